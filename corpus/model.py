@@ -1,0 +1,183 @@
+"""The clause model: what a plan becomes, and what every later stage reads.
+
+A plan is a :class:`Document` (its metadata) and a list of :class:`Clause` — the
+smallest citable units, each knowing where it sits (section path, source lines)
+and what the plan attaches to it (chủ trì, phối hợp, thời hạn, chỉ tiêu).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SECTION_SEPARATOR = " › "
+
+
+@dataclass
+class SourceText:
+    """Text lines of one plan file, as a reader produced them.
+
+    ``pages`` / ``locators`` carry, per line, where a reader of the original can
+    find it (PDF page number; DOCX "đoạn 12" or "bảng 2, hàng 3"). They are
+    empty for plain text, where the line number itself is the locator.
+    """
+
+    source: str  # file name, as cited
+    lines: list[str]
+    pages: list[int | None] = field(default_factory=list)
+    locators: list[str | None] = field(default_factory=list)
+    fmt: str = "txt"
+
+    def page_of(self, line_no: int) -> int | None:
+        """Page of a 1-based line number, when the source has pages."""
+        if not self.pages or not 1 <= line_no <= len(self.pages):
+            return None
+        return self.pages[line_no - 1]
+
+    def locator_of(self, line_no: int) -> str | None:
+        if not self.locators or not 1 <= line_no <= len(self.locators):
+            return None
+        return self.locators[line_no - 1]
+
+
+@dataclass
+class Locality:
+    level: str | None = None  # "xã", "phường", "thị trấn"
+    name: str | None = None  # "An Hưng"
+    province: str | None = None  # "Hải Phòng", "Thái Nguyên"
+
+    def label(self) -> str | None:
+        if not self.name:
+            return None
+        return f"{self.level} {self.name}" if self.level else self.name
+
+
+@dataclass
+class Target:
+    """A parsed chỉ tiêu target: "đạt 97% trở lên đến năm 2030" → 97, %, >=, 2030."""
+
+    values: list[float]  # one value, or [low, high] for a range
+    unit: str | None
+    comparison: str  # "=", ">=", ">", "<=", "<", "range", "increase_avg"
+    year: int | None
+    text: str  # the phrase the target was read from
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    id: str
+    source: str  # file name
+    title: str | None = None
+    kind: str | None = None  # "Kế hoạch", "Chương trình hành động", ...
+    number: str | None = None  # "08 - CTr/ĐUUB", "476/QĐ-UBND"
+    issuer: str | None = None  # "UBND xã Lạc Phượng"
+    locality: Locality = field(default_factory=Locality)
+    date: str | None = None  # ISO date when known, else as written ("2026-04")
+    signer: str | None = None
+    line_count: int = 0
+    fingerprint: str = ""  # sha256 of the source bytes
+    fmt: str = "txt"
+    noise_lines: list[int] = field(default_factory=list)  # page-break / signature lines
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["locality"]["label"] = self.locality.label()
+        return d
+
+
+@dataclass
+class Clause:
+    id: str  # "<doc_id>:<n>"; stable for an unchanged file
+    doc_id: str
+    kind: str  # "header", "heading", "item", "bullet", "paragraph", "table_row"
+    label: str | None  # "(12)", "2.2.", "a.", "- "
+    section_path: list[str]  # enclosing headings, outermost first
+    text: str
+    source: str
+    lines: tuple[int, int]  # 1-based, inclusive
+    lead: str | None = None  # chủ trì / tham mưu
+    partners: str | None = None  # phối hợp
+    directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
+    deadline: str | None = None  # thời gian hoàn thành
+    product: str | None = None  # sản phẩm
+    target: Target | None = None
+    lead_inferred_from: str | None = None  # how the lead was found when not stated on the clause
+    columns: dict[str, str] | None = None  # table rows: meaning → cell text
+    page: int | None = None  # PDF page of the first line
+    locator: str | None = None  # DOCX paragraph / table position
+
+    @property
+    def section(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+    @property
+    def is_indicator(self) -> bool:
+        return self.target is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``planqa parse --json``."""
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "section": self.section,
+            "text": self.text,
+            "source": self.source,
+            "lines": list(self.lines),
+            "lead": self.lead,
+            "partners": self.partners,
+            "directed_by": self.directed_by,
+            "deadline": self.deadline,
+            "product": self.product,
+            "target": self.target.to_dict() if self.target else None,
+            "lead_inferred_from": self.lead_inferred_from,
+            "columns": self.columns,
+            "page": self.page,
+            "locator": self.locator,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any], doc_id: str) -> "Clause":
+        return cls(
+            id=d["id"],
+            doc_id=doc_id,
+            kind=d["kind"],
+            label=d.get("label"),
+            section_path=[s for s in d["section"].split(SECTION_SEPARATOR) if s] if d.get("section") else [],
+            text=d["text"],
+            source=d["source"],
+            lines=(d["lines"][0], d["lines"][1]),
+            lead=d.get("lead"),
+            partners=d.get("partners"),
+            directed_by=d.get("directed_by"),
+            deadline=d.get("deadline"),
+            product=d.get("product"),
+            target=Target(**d["target"]) if d.get("target") else None,
+            lead_inferred_from=d.get("lead_inferred_from"),
+            columns=d.get("columns"),
+            page=d.get("page"),
+            locator=d.get("locator"),
+        )
+
+
+@dataclass
+class ParsedPlan:
+    document: Document
+    clauses: list[Clause]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document.to_dict(), "clauses": [c.to_dict() for c in self.clauses]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "ParsedPlan":
+        doc = dict(d["document"])
+        loc = dict(doc.pop("locality") or {})
+        loc.pop("label", None)
+        document = Document(locality=Locality(**loc), **doc)
+        return cls(document, [Clause.from_dict(c, document.id) for c in d["clauses"]])
+
+
+class PlanError(Exception):
+    """A plan file that cannot be read; the message is one line, fit for a user."""

@@ -1,0 +1,62 @@
+"""Shared fixtures: the real sample plans, one real index built once per session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _find_shared_plans() -> Path | None:
+    env = os.environ.get("PLANQA_SAMPLE_PLANS")
+    candidates = [Path(env)] if env else []
+    candidates += [REPO.parent / "shared" / "plans", REPO / ".." / "shared" / "plans"]
+    for c in candidates:
+        if c.is_dir() and any(c.iterdir()):
+            return c.resolve()
+    return None
+
+
+@pytest.fixture(scope="session")
+def plans_dir() -> Path:
+    """The real sample plans in ../shared/plans (never copied into the repo)."""
+    d = _find_shared_plans()
+    if d is None:
+        pytest.fail("sample plans not found: expected ../shared/plans beside the repo "
+                    "(or set PLANQA_SAMPLE_PLANS)")
+    return d
+
+
+@pytest.fixture(scope="session")
+def plan_files(plans_dir: Path) -> list[Path]:
+    from corpus import find_plans
+
+    return find_plans(plans_dir)
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def sample_index(plans_dir: Path, tmp_path_factory) -> Path:
+    """A real index of the sample plans, built once with the default offline model."""
+    from index import build_index
+
+    out = tmp_path_factory.mktemp("index") / "idx"
+    build_index([plans_dir], out, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def retriever(sample_index: Path):
+    from retrieval import Retriever
+
+    return Retriever.load(sample_index)
