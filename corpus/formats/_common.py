@@ -1,0 +1,106 @@
+"""What every format reader shares: size guard, text cleaning, table-row lines.
+
+All readers hand the corpus the same shape of text: one line per paragraph,
+and one tab-separated line per table row (header row first). Tabs appear in
+table rows only — a stray tab in a paragraph would make the corpus read it
+as a table row — so :func:`clean` turns every other tab into a space.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import PlanError, SourceText
+
+MAX_BYTES = 50 * 1024 * 1024  # a plan is a few hundred kB; anything this big is not one
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"\s+")
+
+
+def check_file(path: Path) -> None:
+    """Refuse a missing, non-regular or oversized file before a library sees it."""
+    if not path.exists():
+        raise PlanError(f"{path.name}: file not found")
+    if not path.is_file():
+        raise PlanError(f"{path.name}: not a regular file")
+    size = path.stat().st_size
+    if size == 0:
+        raise PlanError(f"{path.name}: file is empty")
+    if size > MAX_BYTES:
+        raise PlanError(f"{path.name}: file is too large ({size / 2**20:.0f} MB > "
+                        f"{MAX_BYTES // 2**20} MB) — not a plan document")
+
+
+def clean(text: str) -> str:
+    """One line of text: NFC (Vietnamese diacritics composed), no invisible
+    characters, every run of whitespace (tabs and line breaks included) one space."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
+
+
+def one_line(exc: BaseException) -> str:
+    """A library exception as a short single line for a PlanError message."""
+    msg = clean(str(exc))[:160]
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def is_layout_table(rows: list[list[list[str]]]) -> bool:
+    """A small table of at most two columns is page layout, not data.
+
+    Vietnamese official documents set the letterhead (issuer | quốc hiệu,
+    số | ngày) and the signature block (nơi nhận | chữ ký) in borderless
+    two-column tables. Joined into tab rows they would hide "Số: …" and the
+    signer from the corpus, so their cells are emitted as plain lines instead.
+    ``rows`` holds, per row, per cell, the cell's paragraph texts.
+    """
+    if not rows or len(rows) > 4:
+        return False
+    return max(len(r) for r in rows) <= 2
+
+
+@dataclass
+class Lines:
+    """Collects lines with their page / locator as a reader walks a file."""
+
+    source: str
+    fmt: str
+    lines: list[str] = field(default_factory=list)
+    pages: list[int | None] = field(default_factory=list)
+    locators: list[str | None] = field(default_factory=list)
+
+    def add(self, text: str, locator: str | None = None, page: int | None = None) -> None:
+        self.lines.append(text)
+        self.locators.append(locator)
+        self.pages.append(page)
+
+    def add_table(self, rows: list[list[list[str]]], locator_of_row, page: int | None = None) -> None:
+        """Emit a table: tab-separated rows, or plain lines for a layout table.
+
+        Empty cells stay empty (a vertically merged cell means "same as above",
+        which the corpus carries down); fully empty rows carry nothing and are
+        left out.
+        """
+        layout = is_layout_table(rows)
+        for r, row in enumerate(rows, 1):
+            loc = locator_of_row(r)
+            if layout:
+                for cell in row:
+                    for para in cell:
+                        if para:
+                            self.add(para, loc, page)
+                continue
+            cells = [clean(" ".join(cell)) for cell in row]
+            if any(cells):
+                self.add("\t".join(cells), loc, page)
+
+    def source_text(self, *, with_pages: bool = False, with_locators: bool = False) -> SourceText:
+        return SourceText(
+            source=self.source,
+            lines=self.lines,
+            pages=self.pages if with_pages else [],
+            locators=self.locators if with_locators else [],
+            fmt=self.fmt,
+        )
