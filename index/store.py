@@ -1,0 +1,187 @@
+"""Read an index directory and search it (dense FAISS, sparse bm25s).
+
+Loading checks everything a later search would trip over — format version,
+model, file presence, row counts — and fails with one clear line instead, so
+``planqa ask`` on a stale or foreign index tells the user to rebuild.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Clause, Document, ParsedPlan
+
+from . import build as B
+from . import text as T
+from .encoder import Encoder, canonical_model_name, load_encoder
+
+# A filtered dense search over at most this many rows is done exactly with numpy
+# (a few ms); larger filtered sets go through FAISS with an ID selector.
+EXACT_FILTER_LIMIT = 20_000
+
+
+class IndexLoadError(Exception):
+    """An index that is missing, broken, outdated or built with another model; one line."""
+
+
+class IndexStore:
+    """A loaded index: the clause store plus dense and sparse search over it."""
+
+    def __init__(self, index_dir: Path, manifest: dict, plans: list[ParsedPlan], faiss_index, bm25,
+                 vectors: np.ndarray, abbreviations: dict[str, str], model: str) -> None:
+        self.index_dir = index_dir
+        self.manifest = manifest
+        self.plans = plans
+        self.documents: dict[str, Document] = {p.document.id: p.document for p in plans}
+        self.clauses: list[Clause] = [c for p in plans for c in p.clauses]
+        self.clause_index: dict[str, int] = {c.id: i for i, c in enumerate(self.clauses)}
+        self.doc_ranges: dict[str, tuple[int, int]] = {}
+        start = 0
+        for p in plans:
+            self.doc_ranges[p.document.id] = (start, start + len(p.clauses))
+            start += len(p.clauses)
+        self.abbreviations = abbreviations
+        self.model = model
+        self.vectors = vectors
+        self._faiss = faiss_index
+        self._bm25 = bm25
+        self._encoder: Encoder | None = None
+        self._encode_query = lru_cache(maxsize=1024)(self._encode_query_uncached)
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, index_dir: Path | str, model: str | None = None) -> "IndexStore":
+        """Open ``index_dir``; ``model`` (default: the one it was built with) must match the build."""
+        import bm25s
+        import faiss
+
+        index_dir = Path(index_dir)
+        mpath = index_dir / B.MANIFEST
+        if not index_dir.is_dir():
+            raise IndexLoadError(f"no index at {index_dir}: build one with `planqa index PLANS --index {index_dir}`")
+        if not mpath.exists():
+            raise IndexLoadError(f"{index_dir} is not an index (no {B.MANIFEST}); "
+                                 f"rebuild with `planqa index PLANS --index {index_dir}`")
+        try:
+            manifest = json.loads(mpath.read_text(encoding="utf-8"))
+            if not isinstance(manifest, dict):
+                raise ValueError("not a JSON object")
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise IndexLoadError(f"corrupt manifest {mpath}: {exc}; rebuild with `planqa index`") from None
+        version = manifest.get("format_version")
+        if version != B.FORMAT_VERSION:
+            raise IndexLoadError(f"index at {index_dir} has format version {version}, this planqa reads "
+                                 f"{B.FORMAT_VERSION}; rebuild with `planqa index`")
+        built_with = manifest.get("model")
+        if not built_with:
+            raise IndexLoadError(f"corrupt manifest {mpath}: no model recorded; rebuild with `planqa index`")
+        if model is not None and canonical_model_name(model) != built_with:
+            raise IndexLoadError(f"index at {index_dir} was built with model {built_with}; you asked for "
+                                 f"{canonical_model_name(model)} — rebuild with "
+                                 f"`planqa index PLANS --index {index_dir} --model {model}`")
+        try:
+            plans = [ParsedPlan.from_dict(json.loads(line))
+                     for line in (index_dir / B.PLANS).read_text(encoding="utf-8").splitlines() if line.strip()]
+            vectors = np.load(index_dir / B.VECTORS, mmap_mode="r")
+            fidx = faiss.read_index(str(index_dir / B.FAISS_FILE))
+            bm25 = bm25s.BM25.load(str(index_dir / B.BM25_DIR), mmap=False, show_progress=False)
+            abbreviations = json.loads((index_dir / B.ABBREVIATIONS).read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise IndexLoadError(f"broken index at {index_dir}: {msg}; rebuild with `planqa index`") from None
+        n = sum(len(p.clauses) for p in plans)
+        counts = manifest.get("counts", {})
+        problems = []
+        if counts.get("clauses") != n:
+            problems.append(f"manifest says {counts.get('clauses')} clauses, store has {n}")
+        if fidx.ntotal != n or vectors.shape[0] != n:
+            problems.append(f"{fidx.ntotal} FAISS vectors / {vectors.shape[0]} stored vectors for {n} clauses")
+        if int(bm25.scores.get("num_docs", -1)) != n:
+            problems.append(f"BM25 holds {bm25.scores.get('num_docs')} clauses, store has {n}")
+        if fidx.d != manifest.get("dimension"):
+            problems.append(f"FAISS dimension {fidx.d} ≠ manifest {manifest.get('dimension')}")
+        if problems:
+            raise IndexLoadError(f"inconsistent index at {index_dir}: {'; '.join(problems)}; "
+                                 f"rebuild with `planqa index`")
+        ef = (manifest.get("faiss_params") or {}).get("efSearch")
+        if ef and hasattr(fidx, "hnsw"):
+            fidx.hnsw.efSearch = int(ef)
+        return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
+
+    @property
+    def encoder(self) -> Encoder:
+        """The query encoder, loaded on first use (BM25-only callers never pay for it)."""
+        if self._encoder is None:
+            enc = load_encoder(self.model)
+            if enc.dim != self.manifest["dimension"]:
+                raise IndexLoadError(f"model {self.model} gives {enc.dim}-d vectors, index has "
+                                     f"{self.manifest['dimension']}-d; rebuild with `planqa index`")
+            self._encoder = enc
+        return self._encoder
+
+    # ------------------------------------------------------------------ search
+
+    def positions(self, doc_filter: set[str] | None) -> np.ndarray:
+        """Clause positions of the given documents (unknown ids are ignored)."""
+        ranges = [self.doc_ranges[d] for d in sorted(doc_filter or ()) if d in self.doc_ranges]
+        if not ranges:
+            return np.zeros(0, dtype=np.int64)
+        return np.concatenate([np.arange(a, b, dtype=np.int64) for a, b in ranges])
+
+    def _encode_query_uncached(self, query: str) -> np.ndarray:
+        return self.encoder.encode_queries([query])[0]
+
+    def dense(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k clauses by cosine similarity of e5 embeddings: [(position, score)]."""
+        n = len(self.clauses)
+        if k <= 0 or n == 0:
+            return []
+        q = np.asarray(self._encode_query(query), dtype=np.float32)
+        if doc_filter is None:
+            scores, ids = self._faiss.search(q[None, :], min(k, n))
+            return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        rows = self.positions(doc_filter)
+        if rows.size == 0:
+            return []
+        k = min(k, rows.size)
+        if rows.size <= EXACT_FILTER_LIMIT:
+            sims = np.asarray(self.vectors[rows]) @ q
+            top = np.argpartition(-sims, k - 1)[:k] if k < sims.size else np.arange(sims.size)
+            top = top[np.argsort(-sims[top], kind="stable")]
+            return [(int(rows[t]), float(sims[t])) for t in top]
+        import faiss
+
+        sel = faiss.IDSelectorBatch(rows)
+        if hasattr(self._faiss, "hnsw"):
+            params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self._faiss.hnsw.efSearch, 2 * k))
+        else:
+            params = faiss.SearchParameters(sel=sel)
+        scores, ids = self._faiss.search(q[None, :], k, params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+
+    def query_tokens(self, query: str) -> list[str]:
+        """The BM25 tokens of a query, abbreviations expanded with this index's table."""
+        return T.bm25_tokens(query, self.abbreviations)
+
+    def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k clauses by BM25 (bm25s) over folded syllables and compounds: [(position, score)]."""
+        n = len(self.clauses)
+        if k <= 0 or n == 0:
+            return []
+        tokens = [t for t in self.query_tokens(query) if t in self._bm25.vocab_dict]
+        if not tokens:
+            return []
+        mask = None
+        if doc_filter is not None:
+            rows = self.positions(doc_filter)
+            if rows.size == 0:
+                return []
+            mask = np.zeros(n, dtype=np.float32)
+            mask[rows] = 1.0
+        docs, scores = self._bm25.retrieve([tokens], k=min(k, n), weight_mask=mask, show_progress=False,
+                                           n_threads=0)
+        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]

@@ -1,0 +1,293 @@
+"""Vietnamese text handling shared by index building and query time.
+
+Both sides of retrieval must see text the same way, so everything that turns
+text into BM25 tokens or embedding input lives here: Unicode and tone-mark
+normalisation ("hoá" and "hóa" are the same word), diacritic folding (users
+type "bao hiem y te"), word segmentation (underthesea), and abbreviations
+(plans say "TTHC", users say "thủ tục hành chính", or the other way round).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Iterable, Mapping
+
+from corpus.model import Clause, Document
+
+# Bump when tokenisation changes, so an index built with older tokens is rebuilt.
+TEXT_VERSION = 1
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
+_WS = re.compile(r"\s+")
+# Open syllables ending in oa/oe/uy: the two spelling styles put the tone on
+# different vowels ("hoá" / "hóa"). Closed syllables (hoàng, thuyền) agree.
+_OPEN_DIPHTHONG = re.compile(r"^([bcdđghklmnprstvx]*)([ou])([aey])$")
+
+
+def _unify_word_tone(word: str) -> str:
+    """Move the tone mark of a final oa/oe/uy to the first vowel ("hoá" → "hóa")."""
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
+    bare = unicodedata.normalize("NFC", bare)
+    m = _OPEN_DIPHTHONG.match(bare)
+    if not m or m.group(1).endswith("q") or (m.group(2), m.group(3)) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return word
+    onset, first, second = m.groups()
+    return unicodedata.normalize("NFC", onset + first + tones[0] + second)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text: str) -> str:
+    """NFC, casefold, one tone-placement style ("hóa", "ủy", "khỏe"), single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = _WORD.sub(lambda m: _unify_word_tone(m.group(0)), text)
+    return _WS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if ch in "đĐ":
+        return "d"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    base = base.lower()
+    return base if len(base) == 1 else ch.lower()[:1] or ch
+
+
+def _fold_same_length(text: str) -> str:
+    """Lowercase, diacritic-free, one character per input character (so offsets carry over)."""
+    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
+
+
+def fold(text: str) -> str:
+    """Diacritic-free normalised text (đ → d), for users who type without accents."""
+    return _fold_same_length(normalize(text))
+
+
+@lru_cache(maxsize=65536)
+def _segment_cached(text: str) -> tuple[str, ...]:
+    from underthesea import word_tokenize
+
+    return tuple(word_tokenize(text))
+
+
+def segment(text: str) -> list[str]:
+    """underthesea word segmentation; compounds come back space-joined ("bảo hiểm y tế").
+
+    Cached because one call costs milliseconds and queries repeat.
+    """
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text:
+        return []
+    return list(_segment_cached(text))
+
+
+# ----------------------------------------------------------------------------- abbreviations
+
+CURATED_ABBREVIATIONS: dict[str, str] = {
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "TTHC": "thủ tục hành chính",
+    "CCHC": "cải cách hành chính",
+    "VBQPPL": "văn bản quy phạm pháp luật",
+    "KNTC": "khiếu nại tố cáo",
+    "NTM": "nông thôn mới",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "MTTQ": "mặt trận tổ quốc",
+    "DN": "doanh nghiệp",
+    "CNTT": "công nghệ thông tin",
+    "KT-XH": "kinh tế xã hội",
+    "QP-AN": "quốc phòng an ninh",
+    "ANTT": "an ninh trật tự",
+    "DQTV": "dân quân tự vệ",
+    "ATTP": "an toàn thực phẩm",
+    "PCCC": "phòng cháy chữa cháy",
+    "GPMB": "giải phóng mặt bằng",
+    "SXKD": "sản xuất kinh doanh",
+    "OCOP": "mỗi xã một sản phẩm",
+    "CĐS": "chuyển đổi số",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học công nghệ",
+    "GD&ĐT": "giáo dục và đào tạo",
+    "GDĐT": "giáo dục đào tạo",
+    "VH-XH": "văn hóa xã hội",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên môi trường",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "HTX": "hợp tác xã",
+    "NSNN": "ngân sách nhà nước",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "TTATGT": "trật tự an toàn giao thông",
+    "ATGT": "an toàn giao thông",
+    "PCTT": "phòng chống thiên tai",
+    "TKCN": "tìm kiếm cứu nạn",
+    "CBCC": "cán bộ công chức",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "BCH": "ban chấp hành",
+    "BTV": "ban thường vụ",
+    "TP": "thành phố",
+}
+
+# "thủ tục hành chính (TTHC)": a run of words, then an all-caps code in brackets.
+_PAIR = re.compile(r"((?:[^\W\d_]+[\s,\-–]+){1,12})\(\s*([A-ZĐ][A-ZĐ0-9&\-]{1,11})\s*\)")
+
+
+def _initials_of(code: str) -> str:
+    return _fold_same_length("".join(ch for ch in code if ch.isalnum()))
+
+
+def harvest_abbreviations(texts: Iterable[str]) -> dict[str, str]:
+    """Find "long form (ABBR)" pairs whose word initials spell the abbreviation.
+
+    The initials check keeps out brackets that are not definitions, e.g.
+    "Nghị quyết của Đảng ủy xã (ĐU)" only passes if the words really spell it.
+    """
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _PAIR.finditer(unicodedata.normalize("NFC", text)):
+            words, code = m.group(1), m.group(2)
+            letters = _initials_of(code)
+            tokens = [w for w in re.split(r"[\s,\-–]+", words) if w]
+            if len(letters) < 2 or len(tokens) < len(letters):
+                continue
+            tail = tokens[-len(letters):]
+            if "".join(_fold_same_length(w[0]) for w in tail) != letters:
+                continue
+            found.setdefault(code, normalize(" ".join(tail)))
+    return found
+
+
+def abbreviation_table(harvested: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Curated abbreviations plus those harvested from the plans (curated wins)."""
+    table = dict(harvested or {})
+    table.update(CURATED_ABBREVIATIONS)
+    return table
+
+
+@lru_cache(maxsize=64)
+def _compiled(table_items: tuple[tuple[str, str], ...]):
+    """Regexes over folded text: abbreviation → long form, long form → abbreviation."""
+    abbr_map: dict[str, tuple[str, str]] = {}
+    long_map: dict[str, str] = {}
+    for abbr, long in table_items:
+        fa = _fold_same_length(abbr)
+        fl = " ".join(_WORD.findall(fold(long)))
+        if not fa or not fl:
+            continue
+        abbr_map.setdefault(fa, (abbr, long))
+        long_map.setdefault(fl, abbr)
+    if not abbr_map:
+        return None, None, abbr_map, long_map
+    abbr_re = re.compile(
+        r"(?<![\w&\-])(" + "|".join(re.escape(a) for a in sorted(abbr_map, key=len, reverse=True)) + r")(?![\w&\-])"
+    )
+    long_parts = []
+    for fl in sorted(long_map, key=len, reverse=True):
+        long_parts.append(r"[\s,\-–]+".join(re.escape(w) for w in fl.split(" ")))
+    long_re = re.compile(r"(?<!\w)(" + "|".join(long_parts) + r")(?!\w)")
+    return abbr_re, long_re, abbr_map, long_map
+
+
+def expand_abbreviations(text: str, table: Mapping[str, str] | None = None) -> str:
+    """Append the long form after each abbreviation and the abbreviation after each long form.
+
+    Matching is case- and diacritic-insensitive, so "bhyt" and "bao hiem y te"
+    both expand. A pair already written side by side ("thủ tục hành chính (TTHC)")
+    is left alone.
+    """
+    if table is None:
+        table = CURATED_ABBREVIATIONS
+    abbr_re, long_re, abbr_map, long_map = _compiled(tuple(sorted(table.items())))
+    if abbr_re is None:
+        return text
+    text = unicodedata.normalize("NFC", text)
+    folded = _fold_same_length(text)
+    inserts: list[tuple[int, str]] = []
+    for m in abbr_re.finditer(folded):
+        abbr, long = abbr_map[m.group(1)]
+        before = " ".join(_WORD.findall(folded[max(0, m.start() - len(long) - 6):m.start()]))
+        if before.endswith(" ".join(_WORD.findall(fold(long)))):
+            continue
+        inserts.append((m.end(), f" ({long})"))
+    for m in long_re.finditer(folded):
+        key = " ".join(_WORD.findall(m.group(1)))
+        abbr = long_map.get(key)
+        if abbr is None:
+            continue
+        after = folded[m.end():m.end() + len(abbr) + 4]
+        if _fold_same_length(abbr) in after:
+            continue
+        inserts.append((m.end(), f" ({abbr})"))
+    for pos, extra in sorted(inserts, reverse=True):
+        text = text[:pos] + extra + text[pos:]
+    return text
+
+
+# ----------------------------------------------------------------------------- BM25 tokens
+
+# Stopwords, compared on normalised (accented) syllables so that folding cannot
+# turn "chợ" or "trồng" into a stopword.
+STOPWORDS = frozenset(
+    "và của các những là được cho với trong này theo về tại thì mà một ai gì nào như "
+    "hoặc để đó đã sẽ đang cũng rằng nếu thế nào bị do vào ra lại".split()
+)
+# Unaccented input ("ai chu tri"): only folds that no content word shares.
+_FOLDED_STOPWORDS = frozenset("va cua cac nhung duoc voi thi hoac rang".split())
+
+
+def _stop(syllable_norm: str) -> bool:
+    if syllable_norm in STOPWORDS:
+        return True
+    return syllable_norm.isascii() and syllable_norm in _FOLDED_STOPWORDS
+
+
+def bm25_tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:
+    """Folded syllables plus folded compounds ("bao_hiem_y_te"), abbreviations expanded both ways."""
+    text = expand_abbreviations(text, abbreviations)
+    norm = normalize(text)
+    tokens: list[str] = []
+    for syl in _WORD.findall(norm):
+        if syl == "_" or _stop(syl):
+            continue
+        tokens.append(_fold_same_length(syl))
+    for word in segment(norm):
+        parts = _WORD.findall(word)
+        if len(parts) > 1:
+            tokens.append("_".join(_fold_same_length(p) for p in parts))
+    return tokens
+
+
+# ----------------------------------------------------------------------------- passages
+
+_MAX_HEADING = 160
+_MAX_PASSAGE = 1600  # characters; keeps e5-small under its 512-token window
+
+
+def passage_text(clause: Clause, document: Document) -> str:
+    """What gets embedded and BM25-indexed for a clause: where it is, what it says, who leads."""
+    parts: list[str] = []
+    label = document.locality.label()
+    if label:
+        parts.append(label)
+    for heading in clause.section_path[-2:]:
+        h = _WS.sub(" ", heading).strip()
+        if h and h != clause.text.strip():
+            parts.append(h[:_MAX_HEADING])
+    body = _WS.sub(" ", clause.text).strip()
+    if clause.label and not body.startswith(clause.label.strip()):
+        body = f"{clause.label.strip()} {body}"
+    parts.append(body)
+    if clause.lead:
+        parts.append(f"Chủ trì: {_WS.sub(' ', clause.lead).strip()}")
+    if clause.partners:
+        parts.append(f"Phối hợp: {_WS.sub(' ', clause.partners).strip()}")
+    out = "\n".join(p for p in parts if p)
+    return out[:_MAX_PASSAGE]
