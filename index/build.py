@@ -138,10 +138,18 @@ def faiss_description(index) -> str:
     return type(index).__name__
 
 
+def quiet_bm25s() -> None:
+    """bm25s sets its logger to DEBUG; keep its chatter out of CLI output."""
+    import logging
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
 def make_bm25(token_lists: Sequence[list[str]], progress: bool = False):
     """A bm25s index over pre-tokenised clauses (tokens from ``text.bm25_tokens``)."""
     import bm25s
 
+    quiet_bm25s()
     bm25 = bm25s.BM25(**BM25_PARAMS)
     bm25.index([list(t) for t in token_lists], show_progress=progress)
     return bm25

@@ -119,7 +119,8 @@ class SentenceTransformerEncoder:
         if dim is None:
             dim = int(self._model.encode(["x"]).shape[1])
         self.dim = int(dim)
-        prompts = dict(getattr(self._model, "prompts", None) or {})
+        # sentence-transformers fills in empty "query"/"document" prompts; only real ones count.
+        prompts = {k: v for k, v in (getattr(self._model, "prompts", None) or {}).items() if v}
         q = prompts.get("query")
         p = prompts.get("passage", prompts.get("document"))
         if q is None and p is None and _is_e5(name_or_path):

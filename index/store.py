@@ -59,6 +59,7 @@ class IndexStore:
         import bm25s
         import faiss
 
+        B.quiet_bm25s()
         index_dir = Path(index_dir)
         mpath = index_dir / B.MANIFEST
         if not index_dir.is_dir():
