@@ -47,18 +47,25 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
+_LAYOUT_MARK = re.compile(
+    r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|Nơi nhận|^(?:TM|KT|TL|TUQ)\.\s|CHỦ TỊCH|^Số\s*:",
+    re.IGNORECASE | re.MULTILINE)
+
+
 def is_layout_table(rows: list[list[list[str]]]) -> bool:
-    """A small table of at most two columns is page layout, not data.
+    """A small table holding the letterhead or the signature block is page
+    layout, not data.
 
     Vietnamese official documents set the letterhead (issuer | quốc hiệu,
-    số | ngày) and the signature block (nơi nhận | chữ ký) in borderless
-    two-column tables. Joined into tab rows they would hide "Số: …" and the
+    số | ngày) and the signature block (nơi nhận | TM. … CHỦ TỊCH) in
+    borderless tables. Joined into tab rows they would hide "Số: …" and the
     signer from the corpus, so their cells are emitted as plain lines instead.
     ``rows`` holds, per row, per cell, the cell's paragraph texts.
     """
-    if not rows or len(rows) > 4:
+    if not rows or len(rows) > 6 or max(len(r) for r in rows) > 3:
         return False
-    return max(len(r) for r in rows) <= 2
+    text = "\n".join(p for row in rows for cell in row for p in cell)
+    return _LAYOUT_MARK.search(text) is not None
 
 
 @dataclass

@@ -52,13 +52,15 @@ def read_pdf(path: Path) -> SourceText:
                     page.close()  # frees the page's parsed layout; plans can run to 100 pages
     except PlanError:
         raise
-    except PDFPasswordIncorrect:
-        raise PlanError(f"{path.name}: PDF is password-protected") from None
-    except PDFEncryptionError as e:
-        raise PlanError(f"{path.name}: PDF is password-protected or uses unsupported encryption "
-                        f"({one_line(e)})") from None
     except Exception as e:
-        raise PlanError(f"{path.name}: not a readable PDF ({one_line(e)})") from None
+        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
+        cause = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], BaseException) else e
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise PlanError(f"{path.name}: PDF is password-protected") from None
+        if isinstance(cause, PDFEncryptionError):
+            raise PlanError(f"{path.name}: PDF is password-protected or uses unsupported encryption "
+                            f"({one_line(cause)})") from None
+        raise PlanError(f"{path.name}: not a readable PDF ({one_line(cause)})") from None
     if chars == 0 or not out.lines:
         raise PlanError(f"{path.name}: PDF has no text layer (scanned?) — OCR it first")
     return out.source_text(with_pages=True)
