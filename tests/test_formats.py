@@ -460,3 +460,32 @@ def test_every_sample_plan_parses_alike_from_txt_docx_and_pdf(plans_dir, tmp_pat
                 assert all(c.page for c in plan.clauses), out.name
             else:
                 assert all(c.locator for c in plan.clauses), out.name
+
+
+def test_docx_one_column_frame_table_keeps_its_paragraphs_as_lines(tmp_path):
+    import docx
+
+    d = docx.Document()
+    cell = d.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "II. NHIỆM VỤ"
+    cell.add_paragraph("1. Rà soát thủ tục hành chính.")
+    cell.add_paragraph("2. Số hóa hồ sơ.")
+    d.save(tmp_path / "khung.docx")
+    src = read_docx(tmp_path / "khung.docx")
+    assert src.lines == ["II. NHIỆM VỤ", "1. Rà soát thủ tục hành chính.", "2. Số hóa hồ sơ."]
+    assert src.locators == ["bảng 1, hàng 1"] * 3
+
+
+def test_pdf_frame_drawn_around_text_is_not_read_as_a_table(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    import plan_docs
+
+    font = plan_docs._register_fonts()
+    c = canvas.Canvas(str(tmp_path / "khung.pdf"))
+    c.rect(40, 600, 500, 200)  # a ruled box around two paragraphs
+    c.setFont(font, 11)
+    c.drawString(60, 760, "II. NHIỆM VỤ")
+    c.drawString(60, 740, "1. Rà soát thủ tục hành chính.")
+    c.save()
+    assert read_pdf(tmp_path / "khung.pdf").lines == ["II. NHIỆM VỤ", "1. Rà soát thủ tục hành chính."]

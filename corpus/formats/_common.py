@@ -60,9 +60,14 @@ def is_layout_table(rows: list[list[list[str]]]) -> bool:
     số | ngày) and the signature block (nơi nhận | TM. … CHỦ TỊCH) in
     borderless tables. Joined into tab rows they would hide "Số: …" and the
     signer from the corpus, so their cells are emitted as plain lines instead.
+    A one-column table (a box drawn around text) is layout too.
     ``rows`` holds, per row, per cell, the cell's paragraph texts.
     """
-    if not rows or len(rows) > 6 or max(len(r) for r in rows) > 3:
+    if not rows:
+        return False
+    if max(len(r) for r in rows) <= 1:
+        return True  # a one-column table is a frame around paragraphs, not columns of data
+    if len(rows) > 6 or max(len(r) for r in rows) > 3:
         return False
     text = "\n".join(p for row in rows for cell in row for p in cell)
     return _LAYOUT_MARK.search(text) is not None

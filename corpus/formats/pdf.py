@@ -68,7 +68,9 @@ def read_pdf(path: Path) -> SourceText:
 
 def _read_page(page, number: int, out: Lines) -> None:
     """Lines of one page: text lines and tables, ordered top to bottom."""
-    tables = page.find_tables()
+    # a ruled box with a single column is a frame around text, not a table:
+    # its text is read as lines, with their own positions
+    tables = [t for t in page.find_tables() if any(len(row.cells) >= 2 for row in t.rows)]
     boxes = [t.bbox for t in tables]
 
     def outside_tables(obj) -> bool:
