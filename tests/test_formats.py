@@ -483,7 +483,8 @@ def test_pdf_frame_drawn_around_text_is_not_read_as_a_table(tmp_path):
 
     font = plan_docs._register_fonts()
     c = canvas.Canvas(str(tmp_path / "khung.pdf"))
-    c.rect(40, 600, 500, 200)  # a ruled box around two paragraphs
+    c.rect(40, 600, 500, 200)  # a ruled box around two paragraphs, split by a rule:
+    c.line(40, 750, 540, 750)  # pdfplumber sees a one-column, two-row table
     c.setFont(font, 11)
     c.drawString(60, 760, "II. NHIỆM VỤ")
     c.drawString(60, 740, "1. Rà soát thủ tục hành chính.")
