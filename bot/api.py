@@ -240,10 +240,19 @@ def _now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+WARM_UP_QUESTION = "Ai chủ trì kế hoạch?"
+
+
 def _load_retriever(index_dir: Path, model: str | None) -> Any:
+    """Load and warm up: the encoder loads lazily, and the first user should not pay for it.
+
+    The warm-up question also proves the index answers before it is served.
+    """
     from retrieval import Retriever
 
-    return Retriever.load(index_dir, model=model)
+    retriever = Retriever.load(index_dir, model=model)
+    retriever.ask(WARM_UP_QUESTION, top_k=1)
+    return retriever
 
 
 @dataclass
@@ -510,7 +519,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
 
     @app.get("/documents/{doc_id}", response_model=DocumentOutline, tags=["kế hoạch"],
              summary="Mục lục một kế hoạch, kèm đơn vị chủ trì từng phần",
-             responses=_errors(404, 429, 500))
+             responses=_errors(404, 422, 429, 500))
     def outline(doc_id: str, request: Request) -> DocumentOutline:
         found = _state(request).current.retriever.outline(doc_id) if len(doc_id) <= MAX_ID_CHARS else None
         if found is None:
@@ -519,7 +528,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
 
     @app.get("/clauses/{clause_id}", response_model=ClauseView, tags=["kế hoạch"],
              summary="Nguyên văn một điều khoản, kèm mục chứa nó và điều khoản kề bên",
-             responses=_errors(404, 429, 500))
+             responses=_errors(404, 422, 429, 500))
     def clause(clause_id: str, request: Request) -> ClauseView:
         found = _state(request).current.retriever.clause(clause_id) if len(clause_id) <= MAX_ID_CHARS else None
         if found is None:
