@@ -490,3 +490,17 @@ def test_pdf_frame_drawn_around_text_is_not_read_as_a_table(tmp_path):
     c.drawString(60, 740, "1. Rà soát thủ tục hành chính.")
     c.save()
     assert read_pdf(tmp_path / "khung.pdf").lines == ["II. NHIỆM VỤ", "1. Rà soát thủ tục hành chính."]
+
+
+def test_html_page_laid_out_in_a_table_reads_its_content_not_one_row(tmp_path):
+    (tmp_path / "cong.html").write_text("""<html><body><table><tr>
+<td><a href="/">Trang chủ</a></td>
+<td><h1>KẾ HOẠCH</h1><p>Cải cách hành chính xã Lạc Phượng</p>
+<table border="1"><tr><th>Nội dung</th><th>Cơ quan chủ trì</th></tr>
+<tr><td>Rà soát thủ tục</td><td>Phòng Văn hóa - Xã hội</td></tr>
+<tr><td>Số hóa hồ sơ</td><td></td></tr></table></td>
+</tr></table></body></html>""", encoding="utf-8")
+    src = read_html(tmp_path / "cong.html")
+    assert src.lines == ["Trang chủ", "KẾ HOẠCH", "Cải cách hành chính xã Lạc Phượng",
+                         "Nội dung\tCơ quan chủ trì", "Rà soát thủ tục\tPhòng Văn hóa - Xã hội", "Số hóa hồ sơ\t"]
+    assert src.locators[3:] == ["bảng 1, hàng 1", "bảng 1, hàng 2", "bảng 1, hàng 3"]

@@ -162,6 +162,13 @@ class _Walker:
                 self.flush()
 
     def _table(self, table) -> None:
+        if _is_page_layout(table):
+            for tr in _rows(table):
+                for cell in tr.find_all(("td", "th"), recursive=False):
+                    self.flush()
+                    self.walk(cell)
+                    self.flush()
+            return
         self.tables += 1
         t = self.tables
         grid: list[list[list[str] | None]] = []
@@ -186,6 +193,22 @@ class _Walker:
                 c += span
         rows = [[cell if cell is not None else [] for cell in row] for row in grid if row]
         self.out.add_table(rows, lambda r: f"bảng {t}, hàng {r}")
+
+
+def _is_page_layout(table) -> bool:
+    """Older portals lay the whole page out in a table (menu | article | sidebar).
+
+    A cell holding a heading or a table of its own, or more text than any
+    data cell does, makes the table a container: its cells are read as page
+    content, not joined into one tab row.
+    """
+    for tr in _rows(table):
+        for cell in tr.find_all(("td", "th"), recursive=False):
+            if cell.find(("table", "h1", "h2", "h3", "h4", "h5", "h6")) is not None:
+                return True
+            if len(cell.get_text()) > 3000:
+                return True
+    return False
 
 
 def _put(row: list, index: int, value) -> None:
