@@ -504,3 +504,14 @@ def test_html_page_laid_out_in_a_table_reads_its_content_not_one_row(tmp_path):
     assert src.lines == ["Trang chủ", "KẾ HOẠCH", "Cải cách hành chính xã Lạc Phượng",
                          "Nội dung\tCơ quan chủ trì", "Rà soát thủ tục\tPhòng Văn hóa - Xã hội", "Số hóa hồ sơ\t"]
     assert src.locators[3:] == ["bảng 1, hàng 1", "bảng 1, hàng 2", "bảng 1, hàng 3"]
+
+
+def test_docx_without_text_is_refused(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("")
+    d.add_table(rows=2, cols=3)
+    d.save(tmp_path / "trong.docx")
+    with pytest.raises(PlanError, match=r"^trong\.docx: DOCX has no text$"):
+        read_docx(tmp_path / "trong.docx")

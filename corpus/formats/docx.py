@@ -62,11 +62,12 @@ def read_docx(path: Path) -> SourceText:
     except Exception as e:
         raise PlanError(f"{path.name}: not a readable DOCX ({one_line(e)})") from None
     try:
-        return _Walker(document, path.name).run()
-    except PlanError:
-        raise
+        src = _Walker(document, path.name).run()
     except Exception as e:
         raise PlanError(f"{path.name}: could not read DOCX content ({one_line(e)})") from None
+    if not src.lines:
+        raise PlanError(f"{path.name}: DOCX has no text")
+    return src
 
 
 def _check_package(path: Path) -> None:
