@@ -1,0 +1,280 @@
+"""Rendering of answers, clauses and plan lists as Telegram HTML messages.
+
+Kept apart from the handlers so the message layout (and the 4,096-character
+splitting) can be tested on real retrieval output without a running bot.
+Every piece of plan text goes through `html.escape`; the only markup is ours.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from retrieval.contract import AskResponse, Citation, ClauseView, DocumentInfo, Result
+
+MESSAGE_LIMIT = 4096
+EXCERPT_CHARS = 600
+
+START_TEXT = (
+    "<b>Xin chào!</b> Tôi trả lời câu hỏi về các kế hoạch của xã, phường "
+    "và luôn dẫn nguồn: kế hoạch, mục, điều khoản, dòng.\n\n"
+    "<b>Ví dụ câu hỏi</b>\n"
+    "• Ai chủ trì chỉ tiêu BHYT?\n"
+    "• Phòng Văn hóa - Xã hội được giao những nhiệm vụ gì?\n"
+    "• Đến năm 2030 tỷ lệ hộ nghèo giảm còn bao nhiêu?\n"
+    "• Ai phụ trách chuyển đổi số?\n\n"
+    "<b>Lệnh</b>\n"
+    "/xa &lt;tên&gt; — chỉ hỏi trong kế hoạch của một xã/phường (vd. /xa An Hưng)\n"
+    "/xa — xem xã/phường đang chọn; /xa xoa — bỏ chọn\n"
+    "/kehoach — các kế hoạch đã nạp\n"
+    "/hoi &lt;câu hỏi&gt; — hỏi trong nhóm (hoặc nhắc tên tôi)\n"
+    "/help — hướng dẫn này"
+)
+NON_TEXT_TEXT = (
+    "Tôi chỉ đọc được câu hỏi bằng chữ. Hãy gõ câu hỏi của bạn, "
+    "ví dụ: <i>Ai chủ trì chỉ tiêu BHYT?</i>"
+)
+ERROR_TEXT = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn vui lòng thử lại sau ít phút."
+EMPTY_QUESTION_TEXT = "Bạn muốn hỏi gì về các kế hoạch? Ví dụ: <i>Ai chủ trì chỉ tiêu BHYT?</i>"
+
+
+def rate_limited_text(wait_seconds: float) -> str:
+    return (
+        f"Bạn hỏi hơi nhanh. Vui lòng đợi khoảng {max(1, round(wait_seconds))} giây "
+        "rồi hỏi tiếp nhé."
+    )
+
+
+def _lines(c: Citation) -> str:
+    if not c.lines:
+        return ""
+    a, b = c.lines[0], c.lines[-1]
+    return f"dòng {a}" if a == b else f"dòng {a}–{b}"
+
+
+def _plan_name(c: Citation) -> str:
+    return c.document or c.source
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """Shorten plan text on a word boundary so a page of results stays readable."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+def citation_html(c: Citation) -> str:
+    """Plan · locality, then section › label · lines (· page / locator)."""
+    head = f"<b>{escape(_plan_name(c))}</b>"
+    if c.locality:
+        head += f" · {escape(c.locality)}"
+    where = [p for p in (c.section, c.label) if p]
+    place = " › ".join(escape(p) for p in where)
+    tail = [t for t in (_lines(c), f"trang {c.page}" if c.page else "") if t]
+    if tail:
+        place = f"{place} · {' · '.join(tail)}" if place else " · ".join(tail)
+    return f"{head}\n{place}" if place else head
+
+
+def _roles_html(r: Result) -> str:
+    rows = []
+    for label, value in (
+        ("Chủ trì", r.lead),
+        ("Phối hợp", r.partners),
+        ("Chỉ đạo", r.directed_by),
+        ("Thời hạn", r.deadline),
+        ("Sản phẩm", r.product),
+    ):
+        if value:
+            rows.append(f"<b>{label}:</b> {escape(value)}")
+    if r.target and r.target.text:
+        rows.append(f"<b>Chỉ tiêu:</b> {escape(r.target.text)}")
+    return "\n".join(rows)
+
+
+def result_html(number: int, r: Result, full: bool = False) -> str:
+    text = " ".join(r.text.split()) if full else excerpt(r.text)
+    parts = [f"<b>[{number}]</b> {citation_html(r.citation)}", f"<i>{escape(text)}</i>"]
+    roles = _roles_html(r)
+    if roles:
+        parts.append(roles)
+    return "\n".join(parts)
+
+
+def answer_blocks(resp: AskResponse, locality: str | None, offset: int = 0) -> list[str]:
+    """Paragraphs of an answer message; each is balanced HTML on its own."""
+    where = f" trong kế hoạch của <b>{escape(locality)}</b>" if locality else ""
+    if not resp.found or not resp.results:
+        hint = (
+            "Bạn có thể hỏi cách khác, xem /kehoach"
+            + (", hoặc bỏ chọn xã/phường bằng /xa xoa." if locality else ".")
+        )
+        return [
+            f"Các kế hoạch đã nạp{where} không đề cập nội dung này:\n"
+            f"<i>{escape(resp.question)}</i>",
+            hint,
+        ]
+    blocks: list[str] = []
+    if offset == 0:
+        if resp.answer:
+            blocks.append(escape(resp.answer.strip()))
+        if locality:
+            blocks.append(f"📍 Phạm vi: <b>{escape(locality)}</b>")
+        blocks.append("<b>Nguồn</b>")
+    else:
+        blocks.append(
+            f"<b>Kết quả {offset + 1}–{offset + len(resp.results)}</b> cho: "
+            f"<i>{escape(resp.question)}</i>"
+        )
+    blocks += [result_html(offset + i + 1, r) for i, r in enumerate(resp.results)]
+    return blocks
+
+
+def clause_blocks(view: ClauseView) -> list[str]:
+    """Full text of one clause with where it sits in its plan."""
+    r, c = view.result, view.result.citation
+    blocks = [f"<b>Nguyên văn</b> — {citation_html(c)}"]
+    if view.section_path:
+        blocks.append("<b>Mục:</b> " + " › ".join(escape(s) for s in view.section_path))
+    body = r.text.strip()
+    blocks.append(f"<blockquote>{escape(body)}</blockquote>")
+    roles = _roles_html(r)
+    if roles:
+        blocks.append(roles)
+    return blocks
+
+
+def documents_blocks(docs: list[DocumentInfo]) -> list[str]:
+    if not docs:
+        return ["Chưa có kế hoạch nào được nạp."]
+    blocks = [f"<b>Các kế hoạch đã nạp ({len(docs)})</b>"]
+    for i, d in enumerate(docs, 1):
+        title = d.title or d.source
+        lines = [f"{i}. <b>{escape(title)}</b>"]
+        meta = [m for m in (
+            d.locality.label or d.locality.name,
+            f"số {d.number}" if d.number else None,
+            d.date,
+        ) if m]
+        if meta:
+            lines.append(escape(" · ".join(meta)))
+        lines.append(f"{escape(d.source)} · {d.clause_count} điều khoản")
+        blocks.append("\n".join(lines))
+    return blocks
+
+
+# --- splitting -----------------------------------------------------------------------
+
+_ATOM = re.compile(r"<[^>]*>|&#?\w+;|[^<&]", re.S)
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][\w-]*)")
+
+
+def _units(s: str) -> int:
+    """Length as Telegram counts it (UTF-16 code units), an upper bound after parsing."""
+    return len(s.encode("utf-16-le")) // 2
+
+
+@dataclass
+class _Cut:
+    index: int  # atoms[:index] go in the current part
+    quality: int  # 3 paragraph, 2 line, 1 word, 0 anywhere
+    stack: list[tuple[str, str]] = field(default_factory=list)
+
+
+def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split Telegram HTML into parts of at most `limit` UTF-16 units.
+
+    Cuts on paragraph, then line, then word boundaries; never inside a tag or an
+    entity. Tags open at a cut are closed at the end of the part and reopened at
+    the start of the next, so every part is balanced HTML on its own.
+    """
+    text = text.strip()
+    if _units(text) <= limit:
+        return [text] if text else []
+    atoms = _ATOM.findall(text)
+    parts: list[str] = []
+    stack: list[tuple[str, str]] = []  # (tag name, opening tag) currently open
+    i = 0
+    while i < len(atoms):
+        # drop whitespace, and closings of tags the last part already closed
+        while i < len(atoms):
+            m = _TAG.match(atoms[i])
+            if atoms[i].isspace():
+                i += 1
+            elif m and m.group(1) and stack and stack[-1][0] == m.group(2).lower():
+                stack = stack[:-1]
+                i += 1
+            else:
+                break
+        if i >= len(atoms):
+            break
+        prefix = "".join(open_tag for _, open_tag in stack)
+        size = _units(prefix)
+        cur = list(stack)
+        cuts: list[_Cut] = []
+        j = i
+        while j < len(atoms):
+            a = atoms[j]
+            m = _TAG.match(a) if a.startswith("<") else None
+            if m and m.group(1):
+                for k in range(len(cur) - 1, -1, -1):
+                    if cur[k][0] == m.group(2).lower():
+                        del cur[k:]
+                        break
+            elif m and not a.endswith("/>"):
+                cur.append((m.group(2).lower(), a))
+            closing = sum(len(n) + 3 for n, _ in cur)
+            if size + _units(a) + closing > limit and cuts:
+                break
+            size += _units(a)
+            j += 1
+            if a == "\n":
+                q = 3 if j >= 2 and atoms[j - 2] == "\n" else 2
+            elif a == " ":
+                q = 1
+            else:
+                q = 0
+            cuts.append(_Cut(j, q, list(cur)))
+        else:
+            body = "".join(atoms[i:])
+            parts.append(prefix + body)
+            break
+        # choose the best boundary in the latter part of the window
+        floor = i + max(1, (j - i) // 3)
+        best = max(
+            (c for c in cuts if c.index >= floor),
+            key=lambda c: (c.quality, c.index),
+            default=cuts[-1],
+        )
+        body = "".join(atoms[i:best.index]).rstrip()
+        parts.append(prefix + body + "".join(f"</{n}>" for n, _ in reversed(best.stack)))
+        stack = best.stack
+        i = best.index
+    return [p for p in (p.strip() for p in parts) if re.sub(r"<[^>]*>|\s", "", p)]
+
+
+def pack_blocks(blocks: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Join paragraphs into as few messages as fit; oversize paragraphs are split."""
+    out: list[str] = []
+    cur = ""
+    for b in blocks:
+        b = b.strip()
+        if not b:
+            continue
+        joined = f"{cur}\n\n{b}" if cur else b
+        if _units(joined) <= limit:
+            cur = joined
+            continue
+        if cur:
+            out.append(cur)
+        if _units(b) <= limit:
+            cur = b
+        else:
+            pieces = split_html(b, limit)
+            out += pieces[:-1]
+            cur = pieces[-1] if pieces else ""
+    if cur:
+        out.append(cur)
+    return out
