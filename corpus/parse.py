@@ -1,0 +1,34 @@
+"""One plan file → a ParsedPlan (document metadata + clauses with their facts)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from corpus.facts import assign_facts
+from corpus.load import read_source
+from corpus.metadata import extract_metadata
+from corpus.model import Document, ParsedPlan, SourceText
+from corpus.structure import build_skeleton
+
+
+def document_id(source: str) -> str:
+    """Stable id from the file name: the same plan file keeps its id when it changes."""
+    p = Path(source)
+    stem = re.sub(r"[^0-9A-Za-z_-]+", "-", p.stem).strip("-").lower() or "plan"
+    suffix = p.suffix.lower().lstrip(".")
+    return stem if suffix in ("", "txt", "md", "markdown") else f"{stem}-{suffix}"
+
+
+def parse_source(src: SourceText, fingerprint: str = "") -> ParsedPlan:
+    doc_id = document_id(src.source)
+    sk = build_skeleton(src, doc_id)
+    doc = Document(id=doc_id, source=src.source, line_count=len(src.lines), fingerprint=fingerprint,
+                   fmt=src.fmt, noise_lines=sk.noise)
+    extract_metadata(doc, sk.clauses, src.lines, sk.signature)
+    assign_facts(sk)
+    return ParsedPlan(doc, sk.clauses)
+
+
+def parse_file(path: Path | str) -> ParsedPlan:
+    src, fp = read_source(path)
+    return parse_source(src, fp)

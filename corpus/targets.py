@@ -1,0 +1,132 @@
+"""Read a chỉ tiêu's target: value(s), unit, comparison, year.
+
+"(11) Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 97% trở lên" → 97, %, >=, 2030.
+Vietnamese numbers use "," for decimals and "." for thousands ("1,16%", "30.000m²").
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.model import Target
+
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_UNIT = (
+    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
+    r"triệu\s*đồng(?:\s*/\s*[\wđ]+)*|triệu(?:\s*/\s*[\wđ]+)*|tỷ\s*đồng(?:\s*/\s*[\wđ]+)*|nghìn\s*đồng|"
+    r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
+    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm"
+)
+_CANDIDATE = re.compile(
+    rf"(?P<lead>(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|không dưới|"
+    rf"không quá|không vượt quá|phấn đấu|có|duy trì|>=|≤|≥|<|>)\s*)?"
+    rf"(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?(?P<tail>\s*trở lên|\s*trở xuống)?",
+    re.I,
+)
+_YEAR = re.compile(r"(?:đến|trước|tới|vào|trong|đến hết|hết)\s+(?:năm\s+)?(20\d{2})|năm\s+(20\d{2})", re.I)
+_NONE_LEFT = re.compile(r"không còn\s+(hộ nghèo|[\wđ ]{3,30})", re.I)
+
+
+def to_number(s: str) -> float:
+    s = s.strip()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "")
+    return float(s.replace(",", "."))
+
+
+def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) -> str:
+    lead = (lead or "").strip().lower()
+    tail = (tail or "").strip().lower()
+    before = text_before[-40:].lower()
+    if "tăng bình quân" in lead or "tăng bình quân" in before:
+        return "increase_avg"
+    if two:
+        return "range"
+    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before or "dưới" == before.split()[-1:] and False:
+        return "<"
+    if lead in ("không quá", "không vượt quá", "≤") or tail == "trở xuống":
+        return "<="
+    if lead in ("trên", ">"):
+        return ">"
+    if lead in ("từ", "tối thiểu", "ít nhất", "không dưới", ">=", "≥") or tail == "trở lên":
+        return ">="
+    if re.search(r"(tối thiểu|ít nhất|trên)\s*$", before):
+        return ">=" if not before.rstrip().endswith("trên") else ">"
+    if re.search(r"dưới\s*$", before):
+        return "<"
+    if lead.startswith("tăng"):
+        return "increase"
+    if lead.startswith("giảm"):
+        return "decrease"
+    return "="
+
+
+def _clean_unit(unit: str | None) -> str | None:
+    if not unit:
+        return None
+    u = re.sub(r"[()\s]", "", unit) if "%" in unit else re.sub(r"\s*/\s*", "/", unit.strip())
+    return u or None
+
+
+def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
+    def yearish(x: str | None) -> bool:
+        return bool(x) and re.fullmatch(r"(19|20)\d{2}", x) is not None
+
+    return not unit and (yearish(a) and (b is None or yearish(b)))
+
+
+def parse_target(text: str, default_year: int | None = None) -> Target | None:
+    """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
+    best = None
+    best_rank = 99
+    for m in _CANDIDATE.finditer(text):
+        a, b, unit, lead = m["a"], m["b"], m["unit"], (m["lead"] or "").strip().lower()
+        if _is_year_span(a, b, unit):
+            continue
+        before = text[: m.start()]
+        if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định)\s*$", before, re.I):
+            continue
+        if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
+            continue  # dates, document numbers
+        if unit is None and lead not in ("đạt", ":", "là", "còn") and not lead.startswith(("tăng", "giảm")):
+            continue
+        if lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == "":
+            continue  # "trên 01 ha" is per hectare, not a target
+        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")):
+            rank = 0
+        elif lead:
+            rank = 1
+        elif unit and "%" in unit:
+            rank = 2
+        else:
+            rank = 3
+        if rank < best_rank:
+            best, best_rank = m, rank
+        if rank == 0:
+            break
+    year = None
+    ym = _YEAR.search(text)
+    if ym:
+        year = int(ym.group(1) or ym.group(2))
+    if best is None:
+        nm = _NONE_LEFT.search(text)
+        if nm:
+            return Target([0.0], nm.group(1).strip(), "=", year or default_year, nm.group(0))
+        return None
+    a, b = best["a"], best["b"]
+    values = [to_number(a)] + ([to_number(b)] if b else [])
+    cmp_ = _comparison(best["lead"] or "", best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
+    phrase = text[best.start(): best.end()].strip(" :")
+    return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
+
+
+def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target | None:
+    """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2" with its unit column."""
+    v = value.strip()
+    m = re.fullmatch(rf"(?P<cmp>[<>≤≥]=?)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?", v)
+    if not m:
+        return None
+    values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
+    sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
+    cmp_ = "range" if m["b"] else (sym or "=")
+    u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
+    return Target(values, u, cmp_, year, v)
