@@ -638,6 +638,8 @@ async def serve_webhook(
         server.should_exit = True
 
     async with app:
+        if app.post_init:  # run_polling/run_webhook would call it; we replace those here
+            await app.post_init(app)
         await app.bot.set_webhook(
             url=webhook_url, allowed_updates=Update.ALL_TYPES, secret_token=secret
         )

@@ -194,6 +194,11 @@ async def _full_chat(retriever, state: Path) -> None:
             (none,) = await api.wait_sent(mark, dm["id"])
             assert "Chưa chọn" in none.result["text"]
 
+            # an unknown command gets a pointer to /help
+            mark = await say(api, dm, lan, "/thoitiet")
+            (unknown,) = await api.wait_sent(mark, dm["id"])
+            assert "/help" in unknown.result["text"]
+
             # stickers, photos and voice get a friendly text-only notice
             for send in (api.send_sticker, api.send_photo, api.send_voice):
                 mark = api.mark()
@@ -381,6 +386,26 @@ def test_rate_limit_answers_up_to_the_limit_then_warns_once_and_stays_quiet(retr
     asyncio.run(scenario())
 
 
+def test_failed_reply_is_logged_and_user_gets_an_apology_without_internals(retriever, caplog):
+    async def scenario() -> None:
+        hoa = user(611, "Hoa")
+        dm = private_chat(hoa)
+        with FakeBotApi() as api:
+            async with running_bot(api, retriever):
+                api.fail_next("sendMessage", 400, "Bad Request: chat not found")
+                mark = await say(api, dm, hoa, BHYT)
+                (apology,) = await api.wait_sent(mark, dm["id"])
+                assert apology.result["text"] == ERROR_TEXT
+                assert "not found" not in apology.result["text"].lower()
+                # and the bot keeps answering
+                mark = await say(api, dm, hoa, BHYT)
+                await api.wait_reply_with_buttons(mark, dm["id"])
+
+    caplog.set_level(logging.ERROR, logger="bot.telegram")
+    asyncio.run(scenario())
+    assert "chat not found" in caplog.text.lower()
+
+
 def _free_port() -> int:
     import socket
 
@@ -420,6 +445,7 @@ def test_webhook_mode_registers_a_secret_and_answers_only_signed_posts(retriever
                 reply = await api.wait_reply_with_buttons(mark, dm["id"])
                 assert "[1] " in texts(reply)
                 assert not api.calls_since(0, "getUpdates")
+            assert api.calls_since(0, "setMyCommands")
             stop.set()
             await asyncio.wait_for(server, 10)
 
