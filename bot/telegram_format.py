@@ -88,7 +88,10 @@ def _roles_html(r: Result) -> str:
         ("Sản phẩm", r.product),
     ):
         if value:
-            rows.append(f"<b>{label}:</b> {escape(value)}")
+            row = f"<b>{label}:</b> {escape(value)}"
+            if label == "Chủ trì" and r.lead_inferred_from:  # say where a merged cell put it
+                row += f" <i>({escape(r.lead_inferred_from)})</i>"
+            rows.append(row)
     if r.target and r.target.text:
         rows.append(f"<b>Chỉ tiêu:</b> {escape(r.target.text)}")
     return "\n".join(rows)
