@@ -10,8 +10,11 @@ readers give the text back. Conventions of the text form:
   "phối hợp", "tham mưu", "thực hiện") means "same as above" and becomes a
   vertically merged cell; a row with only its first cell filled (a group
   row such as "I. Nhóm chỉ tiêu kinh tế") spans the whole width;
-* ``<b>…</b>`` and ``**…**`` are bold, ``# …`` lines are headings, a line
-  holding only a form feed ("\\f") is a page break.
+* the text carries markdown / HTML emphasis from its conversion: ``# …``
+  lines are headings, ``**…**`` / ``<b>…</b>`` bold; a paragraph glued to the
+  next by ``****`` (a converter artefact) is two paragraphs; a leading ``* ``
+  is a bullet "•"; a lone ``*`` is the decorative star under a title;
+* a line holding only a form feed ("\\f") is a page break.
 
 :func:`expected_lines` says what a reader should return for such lines.
 """
@@ -26,15 +29,17 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEJAVU_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
-_BOLD = re.compile(r"\*\*(.+?)\*\*|<b>(.*?)</b>")
+_TAGS = re.compile(r"</?(?:b|strong|i|em|u)>", re.IGNORECASE)
+_GLUED = re.compile(r"(?<=\S)\*{3,}(?=\S)")
 _MERGE_HEADER = re.compile(r"chủ trì|phối hợp|tham mưu|thực hiện", re.IGNORECASE)
 PAGE_BREAK = "\f"
 
 
 @dataclass
 class Para:
-    text: str  # the source line, markup included
+    text: str  # as shown: markup rendered away
     level: int = 0  # heading level, 0 for a body paragraph
+    bold: bool = False
 
 
 @dataclass
@@ -58,13 +63,37 @@ class Table:
                                                   or self.merged_below(above, c))
 
 
-def plain(text: str) -> str:
-    """Text as shown once markup is rendered: no heading marks, no bold markers."""
-    m = _HEADING.match(text.strip())
+def segments(line: str) -> tuple[list[str], int, bool]:
+    """A source line as shown → (paragraph texts, heading level, bold).
+
+    Markup is what the text conversion added to a Word original; rendering
+    removes it: heading marks, emphasis stars/tags, a trailing backslash
+    (markdown hard break). Glued ``****`` separates two paragraphs.
+    """
+    s = line.replace("\u00a0", " ").strip()
+    level = 0
+    m = _HEADING.match(s)
     if m:
-        text = m.group(2)
-    text = _BOLD.sub(lambda m: m.group(1) or m.group(2) or "", text)
-    return " ".join(text.split())
+        level, s = len(m.group(1)), m.group(2)
+    bold = s.startswith(("**", "<b>", "<strong>"))
+    s = _TAGS.sub("", s).rstrip("\\")
+    if not any(ch.isalnum() for ch in s):
+        return ([s] if s else []), level, bold  # the decorative "*" stays what it is
+    star_bullet = bool(re.match(r"^\*\s+\S", s))
+    if star_bullet:
+        s = "• " + s[1:].lstrip()
+    out = []
+    for seg in _GLUED.split(s):
+        seg = re.sub(r"\*+|__", "", seg).strip()  # the spaces typed inside stay
+        if seg:
+            out.append(seg)
+    return out, level, bold
+
+
+def plain(text: str) -> str:
+    """Text as shown once markup is rendered (segments joined by a space,
+    runs of spaces squeezed as in a table cell)."""
+    return " ".join(" ".join(segments(text)[0]).split())
 
 
 def blocks(lines: list[str]) -> list[Para | Table]:
@@ -86,8 +115,8 @@ def blocks(lines: list[str]) -> list[Para | Table]:
         if line == PAGE_BREAK:
             out.append(Para(PAGE_BREAK))
             continue
-        m = _HEADING.match(line.strip())
-        out.append(Para(line.strip(), len(m.group(1)) if m else 0))
+        texts, level, bold = segments(line)
+        out.extend(Para(t, level, bold) for t in texts)
     for b in out:
         if isinstance(b, Table):
             width = max(len(r) for r in b.rows)
@@ -102,29 +131,14 @@ def expected_lines(lines: list[str]) -> list[str]:
     out = []
     for b in blocks(lines):
         if isinstance(b, Para):
-            if b.text != PAGE_BREAK and plain(b.text):
-                out.append(plain(b.text))
+            if b.text != PAGE_BREAK:
+                out.append(b.text)
         else:
             for row in b.rows:
                 cells = [plain(c) for c in row]
                 if any(cells):
                     out.append("\t".join(cells))
     return out
-
-
-def _bold_runs(text: str) -> list[tuple[str, bool]]:
-    """(text, bold) runs of a line with ``**…**`` / ``<b>…</b>`` markup."""
-    m = _HEADING.match(text.strip())
-    if m:
-        text = m.group(2)
-    runs, pos = [], 0
-    for m in _BOLD.finditer(text):
-        if m.start() > pos:
-            runs.append((text[pos:m.start()], False))
-        runs.append((m.group(1) or m.group(2) or "", True))
-        pos = m.end()
-    runs.append((text[pos:], False))
-    return [(t, b) for t, b in runs if t]
 
 
 # ---------------------------------------------------------------- DOCX
@@ -144,8 +158,7 @@ def write_docx(lines: list[str], path: Path) -> Path:
                 document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
                 continue
             p = document.add_heading("", level=b.level) if b.level else document.add_paragraph()
-            for text, bold in _bold_runs(b.text):
-                p.add_run(text).bold = bold or None
+            p.add_run(b.text).bold = b.bold or None
             continue
         rows, width = b.rows, len(b.rows[0])
         table = document.add_table(rows=len(rows), cols=width)
@@ -172,9 +185,8 @@ def write_docx(lines: list[str], path: Path) -> Path:
 
 
 def _set_cell(cell, text: str) -> None:
-    p = cell.paragraphs[0]
-    for run_text, bold in _bold_runs(text):
-        p.add_run(run_text).bold = bold or None
+    texts, _, bold = segments(text)
+    cell.paragraphs[0].add_run(" ".join(texts)).bold = bold or None
 
 
 # ---------------------------------------------------------------- PDF
@@ -198,10 +210,15 @@ def _register_fonts() -> str:
     return "DejaVuSans"
 
 
-def _markup(text: str) -> str:
-    """reportlab Paragraph markup: escaped text, bold runs in <b>."""
-    return "".join(f"<b>{escape(t, quote=False)}</b>" if b else escape(t, quote=False)
-                   for t, b in _bold_runs(text))
+def _markup(text: str, bold: bool = False) -> str:
+    """reportlab Paragraph markup of shown text."""
+    t = escape(text, quote=False)
+    return f"<b>{t}</b>" if bold else t
+
+
+def _cell_markup(cell: str) -> str:
+    texts, _, bold = segments(cell)
+    return _markup(" ".join(texts), bold)
 
 
 def write_pdf(lines: list[str], path: Path, *, page_numbers: bool = True, encrypt: str | None = None) -> Path:
@@ -227,8 +244,8 @@ def write_pdf(lines: list[str], path: Path, *, page_numbers: bool = True, encryp
         if isinstance(b, Para):
             if b.text == PAGE_BREAK:
                 story.append(PageBreak())
-            elif plain(b.text):
-                story.append(Paragraph(_markup(b.text), heads.get(b.level, body)))
+            else:
+                story.append(Paragraph(_markup(b.text, b.bold), heads.get(b.level, body)))
             continue
         rows, ncols = b.rows, len(b.rows[0])
         # every column fits its longest word (word processors wrap between words,
@@ -239,7 +256,7 @@ def write_pdf(lines: list[str], path: Path, *, page_numbers: bool = True, encryp
         lengths = [max(len(plain(r[c])) for r in rows) + 1 for c in range(ncols)]
         spare = max(0.0, width - sum(words))
         col_widths = [w + spare * n / sum(lengths) for w, n in zip(words, lengths)]
-        data = [[Paragraph(_markup(c), cell_style) if c.strip() else "" for c in row] for row in rows]
+        data = [[Paragraph(_cell_markup(c), cell_style) if plain(c) else "" for c in row] for row in rows]
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("FONTNAME", (0, 0), (-1, -1), font)]
         for r in range(len(rows)):

@@ -393,10 +393,15 @@ def test_docx_that_is_not_a_word_document_is_named(tmp_path, content, reason):
         read_docx(path)
 
 
-def test_plain_text_helper_matches_what_readers_show():
-    # the helper's notion of rendered text is what the assertions above compare with
+def test_plan_docs_render_markdown_as_a_word_original_shows_it(tmp_path):
+    # the helper's notion of shown text is what the assertions above compare with
     assert plain("## **II. MỘT SỐ CHỈ TIÊU**") == "II. MỘT SỐ CHỈ TIÊU"
     assert plain("<b>Phòng Kinh tế</b>") == "Phòng Kinh tế"
+    lines = ["**KẾ HOẠCH****Phát triển kinh tế - xã hội**", "*", "*** Phân công thực hiện:**",
+             "- *UBKT Đảng ủy tham mưu triển khai thực hiện.*"]
+    assert expected_lines(lines) == ["KẾ HOẠCH", "Phát triển kinh tế - xã hội", "*", "Phân công thực hiện:",
+                                     "- UBKT Đảng ủy tham mưu triển khai thực hiện."]
+    assert read_docx(write_docx(lines, tmp_path / "md.docx")).lines == expected_lines(lines)
 
 
 # ---------------------------------------------------------------- through the corpus parser
@@ -451,11 +456,16 @@ def test_every_sample_plan_parses_alike_from_txt_docx_and_pdf(plans_dir, tmp_pat
     for f in sorted(plans_dir.glob("*.txt")):
         lines = f.read_text("utf-8").splitlines()
         txt = parse_file(f)
+        # A text extracted from a PDF marks untabbed table columns by runs of
+        # spaces; typeset as PDF paragraphs those runs become single spaces, so
+        # such a plan's PDF rendering is not the same table any more.
+        space_laid = any(re.search(r"\S {2,}\S", line) for line in lines)
         for out in (write_docx(lines, tmp_path / f"{f.stem}.docx"), write_pdf(lines, tmp_path / f"{f.stem}.pdf")):
             plan = parse_file(out)
             assert _indicators(plan) == _indicators(txt), out.name
             leads = lambda p: sorted({c.lead for c in p.clauses if c.lead})  # noqa: E731
-            assert leads(plan) == leads(txt), out.name
+            if not (space_laid and out.suffix == ".pdf"):
+                assert leads(plan) == leads(txt), out.name
             if out.suffix == ".pdf":
                 assert all(c.page for c in plan.clauses), out.name
             else:

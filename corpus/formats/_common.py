@@ -18,6 +18,7 @@ MAX_BYTES = 50 * 1024 * 1024  # a plan is a few hundred kB; anything this big is
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"\s+")
+_BLANKS = re.compile(r"[^\S ]")  # any whitespace character but the plain space
 
 
 def check_file(path: Path) -> None:
@@ -34,11 +35,18 @@ def check_file(path: Path) -> None:
                         f"{MAX_BYTES // 2**20} MB) — not a plan document")
 
 
-def clean(text: str) -> str:
+def clean(text: str, collapse: bool = True) -> str:
     """One line of text: NFC (Vietnamese diacritics composed), no invisible
-    characters, every run of whitespace (tabs and line breaks included) one space."""
+    characters, tabs / line breaks / no-break spaces as spaces, ends stripped.
+
+    ``collapse`` also squeezes runs of spaces into one (HTML, table cells);
+    paragraph text from DOCX keeps the spaces the author typed, as the
+    plain-text version of a plan does.
+    """
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    if collapse:
+        return _SPACES.sub(" ", text).strip()
+    return _BLANKS.sub(" ", text).strip()
 
 
 def one_line(exc: BaseException) -> str:

@@ -245,7 +245,7 @@ def _para_pieces(p) -> list[str]:
                 walk(child)
 
     walk(p)
-    return [c for c in (clean(x) for x in pieces) if c]
+    return [c for c in (clean(x, collapse=False) for x in pieces) if c]
 
 
 class _Walker:
