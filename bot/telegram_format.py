@@ -13,7 +13,7 @@ from html import escape
 from retrieval.contract import AskResponse, Citation, ClauseView, DocumentInfo, Result
 
 MESSAGE_LIMIT = 4096
-EXCERPT_CHARS = 600
+EXCERPT_CHARS = 300  # the full clause is one tap away ("Xem nguyên văn")
 
 START_TEXT = (
     "<b>Xin chào!</b> Tôi trả lời câu hỏi về các kế hoạch của xã, phường "
@@ -78,7 +78,8 @@ def citation_html(c: Citation) -> str:
     return f"{head}\n{place}" if place else head
 
 
-def _roles_html(r: Result) -> str:
+def _roles_html(r: Result, explain: bool = False) -> str:
+    """Who leads / partners / directs, deadline, target; `explain` adds why a lead was inferred."""
     rows = []
     for label, value in (
         ("Chủ trì", r.lead),
@@ -89,7 +90,7 @@ def _roles_html(r: Result) -> str:
     ):
         if value:
             row = f"<b>{label}:</b> {escape(value)}"
-            if label == "Chủ trì" and r.lead_inferred_from:  # say where a merged cell put it
+            if explain and label == "Chủ trì" and r.lead_inferred_from:  # say where a merged cell put it
                 row += f" <i>({escape(r.lead_inferred_from)})</i>"
             rows.append(row)
     if r.target and r.target.text:
@@ -143,7 +144,7 @@ def clause_blocks(view: ClauseView) -> list[str]:
         blocks.append("<b>Mục:</b> " + " › ".join(escape(s) for s in view.section_path))
     body = r.text.strip()
     blocks.append(f"<blockquote>{escape(body)}</blockquote>")
-    roles = _roles_html(r)
+    roles = _roles_html(r, explain=True)
     if roles:
         blocks.append(roles)
     return blocks

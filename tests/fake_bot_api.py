@@ -434,7 +434,7 @@ class FakeBotApi:
         with self._cond:
             return len(self.calls)
 
-    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 20.0) -> Any:
+    async def wait_for(self, predicate: Callable[[], Any], timeout: float = 90.0) -> Any:
         """Poll `predicate` until it returns something truthy (from the test's event loop)."""
         deadline = time.monotonic() + timeout
         while True:
@@ -447,7 +447,7 @@ class FakeBotApi:
             await asyncio.sleep(0.02)
 
     async def wait_sent(self, mark: int, chat_id: int, count: int = 1,
-                        timeout: float = 20.0) -> list[ApiCall]:
+                        timeout: float = 90.0) -> list[ApiCall]:
         """The first `count` successful sendMessage calls to `chat_id` after `mark`."""
         def ok() -> list[ApiCall] | None:
             sent = [c for c in self.calls_since(mark, "sendMessage")
@@ -457,7 +457,7 @@ class FakeBotApi:
         return await self.wait_for(ok, timeout)
 
     async def wait_reply_with_buttons(self, mark: int, chat_id: int,
-                                      timeout: float = 20.0) -> list[ApiCall]:
+                                      timeout: float = 90.0) -> list[ApiCall]:
         """All messages of one reply, up to the one carrying the inline keyboard."""
         def done() -> list[ApiCall] | None:
             sent = [c for c in self.calls_since(mark, "sendMessage")
