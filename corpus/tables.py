@@ -102,6 +102,17 @@ def find_tsv_tables(lines: list[str]) -> list[Table]:
                     continue
                 break
             if "\t" not in raw:
+                # a page number between two pages of one table: noise, the table goes on
+                k = j + 1
+                while k < n and (not lines[k].strip() or is_noise(lines[k])):
+                    k += 1
+                if is_noise(raw) and k < n and "\t" in lines[k]:
+                    for x in range(j, k):
+                        if lines[x].strip():
+                            table.noise.add(x + 1)
+                        table.lines.add(x + 1)
+                    j = k
+                    continue
                 break
             cells = _cells(raw)
             if not any(c for c in cells):

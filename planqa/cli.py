@@ -1,0 +1,215 @@
+"""`planqa`: the one command — parse, index, ask, eval, serve, bot.
+
+Wiring only: each subcommand calls one stage (corpus → index → retrieval → bot)
+and turns its errors into one-line messages with a non-zero exit code.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+INDEX_OPT = click.option("--index", "index_dir", type=click.Path(path_type=Path), required=True,
+                         help="Index folder (built by `planqa index`).")
+MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
+                         help="sentence-transformers model name or path (default: bundled multilingual-e5-small).")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"planqa: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group()
+@click.version_option(package_name="planqa")
+def main() -> None:
+    """Question answering over Vietnamese local government plans, with cited clauses."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document, as a list.")
+def parse(paths: tuple[Path, ...], as_json: bool) -> None:
+    """Parse plan files into clauses (outline, or --json)."""
+    from corpus import PlanError, find_plans, parse_file
+
+    try:
+        files = find_plans(list(paths))
+    except PlanError as e:
+        fail(str(e), 2)
+    if not files:
+        fail("no plan files found (supported: .txt .md .docx .pdf .html)", 2)
+    out, errors = [], 0
+    for f in files:
+        try:
+            plan = parse_file(f)
+        except PlanError as e:
+            click.echo(f"planqa: {e}", err=True)
+            errors += 1
+            continue
+        if as_json:
+            out.append(plan.to_dict())
+        else:
+            click.echo(render_outline(plan))
+    if as_json:
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    if errors:
+        sys.exit(1)
+
+
+def render_outline(plan) -> str:
+    d = plan.document
+    lines = [f"# {d.title or d.source}",
+             f"  {d.kind or '?'} số {d.number or '?'} · {d.issuer or '?'} · {d.locality.label() or '?'}"
+             f"{', ' + d.locality.province if d.locality.province else ''} · {d.date or '?'} · ký: {d.signer or '?'}",
+             f"  {d.source}: {len(plan.clauses)} điều khoản"]
+    for c in plan.clauses:
+        if c.kind in ("header", "footer", "table_header"):
+            continue
+        indent = "  " * (len(c.section_path) + 1)
+        text = c.text if len(c.text) <= 100 else c.text[:99] + "…"
+        facts = []
+        if c.lead:
+            facts.append(f"chủ trì: {c.lead}")
+        if c.directed_by:
+            facts.append(f"chỉ đạo: {c.directed_by}")
+        if c.target:
+            facts.append(f"chỉ tiêu: {c.target.text}")
+        if c.deadline:
+            facts.append(f"thời hạn: {c.deadline}")
+        if c.kind == "heading" or facts:
+            lines.append(f"{indent}{text}  [dòng {c.lines[0]}]" + (f"  — {'; '.join(facts)}" if facts else ""))
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--remove", "remove", multiple=True, help="Drop a document by id (repeatable).")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def index(paths: tuple[Path, ...], index_dir: Path, model: str | None, remove: tuple[str, ...], quiet: bool) -> None:
+    """Build or update the index of the plans under PATHS (atomic, incremental)."""
+    from index import BuildError, EncoderError, IndexLoadError, build_index
+
+    if not paths and not remove:
+        fail("give plan folders/files to index, or --remove DOC_ID", 2)
+    try:
+        report = build_index(list(paths), index_dir, model=model, progress=not quiet, remove=list(remove))
+    except (BuildError, EncoderError, IndexLoadError, OSError) as e:
+        fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
+    for name, msg in report.errors:
+        click.echo(f"planqa: skipped {msg}", err=True)
+    click.echo(report.summary())
+
+
+@main.command()
+@click.argument("question")
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--top-k", default=5, show_default=True, type=click.IntRange(1, 50))
+@click.option("--locality", default=None, help="Only plans of this commune/ward.")
+@click.option("--json", "as_json", is_flag=True)
+def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality: str | None, as_json: bool) -> None:
+    """Ask a question; the answer cites the plans' clauses."""
+    from index import EncoderError, IndexLoadError
+    from retrieval import Retriever
+
+    if not question.strip():
+        fail("the question is empty", 2)
+    if len(question) > 1000:
+        fail("the question is over 1,000 characters", 2)
+    try:
+        resp = Retriever.load(index_dir, model=model).ask(question, top_k=top_k, locality=locality)
+    except (IndexLoadError, EncoderError) as e:
+        fail(str(e))
+    if as_json:
+        click.echo(resp.model_dump_json(indent=2))
+        return
+    click.echo(resp.answer or "")
+    if resp.results:
+        click.echo("\nNguồn:")
+        for i, r in enumerate(resp.results, 1):
+            c = r.citation
+            where = f"{c.source}, dòng {c.lines[0]}–{c.lines[1]}" + (f", trang {c.page}" if c.page else "")
+            click.echo(f"{i}. [{c.locality or '?'}] {c.section or '(đầu văn bản)'} — {where}")
+            click.echo(f"   {r.text[:200]}")
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path, exists=True))
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write the report as JSON.")
+@click.option("--min", "minimums", multiple=True, metavar="METRIC=VALUE",
+              help="Regression gate, e.g. --min hybrid.recall@5=0.95 (repeatable).")
+@click.option("--failures", is_flag=True, help="List the questions the hybrid mode got wrong.")
+def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path | None,
+                 minimums: tuple[str, ...], failures: bool) -> None:
+    """Evaluate retrieval and answers on a gold set (hybrid vs dense-only vs BM25-only)."""
+    from index import IndexLoadError
+    from retrieval import Retriever
+    from retrieval.evaluate import GoldError, check_thresholds, evaluate, format_report
+
+    thresholds = {}
+    for m in minimums:
+        key, _, value = m.partition("=")
+        try:
+            thresholds[key.strip()] = float(value)
+        except ValueError:
+            fail(f"bad --min {m!r}: expected METRIC=NUMBER", 2)
+    try:
+        report = evaluate(Retriever.load(index_dir, model=model), gold)
+    except (IndexLoadError, GoldError) as e:
+        fail(str(e))
+    click.echo(format_report(report))
+    if failures:
+        for f in report.failures("hybrid"):
+            click.echo(f"- {f}")
+    if json_out:
+        json_out.write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    problems = check_thresholds(report, thresholds) if thresholds else []
+    for p in problems:
+        click.echo(f"planqa: below threshold: {p}", err=True)
+    if problems:
+        sys.exit(1)
+
+
+@main.command()
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(index_dir: Path, model: str | None, host: str, port: int) -> None:
+    """Serve the HTTP API and the web page."""
+    from bot.api import serve as run
+
+    run(index_dir, host=host, port=port, model=model)
+
+
+@main.command()
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--webhook-url", default=None, help="Use a webhook at this public URL instead of long polling.")
+@click.option("--listen", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8443, show_default=True, type=int)
+@click.option("--persistence", "persistence_path", type=click.Path(path_type=Path), default=None,
+              help="File that keeps each chat's default commune across restarts.")
+def bot(index_dir: Path, model: str | None, webhook_url: str | None, listen: str, port: int,
+        persistence_path: Path | None) -> None:
+    """Run the Telegram bot (token from TELEGRAM_BOT_TOKEN)."""
+    from bot.telegram import run_bot
+
+    run_bot(index_dir, model=model, webhook_url=webhook_url, listen=listen, port=port,
+            persistence_path=persistence_path)
+
+
+if __name__ == "__main__":
+    main()

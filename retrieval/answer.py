@@ -1,0 +1,133 @@
+"""A short Vietnamese answer composed only from the retrieved clauses' own facts.
+
+Nothing is generated: each line quotes a clause (trimmed) and the lead, partners,
+director, target and deadline the corpus read from the plan, with its citation.
+When several plans match and the question names none, there is one line per plan.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.model import Clause, Document
+from retrieval.query import Question, folded
+
+MAX_QUOTE = 420
+MAX_PLANS = 5
+MAX_DUTIES = 8
+
+
+def _quote(text: str) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= MAX_QUOTE else t[: MAX_QUOTE - 1].rstrip() + "…"
+
+
+def cite(c: Clause) -> str:
+    where = []
+    if c.section_path:
+        where.append(c.section_path[-1] if len(c.section_path[-1]) <= 60 else c.section_path[-1][:59] + "…")
+    where.append(f"dòng {c.lines[0]}" if c.lines[0] == c.lines[1] else f"dòng {c.lines[0]}–{c.lines[1]}")
+    if c.page:
+        where.append(f"trang {c.page}")
+    return f"[{c.source}; {'; '.join(where)}]"
+
+
+def _facts(c: Clause, q: Question) -> str:
+    bits = []
+    if c.lead:
+        bits.append(f"chủ trì: {c.lead}")
+    if c.partners:
+        bits.append(f"phối hợp: {c.partners}")
+    if c.directed_by:
+        bits.append(f"chỉ đạo: {c.directed_by}")
+    if c.deadline and q.qtype in ("when", "who", "duties", "fact"):
+        bits.append(f"thời hạn: {c.deadline}")
+    if c.product:
+        bits.append(f"sản phẩm: {c.product}")
+    s = "; ".join(bits)
+    if c.lead and c.lead_inferred_from:
+        s += f" (theo {c.lead_inferred_from.split(':')[0]})"
+    return s
+
+
+def _who_line(c: Clause, q: Question) -> str:
+    if q.asks_director and c.directed_by:
+        head = f"{c.directed_by} chỉ đạo"
+    elif q.asks_partners and c.partners:
+        head = f"Phối hợp: {c.partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
+    elif c.lead:
+        head = f"{c.lead} chủ trì" + (f", phối hợp: {c.partners}" if c.partners else "")
+        if c.lead_inferred_from:
+            head += f" (theo {c.lead_inferred_from.split(':')[0]})"
+    else:
+        head = "Kế hoạch không ghi đơn vị chủ trì cho nội dung này"
+    extra = []
+    if c.target:
+        extra.append(f"chỉ tiêu: {c.target.text}")
+    if c.deadline:
+        extra.append(f"thời hạn: {c.deadline}")
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    return f"{head}{tail}. «{_quote(c.text)}» {cite(c)}"
+
+
+def _line(c: Clause, q: Question) -> str:
+    if q.qtype == "who":
+        return _who_line(c, q)
+    facts = _facts(c, q)
+    if q.qtype == "when" and c.deadline:
+        return f"Thời hạn: {c.deadline}. «{_quote(c.text)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
+    return f"«{_quote(c.text)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
+
+
+_ASSIGNMENT = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:[-–]\s*)?(?:(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)|Giao\b|Phân công)", re.I)
+
+
+def _is_assignment(c: Clause) -> bool:
+    """Statements of who leads ("Cơ quan chủ trì: ...", "Giao X tham mưu") are not duties themselves."""
+    return bool(_ASSIGNMENT.match(c.text)) or any(s.startswith("Phân công") for s in c.section_path[-1:])
+
+
+def _plan_label(doc: Document) -> str:
+    loc = doc.locality.label() or doc.source
+    kind = doc.kind or "Kế hoạch"
+    return f"{loc[:1].upper()}{loc[1:]} ({kind})"
+
+
+def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document]) -> str:
+    if not ranked:
+        return ""
+    top_score = ranked[0][1]
+    relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= 0.45 * top_score] or ranked[:1]
+
+    if q.qtype == "duties" and q.unit:
+        unit = folded(q.unit)
+        mine = [c for c, _, _ in ranked if c.lead and unit in folded(c.lead) and not _is_assignment(c)][:MAX_DUTIES]
+        if mine:
+            lines = [f"{q.unit} được giao:"]
+            lines += [f"– «{_quote(c.text)}» {cite(c)}" for c in mine]
+            return "\n".join(lines)
+
+    by_doc: dict[str, list[Clause]] = {}
+    for c, _, _ in relevant:
+        by_doc.setdefault(c.doc_id, []).append(c)
+    picks: list[Clause] = []
+    for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
+        best = cs[0]
+        if q.qtype == "who":
+            if q.asks_director:
+                best = next((c for c in cs if c.directed_by), best)
+            else:
+                best = next((c for c in cs if c.lead), best)
+        elif q.qtype == "target":
+            best = next((c for c in cs if c.target), best)
+        elif q.qtype == "when":
+            best = next((c for c in cs if c.deadline), best)
+        picks.append(best)
+    if len(picks) == 1 or q.doc_filter:
+        lines = [_line(c, q) for c in picks[:1]]
+        # the same plan's second clause when it adds a fact the first lacks (e.g. the lead of an indicator)
+        first = picks[0]
+        others = [c for c in by_doc[first.doc_id][1:3] if (c.lead and not first.lead) or (c.target and not first.target)]
+        lines += [_line(c, q) for c in others[:1]]
+        doc = documents[first.doc_id]
+        return f"{_plan_label(doc)}: " + "\n".join(lines)
+    return "\n".join(f"• {_plan_label(documents[c.doc_id])}: {_line(c, q)}" for c in picks)

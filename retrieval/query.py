@@ -1,0 +1,103 @@
+"""What a question asks: its type, the commune/ward it names, the unit it is about.
+
+Matching is done on folded text (no diacritics, lower case) so "ai chu tri chi tieu
+bhyt" and "Ai chủ trì chỉ tiêu BHYT?" read the same.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus.model import Document
+from index.text import fold, normalize
+
+
+def folded(text: str) -> str:
+    return re.sub(r"\s+", " ", fold(normalize(text))).strip()
+
+
+# patterns on folded text, first match wins
+_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("list", re.compile(r"\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
+    ("duties", re.compile(r"\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b")),
+    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b")),
+    ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
+    ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
+]
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@dataclass
+class Question:
+    text: str
+    folded: str
+    qtype: str  # who | target | when | duties | list | fact
+    asks_partners: bool = False
+    asks_director: bool = False
+    doc_filter: set[str] | None = None  # documents of the commune/ward the question names
+    locality_named: str | None = None
+    unknown_locality: str | None = None  # "xã Tân Lập" when no plan is about it
+    unit: str | None = None  # the unit a duties question is about (as the plans write it)
+    years: list[str] = field(default_factory=list)
+
+
+def locality_keys(doc: Document) -> list[str]:
+    name = doc.locality.name
+    if not name:
+        return []
+    keys = [folded(name)]
+    if doc.locality.level:
+        keys.insert(0, folded(f"{doc.locality.level} {name}"))
+    return keys
+
+
+def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str], str | None]:
+    """Documents whose commune/ward the text names (with or without diacritics)."""
+    f = f" {folded(text)} "
+    hits: dict[str, set[str]] = {}
+    for doc in documents.values():
+        for key in locality_keys(doc):
+            if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", f):
+                hits.setdefault(folded(doc.locality.name), set()).add(doc.id)
+                break
+    if not hits:
+        return set(), None
+    best = max(hits, key=len)
+    return hits[best], best
+
+
+_NAMED_PLACE = re.compile(r"\b(xa|phuong|thi tran)\s+([a-z]+(?:\s+[a-z]+){0,2})")
+_NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
+              "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
+
+
+def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None) -> Question:
+    f = folded(question)
+    qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    q = Question(question, f, qtype)
+    q.asks_partners = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
+    q.asks_director = bool(re.search(r"\bchi dao\b", f))
+    q.years = [m.group(0) for m in _YEAR.finditer(f)]
+    if locality:
+        docs, name = match_locality(locality, documents)
+        q.doc_filter = docs or set()
+        q.locality_named = name or locality
+    else:
+        docs, name = match_locality(question, documents)
+        if docs:
+            q.doc_filter, q.locality_named = docs, name
+        else:
+            m = _NAMED_PLACE.search(f)
+            if m and m.group(2).split()[0] not in _NOT_NAMES:
+                q.unknown_locality = f"{m.group(1)} {m.group(2)}"
+    if qtype in ("duties", "who", "fact"):
+        best = None
+        for unit in units:
+            fu = folded(unit)
+            core = re.sub(r"\s+(xa|phuong|thi tran)$", "", fu)
+            if len(core) >= 6 and core in f and (best is None or len(core) > len(folded(best))):
+                best = unit
+        q.unit = best
+        if best and qtype in ("fact",) and re.search(r"\bgiao\b|\bnhiem vu\b", f):
+            q.qtype = "duties"
+    return q

@@ -1,0 +1,272 @@
+"""Question → ranked clauses → a cited answer, over one loaded index.
+
+Dense (e5) and BM25 candidates are fused by reciprocal rank, then re-ranked by
+what the question asks (who leads → clauses that carry a lead; how much → clauses
+with a target; when → clauses with a deadline). A question whose key words no
+clause contains is answered "the plans do not cover it" rather than with the
+nearest unrelated clause.
+"""
+from __future__ import annotations
+
+import math
+import re
+import threading
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+
+from corpus.model import Clause, Document
+from index import IndexStore
+from index.text import bm25_tokens, expand_abbreviations, fold, normalize, passage_text
+from retrieval.answer import compose_answer
+from retrieval.contract import (
+    AskResponse,
+    Citation,
+    ClauseView,
+    DocumentInfo,
+    DocumentOutline,
+    IndexInfo,
+    LocalityModel,
+    OutlineSection,
+    Result,
+    TargetModel,
+)
+from retrieval.query import Question, analyse, folded
+
+MODES = ("hybrid", "dense", "bm25")
+CANDIDATES = 60
+RRF_K = 60
+# words that say what kind of answer is wanted, not what it is about
+_QUESTION_WORDS = set(
+    "ai gi nao bao nhieu khi chu tri phu trach tham muu phoi hop chi dao don vi co quan phong ban "
+    "duoc giao nhung cac nhiem vu ke hoach chuong trinh hanh dong xa phuong la cua va trong theo o "
+    "den nam muc tieu chi tieu ty le dat hien thuc trien khai viec cho voi co mot the thi sao ra "
+    "bao gio han thoi gian lam hay hoi cho biet muon minh toi chung ta gom so may phan tram "
+    "vao tai ve de tu tren duoi dang phai can nhu nao kt xh giai doan ubnd uy ban nhan dan dang".split()
+)
+
+
+def _kind_weight(c: Clause) -> float:
+    return {"header": 0.35, "footer": 0.2, "table_header": 0.2, "heading": 0.8}.get(c.kind, 1.0)
+
+
+class Retriever:
+    """Loaded once per process; `ask` is thread-safe (read-only state, locked caches)."""
+
+    def __init__(self, store: IndexStore) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._tokens_cache: dict[int, set[str]] = {}
+        self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
+        self._df, self._ndocs = self._document_frequencies()
+
+    @classmethod
+    def load(cls, index_dir: Path | str, model: str | None = None) -> "Retriever":
+        return cls(IndexStore.load(index_dir, model=model))
+
+    # -------------------------------------------------------------- helpers
+    def _document_frequencies(self) -> tuple[dict[str, int], int]:
+        bm25 = self.store._bm25
+        vocab = bm25.vocab_dict
+        indptr = np.asarray(bm25.scores["indptr"])
+        n = int(bm25.scores["num_docs"])
+        counts = np.diff(indptr)
+        if counts.shape[0] != len(vocab):  # layout differs: count per token id from indices
+            idx = np.asarray(bm25.scores["indices"])
+            counts = np.bincount(idx, minlength=len(vocab))
+        return {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}, n
+
+    def _idf(self, tok: str) -> float:
+        df = self._df.get(tok, 0)
+        return math.log(1 + (self._ndocs + 1) / (df + 0.5))
+
+    def _clause_tokens(self, pos: int) -> set[str]:
+        with self._lock:
+            got = self._tokens_cache.get(pos)
+        if got is None:
+            c = self.store.clauses[pos]
+            doc = self.store.documents[c.doc_id]
+            extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
+            got = self.syllables(passage_text(c, doc) + "\n" + extra)
+            with self._lock:
+                self._tokens_cache[pos] = got
+        return got
+
+    def syllables(self, text: str) -> set[str]:
+        """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""
+        return set(re.findall(r"[a-z0-9]+", fold(normalize(expand_abbreviations(text, self.store.abbreviations)))))
+
+    def _key_tokens(self, q: Question) -> list[str]:
+        toks = sorted(self.syllables(q.text), key=q.folded.find)
+        key = []
+        for t in toks:
+            if t in _QUESTION_WORDS or t.isdigit() or len(t) < 2:
+                continue
+            if q.locality_named and t in q.locality_named.split():
+                continue
+            key.append(t)
+        return list(dict.fromkeys(key))
+
+    def coverage(self, q: Question, pos: int, key: list[str]) -> float:
+        """IDF-weighted share of the question's key words that the clause contains."""
+        if not key:
+            return 1.0
+        have = self._clause_tokens(pos)
+        total = sum(self._idf(t) for t in key)
+        got = sum(self._idf(t) for t in key if t in have)
+        return got / total if total else 1.0
+
+    # -------------------------------------------------------------- search
+    def _candidates(self, q: Question, mode: str, doc_filter: set[str] | None) -> dict[int, float]:
+        fused: dict[int, float] = {}
+        text = q.text
+        if mode in ("hybrid", "dense"):
+            for rank, (pos, _) in enumerate(self.store.dense(text, CANDIDATES, doc_filter)):
+                fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + rank)
+        if mode in ("hybrid", "bm25"):
+            for rank, (pos, _) in enumerate(self.store.sparse(text, CANDIDATES, doc_filter)):
+                fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + rank)
+        return fused
+
+    def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
+        """[(clause position, score, coverage)] best first."""
+        doc_filter = q.doc_filter if q.doc_filter else None
+        if q.doc_filter is not None and not q.doc_filter:
+            return []
+        fused = self._candidates(q, mode, doc_filter)
+        if q.qtype == "duties" and q.unit:
+            unit = folded(q.unit)
+            for pos, c in enumerate(self.store.clauses):
+                if doc_filter and c.doc_id not in doc_filter:
+                    continue
+                if c.lead and unit in folded(c.lead):
+                    fused[pos] = fused.get(pos, 0.0) + 0.5 / RRF_K
+        key = self._key_tokens(q)
+        scored = []
+        for pos, s in fused.items():
+            c = self.store.clauses[pos]
+            cov = self.coverage(q, pos, key)
+            w = _kind_weight(c) * (0.5 + cov)
+            if q.qtype == "who":
+                if q.asks_director:
+                    w *= 1.6 if c.directed_by else 0.8
+                elif c.lead:
+                    w *= 1.35 if not c.lead_inferred_from else 1.2
+                else:
+                    w *= 0.75
+            elif q.qtype == "target":
+                w *= 1.35 if c.target else 0.8
+            elif q.qtype == "when":
+                w *= 1.3 if c.deadline else 0.85
+            elif q.qtype == "duties" and q.unit:
+                w *= 1.5 if c.lead and folded(q.unit) in folded(c.lead) else 0.7
+            if q.years:
+                blob = folded(" ".join(filter(None, [c.text, c.deadline, c.section])))
+                w *= 1.15 if all(y in blob for y in q.years) else 0.9
+            scored.append((pos, s * w, cov))
+        scored.sort(key=lambda t: (-t[1], t[0]))
+        return scored
+
+    def _found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
+        if not ranked or q.unknown_locality:
+            return False
+        top = ranked[:5]
+        best_cov = max(cov for _, _, cov in top)
+        if best_cov < 0.55:
+            return False
+        if q.years:
+            blobs = [folded(" ".join(filter(None, [self.store.clauses[p].text, self.store.clauses[p].deadline,
+                                                   self.store.clauses[p].section]))) for p, _, _ in top]
+            if not any(all(y in b for y in q.years) for b in blobs):
+                return False
+        return True
+
+    def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
+            mode: str = "hybrid") -> AskResponse:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}")
+        question = (question or "").strip()
+        if not question:
+            return AskResponse(question=question, found=False, answer=None, results=[])
+        q = analyse(question, self.store.documents, self.units, locality)
+        ranked = self.rank(q, mode)
+        found = self._found(q, ranked)
+        window = ranked[offset: offset + max(1, top_k)]
+        results = [self.result(pos, score) for pos, score, _ in window]
+        if not found:
+            return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)
+        answer = compose_answer(q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
+                                self.store.documents)
+        return AskResponse(question=question, found=True, answer=answer, results=results)
+
+    # -------------------------------------------------------------- views
+    def result(self, pos: int, score: float = 0.0) -> Result:
+        c = self.store.clauses[pos]
+        doc = self.store.documents[c.doc_id]
+        return clause_result(c, doc, score)
+
+    def documents(self) -> list[DocumentInfo]:
+        counts: dict[str, int] = {}
+        for c in self.store.clauses:
+            counts[c.doc_id] = counts.get(c.doc_id, 0) + 1
+        return [document_info(d, counts.get(d.id, 0)) for d in self.store.documents.values()]
+
+    def outline(self, doc_id: str) -> DocumentOutline | None:
+        doc = self.store.documents.get(doc_id)
+        if doc is None:
+            return None
+        clauses = [c for c in self.store.clauses if c.doc_id == doc_id]
+        sections = [
+            OutlineSection(clause_id=c.id, title=c.text if len(c.text) <= 160 else c.text[:159] + "…",
+                           depth=len(c.section_path), lines=list(c.lines), lead=c.lead, partners=c.partners,
+                           directed_by=c.directed_by)
+            for c in clauses if c.kind == "heading"
+        ]
+        return DocumentOutline(document=document_info(doc, len(clauses)), sections=sections)
+
+    def clause(self, clause_id: str) -> ClauseView | None:
+        pos = self.store.clause_index.get(clause_id)
+        if pos is None:
+            return None
+        c = self.store.clauses[pos]
+        prev = self.result(pos - 1) if pos > 0 and self.store.clauses[pos - 1].doc_id == c.doc_id else None
+        nxt = (self.result(pos + 1) if pos + 1 < len(self.store.clauses)
+               and self.store.clauses[pos + 1].doc_id == c.doc_id else None)
+        return ClauseView(result=self.result(pos), section_path=list(c.section_path), previous=prev, next=nxt)
+
+    def info(self) -> IndexInfo:
+        m = self.store.manifest
+        return IndexInfo(model=m["model"], dimension=int(m["dimension"]), clause_count=len(self.store.clauses),
+                         document_count=len(self.store.documents), built_at=str(m.get("built_at", "")),
+                         format_version=int(m["format_version"]))
+
+
+def document_info(doc: Document, clause_count: int) -> DocumentInfo:
+    loc = doc.locality
+    return DocumentInfo(id=doc.id, source=doc.source, title=doc.title, kind=doc.kind, number=doc.number,
+                        issuer=doc.issuer, locality=LocalityModel(level=loc.level, name=loc.name,
+                                                                  province=loc.province, label=loc.label()),
+                        date=doc.date, signer=doc.signer, clause_count=clause_count)
+
+
+def clause_result(c: Clause, doc: Document, score: float) -> Result:
+    cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
+                   locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
+                   page=c.page, locator=c.locator)
+    target = TargetModel(**c.target.to_dict()) if c.target else None
+    return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
+                  directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
+                  lead_inferred_from=c.lead_inferred_from)
+
+
+def no_answer(q: Question, documents: dict[str, Document]) -> str:
+    if q.unknown_locality:
+        known = ", ".join(sorted({d.locality.label() for d in documents.values() if d.locality.label()}))
+        return (f"Không có kế hoạch nào của {q.unknown_locality} trong dữ liệu. "
+                f"Các kế hoạch hiện có: {known}.")
+    return "Các kế hoạch hiện có không đề cập nội dung này."
+
+
+def _stamp() -> str:
+    return datetime.now().isoformat(timespec="seconds")
