@@ -488,3 +488,46 @@ def test_run_bot_with_rejected_token_exits_2_without_printing_it(
     err = capsys.readouterr().err
     assert "rejected" in err and wrong not in err
     assert wrong not in caplog.text
+
+
+def test_run_bot_polls_answers_and_stops_on_sigint_without_logging_the_token(
+    sample_index, tmp_path
+):
+    """The entry point the CLI calls, as a real process: env config, logging, signals."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    state = tmp_path / "bot.pickle"
+    hoa = user(801, "Hoa")
+    dm = private_chat(hoa)
+    with FakeBotApi() as api:
+        env = {**os.environ, "TELEGRAM_BOT_TOKEN": api.token,
+               "TELEGRAM_API_BASE_URL": api.base_url, "HF_HUB_OFFLINE": "1"}
+        code = ("import sys; from pathlib import Path; from bot.telegram import run_bot; "
+                "run_bot(Path(sys.argv[1]), persistence_path=Path(sys.argv[2]))")
+        proc = subprocess.Popen(
+            [sys.executable, "-c", code, str(sample_index), str(state)],
+            cwd=Path(__file__).resolve().parent.parent, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            async def chat() -> None:
+                await api.wait_for(lambda: api.calls_since(0, "getUpdates"), timeout=120)
+                mark = await say(api, dm, hoa, "/xa An Hưng")
+                await api.wait_sent(mark, dm["id"])
+                mark = await say(api, dm, hoa, BHYT)
+                reply = await api.wait_reply_with_buttons(mark, dm["id"])
+                assert "[1] " in texts(reply) and "An Hưng" in texts(reply)
+
+            asyncio.run(chat())
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 0, err[-2000:]
+    assert "Application started" in err  # logging is configured and visible
+    assert api.token not in out + err
+    assert state.exists()  # chat settings were flushed on shutdown
