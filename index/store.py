@@ -7,6 +7,7 @@ model, file presence, row counts — and fails with one clear line instead, so
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from . import text as T
 from .encoder import Encoder, canonical_model_name, load_encoder
 
 # A filtered dense search over at most this many rows is done exactly with numpy
-# (a few ms); larger filtered sets go through FAISS with an ID selector.
-EXACT_FILTER_LIMIT = 20_000
+# over the memory-mapped vectors (≤ ~10 ms); larger sets go through FAISS with an ID selector.
+EXACT_FILTER_LIMIT = 50_000
 
 
 class IndexLoadError(Exception):
@@ -85,8 +86,8 @@ class IndexStore:
                                  f"{canonical_model_name(model)} — rebuild with "
                                  f"`planqa index PLANS --index {index_dir} --model {model}`")
         try:
-            plans = [ParsedPlan.from_dict(json.loads(line))
-                     for line in (index_dir / B.PLANS).read_text(encoding="utf-8").splitlines() if line.strip()]
+            with open(index_dir / B.PLANS, encoding="utf-8") as f:  # streamed: 200k clauses ≈ 150 MB
+                plans = [ParsedPlan.from_dict(json.loads(line)) for line in f if line.strip()]
             vectors = np.load(index_dir / B.VECTORS, mmap_mode="r")
             fidx = faiss.read_index(str(index_dir / B.FAISS_FILE))
             bm25 = bm25s.BM25.load(str(index_dir / B.BM25_DIR), mmap=False, show_progress=False)
@@ -108,9 +109,11 @@ class IndexStore:
         if problems:
             raise IndexLoadError(f"inconsistent index at {index_dir}: {'; '.join(problems)}; "
                                  f"rebuild with `planqa index`")
-        ef = (manifest.get("faiss_params") or {}).get("efSearch")
-        if ef and hasattr(fidx, "hnsw"):
-            fidx.hnsw.efSearch = int(ef)
+        params = manifest.get("faiss_params") or {}
+        if params.get("efSearch") and hasattr(fidx, "hnsw"):
+            fidx.hnsw.efSearch = int(params["efSearch"])
+        if params.get("nprobe") and hasattr(fidx, "nprobe"):
+            fidx.nprobe = int(params["nprobe"])
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
 
     @property
@@ -126,9 +129,13 @@ class IndexStore:
 
     # ------------------------------------------------------------------ search
 
+    def ranges(self, doc_filter: set[str] | None) -> list[tuple[int, int]]:
+        """[start, end) clause ranges of the given documents (unknown ids are ignored)."""
+        return [self.doc_ranges[d] for d in sorted(doc_filter or ()) if d in self.doc_ranges]
+
     def positions(self, doc_filter: set[str] | None) -> np.ndarray:
         """Clause positions of the given documents (unknown ids are ignored)."""
-        ranges = [self.doc_ranges[d] for d in sorted(doc_filter or ()) if d in self.doc_ranges]
+        ranges = self.ranges(doc_filter)
         if not ranges:
             return np.zeros(0, dtype=np.int64)
         return np.concatenate([np.arange(a, b, dtype=np.int64) for a, b in ranges])
@@ -137,7 +144,12 @@ class IndexStore:
         return self.encoder.encode_queries([query])[0]
 
     def dense(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
-        """Top-k clauses by cosine similarity of e5 embeddings: [(position, score)]."""
+        """Top-k clauses by cosine similarity of the query and clause embeddings: [(position, score)].
+
+        With ``doc_filter``, small filtered sets are scored exactly from the stored
+        vectors (documents are contiguous row ranges, so no copying); large ones go
+        through FAISS with an ID selector and a proportionally wider probe.
+        """
         n = len(self.clauses)
         if k <= 0 or n == 0:
             return []
@@ -145,20 +157,25 @@ class IndexStore:
         if doc_filter is None:
             scores, ids = self._faiss.search(q[None, :], min(k, n))
             return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-        rows = self.positions(doc_filter)
-        if rows.size == 0:
+        ranges = self.ranges(doc_filter)
+        total = sum(b - a for a, b in ranges)
+        if total == 0:
             return []
-        k = min(k, rows.size)
-        if rows.size <= EXACT_FILTER_LIMIT:
-            sims = np.asarray(self.vectors[rows]) @ q
+        k = min(k, total)
+        if total <= EXACT_FILTER_LIMIT:
+            sims = np.concatenate([np.asarray(self.vectors[a:b]) @ q for a, b in ranges])
+            rows = np.concatenate([np.arange(a, b) for a, b in ranges])
             top = np.argpartition(-sims, k - 1)[:k] if k < sims.size else np.arange(sims.size)
             top = top[np.argsort(-sims[top], kind="stable")]
             return [(int(rows[t]), float(sims[t])) for t in top]
         import faiss
 
-        sel = faiss.IDSelectorBatch(rows)
+        sel = faiss.IDSelectorBatch(self.positions(doc_filter))
         if hasattr(self._faiss, "hnsw"):
             params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self._faiss.hnsw.efSearch, 2 * k))
+        elif hasattr(self._faiss, "nprobe"):
+            wider = math.ceil(self._faiss.nprobe * n / total)
+            params = faiss.SearchParametersIVF(sel=sel, nprobe=min(self._faiss.nlist, wider))
         else:
             params = faiss.SearchParameters(sel=sel)
         scores, ids = self._faiss.search(q[None, :], k, params=params)

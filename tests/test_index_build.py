@@ -284,17 +284,33 @@ def test_missing_directory_and_non_index_fail_clearly(tmp_path):
         IndexStore.load(tmp_path)
 
 
-def test_large_corpus_switches_to_hnsw_with_good_recall(monkeypatch):
+def test_large_corpus_switches_to_ivf_with_good_recall(monkeypatch):
     monkeypatch.setattr(build_mod, "FLAT_LIMIT", 2_000)  # the real threshold is 50k; same code path
     rng = np.random.default_rng(0)
     centers = rng.normal(size=(100, 64)).astype(np.float32)
     x = centers[rng.integers(0, 100, 6_000)] + 0.3 * rng.normal(size=(6_000, 64)).astype(np.float32)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     idx = build_mod.make_faiss_index(x)
-    assert build_mod.faiss_description(idx).startswith("IndexHNSWFlat")
+    assert build_mod.faiss_description(idx).startswith("IndexIVFFlat")
     exact = build_mod.make_faiss_index(x, "flat")
     q = x[:50] + 0.05 * rng.normal(size=(50, 64)).astype(np.float32)
     _, approx_ids = idx.search(q, 10)
     _, exact_ids = exact.search(q, 10)
     recall = np.mean([len(set(a) & set(e)) / 10 for a, e in zip(approx_ids, exact_ids)])
     assert recall >= 0.9
+
+
+def test_ivf_index_with_wide_filter_matches_exact_filtered_search(tmp_path, plans, monkeypatch):
+    import index.store as store_mod
+
+    monkeypatch.setattr(build_mod, "FLAT_LIMIT", 10)  # force the large-corpus (IVF) index on 16 clauses
+    build_index_from_plans(plans, tmp_path / "idx")
+    s = IndexStore.load(tmp_path / "idx")
+    assert s.manifest["faiss_index"].startswith("IndexIVFFlat") and s.manifest["faiss_params"]["nprobe"] >= 1
+    wanted = {"binh-minh-cchc", "tan-lap-anqp"}
+    exact = s.dense("kiểm tra an toàn", 5, doc_filter=wanted)
+    monkeypatch.setattr(store_mod, "EXACT_FILTER_LIMIT", 0)  # now through FAISS with an ID selector
+    via_faiss = s.dense("kiểm tra an toàn", 5, doc_filter=wanted)
+    assert [i for i, _ in via_faiss] == [i for i, _ in exact]
+    assert [sc for _, sc in via_faiss] == pytest.approx([sc for _, sc in exact], abs=1e-5)
+    assert _top(s, s.dense("gọi công dân nhập ngũ", 1)) == "tan-lap-anqp:2"
