@@ -663,9 +663,10 @@ def _configure_logging(token: str) -> None:
         handler.addFilter(_TokenFilter(token))
 
 
-def _fail(message: str) -> None:
-    print(f"error: {message}", file=sys.stderr)
-    raise SystemExit(2)
+def _fail(message: str, code: int = 2) -> None:
+    """One line on stderr, as the planqa CLI reports its errors."""
+    print(f"planqa: {message}", file=sys.stderr)
+    raise SystemExit(code)
 
 
 def run_bot(
@@ -681,9 +682,13 @@ def run_bot(
     if not token:
         _fail(f"{TOKEN_ENV} is not set; create a bot with @BotFather and export its token")
     _configure_logging(token)
+    from index import EncoderError, IndexLoadError  # only to report a bad --index cleanly
     from retrieval import Retriever
 
-    retriever = Retriever.load(index_dir, model=model)
+    try:
+        retriever = Retriever.load(index_dir, model=model)
+    except (IndexLoadError, EncoderError) as exc:
+        _fail(str(exc), 1)
     app = build_application(
         retriever,
         token,

@@ -36,6 +36,9 @@ from fake_bot_api import (
     utf16_len,
 )
 
+# PTB's own RetryAfter constructor warns about its future int -> timedelta change
+pytestmark = pytest.mark.filterwarnings("ignore:.*retry_after.*:DeprecationWarning")
+
 BHYT = "Ai chủ trì chỉ tiêu BHYT?"
 BHYT_FOLDED = "ai chu tri chi tieu bhyt"
 OFF_TOPIC = "Giá vé máy bay đi Paris là bao nhiêu?"
@@ -471,6 +474,15 @@ def test_run_bot_without_token_exits_2_with_one_line_error(monkeypatch, capsys, 
     assert exit_.value.code == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "TELEGRAM_BOT_TOKEN" in err
+
+
+def test_run_bot_with_missing_index_exits_1_with_one_line_error(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "42:some-token")
+    with pytest.raises(SystemExit) as exit_:
+        run_bot(tmp_path / "no-index")
+    assert exit_.value.code == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no-index" in err and "42:some-token" not in err
 
 
 def test_run_bot_with_rejected_token_exits_2_without_printing_it(
