@@ -17,8 +17,8 @@ import time
 import unicodedata
 import warnings
 from collections import deque
-from html import escape
 from dataclasses import dataclass
+from html import escape
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,8 @@ class RateLimiter:
     def hit(self, user_id: int) -> tuple[bool, float, bool]:
         """Record a question; returns (allowed, seconds to wait, should warn)."""
         now = self._clock()
+        if len(self._hits) > 10_000:  # forget users idle for a whole window
+            self._hits = {u: h for u, h in self._hits.items() if h and h[-1] > now - self.limit.period}
         q = self._hits.setdefault(user_id, deque())
         while q and q[0] <= now - self.limit.period:
             q.popleft()
