@@ -18,6 +18,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s*(?P<body>[^\d\s/.,%].*)$")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])[.)]\s+(?P<body>\S.*)$")),
+    ("upper_letter", re.compile(r"^(?P<label>[A-HJKMNOPQRSTUWYZĐ])[.)]\s+(?P<body>\S.*)$")),
     ("paren", re.compile(r"^(?:[-+•]\s*)?(?P<label>\(\d{1,3}\))\s*(?P<body>\S.*)$")),
     ("paren_letter", re.compile(r"^(?P<label>\([a-zđ]\))\s*(?P<body>\S.*)$")),
     ("bullet_dash", re.compile(r"^(?P<label>[-–—])\s*(?P<body>\S.*)$")),
@@ -110,7 +111,7 @@ def is_heading_like(line: LogicalLine) -> bool:
     words = len(line.body.split())
     if line.emphasis or line.md_level:
         return True
-    if line.ltype in ("roman", "arabic", "decimal", "letter", "paren_letter") and words <= 14:
+    if line.ltype in ("roman", "upper_letter", "arabic", "decimal", "letter", "paren_letter") and words <= 14:
         return True
     letters = [c for c in line.text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8

@@ -31,7 +31,7 @@ _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:TM\.|T/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S")
 _SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG)\b")
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-_DOC_START_TYPES = {"roman", "arabic", "decimal"}
+_DOC_START_TYPES = {"roman", "upper_letter", "arabic", "decimal"}
 
 
 @dataclass
@@ -184,7 +184,8 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
 
     def open_level(ltype: str, label: str | None) -> int | None:
         """Close levels as the label demands; return the parent position."""
-        if ltype in ("roman", "appendix", "recipients"):
+        if ltype in ("appendix", "recipients") or (ltype == "roman" and not any(
+                o.ltype in ("upper_letter", "roman") for o in stack)):
             stack.clear()
             return None
         if ltype == "decimal":
@@ -200,7 +201,8 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
                     del stack[k:]
                     return stack[-1].pos if stack else None
         if ltype == "block":
-            while stack and (stack[-1].ltype in BULLET_TYPES or stack[-1].ltype in ("paren", "block")):
+            while stack and (stack[-1].ltype in BULLET_TYPES or stack[-1].ltype in ("paren", "block")
+                             or not nodes[stack[-1].pos].children):
                 stack.pop()
             return stack[-1].pos if stack else None
         for k in range(len(stack) - 1, -1, -1):

@@ -166,7 +166,19 @@ def _tsv_row(line_no: int, cells: list[str], header: list[str | None], titles: l
 
 _WRAPPED_HEADER = re.compile(r"^(?:S[ốo]\s*TT|STT|TT)\s+N[ộo]i dung", re.I)
 _ROW_START = re.compile(r"^(?P<stt>\d{1,3}\.)\s+(?P<rest>\S.*)$")
-_GROUP_START = re.compile(rf"^(?P<stt>{ROMAN})\.?\s+(?P<rest>[A-ZĐÀ-Ỹ][^a-zà-ỹđ]*)$")
+_GROUP_START_RX = re.compile(rf"^(?P<stt>{ROMAN})\.?\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+
+
+class _GroupStart:
+    """A group row: Roman number and an upper-case title ("I  CẢI CÁCH THỂ CHẾ")."""
+
+    @staticmethod
+    def match(s: str):
+        m = _GROUP_START_RX.match(s)
+        return m if m and m["stt"] and m["rest"].strip() == m["rest"].strip().upper() else None
+
+
+_GROUP_START = _GroupStart()
 _TIME_START = re.compile(r"^(?:\d{4}|Hàng năm|Hằng năm|Năm \d{4}|Quý|Tháng|Trước|Thường xuyên|Định kỳ)", re.I)
 _TABLE_END = re.compile(r"^(?:Nơi nhận|TM\.|T/M|KT\.|Phụ lục|PHỤ LỤC)", re.I)
 
@@ -283,7 +295,7 @@ def _assemble_wrapped(row_lines: list[tuple[int, str]], columns: list[str]) -> T
     first = row_lines[0][1].strip()
     g = _GROUP_START.match(first)
     if g and len(row_lines) == 1:
-        return TableRow(start, end, "group", cells={"noi_dung": f"{g['stt']}. {g['rest'].strip()}"})
+        return TableRow(start, end, "group", cells={"noi_dung": f"{g['stt']} {g['rest'].strip()}"})
     # fragments: text pieces, and whether each closes its cell (2+ spaces after it)
     frags: list[tuple[str, bool]] = []
     for idx, (_, raw) in enumerate(row_lines):
