@@ -233,8 +233,11 @@ def write_index_dir(out: Path, entries: Sequence[_Entry] | Sequence[ParsedPlan],
     (out / VECTOR_KEYS).write_text("".join(k + "\n" for k in keys), encoding="ascii")
     index = make_faiss_index(vectors, faiss_kind)
     faiss.write_index(index, str(out / FAISS_FILE))
+    faiss_info = (faiss_description(index), faiss_params(index))
+    del index  # at 200k clauses FAISS and bm25s's indexing buffers together would top 2 GB
     bm25 = make_bm25(token_lists, progress=progress)
     bm25.save(str(out / BM25_DIR), show_progress=False)
+    del bm25
     (out / ABBREVIATIONS).write_text(json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8")
     corpus_fp = hashlib.sha256("".join(sorted(e.plan.document.fingerprint or e.file_sha256
                                               for e in entries)).encode()).hexdigest()
@@ -256,8 +259,8 @@ def write_index_dir(out: Path, entries: Sequence[_Entry] | Sequence[ParsedPlan],
             }
             for e in entries
         ],
-        "faiss_index": faiss_description(index),
-        "faiss_params": faiss_params(index),
+        "faiss_index": faiss_info[0],
+        "faiss_params": faiss_info[1],
         "bm25": dict(BM25_PARAMS),
         "text_version": T.TEXT_VERSION,
     }

@@ -117,6 +117,11 @@ class IndexStore:
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
 
     @property
+    def bm25(self):
+        """The loaded ``bm25s.BM25`` (for callers that need term statistics, e.g. document frequencies)."""
+        return self._bm25
+
+    @property
     def encoder(self) -> Encoder:
         """The query encoder, loaded on first use (BM25-only callers never pay for it)."""
         if self._encoder is None:
