@@ -237,7 +237,7 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
                     pos = add("table_row", row.stt, row_text(row), row.start, row.end, p,
                               Node("table_row", None, body=row.cells.get("noi_dung", ""), row=row), rpath)
                     clauses[pos].columns = dict(row.cells)
-                    if row.stt:
+                    if row.stt and not row.cells.get("noi_dung", "").lstrip().startswith(("-", "–", "+")):
                         numbered[idx] = pos
             continue
 

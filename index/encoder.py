@@ -129,7 +129,8 @@ class SentenceTransformerEncoder:
         self.passage_prefix = p or ""
         if segment is None:
             env = os.environ.get("PLANQA_MODEL_SEGMENT", "").strip().lower()
-            segment = env in {"1", "true", "yes"} or name_or_path.rstrip("/") in _SEGMENTING_MODELS
+            tail = Path(name_or_path.rstrip("/")).name
+            segment = env in {"1", "true", "yes"} or any(tail == m.split("/")[-1] for m in _SEGMENTING_MODELS)
         self.segment = bool(segment)
 
     def _prepare(self, texts: Sequence[str], prefix: str) -> list[str]:

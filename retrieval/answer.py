@@ -16,9 +16,23 @@ MAX_PLANS = 5
 MAX_DUTIES = 8
 
 
-def _quote(text: str) -> str:
+def _quote(text: str, q: Question | None = None) -> str:
+    """The clause, or for a long one the sentences that share most words with the question."""
     t = " ".join(text.split())
-    return t if len(t) <= MAX_QUOTE else t[: MAX_QUOTE - 1].rstrip() + "…"
+    if len(t) <= MAX_QUOTE:
+        return t
+    if q is not None:
+        sentences = [x for x in re.split(r"(?<=[.;:])\s+", t) if x]
+        want = set(folded(q.text).split())
+        scores = [len(want & set(folded(x).split())) for x in sentences]
+        best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+        picked = sentences[best]
+        if best + 1 < len(sentences) and len(picked) + len(sentences[best + 1]) < MAX_QUOTE:
+            picked += " " + sentences[best + 1]
+        if len(picked) > MAX_QUOTE:
+            picked = picked[: MAX_QUOTE - 1].rstrip() + "…"
+        return ("… " if best else "") + picked + (" …" if not t.endswith(picked) else "")
+    return t[: MAX_QUOTE - 1].rstrip() + "…"
 
 
 def cite(c: Clause) -> str:
@@ -66,7 +80,7 @@ def _who_line(c: Clause, q: Question) -> str:
     if c.deadline:
         extra.append(f"thời hạn: {c.deadline}")
     tail = f" ({'; '.join(extra)})" if extra else ""
-    return f"{head}{tail}. «{_quote(c.text)}» {cite(c)}"
+    return f"{head}{tail}. «{_quote(c.text, q)}» {cite(c)}"
 
 
 def _line(c: Clause, q: Question) -> str:
@@ -74,8 +88,8 @@ def _line(c: Clause, q: Question) -> str:
         return _who_line(c, q)
     facts = _facts(c, q)
     if q.qtype == "when" and c.deadline:
-        return f"Thời hạn: {c.deadline}. «{_quote(c.text)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
-    return f"«{_quote(c.text)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
+        return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
+    return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
 
 
 _ASSIGNMENT = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:[-–]\s*)?(?:(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)|Giao\b|Phân công)", re.I)
@@ -103,7 +117,7 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
         mine = [c for c, _, _ in ranked if c.lead and unit in folded(c.lead) and not _is_assignment(c)][:MAX_DUTIES]
         if mine:
             lines = [f"{q.unit} được giao:"]
-            lines += [f"– «{_quote(c.text)}» {cite(c)}" for c in mine]
+            lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine]
             return "\n".join(lines)
 
     by_doc: dict[str, list[Clause]] = {}

@@ -19,7 +19,7 @@ def folded(text: str) -> str:
 # patterns on folded text, first match wins
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
-    ("duties", re.compile(r"\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b")),
+    ("duties", re.compile(r"\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
@@ -66,7 +66,7 @@ def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str],
     return hits[best], best
 
 
-_NAMED_PLACE = re.compile(r"\b(xa|phuong|thi tran)\s+([a-z]+(?:\s+[a-z]+){0,2})")
+_NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
 _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
               "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
 
@@ -87,9 +87,11 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         if docs:
             q.doc_filter, q.locality_named = docs, name
         else:
-            m = _NAMED_PLACE.search(f)
-            if m and m.group(2).split()[0] not in _NOT_NAMES:
-                q.unknown_locality = f"{m.group(1)} {m.group(2)}"
+            m = _NAMED_PLACE.search(question)
+            known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
+            if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
+                    and folded(m.group(2)) not in known):
+                q.unknown_locality = f"{m.group(1).lower()} {m.group(2)}"
     if qtype in ("duties", "who", "fact"):
         best = None
         for unit in units:

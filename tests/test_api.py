@@ -185,7 +185,10 @@ def test_web_page_and_assets_are_served_without_cdn(client):
         r = client.get(asset)
         assert r.status_code == 200, asset
         assert "http://" not in r.text and "https://" not in r.text, f"{asset} must not load from the internet"
-    assert "innerHTML" not in client.get("/static/app.js").text
+    for js in ("/static/app.js", "/static/docs.js"):
+        script = client.get(js).text
+        for sink in (".innerHTML", ".outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in script, f"{js} must not parse data as HTML ({sink})"
 
 
 def test_openapi_declares_models_and_error_responses(client):

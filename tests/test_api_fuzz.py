@@ -17,7 +17,7 @@ from schemathesis import GenerationMode
 
 from bot.api import ApiSettings, create_app
 
-EXAMPLES_PER_OPERATION_AND_MODE = 25
+EXAMPLES_PER_OPERATION_AND_MODE = 60
 
 
 @pytest.fixture(scope="module")

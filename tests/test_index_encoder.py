@@ -98,3 +98,13 @@ def test_missing_model_fails_with_clear_error(tmp_path):
         load_encoder(str(tmp_path / "no-such-model"))
     with pytest.raises(EncoderError, match="model someone/not-a-real-model not found locally"):
         load_encoder("someone/not-a-real-model")
+
+
+def test_known_segmented_vietnamese_model_turns_segmentation_on_by_name(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANQA_MODEL_SEGMENT", raising=False)
+    bkai = tmp_path / "vietnamese-bi-encoder"
+    os.symlink(MINILM, bkai)
+    assert load_encoder(str(bkai)).segment
+    plain = tmp_path / "plain-model"
+    os.symlink(MINILM, plain)
+    assert not load_encoder(str(plain)).segment

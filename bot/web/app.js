@@ -1,5 +1,5 @@
 // planqa web page: asks /ask, shows cited clauses, browses plan outlines.
-// Every piece of data goes into the page through textContent, never innerHTML.
+// Every piece of data goes into the page through textContent, never parsed as HTML.
 "use strict";
 
 (function () {
