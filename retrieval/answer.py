@@ -11,7 +11,7 @@ import re
 from corpus.model import Clause, Document
 from retrieval.query import Question, folded
 
-MAX_QUOTE = 420
+MAX_QUOTE = 600
 MAX_PLANS = 5
 MAX_DUTIES = 8
 
@@ -112,9 +112,11 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
     top_score = ranked[0][1]
     relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= 0.45 * top_score] or ranked[:1]
 
-    if q.qtype == "duties" and q.unit:
-        unit = folded(q.unit)
-        mine = [c for c, _, _ in ranked if c.lead and unit in folded(c.lead) and not _is_assignment(c)][:MAX_DUTIES]
+    if q.qtype == "duties" and q.unit_key:
+        led = [c for c, _, _ in ranked if c.lead and q.unit_key in folded(c.lead) and not _is_assignment(c)]
+        # plans in rank order, each plan's duties in document order
+        order = list(dict.fromkeys(c.doc_id for c in led))
+        mine = sorted(led, key=lambda c: (order.index(c.doc_id), c.id))[:MAX_DUTIES]
         if mine:
             lines = [f"{q.unit} được giao:"]
             lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine]
@@ -131,8 +133,9 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
                 best = next((c for c in cs if c.directed_by), best)
             else:
                 best = next((c for c in cs if c.lead), best)
-        elif q.qtype == "target":
-            best = next((c for c in cs if c.target), best)
+        elif q.qtype in ("target", "list"):
+            # a sentence states the figure with its unit; a table cell often only "> 90"
+            best = next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), best))
         elif q.qtype == "when":
             best = next((c for c in cs if c.deadline), best)
         picks.append(best)
@@ -140,7 +143,8 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
         lines = [_line(c, q) for c in picks[:1]]
         # the same plan's second clause when it adds a fact the first lacks (e.g. the lead of an indicator)
         first = picks[0]
-        others = [c for c in by_doc[first.doc_id][1:3] if (c.lead and not first.lead) or (c.target and not first.target)]
+        others = [c for c in by_doc[first.doc_id][1:3] if (c.lead and not first.lead) or (c.target and not first.target)
+                  or q.qtype in ("fact", "list")]
         lines += [_line(c, q) for c in others[:1]]
         doc = documents[first.doc_id]
         return f"{_plan_label(doc)}: " + "\n".join(lines)

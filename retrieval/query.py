@@ -24,6 +24,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
 ]
+# a duty question that opens with a unit name: "Hội Nông dân xã An Hưng được giao ..."
+_UNIT_START = re.compile(r"^(?:Hội|Phòng|Ban|Trung tâm|Đoàn|Văn phòng|Trạm|Công an|Quỹ|Đội|Chi cục)"
+                         r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -38,6 +41,9 @@ class Question:
     locality_named: str | None = None
     unknown_locality: str | None = None  # "xã Tân Lập" when no plan is about it
     unit: str | None = None  # the unit a duties question is about (as the plans write it)
+    unit_key: str | None = None  # its folded core ("phong kinh te"), matched inside clause leads
+    unknown_unit: str | None = None  # "Hội Nông dân" when no plan names that unit
+    explicit_role: bool = False  # the question names a role (chủ trì, tham mưu, phối hợp, chỉ đạo, giao)
     years: list[str] = field(default_factory=list)
 
 
@@ -63,7 +69,7 @@ def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str],
     if not hits:
         return set(), None
     best = max(hits, key=len)
-    return hits[best], best
+    return set().union(*hits.values()), best
 
 
 _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
@@ -78,6 +84,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     q.asks_partners = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
     q.asks_director = bool(re.search(r"\bchi dao\b", f))
     q.years = [m.group(0) for m in _YEAR.finditer(f)]
+    q.explicit_role = bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f))
     if locality:
         docs, name = match_locality(locality, documents)
         q.doc_filter = docs or set()
@@ -93,13 +100,16 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
                     and folded(m.group(2)) not in known):
                 q.unknown_locality = f"{m.group(1).lower()} {m.group(2)}"
     if qtype in ("duties", "who", "fact"):
-        best = None
+        best, best_core = None, ""
         for unit in units:
-            fu = folded(unit)
-            core = re.sub(r"\s+(xa|phuong|thi tran)$", "", fu)
-            if len(core) >= 6 and core in f and (best is None or len(core) > len(folded(best))):
-                best = unit
-        q.unit = best
+            core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
+            if len(core) >= 6 and core in f and len(core) > len(best_core):
+                best, best_core = unit, core
+        q.unit, q.unit_key = best, best_core or None
+        if q.qtype == "duties" and best is None:
+            m = _UNIT_START.match(question.strip())
+            if m:
+                q.unknown_unit = m.group(0).strip()
         if best and qtype in ("fact",) and re.search(r"\bgiao\b|\bnhiem vu\b", f):
             q.qtype = "duties"
     return q

@@ -37,14 +37,18 @@ from retrieval.query import Question, analyse, folded
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
 RRF_K = 60
+DENSE_WEIGHT = 0.5  # relative to BM25 in the rank fusion
 # words that say what kind of answer is wanted, not what it is about
 _QUESTION_WORDS = set(
-    "ai gi nao bao nhieu khi chu tri phu trach tham muu phoi hop chi dao don vi co quan phong ban "
+    "ai gi nao bao nhieu khi chu tri phu trach tham muu phoi hop chi dao don vi co quan "
     "duoc giao nhung cac nhiem vu ke hoach chuong trinh hanh dong xa phuong la cua va trong theo o "
     "den nam muc tieu chi tieu ty le dat hien thuc trien khai viec cho voi co mot the thi sao ra "
-    "bao gio han thoi gian lam hay hoi cho biet muon minh toi chung ta gom so may phan tram "
-    "vao tai ve de tu tren duoi dang phai can nhu nao kt xh giai doan ubnd uy ban nhan dan dang".split()
+    "bao gio han thoi gian lam hay cho biet muon minh toi chung ta gom so may phan tram "
+    "vao tai ve de tu tren duoi dang phai can nhu nao kt xh giai doan ubnd uy ban nhan".split()
 )
+
+
+_ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b|\bngay ban hanh\b|\bban hanh ngay\b")
 
 
 def _kind_weight(c: Clause) -> float:
@@ -117,7 +121,7 @@ class Retriever:
         for a, b in zip(ws, ws[1:]):
             if a in _QUESTION_WORDS or b in _QUESTION_WORDS or a.isdigit() or b.isdigit():
                 continue
-            if a in place and b in place:
+            if a in place or b in place:
                 continue
             out.append(f"{a} {b}")
         return list(dict.fromkeys(out))
@@ -152,8 +156,9 @@ class Retriever:
         fused: dict[int, float] = {}
         text = q.text
         if mode in ("hybrid", "dense"):
+            weight = DENSE_WEIGHT if mode == "hybrid" else 1.0
             for rank, (pos, _) in enumerate(self.store.dense(text, CANDIDATES, doc_filter)):
-                fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + rank)
+                fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank)
         if mode in ("hybrid", "bm25"):
             for rank, (pos, _) in enumerate(self.store.sparse(text, CANDIDATES, doc_filter)):
                 fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + rank)
@@ -165,9 +170,8 @@ class Retriever:
         if q.doc_filter is not None and not q.doc_filter:
             return []
         fused = self._candidates(q, mode, doc_filter)
-        if q.qtype == "duties" and q.unit:
-            unit = folded(q.unit)
-            for pos in self._led_by(unit, doc_filter):
+        if q.qtype == "duties" and q.unit_key:
+            for pos in self._led_by(q.unit_key, doc_filter):
                 fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
         key = self._key_tokens(q)
         scored = []
@@ -176,18 +180,27 @@ class Retriever:
             cov = self.coverage(q, pos, key)
             w = _kind_weight(c) * (0.5 + cov)
             if q.qtype == "who":
-                if q.asks_director:
-                    w *= 1.6 if c.directed_by else 0.8
+                strong = 1.0 if q.explicit_role else 0.35  # "đơn vị nào" alone may not ask who leads
+                if c.directed_by and (q.asks_director or self._mentions(q, c.directed_by)):
+                    w *= 1.6
+                elif q.asks_director:
+                    w *= 0.8
                 elif c.lead:
-                    w *= 1.35 if not c.lead_inferred_from else 1.2
+                    w *= 1 + strong * (0.35 if not c.lead_inferred_from else 0.2)
                 else:
-                    w *= 0.75
+                    w *= 1 - strong * 0.25
             elif q.qtype == "target":
                 w *= 1.35 if c.target else 0.8
             elif q.qtype == "when":
                 w *= 1.3 if c.deadline else 0.85
-            elif q.qtype == "duties" and q.unit:
-                w *= 1.5 if c.lead and folded(q.unit) in folded(c.lead) else 0.7
+            elif q.qtype == "duties" and q.unit_key:
+                if c.lead and q.unit_key in folded(c.lead):
+                    # the heading that states the unit's lead ("1. Phòng Kinh tế xã chủ trì, ...") first
+                    w *= 2.0 if (c.kind == "heading" and not c.lead_inferred_from) else 1.5
+                else:
+                    w *= 0.7
+            if c.kind == "header" and _ASKS_NUMBER.search(q.folded):
+                w *= 3.0
             w *= self._title_boost(q, c.doc_id)
             if q.years:
                 blob = folded(" ".join(filter(None, [c.text, c.deadline, c.section])))
@@ -197,6 +210,12 @@ class Retriever:
         if q.qtype == "who":
             scored = self._with_lead_sources(scored)
         return scored
+
+    def _mentions(self, q: Question, text: str) -> bool:
+        """Half the question's content words occur in `text` ("Bí thư Đảng ủy UBND xã là ai?")."""
+        mine = set(self.words(text))
+        key = [w for w in self.words(q.text) if w not in _QUESTION_WORDS]
+        return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
 
     def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
         with self._lock:
@@ -255,9 +274,13 @@ class Retriever:
         pairs = self.key_bigrams(q)
         if len(pairs) >= 2:
             best_pairs = max(sum(b in self.clause_bigrams(p) for b in pairs) / len(pairs) for p, _, _ in top)
-            if (best_pairs == 0 and best_cov < 0.9) or (best_pairs <= 0.2 and best_cov < 0.7) or (
-                    best_pairs <= 0.34 and best_cov < 0.72):
+            if (best_pairs == 0 and best_cov < 0.9) or (best_pairs < 0.3 and best_cov < 0.8) or (
+                    best_pairs <= 0.34 and best_cov < 0.75):
                 return False
+        elif len(pairs) == 1 and not any(pairs[0] in self.clause_bigrams(p) for p, _, _ in ranked[:10]):
+            return False
+        if q.unknown_unit:
+            return False
         if q.years:
             blobs = [folded(" ".join(filter(None, [self.store.clauses[p].text, self.store.clauses[p].deadline,
                                                    self.store.clauses[p].section]))) for p, _, _ in top]
@@ -344,6 +367,8 @@ def clause_result(c: Clause, doc: Document, score: float) -> Result:
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:
+    if q.unknown_unit:
+        return f"Các kế hoạch hiện có không giao nhiệm vụ nào cho {q.unknown_unit}."
     if q.unknown_locality:
         known = ", ".join(sorted({d.locality.label() for d in documents.values() if d.locality.label()}))
         return (f"Không có kế hoạch nào của {q.unknown_locality} trong dữ liệu. "
