@@ -28,6 +28,7 @@ import numpy as np
 from corpus.model import ParsedPlan
 
 from . import text as T
+from .cache import VectorCache
 from .encoder import Encoder, canonical_model_name, load_encoder
 
 FORMAT_VERSION = 1
@@ -443,18 +444,32 @@ def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remov
         if not keys:
             raise BuildError("no clauses to index: the plans parsed to nothing")
 
-        # Vectors: reuse cached rows, embed the rest (each distinct passage once).
-        cache = previous.cache if previous is not None else {}
-        missing: dict[str, int] = {}
-        for i, k in enumerate(keys):
-            if k not in cache and k not in missing:
-                missing[k] = i
-        enc = (encoder or load_encoder(model)) if (missing or not cache) else None
-        dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
-        fresh: dict[str, np.ndarray] = {}
-        if missing:
-            vecs = enc.encode_passages([passages[i] for i in missing.values()], progress=progress)
-            fresh = dict(zip(missing.keys(), vecs))
+        # Vectors: reuse the previous index's rows (and the shared cache, if configured);
+        # embed the rest, each distinct passage once.
+        cache: dict[str, np.ndarray] = dict(previous.cache) if previous is not None else {}
+        shared = VectorCache.from_env()
+        enc = encoder
+        try:
+            if shared is not None:
+                wanted = [k for k in dict.fromkeys(keys) if k not in cache]
+                if wanted:  # keys carry the model name, so hits have this model's dimension
+                    cache.update(shared.get_many(wanted))
+            missing: dict[str, int] = {}
+            for i, k in enumerate(keys):
+                if k not in cache and k not in missing:
+                    missing[k] = i
+            if missing or not cache:
+                enc = enc or load_encoder(model)
+            dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
+            fresh: dict[str, np.ndarray] = {}
+            if missing:
+                vecs = enc.encode_passages([passages[i] for i in missing.values()], progress=progress)
+                fresh = dict(zip(missing.keys(), vecs))
+                if shared is not None:
+                    shared.put_many(fresh)
+        finally:
+            if shared is not None:
+                shared.close()
         vectors = np.empty((len(keys), dim), dtype=np.float32)
         for i, k in enumerate(keys):
             vectors[i] = fresh[k] if k in fresh else cache[k]

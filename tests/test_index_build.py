@@ -23,6 +23,14 @@ def _plans() -> list[ParsedPlan]:
     return [ParsedPlan.from_dict(p) for p in data["plans"]]
 
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_shared_vector_cache():
+    """Embedding counts below assume only the index's own cache; ignore a PLANQA_VECTOR_CACHE."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("PLANQA_VECTOR_CACHE", raising=False)
+        yield
+
 @pytest.fixture()
 def plans() -> list[ParsedPlan]:
     return _plans()
@@ -314,3 +322,18 @@ def test_ivf_index_with_wide_filter_matches_exact_filtered_search(tmp_path, plan
     assert [i for i, _ in via_faiss] == [i for i, _ in exact]
     assert [sc for _, sc in via_faiss] == pytest.approx([sc for _, sc in exact], abs=1e-5)
     assert _top(s, s.dense("gọi công dân nhập ngũ", 1)) == "tan-lap-anqp:2"
+
+
+def test_shared_vector_cache_lets_a_fresh_index_skip_embedding(tmp_path, plans, monkeypatch):
+    from index.cache import VectorCache
+
+    monkeypatch.setenv("PLANQA_VECTOR_CACHE", str(tmp_path / "cache"))
+    first = build_index_from_plans(plans, tmp_path / "one")
+    second = build_index_from_plans(plans, tmp_path / "two")  # no previous index here
+    assert (first.embedded, second.embedded, second.reused) == (16, 0, 16)
+    cache = VectorCache(tmp_path / "cache" / "vectors.sqlite")
+    assert len(cache) == 16
+    cache.close()
+    a, b = IndexStore.load(tmp_path / "one"), IndexStore.load(tmp_path / "two")
+    assert np.array_equal(np.asarray(a.vectors), np.asarray(b.vectors))
+    assert _top(b, b.dense("gọi công dân nhập ngũ", 1)) == "tan-lap-anqp:2"

@@ -14,6 +14,14 @@ from index.text import passage_text
 PLANS = Path(__file__).resolve().parent / "fixtures" / "index" / "plans"
 
 
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_shared_vector_cache():
+    """Embedding counts below assume only the index's own cache; ignore a PLANQA_VECTOR_CACHE."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv("PLANQA_VECTOR_CACHE", raising=False)
+        yield
+
 @pytest.fixture(scope="module")
 def seed(tmp_path_factory) -> tuple[Path, object]:
     """One from-scratch build of the fixture plans; later tests start from a copy (vectors cached)."""
