@@ -267,10 +267,11 @@ def _merge_block_parts(facts: _Facts) -> None:
 _STOP_FOLDED = {fold(s) for s in _STOP}
 
 
+_ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+
+
 def _words(text: str) -> list[str]:
-    t = text
-    for abbr, long in ABBREVIATIONS.items():
-        t = re.sub(rf"\b{re.escape(abbr)}\b", long, t)
+    t = _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
     return re.findall(r"[a-z0-9]+", fold(t).lower())
 
 
