@@ -25,6 +25,7 @@ _WS = re.compile(r"\s+")
 _OPEN_DIPHTHONG = re.compile(r"^([bcdđghklmnprstvx]*)([ou])([aey])$")
 
 
+@lru_cache(maxsize=65536)
 def _unify_word_tone(word: str) -> str:
     """Move the tone mark of a final oa/oe/uy to the first vowel ("hoá" → "hóa")."""
     decomposed = unicodedata.normalize("NFD", word)

