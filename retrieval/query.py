@@ -45,6 +45,7 @@ class Question:
     unknown_unit: str | None = None  # "Hội Nông dân" when no plan names that unit
     explicit_role: bool = False  # the question names a role (chủ trì, tham mưu, phối hợp, chỉ đạo, giao)
     years: list[str] = field(default_factory=list)
+    cache: dict = field(default_factory=dict)  # per-question values computed once while ranking
 
 
 def locality_keys(doc: Document) -> list[str]:

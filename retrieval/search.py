@@ -71,7 +71,7 @@ class Retriever:
 
     # -------------------------------------------------------------- helpers
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
-        bm25 = self.store._bm25
+        bm25 = self.store.bm25
         vocab = bm25.vocab_dict
         indptr = np.asarray(bm25.scores["indptr"])
         n = int(bm25.scores["num_docs"])
@@ -115,6 +115,9 @@ class Retriever:
 
     def key_bigrams(self, q: Question) -> list[str]:
         """Adjacent content-word pairs of the question: what a relevant clause should say too."""
+        cached = q.cache.get("key_bigrams")
+        if cached is not None:
+            return cached
         ws = self.words(q.text)
         place = set((q.locality_named or "").split())
         out = []
@@ -124,7 +127,8 @@ class Retriever:
             if a in place or b in place:
                 continue
             out.append(f"{a} {b}")
-        return list(dict.fromkeys(out))
+        q.cache["key_bigrams"] = list(dict.fromkeys(out))
+        return q.cache["key_bigrams"]
 
     def clause_bigrams(self, pos: int) -> set[str]:
         c = self.store.clauses[pos]
@@ -214,7 +218,9 @@ class Retriever:
     def _mentions(self, q: Question, text: str) -> bool:
         """Half the question's content words occur in `text` ("Bí thư Đảng ủy UBND xã là ai?")."""
         mine = set(self.words(text))
-        key = [w for w in self.words(q.text) if w not in _QUESTION_WORDS]
+        key = q.cache.get("content_words")
+        if key is None:
+            key = q.cache["content_words"] = [w for w in self.words(q.text) if w not in _QUESTION_WORDS]
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
 
     def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
