@@ -329,12 +329,15 @@ class Retriever:
         if doc is None:
             return None
         clauses = [c for c in self.store.clauses if c.doc_id == doc_id]
-        sections = [
-            OutlineSection(clause_id=c.id, title=c.text if len(c.text) <= 160 else c.text[:159] + "…",
-                           depth=len(c.section_path), lines=list(c.lines), lead=c.lead, partners=c.partners,
-                           directed_by=c.directed_by)
-            for c in clauses if c.kind == "heading"
-        ]
+        sections = []
+        for i, c in enumerate(clauses):
+            if c.kind != "heading":
+                continue
+            lead = c.lead or _leads_within(clauses, i)
+            sections.append(OutlineSection(
+                clause_id=c.id, title=c.text if len(c.text) <= 160 else c.text[:159] + "…",
+                depth=len(c.section_path), lines=list(c.lines), lead=lead, partners=c.partners,
+                directed_by=c.directed_by))
         return DocumentOutline(document=document_info(doc, len(clauses)), sections=sections)
 
     def clause(self, clause_id: str) -> ClauseView | None:
@@ -352,6 +355,18 @@ class Retriever:
         return IndexInfo(model=m["model"], dimension=int(m["dimension"]), clause_count=len(self.store.clauses),
                          document_count=len(self.store.documents), built_at=str(m.get("built_at", "")),
                          format_version=int(m["format_version"]))
+
+
+def _leads_within(clauses: list[Clause], i: int) -> str | None:
+    """The units that lead a section's content, when its heading names none (at most three)."""
+    depth = len(clauses[i].section_path)
+    leads: list[str] = []
+    for c in clauses[i + 1:]:
+        if len(c.section_path) <= depth:
+            break
+        if c.lead and c.lead not in leads:
+            leads.append(c.lead)
+    return "; ".join(leads[:3]) + (" …" if len(leads) > 3 else "") if leads else None
 
 
 def document_info(doc: Document, clause_count: int) -> DocumentInfo:

