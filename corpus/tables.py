@@ -51,6 +51,21 @@ def column_meaning(title: str) -> str | None:
     return None
 
 
+def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> None:
+    """Merged cells: an empty responsible-unit cell repeats the one above; a group row starts afresh."""
+    if row.kind == "group":
+        carry.clear()
+        return
+    for m in CARRIED_COLUMNS:
+        if m not in columns:
+            continue
+        if row.cells.get(m):
+            carry[m] = (row.cells[m], row.start)
+        elif m in carry:
+            row.cells[m] = carry[m][0]
+            row.carried[m] = carry[m][1]
+
+
 def _cells(line: str) -> list[str]:
     out = []
     for cell in line.split("\t"):
@@ -120,17 +135,10 @@ def find_tsv_tables(lines: list[str]) -> list[Table]:
                 j += 1
                 continue
             row = _tsv_row(j + 1, cells, header, titles)
+            carry_down(row, carry, header)
             if row.kind == "group":
-                carry.clear()
                 last_numbered = None
             else:
-                for m in CARRIED_COLUMNS:
-                    if m in header:
-                        if row.cells.get(m):
-                            carry[m] = (row.cells[m], j + 1)
-                        elif m in carry:
-                            row.cells[m] = carry[m][0]
-                            row.carried[m] = carry[m][1]
                 if row.stt:
                     last_numbered = len(table.rows)
                 else:
@@ -236,25 +244,12 @@ def _read_wrapped_rows(lines: list[str], j: int, table: Table, columns: list[str
     n = len(lines)
     row_lines: list[tuple[int, str]] = []
     carry: dict[str, tuple[str, int]] = {}
-    last_numbered: int | None = None
 
     def flush() -> None:
-        nonlocal last_numbered
         if not row_lines:
             return
         row = _assemble_wrapped(row_lines, columns)
-        if row.kind == "group":
-            carry.clear()
-            last_numbered = None
-        else:
-            for m in CARRIED_COLUMNS:
-                if m in columns:
-                    if row.cells.get(m):
-                        carry[m] = (row.cells[m], row.start)
-                    elif m in carry:
-                        row.cells[m] = carry[m][0]
-                        row.carried[m] = carry[m][1]
-            last_numbered = len(table.rows)
+        carry_down(row, carry, columns)
         row.titles = dict(table.rows[0].titles)
         table.rows.append(row)
         row_lines.clear()

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from corpus.model import Clause, Document
+from corpus.vocabulary import ABBREVIATIONS
 
 # Bump when tokenisation changes, so an index built with older tokens is rebuilt.
 TEXT_VERSION = 1
@@ -90,52 +91,8 @@ def segment(text: str) -> list[str]:
 
 # ----------------------------------------------------------------------------- abbreviations
 
-CURATED_ABBREVIATIONS: dict[str, str] = {
-    "BHYT": "bảo hiểm y tế",
-    "BHXH": "bảo hiểm xã hội",
-    "BHTN": "bảo hiểm thất nghiệp",
-    "TTHC": "thủ tục hành chính",
-    "CCHC": "cải cách hành chính",
-    "VBQPPL": "văn bản quy phạm pháp luật",
-    "KNTC": "khiếu nại tố cáo",
-    "NTM": "nông thôn mới",
-    "UBND": "ủy ban nhân dân",
-    "HĐND": "hội đồng nhân dân",
-    "MTTQ": "mặt trận tổ quốc",
-    "DN": "doanh nghiệp",
-    "CNTT": "công nghệ thông tin",
-    "KT-XH": "kinh tế xã hội",
-    "QP-AN": "quốc phòng an ninh",
-    "ANTT": "an ninh trật tự",
-    "DQTV": "dân quân tự vệ",
-    "ATTP": "an toàn thực phẩm",
-    "PCCC": "phòng cháy chữa cháy",
-    "GPMB": "giải phóng mặt bằng",
-    "SXKD": "sản xuất kinh doanh",
-    "OCOP": "mỗi xã một sản phẩm",
-    "CĐS": "chuyển đổi số",
-    "KH&CN": "khoa học và công nghệ",
-    "KHCN": "khoa học công nghệ",
-    "GD&ĐT": "giáo dục và đào tạo",
-    "GDĐT": "giáo dục đào tạo",
-    "VH-XH": "văn hóa xã hội",
-    "TN&MT": "tài nguyên và môi trường",
-    "TNMT": "tài nguyên môi trường",
-    "THCS": "trung học cơ sở",
-    "THPT": "trung học phổ thông",
-    "HTX": "hợp tác xã",
-    "NSNN": "ngân sách nhà nước",
-    "GRDP": "tổng sản phẩm trên địa bàn",
-    "TTATGT": "trật tự an toàn giao thông",
-    "ATGT": "an toàn giao thông",
-    "PCTT": "phòng chống thiên tai",
-    "TKCN": "tìm kiếm cứu nạn",
-    "CBCC": "cán bộ công chức",
-    "CBCCVC": "cán bộ công chức viên chức",
-    "BCH": "ban chấp hành",
-    "BTV": "ban thường vụ",
-    "TP": "thành phố",
-}
+# The curated list lives with the plans' vocabulary; this stage adds harvested pairs.
+CURATED_ABBREVIATIONS: dict[str, str] = ABBREVIATIONS
 
 # "thủ tục hành chính (TTHC)": a run of words, then an all-caps code in brackets.
 _PAIR = re.compile(r"((?:[^\W\d_]+[\s,\-–]+){1,12})\(\s*([A-ZĐ][A-ZĐ0-9&\-]{1,11})\s*\)")
