@@ -22,7 +22,7 @@ def _quote(text: str, q: Question | None = None) -> str:
     if len(t) <= MAX_QUOTE:
         return t
     if q is not None:
-        sentences = [x for x in re.split(r"(?<=[.;:])\s+", t) if x]
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", t) if x]
         want = set(folded(q.text).split())
         scores = [len(want & set(folded(x).split())) for x in sentences]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
@@ -84,7 +84,7 @@ def _who_line(c: Clause, q: Question) -> str:
 
 
 def _line(c: Clause, q: Question) -> str:
-    if q.qtype == "who":
+    if q.qtype == "who" and (q.explicit_role or q.asks_director or c.directed_by):
         return _who_line(c, q)
     facts = _facts(c, q)
     if q.qtype == "when" and c.deadline:
@@ -125,27 +125,36 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
-    picks: list[Clause] = []
+    blocks = []
     for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
-        best = cs[0]
-        if q.qtype == "who":
-            if q.asks_director:
-                best = next((c for c in cs if c.directed_by), best)
-            else:
-                best = next((c for c in cs if c.lead), best)
-        elif q.qtype in ("target", "list"):
-            # a sentence states the figure with its unit; a table cell often only "> 90"
-            best = next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), best))
-        elif q.qtype == "when":
-            best = next((c for c in cs if c.deadline), best)
-        picks.append(best)
-    if len(picks) == 1 or q.doc_filter:
-        lines = [_line(c, q) for c in picks[:1]]
-        # the same plan's second clause when it adds a fact the first lacks (e.g. the lead of an indicator)
-        first = picks[0]
-        others = [c for c in by_doc[first.doc_id][1:3] if (c.lead and not first.lead) or (c.target and not first.target)
-                  or q.qtype in ("fact", "list")]
-        lines += [_line(c, q) for c in others[:1]]
-        doc = documents[first.doc_id]
-        return f"{_plan_label(doc)}: " + "\n".join(lines)
-    return "\n".join(f"• {_plan_label(documents[c.doc_id])}: {_line(c, q)}" for c in picks)
+        first = _pick(cs, q)
+        lines = [_line(first, q)]
+        # the plan's next clause when it adds what the first lacks (an indicator's lead, a figure)
+        for c in [c for c in cs if c is not first][:2]:
+            if (c.lead and not first.lead) or (c.target and not first.target) or q.qtype in ("fact", "list"):
+                lines.append(_line(c, q))
+                break
+        blocks.append((documents[doc_id], lines))
+    if len(blocks) == 1:
+        doc, lines = blocks[0]
+        out = f"{_plan_label(doc)}: " + "\n".join(lines)
+    else:
+        out = "\n".join(f"• {_plan_label(doc)}: " + "\n  ".join(lines) for doc, lines in blocks)
+    units = list(dict.fromkeys(c.lead for c, _, _ in relevant[:10] if c.lead))
+    if q.qtype == "list" and len(units) > 1:
+        out += "\nĐơn vị chủ trì: " + "; ".join(units[:8])
+    return out
+
+
+def _pick(cs: list[Clause], q: Question) -> Clause:
+    """The clause that carries what the question asks for, else the best ranked."""
+    if q.qtype == "who" and q.asks_director:
+        return next((c for c in cs if c.directed_by), cs[0])
+    if q.qtype == "who" and q.explicit_role:
+        return next((c for c in cs if c.lead), cs[0])
+    if q.qtype in ("target", "list"):
+        # a sentence states the figure with its unit; a table cell often only "> 90"
+        return next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), cs[0]))
+    if q.qtype == "when":
+        return next((c for c in cs if c.deadline), cs[0])
+    return cs[0]

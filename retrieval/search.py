@@ -174,6 +174,12 @@ class Retriever:
         if q.doc_filter is not None and not q.doc_filter:
             return []
         fused = self._candidates(q, mode, doc_filter)
+        if mode != "hybrid":
+            # baselines: the plain retriever's order, nothing question-aware on top
+            key = self._key_tokens(q)
+            plain = [(pos, s, self.coverage(q, pos, key)) for pos, s in fused.items()]
+            plain.sort(key=lambda t: (-t[1], t[0]))
+            return plain
         if q.qtype == "duties" and q.unit_key:
             for pos in self._led_by(q.unit_key, doc_filter):
                 fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
@@ -213,14 +219,48 @@ class Retriever:
         scored.sort(key=lambda t: (-t[1], t[0]))
         if q.qtype == "who":
             scored = self._with_lead_sources(scored)
+        elif q.qtype == "duties" and q.unit_key and not q.doc_filter:
+            scored = self._assignments_first(q, scored)
+        elif q.qtype == "list" or len(self._localities(q.doc_filter)) > 1:
+            scored = self._one_per_plan_first(scored)
         return scored
 
+    def _localities(self, doc_filter: set[str] | None) -> set[str]:
+        return {self.store.documents[d].locality.label() or d for d in doc_filter or ()}
+
+    def _one_per_plan_first(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        """Lists and comparisons: each plan's best clause first, then the rest in score order."""
+        if not scored:
+            return scored
+        top = scored[0][1]
+        firsts: dict[str, tuple[int, float, float]] = {}
+        for item in scored:
+            doc = self.store.clauses[item[0]].doc_id
+            if doc not in firsts and item[2] >= 0.5 and item[1] >= 0.45 * top:
+                firsts[doc] = item
+        head = list(firsts.values())
+        return head + [item for item in scored if item not in head]
+
+    def _assignments_first(self, q: Question, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        """Across plans, first the clause where each plan assigns the unit, then its duties."""
+        firsts: dict[str, tuple[int, float, float]] = {}
+        for item in scored:
+            c = self.store.clauses[item[0]]
+            if (c.doc_id not in firsts and c.lead and not c.lead_inferred_from
+                    and q.unit_key in folded(c.text)):
+                firsts[c.doc_id] = item
+        head = list(firsts.values())
+        return head + [item for item in scored if item not in head]
+
     def _mentions(self, q: Question, text: str) -> bool:
-        """Half the question's content words occur in `text` ("Bí thư Đảng ủy UBND xã là ai?")."""
+        """Half the question's content words occur in `text` ("Bí thư Đảng ủy UBND xã là ai?"),
+        and `text` adds no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
         mine = set(self.words(text))
         key = q.cache.get("content_words")
         if key is None:
             key = q.cache["content_words"] = [w for w in self.words(q.text) if w not in _QUESTION_WORDS]
+        if "pho" in mine and "pho" not in key:
+            return False
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
 
     def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
@@ -234,21 +274,23 @@ class Retriever:
         return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
 
     def _title_boost(self, q: Question, doc_id: str) -> float:
-        """A question that names the plan ("kế hoạch CCHC", "chương trình hành động") prefers it."""
+        """A question that names the plan ("chương trình hành động", "kế hoạch CCHC") prefers it."""
         with self._lock:
             cache = self.__dict__.setdefault("_title_bigrams", {})
             tb = cache.get(doc_id)
         if tb is None:
             d = self.store.documents[doc_id]
             ws = self.words(f"{d.title or ''} {d.number or ''}")
-            tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])} - {f"{a} {b}" for a, b in zip(
-                *(lambda w: (w, w[1:]))(self.words(d.locality.label() or "")))}
+            tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
             with self._lock:
                 cache[doc_id] = tb
-        qb = set(self.key_bigrams(q))
-        if not qb or not tb:
-            return 1.0
-        return 1.0 + 0.5 * len(qb & tb) / len(qb)
+        qb = q.cache.get("all_bigrams")
+        if qb is None:
+            place = set((q.locality_named or "").split())
+            ws = [w for w in self.words(q.text) if w not in place]
+            qb = q.cache["all_bigrams"] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+        matched = len(qb & tb)
+        return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
 
     _SOURCE_ID = re.compile(r"\((\S+:\d{4}), dòng")
 
