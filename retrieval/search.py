@@ -48,6 +48,7 @@ _QUESTION_WORDS = set(
 )
 
 
+_LEVEL_WORDS = {"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"}
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b|\bngay ban hanh\b|\bban hanh ngay\b")
 
 
@@ -246,10 +247,11 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             c = self.store.clauses[item[0]]
-            if (c.doc_id not in firsts and c.lead and not c.lead_inferred_from
-                    and q.unit_key in folded(c.text)):
-                firsts[c.doc_id] = item
-        head = list(firsts.values())
+            if c.lead and not c.lead_inferred_from and q.unit_key in folded(c.text):
+                # several rows may assign the unit: cite the plan's first one
+                if c.doc_id not in firsts or item[0] < firsts[c.doc_id][0]:
+                    firsts[c.doc_id] = item
+        head = sorted(firsts.values(), key=lambda t: -t[1])
         return head + [item for item in scored if item not in head]
 
     def _mentions(self, q: Question, text: str) -> bool:
@@ -280,14 +282,15 @@ class Retriever:
             tb = cache.get(doc_id)
         if tb is None:
             d = self.store.documents[doc_id]
-            ws = self.words(f"{d.title or ''} {d.number or ''}")
+            drop = set(self.words(d.locality.label() or "")) | _LEVEL_WORDS
+            ws = [w for w in self.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
             tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
             with self._lock:
                 cache[doc_id] = tb
         qb = q.cache.get("all_bigrams")
         if qb is None:
-            place = set((q.locality_named or "").split())
-            ws = [w for w in self.words(q.text) if w not in place]
+            drop = set((q.locality_named or "").split()) | set((q.unit_key or "").split()) | _LEVEL_WORDS
+            ws = [w for w in self.words(q.text) if w not in drop]
             qb = q.cache["all_bigrams"] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
         matched = len(qb & tb)
         return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
