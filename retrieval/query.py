@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.model import Document
 from index.text import fold, normalize
 
 
+@lru_cache(maxsize=65536)
 def folded(text: str) -> str:
+    """Lower-case, one tone placement, no diacritics; memoised: unit names and leads recur constantly."""
     return re.sub(r"\s+", " ", fold(normalize(text))).strip()
 
 

@@ -63,6 +63,9 @@ class Retriever:
         self.store = store
         self._lock = threading.Lock()
         self._tokens_cache: dict[int, set[str]] = {}
+        # per-clause derived sets; dict assignment is atomic, so threads may race to fill them harmlessly
+        self._bigram_cache: dict[int, set[str]] = {}
+        self._director_cache: dict[int, set[str]] = {}
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
         self._df, self._ndocs = self._document_frequencies()
 
@@ -132,9 +135,19 @@ class Retriever:
         return q.cache["key_bigrams"]
 
     def clause_bigrams(self, pos: int) -> set[str]:
-        c = self.store.clauses[pos]
-        ws = self.words(" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]))
-        return {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+        """Word pairs of a clause with its headings and facts; computed once per clause."""
+        got = self._bigram_cache.get(pos)
+        if got is None:
+            c = self.store.clauses[pos]
+            ws = self.words(" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]))
+            got = self._bigram_cache[pos] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+        return got
+
+    def _director_words(self, pos: int) -> set[str]:
+        got = self._director_cache.get(pos)
+        if got is None:
+            got = self._director_cache[pos] = set(self.words(self.store.clauses[pos].directed_by or ""))
+        return got
 
     def _key_tokens(self, q: Question) -> list[str]:
         toks = sorted(self.syllables(q.text), key=q.folded.find)
@@ -192,7 +205,7 @@ class Retriever:
             w = _kind_weight(c) * (0.5 + cov)
             if q.qtype == "who":
                 strong = 1.0 if q.explicit_role else 0.35  # "đơn vị nào" alone may not ask who leads
-                if c.directed_by and (q.asks_director or self._mentions(q, c.directed_by)):
+                if c.directed_by and (q.asks_director or self._mentions(q, self._director_words(pos))):
                     w *= 1.6
                 elif q.asks_director:
                     w *= 0.8
@@ -254,10 +267,9 @@ class Retriever:
         head = sorted(firsts.values(), key=lambda t: -t[1])
         return head + [item for item in scored if item not in head]
 
-    def _mentions(self, q: Question, text: str) -> bool:
-        """Half the question's content words occur in `text` ("Bí thư Đảng ủy UBND xã là ai?"),
-        and `text` adds no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
-        mine = set(self.words(text))
+    def _mentions(self, q: Question, mine: set[str]) -> bool:
+        """Half the question's content words occur in the clause's words `mine` ("Bí thư Đảng ủy UBND xã là ai?"),
+        and they add no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
         key = q.cache.get("content_words")
         if key is None:
             key = q.cache["content_words"] = [w for w in self.words(q.text) if w not in _QUESTION_WORDS]
