@@ -8,6 +8,8 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# Vectors embedded once are reused by later runs (var/ is git-ignored); CI sets its own per-run folder.
+os.environ.setdefault("PLANQA_VECTOR_CACHE", str(Path(__file__).resolve().parent.parent / "var" / "vector-cache"))
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
