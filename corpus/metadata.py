@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Clause, Document, Locality
+from corpus.model import Clause, Document
 from corpus.vocabulary import fold
 
 _KINDS = [

@@ -11,14 +11,13 @@ from __future__ import annotations
 import math
 import re
 import threading
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 
 from corpus.model import Clause, Document
 from index import IndexStore
-from index.text import bm25_tokens, expand_abbreviations, fold, normalize, passage_text
+from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import compose_answer
 from retrieval.contract import (
     AskResponse,
@@ -452,7 +451,3 @@ def no_answer(q: Question, documents: dict[str, Document]) -> str:
         return (f"Không có kế hoạch nào của {q.unknown_locality} trong dữ liệu. "
                 f"Các kế hoạch hiện có: {known}.")
     return "Các kế hoạch hiện có không đề cập nội dung này."
-
-
-def _stamp() -> str:
-    return datetime.now().isoformat(timespec="seconds")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus import PlanError, parse_file, parse_source, read_source
+from corpus import PlanError, parse_file
 from corpus.lines import clean_markup
 from corpus.targets import parse_target
 
