@@ -264,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     src.add_argument("--index", type=Path, help="an existing index dir")
     src.add_argument("--plans", type=Path, help="plan files/dir to index first (in a temp dir)")
     ap.add_argument("--clients", type=int, default=32)
-    ap.add_argument("--rate", type=float, default=150.0, help="paced phase total rate, req/s")
+    ap.add_argument("--rate", type=float, default=160.0, help="paced phase total rate, req/s")
     ap.add_argument("--requests", type=int, default=3000, help="requests per phase (upper bound)")
     ap.add_argument("--max-seconds", type=float, default=40.0, help="time bound per phase")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "api.md")
@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         ("errors (both phases)", f"{p1.error_count + p2.error_count}", p1.error_count + p2.error_count == 0),
         ("p50 ≤ 10 ms (paced, all requests)", f"{all50:.1f} ms", all50 <= 10),
         ("p95 ≤ 25 ms (paced, all requests)", f"{all95:.1f} ms", all95 <= 25),
-        ("≥ 150 req/s (paced achieved)", f"{achieved:.0f} req/s", achieved >= 150 * 0.97),
+        ("≥ 150 req/s (paced achieved)", f"{achieved:.0f} req/s", achieved >= 150),
         ("max throughput (saturation)", f"{max_rps:.0f} req/s", max_rps >= 150),
     ]
     md = [
@@ -354,6 +354,10 @@ def main(argv: list[str] | None = None) -> int:
         f"`POST /ask` p50 over HTTP (paced) is {ask50:.1f} ms against {prof['ask hybrid p50']:.1f} ms for "
         f"`Retriever.ask` alone: HTTP + JSON + validation add ≈ {max(0.0, ask50 - prof['ask hybrid p50']):.1f} ms; "
         f"`/ask` p95 is {ask95:.1f} ms.",
+        "",
+        f"Caveat: the mix repeats {len(QUESTIONS)} questions, so after the first pass retrieval's per-question "
+        "caches are warm. The in-process p95 above includes each question's first, cold ask "
+        f"({prof['ask hybrid p95']:.0f} ms): a stream of never-seen questions would sit nearer that figure.",
     ]
     if p1.errors or p2.errors:
         md += ["", "## Errors", "", *[f"- {k}: {v}" for k, v in {**p1.errors, **p2.errors}.items()]]
