@@ -187,7 +187,11 @@ def make_bm25(token_lists: Sequence[list[str]], progress: bool = False):
 
     quiet_bm25s()
     bm25 = bm25s.BM25(**BM25_PARAMS)
-    bm25.index([list(t) for t in token_lists], show_progress=progress)
+    # bm25s numbers its vocabulary in set order, which changes with Python's hash seed and, with it,
+    # the order of tied scores; a sorted vocabulary makes the same plans give the same index every time
+    vocab = {tok: i for i, tok in enumerate(sorted({t for tokens in token_lists for t in tokens}))}
+    ids = [[vocab[t] for t in tokens] for tokens in token_lists]
+    bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=progress)
     return bm25
 
 

