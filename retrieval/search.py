@@ -205,6 +205,13 @@ class Retriever:
         if q.qtype == "duties" and q.unit_key:
             for pos in self._led_by(q.unit_key, doc_filter):
                 fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
+        if _ASKS_NUMBER.search(q.folded):
+            # "số hiệu", "kèm theo quyết định nào": the header line that carries the plan's number,
+            # too short to be found by its words; the plan's title in the question picks the plan
+            best = max(fused.values(), default=1.0 / RRF_K)
+            for doc_id in doc_filter or self.store.documents:
+                for pos in self._number_lines(doc_id):
+                    fused[pos] = max(fused.get(pos, 0.0), best)
         key = self._key_tokens(q)
         scored = []
         for pos, s in fused.items():
@@ -232,7 +239,8 @@ class Retriever:
                 else:
                     w *= 0.7
             if c.kind == "header" and _ASKS_NUMBER.search(q.folded):
-                w *= 3.0
+                # the number line itself is the answer, not a header to play down
+                w *= 3.0 / _kind_weight(c) if pos in self._number_lines(c.doc_id) else 3.0
             w *= self._title_boost(q, c.doc_id)
             if q.years:
                 blob = folded(" ".join(filter(None, [c.text, c.deadline, c.section])))
@@ -284,6 +292,20 @@ class Retriever:
         if "pho" in mine and "pho" not in key:
             return False
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
+
+    def _number_lines(self, doc_id: str) -> list[int]:
+        """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
+        with self._lock:
+            cache = self.__dict__.setdefault("_number_cache", {})
+            hit = cache.get(doc_id)
+        if hit is None:
+            number = folded(self.store.documents[doc_id].number or "")
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0))
+            hit = [p for p in range(a, b) if any(ch.isdigit() for ch in number)
+                   and self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
+            with self._lock:
+                cache[doc_id] = hit
+        return hit
 
     def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
         with self._lock:

@@ -200,3 +200,13 @@ def test_abbreviations_in_a_question_count_as_their_long_form(retriever):
     assert ["bao", "hiem", "xa", "hoi"] in retriever.content_runs(q)
     resp = retriever.ask(q.text)
     assert resp.found and "62%" in resp.answer
+
+
+@pytest.mark.parametrize("question, number", [
+    ("Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ xã Lạc Phượng có số hiệu là gì?", "08 - CTr/ĐUUB"),
+    ("Kế hoạch phát triển KT-XH phường Phan Đình Phùng được ban hành kèm theo quyết định nào?", "476/QĐ-UBND"),
+])
+def test_a_plans_number_is_answered_from_its_header_line(retriever, question, number):
+    resp = retriever.ask(question)
+    assert resp.found and number in resp.answer
+    assert number in resp.results[0].text
