@@ -14,6 +14,12 @@ from retrieval.query import Question, folded
 MAX_QUOTE = 600
 MAX_PLANS = 5
 MAX_DUTIES = 8
+_AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|ha\b|km\b|m2|m²|tỷ|triệu|nghìn|lượt|người|hộ\b)", re.I)
+
+
+def states_amount(text: str) -> bool:
+    """An amount written in passing ("đã được quy hoạch 4,6 ha", "đạt 95%"), parsed as a target or not."""
+    return bool(_AMOUNT.search(text))
 
 
 def _quote(text: str, q: Question | None = None) -> str:
@@ -162,6 +168,8 @@ def _pick(cs: list[Clause], q: Question) -> Clause:
     if q.qtype == "who" and q.explicit_role:
         return next((c for c in cs if c.lead), cs[0])
     if q.qtype in ("target", "list"):
+        if not cs[0].target and states_amount(cs[0].text):
+            return cs[0]
         # a sentence states the figure with its unit; a table cell often only "> 90"
         return next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), cs[0]))
     if q.qtype == "when":

@@ -31,6 +31,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
 # a duty question that opens with a unit name: "Hội Nông dân xã An Hưng được giao ..."
 _UNIT_START = re.compile(r"^(?:Hội|Phòng|Ban|Trung tâm|Đoàn|Văn phòng|Trạm|Công an|Quỹ|Đội|Chi cục)"
                          r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
+_AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso luong\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -85,6 +86,8 @@ _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do"
 def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None) -> Question:
     f = folded(question)
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
+        qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     q = Question(question, f, qtype)
     q.asks_partners = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
     q.asks_director = bool(re.search(r"\bchi dao\b", f))

@@ -210,3 +210,16 @@ def test_a_plans_number_is_answered_from_its_header_line(retriever, question, nu
     resp = retriever.ask(question)
     assert resp.found and number in resp.answer
     assert number in resp.results[0].text
+
+
+def test_an_amount_written_in_passing_answers_a_how_much_question(retriever):
+    resp = retriever.ask("Khu dân cư Tắt Thượng đã được quy hoạch bao nhiêu ha?")
+    assert resp.found and "4,6 ha" in resp.answer.split("\n")[0]
+
+
+def test_an_aim_in_words_is_not_asked_as_a_figure(retriever):
+    q = analyse("Phường Phan Đình Phùng phấn đấu trở thành trung tâm gì của tỉnh Thái Nguyên?",
+                retriever.store.documents, retriever.units)
+    assert q.qtype == "fact"
+    resp = retriever.ask(q.text)
+    assert "trung tâm thương mại - dịch vụ hiện đại" in resp.answer
