@@ -128,13 +128,19 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
     relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= 0.45 * top_score] or ranked[:1]
 
     if q.qtype == "duties" and q.unit_key:
-        led = [c for c, _, _ in ranked if c.lead and q.unit_key in folded(c.lead) and not _is_assignment(c)]
+        ours = [c for c, _, _ in ranked if c.lead and q.unit_key in folded(c.lead)]
+        led = [c for c in ours if not _is_assignment(c)]
+        # the sentence that assigns the unit ("Giao Phòng … chủ trì … các chỉ tiêu: …"), once per plan
+        assigned: list[Clause] = []
+        for c in ours:
+            if _is_assignment(c) and all(a.doc_id != c.doc_id for a in assigned):
+                assigned.append(c)
         # plans in rank order, each plan's duties in document order
-        order = list(dict.fromkeys(c.doc_id for c in led))
-        mine = sorted(led, key=lambda c: (order.index(c.doc_id), c.id))[:MAX_DUTIES]
+        order = list(dict.fromkeys(c.doc_id for c in assigned + led))
+        mine = sorted(assigned[:MAX_PLANS] + led, key=lambda c: (order.index(c.doc_id), c not in assigned, c.id))
         if mine:
             lines = [f"{q.unit} được giao:"]
-            lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine]
+            lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine[:MAX_DUTIES]]
             return "\n".join(lines)
 
     by_doc: dict[str, list[Clause]] = {}
@@ -146,7 +152,8 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
         lines = [_line(first, q)]
         # the plan's next clause when it adds what the first lacks (an indicator's lead, a figure)
         for c in [c for c in cs if c is not first][:2]:
-            if (c.lead and not first.lead) or (c.target and not first.target) or q.qtype in ("fact", "list"):
+            if ((c.lead and not first.lead) or (c.target and not first.target) or q.qtype in ("fact", "list")
+                    or (q.qtype == "who" and not q.explicit_role)):  # "báo cáo lên những cơ quan nào": in the text
                 lines.append(_line(c, q))
                 break
         blocks.append((documents[doc_id], lines))

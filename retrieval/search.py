@@ -150,12 +150,27 @@ class Retriever:
         return cached
 
     def clause_bigrams(self, pos: int) -> set[str]:
-        """Word pairs of a clause with its headings and facts; computed once per clause."""
+        """Word pairs of a clause with its headings, facts and its plan's title ("kế hoạch KT-XH" names
+        the plan, not a topic the clause must repeat); computed once per clause."""
         got = self._bigram_cache.get(pos)
         if got is None:
             c = self.store.clauses[pos]
-            ws = self.words(" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]))
-            got = self._bigram_cache[pos] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+            got = set(self._plan_bigrams(c.doc_id))
+            for part in (" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]),):
+                ws = self.words(part)
+                got |= {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+            self._bigram_cache[pos] = got
+        return got
+
+    def _plan_bigrams(self, doc_id: str) -> frozenset[str]:
+        with self._lock:
+            cache = self.__dict__.setdefault("_plan_bigram_cache", {})
+            got = cache.get(doc_id)
+        if got is None:
+            ws = self.words(self.store.documents[doc_id].title or "")
+            got = frozenset(f"{a} {b}" for a, b in zip(ws, ws[1:]))
+            with self._lock:
+                cache[doc_id] = got
         return got
 
     def _director_words(self, pos: int) -> set[str]:
@@ -250,7 +265,7 @@ class Retriever:
         scored.sort(key=lambda t: (-t[1], t[0]))
         if q.qtype == "who":
             scored = self._with_lead_sources(scored)
-        elif q.qtype == "duties" and q.unit_key and not q.doc_filter:
+        elif q.qtype == "duties" and q.unit_key:
             scored = self._assignments_first(q, scored)
         elif q.qtype == "list" or len(self._localities(q.doc_filter)) > 1:
             scored = self._one_per_plan_first(scored)
@@ -277,7 +292,7 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             c = self.store.clauses[item[0]]
-            if c.lead and not c.lead_inferred_from and q.unit_key in folded(c.text):
+            if c.lead and not c.lead_inferred_from and q.unit_key in folded(c.lead) and q.unit_key in folded(c.text):
                 # several rows may assign the unit: cite the plan's first one
                 if c.doc_id not in firsts or item[0] < firsts[c.doc_id][0]:
                     firsts[c.doc_id] = item

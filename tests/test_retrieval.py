@@ -223,3 +223,17 @@ def test_an_aim_in_words_is_not_asked_as_a_figure(retriever):
     assert q.qtype == "fact"
     resp = retriever.ask(q.text)
     assert "trung tâm thương mại - dịch vụ hiện đại" in resp.answer
+
+
+def test_words_of_the_plans_own_title_do_not_count_against_a_clause(retriever):
+    # "kế hoạch KT-XH" names the plan; the clause on reporting need not repeat "kinh tế - xã hội"
+    resp = retriever.ask("Kết quả thực hiện kế hoạch KT-XH của UBND xã Lạc Phượng phải báo cáo lên những cơ quan nào?")
+    assert resp.found and "UBND thành phố" in resp.answer
+
+
+def test_a_units_duties_start_with_the_sentence_that_assigns_them(retriever):
+    resp = retriever.ask("Phòng Kinh tế, Hạ tầng và Đô thị phường Phan Đình Phùng được giao tham mưu những chỉ tiêu nào?")
+    assert resp.found
+    first = resp.results[0]
+    assert first.text.split()[1] == "Giao" and first.lead.startswith("Phòng Kinh tế, Hạ tầng và Đô thị")
+    assert resp.answer.splitlines()[1].startswith("– «") and "thu ngân sách" in resp.answer.splitlines()[1]
