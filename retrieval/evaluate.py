@@ -259,6 +259,11 @@ class Failure:
     answer: str | None
     reason: str
 
+    def __str__(self) -> str:
+        """One readable line for `planqa eval --failures`."""
+        got = ", ".join(self.got) or "nothing"
+        return f"{self.question.id} [{self.question.type}] {self.question.question} — {self.reason}; got: {got}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.question.id, "question": self.question.question,
                 "type": self.question.type, "expected": list(self.expected),

@@ -224,6 +224,10 @@ def test_failures_list_expected_top3_and_answer(small_gold: Path):
     assert {f.question.id: f.reason for f in report.failures("hybrid", cutoff=10)}["a2"] == "answer lacks: 97%"
     with pytest.raises(KeyError):
         report.failures("dense")
+    # `planqa eval --failures` prints one readable line per failure
+    line = str(fails["a2"])
+    assert line.startswith("a2 [") and "not in top 5: A.txt:30" in line and "got: A.txt:100-100" in line
+    assert "\n" not in line and "GoldQuestion" not in line
 
 
 def test_to_dict_is_json(small_gold: Path):
