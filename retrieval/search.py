@@ -37,6 +37,7 @@ MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
 RRF_K = 60
 DENSE_WEIGHT = 0.5  # relative to BM25 in the rank fusion
+MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 PAIR_SHARE_MIN = 0.38  # rarity-weighted share of the question's word pairs a top clause must contain
 _LEVEL_WORDS = {"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"}
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b|\bngay ban hanh\b|\bban hanh ngay\b")
@@ -297,7 +298,29 @@ class Retriever:
                 if c.doc_id not in firsts or item[0] < firsts[c.doc_id][0]:
                     firsts[c.doc_id] = item
         head = sorted(firsts.values(), key=lambda t: -t[1])
-        return head + [item for item in scored if item not in head]
+        if len(head) == 1:
+            # one plan: the tasks listed under the assigning heading follow it, in the plan's order
+            # ("5. Công an xã chủ trì …" then "(1) …", "(2) …")
+            pos, score, cov = head[0]
+            mine = [p for p in self._governed_by(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
+            head += [(p, score * 0.99, cov) for p in mine[:MAX_LISTED]]
+        seen = {item[0] for item in head}
+        return head + [item for item in scored if item[0] not in seen]
+
+    def _governed_by(self, pos: int) -> list[int]:
+        """Clauses whose lead was read from the clause at `pos` (a heading's items, a footer's section)."""
+        with self._lock:
+            index = self.__dict__.get("_governed_index")
+        if index is None:
+            index = {}
+            for p, c in enumerate(self.store.clauses):
+                m = self._SOURCE_ID.search(c.lead_inferred_from or "")
+                src = self.store.clause_index.get(m.group(1)) if m else None
+                if src is not None:
+                    index.setdefault(src, []).append(p)
+            with self._lock:
+                self.__dict__["_governed_index"] = index
+        return index.get(pos, [])
 
     def _mentions(self, q: Question, mine: set[str]) -> bool:
         """Half the question's content words occur in the clause's words `mine` ("Bí thư Đảng ủy UBND xã là ai?"),
@@ -396,8 +419,12 @@ class Retriever:
         if q.unknown_unit:
             return False
         if q.years:
-            blobs = [folded(" ".join(filter(None, [self.store.clauses[p].text, self.store.clauses[p].deadline,
-                                                   self.store.clauses[p].section]))) for p, _, _ in top]
+            # a period the question names ("2026-2030") may be the plan's own, in its title; a single year
+            # ("đến 2030") is a target date the clause itself must state
+            period = len(q.years) > 1
+            blobs = [folded(" ".join(filter(None, [c.text, c.deadline, c.section,
+                                                   self.store.documents[c.doc_id].title if period else None])))
+                     for c in (self.store.clauses[p] for p, _, _ in top)]
             if not any(all(y in b for y in q.years) for b in blobs):
                 return False
         return True

@@ -237,3 +237,22 @@ def test_a_units_duties_start_with_the_sentence_that_assigns_them(retriever):
     first = resp.results[0]
     assert first.text.split()[1] == "Giao" and first.lead.startswith("Phòng Kinh tế, Hạ tầng và Đô thị")
     assert resp.answer.splitlines()[1].startswith("– «") and "thu ngân sách" in resp.answer.splitlines()[1]
+
+
+def test_a_units_listed_tasks_follow_the_heading_that_assigns_them_in_plan_order(retriever):
+    resp = retriever.ask("Công an xã An Hưng được giao những nhiệm vụ gì trong kế hoạch phát triển kinh tế - xã hội "
+                         "2026-2030?", top_k=6)
+    # the plan's own period in the question does not count against clauses that do not repeat it
+    assert resp.found
+    heading, *tasks = resp.results
+    assert heading.text.startswith("5. Công an xã chủ trì")
+    assert [t.text[:3] for t in tasks] == ["(1)", "(2)", "(3)", "(4)", "(5)"]
+    assert all(t.lead == "Công an xã" for t in tasks)
+
+
+def test_a_split_footer_lists_only_the_tasks_of_the_unit_asked_about(retriever):
+    resp = retriever.ask("cong an xa lac phuong chu tri noi dung nao trong ke hoach phat trien kinh te xa hoi")
+    assert resp.found
+    # part b ("b. Giữ vững an ninh chính trị …") is Công an xã's; part a's tasks belong to Ban Chỉ huy quân sự
+    assert "b. Giữ vững an ninh chính trị" in " ".join(r.text for r in resp.results[:3])
+    assert all(r.lead != "Ban Chỉ huy quân sự xã" for r in resp.results)
