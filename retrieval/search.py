@@ -2,22 +2,19 @@
 
 Dense (e5) and BM25 candidates are fused by reciprocal rank, then re-ranked by
 what the question asks (who leads → clauses that carry a lead; how much → clauses
-with a target; when → clauses with a deadline). A question whose key words no
-clause contains is answered "the plans do not cover it" rather than with the
-nearest unrelated clause.
+with a target; when → clauses with a deadline). Whether the clauses found
+answer the question at all is `retrieval.evidence`'s call; when they do not,
+the answer says the plans do not cover it rather than quoting the nearest
+unrelated clause.
 """
 from __future__ import annotations
 
-import math
 import re
 import threading
 from pathlib import Path
 
-import numpy as np
-
 from corpus.model import Clause, Document
 from index import IndexStore
-from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import compose_answer, states_amount
 from retrieval.contract import (
     AskResponse,
@@ -31,14 +28,14 @@ from retrieval.contract import (
     Result,
     TargetModel,
 )
-from retrieval.query import Question, analyse, content_segments, folded
+from retrieval.evidence import Evidence
+from retrieval.query import Question, analyse, folded
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
 RRF_K = 60
 DENSE_WEIGHT = 0.5  # relative to BM25 in the rank fusion
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
-PAIR_SHARE_MIN = 0.38  # rarity-weighted share of the question's word pairs a top clause must contain
 _LEVEL_WORDS = {"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"}
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b|\bngay ban hanh\b|\bban hanh ngay\b")
 
@@ -53,145 +50,21 @@ class Retriever:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._tokens_cache: dict[int, set[str]] = {}
-        # per-clause derived sets; dict assignment is atomic, so threads may race to fill them harmlessly
-        self._bigram_cache: dict[int, set[str]] = {}
+        self.evidence = Evidence(store)
+        # dict assignment is atomic, so threads may race to fill this harmlessly
         self._director_cache: dict[int, set[str]] = {}
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
-        self._df, self._ndocs = self._document_frequencies()
 
     @classmethod
     def load(cls, index_dir: Path | str, model: str | None = None) -> "Retriever":
         return cls(IndexStore.load(index_dir, model=model))
 
     # -------------------------------------------------------------- helpers
-    def _document_frequencies(self) -> tuple[dict[str, int], int]:
-        bm25 = self.store.bm25
-        vocab = bm25.vocab_dict
-        indptr = np.asarray(bm25.scores["indptr"])
-        n = int(bm25.scores["num_docs"])
-        counts = np.diff(indptr)
-        if counts.shape[0] != len(vocab):  # layout differs: count per token id from indices
-            idx = np.asarray(bm25.scores["indices"])
-            counts = np.bincount(idx, minlength=len(vocab))
-        return {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}, n
-
-    def _idf(self, tok: str) -> float:
-        df = self._df.get(tok, 0)
-        return math.log(1 + (self._ndocs + 1) / (df + 0.5))
-
-    def _clause_tokens(self, pos: int) -> set[str]:
-        with self._lock:
-            got = self._tokens_cache.get(pos)
-        if got is None:
-            c = self.store.clauses[pos]
-            doc = self.store.documents[c.doc_id]
-            extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
-            got = self.syllables(passage_text(c, doc) + "\n" + extra)
-            with self._lock:
-                self._tokens_cache[pos] = got
-        return got
-
-    def syllables(self, text: str) -> set[str]:
-        """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""
-        return set(re.findall(r"[a-z0-9]+", fold(normalize(expand_abbreviations(text, self.store.abbreviations)))))
-
-    def _abbreviations(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-        """Folded abbreviation pattern, and each abbreviation's long form folded and with accents."""
-        with self._lock:
-            rx = getattr(self, "_abbr_rx", None)
-            if rx is None:
-                items = [(fold(normalize(a)), normalize(v)) for a, v in self.store.abbreviations.items()]
-                alts = "|".join(re.escape(a) for a, _ in sorted(items, key=lambda t: -len(t[0]))) or "(?!)"
-                rx = self._abbr_rx = (re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])"),
-                                      {a: fold(v) for a, v in items}, dict(items))
-        return rx
-
-    def words(self, text: str) -> list[str]:
-        """Folded words with every abbreviation replaced by its long form ("BHYT" → "bao hiem y te")."""
-        pattern, table, _ = self._abbreviations()
-        return re.findall(r"[a-z0-9]+", pattern.sub(lambda m: table[m.group(1)], fold(normalize(text))))
-
-    def long_forms(self, norm: str) -> str:
-        """Normalised text with abbreviations replaced by their long forms, accents kept."""
-        pattern, _, accented = self._abbreviations()
-        f = fold(norm)
-        if len(f) != len(norm):
-            return norm
-        out, last = [], 0
-        for m in pattern.finditer(f):
-            out += [norm[last:m.start()], accented[m.group(1)]]
-            last = m.end()
-        return "".join(out) + norm[last:]
-
-    def content_runs(self, q: Question) -> list[list[str]]:
-        """The question's content words in runs between question words and the place it names."""
-        cached = q.cache.get("content_runs")
-        if cached is None:
-            place = set((q.locality_named or "").split())
-            cached = []
-            for run in content_segments(q.text, self.long_forms):
-                cur: list[str] = []
-                for w in run + [""]:
-                    if w and w not in place:
-                        cur.append(w)
-                    elif cur:
-                        cached.append(cur)
-                        cur = []
-            q.cache["content_runs"] = cached
-        return cached
-
-    def key_bigrams(self, q: Question) -> list[str]:
-        """Adjacent content-word pairs of the question: what a relevant clause should say too."""
-        cached = q.cache.get("key_bigrams")
-        if cached is None:
-            pairs = [f"{a} {b}" for run in self.content_runs(q) for a, b in zip(run, run[1:])
-                     if not a.isdigit() and not b.isdigit()]
-            cached = q.cache["key_bigrams"] = list(dict.fromkeys(pairs))
-        return cached
-
-    def clause_bigrams(self, pos: int) -> set[str]:
-        """Word pairs of a clause with its headings, facts and its plan's title ("kế hoạch KT-XH" names
-        the plan, not a topic the clause must repeat); computed once per clause."""
-        got = self._bigram_cache.get(pos)
-        if got is None:
-            c = self.store.clauses[pos]
-            got = set(self._plan_bigrams(c.doc_id))
-            for part in (" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]),):
-                ws = self.words(part)
-                got |= {f"{a} {b}" for a, b in zip(ws, ws[1:])}
-            self._bigram_cache[pos] = got
-        return got
-
-    def _plan_bigrams(self, doc_id: str) -> frozenset[str]:
-        with self._lock:
-            cache = self.__dict__.setdefault("_plan_bigram_cache", {})
-            got = cache.get(doc_id)
-        if got is None:
-            ws = self.words(self.store.documents[doc_id].title or "")
-            got = frozenset(f"{a} {b}" for a, b in zip(ws, ws[1:]))
-            with self._lock:
-                cache[doc_id] = got
-        return got
-
     def _director_words(self, pos: int) -> set[str]:
         got = self._director_cache.get(pos)
         if got is None:
-            got = self._director_cache[pos] = set(self.words(self.store.clauses[pos].directed_by or ""))
+            got = self._director_cache[pos] = set(self.evidence.words(self.store.clauses[pos].directed_by or ""))
         return got
-
-    def _key_tokens(self, q: Question) -> list[str]:
-        key = [w for run in self.content_runs(q) for w in run if not w.isdigit() and len(w) >= 2]
-        return list(dict.fromkeys(key))
-
-    def coverage(self, q: Question, pos: int, key: list[str]) -> float:
-        """IDF-weighted share of the question's key words that the clause contains."""
-        if not key:
-            return 1.0
-        have = self._clause_tokens(pos)
-        total = sum(self._idf(t) for t in key)
-        got = sum(self._idf(t) for t in key if t in have)
-        return got / total if total else 1.0
 
     # -------------------------------------------------------------- search
     def _candidates(self, q: Question, mode: str, doc_filter: set[str] | None) -> dict[int, float]:
@@ -214,8 +87,8 @@ class Retriever:
         fused = self._candidates(q, mode, doc_filter)
         if mode != "hybrid":
             # baselines: the plain retriever's order, nothing question-aware on top
-            key = self._key_tokens(q)
-            plain = [(pos, s, self.coverage(q, pos, key)) for pos, s in fused.items()]
+            key = self.evidence.key_tokens(q)
+            plain = [(pos, s, self.evidence.coverage(q, pos, key)) for pos, s in fused.items()]
             plain.sort(key=lambda t: (-t[1], t[0]))
             return plain
         if q.qtype == "duties" and q.unit_key:
@@ -228,11 +101,11 @@ class Retriever:
             for doc_id in doc_filter or self.store.documents:
                 for pos in self._number_lines(doc_id):
                     fused[pos] = max(fused.get(pos, 0.0), best)
-        key = self._key_tokens(q)
+        key = self.evidence.key_tokens(q)
         scored = []
         for pos, s in fused.items():
             c = self.store.clauses[pos]
-            cov = self.coverage(q, pos, key)
+            cov = self.evidence.coverage(q, pos, key)
             w = _kind_weight(c) * (0.5 + cov)
             if q.qtype == "who":
                 strong = 1.0 if q.explicit_role else 0.35  # "đơn vị nào" alone may not ask who leads
@@ -327,7 +200,7 @@ class Retriever:
         and they add no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
         key = q.cache.get("content_words")
         if key is None:
-            key = q.cache["content_words"] = [w for run in self.content_runs(q) for w in run]
+            key = q.cache["content_words"] = [w for run in self.evidence.content_runs(q) for w in run]
         if "pho" in mine and "pho" not in key:
             return False
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
@@ -363,15 +236,15 @@ class Retriever:
             tb = cache.get(doc_id)
         if tb is None:
             d = self.store.documents[doc_id]
-            drop = set(self.words(d.locality.label() or "")) | _LEVEL_WORDS
-            ws = [w for w in self.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
+            drop = set(self.evidence.words(d.locality.label() or "")) | _LEVEL_WORDS
+            ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
             tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
             with self._lock:
                 cache[doc_id] = tb
         qb = q.cache.get("all_bigrams")
         if qb is None:
             drop = set((q.locality_named or "").split()) | set((q.unit_key or "").split()) | _LEVEL_WORDS
-            ws = [w for w in self.words(q.text) if w not in drop]
+            ws = [w for w in self.evidence.words(q.text) if w not in drop]
             qb = q.cache["all_bigrams"] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
         matched = len(qb & tb)
         return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
@@ -394,53 +267,6 @@ class Retriever:
                 seen.add(src)
         return out
 
-    def _found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
-        if not ranked or q.unknown_locality:
-            return False
-        top = ranked[:5]
-        best_cov = max(cov for _, _, cov in top)
-        if best_cov < 0.55:
-            return False
-        # The question's word pairs ("tuổi thọ", "sân bay", "lượt khách") must appear in a top clause,
-        # weighted by how rare their words are; and a long specific term ("lao động qua đào tạo",
-        # four words or more) needs three of its words in a row there, not just two of them apart.
-        # Thresholds sit midway between the gold set's answerable and unanswerable questions.
-        pairs = self.key_bigrams(q)
-        if len(pairs) >= 2:
-            weight = {b: sum(self._idf(w) for w in b.split()) for b in pairs}
-            total = sum(weight.values())
-            share = max(sum(weight[b] for b in pairs if b in self.clause_bigrams(p)) / total for p, _, _ in top)
-            if share < PAIR_SHARE_MIN:
-                return False
-            if max(map(len, self.content_runs(q))) >= 4 and self._longest_phrase(q, top) < 3:
-                return False
-        elif len(pairs) == 1 and not any(pairs[0] in self.clause_bigrams(p) for p, _, _ in ranked[:10]):
-            return False
-        if q.unknown_unit:
-            return False
-        if q.years:
-            # a period the question names ("2026-2030") may be the plan's own, in its title; a single year
-            # ("đến 2030") is a target date the clause itself must state
-            period = len(q.years) > 1
-            blobs = [folded(" ".join(filter(None, [c.text, c.deadline, c.section,
-                                                   self.store.documents[c.doc_id].title if period else None])))
-                     for c in (self.store.clauses[p] for p, _, _ in top)]
-            if not any(all(y in b for y in q.years) for b in blobs):
-                return False
-        return True
-
-    def _longest_phrase(self, q: Question, top: list[tuple[int, float, float]]) -> int:
-        """Most consecutive question words whose every adjacent pair one top clause contains."""
-        best = 1
-        for p, _, _ in top:
-            have = self.clause_bigrams(p)
-            for run in self.content_runs(q):
-                n = 1
-                for a, b in zip(run, run[1:]):
-                    n = n + 1 if f"{a} {b}" in have else 1
-                    best = max(best, n)
-        return best
-
     def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
             mode: str = "hybrid") -> AskResponse:
         if mode not in MODES:
@@ -450,7 +276,7 @@ class Retriever:
             return AskResponse(question=question, found=False, answer=None, results=[])
         q = analyse(question, self.store.documents, self.units, locality)
         ranked = self.rank(q, mode)
-        found = self._found(q, ranked)
+        found = self.evidence.found(q, ranked)
         window = ranked[offset: offset + max(1, top_k)]
         results = [self.result(pos, score) for pos, score, _ in window]
         if not found:
