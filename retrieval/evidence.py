@@ -21,6 +21,11 @@ from retrieval.query import Question, content_segments, folded
 PAIR_SHARE_MIN = 0.38  # rarity-weighted share of the question's word pairs a top clause must contain
 
 
+def word_pairs(words: list[str]) -> list[str]:
+    """Adjacent words as "a b" strings: the unit all phrase evidence is counted in."""
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
@@ -30,6 +35,7 @@ class Evidence:
         # per-clause derived sets; dict assignment is atomic, so threads may race to fill them harmlessly
         self._tokens_cache: dict[int, set[str]] = {}
         self._bigram_cache: dict[int, set[str]] = {}
+        self._plan_bigram_cache: dict[str, frozenset[str]] = {}
         self._df, self._ndocs = self._document_frequencies()
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
@@ -112,8 +118,7 @@ class Evidence:
         """Adjacent content-word pairs of the question: what a relevant clause should say too."""
         cached = q.cache.get("key_bigrams")
         if cached is None:
-            pairs = [f"{a} {b}" for run in self.content_runs(q) for a, b in zip(run, run[1:])
-                     if not a.isdigit() and not b.isdigit()]
+            pairs = [p for run in self.content_runs(q) for p in word_pairs(run) if not any(w.isdigit() for w in p.split())]
             cached = q.cache["key_bigrams"] = list(dict.fromkeys(pairs))
         return cached
 
@@ -123,22 +128,15 @@ class Evidence:
         got = self._bigram_cache.get(pos)
         if got is None:
             c = self.store.clauses[pos]
-            got = set(self._plan_bigrams(c.doc_id))
-            for part in (" ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""]),):
-                ws = self.words(part)
-                got |= {f"{a} {b}" for a, b in zip(ws, ws[1:])}
-            self._bigram_cache[pos] = got
+            text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
+            got = self._bigram_cache[pos] = set(word_pairs(self.words(text))) | self._plan_bigrams(c.doc_id)
         return got
 
     def _plan_bigrams(self, doc_id: str) -> frozenset[str]:
-        with self._lock:
-            cache = self.__dict__.setdefault("_plan_bigram_cache", {})
-            got = cache.get(doc_id)
+        got = self._plan_bigram_cache.get(doc_id)
         if got is None:
-            ws = self.words(self.store.documents[doc_id].title or "")
-            got = frozenset(f"{a} {b}" for a, b in zip(ws, ws[1:]))
-            with self._lock:
-                cache[doc_id] = got
+            got = frozenset(word_pairs(self.words(self.store.documents[doc_id].title or "")))
+            self._plan_bigram_cache[doc_id] = got
         return got
 
     def key_tokens(self, q: Question) -> list[str]:
@@ -197,7 +195,7 @@ class Evidence:
             have = self.clause_bigrams(p)
             for run in self.content_runs(q):
                 n = 1
-                for a, b in zip(run, run[1:]):
-                    n = n + 1 if f"{a} {b}" in have else 1
+                for pair in word_pairs(run):
+                    n = n + 1 if pair in have else 1
                     best = max(best, n)
         return best

@@ -28,7 +28,7 @@ from retrieval.contract import (
     Result,
     TargetModel,
 )
-from retrieval.evidence import Evidence
+from retrieval.evidence import Evidence, word_pairs
 from retrieval.query import Question, analyse, folded
 
 MODES = ("hybrid", "dense", "bm25")
@@ -53,6 +53,8 @@ class Retriever:
         self.evidence = Evidence(store)
         # dict assignment is atomic, so threads may race to fill this harmlessly
         self._director_cache: dict[int, set[str]] = {}
+        self._number_cache: dict[str, list[int]] = {}
+        self._lead_source_index: dict[int, list[int]] | None = None
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
 
     @classmethod
@@ -94,7 +96,8 @@ class Retriever:
         if q.qtype == "duties" and q.unit_key:
             for pos in self._led_by(q.unit_key, doc_filter):
                 fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
-        if _ASKS_NUMBER.search(q.folded):
+        asks_number = bool(_ASKS_NUMBER.search(q.folded))
+        if asks_number:
             # "số hiệu", "kèm theo quyết định nào": the header line that carries the plan's number,
             # too short to be found by its words; the plan's title in the question picks the plan
             best = max(fused.values(), default=1.0 / RRF_K)
@@ -128,7 +131,7 @@ class Retriever:
                     w *= 2.0 if (c.kind == "heading" and not c.lead_inferred_from) else 1.5
                 else:
                     w *= 0.7
-            if c.kind == "header" and _ASKS_NUMBER.search(q.folded):
+            if c.kind == "header" and asks_number:
                 # the number line itself is the answer, not a header to play down
                 w *= 3.0 / _kind_weight(c) if pos in self._number_lines(c.doc_id) else 3.0
             w *= self._title_boost(q, c.doc_id)
@@ -175,15 +178,14 @@ class Retriever:
             # one plan: the tasks listed under the assigning heading follow it, in the plan's order
             # ("5. Công an xã chủ trì …" then "(1) …", "(2) …")
             pos, score, cov = head[0]
-            mine = [p for p in self._governed_by(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
+            mine = [p for p in self._taking_lead_from(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
             head += [(p, score * 0.99, cov) for p in mine[:MAX_LISTED]]
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
-    def _governed_by(self, pos: int) -> list[int]:
-        """Clauses whose lead was read from the clause at `pos` (a heading's items, a footer's section)."""
-        with self._lock:
-            index = self.__dict__.get("_governed_index")
+    def _taking_lead_from(self, pos: int) -> list[int]:
+        """Clauses whose chủ trì was read from the clause at `pos` (a heading's items, a footer's section)."""
+        index = self._lead_source_index
         if index is None:
             index = {}
             for p, c in enumerate(self.store.clauses):
@@ -191,8 +193,7 @@ class Retriever:
                 src = self.store.clause_index.get(m.group(1)) if m else None
                 if src is not None:
                     index.setdefault(src, []).append(p)
-            with self._lock:
-                self.__dict__["_governed_index"] = index
+            self._lead_source_index = index
         return index.get(pos, [])
 
     def _mentions(self, q: Question, mine: set[str]) -> bool:
@@ -207,16 +208,13 @@ class Retriever:
 
     def _number_lines(self, doc_id: str) -> list[int]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
-        with self._lock:
-            cache = self.__dict__.setdefault("_number_cache", {})
-            hit = cache.get(doc_id)
+        hit = self._number_cache.get(doc_id)
         if hit is None:
             number = folded(self.store.documents[doc_id].number or "")
-            a, b = self.store.doc_ranges.get(doc_id, (0, 0))
-            hit = [p for p in range(a, b) if any(ch.isdigit() for ch in number)
-                   and self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
-            with self._lock:
-                cache[doc_id] = hit
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
+            hit = self._number_cache[doc_id] = [
+                p for p in range(a, b)
+                if self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
         return hit
 
     def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
@@ -238,14 +236,14 @@ class Retriever:
             d = self.store.documents[doc_id]
             drop = set(self.evidence.words(d.locality.label() or "")) | _LEVEL_WORDS
             ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
-            tb = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+            tb = set(word_pairs(ws))
             with self._lock:
                 cache[doc_id] = tb
         qb = q.cache.get("all_bigrams")
         if qb is None:
             drop = set((q.locality_named or "").split()) | set((q.unit_key or "").split()) | _LEVEL_WORDS
             ws = [w for w in self.evidence.words(q.text) if w not in drop]
-            qb = q.cache["all_bigrams"] = {f"{a} {b}" for a, b in zip(ws, ws[1:])}
+            qb = q.cache["all_bigrams"] = set(word_pairs(ws))
         matched = len(qb & tb)
         return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
 
