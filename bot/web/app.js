@@ -203,7 +203,7 @@
           el("div", { class: "plan-title" }, [el("a", { href: planHref(d.id), text: documentLabel(d) })]),
           el("div", { class: "meta", text: documentMeta(d) }),
           open,
-          el("a", { class: "link-button", href: "/tasks?doc_id=" + encodeURIComponent(d.id),
+          el("a", { class: "plan-tasks", href: "/tasks?doc_id=" + encodeURIComponent(d.id),
                     text: "Nhiệm vụ và chỉ tiêu" }),
         ]));
       }
