@@ -442,7 +442,7 @@ async def _validation_handler(request: Request, exc: RequestValidationError) -> 
         return _json_bytes_response(400, "Nội dung yêu cầu không phải JSON hợp lệ. (Malformed JSON body.)")
     has_body = request.headers.get("content-length", "0") not in ("", "0") or \
         "chunked" in request.headers.get("transfer-encoding", "")
-    if request.method in ("POST", "PUT", "PATCH") and has_body and \
+    if request.method in ("POST", "PUT", "PATCH") and has_body and request.url.path != UPLOAD_PATH and \
             not _is_json_content_type(request.headers.get("content-type")):
         return _json_bytes_response(
             415, "Content-Type phải là application/json. (Content-Type must be application/json.)")
