@@ -589,7 +589,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
 
     @app.get("/catalog/tasks", response_model=list[TaskRow], tags=["nhiệm vụ và chỉ tiêu"],
              summary="Bảng nhiệm vụ: chủ trì, phối hợp, thời hạn, sản phẩm (JSON, CSV hoặc XLSX)",
-             responses=_errors(404, 422, 429, 500))
+             responses={**_FILE_RESPONSES, **_errors(404, 422, 429, 500)})
     def tasks(request: Request, doc_id: str | None = _DOC, locality: str | None = _LOCALITY,
               unit: str | None = _UNIT, year: int | None = _YEAR, recurring: bool = _RECURRING,
               partners: bool = _PARTNERS, format: str = _FORMAT) -> Any:
@@ -599,7 +599,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
 
     @app.get("/catalog/indicators", response_model=list[IndicatorRow], tags=["nhiệm vụ và chỉ tiêu"],
              summary="Bảng chỉ tiêu: mục tiêu, đơn vị, năm, chủ trì (JSON, CSV hoặc XLSX)",
-             responses=_errors(404, 422, 429, 500))
+             responses={**_FILE_RESPONSES, **_errors(404, 422, 429, 500)})
     def indicators(request: Request, doc_id: str | None = _DOC, locality: str | None = _LOCALITY,
                    unit: str | None = _UNIT, year: int | None = _YEAR, format: str = _FORMAT) -> Any:
         rows = _catalog_call(request, lambda c: c.indicators(doc_id=doc_id, locality=locality, unit=unit, year=year))
@@ -611,13 +611,18 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
         return _catalog_call(request, lambda c: c.units(doc_id=doc_id, locality=locality))
 
     @app.get("/catalog/compare", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
-             summary="So sánh một chỉ tiêu giữa các kế hoạch đặt ra nó", responses=_errors(404, 422, 429, 500))
-    def compare(request: Request, q: str | None = Query(None, max_length=200, description="Tên chỉ tiêu, vd. BHYT"),
-                clause_id: str | None = Query(None, max_length=MAX_ID_CHARS,
-                                              description="Hoặc mã điều khoản của một chỉ tiêu")) -> IndicatorComparison:
-        if not (q and q.strip()) and not clause_id:
-            raise _ApiError(422, "Cần 'q' (tên chỉ tiêu) hoặc 'clause_id'. (Give q or clause_id.)")
-        return _catalog_call(request, lambda c: c.compare(query=q, clause_id=clause_id))
+             summary="So sánh một chỉ tiêu (theo tên) giữa các kế hoạch đặt ra nó",
+             responses=_errors(422, 429, 500))
+    def compare(request: Request, q: str = Query(..., min_length=1, max_length=200, pattern=r"\S",
+                                                 description="Tên chỉ tiêu, vd. BHYT")) -> IndicatorComparison:
+        return _catalog_call(request, lambda c: c.compare(query=q))
+
+    @app.get("/catalog/compare/{clause_id}", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
+             summary="So sánh chỉ tiêu của một điều khoản giữa các kế hoạch", responses=_errors(404, 422, 429, 500))
+    def compare_clause(clause_id: str, request: Request) -> IndicatorComparison:
+        if len(clause_id) > MAX_ID_CHARS:
+            raise _ApiError(404, "Không có điều khoản này. (Unknown clause id.)")
+        return _catalog_call(request, lambda c: c.compare(clause_id=clause_id))
 
     # ------------------------------------------------------------------ adding plans
 
@@ -687,6 +692,10 @@ _RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên
 _PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")
 _FORMAT = Query("json", pattern="^(json|csv|xlsx)$", description="json | csv | xlsx")
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "JSON, hoặc tệp CSV / XLSX khi format=csv / xlsx",
+    "content": {"text/csv": {"schema": {"type": "string"}},
+                _XLSX: {"schema": {"type": "string", "format": "binary"}}}}}
 
 
 def _catalog_call(request: Request, fn):

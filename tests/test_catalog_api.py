@@ -161,7 +161,7 @@ def test_compare_finds_the_indicator_in_each_plan_that_sets_it_written_either_wa
     assert all("y tế" in p.name.lower() or "bhyt" in p.name.lower() for p in by_words.points)
     # from one indicator row: that clause is among the points
     own = by_words.points[0].clause_id
-    from_row = client.get("/catalog/compare", params={"clause_id": own}).json()
+    from_row = client.get(f"/catalog/compare/{own}").json()
     assert own in [p["clause_id"] for p in from_row["points"]]
 
 
@@ -199,7 +199,7 @@ def test_ask_citations_name_plan_number_and_typed_lead_source(client, retriever)
     ("/catalog/units", {"locality": "phường Không Có"}, 404, "Không có kế hoạch"),
     ("/catalog/compare", {}, 422, "q"),
     ("/catalog/compare", {"q": "   "}, 422, "q"),
-    ("/catalog/compare", {"clause_id": "nope:0001"}, 404, "chỉ tiêu"),
+    ("/catalog/compare/nope:0001", {}, 404, "chỉ tiêu"),
     ("/documents/no-such-plan/clauses", {}, 404, "no-such-plan"),
 ])
 def test_bad_catalog_input_is_a_clear_4xx(client, path, params, status, needle):

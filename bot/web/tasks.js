@@ -140,7 +140,8 @@
   async function compare(query) {
     setStatus("Đang so sánh…");
     try {
-      const data = await api("/catalog/compare?" + new URLSearchParams(query));
+      const data = await api(query.clause_id ? "/catalog/compare/" + encodeURIComponent(query.clause_id)
+                                             : "/catalog/compare?" + new URLSearchParams(query));
       drawChart(data);
       if (query.clause_id) $("compare-q").value = data.query;
       setStatus("So sánh " + data.points.length + " kế hoạch.");
