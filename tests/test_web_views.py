@@ -204,17 +204,20 @@ def test_tasks_filtered_by_unit_and_due_year_and_the_xlsx_download_holds_those_r
     assert _severe_console_errors(browser) == []
 
 
-def test_pages_are_readable_at_360_px(browser, live):
+def test_pages_are_readable_at_360_px(browser, live, shots):
     from selenium.webdriver.common.by import By
 
     doc = _retriever(live).documents()[0]
     browser.set_window_size(360, 800)
     try:
-        for path, ready in (("/", "#plan-list li"), ("/tasks", "#tasks tbody tr"), (f"/plans/{doc.id}#L1", ".pc"),
-                            ("/admin", "#plan-list li")):
+        for path, ready, shot in (("/", "#plan-list li", None), ("/tasks", "#tasks tbody tr", "phone-tasks.png"),
+                                  (f"/plans/{doc.id}#L60-L70", ".pc.hit", "phone-viewer.png"),
+                                  ("/admin", "#plan-list li", None)):
             browser.get(live.url + path)
             _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ready))
             assert _overflow(browser) <= 1, f"{path} is wider than 360 px"
+            if shot:
+                browser.save_screenshot(str(shots / shot))
     finally:
         browser.set_window_size(1280, 1000)
 
