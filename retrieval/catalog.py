@@ -241,7 +241,8 @@ class Catalog:
                     share = 1.0
                 if share >= SAME_INDICATOR_SHARE and share > best.get(c.doc_id, (0.0, c))[0]:
                     best[c.doc_id] = (share, c)
-        points = [ComparisonPoint(plan=plan_ref(self.documents[c.doc_id]), clause_id=c.id, name=_indicator_name(c),
+        points = [ComparisonPoint(plan=plan_ref(self.documents[c.doc_id]), clause_id=c.id, lines=list(c.lines),
+                                  name=_indicator_name(c),
                                   value=c.target.values[-1], target=_target(c), match=round(share, 3))
                   for share, c in best.values()]
         units = Counter((p.target.unit or "") for p in points)

@@ -161,6 +161,7 @@ class IndicatorRow(BaseModel):
 class ComparisonPoint(BaseModel):
     plan: PlanRef
     clause_id: str
+    lines: list[int]
     name: str
     value: float
     target: TargetModel

@@ -201,6 +201,8 @@ def test_tasks_filtered_by_unit_and_due_year_and_the_xlsx_download_holds_those_r
     _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#chart svg rect"))
     compared = catalog.compare("bảo hiểm y tế")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#chart svg rect.bar")) == len(compared.points) >= 2
+    browser.execute_script("document.getElementById('cmp-title').scrollIntoView()")
+    browser.save_screenshot(str(shots / "indicator-chart.png"))
     assert _severe_console_errors(browser) == []
 
 

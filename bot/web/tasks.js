@@ -104,21 +104,25 @@
     }
     const unit = data.unit || "";
     const max = Math.max(...data.points.map((p) => p.value), 0) || 1;
-    const barH = 28, gap = 12, labelW = 190, width = 640, valueW = 90;
+    const barH = 36, gap = 12, labelW = 230, width = 680, valueW = 90;
     const height = data.points.length * (barH + gap) + gap;
     const title = "So sánh: " + shorten(data.query, 80) + (unit ? " (" + unit + ")" : "");
     const chart = svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", class: "bars",
                                "aria-labelledby": "chart-title chart-desc" }, [
       svg("title", { id: "chart-title", text: title }),
       svg("desc", { id: "chart-desc", text: data.points.map((p) =>
-        (p.plan.locality || p.plan.title) + ": " + p.target.text).join("; ") }),
+        (p.plan.locality || p.plan.title) + " (" + planNumberText(p.plan.kind, p.plan.number) + "): " +
+        p.target.text).join("; ") }),
     ]);
     data.points.forEach((p, i) => {
       const y = gap + i * (barH + gap);
       const w = Math.max(2, (width - labelW - valueW) * p.value / max);
+      // two lines: the locality, then which of its plans (a locality may have several)
       chart.append(
-        svg("text", { x: labelW - 8, y: y + barH / 2 + 5, "text-anchor": "end", class: "bar-label",
-                      text: shorten(p.plan.locality || p.plan.title || p.plan.source, 26) }),
+        svg("text", { x: labelW - 8, y: y + 15, "text-anchor": "end", class: "bar-label",
+                      text: shorten(p.plan.locality || p.plan.title || p.plan.source, 28) }),
+        svg("text", { x: labelW - 8, y: y + 31, "text-anchor": "end", class: "bar-plan",
+                      text: shorten(planNumberText(p.plan.kind, p.plan.number), 34) }),
         svg("rect", { x: labelW, y: y, width: w, height: barH, rx: 3, class: "bar" }, [
           svg("title", { text: p.name + " — " + p.target.text }),
         ]),
@@ -127,7 +131,8 @@
     });
     box.append(el("h3", { text: title }), chart);
     const list = el("ul", { class: "chart-sources" }, data.points.map((p) => el("li", null, [
-      el("a", { href: planHref(p.plan.doc_id), text: (p.plan.locality ? p.plan.locality + ": " : "") + shorten(p.name, 110) }),
+      el("a", { href: planHref(p.plan.doc_id, p.lines),
+                text: (p.plan.locality ? p.plan.locality + ": " : "") + shorten(p.name, 110) }),
       " — " + p.target.text,
     ])));
     box.append(list);
