@@ -27,6 +27,17 @@ class Citation(BaseModel):
     lines: list[int] = Field(description="[start, end], 1-based lines in the source file")
     page: int | None = Field(None, description="PDF page, when the plan came as a PDF")
     locator: str | None = Field(None, description="DOCX paragraph or table position")
+    number: str | None = Field(None, description='Plan number as issued, e.g. "476/QĐ-UBND"')
+    kind: str | None = Field(None, description='Plan kind, e.g. "Kế hoạch"')
+
+
+class LeadSource(BaseModel):
+    """Where a lead not stated on the clause itself was read (see retrieval.lead_source)."""
+
+    mechanism: str = Field(description='How, e.g. "giao chỉ tiêu", "khối phân công", "suy luận theo lĩnh vực"')
+    clause_id: str | None = Field(None, description="The clause the lead was read from")
+    lines: list[int] | None = Field(None, description="[start, end] of that clause")
+    excerpt: str | None = Field(None, description="The start of that clause")
 
 
 class Result(BaseModel):
@@ -40,6 +51,7 @@ class Result(BaseModel):
     deadline: str | None = None
     product: str | None = None
     lead_inferred_from: str | None = None
+    lead_source: LeadSource | None = Field(None, description="lead_inferred_from as typed fields")
 
 
 class AskResponse(BaseModel):
@@ -100,3 +112,103 @@ class IndexInfo(BaseModel):
     document_count: int
     built_at: str
     format_version: int
+
+
+# ---------------------------------------------------------------------------
+# Catalog: tasks and indicators read from the clause store (retrieval.catalog)
+
+
+class PlanRef(BaseModel):
+    """A plan as a reader names it: locality, title and number, not a file name."""
+
+    doc_id: str
+    title: str | None = None
+    number: str | None = None
+    kind: str | None = None
+    locality: str | None = None
+    source: str
+
+
+class TaskRow(BaseModel):
+    clause_id: str
+    plan: PlanRef
+    section: str = ""
+    label: str | None = None
+    text: str
+    lines: list[int]
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    partners: str | None = None
+    deadline: str | None = Field(None, description="Thời hạn as the plan writes it")
+    due_year: int | None = Field(None, description="Latest year the deadline names")
+    recurring: bool = Field(False, description='"Hằng năm", "thường xuyên": due every year')
+    product: str | None = None
+
+
+class IndicatorRow(BaseModel):
+    clause_id: str
+    plan: PlanRef
+    section: str = ""
+    label: str | None = None
+    name: str = Field(description="The indicator as the plan states it (the clause without its label)")
+    target: TargetModel
+    year: int | None = Field(None, description="Year of the target, else the deadline's")
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    lines: list[int]
+
+
+class ComparisonPoint(BaseModel):
+    plan: PlanRef
+    clause_id: str
+    lines: list[int]
+    name: str
+    value: float
+    target: TargetModel
+    match: float = Field(description="Share of the indicator's weighted words found in this clause")
+
+
+class IndicatorComparison(BaseModel):
+    query: str
+    unit: str | None = Field(None, description="Unit shared by the charted points")
+    points: list[ComparisonPoint] = Field(description="One per plan, same unit: these are charted")
+    other_units: list[ComparisonPoint] = Field(default_factory=list,
+                                               description="Matches stated in another unit (not charted)")
+
+
+class PlanClause(BaseModel):
+    clause_id: str
+    kind: str
+    label: str | None = None
+    section_path: list[str]
+    text: str
+    lines: list[int]
+    page: int | None = None
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    partners: str | None = None
+    deadline: str | None = None
+    product: str | None = None
+    target: TargetModel | None = None
+
+
+class PlanView(BaseModel):
+    """A whole plan clause by clause, for the viewer that opens at cited lines."""
+
+    document: DocumentInfo
+    clauses: list[PlanClause]
+
+
+class AddPlanJob(BaseModel):
+    """Progress of one plan added from the browser (retrieval.library)."""
+
+    id: str
+    filename: str
+    stage: str = Field(description="queued | reading | indexing | loading | done | failed")
+    step: int = Field(description="Steps done so far, for a progress bar")
+    steps: int
+    message: str = ""
+    doc_id: str | None = None
+    title: str | None = None
+    clause_count: int | None = None
+    seconds: float | None = None

@@ -29,6 +29,7 @@ from retrieval.contract import (
     TargetModel,
 )
 from retrieval.evidence import Evidence, word_pairs
+from retrieval.lead_source import lead_source
 from retrieval.query import Question, analyse, folded
 
 MODES = ("hybrid", "dense", "bm25")
@@ -351,11 +352,11 @@ def document_info(doc: Document, clause_count: int) -> DocumentInfo:
 def clause_result(c: Clause, doc: Document, score: float) -> Result:
     cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
                    locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
-                   page=c.page, locator=c.locator)
+                   page=c.page, locator=c.locator, number=doc.number, kind=doc.kind)
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_inferred_from=c.lead_inferred_from)
+                  lead_inferred_from=c.lead_inferred_from, lead_source=lead_source(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:
