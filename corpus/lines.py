@@ -60,25 +60,37 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+_HEADING = re.compile(r"^(#{1,6})\s+")
+_HTML_EMPHASIS = re.compile(r"</?(?:b|strong|i|em|u)>", re.I)
+_BULLET_STAR = re.compile(r"^\*\s+\S")
+_MARKUP = re.compile(r"\*+|__")
+_SPACES = re.compile(r"\s+")
+
+
 def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
     """Strip markdown/HTML emphasis → (segments, whole-line emphasis, markdown heading level)."""
     s = raw.replace("\u00a0", " ").replace("\ufeff", "").strip()
     md_level = None
-    m = re.match(r"^(#{1,6})\s+", s)
-    if m:
-        md_level = len(m.group(1))
-        s = s[m.end():]
-    s = re.sub(r"</?(?:b|strong|i|em|u)>", "", s, flags=re.I)
+    if s.startswith("#"):
+        m = _HEADING.match(s)
+        if m:
+            md_level = len(m.group(1))
+            s = s[m.end():]
+    if "<" in s:
+        s = _HTML_EMPHASIS.sub("", s)
     s = s.replace("\\", " ") if s.endswith("\\") else s
+    if "*" not in s and "_" not in s:
+        s = _SPACES.sub(" ", s).strip()
+        return ([s] if s else []), md_level is not None, md_level
     emphasis = md_level is not None or (s.startswith("**") and s.rstrip(" :").endswith("**"))
-    bullet_star = bool(re.match(r"^\*\s+\S", s)) and not s.startswith("**")
+    bullet_star = bool(_BULLET_STAR.match(s)) and not s.startswith("**")
     segments = _GLUE.split(s) if not bullet_star else [s]
     out = []
     for seg in segments:
         if bullet_star and seg is segments[0]:
             seg = "• " + seg[1:].lstrip()
-        seg = re.sub(r"\*+|__", "", seg)
-        seg = re.sub(r"\s+", " ", seg).strip()
+        seg = _MARKUP.sub("", seg)
+        seg = _SPACES.sub(" ", seg).strip()
         if seg:
             out.append(seg)
     return out, emphasis, md_level
@@ -195,6 +207,9 @@ def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool
     Returns (whole, starts, ends, any_letter, bold_after, italic_after): bold covers every / the first /
     the last letter, and the emphasis state the next line of the same paragraph inherits.
     """
+    if "*" not in raw and "_" not in raw:
+        letters = any(ch.isalnum() for ch in raw)
+        return bold and letters, bold, bold, letters, bold, italic
     first = last = None
     whole = True
     pos = 0
@@ -225,14 +240,19 @@ def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool
 
 def strip_footnote_refs(text: str) -> str:
     """"có liên quan[1];" → "có liên quan;" and "a) [2]" → "a)": the note itself stays at the end."""
+    if "[" not in text:
+        return text
     head = re.match(r"^\s*\[\d{1,3}\]", text)  # a line opening with "[1]" is the note's own text
     cut = head.end() if head else 0
     return text[:cut] + _FOOTNOTE_REF.sub("", text[cut:])
 
 
+_BARE_LABEL = re.compile(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?|{ROMAN}\.|[a-zđ]\)|[a-zđ]\.|\(\d{{1,3}}\)|Điều \d+\.?|[-–+•])")
+
+
 def _is_bare_label(text: str) -> bool:
     """"3." or "a)" or "Điều 5." alone on a line: the numbering of the text on the next line."""
-    return bool(re.fullmatch(rf"(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?|{ROMAN}\.|[a-zđ]\)|[a-zđ]\.|\(\d{{1,3}}\)|Điều \d+\.?|[-–+•])", text))
+    return len(text) <= 8 and _BARE_LABEL.fullmatch(text) is not None
 
 
 def _starts_item(text: str) -> bool:
@@ -297,7 +317,8 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
             noise.add(no)
             bold = italic = False
             continue
-        s = _EMPTY_EMPHASIS.sub(" ", s)
+        if "*" in s:
+            s = _EMPTY_EMPHASIS.sub(" ", s)
         segments, _, md_level = clean_markup(strip_footnote_refs(s))
         whole, starts, ends, letters, bold_after, italic_after = _emphasis_walk(s, bold, italic)
         if md_level:
@@ -318,14 +339,15 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
         cur = _Physical(no, text, segments, md_level, whole, starts, ends)
         if block:
             prev = block[-1]
-            joined = " ".join(p.text for p in block)
-            bare = _is_bare_label(prev.text) and len(block) == 1
+            head = block[0].text
+            bare = len(block) == 1 and _is_bare_label(prev.text)
             switch = prev.ends_emph != cur.starts_emph and (prev.whole_emph or cur.whole_emph)
-            new = (md_level or prev.md_level or (_starts_item(text) and not bare)
-                   or (switch and not bare) or _STANDALONE.match(text) or (_STANDALONE.match(joined) and not joined.endswith(":"))
-                   or (_PERSON_NAME.match(text) and len(text) < 40 and joined.isupper())
-                   or len(cur.segments) > 1 or len(prev.segments) > 1
-                   or (_NEW_SENTENCE.match(text) and joined.rstrip().endswith((".", ";", ":"))))
+            new = bool(md_level or prev.md_level or len(cur.segments) > 1 or len(prev.segments) > 1
+                       or (switch and not bare) or (_starts_item(text) and not bare)
+                       or _STANDALONE.match(text)
+                       or (_STANDALONE.match(head) and not prev.text.endswith(":"))
+                       or (len(text) < 40 and _PERSON_NAME.match(text) and head.isupper() and prev.text.isupper())
+                       or (_NEW_SENTENCE.match(text) and prev.text.rstrip().endswith((".", ";", ":"))))
             if new:
                 flush()
                 blank = False

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from corpus.lines import ROMAN, clean_markup, is_noise
+from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
 CARRIED_COLUMNS = LEAD_COLUMNS + ("phoi_hop", "thoi_han")
@@ -339,6 +340,9 @@ def _join_wrapped(parts: list[str]) -> str:
 
 # --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
 
+# A row short of more cells than this is not read as merged cells but as a short row (its cells
+# from the left): the column choice is combinatorial, and real plans merge one or two cells a row.
+MAX_MERGED_PER_ROW = 3
 _WALL = re.compile(r"^\|\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _STT_CELL = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,2}})*\.?|{ROMAN}\.?|[A-Za-zđĐ][.)]?|\(\d{{1,3}}\)|[-–+•*])$")
@@ -362,8 +366,6 @@ class _PipeRow:
 
 
 def _cell_text(lines: list[tuple[int, str]]) -> _Cell:
-    from corpus.lines import strip_footnote_refs
-
     texts = []
     for _, raw in lines:
         segs, _, _ = clean_markup(strip_footnote_refs(raw))
@@ -515,10 +517,14 @@ def _pipe_blocks(lines: list[str], taken: set[int]) -> list[tuple[str, list[tupl
 _TIME_CELL = re.compile(r"^(?:Quý|Tháng|Năm|Hàng năm|Hằng năm|Trước|Trong|Từ|Thường xuyên|Định kỳ|Giai đoạn|\d{1,2}/\d{4}|\d{4})", re.I)
 
 
+_UNIT_CELL = re.compile(UNIT_HEAD_RE + r"\b")
+
+
+@lru_cache(maxsize=8192)
 def _features(text: str) -> tuple[bool, ...]:
     """What a cell looks like: a number, a row number, a time, a unit's name."""
     return (bool(_NUMERIC_CELL.match(text)), bool(_STT_CELL.match(text)), bool(_TIME_CELL.match(text)),
-            bool(re.match(UNIT_HEAD_RE + r"\b", text)))
+            bool(_UNIT_CELL.match(text)))
 
 
 def _profile(rows: list[_PipeRow], width: int) -> list[tuple[float, ...]]:
@@ -545,17 +551,18 @@ def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> lis
     missing = width - len(cells)
     if missing <= 0:
         return list(range(len(cells)))
+    if missing > MAX_MERGED_PER_ROW:
+        return list(range(len(cells)))
     best, best_score = list(range(len(cells))), float("-inf")
+    cell_features = [_features(c.text) if c.text else None for c in cells]
     for count, skip in enumerate(combinations(range(width), missing)):
-        if count > 400:
-            break
         cols = [c for c in range(width) if c not in skip]
         score = 0.0
-        for cell, col in zip(cells, cols):
-            if not cell.text:
+        for feats, col in zip(cell_features, cols):
+            if feats is None:
                 continue
-            for has, share in zip(_features(cell.text), prof[col]):
-                score += (1 if has else -1) * (share - 0.5)
+            for has, share in zip(feats, prof[col]):
+                score += (share - 0.5) if has else (0.5 - share)
         score += 0.01 * sum(skip) / width  # ties: the merged cells are the last ones
         if score > best_score + 1e-9:
             best, best_score = cols, score
