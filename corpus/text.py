@@ -149,6 +149,9 @@ UNIT_HEADS = (
     "Các", "các", "Thủ trưởng", "UBKT", "Công chức", "công chức", "BCH", "Quỹ", "Hạt",
     "Đội", "Ngân hàng", "Kho bạc", "Chi cục", "Bưu điện", "Thôn", "Tổ dân phố", "phòng",
     "văn phòng", "trung tâm", "ban", "công an", "Lãnh đạo", "Thành viên", "thành viên",
+    # provincial and national plans assign departments, ministries and institutes
+    "Sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm xã hội", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Hội đồng",
 )
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
