@@ -99,19 +99,28 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
     return out, emphasis, md_level
 
 
+_ALNUM = re.compile(r"[^\W_]")
+_ANY_SIGNATURE_NOISE = re.compile("|".join(
+    f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _SIGNATURE_NOISE))
+# Every label starts like this; most lines do not, and skip the dozen label patterns.
+_MAY_BE_LABEL = re.compile(r"^(?:[\dIVXLC(\-–—+•●▪◦·*]|[A-Za-zđĐ][.)]|Chương\s|Điều\s)")
+
+
 def is_noise(text: str) -> bool:
     """Page numbers, digital-signature stamps, decorative lines: not plan text."""
     t = text.strip()
     if not t:
         return True
-    if not any(ch.isalnum() for ch in t):
+    if not _ALNUM.search(t):
         return True
     if _PAGE_NUMBER.match(t):
         return True
-    return any(p.search(t) for p in _SIGNATURE_NOISE)
+    return _ANY_SIGNATURE_NOISE.search(t) is not None
 
 
 def read_label(text: str) -> tuple[str | None, str | None, str]:
+    if not _MAY_BE_LABEL.match(text):
+        return None, None, text
     for ltype, rx in _LABELS:
         m = rx.match(text)
         if m:

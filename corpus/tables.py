@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import comb
 
 from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
@@ -341,9 +340,6 @@ def _join_wrapped(parts: list[str]) -> str:
 
 # --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
 
-# Ways to choose the merged (left out) columns of a short row that are tried; past this the cells
-# are read from the left. 7 columns with 2–5 merged is 21 ways; a 12-column table with 6 is 924.
-MAX_PLACEMENTS = 500
 # Rows above a table's header that may head its first group (a section title set in the table).
 MAX_ROWS_ABOVE_HEADER = 3
 _WALL = re.compile(r"^\|\s*$")
@@ -549,29 +545,45 @@ def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> lis
     """Columns for the cells of a row short of cells because some merge down from the row above.
 
     The cells keep their order; the columns left out are those that make each cell most like its
-    column (numbers under numbers, times under times, units under units); without evidence, the last.
+    column (numbers under numbers, times under times, units under units); without evidence, the
+    last ones. An order-keeping assignment, found by dynamic programming over (cell, column).
     """
-    from itertools import combinations
+    n = len(cells)
+    if n >= width:
+        return list(range(n))
+    feats = [_features(c.text) if c.text else None for c in cells]
 
-    missing = width - len(cells)
-    if missing <= 0:
-        return list(range(len(cells)))
-    if comb(width, missing) > MAX_PLACEMENTS:
-        return list(range(len(cells)))
-    best, best_score = list(range(len(cells))), float("-inf")
-    cell_features = [_features(c.text) if c.text else None for c in cells]
-    for count, skip in enumerate(combinations(range(width), missing)):
-        cols = [c for c in range(width) if c not in skip]
-        score = 0.0
-        for feats, col in zip(cell_features, cols):
-            if feats is None:
-                continue
-            for has, share in zip(feats, prof[col]):
-                score += (share - 0.5) if has else (0.5 - share)
-        score += 0.01 * sum(skip) / width  # ties: the merged cells are the last ones
-        if score > best_score + 1e-9:
-            best, best_score = cols, score
-    return best
+    def fit(i: int, col: int) -> float:
+        f = feats[i]
+        score = -1e-3 * col  # ties: cells sit as far left as they can, the merged columns are the last
+        if f is None:
+            return score
+        for has, share in zip(f, prof[col]):
+            score += (share - 0.5) if has else (0.5 - share)
+        return score
+
+    neg = float("-inf")
+    # best[i][j]: best score with the first i cells placed in the first j columns
+    best = [[neg] * (width + 1) for _ in range(n + 1)]
+    take = [[False] * (width + 1) for _ in range(n + 1)]
+    for j in range(width + 1):
+        best[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, width + 1):
+            skip = best[i][j - 1]
+            put = best[i - 1][j - 1] + fit(i - 1, j - 1)
+            if put >= skip:
+                best[i][j], take[i][j] = put, True
+            else:
+                best[i][j] = skip
+    cols: list[int] = []
+    i, j = n, width
+    while i > 0:
+        if take[i][j]:
+            cols.append(j - 1)
+            i -= 1
+        j -= 1
+    return cols[::-1]
 
 
 def _is_group(row: _PipeRow, width: int) -> bool:
