@@ -190,3 +190,21 @@ def test_markdown_pipe_tables_well_formed_padded_and_split_rows():
     assert para.lines == (16, 18) and para.text.endswith("trước ngày 15 tháng 12 năm 2026.")
     heads = [c for c in plan.clauses if c.kind == "heading"]
     assert [h.label for h in heads][:2] == ["I", "II"]
+
+
+def test_web_page_furniture_around_the_document_is_noise_and_links_read_as_text():
+    """A crawl that kept the site's menu, breadcrumb, buttons and footer: the plan alone is read."""
+    f = FIXTURES / "web_page_crawl.md"
+    plan = parse_file(f)
+    lines = _lines(f)
+    owner, noise = _owner_and_noise(plan, lines)
+    assert all((n in owner) != (n in noise) for n, t in enumerate(lines, 1) if t.strip())
+    texts = " ".join(c.text for c in plan.clauses)
+    for chrome in ("Trang chủ", "Đăng nhập", "Tải về", "Chia sẻ", "Facebook", "Bản quyền", "Liên hệ", "https://"):
+        assert chrome not in texts
+    first = plan.clauses[0]
+    assert first.text == "ỦY BAN NHÂN DÂN" and {1, 2, 3, 4} <= noise
+    item = next(c for c in plan.clauses if c.label == "1")
+    assert item.text == ("1. Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức "
+                         "tuyên truyền pháp luật cho học sinh, hoàn thành trong Quý II/2026.")
+    assert plan.document.signer == "Lê Văn Tâm" and plan.document.number == "09/KH-UBND"
