@@ -599,6 +599,10 @@ def _is_group(row: _PipeRow, width: int) -> bool:
 def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:
     """Rows → a Table. ``exact_merges``: the source leaves a merged cell out (crawled HTML), so an
     empty cell is really empty; otherwise (hand-written Markdown) an empty unit cell means "as above"."""
+    noise = set(noise)
+    while rows and not any(c.text for c in rows[0].cells):
+        noise.update(range(rows[0].start, rows[0].end + 1))  # cell walls with nothing between them
+        rows = rows[1:]
     if len(rows) < 2:
         return None
     width = max(len(r.cells) for r in rows)
@@ -648,6 +652,9 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
     names = {(m or f"col{k + 1}"): (t or (m or f"col{k + 1}")) for k, (m, t) in enumerate(zip(meanings, titles))}
     for r in body:
         texts = [c.text for c in r.cells]
+        if not any(texts):
+            table.noise.update(range(r.start, r.end + 1))  # a blank row of a form: cell walls only
+            continue
         if texts and all(_COLUMN_NUMBERS.match(t) for t in texts if t) and sum(1 for t in texts if t) >= 3 \
                 and len(set(texts)) == len(texts):
             table.noise.update(range(r.start, r.end + 1))  # "(1) (2) (3)": the columns' numbers

@@ -208,3 +208,41 @@ def test_web_page_furniture_around_the_document_is_noise_and_links_read_as_text(
     assert item.text == ("1. Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức "
                          "tuyên truyền pháp luật cho học sinh, hoàn thành trong Quý II/2026.")
     assert plan.document.signer == "Lê Văn Tâm" and plan.document.number == "09/KH-UBND"
+
+
+def test_no_clause_of_a_real_plan_is_empty(real_plans):
+    """Blank form rows and empty cell walls are noise, never a clause without text."""
+    for f, plan in real_plans:
+        assert all(c.text.strip() for c in plan.clauses), f.name
+
+
+def test_footnote_marks_leave_the_text_and_the_notes_stay_citable(real_plans):
+    """"… có liên quan[1];" loses its mark; the note "[1] Nghị quyết số …" is its own clause."""
+    docs = set()
+    for f, plan in real_plans:
+        raw = f.read_text(encoding="utf-8")
+        if not re.search(r"\S\[\d{1,3}\]", raw):
+            continue
+        notes = [c for c in plan.clauses if re.match(r"^\[\d{1,3}\] \S", c.text)]
+        for c in plan.clauses:
+            if not c.text.startswith("["):
+                assert not re.search(r"\S\[\d{1,3}\](?:[\s.,;:)…]|$)", c.text), (f.name, c.lines, c.text[:80])
+        if notes:
+            docs.add(f.name)
+    assert len(docs) >= 3
+
+
+def test_merged_cells_of_crawled_tables_carry_down_in_real_plans(real_plans):
+    """A cell merged over several rows is left out of the rows below it; they get its value, marked carried."""
+    from corpus.load import read_source
+    from corpus.tables import find_tsv_tables
+
+    docs = set()
+    for f, _ in real_plans:
+        src, _ = read_source(f)
+        for t in find_tsv_tables(src.lines):
+            for r in t.rows:
+                for meaning, line in r.carried.items():
+                    assert line < r.start and r.cells[meaning]
+                    docs.add(f.name)
+    assert len(docs) >= 3
