@@ -340,6 +340,9 @@ def _join_wrapped(parts: list[str]) -> str:
 
 # --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
 
+# How far a row's number may jump from the row above and still open a row (rows are numbered 1, 2, 3 …
+# with gaps where a row was dropped; a figure like "100" after row "1.1" is a cell).
+MAX_NUMBER_STEP = 3
 # Rows above a table's header that may head its first group (a section title set in the table).
 MAX_ROWS_ABOVE_HEADER = 3
 _WALL = re.compile(r"^\|\s*$")
@@ -376,6 +379,17 @@ def _cell_text(lines: list[tuple[int, str]]) -> _Cell:
     return _Cell(text, lines[0][0], lines[-1][0], bold)
 
 
+def _next_number(current: str, candidate: str) -> bool:
+    """Could ``candidate`` number the row after the one numbered ``current``? "1.2" or "2" after "1.1"
+    can; "100" after "1.1" is a figure in a cell ("100" %), not a row number."""
+    if not _STT_CELL.match(candidate):
+        return False
+    a, b = re.match(r"\d+", current), re.match(r"\d+", candidate)
+    if a and b:
+        return int(b.group()) <= int(a.group()) + MAX_NUMBER_STEP
+    return True
+
+
 def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
     """One cell per line(s) between lines holding only "|": a row is a wall, then (text? wall) per cell.
 
@@ -403,8 +417,9 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
         runs.append(run)
     # the widest run of filled cells that more than one row shows: one row glued to the next by a
     # missing wall must not widen the whole table
+    # (the header, among the first runs, names every column even when the rows leave many empty)
     repeated = [r for r in set(runs) if runs.count(r) >= max(2, len(runs) // 10)]
-    width = max(repeated or runs or [0])
+    width = max(repeated + runs[:MAX_ROWS_ABOVE_HEADER + 1] or [0])
     first_text = next((t for kind, t in tokens if kind == "T"), None)
     numbered = first_text is not None and column_meaning(_cell_text(first_text).text) == "stt"
     rows: list[_PipeRow] = []
@@ -433,8 +448,9 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
                 walls += 1
             at_end = i + walls >= n
             room = width - len(row.cells)
-            if not at_end and numbered and walls <= room - 1 and not _STT_CELL.match(
-                    _cell_text(tokens[i + walls][1]).text):
+            if not at_end and numbered and walls <= room - 1 and row.cells and _STT_CELL.match(
+                    row.cells[0].text) and not _next_number(
+                    row.cells[0].text if row.cells else "", _cell_text(tokens[i + walls][1]).text):
                 # the text after the walls is no row number: the walls were empty cells of this row
                 for _ in range(walls):
                     no = tokens[i][1][0][0]
