@@ -29,6 +29,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from bot.net import bind
 from retrieval.catalog import Catalog, CatalogError, indicator_table, task_table, to_csv, to_xlsx
 from retrieval.contract import (
     AddPlanJob,
@@ -756,7 +757,7 @@ def _check_admin(request: Request, settings: ApiSettings) -> None:
 
 def _try_load(index_dir: Path, model: str | None, generation: int) -> LoadedIndex:
     """Load a new retriever for reload; any failure becomes a 409 and the old index keeps serving."""
-    from index import IndexLoadError
+    from retrieval import IndexLoadError
 
     try:
         retriever = _load_retriever(index_dir, model)
@@ -777,16 +778,22 @@ def _try_load(index_dir: Path, model: str | None, generation: int) -> LoadedInde
 def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, model: str | None = None) -> None:
     """Load the index once and run the API with uvicorn until interrupted.
 
-    Raises ``index.IndexLoadError`` (a user-facing message) when the index
-    cannot be loaded, before any port is opened.
+    Raises ``retrieval.IndexLoadError`` when the index cannot be loaded, before any
+    port is opened, and ``bot.net.PortInUseError`` when the port is taken; the CLI
+    reports both. Logging is configured after the load so faiss's loader lines stay quiet.
     """
     import uvicorn
 
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = ApiSettings.from_env(model=model)
     app = create_app(Path(index_dir), settings=settings)
-    uvicorn.run(app, host=host, port=port, access_log=False, log_level="info")
+    sock = bind(host, port)
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, access_log=False, log_level="info"))
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()
 
 
 __all__ = ["ApiSettings", "AskRequest", "ErrorResponse", "HealthResponse", "ReloadResponse",

@@ -11,8 +11,6 @@ import logging
 import os
 import re
 import secrets
-import sys
-import threading
 import time
 import unicodedata
 import warnings
@@ -55,6 +53,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.net import bind
 from bot.telegram_format import (
     EMPTY_QUESTION_TEXT,
     ERROR_TEXT,
@@ -175,16 +174,13 @@ class _PlanBot:
         self.retriever = retriever
         self.top_k = top_k
         self.limiter = RateLimiter(rate_limit)
-        self._retrieval_lock = threading.Lock()  # retrieval code is not promised thread-safe
 
     # --- retrieval (in a worker thread) ------------------------------------------------
 
     async def _call(self, fn, *args, **kwargs):
-        def run():
-            with self._retrieval_lock:
-                return fn(*args, **kwargs)
-
-        return await asyncio.to_thread(run)
+        """Run a retrieval call in a worker thread, unlocked: `Retriever` is safe to call
+        from many threads at once (its contract), so chats do not queue behind each other."""
+        return await asyncio.to_thread(fn, *args, **kwargs)
 
     async def _ask(self, question: str, locality: str | None, offset: int) -> AskResponse:
         return await self._call(
@@ -634,6 +630,7 @@ async def serve_webhook(
     server = uvicorn.Server(
         uvicorn.Config(web, host=listen, port=port, log_level="warning", access_log=False)
     )
+    sock = bind(listen, port)  # before Telegram is told the URL: a taken port fails here
 
     async def stop_when_asked() -> None:
         await stop.wait()
@@ -648,11 +645,12 @@ async def serve_webhook(
         await app.start()
         watcher = asyncio.create_task(stop_when_asked()) if stop else None
         try:
-            await server.serve()
+            await server.serve(sockets=[sock])
         finally:
             if watcher:
                 watcher.cancel()
             await app.stop()
+            sock.close()
 
 
 def _configure_logging(token: str) -> None:
@@ -665,10 +663,8 @@ def _configure_logging(token: str) -> None:
         handler.addFilter(_TokenFilter(token))
 
 
-def _fail(message: str, code: int = 2) -> None:
-    """One line on stderr, as the planqa CLI reports its errors."""
-    print(f"planqa: {message}", file=sys.stderr)
-    raise SystemExit(code)
+class TelegramTokenError(Exception):
+    """TELEGRAM_BOT_TOKEN is missing or Telegram rejected it (the message never contains it)."""
 
 
 def run_bot(
@@ -679,18 +675,19 @@ def run_bot(
     port: int = 8443,
     persistence_path: Path | None = None,
 ) -> None:
-    """Serve the Telegram bot until interrupted: long polling, or webhook if a URL is given."""
+    """Serve the Telegram bot until interrupted: long polling, or webhook if a URL is given.
+
+    Raises `TelegramTokenError` for a missing or rejected token and lets
+    `retrieval.IndexLoadError` / `EncoderError` through; `planqa bot` reports them.
+    The index is loaded before logging is configured, so faiss's loader lines stay quiet.
+    """
     token = os.environ.get(TOKEN_ENV, "").strip()
     if not token:
-        _fail(f"{TOKEN_ENV} is not set; create a bot with @BotFather and export its token")
-    _configure_logging(token)
-    from index import EncoderError, IndexLoadError  # only to report a bad --index cleanly
+        raise TelegramTokenError(f"{TOKEN_ENV} is not set; create a bot with @BotFather and export its token")
     from retrieval import Retriever
 
-    try:
-        retriever = Retriever.load(index_dir, model=model)
-    except (IndexLoadError, EncoderError) as exc:
-        _fail(str(exc), 1)
+    retriever = Retriever.load(index_dir, model=model)
+    _configure_logging(token)
     app = build_application(
         retriever,
         token,
@@ -703,4 +700,4 @@ def run_bot(
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5)
     except InvalidToken:
-        _fail(f"Telegram rejected {TOKEN_ENV}; check the token")
+        raise TelegramTokenError(f"Telegram rejected {TOKEN_ENV}; check the token") from None

@@ -1,7 +1,11 @@
 """`planqa`: the one command — parse, index, ask, eval, serve, bot.
 
-Wiring only: each subcommand calls one stage (corpus → index → retrieval → bot)
-and turns its errors into one-line messages with a non-zero exit code.
+Wiring only: each subcommand calls one stage (corpus → index → retrieval → bot).
+This module is the one place where errors become what a user sees: every stage
+raises its own error type, `PlanqaGroup` turns the ones listed in `USER_ERRORS`
+into one line on stderr and an exit code (click's ClickException, as Datasette
+does), so no command body needs a try/except for them and no traceback reaches
+a user. Anything not listed is a bug and keeps its traceback.
 """
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -22,12 +27,74 @@ MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
                          help="sentence-transformers model name or path (default: bundled multilingual-e5-small).")
 
 
-def fail(message: str, code: int = 1) -> None:
-    click.echo(f"planqa: {message}", err=True)
-    sys.exit(code)
+EXIT_FAILED = 1  # the command could not do its job (index missing or broken, model, port, gate)
+EXIT_BAD_INPUT = 2  # what the user gave is wrong (arguments, plan folder, token); click uses 2 for usage too
+
+# Error types a user can cause, by defining module and class name, with their exit code.
+# Looked up in sys.modules only: a stage that raised the error is already imported, and
+# mapping an error must never import faiss or an encoder just to compare classes.
+USER_ERRORS: tuple[tuple[str, str, int], ...] = (
+    ("corpus.model", "PlanError", EXIT_BAD_INPUT),  # missing plan folder, unreadable plan
+    ("index.store", "IndexLoadError", EXIT_FAILED),  # missing, broken or other-model index
+    ("index.encoder", "EncoderError", EXIT_FAILED),  # model not on disk, cannot load
+    ("index.build", "BuildError", EXIT_FAILED),  # another build holds the lock, nothing to index
+    ("retrieval.evaluate", "GoldError", EXIT_BAD_INPUT),  # malformed gold file
+    ("bot.net", "PortInUseError", EXIT_FAILED),  # serve / bot --webhook-url: port taken
+    ("bot.telegram", "TelegramTokenError", EXIT_BAD_INPUT),  # token missing or rejected
+    ("builtins", "OSError", EXIT_FAILED),  # permission denied, disk full, … (strerror + file)
+)
 
 
-@click.group()
+class PlanqaError(click.ClickException):
+    """A one-line message and an exit code; click prints it and exits, never a traceback."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"planqa: {self.format_message()}", err=True, file=file)
+
+
+def one_line(exc: BaseException) -> str:
+    """The first line of an error's message (the type's name when it has none)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    else:
+        text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def user_error(exc: BaseException) -> PlanqaError | None:
+    """The message and exit code for an error a user can cause, or None for a bug."""
+    for module, name, code in USER_ERRORS:
+        cls = getattr(sys.modules.get(module), name, None)
+        if isinstance(cls, type) and isinstance(exc, cls):
+            return PlanqaError(one_line(exc), code)
+    return None
+
+
+def fail(message: str, code: int = EXIT_FAILED) -> NoReturn:
+    """Stop the command with one line on stderr (for checks the CLI itself makes)."""
+    raise PlanqaError(message, code)
+
+
+class PlanqaGroup(click.Group):
+    """Runs every subcommand (and nested group) through `user_error`."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.ClickException:
+            raise
+        except Exception as exc:
+            mapped = user_error(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
+
+
+@click.group(cls=PlanqaGroup)
 @click.version_option(package_name="planqa")
 def main() -> None:
     """Question answering over Vietnamese local government plans, with cited clauses."""

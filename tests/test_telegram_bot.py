@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.telegram import RateLimit, build_application, run_bot, serve_webhook
+from bot.telegram import RateLimit, TelegramTokenError, build_application, run_bot, serve_webhook
+from retrieval import IndexLoadError
 from bot.telegram_format import (
     ERROR_TEXT,
     MESSAGE_LIMIT,
@@ -467,25 +468,20 @@ def test_webhook_mode_registers_a_secret_and_answers_only_signed_posts(retriever
     asyncio.run(scenario())
 
 
-def test_run_bot_without_token_exits_2_with_one_line_error(monkeypatch, capsys, tmp_path):
+def test_run_bot_without_token_raises_token_error_before_loading_anything(monkeypatch, tmp_path):
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    with pytest.raises(SystemExit) as exit_:
+    with pytest.raises(TelegramTokenError, match="TELEGRAM_BOT_TOKEN"):
         run_bot(tmp_path / "no-index")
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "TELEGRAM_BOT_TOKEN" in err
 
 
-def test_run_bot_with_missing_index_exits_1_with_one_line_error(monkeypatch, capsys, tmp_path):
+def test_run_bot_with_missing_index_raises_the_retrieval_error_without_the_token(monkeypatch, tmp_path):
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "42:some-token")
-    with pytest.raises(SystemExit) as exit_:
+    with pytest.raises(IndexLoadError) as err:
         run_bot(tmp_path / "no-index")
-    assert exit_.value.code == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "no-index" in err and "42:some-token" not in err
+    assert "no-index" in str(err.value) and "42:some-token" not in str(err.value)
 
 
-def test_run_bot_with_rejected_token_exits_2_without_printing_it(
+def test_run_bot_with_rejected_token_raises_token_error_without_printing_it(
     monkeypatch, capsys, caplog, sample_index
 ):
     wrong = "42:this-token-is-wrong"
@@ -493,12 +489,11 @@ def test_run_bot_with_rejected_token_exits_2_without_printing_it(
         monkeypatch.setenv("TELEGRAM_BOT_TOKEN", wrong)
         monkeypatch.setenv("TELEGRAM_API_BASE_URL", api.base_url)
         caplog.set_level(logging.DEBUG)
-        with pytest.raises(SystemExit) as exit_:
+        with pytest.raises(TelegramTokenError) as err:
             run_bot(sample_index)
         assert api.rejected[:1] == ["getMe"] and api.calls == []  # went to TELEGRAM_API_BASE_URL
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
-    assert "rejected" in err and wrong not in err
+    assert "rejected" in str(err.value) and wrong not in str(err.value)
+    assert wrong not in capsys.readouterr().err
     assert wrong not in caplog.text
 
 
