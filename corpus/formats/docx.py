@@ -12,6 +12,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from lxml import etree
+
 from ..model import PlanError, SourceText
 from ._common import Lines, check_file, clean, one_line
 
@@ -59,12 +61,9 @@ def read_docx(path: Path) -> SourceText:
         raise PlanError(f"{path.name}: not a readable DOCX (no Word document inside)") from None
     except ValueError as e:  # e.g. an .xlsx/.pptx renamed to .docx
         raise PlanError(f"{path.name}: not a Word document ({one_line(e)})") from None
-    except Exception as e:
+    except (KeyError, zipfile.BadZipFile, OSError, etree.XMLSyntaxError) as e:  # a part missing or broken
         raise PlanError(f"{path.name}: not a readable DOCX ({one_line(e)})") from None
-    try:
-        src = _Walker(document, path.name).run()
-    except Exception as e:
-        raise PlanError(f"{path.name}: could not read DOCX content ({one_line(e)})") from None
+    src = _Walker(document, path.name).run()  # planqa's own code: a bug here must show, not skip the file
     if not src.lines:
         raise PlanError(f"{path.name}: DOCX has no text")
     return src
@@ -89,6 +88,11 @@ def _check_package(path: Path) -> None:
         raise PlanError(f"{path.name}: DOCX expands to {unzipped / 2**20:.0f} MB — refusing it")
 
 
+def _level(value: str | None) -> int:
+    """A w:ilvl attribute as a number; a missing or malformed one is the top level, as Word reads it."""
+    return int(value) if value and value.isdigit() else 0
+
+
 class _Numbering:
     """Automatic list labels, counted as Word does (per abstract list, restart
     on a list instance's start override, deeper levels reset by a shallower one)."""
@@ -104,13 +108,13 @@ class _Numbering:
         self.style_numpr: dict[str, tuple[str | None, int | None]] = {}
         try:
             root = document.part.numbering_part.element
-        except Exception:  # a document without a numbering part has no automatic labels
-            root = None
+        except (NotImplementedError, AttributeError):  # python-docx: no numbering part (cannot make one)
+            root = None  # or one of another content type; either way no automatic labels
         if root is not None:
             for absn in root.findall(_q("abstractNum")):
                 aid = absn.get(_q("abstractNumId"))
                 for lvl in absn.findall(_q("lvl")):
-                    ilvl = int(lvl.get(_q("ilvl"), "0"))
+                    ilvl = _level(lvl.get(_q("ilvl")))
                     start = _val(lvl, "start")
                     self.levels[(aid, ilvl)] = (_val(lvl, "numFmt") or "decimal",
                                                 _val(lvl, "lvlText") or "",
@@ -120,16 +124,17 @@ class _Numbering:
                 for ov in num.findall(_q("lvlOverride")):
                     so = _val(ov, "startOverride")
                     if so and so.isdigit():
-                        overrides[int(ov.get(_q("ilvl"), "0"))] = int(so)
+                        overrides[_level(ov.get(_q("ilvl")))] = int(so)
                 self.nums[num.get(_q("numId"))] = (_val(num, "abstractNumId"), overrides)
         self._load_styles(document)
 
     def _load_styles(self, document) -> None:
         """numPr set on paragraph styles (e.g. "List Number"), following basedOn."""
         try:
-            styles = {s.get(_q("styleId")): s for s in document.styles.element.findall(_q("style"))}
-        except Exception:
+            root = document.styles.element
+        except (NotImplementedError, AttributeError):  # python-docx: a styles part it cannot read
             return
+        styles = {s.get(_q("styleId")): s for s in root.findall(_q("style"))}
         for sid in styles:
             seen, cur = set(), sid
             num_id = ilvl = None

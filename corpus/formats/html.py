@@ -35,11 +35,11 @@ def read_html(path: Path) -> SourceText:
     check_file(path)
     data = path.read_bytes()
     text = decode(data, path.name)
-    try:
-        from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, FeatureNotFound, ParserRejectedMarkup
 
+    try:
         soup = BeautifulSoup(text, "lxml")
-    except Exception as e:
+    except (FeatureNotFound, ParserRejectedMarkup) as e:
         raise PlanError(f"{path.name}: not a readable HTML file ({one_line(e)})") from None
     walker = _Walker(path.name)
     try:

@@ -37,6 +37,8 @@ def read_pdf(path: Path) -> SourceText:
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+        from pdfminer.psexceptions import PSException
+        from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
     except ImportError as e:  # pragma: no cover - dependency of the package
         raise PlanError(f"{path.name}: pdfplumber is not installed ({e})") from None
 
@@ -50,10 +52,9 @@ def read_pdf(path: Path) -> SourceText:
                     _read_page(page, number, out)
                 finally:
                     page.close()  # frees the page's parsed layout; plans can run to 100 pages
-    except PlanError:
-        raise
-    except Exception as e:
-        # pdfplumber wraps pdfminer's errors in PdfminerException(original)
+    except (PdfminerException, MalformedPDFException, PSException) as e:
+        # only the PDF libraries' own errors mean a bad file; anything else is a bug in
+        # _read_page and must surface. pdfplumber wraps pdfminer's in PdfminerException(original)
         cause = e.args[0] if len(e.args) == 1 and isinstance(e.args[0], BaseException) else e
         if isinstance(cause, PDFPasswordIncorrect):
             raise PlanError(f"{path.name}: PDF is password-protected") from None
