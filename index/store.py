@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class IndexStore:
         self._faiss = faiss_index
         self._bm25 = bm25
         self._encoder: Encoder | None = None
+        self._encoder_lock = threading.Lock()
         self._encode_query = lru_cache(maxsize=1024)(self._encode_query_uncached)
 
     # ------------------------------------------------------------------ loading
@@ -125,11 +127,13 @@ class IndexStore:
     def encoder(self) -> Encoder:
         """The query encoder, loaded on first use (BM25-only callers never pay for it)."""
         if self._encoder is None:
-            enc = load_encoder(self.model)
-            if enc.dim != self.manifest["dimension"]:
-                raise IndexLoadError(f"model {self.model} gives {enc.dim}-d vectors, index has "
-                                     f"{self.manifest['dimension']}-d; rebuild with `planqa index`")
-            self._encoder = enc
+            with self._encoder_lock:  # many threads may ask first: load the model once, not once each
+                if self._encoder is None:
+                    enc = load_encoder(self.model)
+                    if enc.dim != self.manifest["dimension"]:
+                        raise IndexLoadError(f"model {self.model} gives {enc.dim}-d vectors, index has "
+                                             f"{self.manifest['dimension']}-d; rebuild with `planqa index`")
+                    self._encoder = enc
         return self._encoder
 
     # ------------------------------------------------------------------ search
