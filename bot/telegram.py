@@ -687,17 +687,34 @@ def run_bot(
     from retrieval import Retriever
 
     retriever = Retriever.load(index_dir, model=model)
-    _configure_logging(token)
     app = build_application(
         retriever,
         token,
         base_url=os.environ.get(BASE_URL_ENV, "").strip() or None,
         persistence_path=persistence_path,
     )
+    asyncio.run(_check_token(app.bot))
+    _configure_logging(token)
     try:
         if webhook_url:
             asyncio.run(serve_webhook(app, webhook_url, listen, port))
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=5)
+    except InvalidToken:  # revoked between the check and the start
+        raise TelegramTokenError(f"Telegram rejected {TOKEN_ENV}; check the token") from None
+
+
+async def _check_token(bot: Any) -> None:
+    """Ask Telegram who the bot is before logging is configured and polling starts.
+
+    A rejected token then ends in `TelegramTokenError` alone, instead of after PTB's
+    retry loop has logged its own error line. A network failure is left to
+    `run_polling`, which retries it (bootstrap_retries).
+    """
+    try:
+        async with bot:  # initialize() calls getMe
+            pass
     except InvalidToken:
         raise TelegramTokenError(f"Telegram rejected {TOKEN_ENV}; check the token") from None
+    except NetworkError as exc:
+        log.debug("could not check the token yet: %s", exc)

@@ -107,10 +107,7 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
     """Parse plan files into clauses (outline, or --json)."""
     from corpus import PlanError, find_plans, parse_file
 
-    try:
-        files = find_plans(list(paths))
-    except PlanError as e:
-        fail(str(e), 2)
+    files = find_plans(list(paths))
     if not files:
         fail("no plan files found (supported: .txt .md .docx .pdf .html)", 2)
     out, errors = [], 0
@@ -164,14 +161,11 @@ def render_outline(plan) -> str:
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def index(paths: tuple[Path, ...], index_dir: Path, model: str | None, remove: tuple[str, ...], quiet: bool) -> None:
     """Build or update the index of the plans under PATHS (atomic, incremental)."""
-    from index import BuildError, EncoderError, IndexLoadError, build_index
+    from index import build_index
 
     if not paths and not remove:
         fail("give plan folders/files to index, or --remove DOC_ID", 2)
-    try:
-        report = build_index(list(paths), index_dir, model=model, progress=not quiet, remove=list(remove))
-    except (BuildError, EncoderError, IndexLoadError, OSError) as e:
-        fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
+    report = build_index(list(paths), index_dir, model=model, progress=not quiet, remove=list(remove))
     for name, msg in report.errors:
         click.echo(f"planqa: skipped {msg}", err=True)
     click.echo(report.summary())
@@ -186,17 +180,13 @@ def index(paths: tuple[Path, ...], index_dir: Path, model: str | None, remove: t
 @click.option("--json", "as_json", is_flag=True)
 def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality: str | None, as_json: bool) -> None:
     """Ask a question; the answer cites the plans' clauses."""
-    from index import EncoderError, IndexLoadError
     from retrieval import Retriever
 
     if not question.strip():
         fail("the question is empty", 2)
     if len(question) > 1000:
         fail("the question is over 1,000 characters", 2)
-    try:
-        resp = Retriever.load(index_dir, model=model).ask(question, top_k=top_k, locality=locality)
-    except (IndexLoadError, EncoderError) as e:
-        fail(str(e))
+    resp = Retriever.load(index_dir, model=model).ask(question, top_k=top_k, locality=locality)
     if as_json:
         click.echo(resp.model_dump_json(indent=2))
         return
@@ -221,9 +211,8 @@ def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality:
 def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path | None,
                  minimums: tuple[str, ...], failures: bool) -> None:
     """Evaluate retrieval and answers on a gold set (hybrid vs dense-only vs BM25-only)."""
-    from index import IndexLoadError
     from retrieval import Retriever
-    from retrieval.evaluate import GoldError, check_thresholds, evaluate, format_report
+    from retrieval.evaluate import check_thresholds, evaluate, format_report
 
     thresholds = {}
     for m in minimums:
@@ -232,10 +221,7 @@ def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path 
             thresholds[key.strip()] = float(value)
         except ValueError:
             fail(f"bad --min {m!r}: expected METRIC=NUMBER", 2)
-    try:
-        report = evaluate(Retriever.load(index_dir, model=model), gold)
-    except (IndexLoadError, GoldError) as e:
-        fail(str(e))
+    report = evaluate(Retriever.load(index_dir, model=model), gold)
     click.echo(format_report(report))
     if failures:
         for f in report.failures("hybrid"):
