@@ -46,10 +46,7 @@ def rate_limited_text(wait_seconds: float) -> str:
 
 
 def _lines(c: Citation) -> str:
-    if not c.lines:
-        return ""
-    a, b = c.lines[0], c.lines[-1]
-    return f"dòng {a}" if a == b else f"dòng {a}–{b}"
+    return _lines_of(c.lines) if c.lines else ""
 
 
 def _plan_name(c: Citation) -> str:
@@ -230,66 +227,105 @@ def split_html(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
     text = text.strip()
     if _units(text) <= limit:
         return [text] if text else []
-    atoms = _ATOM.findall(text)
-    parts: list[str] = []
-    stack: list[tuple[str, str]] = []  # (tag name, opening tag) currently open
-    i = 0
-    while i < len(atoms):
-        # drop whitespace, and closings of tags the last part already closed
-        while i < len(atoms):
-            m = _TAG.match(atoms[i])
-            if atoms[i].isspace():
-                i += 1
-            elif m and m.group(1) and stack and stack[-1][0] == m.group(2).lower():
-                stack = stack[:-1]
-                i += 1
-            else:
+    parts = _Splitter(_ATOM.findall(text), limit).parts()
+    return [p for p in (p.strip() for p in parts) if re.sub(r"<[^>]*>|\s", "", p)]
+
+
+class _Splitter:
+    """One pass over the atoms (tags, entities, characters) of a too-long message.
+
+    Each part starts where the last cut left off, with the tags still open there
+    reopened; a window of atoms is read while they (plus the closing tags they
+    would need) fit, every boundary in it is a candidate cut, and the best one in
+    the window's latter part ends the part. Kept as named steps because the tag
+    stack, the window and the cut are the three things a reader must follow.
+    """
+
+    def __init__(self, atoms: list[str], limit: int) -> None:
+        self.atoms = atoms
+        self.limit = limit
+        self.stack: list[tuple[str, str]] = []  # (tag name, opening tag) open at the cut
+        self.i = 0  # first atom of the next part
+
+    def parts(self) -> list[str]:
+        out: list[str] = []
+        while self._skip_gap():
+            prefix = "".join(open_tag for _, open_tag in self.stack)
+            cuts, end = self._window(_units(prefix))
+            if end >= len(self.atoms):  # the rest fits: last part
+                out.append(prefix + "".join(self.atoms[self.i:]))
                 break
-        if i >= len(atoms):
-            break
-        prefix = "".join(open_tag for _, open_tag in stack)
-        size = _units(prefix)
-        cur = list(stack)
+            best = self._best_cut(cuts, end)
+            body = "".join(self.atoms[self.i:best.index]).rstrip()
+            out.append(prefix + body + "".join(f"</{n}>" for n, _ in reversed(best.stack)))
+            self.stack, self.i = best.stack, best.index
+        return out
+
+    def _skip_gap(self) -> bool:
+        """Drop whitespace at the start of a part, and closings of tags the last part
+        already closed; False when nothing is left."""
+        while self.i < len(self.atoms):
+            atom = self.atoms[self.i]
+            m = _TAG.match(atom)
+            if atom.isspace():
+                self.i += 1
+            elif m and m.group(1) and self.stack and self.stack[-1][0] == m.group(2).lower():
+                self.stack = self.stack[:-1]
+                self.i += 1
+            else:
+                return True
+        return False
+
+    def _window(self, size: int) -> tuple[list[_Cut], int]:
+        """Read atoms from `self.i` while they and the closings they need fit in the limit.
+
+        Returns every boundary passed (with the tags open there) and where reading
+        stopped (len(atoms) when everything left fits).
+        """
+        cur = list(self.stack)
         cuts: list[_Cut] = []
-        j = i
-        while j < len(atoms):
-            a = atoms[j]
-            m = _TAG.match(a) if a.startswith("<") else None
-            if m and m.group(1):
-                for k in range(len(cur) - 1, -1, -1):
-                    if cur[k][0] == m.group(2).lower():
-                        del cur[k:]
-                        break
-            elif m and not a.endswith("/>"):
-                cur.append((m.group(2).lower(), a))
+        j = self.i
+        while j < len(self.atoms):
+            atom = self.atoms[j]
+            _track_tag(cur, atom)
             closing = sum(len(n) + 3 for n, _ in cur)
-            if size + _units(a) + closing > limit and cuts:
-                break
-            size += _units(a)
+            if size + _units(atom) + closing > self.limit and cuts:
+                return cuts, j
+            size += _units(atom)
             j += 1
-            if a == "\n":
-                q = 3 if j >= 2 and atoms[j - 2] == "\n" else 2
-            elif a == " ":
-                q = 1
-            else:
-                q = 0
-            cuts.append(_Cut(j, q, list(cur)))
-        else:
-            body = "".join(atoms[i:])
-            parts.append(prefix + body)
-            break
-        # choose the best boundary in the latter part of the window
-        floor = i + max(1, (j - i) // 3)
-        best = max(
+            cuts.append(_Cut(j, self._quality(j), list(cur)))
+        return cuts, j
+
+    def _quality(self, j: int) -> int:
+        """How good a cut after atom j-1 is: 3 after a blank line, 2 a newline, 1 a space."""
+        atom = self.atoms[j - 1]
+        if atom == "\n":
+            return 3 if j >= 2 and self.atoms[j - 2] == "\n" else 2
+        return 1 if atom == " " else 0
+
+    def _best_cut(self, cuts: list[_Cut], end: int) -> _Cut:
+        """The best boundary in the last two thirds of the window, so no part is tiny."""
+        floor = self.i + max(1, (end - self.i) // 3)
+        return max(
             (c for c in cuts if c.index >= floor),
             key=lambda c: (c.quality, c.index),
             default=cuts[-1],
         )
-        body = "".join(atoms[i:best.index]).rstrip()
-        parts.append(prefix + body + "".join(f"</{n}>" for n, _ in reversed(best.stack)))
-        stack = best.stack
-        i = best.index
-    return [p for p in (p.strip() for p in parts) if re.sub(r"<[^>]*>|\s", "", p)]
+
+
+def _track_tag(stack: list[tuple[str, str]], atom: str) -> None:
+    """Update the open-tag stack for one atom: a closing tag pops back to its opening,
+    an opening tag (not self-closing) is pushed."""
+    m = _TAG.match(atom) if atom.startswith("<") else None
+    if m is None:
+        return
+    if m.group(1):
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == m.group(2).lower():
+                del stack[k:]
+                return
+    elif not atom.endswith("/>"):
+        stack.append((m.group(2).lower(), atom))
 
 
 def pack_blocks(blocks: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:

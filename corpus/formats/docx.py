@@ -97,9 +97,6 @@ class _Numbering:
     """Automatic list labels, counted as Word does (per abstract list, restart
     on a list instance's start override, deeper levels reset by a shallower one)."""
 
-    FORMATS = {"decimal", "decimalZero", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman",
-               "bullet", "none"}
-
     def __init__(self, document) -> None:
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractId, start overrides)
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # → (fmt, lvlText, start)

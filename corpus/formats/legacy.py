@@ -29,9 +29,6 @@ _SIGN = re.compile("[" + re.escape(SIGN_CHARS) + "]")
 # cp1252 puts printable characters in 0x80–0x9F; a legacy 8-bit file uses those bytes as letters too
 _CP1252_HIGH = bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace")
 
-LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI", "viscii": "VISCII", "vps": "VPS"}
-
-
 def has_legacy_signs(text: str) -> bool:
     """Cheap first look: does the text hold any legacy-font symbol at all?"""
     return _SIGN.search(text) is not None
@@ -50,11 +47,6 @@ def _is_candidate(line: str) -> bool:
         return True
     letters = sum(ch.isalpha() for ch in line)
     return signs >= 1 and letters > 0 and signs / letters >= LEGACY_SIGN_SHARE
-
-
-def legacy_encoding(text: str) -> str | None:
-    """"tcvn3" / "vni" / … when the text is Vietnamese typed in a legacy encoding, else None."""
-    return convert_legacy_lines(text.split("\n"))[1]
 
 
 def _latin1_only(line: str) -> bool:
@@ -95,7 +87,7 @@ def convert_legacy_lines(lines: list[str], *, whole: bool = False) -> tuple[list
 
 def decode_8bit(data: bytes) -> str:
     """Bytes of an 8-bit legacy file as the characters its font shows (cp1252, Latin-1 where cp1252
-    leaves a byte undefined), ready for :func:`legacy_encoding`."""
+    leaves a byte undefined), ready for :func:`convert_legacy_lines`."""
     out = []
     for chunk in data.split(b"\n"):
         out.append("".join(_CP1252_HIGH[b - 0x80] if 0x80 <= b < 0xA0 and _CP1252_HIGH[b - 0x80] != "\ufffd"
