@@ -790,6 +790,7 @@ def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, model: str
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, access_log=False, log_level="info"))
+    log.info("planqa serving on http://%s:%d (Ctrl+C to stop)", host, port)  # uvicorn only says so when it binds
     try:
         server.run(sockets=[sock])
     finally:
