@@ -14,15 +14,30 @@ _UNIT = (
     r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
     r"triệu\s*đồng(?:\s*/\s*[\wđ]+)*|triệu(?:\s*/\s*[\wđ]+)*|tỷ\s*đồng(?:\s*/\s*[\wđ]+)*|nghìn\s*đồng|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
-    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm"
+    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
+    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|triệu USD|tỷ USD|USD|lượt|giờ|ngày|doanh nghiệp"
 )
 _CANDIDATE = re.compile(
     rf"(?P<lead>(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|không dưới|"
-    rf"không quá|không vượt quá|phấn đấu|có|duy trì|>=|≤|≥|<|>)\s*)?"
+    rf"không quá|không vượt quá|phấn đấu|có|duy trì|ở mức|khoảng|>=|<=|≤|≥|<|>)\s*)?"
     rf"(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?(?P<tail>\s*trở lên|\s*trở xuống)?",
     re.I,
 )
-_YEAR = re.compile(r"(?:đến|trước|tới|vào|trong|đến hết|hết)\s+(?:năm\s+)?(20\d{2})|năm\s+(20\d{2})", re.I)
+_YEAR_BY = re.compile(r"(?:đến|trước|tới|vào|trong|hết)\s+(?:hết\s+|trước\s+)?(?:năm\s+)?(20\d{2})(?!\s*[-–]\s*20)", re.I)
+_YEAR_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:năm\s+)?(20\d{2})\s*[-–]\s*(20\d{2})", re.I)
+_YEAR_PLAIN = re.compile(r"(?<![/\d-])năm\s+(20\d{2})(?![/\d])", re.I)
+
+
+def year_of_heading(text: str | None) -> int | None:
+    """The year a sentence or heading sets for its targets: "Đến năm 2030" → 2030,
+    "giai đoạn 2026-2030" → 2030, "năm 2026" → 2026; dates of cited documents do not count."""
+    if not text:
+        return None
+    for rx in (_YEAR_BY, _YEAR_SPAN, _YEAR_PLAIN):
+        m = rx.search(text)
+        if m:
+            return int(m.groups()[-1])
+    return None
 _NONE_LEFT = re.compile(r"không còn\s+(hộ nghèo|[\wđ ]{3,30})", re.I)
 
 
@@ -43,7 +58,7 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
         return "range"
     if lead in ("dưới", "<") or "giảm xuống còn dưới" in before or "dưới" == before.split()[-1:] and False:
         return "<"
-    if lead in ("không quá", "không vượt quá", "≤") or tail == "trở xuống":
+    if lead in ("không quá", "không vượt quá", "≤", "<=") or tail == "trở xuống":
         return "<="
     if lead in ("trên", ">"):
         return ">"
@@ -103,10 +118,7 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
             best, best_rank = m, rank
         if rank == 0:
             break
-    year = None
-    ym = _YEAR.search(text)
-    if ym:
-        year = int(ym.group(1) or ym.group(2))
+    year = year_of_heading(text)
     if best is None:
         nm = _NONE_LEFT.search(text)
         if nm:

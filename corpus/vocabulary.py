@@ -14,6 +14,10 @@ UNIT_HEADS = (
     "Các", "các", "Thủ trưởng", "UBKT", "Công chức", "công chức", "BCH", "Quỹ", "Hạt",
     "Đội", "Ngân hàng", "Kho bạc", "Chi cục", "Bưu điện", "Thôn", "Tổ dân phố", "phòng",
     "văn phòng", "trung tâm", "ban", "công an", "Lãnh đạo", "Thành viên", "thành viên",
+    # provincial and national bodies (real plans beyond the commune samples)
+    "Sở", "sở", "Bộ", "Cục", "Liên hiệp", "Liên đoàn", "Báo", "Đài", "Bảo hiểm", "Viện", "Tỉnh đoàn",
+    "Thành đoàn", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội", "Đại học", "Tổng cục", "Ngân hàng",
+    "Người đứng đầu", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
 )
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
