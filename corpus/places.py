@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.vocabulary import fold
+from corpus.text import fold_same_length, fold_words, normalize
+from corpus.text import nfc as normalize_nfc
 
 PROVINCE_LEVELS = ("tỉnh", "thành phố")
 COMMUNE_LEVELS = ("xã", "phường", "đặc khu")
@@ -44,23 +45,12 @@ class Place:
 
 def key(text: str) -> str:
     """Folded comparison key: no diacritics, lower case, single spaces ("Thanh Hoá" = "thanh hoa")."""
-    t = fold(text).lower()
-    t = re.sub(r"[^a-z0-9]+", " ", t)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    return fold_words(text)
 
 
 def exact_key(text: str) -> str:
     """Comparison key that keeps the diacritics but not where the tone mark sits ("Hoá" = "Hóa")."""
-    import unicodedata
-
-    words = []
-    for w in unicodedata.normalize("NFD", re.sub(r"[^\w]+", " ", text.lower())).split():
-        tones = "".join(ch for ch in w if ch in _TONES)
-        words.append("".join(ch for ch in w if ch not in _TONES) + tones)
-    return " ".join(words)
+    return " ".join(re.sub(r"[^\w\s]|_", " ", normalize(text)).split())
 
 
 def _split_level(full: str) -> tuple[str, str]:
@@ -145,13 +135,9 @@ def find_places(text: str) -> list[Place]:
 
     A level word followed by words that are no unit's name ("xã đạt ít") names nothing.
     """
-    import unicodedata
-
-    original = unicodedata.normalize("NFC", text)
+    original = normalize_nfc(text)
     # same length as the original, so a match points back at the words as written
-    k = re.sub(r"[^a-z0-9]", " ", fold(original).lower())
-    if len(k) != len(original):
-        original = k
+    k = re.sub(r"[^a-z0-9]", " ", fold_same_length(original))
     provinces, communes = _table()
     found: list[tuple[int, Place]] = []
     taken: list[tuple[int, int]] = []
@@ -185,7 +171,7 @@ def find_places(text: str) -> list[Place]:
 def _choose(hits: list[Place], written: str, folded_text: str) -> Place | None:
     """One unit among those sharing a folded name: by the diacritics as written, then by a
     province the same text names; still ambiguous → None."""
-    if len(hits) > 1 and fold(written) != written:
+    if len(hits) > 1 and fold_same_length(written) != written.lower():
         exact = [h for h in hits if exact_key(h.name) == exact_key(written)]
         hits = exact or hits
     if len(hits) > 1 and not _same_unit(hits):
