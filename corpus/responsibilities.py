@@ -294,7 +294,7 @@ class AssignmentBlocks:
 
 
 def _in_assignment_section(ctx: Context, pos: int) -> bool:
-    return any(re.search(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể", t, re.I)
+    return any(re.search(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", t, re.I)
                for t in ctx.clauses[pos].section_path)
 
 
@@ -325,12 +325,27 @@ class UnitSections:
 
 _RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
-_PARTNER_ONLY = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+phối hợp\b", re.S)
+_OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
+# Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
+_DUTY_VERBS = (
+    "định kỳ", "tổng hợp", "báo cáo", "căn cứ", "chủ động", "tiếp tục", "tăng cường", "đẩy mạnh", "phân công",
+    "kiểm tra", "rà soát", "tuyên truyền", "bố trí", "cung cấp", "đề xuất", "nghiên cứu", "ban hành",
+    "thường xuyên", "tập trung", "quán triệt", "khẩn trương", "giám sát", "cân đối", "hỗ trợ", "phổ biến",
+    "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
+)
+_SUBJECT = re.compile(
+    rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
+    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
+_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+                   r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
+                   r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
 
 
 class Sentences:
-    """Sentences that assign: "Giao X …", "X chủ trì, phối hợp với Y …", "X có trách nhiệm …",
-    "Y phối hợp …" (Y coordinates; the lead comes from elsewhere)."""
+    """Sentences that assign: "Giao X …" (also "Đề nghị X …", "Yêu cầu X …"), "X chủ trì, phối hợp với Y …",
+    "X có trách nhiệm …", "X phối hợp với Y …" (X acts, Y coordinates), "Y phối hợp thực hiện …" (Y only
+    coordinates), and in a section that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …") any
+    "X <verb> …" whose subject is a unit."""
 
     mechanism = "sentence"
 
@@ -338,30 +353,42 @@ class Sentences:
         for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
             if pos in ctx.claimed or c.kind in ("header", "footer", "table_header", "table_row"):
                 continue
-            body = ctx.body(pos)
+            body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
             scope = subtree(ctx.nodes, pos)
             mechanism = "heading" if node.children else self.mechanism
-            if body.lower().startswith("giao") and _DIRECTOR.search(body):
+            opener = _OPENER.match(body)
+            if opener and _DIRECTOR.search(body):
                 ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
                 continue
-            m = _RESPONSIBLE.match(body)
+            rest = body[opener.end():] if opener else body
+            m = _RESPONSIBLE.match(rest)
             if m and len(m["unit"].split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(m["unit"]):
                 ctx.add(scope, "lead", m["unit"], pos, mechanism)
                 continue
-            unit, partners, verb = parse_assignment(body)
-            if unit is None:
+            unit, partners, verb = parse_assignment(rest)
+            if unit is not None and verb == "phối hợp":
+                w = _WITH.match(rest[len(unit):].lstrip(" ,"))
+                if w:  # "X phối hợp với Y tổ chức …": X acts, Y coordinates
+                    ctx.add(scope, "lead", unit, pos, mechanism)
+                    ctx.add(scope, "partners", w["v"], pos, mechanism)
+                elif not opener:
+                    ctx.add([pos], "partners", unit, pos, mechanism)
+                else:
+                    ctx.add(scope, "lead", unit, pos, mechanism)
                 continue
-            if verb == "phối hợp" and not body.lower().startswith("giao"):
-                ctx.add([pos], "partners", unit, pos, mechanism)
+            duty_section = _in_assignment_section(ctx, pos)
+            if unit is not None and (opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
+                ctx.add(scope, "lead", unit, pos, mechanism)
+                if partners:
+                    ctx.add(scope, "partners", partners, pos, mechanism)
                 continue
-            explicit = body.lower().startswith("giao") or verb in ("chủ trì", "tham mưu")
-            if verb == ":" and not _in_assignment_section(ctx, pos):
-                continue
-            if not explicit and verb != ":":
-                continue
-            ctx.add(scope, "lead", unit, pos, mechanism)
-            if partners:
-                ctx.add(scope, "partners", partners, pos, mechanism)
+            if duty_section or opener:
+                sm = _SUBJECT.match(rest)
+                if sm and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
+                    ctx.add(scope, "lead", sm["unit"], pos, mechanism)
+                    pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
+                    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+                        ctx.add(scope, "partners", pm["v"], pos, mechanism)
 
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
