@@ -47,6 +47,10 @@ class Fact:
     mechanism: str
 
 
+# The plan's closing words ("Trên đây là Kế hoạch …") may sit under the last unit's heading; no task of it.
+_CLOSING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|Quá trình thực hiện)", re.I)
+
+
 @dataclass
 class Context:
     """What the extractors read and write: the clause tree and the facts found so far."""
@@ -74,6 +78,8 @@ class Context:
         for f in sorted(self.facts, key=lambda f: -len(f.scope)):
             for p in f.scope:
                 c = self.clauses[p]
+                if p != f.source and _CLOSING.match(c.text):
+                    continue
                 setattr(c, f.field, f.value)
                 if f.field == "lead":
                     c.lead_source = self.source_of(f.source, f.mechanism)
@@ -84,7 +90,7 @@ class Context:
 _UNIT_START = re.compile(rf"^(?:Giao\s+)?{UNIT_HEAD_RE}\b")
 _ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{UNIT_HEAD_RE}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
-    r"phối hợp\s+(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
+    r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|:|$)",
     re.I,
 )
@@ -169,7 +175,8 @@ _LABELS = [
     ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
                         r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
     ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
-    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai))?|Tiến độ(?:\s+thực hiện)?)"
+    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
+                            r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
                             r"\s*:\s*(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
 ]
@@ -318,7 +325,9 @@ class UnitSections:
             ctx.claimed.add(pos)
             scope = subtree(ctx.nodes, pos)
             ctx.add(scope, "lead", unit, pos, self.mechanism)
-            _, partners, _ = parse_assignment(f"{unit} {rest.strip()}") if rest.strip() else (None, None, None)
+            said = rest.strip()
+            said = said[:1].lower() + said[1:]
+            _, partners, _ = parse_assignment(f"{unit} {said}") if said else (None, None, None)
             if partners:
                 ctx.add(scope, "partners", partners, pos, self.mechanism)
 
