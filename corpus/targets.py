@@ -106,8 +106,9 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
             continue
         if lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == "":
             continue  # "trên 01 ha" is per hectare, not a target
-        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")):
-            rank = 0
+        opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
+        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
+            rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
         elif lead:
             rank = 1
         elif unit and "%" in unit:
