@@ -91,7 +91,9 @@ _UNIT_START = re.compile(rf"^(?:Giao\s+)?{UNIT_HEAD_RE}\b")
 _ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{UNIT_HEAD_RE}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
-    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|:|$)",
+    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
+    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
+    r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|có trách nhiệm|là|được)\b", re.I)
@@ -345,8 +347,9 @@ _DUTY_VERBS = (
 _SUBJECT = re.compile(
     rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
-_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
-                   r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
+_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+                   r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
+                   r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
 
 
@@ -457,7 +460,7 @@ class NamedIndicators:
                 _link(ctx, pos, hits[0], self.mechanism)
 
 
-_XREF = re.compile(r"(?:tại|theo|ở)\s+(?:mục|điểm|khoản|phần)\s+(?P<ref>(?:\(?[IVXLC0-9]+[a-zđ]?\)?[.\s]*){1,4})", re.I)
+_XREF = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?:mục|điểm|khoản|phần)\s+(?P<ref>(?:\(?[IVXLC0-9]+[a-zđ]?\)?[.\s]*){1,4})", re.I)
 
 
 class CrossReferences:
