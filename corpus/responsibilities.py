@@ -20,7 +20,7 @@ from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE
 
 FIELDS = ("lead", "partners", "deadline", "product", "directed_by")
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
-UNIT_SECTION_MAX_WORDS = 16  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
+UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
 TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
 
@@ -96,7 +96,8 @@ _PARTNERS_WITH = re.compile(
     r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
     re.I,
 )
-_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|tổ chức|có trách nhiệm|là|được)\b", re.I)
+_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
+                         r"được)\b", re.I)
 _LEADING_VERB = re.compile(r"^(?:tiến hành|chủ trì|chủ động|tham mưu|thực hiện|tổ chức|triển khai|rà soát|"
                            r"là cơ quan|có trách nhiệm)\b", re.I)
 
@@ -104,7 +105,7 @@ _LEADING_VERB = re.compile(r"^(?:tiến hành|chủ trì|chủ động|tham mưu
 # Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
 _GENERIC_OPENERS = re.compile(
     r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
-    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
+    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
     r"Trường hợp|Tổ chức\b|Đội ngũ)", re.I)
 
 
@@ -133,7 +134,7 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     if not m:
         return None, None, None
     unit, verb = clean(m["unit"]), m["verb"]
-    if len(unit.split()) > MAX_UNIT_WORDS:
+    if len(unit.split()) > MAX_UNIT_WORDS or len(unit.split()) < 2 or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
     pm = _PARTNERS_WITH.search(text[m.start("verb"):])
@@ -396,8 +397,10 @@ class Sentences:
                 continue
             if duty_section or opener:
                 sm = _SUBJECT.match(rest)
-                if sm and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
-                    ctx.add(scope, "lead", sm["unit"], pos, mechanism)
+                if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
+                    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
+                    unit = re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1]
+                    ctx.add(scope, "lead", unit, pos, mechanism)
                     pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
                     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
                         ctx.add(scope, "partners", pm["v"], pos, mechanism)
