@@ -76,6 +76,7 @@ LEAD_MECHANISMS: dict[str, str] = {
     "heading": "tiêu đề mục",
     "named_indicator": "giao chỉ tiêu",
     "cross_reference": "dẫn chiếu",
+    "appendix_table": "bảng phụ lục",
     "topic": "suy luận theo lĩnh vực",
 }
 

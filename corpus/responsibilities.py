@@ -502,6 +502,41 @@ def _find_section(ctx: Context, labels: list[str]) -> int | None:
     return found
 
 
+APPENDIX_MIN_SHARE = 0.7  # share of a task's word pairs a table row must restate to be the same task
+APPENDIX_ROW_SHARE = 0.4  # and of the row's own pairs, so a long row does not swallow every short task
+APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks are not matched
+
+
+class AppendixRows:
+    """A task in the body that an appendix table restates with its lead ("Phụ lục: nhiệm vụ, chủ trì,
+    phối hợp, thời gian"): the body clause takes the row's facts, and records the row."""
+
+    mechanism = "appendix_table"
+
+    def extract(self, ctx: Context) -> None:
+        rows = [p for p, c in enumerate(ctx.clauses) if c.kind == "table_row" and c.lead]
+        if not rows:
+            return
+        row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph"):
+                continue
+            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            if len(mine) < APPENDIX_MIN_PAIRS:
+                continue
+            best, share = None, 0.0
+            for p in rows:
+                shared = len(mine & row_pairs[p])
+                s = shared / len(mine)
+                if shared >= APPENDIX_MIN_PAIRS and s > share and shared >= APPENDIX_ROW_SHARE * len(row_pairs[p]):
+                    best, share = p, s
+            if best is not None and share >= APPENDIX_MIN_SHARE:
+                row = ctx.clauses[best]
+                _link(ctx, pos, best, self.mechanism)
+                c.deadline = row.deadline or c.deadline  # the table's column says it outright
+                c.product = row.product or c.product
+
+
 class TopicInference:
     """Indicators whose lead the plan gives only by topic (a later section on the same field):
     the unit whose section shares most of the indicator's rare word pairs, when one clearly does."""
@@ -546,7 +581,7 @@ class TopicInference:
 # The one registry: stated facts first (in this order, each clause read by the first that claims it),
 # then the linkers, which need every stated lead.
 EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(), Sentences())
-LINKERS = (NamedIndicators(), CrossReferences(), TopicInference())
+LINKERS = (NamedIndicators(), CrossReferences(), AppendixRows(), TopicInference())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node]) -> None:

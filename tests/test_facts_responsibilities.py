@@ -325,3 +325,50 @@ def test_lead_source_survives_the_clause_store_round_trip():
     assert again.lead_source == c.lead_source and again.lead_from_elsewhere
     assert c.to_dict()["lead_source"]["mechanism"] == "merged_cell"
     assert c.lead_source.describe().startswith("ô gộp của bảng, dòng ")
+
+
+# ---------------------------------------------------------------- appendix tables
+
+@pytest.mark.parametrize("task", [
+    "Thực hiện khảo sát, thu thập số liệu, công bố kết quả triển khai hạ tầng 5G, IoT trong các khu công nghiệp",
+    "Triển khai Đề án phát triển thanh toán không dùng tiền mặt giai đoạn 2026 - 2030 trên địa bàn tỉnh",
+    "Rà soát, đơn giản hóa thủ tục hành chính liên quan đến quy hoạch theo hướng số hóa toàn trình",
+])
+def test_a_body_task_restated_in_an_appendix_table_takes_the_rows_lead(task):
+    plan = parse_md(f"""
+**III. NHIỆM VỤ**
+
+- {task}.
+
+- Tăng cường công tác tuyên truyền.
+
+**PHỤ LỤC**
+
+|
+**TT**
+|
+**Nội dung/nhiệm vụ**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Thời gian hoàn thành**
+|
+|
+1
+|
+{task}
+|
+Sở Khoa học và Công nghệ
+|
+Các sở, ban, ngành; UBND các xã, phường
+|
+Hằng năm
+|
+""")
+    body = next(c for c in plan.clauses if c.kind == "bullet" and task[:30] in c.text)
+    row = next(c for c in plan.clauses if c.kind == "table_row")
+    assert body.lead == "Sở Khoa học và Công nghệ" and body.deadline == "Hằng năm"
+    assert body.lead_source == LeadSource("appendix_table", row.id, row.lines[0])
+    assert clause(plan, "Tăng cường công tác tuyên truyền").lead is None
