@@ -354,6 +354,9 @@ _WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
 
 
+_VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+
+
 class Sentences:
     """Sentences that assign: "Giao X …" (also "Đề nghị X …", "Yêu cầu X …"), "X chủ trì, phối hợp với Y …",
     "X có trách nhiệm …", "X phối hợp với Y …" (X acts, Y coordinates), "Y phối hợp thực hiện …" (Y only
@@ -374,6 +377,11 @@ class Sentences:
                 ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
                 continue
             rest = body[opener.end():] if opener else body
+            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
+                pm = _PARTNERS_WITH.search(rest)
+                if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện", "đôn đốc")):
+                    ctx.add(scope, "partners", pm["v"], pos, mechanism)
+                continue
             m = _RESPONSIBLE.match(rest)
             if m and len(m["unit"].split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(m["unit"]):
                 ctx.add(scope, "lead", m["unit"], pos, mechanism)
