@@ -112,7 +112,9 @@ _GENERIC_OPENERS = re.compile(
 def unit_name(text: str) -> str | None:
     """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
     t = clean(re.sub(r"\*+", "", text))
-    if not t or len(t.split()) > UNIT_SECTION_MAX_WORDS or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
+    too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
+        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
+    if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
         return None
     if _GENERIC_OPENERS.match(t):
         return None
@@ -377,6 +379,10 @@ class Sentences:
                 ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
                 continue
             rest = body[opener.end():] if opener else body
+            named = unit_name(rest.split(":")[0]) if opener and (node.children or ":" in rest) else None
+            if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
+                ctx.add(scope, "lead", named, pos, mechanism)
+                continue
             if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
                 pm = _PARTNERS_WITH.search(rest)
                 if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện", "đôn đốc")):

@@ -11,11 +11,11 @@ from corpus.model import Target
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _UNIT = (
-    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
+    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|(?:triệu|tỷ|nghìn)\s+USD|"
     r"triệu\s*đồng(?:\s*/\s*[\wđ]+)*|triệu(?:\s*/\s*[\wđ]+)*|tỷ\s*đồng(?:\s*/\s*[\wđ]+)*|nghìn\s*đồng|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
     r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
-    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|triệu USD|tỷ USD|USD|lượt|giờ|ngày|doanh nghiệp"
+    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|USD|lượt|giờ|ngày"
 )
 _CANDIDATE = re.compile(
     rf"(?P<lead>(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|không dưới|"

@@ -152,7 +152,7 @@ UNIT_HEADS = (
     # provincial and national bodies (real plans beyond the commune samples)
     "Sở", "sở", "Bộ", "Cục", "Liên hiệp", "Liên đoàn", "Báo", "Đài", "Bảo hiểm", "Viện", "Tỉnh đoàn",
     "Thành đoàn", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội", "Đại học", "Tổng cục",
-    "Người đứng đầu", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
+    "Người đứng đầu", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Liên minh", "Hội đồng",
 )
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
