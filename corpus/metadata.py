@@ -53,6 +53,8 @@ _SIGN_TITLE = re.compile(
     r"TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b")
 _PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 _PERSON = re.compile(rf"^{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,4}}$")
+# Ranks and degrees written before a signer's name ("Thượng tướng Võ Minh Lương", "PGS.TS. …").
+_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|BS|KS)\.?\s*(?:TS\.?)?)\s+")
 SIGNER_WINDOW = 8  # lines after a signing title where the name is looked for
 
 
@@ -245,17 +247,31 @@ def _place_in(text: str) -> Place | None:
     return places[0] if places else None
 
 
+_SIGN_START = re.compile(r"^[\s*_|#]*(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q\.|PHÓ|THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|"
+                         r"BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)")
+
+
 def read_signer(lines: list[str]) -> str | None:
     """The person who signed: the name under the first signing title ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH /
     Huỳnh Minh Tuấn"), never the title itself."""
-    cleaned = [t for t in (clean_line(raw) for raw in lines) if t]
-    for i, t in enumerate(cleaned):
+    for i, raw in enumerate(lines):
+        if not _SIGN_START.match(raw):  # cheap test first: most lines are no signing title
+            continue
+        t = clean_line(raw)
         if not (_SIGN_AUTHORITY.match(t) or (_SIGN_TITLE.match(t) and t.isupper())) or len(t) > 80:
             continue
-        for nxt in cleaned[i + 1: i + 1 + SIGNER_WINDOW]:
-            if _PERSON.match(nxt) and not nxt.startswith(("Nơi", "Lưu", "Như", "Căn")):
-                return nxt
-            if nxt and not nxt.isupper() and not _PERSON.match(nxt) and len(nxt) > 40:
+        seen = 0
+        for nxt_raw in lines[i + 1:]:
+            nxt = clean_line(nxt_raw)
+            if not nxt:
+                continue
+            seen += 1
+            if seen > SIGNER_WINDOW:
+                break
+            name = _RANK.sub("", nxt)
+            if _PERSON.match(name) and not name.startswith(("Nơi", "Lưu", "Như", "Căn")):
+                return name
+            if not nxt.isupper() and len(nxt) > 40:
                 break
     return None
 

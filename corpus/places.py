@@ -78,6 +78,13 @@ def _table() -> tuple[dict[str, Place], dict[str, list[Place]]]:
     return provinces, communes
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> re.Pattern[str]:
+    """Every province's folded name as one pattern, longest first."""
+    names = sorted(_table()[0], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
 def all_provinces() -> list[Place]:
     return sorted(_table()[0].values(), key=lambda p: p.code)
 
@@ -156,11 +163,10 @@ def find_places(text: str) -> list[Place]:
                 found.append((m.start(), hit))
                 taken.append((m.start(), end))
                 break
-    for pk, p in provinces.items():
-        for m in re.finditer(rf"\b{re.escape(pk)}\b", k):
-            if not any(a <= m.start() < b for a, b in taken):
-                found.append((m.start(), p))
-                taken.append((m.start(), m.end()))
+    for m in _province_names().finditer(k):
+        if not any(a <= m.start() < b for a, b in taken):
+            found.append((m.start(), provinces[m.group(0)]))
+            taken.append((m.start(), m.end()))
     out: list[Place] = []
     for _, p in sorted(found, key=lambda t: t[0]):
         if p not in out:

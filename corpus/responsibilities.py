@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
@@ -437,11 +438,12 @@ def _content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w not in _STOP_FOLDED and not w.isdigit()]
 
 
-def _bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
     """Adjacent word pairs of the text as written, none of them a stopword or number."""
     w = _words(text)
-    return {f"{a} {b}" for a, b in zip(w, w[1:])
-            if a not in _STOP_FOLDED and b not in _STOP_FOLDED and not a.isdigit() and not b.isdigit()}
+    return frozenset(f"{a} {b}" for a, b in zip(w, w[1:])
+                     if a not in _STOP_FOLDED and b not in _STOP_FOLDED and not a.isdigit() and not b.isdigit())
 
 
 def _is_indicator(c: Clause) -> bool:
@@ -562,6 +564,8 @@ class TopicInference:
         candidates = [p for p, c in enumerate(clauses)
                       if c.lead and not _is_indicator(c) and not (c.lead_source and c.lead_source.inferred)]
         if not candidates:
+            return
+        if not any(_is_indicator(c) and not c.lead for c in clauses):
             return
         grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
         df = Counter(g for gs in grams for g in gs)

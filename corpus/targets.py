@@ -91,6 +91,8 @@ def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
 
 def parse_target(text: str, default_year: int | None = None) -> Target | None:
     """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
+    if not any(ch.isdigit() for ch in text) and "không còn" not in text.lower():
+        return None  # most clauses state no figure: skip the candidate scan
     best = None
     best_rank = 99
     for m in _CANDIDATE.finditer(text):

@@ -99,6 +99,8 @@ def test_commune_letterhead_gives_the_commune_and_its_province():
       "**Huỳnh Minh Tuấn**", "|"], "Huỳnh Minh Tuấn"),
     (["- Lưu: VT, KSTT (2b).", "|", "**THỦ TƯỚNG**", "Phạm Minh Chính", "|"], "Phạm Minh Chính"),
     (["**K/T TRƯỞNG BAN**", "PHÓ TRƯỞNG BAN", "**Ngô Đông Hải**"], "Ngô Đông Hải"),
+    (["**XÁC THỰC VĂN BẢN", "HỢP NHẤT**", "**KT. BỘ TRƯỞNG**", "THỨ TRƯỞNG", "Thượng tướng Võ Minh Lương", "|"],
+     "Võ Minh Lương"),
     (["KT. CHỦ TỊCH ", "", "PHÓ CHỦ TỊCH ", "", " ", "", " ", "", "Đỗ Văn Thắng "], "Đỗ Văn Thắng"),
 ])
 def test_signer_is_the_persons_name_under_the_signing_title(lines, name):
