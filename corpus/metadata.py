@@ -37,9 +37,9 @@ _NATIONAL = re.compile(r"^(?:BỘ|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|VĂN 
                        r"ỦY BAN THƯỜNG VỤ QUỐC HỘI|UỶ BAN THƯỜNG VỤ QUỐC HỘI|TÒA ÁN|VIỆN KIỂM SÁT|BỘ CHÍNH TRỊ)\b")
 _STATE_MOTTO = re.compile(r"^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập)", re.I)
 _AUTHORITY_WORDS = [
-    (re.compile(r"^(?:ỦY|UỶ) BAN NHÂN DÂN\b|^UBND\b", re.I), "UBND"),
-    (re.compile(r"^HỘI ĐỒNG NHÂN DÂN\b|^HĐND\b", re.I), "HĐND"),
-    (re.compile(r"^ĐẢNG (?:ỦY|UỶ)\b", re.I), "Đảng ủy"),
+    (re.compile(r"(?:ỦY|UỶ) BAN NHÂN DÂN\b|\bUBND\b", re.I), "UBND"),
+    (re.compile(r"HỘI ĐỒNG NHÂN DÂN\b|\bHĐND\b", re.I), "HĐND"),
+    (re.compile(r"ĐẢNG (?:ỦY|UỶ)\b", re.I), "Đảng ủy"),
 ]
 _NUMBER = re.compile(r"^Số\s*:\s*(?P<v>\S.*)$", re.I)
 _ANNEX = re.compile(r"(?:Kèm theo|Ban hành kèm theo)\s+(?:Quyết định|Kế hoạch|Nghị quyết|Công văn)\s+số\s+"
@@ -222,12 +222,13 @@ def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str
     """
     text = _authority_text(head)
     if text:
-        for rx, short in _AUTHORITY_WORDS:
-            m = rx.search(text)
-            if m:
-                rest = text[m.end():].strip()
-                place = _place_in(rest)
-                return f"{short} {place.label()}" if place else (f"{short} {_title_words(rest)}".strip())
+        # "ỦY BAN NHÂN DÂN TỈNH X / ỦY BAN NHÂN DÂN XÃ Y": the body named last issues the document
+        hits = [(m, short) for rx, short in _AUTHORITY_WORDS for m in rx.finditer(text)]
+        if hits:
+            m, short = max(hits, key=lambda h: h[0].start())
+            rest = text[m.end():].strip()
+            place = _place_in(rest, _province_hint(head))
+            return f"{short} {place.label()}" if place else (f"{short} {_title_words(rest)}".strip())
         return _title_words(text)
     for t in head.lines:
         a = _ANNEX.search(t)
@@ -242,9 +243,19 @@ def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str
     return None
 
 
-def _place_in(text: str) -> Place | None:
-    places = find_places(text)
+def _place_in(text: str, hint: str | None = None) -> Place | None:
+    places = find_places(text, hint)
     return places[0] if places else None
+
+
+def _province_hint(head: Letterhead) -> str | None:
+    """The first province the head names anywhere ("Căn cứ … UBND tỉnh Đồng Tháp"): it tells apart
+    communes that share a name ("xã Tân An" exists in nine provinces)."""
+    for t in head.lines:
+        for p in find_places(t):
+            if p.is_province:
+                return p.name
+    return None
 
 
 _SIGN_START = re.compile(r"^[\s*_|#]*(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q\.|PHÓ|THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|"
@@ -287,12 +298,13 @@ def read_locality(head: Letterhead, title: str | None, issuer: str | None) -> Lo
     sources = [authority, issuer or "", title or ""] + [
         a["who"] or "" for a in (_ANNEX.search(t) for t in head.lines) if a]
     province: Place | None = None
+    hint = _province_hint(head)
     for text in sources:
         for p in find_places(text):
             if p.is_province and province is None:
                 province = p
     for text in sources:
-        communes = [p for p in find_places(text) if not p.is_province]
+        communes = [p for p in find_places(text, province.name if province else hint) if not p.is_province]
         if province is not None:
             communes = [p for p in communes if p.province == province.name] or communes
         if communes:

@@ -73,7 +73,7 @@ def _table() -> tuple[dict[str, Place], dict[str, list[Place]]]:
         by_code[int(p.code)] = name
     communes: dict[str, list[Place]] = {}
     for w in Ward.iter_all():
-        level, name = _split_level(w.name)
+        level, name = _split_level(w.name.strip())
         communes.setdefault(key(name), []).append(Place(level, name, by_code[int(w.province_code)], int(w.code)))
     return provinces, communes
 
@@ -133,14 +133,16 @@ def _bare_written(name: str) -> str:
     return re.sub(r"^\s*(?:thành phố|tp\.?|tỉnh|xã|phường|đặc khu)\s+", "", name.strip(), flags=re.I)
 
 
-_MENTION = re.compile(r"\b(thanh pho|tp|tinh|dac khu|xa|phuong)\s+((?:[a-z0-9]+\s*){1,%d})" % _MAX_NAME_WORDS)
+# The name's words are read in a lookahead, so "tỉnh Quảng Ninh Đảng ủy xã Lương Minh" still finds the "xã".
+_MENTION = re.compile(r"\b(thanh pho|tp|tinh|dac khu|xa|phuong)\s+(?=((?:[a-z0-9]+\s*){1,%d}))" % _MAX_NAME_WORDS)
 
 
-def find_places(text: str) -> list[Place]:
+def find_places(text: str, province_hint: str | None = None) -> list[Place]:
     """The units a free text names with their level word ("xã Lương Minh", "phuong an hung",
     "tỉnh Nghệ An"), and provinces named alone ("ở Đồng Nai"); in order of mention, once each.
 
-    A level word followed by words that are no unit's name ("xã đạt ít") names nothing.
+    A level word followed by words that are no unit's name ("xã đạt ít") names nothing. A commune
+    name several provinces share is told apart by a province the text names, else ``province_hint``.
     """
     original = normalize_nfc(text)
     # same length as the original, so a match points back at the words as written
@@ -158,7 +160,7 @@ def find_places(text: str) -> list[Place]:
             if level in PROVINCE_LEVELS:
                 hit = provinces.get(cand)
             else:
-                hit = _choose([p for p in communes.get(cand, []) if p.level == level], written, k)
+                hit = _choose([p for p in communes.get(cand, []) if p.level == level], written, k, province_hint)
             if hit is not None:
                 found.append((m.start(), hit))
                 taken.append((m.start(), end))
@@ -174,14 +176,16 @@ def find_places(text: str) -> list[Place]:
     return out
 
 
-def _choose(hits: list[Place], written: str, folded_text: str) -> Place | None:
+def _choose(hits: list[Place], written: str, folded_text: str, hint: str | None = None) -> Place | None:
     """One unit among those sharing a folded name: by the diacritics as written, then by a
     province the same text names; still ambiguous → None."""
     if len(hits) > 1 and fold_same_length(written) != written.lower():
         exact = [h for h in hits if exact_key(h.name) == exact_key(written)]
         hits = exact or hits
     if len(hits) > 1 and not _same_unit(hits):
-        hits = [h for h in hits if re.search(rf"\b{re.escape(key(h.province))}\b", folded_text)]
+        named = [h for h in hits if re.search(rf"\b{re.escape(key(h.province))}\b", folded_text)]
+        hinted = [h for h in hits if hint and key(h.province) == key(hint)]
+        hits = named or hinted
     return hits[0] if hits and _same_unit(hits) else None
 
 

@@ -129,3 +129,35 @@ def test_find_places_reads_the_localities_a_question_names():
     assert find_places("giao xã đạt ít nhất và phường Xây dựng") == []
     names = [p.name for p in find_places("trên địa bàn tỉnh Đồng Tháp và TP. Hồ Chí Minh")]
     assert names == ["Đồng Tháp", "Hồ Chí Minh"]
+
+
+def test_a_commune_name_several_provinces_share_is_told_apart_by_the_province_the_plan_cites():
+    head = read_letterhead("""ỦY BAN NHÂN DÂN
+XÃ TÂN AN
+--------
+Số: 12/KH-UBND
+Tân An, ngày 05 tháng 12 năm 2025
+
+KẾ HOẠCH
+
+Phát triển kinh tế - xã hội năm 2026
+
+Căn cứ Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Ủy ban nhân dân tỉnh Đồng Nai;
+""".splitlines())
+    loc = read_locality(head, None, None)
+    assert (loc.level, loc.name, loc.province) == ("xã", "Tân An", "Đồng Nai")
+    assert read_issuer(head, read_number(head), loc) == "UBND xã Tân An"
+    assert find_places("xã Tân An") == []  # nine provinces have one: alone, it names none
+
+
+def test_the_body_named_last_in_a_letterhead_is_the_issuer():
+    head = read_letterhead("""ĐẢNG BỘ TỈNH QUẢNG NINH
+ĐẢNG ỦY XÃ LƯƠNG MINH
+*
+Số: 08-CTr/ĐU
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+""".splitlines())
+    loc = read_locality(head, None, None)
+    assert read_issuer(head, read_number(head), loc) == "Đảng ủy xã Lương Minh"
+    assert (loc.name, loc.province) == ("Lương Minh", "Quảng Ninh")
