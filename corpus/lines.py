@@ -18,6 +18,9 @@ ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 
 # (type, regex) — the label regexes read the start of a cleaned line.
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
+    # legal documents number chapters, sections and articles: "Chương II", "Mục 1", "Điều 5."
+    ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)$")),
+    ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<body>\S.*)$")),
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))(?P<body>\S.*)$")),
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s*(?P<body>[^\d\s/.,%].*)$")),
@@ -182,8 +185,12 @@ _EMPTY_EMPHASIS = re.compile(r"\*\*\s+\*\*|(?<!\*)\*\s+\*(?!\*)")  # "** **", "*
 # into each other even inside one Markdown paragraph or one table cell.
 _STANDALONE = re.compile(
     r"^(?:CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|(?:TM|KT|TL|TUQ|T/M|Q)\.\s|"
-    r"(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỦ TƯỚNG)\b|"
+    r"(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|THỨ TRƯỞNG|"
+    r"THỦ TƯỚNG|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG)\b|"
     r"Số\s*:|SỐ\s*:|Nơi nhận|NƠI NHẬN|Kính gửi)")
+# A line ending on a conjunction, a preposition or a comma has not ended: "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG".
+_DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|trong|theo|để|hoặc|từ|đến|và các)|[,\-–])$",
+                       re.I)
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
 _PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
@@ -199,6 +206,7 @@ class _Physical:
     whole_emph: bool  # every letter bold (or a heading)
     starts_emph: bool
     ends_emph: bool
+    inherits_emph: bool = False  # opens inside a bold run begun on the line above
 
 
 def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool, bool, bool, bool]:
@@ -336,16 +344,18 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
             flush()
             bold, italic = bold_after, italic_after
             continue
-        cur = _Physical(no, text, segments, md_level, whole, starts, ends)
+        cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=bold and starts)
         if block:
             prev = block[-1]
             head = block[0].text
             bare = len(block) == 1 and _is_bare_label(prev.text)
             switch = prev.ends_emph != cur.starts_emph and (prev.whole_emph or cur.whole_emph)
+            # one bold run wrapped over two lines ("**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**") is one line
+            wrapped_run = (cur.inherits_emph and prev.ends_emph) or bool(_DANGLING.search(prev.text))
             new = bool(md_level or prev.md_level or len(cur.segments) > 1 or len(prev.segments) > 1
-                       or (switch and not bare) or (_starts_item(text) and not bare)
-                       or _STANDALONE.match(text)
-                       or (_STANDALONE.match(head) and not prev.text.endswith(":"))
+                       or (switch and not bare and not wrapped_run) or (_starts_item(text) and not bare)
+                       or (not wrapped_run and _STANDALONE.match(text))
+                       or (not wrapped_run and _STANDALONE.match(head) and not prev.text.endswith(":"))
                        or (len(text) < 40 and _PERSON_NAME.match(text) and head.isupper() and prev.text.isupper())
                        or (_NEW_SENTENCE.match(text) and prev.text.rstrip().endswith((".", ";", ":"))))
             if new:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import comb
 
 from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
@@ -340,9 +341,11 @@ def _join_wrapped(parts: list[str]) -> str:
 
 # --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
 
-# A row short of more cells than this is not read as merged cells but as a short row (its cells
-# from the left): the column choice is combinatorial, and real plans merge one or two cells a row.
-MAX_MERGED_PER_ROW = 3
+# Ways to choose the merged (left out) columns of a short row that are tried; past this the cells
+# are read from the left. 7 columns with 2–5 merged is 21 ways; a 12-column table with 6 is 924.
+MAX_PLACEMENTS = 500
+# Rows above a table's header that may head its first group (a section title set in the table).
+MAX_ROWS_ABOVE_HEADER = 3
 _WALL = re.compile(r"^\|\s*$")
 _RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _STT_CELL = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,2}})*\.?|{ROMAN}\.?|[A-Za-zđĐ][.)]?|\(\d{{1,3}}\)|[-–+•*])$")
@@ -392,28 +395,30 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
             tokens[-1][1].append((no, raw))
         else:
             tokens.append(("T", [(no, raw)]))
-    width, run = 0, 0
+    runs: list[int] = []
+    run = 0
     for k, (kind, _) in enumerate(tokens):
         if kind == "T":
             run += 1
-            width = max(width, run)
-        elif k + 1 < len(tokens) and tokens[k + 1][0] == "|":
+        elif k + 1 < len(tokens) and tokens[k + 1][0] == "|" and run:
+            runs.append(run)
             run = 0
+    if run:
+        runs.append(run)
+    # the widest run of filled cells that more than one row shows: one row glued to the next by a
+    # missing wall must not widen the whole table
+    repeated = [r for r in set(runs) if runs.count(r) >= max(2, len(runs) // 10)]
+    width = max(repeated or runs or [0])
     first_text = next((t for kind, t in tokens if kind == "T"), None)
     numbered = first_text is not None and column_meaning(_cell_text(first_text).text) == "stt"
     rows: list[_PipeRow] = []
     i, n = 0, len(tokens)
     while i < n:
-        if tokens[i][0] != "|":  # text before any wall: belongs to the last cell of the previous row
-            if rows and rows[-1].cells:
-                c = rows[-1].cells[-1]
-                extra = _cell_text(tokens[i][1])
-                c.text, c.end = f"{c.text} {extra.text}".strip(), extra.end
-                rows[-1].end = max(rows[-1].end, extra.end)
+        first = tokens[i][1][0][0]
+        row = _PipeRow(first, first, [])
+        if tokens[i][0] == "|":
             i += 1
-            continue
-        row = _PipeRow(tokens[i][1][0][0], tokens[i][1][0][0], [])
-        i += 1
+        # else: a full row closed on one wall and the next opens with text, its own wall missing
         while i < n:
             if tokens[i][0] == "T":
                 if len(row.cells) >= width:
@@ -551,7 +556,7 @@ def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> lis
     missing = width - len(cells)
     if missing <= 0:
         return list(range(len(cells)))
-    if missing > MAX_MERGED_PER_ROW:
+    if comb(width, missing) > MAX_PLACEMENTS:
         return list(range(len(cells)))
     best, best_score = list(range(len(cells))), float("-inf")
     cell_features = [_features(c.text) if c.text else None for c in cells]
@@ -588,9 +593,13 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
     layout = is_layout([[[c.text] for c in r.cells] for r in rows])
     if layout:
         return None
-    header_rows = [rows[0]]
-    titles = [c.text for c in rows[0].cells]
-    body = rows[1:]
+    # the header: the first row naming at least two known columns; rows above it head the table's
+    # first group ("B | PHÁT TRIỂN KINH TẾ SỐ", "I | Nông nghiệp") and stay group rows
+    at = next((k for k, r in enumerate(rows[:MAX_ROWS_ABOVE_HEADER + 1])
+               if len({column_meaning(c.text) for c in r.cells} - {None}) >= 2), 0)
+    above_header, header_rows = rows[:at], [rows[at]]
+    titles = [c.text for c in rows[at].cells]
+    body = rows[at + 1:]
     # a two-level header: the first row's last titles span the columns the second row names
     if len(titles) < width and body and all(c.bold or not c.text for c in body[0].cells) and \
             not _is_group(body[0], width):
@@ -601,6 +610,9 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
             titles = titles[:keep] + [f"{span} {s}".strip() for s in sub]
             header_rows.append(body[0])
             body = body[1:]
+    if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
+            _profile(body, width)[0][1] > 0.6:
+        titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
     titles += [""] * (width - len(titles))
     meanings = [column_meaning(t) for t in titles]
     if "noi_dung" not in meanings:
@@ -611,7 +623,9 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
                 meanings[k] = "noi_dung"
                 break
     hstart, hend = header_rows[0].start, header_rows[-1].end
-    table = Table(start=hstart, end=rows[-1].end, rows=[], lines=set(owned), noise=set(noise))
+    table = Table(start=rows[0].start, end=rows[-1].end, rows=[], lines=set(owned), noise=set(noise))
+    for r in above_header:
+        table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": _group_title(r)}))
     table.rows.append(TableRow(hstart, hend, "table_header",
                                cells={m: t for m, t in zip(meanings, titles) if m and t},
                                titles={(m or f"col{k + 1}"): t for k, (m, t) in enumerate(zip(meanings, titles))}))
@@ -626,10 +640,12 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
                 and len(set(texts)) == len(texts):
             table.noise.update(range(r.start, r.end + 1))  # "(1) (2) (3)": the columns' numbers
             continue
+        filled = [fold(t).lower() for t in texts if t]
+        if len(filled) >= 2 and set(filled) <= {fold(t).lower() for t in titles if t}:
+            table.noise.update(range(r.start, r.end + 1))  # the header again, under a group row
+            continue
         if _is_group(r, width):
-            title = " ".join(c.text for c in r.cells if c.text)
-            g = re.match(rf"^({ROMAN}|[A-Z])\.?\s+(.*)$", title)
-            title = f"{g.group(1)}. {g.group(2)}" if g else title
+            title = _group_title(r)
             table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": title}, titles=dict(names)))
             carry.clear()
             last_numbered = None
@@ -659,6 +675,13 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
             row.parent_row = last_numbered
         table.rows.append(row)
     return table
+
+
+def _group_title(r: _PipeRow) -> str:
+    """"I" | "Hoàn thiện thể chế" → "I. Hoàn thiện thể chế"."""
+    title = " ".join(c.text for c in r.cells if c.text)
+    g = re.match(rf"^({ROMAN}|[A-Z])\.?\s+(.*)$", title)
+    return f"{g.group(1)}. {g.group(2)}" if g else title
 
 
 def is_layout(rows: list[list[list[str]]]) -> bool:

@@ -149,10 +149,10 @@ UNIT_HEADS = (
     "Các", "các", "Thủ trưởng", "UBKT", "Công chức", "công chức", "BCH", "Quỹ", "Hạt",
     "Đội", "Ngân hàng", "Kho bạc", "Chi cục", "Bưu điện", "Thôn", "Tổ dân phố", "phòng",
     "văn phòng", "trung tâm", "ban", "công an", "Lãnh đạo", "Thành viên", "thành viên",
-    # provincial and national bodies (real plans beyond the commune samples)
-    "Sở", "sở", "Bộ", "Cục", "Liên hiệp", "Liên đoàn", "Báo", "Đài", "Bảo hiểm", "Viện", "Tỉnh đoàn",
-    "Thành đoàn", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội", "Đại học", "Tổng cục",
-    "Người đứng đầu", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Liên minh", "Hội đồng",
+    # provincial and national plans assign departments, ministries and institutes
+    "Sở", "sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Hội đồng", "Liên hiệp", "Liên minh", "Báo", "Đài", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội",
+    "Đại học", "Tổng cục", "Người đứng đầu", "Tỉnh ủy", "Thành ủy",
 )
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
