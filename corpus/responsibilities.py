@@ -52,6 +52,9 @@ class Fact:
 _CLOSING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|Quá trình thực hiện)", re.I)
 
 
+_ARTICLE = re.compile(r"^(?:Điều|Chương|Mục)\s+[0-9IVXL]+[a-z]?\s*[.:]\s*")
+
+
 @dataclass
 class Context:
     """What the extractors read and write: the clause tree and the facts found so far."""
@@ -63,7 +66,8 @@ class Context:
     line_to_pos: dict[int, int] = field(default_factory=dict)
 
     def body(self, pos: int) -> str:
-        return self.nodes[pos].body or self.clauses[pos].text
+        """The clause's words without its label ("Điều 2. Sở Y tế …" → "Sở Y tế …")."""
+        return _ARTICLE.sub("", self.nodes[pos].body or self.clauses[pos].text)
 
     def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
         value = clean(value or "")
@@ -136,7 +140,7 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     m = _ASSIGN.match(text)
     if not m:
         return None, None, None
-    unit, verb = clean(m["unit"]), m["verb"]
+    unit, verb = trim_unit(clean(m["unit"])), m["verb"]
     if len(unit.split()) > MAX_UNIT_WORDS or len(unit.split()) < 2 or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
@@ -340,6 +344,8 @@ class UnitSections:
 
 _RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
+# What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
+_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi)\b")
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -375,6 +381,9 @@ class Sentences:
             body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
             scope = subtree(ctx.nodes, pos)
             mechanism = "heading" if node.children else self.mechanism
+            after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
+            if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
+                body = body[after_colon.end():]
             opener = _OPENER.match(body)
             if opener and _DIRECTOR.search(body):
                 ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
@@ -390,8 +399,9 @@ class Sentences:
                     ctx.add(scope, "partners", pm["v"], pos, mechanism)
                 continue
             m = _RESPONSIBLE.match(rest)
-            if m and len(m["unit"].split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(m["unit"]):
-                ctx.add(scope, "lead", m["unit"], pos, mechanism)
+            unit = _UNIT_TAIL.split(m["unit"])[0] if m else None
+            if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
+                ctx.add(scope, "lead", unit, pos, mechanism)
                 continue
             unit, partners, verb = parse_assignment(rest)
             if unit is not None and verb == "phối hợp":
