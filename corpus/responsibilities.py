@@ -110,13 +110,14 @@ _LEADING_VERB = re.compile(r"^(?:tiến hành|chủ trì|chủ động|tham mưu
 # Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
 _GENERIC_OPENERS = re.compile(
     r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
-    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
-    r"Trường hợp|Tổ chức\b|Đội ngũ)", re.I)
+    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
+    r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
+    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ)", re.I)
 
 
 def unit_name(text: str) -> str | None:
     """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
-    t = clean(re.sub(r"\*+", "", text))
+    t = clean(_OPENER.sub("", re.sub(r"\*+", "", text)))
     too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
         len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
     if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
@@ -345,7 +346,7 @@ class UnitSections:
 _RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
-_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi)\b")
+_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được)\b")
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -395,11 +396,11 @@ class Sentences:
                 continue
             if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
                 pm = _PARTNERS_WITH.search(rest)
-                if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện", "đôn đốc")):
+                if pm and _UNIT_START.match(pm["v"]):  # "Phối hợp chặt chẽ, kịp thời …" names nobody
                     ctx.add(scope, "partners", pm["v"], pos, mechanism)
                 continue
             m = _RESPONSIBLE.match(rest)
-            unit = _UNIT_TAIL.split(m["unit"])[0] if m else None
+            unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
             if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
                 ctx.add(scope, "lead", unit, pos, mechanism)
                 continue
@@ -424,7 +425,7 @@ class Sentences:
                 sm = _SUBJECT.match(rest)
                 if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
                     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
-                    unit = re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1]
+                    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
                     ctx.add(scope, "lead", unit, pos, mechanism)
                     pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
                     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
