@@ -244,11 +244,6 @@ class LabelledLines:
             j -= 1
         if j < 0:
             scope.append(parent)
-        # the other labelled lines of the same task share its facts
-        k = siblings.index(pos) + 1
-        while k < len(siblings) and (hit := labelled(ctx.body(siblings[k]))) and hit[0] != fieldname:
-            scope.append(siblings[k])
-            k += 1
         return scope
 
     def _split(self, ctx: Context, pos: int, scope: list[int], parts: list[re.Match[str]]) -> None:
