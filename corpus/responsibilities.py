@@ -19,7 +19,6 @@ from corpus.model import Clause, LeadSource
 from corpus.structure import Node
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
-FIELDS = ("lead", "partners", "deadline", "product", "directed_by")
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
 UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
@@ -103,8 +102,6 @@ _PARTNERS_WITH = re.compile(
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
                          r"được)\b", re.I)
-_LEADING_VERB = re.compile(r"^(?:tiến hành|chủ trì|chủ động|tham mưu|thực hiện|tổ chức|triển khai|rà soát|"
-                           r"là cơ quan|có trách nhiệm)\b", re.I)
 
 
 # Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
