@@ -308,6 +308,9 @@ def _in_assignment_section(ctx: Context, pos: int) -> bool:
                for t in ctx.clauses[pos].section_path)
 
 
+_DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
+
+
 class UnitSections:
     """A heading or bullet that names a unit ("1. Sở Tài chính", "- Công an tỉnh:", "**7. Sở Công Thương:**
     Chủ trì, …") makes the unit the lead of what it says and of the tasks under it."""
@@ -321,6 +324,9 @@ class UnitSections:
             body = ctx.body(pos)
             head, sep, rest = body.partition(":")
             unit = unit_name(head) if (sep or node.children) else None
+            duty = _DUTIES_OF.match(head)
+            if duty and node.children and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
+                unit = clean(duty["who"])  # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát"
             if unit is None or (not sep and not node.children):
                 continue
             if not sep and not _in_assignment_section(ctx, pos) and c.kind != "heading":

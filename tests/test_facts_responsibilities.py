@@ -372,3 +372,15 @@ Hằng năm
     assert body.lead == "Sở Khoa học và Công nghệ" and body.deadline == "Hằng năm"
     assert body.lead_source == LeadSource("appendix_table", row.id, row.lines[0])
     assert clause(plan, "Tăng cường công tác tuyên truyền").lead is None
+
+
+def test_a_heading_naming_whose_duties_follow_makes_them_the_lead():
+    plan = parse_md("""
+**Điều 12. Quy trình thu gom, vận chuyển, tiêu hủy bom mìn, vật nổ**
+
+4. Trách nhiệm của cơ quan quân sự địa phương
+
+a) Phê duyệt kế hoạch thu gom, vận chuyển, tiêu hủy bom mìn vật nổ.
+""")
+    c = clause(plan, "Phê duyệt kế hoạch thu gom")
+    assert c.lead == "cơ quan quân sự địa phương" and c.lead_source.mechanism == "unit_section"
