@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Mapping
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -29,7 +29,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from retrieval.contract import AskResponse, ClauseView, DocumentInfo, DocumentOutline, IndexInfo
+from retrieval.catalog import Catalog, CatalogError, indicator_table, task_table, to_csv, to_xlsx
+from retrieval.contract import (
+    AddPlanJob,
+    AskResponse,
+    ClauseView,
+    DocumentInfo,
+    DocumentOutline,
+    IndexInfo,
+    IndicatorComparison,
+    IndicatorRow,
+    PlanView,
+    TaskRow,
+)
+from retrieval.library import MAX_PLAN_BYTES, Library, LibraryError
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_QUESTION_CHARS = 1000
@@ -78,6 +91,7 @@ class ApiSettings:
     admin_token: str | None = None
     model: str | None = None
     max_body_bytes: int = 64 * 1024
+    max_plan_bytes: int = MAX_PLAN_BYTES  # uploads of a plan (POST /admin/plans) only
 
     def __post_init__(self) -> None:
         parse_rate_limit(self.rate_limit)  # fail early on a bad spec
@@ -163,6 +177,7 @@ _ERROR_DESCRIPTIONS = {
     403: "Sai mã quản trị hoặc chức năng quản trị đang tắt / forbidden",
     404: "Không tìm thấy / not found",
     409: "Chỉ mục mới bị từ chối, chỉ mục cũ vẫn phục vụ / new index refused",
+    202: "Đã nhận, đang xử lý / accepted, in progress",
     413: "Yêu cầu quá lớn / request body too large",
     415: "Content-Type phải là application/json",
     422: "Dữ liệu không hợp lệ / invalid input",
@@ -234,6 +249,7 @@ class LoadedIndex:
     info: IndexInfo
     loaded_at: str
     generation: int
+    catalog: Any = None  # retrieval.catalog.Catalog over the same clause store
 
 
 def _now_iso() -> str:
@@ -260,6 +276,7 @@ class AppState:
     settings: ApiSettings
     current: LoadedIndex
     reload_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    libraries: dict[Path, Library] = field(default_factory=dict)
 
 
 def _state(request: Request) -> AppState:
@@ -270,6 +287,8 @@ def _state(request: Request) -> AppState:
 # Edge middleware: access log, rate limit, body size, catch-all
 
 
+UPLOAD_PATH = "/admin/plans"
+_PAGES = ("/", "/tasks", "/admin")
 _UNLIMITED_PATHS = ("/health", "/static/", "/docs", "/openapi.json", "/favicon.ico")
 
 
@@ -314,7 +333,7 @@ class EdgeMiddleware:
             if early is not None:
                 await early(scope, receive, send_wrapper)
             else:
-                await self.app(scope, self._capped(receive), send_wrapper)
+                await self.app(scope, self._capped(receive, path), send_wrapper)
         except Exception:
             log.exception("unhandled error on %s %s", scope.get("method"), path)
             if not started:
@@ -325,9 +344,12 @@ class EdgeMiddleware:
             ms = (time.perf_counter() - start) * 1000.0
             access_log.info("%s %s %d %.1fms client=%s", scope.get("method"), path, status, ms, client_host)
 
-    def _capped(self, receive: Receive) -> Receive:
+    def _limit(self, path: str) -> int:
+        return self.settings.max_plan_bytes if path == UPLOAD_PATH else self.settings.max_body_bytes
+
+    def _capped(self, receive: Receive, path: str) -> Receive:
         """Count body bytes as they arrive, for bodies sent without Content-Length (chunked)."""
-        limit = self.settings.max_body_bytes
+        limit = self._limit(path)
         seen = 0
 
         async def capped_receive() -> Message:
@@ -342,7 +364,7 @@ class EdgeMiddleware:
         return capped_receive
 
     def _early_response(self, scope: Scope, path: str, client_host: str) -> Response | None:
-        if self.limiter is not None and path != "/" and not path.startswith(_UNLIMITED_PATHS):
+        if self.limiter is not None and path not in _PAGES and not path.startswith(_UNLIMITED_PATHS):
             wait = self.limiter.take(client_host)
             if wait > 0:
                 seconds = max(1, math.ceil(wait))
@@ -358,8 +380,8 @@ class EdgeMiddleware:
                     length = int(value)
                 except ValueError:
                     return _json_bytes_response(400, "Content-Length không hợp lệ. (Invalid Content-Length.)")
-                if length > self.settings.max_body_bytes:
-                    return _json_bytes_response(413, _too_large(self.settings.max_body_bytes))
+                if length > self._limit(path):
+                    return _json_bytes_response(413, _too_large(self._limit(path)))
         return None
 
 
@@ -420,7 +442,7 @@ async def _validation_handler(request: Request, exc: RequestValidationError) -> 
         return _json_bytes_response(400, "Nội dung yêu cầu không phải JSON hợp lệ. (Malformed JSON body.)")
     has_body = request.headers.get("content-length", "0") not in ("", "0") or \
         "chunked" in request.headers.get("transfer-encoding", "")
-    if request.method in ("POST", "PUT", "PATCH") and has_body and \
+    if request.method in ("POST", "PUT", "PATCH") and has_body and request.url.path != UPLOAD_PATH and \
             not _is_json_content_type(request.headers.get("content-type")):
         return _json_bytes_response(
             415, "Content-Type phải là application/json. (Content-Type must be application/json.)")
@@ -461,7 +483,7 @@ def _loaded(retriever: Any, index_dir: Path | None, generation: int) -> LoadedIn
     info = retriever.info()
     if not isinstance(info, IndexInfo):
         info = IndexInfo.model_validate(info, from_attributes=True)
-    return LoadedIndex(retriever, index_dir, info, _now_iso(), generation)
+    return LoadedIndex(retriever, index_dir, info, _now_iso(), generation, Catalog.of(retriever))
 
 
 def create_app(index_dir: Path | None = None, *, retriever: Any = None,
@@ -554,9 +576,96 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
                  new.info.clause_count)
         return ReloadResponse(reloaded=True, generation=new.generation, previous=old.info, current=new.info)
 
+    # ------------------------------------------------------------------ plans, tasks, indicators
+
+    @app.get("/documents/{doc_id}/clauses", response_model=PlanView, tags=["kế hoạch"],
+             summary="Toàn văn một kế hoạch, từng điều khoản theo thứ tự, kèm mục và dòng",
+             responses=_errors(404, 422, 429, 500))
+    def plan_text(doc_id: str, request: Request) -> PlanView:
+        found = _state(request).current.catalog.plan(doc_id) if len(doc_id) <= MAX_ID_CHARS else None
+        if found is None:
+            raise _ApiError(404, f"Không có kế hoạch mã '{doc_id[:80]}'. (Unknown document id.)")
+        return found
+
+    @app.get("/catalog/tasks", response_model=list[TaskRow], tags=["nhiệm vụ và chỉ tiêu"],
+             summary="Bảng nhiệm vụ: chủ trì, phối hợp, thời hạn, sản phẩm (JSON, CSV hoặc XLSX)",
+             responses={**_FILE_RESPONSES, **_errors(404, 422, 429, 500)})
+    def tasks(request: Request, doc_id: str | None = _DOC, locality: str | None = _LOCALITY,
+              unit: str | None = _UNIT, year: int | None = _YEAR, recurring: bool = _RECURRING,
+              partners: bool = _PARTNERS, format: str = _FORMAT) -> Any:
+        rows = _catalog_call(request, lambda c: c.tasks(doc_id=doc_id, locality=locality, unit=unit, year=year,
+                                                        include_recurring=recurring, with_partners=partners))
+        return _table_response(rows, format, task_table, "nhiem-vu", "Nhiệm vụ")
+
+    @app.get("/catalog/indicators", response_model=list[IndicatorRow], tags=["nhiệm vụ và chỉ tiêu"],
+             summary="Bảng chỉ tiêu: mục tiêu, đơn vị, năm, chủ trì (JSON, CSV hoặc XLSX)",
+             responses={**_FILE_RESPONSES, **_errors(404, 422, 429, 500)})
+    def indicators(request: Request, doc_id: str | None = _DOC, locality: str | None = _LOCALITY,
+                   unit: str | None = _UNIT, year: int | None = _YEAR, format: str = _FORMAT) -> Any:
+        rows = _catalog_call(request, lambda c: c.indicators(doc_id=doc_id, locality=locality, unit=unit, year=year))
+        return _table_response(rows, format, indicator_table, "chi-tieu", "Chỉ tiêu")
+
+    @app.get("/catalog/units", response_model=list[str], tags=["nhiệm vụ và chỉ tiêu"],
+             summary="Các đơn vị chủ trì (cho bộ lọc)", responses=_errors(404, 422, 429, 500))
+    def units(request: Request, doc_id: str | None = _DOC, locality: str | None = _LOCALITY) -> list[str]:
+        return _catalog_call(request, lambda c: c.units(doc_id=doc_id, locality=locality))
+
+    @app.get("/catalog/compare", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
+             summary="So sánh một chỉ tiêu (theo tên) giữa các kế hoạch đặt ra nó",
+             responses=_errors(422, 429, 500))
+    def compare(request: Request, q: str = Query(..., min_length=1, max_length=200, pattern=r"\S",
+                                                 description="Tên chỉ tiêu, vd. BHYT")) -> IndicatorComparison:
+        return _catalog_call(request, lambda c: c.compare(query=q))
+
+    @app.get("/catalog/compare/{clause_id}", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
+             summary="So sánh chỉ tiêu của một điều khoản giữa các kế hoạch", responses=_errors(404, 422, 429, 500))
+    def compare_clause(clause_id: str, request: Request) -> IndicatorComparison:
+        if len(clause_id) > MAX_ID_CHARS:
+            raise _ApiError(404, "Không có điều khoản này. (Unknown clause id.)")
+        return _catalog_call(request, lambda c: c.compare(clause_id=clause_id))
+
+    # ------------------------------------------------------------------ adding plans
+
+    @app.post(UPLOAD_PATH, response_model=AddPlanJob, status_code=202, tags=["hệ thống"],
+              summary="Thêm một kế hoạch (nội dung tệp là thân yêu cầu; cần Authorization: Bearer)",
+              responses=_errors(401, 403, 409, 413, 422, 429, 500))
+    async def add_plan(request: Request, name: str = Query(..., min_length=1, max_length=300,
+                                                           description="Tên tệp, vd. ke-hoach.docx")) -> AddPlanJob:
+        st = _state(request)
+        _check_admin(request, st.settings)
+        library = _library(st)
+        data = await request.body()
+        try:
+            return library.start(name, data, on_loaded=lambda retriever: _swap_in_added(st, retriever))
+        except LibraryError as exc:
+            raise _ApiError(422, str(exc)) from None
+
+    @app.get(UPLOAD_PATH + "/jobs/{job_id}", response_model=AddPlanJob, tags=["hệ thống"],
+             summary="Tiến độ thêm kế hoạch", responses=_errors(401, 403, 404, 429, 500))
+    def add_plan_job(job_id: str, request: Request) -> AddPlanJob:
+        st = _state(request)
+        _check_admin(request, st.settings)
+        job = _library(st).job(job_id) if len(job_id) <= MAX_ID_CHARS else None
+        if job is None:
+            raise _ApiError(404, f"Không có yêu cầu thêm kế hoạch mã '{job_id[:40]}'. (Unknown job.)")
+        return job
+
     @app.get("/", include_in_schema=False)
     def page() -> FileResponse:
         return FileResponse(WEB_DIR / "index.html", headers=_PAGE_HEADERS)
+
+    @app.get("/plans/{doc_id}", include_in_schema=False)
+    def plan_page(doc_id: str) -> FileResponse:
+        return FileResponse(WEB_DIR / "plan.html", headers=_PAGE_HEADERS)
+
+    @app.get("/tasks", include_in_schema=False)
+    def tasks_page() -> FileResponse:
+        return FileResponse(WEB_DIR / "tasks.html", headers=_PAGE_HEADERS)
+
+    @app.get("/admin", include_in_schema=False)
+    def admin_page() -> FileResponse:
+        return FileResponse(WEB_DIR / "admin.html", headers=_PAGE_HEADERS)
+
 
     @app.get("/docs", include_in_schema=False)
     def docs_page() -> FileResponse:
@@ -573,6 +682,62 @@ _PAGE_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-cache",
 }
+
+
+_DOC = Query(None, max_length=MAX_ID_CHARS, description="Chỉ một kế hoạch (mã)")
+_LOCALITY = Query(None, max_length=200, description='Chỉ một địa phương, vd. "xã An Hưng"')
+_UNIT = Query(None, max_length=200, description='Đơn vị chủ trì, vd. "Phòng Kinh tế"')
+_YEAR = Query(None, ge=1900, le=2200, description="Năm đến hạn (nhiệm vụ) hoặc năm của chỉ tiêu")
+_RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên khi lọc theo năm")
+_PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")
+_FORMAT = Query("json", pattern="^(json|csv|xlsx)$", description="json | csv | xlsx")
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "JSON, hoặc tệp CSV / XLSX khi format=csv / xlsx",
+    "content": {"text/csv": {"schema": {"type": "string"}},
+                _XLSX: {"schema": {"type": "string", "format": "binary"}}}}}
+
+
+def _catalog_call(request: Request, fn):
+    try:
+        return fn(_state(request).current.catalog)
+    except CatalogError as exc:
+        raise _ApiError(404, str(exc)) from None
+
+
+def _table_response(rows: list, fmt: str, table, stem: str, sheet: str) -> Any:
+    """JSON rows, or the same table as a file offices exchange (CSV for any tool, XLSX for Excel)."""
+    if fmt == "json":
+        return rows
+    columns, values = table(rows)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d")
+    if fmt == "csv":
+        body, media = to_csv(columns, values), "text/csv; charset=utf-8"
+    else:
+        body, media = to_xlsx(columns, values, sheet), _XLSX
+    return Response(body, media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="{stem}-{stamp}.{fmt}"'})
+
+
+def _library(st: AppState) -> Library:
+    index_dir = st.current.index_dir
+    if index_dir is None:
+        raise _ApiError(409, "Máy chủ không biết thư mục chỉ mục nên không thêm được kế hoạch. "
+                             "(No index folder known.)")
+    lib = st.libraries.get(index_dir)
+    if lib is None:
+        lib = st.libraries[index_dir] = Library(index_dir, model=st.settings.model or st.current.info.model)
+    store = getattr(st.current.retriever, "store", None)
+    if lib.encoder is None and store is not None and getattr(store, "_encoder", None) is not None:
+        lib.encoder = store.encoder  # already loaded by the warm-up; building reuses it
+    return lib
+
+
+def _swap_in_added(st: AppState, retriever: Any) -> None:
+    """Called from the library's worker once the new index answers: serve it from the next request."""
+    old = st.current
+    st.current = _loaded(retriever, old.index_dir, old.generation + 1)
+    log.info("plan added: index generation %d, %d clauses", st.current.generation, st.current.info.clause_count)
 
 
 def _check_admin(request: Request, settings: ApiSettings) -> None:

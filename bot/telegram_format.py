@@ -65,45 +65,78 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
 
 
-def citation_html(c: Citation) -> str:
-    """Plan · locality, then section › label · lines (· page / locator)."""
-    head = f"<b>{escape(_plan_name(c))}</b>"
-    if c.locality:
-        head += f" · {escape(c.locality)}"
+def _number(c: Citation) -> str:
+    """"Kế hoạch số 476/QĐ-UBND" when the plan has a number (a draft's "/KH-UBND" has none)."""
+    if c.number and re.search(r"\d", c.number):
+        return f"{c.kind or 'Kế hoạch'} số {''.join(c.number.split())}"
+    return ""
+
+
+def _place(c: Citation) -> str:
     where = [p for p in (c.section, c.label) if p]
     place = " › ".join(escape(p) for p in where)
     tail = [t for t in (_lines(c), f"trang {c.page}" if c.page else "") if t]
     if tail:
         place = f"{place} · {' · '.join(tail)}" if place else " · ".join(tail)
+    return place
+
+
+def citation_html(c: Citation) -> str:
+    """Plan · locality (· number), then section › label · lines (· page / locator)."""
+    head = f"<b>{escape(_plan_name(c))}</b>"
+    if c.locality:
+        head += f" · {escape(c.locality)}"
+    if _number(c):
+        head += f" · {escape(_number(c))}"
+    place = _place(c)
     return f"{head}\n{place}" if place else head
 
 
 def _roles_html(r: Result, explain: bool = False) -> str:
-    """Who leads / partners / directs, deadline, target; `explain` adds why a lead was inferred."""
+    """The facts the plan states, one labelled line each; where the lead was read when inferred."""
     rows = []
     for label, value in (
         ("Chủ trì", r.lead),
         ("Phối hợp", r.partners),
         ("Chỉ đạo", r.directed_by),
+        ("Chỉ tiêu", r.target.text if r.target and r.target.text else None),
         ("Thời hạn", r.deadline),
         ("Sản phẩm", r.product),
     ):
         if value:
-            row = f"<b>{label}:</b> {escape(value)}"
-            if explain and label == "Chủ trì" and r.lead_source:  # say where the lead was read
-                row += f" <i>({escape(r.lead_source.label)})</i>"
-            rows.append(row)
-    if r.target and r.target.text:
-        rows.append(f"<b>Chỉ tiêu:</b> {escape(r.target.text)}")
+            rows.append(f"<b>{label}:</b> {escape(value)}")
+    if r.lead and r.lead_source:
+        src = r.lead_source
+        where = f" ({_lines_of(src.lines)})" if src.lines else ""
+        row = f"<b>Chủ trì đọc từ:</b> {escape(src.mechanism)}{where}"
+        if explain and src.excerpt:
+            row += f" <i>«{escape(src.excerpt)}»</i>"
+        rows.append(row)
     return "\n".join(rows)
 
 
+def _lines_of(lines: list[int]) -> str:
+    a, b = lines[0], lines[-1]
+    return f"dòng {a}" if a == b else f"dòng {a}–{b}"
+
+
 def result_html(number: int, r: Result, full: bool = False) -> str:
+    """A card: the plan (title, locality, number), its facts, the quoted clause, then where it is."""
+    c = r.citation
     text = " ".join(r.text.split()) if full else excerpt(r.text)
-    parts = [f"<b>[{number}]</b> {citation_html(r.citation)}", f"<i>{escape(text)}</i>"]
+    head = f"<b>[{number}] {escape(_plan_name(c))}</b>"
+    if c.locality:
+        head += f" · {escape(c.locality)}"
+    if _number(c):
+        head += f" · {escape(_number(c))}"
+    parts = [head]
     roles = _roles_html(r)
     if roles:
         parts.append(roles)
+    parts.append(f"<blockquote>{escape(text)}</blockquote>")
+    place = _place(c)
+    if place:
+        parts.append(f"📍 {place}")
     return "\n".join(parts)
 
 

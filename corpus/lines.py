@@ -99,19 +99,28 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
     return out, emphasis, md_level
 
 
+_ALNUM = re.compile(r"[^\W_]")
+_ANY_SIGNATURE_NOISE = re.compile("|".join(
+    f"(?i:{p.pattern})" if p.flags & re.I else f"(?:{p.pattern})" for p in _SIGNATURE_NOISE))
+# Every label starts like this; most lines do not, and skip the dozen label patterns.
+_MAY_BE_LABEL = re.compile(r"^(?:[\dIVXLC(\-–—+•●▪◦·*]|[A-Za-zđĐ][.)]|Chương\s|Điều\s)")
+
+
 def is_noise(text: str) -> bool:
     """Page numbers, digital-signature stamps, decorative lines: not plan text."""
     t = text.strip()
     if not t:
         return True
-    if not any(ch.isalnum() for ch in t):
+    if not _ALNUM.search(t):
         return True
     if _PAGE_NUMBER.match(t):
         return True
-    return any(p.search(t) for p in _SIGNATURE_NOISE)
+    return _ANY_SIGNATURE_NOISE.search(t) is not None
 
 
 def read_label(text: str) -> tuple[str | None, str | None, str]:
+    if not _MAY_BE_LABEL.match(text):
+        return None, None, text
     for ltype, rx in _LABELS:
         m = rx.match(text)
         if m:
@@ -193,6 +202,49 @@ _DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|tro
                        re.I)
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
 _PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
+
+
+# Markdown links and images as a crawler leaves them: "[Đoàn Thanh niên](https://…)" reads as its text.
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*\)")
+# Site furniture a crawl keeps around the document: menus, breadcrumbs, download and share buttons.
+_CHROME_WORDS = re.compile(
+    r"^(?:trang chủ|đăng nhập|đăng ký|đăng xuất|tải về|tải văn bản|tải xuống|chia sẻ|in|in văn bản|lưu|"
+    r"lưu văn bản|theo dõi|mục lục|văn bản gốc|văn bản liên quan|thuộc tính|lược đồ|bình luận|liên hệ|"
+    r"quay lại|về đầu trang|xem thêm|facebook|zalo|twitter|home|login|download|share|print)$", re.I)
+_COPYRIGHT = re.compile(r"©|\bbản quyền\b|copyright", re.I)
+
+
+def unlink(text: str) -> str:
+    """Markdown links → their text, images → nothing."""
+    if "](" not in text:
+        return text
+    return _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+
+
+def _is_chrome(raw: str) -> bool:
+    """A line of web-page furniture: links only, a breadcrumb, a button word, a copyright line."""
+    s = raw.strip()
+    if not s:
+        return False
+    bare = _LINK.sub("", s)
+    if bare != s and not re.search(r"[^\W_]", bare.replace(">", "").replace("»", "")):
+        return True  # nothing but links (and separators)
+    text = re.sub(r"[*_|>»/·•\-–]+", " ", unlink(s)).strip()
+    return bool(_CHROME_WORDS.match(text)) or bool(_COPYRIGHT.search(text) and len(text) < 120) or (
+        bare != s and re.match(r"^(?:trang chủ|home)\b", text, re.I) is not None)
+
+
+def page_chrome(lines: list[str]) -> set[int]:
+    """Line numbers (1-based) of web-page furniture before the document begins and after it ends."""
+    chrome: set[int] = set()
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        for k in order:
+            if not lines[k].strip():
+                continue
+            if not _is_chrome(lines[k]):
+                break
+            chrome.add(k + 1)
+    return chrome
 
 
 @dataclass
@@ -281,6 +333,7 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
     table the table reader did not claim (a letterhead, a signature block): it ends the logical line.
     """
     out: list[LogicalLine] = []
+    chrome = page_chrome(src.lines)
     bold = italic = False
     block: list[_Physical] = []
     blank = False
@@ -320,11 +373,12 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
             bold = italic = False
             blank = True
             continue
-        if _PIPE_ONLY.match(s):
+        if _PIPE_ONLY.match(s) or no in chrome:
             flush()
             noise.add(no)
             bold = italic = False
             continue
+        s = unlink(s)
         if "*" in s:
             s = _EMPTY_EMPHASIS.sub(" ", s)
         segments, _, md_level = clean_markup(strip_footnote_refs(s))

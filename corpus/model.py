@@ -91,8 +91,14 @@ class LeadSource:
 
     mechanism: str  # a key of LEAD_MECHANISMS
     clause_id: str
-    line: int
+    lines: tuple[int, int]  # the source clause's first and last line
     shared: tuple[str, ...] = ()
+    quote: str = ""  # the source clause's opening words, for people
+
+    @property
+    def line(self) -> int:
+        """The line the lead was written on (the source clause's first line)."""
+        return self.lines[0]
 
     @property
     def inferred(self) -> bool:
@@ -104,12 +110,13 @@ class LeadSource:
         return f"{LEAD_MECHANISMS.get(self.mechanism, self.mechanism)}, dòng {self.line}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"mechanism": self.mechanism, "clause_id": self.clause_id, "line": self.line,
-                "shared": list(self.shared)}
+        return {"mechanism": self.mechanism, "clause_id": self.clause_id, "lines": list(self.lines),
+                "shared": list(self.shared), "quote": self.quote}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LeadSource":
-        return cls(d["mechanism"], d["clause_id"], int(d["line"]), tuple(d.get("shared") or ()))
+        a, b = d["lines"]
+        return cls(d["mechanism"], d["clause_id"], (int(a), int(b)), tuple(d.get("shared") or ()), d.get("quote") or "")
 
 
 @dataclass

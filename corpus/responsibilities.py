@@ -38,6 +38,15 @@ def subtree(nodes: list[Node], pos: int) -> list[int]:
     return sorted(out)
 
 
+QUOTE_CHARS = 70  # how much of the source clause a LeadSource keeps for people
+
+
+def _quote(c: Clause) -> str:
+    label = f"{c.label} " if c.label and not c.text.startswith(c.label) else ""
+    text = label + c.text
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
 @dataclass
 class Fact:
     scope: list[int]
@@ -75,7 +84,7 @@ class Context:
 
     def source_of(self, pos: int, mechanism: str, shared: tuple[str, ...] = ()) -> LeadSource:
         c = self.clauses[pos]
-        return LeadSource(mechanism, c.id, c.lines[0], shared)
+        return LeadSource(mechanism, c.id, c.lines, shared, _quote(c))
 
     def apply(self) -> None:
         """Widest scope first, so a statement about one task overrides one about its section."""

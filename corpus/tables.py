@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import comb
 
 from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
@@ -341,9 +340,9 @@ def _join_wrapped(parts: list[str]) -> str:
 
 # --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
 
-# Ways to choose the merged (left out) columns of a short row that are tried; past this the cells
-# are read from the left. 7 columns with 2–5 merged is 21 ways; a 12-column table with 6 is 924.
-MAX_PLACEMENTS = 500
+# How far a row's number may jump from the row above and still open a row (rows are numbered 1, 2, 3 …
+# with gaps where a row was dropped; a figure like "100" after row "1.1" is a cell).
+MAX_NUMBER_STEP = 3
 # Rows above a table's header that may head its first group (a section title set in the table).
 MAX_ROWS_ABOVE_HEADER = 3
 _WALL = re.compile(r"^\|\s*$")
@@ -380,6 +379,17 @@ def _cell_text(lines: list[tuple[int, str]]) -> _Cell:
     return _Cell(text, lines[0][0], lines[-1][0], bold)
 
 
+def _next_number(current: str, candidate: str) -> bool:
+    """Could ``candidate`` number the row after the one numbered ``current``? "1.2" or "2" after "1.1"
+    can; "100" after "1.1" is a figure in a cell ("100" %), not a row number."""
+    if not _STT_CELL.match(candidate):
+        return False
+    a, b = re.match(r"\d+", current), re.match(r"\d+", candidate)
+    if a and b:
+        return int(b.group()) <= int(a.group()) + MAX_NUMBER_STEP
+    return True
+
+
 def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
     """One cell per line(s) between lines holding only "|": a row is a wall, then (text? wall) per cell.
 
@@ -407,8 +417,9 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
         runs.append(run)
     # the widest run of filled cells that more than one row shows: one row glued to the next by a
     # missing wall must not widen the whole table
+    # (the header, among the first runs, names every column even when the rows leave many empty)
     repeated = [r for r in set(runs) if runs.count(r) >= max(2, len(runs) // 10)]
-    width = max(repeated or runs or [0])
+    width = max(repeated + runs[:MAX_ROWS_ABOVE_HEADER + 1] or [0])
     first_text = next((t for kind, t in tokens if kind == "T"), None)
     numbered = first_text is not None and column_meaning(_cell_text(first_text).text) == "stt"
     rows: list[_PipeRow] = []
@@ -437,8 +448,9 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
                 walls += 1
             at_end = i + walls >= n
             room = width - len(row.cells)
-            if not at_end and numbered and walls <= room - 1 and not _STT_CELL.match(
-                    _cell_text(tokens[i + walls][1]).text):
+            if not at_end and numbered and walls <= room - 1 and row.cells and _STT_CELL.match(
+                    row.cells[0].text) and not _next_number(
+                    row.cells[0].text if row.cells else "", _cell_text(tokens[i + walls][1]).text):
                 # the text after the walls is no row number: the walls were empty cells of this row
                 for _ in range(walls):
                     no = tokens[i][1][0][0]
@@ -549,29 +561,45 @@ def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> lis
     """Columns for the cells of a row short of cells because some merge down from the row above.
 
     The cells keep their order; the columns left out are those that make each cell most like its
-    column (numbers under numbers, times under times, units under units); without evidence, the last.
+    column (numbers under numbers, times under times, units under units); without evidence, the
+    last ones. An order-keeping assignment, found by dynamic programming over (cell, column).
     """
-    from itertools import combinations
+    n = len(cells)
+    if n >= width:
+        return list(range(n))
+    feats = [_features(c.text) if c.text else None for c in cells]
 
-    missing = width - len(cells)
-    if missing <= 0:
-        return list(range(len(cells)))
-    if comb(width, missing) > MAX_PLACEMENTS:
-        return list(range(len(cells)))
-    best, best_score = list(range(len(cells))), float("-inf")
-    cell_features = [_features(c.text) if c.text else None for c in cells]
-    for count, skip in enumerate(combinations(range(width), missing)):
-        cols = [c for c in range(width) if c not in skip]
-        score = 0.0
-        for feats, col in zip(cell_features, cols):
-            if feats is None:
-                continue
-            for has, share in zip(feats, prof[col]):
-                score += (share - 0.5) if has else (0.5 - share)
-        score += 0.01 * sum(skip) / width  # ties: the merged cells are the last ones
-        if score > best_score + 1e-9:
-            best, best_score = cols, score
-    return best
+    def fit(i: int, col: int) -> float:
+        f = feats[i]
+        score = -1e-3 * col  # ties: cells sit as far left as they can, the merged columns are the last
+        if f is None:
+            return score
+        for has, share in zip(f, prof[col]):
+            score += (share - 0.5) if has else (0.5 - share)
+        return score
+
+    neg = float("-inf")
+    # best[i][j]: best score with the first i cells placed in the first j columns
+    best = [[neg] * (width + 1) for _ in range(n + 1)]
+    take = [[False] * (width + 1) for _ in range(n + 1)]
+    for j in range(width + 1):
+        best[0][j] = 0.0
+    for i in range(1, n + 1):
+        for j in range(i, width + 1):
+            skip = best[i][j - 1]
+            put = best[i - 1][j - 1] + fit(i - 1, j - 1)
+            if put >= skip:
+                best[i][j], take[i][j] = put, True
+            else:
+                best[i][j] = skip
+    cols: list[int] = []
+    i, j = n, width
+    while i > 0:
+        if take[i][j]:
+            cols.append(j - 1)
+            i -= 1
+        j -= 1
+    return cols[::-1]
 
 
 def _is_group(row: _PipeRow, width: int) -> bool:
@@ -587,6 +615,10 @@ def _is_group(row: _PipeRow, width: int) -> bool:
 def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:
     """Rows → a Table. ``exact_merges``: the source leaves a merged cell out (crawled HTML), so an
     empty cell is really empty; otherwise (hand-written Markdown) an empty unit cell means "as above"."""
+    noise = set(noise)
+    while rows and not any(c.text for c in rows[0].cells):
+        noise.update(range(rows[0].start, rows[0].end + 1))  # cell walls with nothing between them
+        rows = rows[1:]
     if len(rows) < 2:
         return None
     width = max(len(r.cells) for r in rows)
@@ -636,6 +668,9 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
     names = {(m or f"col{k + 1}"): (t or (m or f"col{k + 1}")) for k, (m, t) in enumerate(zip(meanings, titles))}
     for r in body:
         texts = [c.text for c in r.cells]
+        if not any(texts):
+            table.noise.update(range(r.start, r.end + 1))  # a blank row of a form: cell walls only
+            continue
         if texts and all(_COLUMN_NUMBERS.match(t) for t in texts if t) and sum(1 for t in texts if t) >= 3 \
                 and len(set(texts)) == len(texts):
             table.noise.update(range(r.start, r.end + 1))  # "(1) (2) (3)": the columns' numbers

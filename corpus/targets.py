@@ -99,7 +99,7 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
         a, b, unit, lead = m["a"], m["b"], m["unit"], (m["lead"] or "").strip().lower()
         if _is_year_span(a, b, unit):
             continue
-        before = text[: m.start()]
+        before = text[max(0, m.start() - 120): m.start()]  # the words just before; the whole prefix costs O(n²)
         if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định)\s*$", before, re.I):
             continue
         if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:

@@ -16,16 +16,6 @@ class TargetModel(BaseModel):
     text: str
 
 
-class LeadSourceModel(BaseModel):
-    """Where the lead was read, when not on the clause itself (corpus.model.LeadSource)."""
-
-    mechanism: str = Field(description='How: "merged_cell", "labelled_line", "unit_section", "topic", …')
-    clause_id: str = Field(description="The clause the lead was read from")
-    line: int = Field(description="1-based line of that clause in the plan file")
-    inferred: bool = Field(False, description="True when guessed from the topic, not stated by the plan")
-    label: str = Field(description='For people: "ô gộp của bảng, dòng 158"')
-
-
 class Citation(BaseModel):
     source: str = Field(description="Plan file name")
     document: str | None = Field(None, description="Plan title")
@@ -37,6 +27,19 @@ class Citation(BaseModel):
     lines: list[int] = Field(description="[start, end], 1-based lines in the source file")
     page: int | None = Field(None, description="PDF page, when the plan came as a PDF")
     locator: str | None = Field(None, description="DOCX paragraph or table position")
+    number: str | None = Field(None, description='Plan number as issued, e.g. "476/QĐ-UBND"')
+    kind: str | None = Field(None, description='Plan kind, e.g. "Kế hoạch"')
+
+
+class LeadSource(BaseModel):
+    """Where a lead not stated on the clause itself was read (corpus.model.LeadSource; see retrieval.lead_source)."""
+
+    mechanism: str = Field(description='How, for people: "ô gộp của bảng", "giao chỉ tiêu", "suy luận theo lĩnh vực"')
+    key: str | None = Field(None, description='The mechanism\'s name: "merged_cell", "labelled_line", "topic", …')
+    inferred: bool = Field(False, description="True when guessed from the topic, not stated by the plan")
+    clause_id: str | None = Field(None, description="The clause the lead was read from")
+    lines: list[int] | None = Field(None, description="[start, end] of that clause")
+    excerpt: str | None = Field(None, description="The start of that clause")
 
 
 class Result(BaseModel):
@@ -49,7 +52,7 @@ class Result(BaseModel):
     target: TargetModel | None = None
     deadline: str | None = None
     product: str | None = None
-    lead_source: LeadSourceModel | None = Field(None, description="Where a lead stated elsewhere was read")
+    lead_source: LeadSource | None = Field(None, description="Where a lead stated elsewhere was read")
 
 
 class AskResponse(BaseModel):
@@ -110,3 +113,103 @@ class IndexInfo(BaseModel):
     document_count: int
     built_at: str
     format_version: int
+
+
+# ---------------------------------------------------------------------------
+# Catalog: tasks and indicators read from the clause store (retrieval.catalog)
+
+
+class PlanRef(BaseModel):
+    """A plan as a reader names it: locality, title and number, not a file name."""
+
+    doc_id: str
+    title: str | None = None
+    number: str | None = None
+    kind: str | None = None
+    locality: str | None = None
+    source: str
+
+
+class TaskRow(BaseModel):
+    clause_id: str
+    plan: PlanRef
+    section: str = ""
+    label: str | None = None
+    text: str
+    lines: list[int]
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    partners: str | None = None
+    deadline: str | None = Field(None, description="Thời hạn as the plan writes it")
+    due_year: int | None = Field(None, description="Latest year the deadline names")
+    recurring: bool = Field(False, description='"Hằng năm", "thường xuyên": due every year')
+    product: str | None = None
+
+
+class IndicatorRow(BaseModel):
+    clause_id: str
+    plan: PlanRef
+    section: str = ""
+    label: str | None = None
+    name: str = Field(description="The indicator as the plan states it (the clause without its label)")
+    target: TargetModel
+    year: int | None = Field(None, description="Year of the target, else the deadline's")
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    lines: list[int]
+
+
+class ComparisonPoint(BaseModel):
+    plan: PlanRef
+    clause_id: str
+    lines: list[int]
+    name: str
+    value: float
+    target: TargetModel
+    match: float = Field(description="Share of the indicator's weighted words found in this clause")
+
+
+class IndicatorComparison(BaseModel):
+    query: str
+    unit: str | None = Field(None, description="Unit shared by the charted points")
+    points: list[ComparisonPoint] = Field(description="One per plan, same unit: these are charted")
+    other_units: list[ComparisonPoint] = Field(default_factory=list,
+                                               description="Matches stated in another unit (not charted)")
+
+
+class PlanClause(BaseModel):
+    clause_id: str
+    kind: str
+    label: str | None = None
+    section_path: list[str]
+    text: str
+    lines: list[int]
+    page: int | None = None
+    lead: str | None = None
+    lead_source: LeadSource | None = None
+    partners: str | None = None
+    deadline: str | None = None
+    product: str | None = None
+    target: TargetModel | None = None
+
+
+class PlanView(BaseModel):
+    """A whole plan clause by clause, for the viewer that opens at cited lines."""
+
+    document: DocumentInfo
+    clauses: list[PlanClause]
+
+
+class AddPlanJob(BaseModel):
+    """Progress of one plan added from the browser (retrieval.library)."""
+
+    id: str
+    filename: str
+    stage: str = Field(description="queued | reading | indexing | loading | done | failed")
+    step: int = Field(description="Steps done so far, for a progress bar")
+    steps: int
+    message: str = ""
+    doc_id: str | None = None
+    title: str | None = None
+    clause_count: int | None = None
+    seconds: float | None = None

@@ -23,13 +23,13 @@ from retrieval.contract import (
     DocumentInfo,
     DocumentOutline,
     IndexInfo,
-    LeadSourceModel,
     LocalityModel,
     OutlineSection,
     Result,
     TargetModel,
 )
 from retrieval.evidence import Evidence, word_pairs
+from retrieval.lead_source import lead_source
 from retrieval.query import Question, analyse, folded
 
 MODES = ("hybrid", "dense", "bm25")
@@ -247,6 +247,7 @@ class Retriever:
         matched = len(qb & tb)
         return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
 
+
     def _with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Cite where a lead is stated (footer, heading, assignment) right after the clause it governs."""
         out: list[tuple[int, float, float]] = []
@@ -346,23 +347,14 @@ def document_info(doc: Document, clause_count: int) -> DocumentInfo:
                         date=doc.date, signer=doc.signer, clause_count=clause_count)
 
 
-def lead_source_model(c: Clause) -> LeadSourceModel | None:
-    """The clause's lead provenance for the contract, only when the lead was read elsewhere."""
-    src = c.lead_source
-    if not c.lead_from_elsewhere or src is None:
-        return None
-    return LeadSourceModel(mechanism=src.mechanism, clause_id=src.clause_id, line=src.line,
-                           inferred=src.inferred, label=src.describe())
-
-
 def clause_result(c: Clause, doc: Document, score: float) -> Result:
     cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
                    locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
-                   page=c.page, locator=c.locator)
+                   page=c.page, locator=c.locator, number=doc.number, kind=doc.kind)
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_source=lead_source_model(c))
+                  lead_source=lead_source(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.model import Clause, LeadSource, SourceText
+from corpus.model import Clause, SourceText
 from corpus.parse import parse_source
 from corpus.responsibilities import EXTRACTORS, LINKERS
 
@@ -299,7 +299,7 @@ b) Phủ sóng 5G các khu công nghiệp.
     c = clause(plan, "Phủ sóng 5G")
     src = clause(plan, "chủ trì thực hiện các nhiệm vụ")
     assert c.lead == "Sở Khoa học và Công nghệ"
-    assert c.lead_source == LeadSource("cross_reference", src.id, src.lines[0])
+    assert (c.lead_source.mechanism, c.lead_source.clause_id, c.lead_source.lines) == ("cross_reference", src.id, src.lines)
     assert clause(plan, "Hoàn thiện thể chế").lead is None  # only the section referred to
 
 
@@ -370,7 +370,7 @@ Hằng năm
     body = next(c for c in plan.clauses if c.kind == "bullet" and task[:30] in c.text)
     row = next(c for c in plan.clauses if c.kind == "table_row")
     assert body.lead == "Sở Khoa học và Công nghệ" and body.deadline == "Hằng năm"
-    assert body.lead_source == LeadSource("appendix_table", row.id, row.lines[0])
+    assert (body.lead_source.mechanism, body.lead_source.clause_id, body.lead_source.line) == ("appendix_table", row.id, row.lines[0])
     assert clause(plan, "Tăng cường công tác tuyên truyền").lead is None
 
 

@@ -190,3 +190,59 @@ def test_markdown_pipe_tables_well_formed_padded_and_split_rows():
     assert para.lines == (16, 18) and para.text.endswith("trước ngày 15 tháng 12 năm 2026.")
     heads = [c for c in plan.clauses if c.kind == "heading"]
     assert [h.label for h in heads][:2] == ["I", "II"]
+
+
+def test_web_page_furniture_around_the_document_is_noise_and_links_read_as_text():
+    """A crawl that kept the site's menu, breadcrumb, buttons and footer: the plan alone is read."""
+    f = FIXTURES / "web_page_crawl.md"
+    plan = parse_file(f)
+    lines = _lines(f)
+    owner, noise = _owner_and_noise(plan, lines)
+    assert all((n in owner) != (n in noise) for n, t in enumerate(lines, 1) if t.strip())
+    texts = " ".join(c.text for c in plan.clauses)
+    for chrome in ("Trang chủ", "Đăng nhập", "Tải về", "Chia sẻ", "Facebook", "Bản quyền", "Liên hệ", "https://"):
+        assert chrome not in texts
+    first = plan.clauses[0]
+    assert first.text == "ỦY BAN NHÂN DÂN" and {1, 2, 3, 4} <= noise
+    item = next(c for c in plan.clauses if c.label == "1")
+    assert item.text == ("1. Công chức Tư pháp - Hộ tịch chủ trì, phối hợp với Đoàn Thanh niên xã tổ chức "
+                         "tuyên truyền pháp luật cho học sinh, hoàn thành trong Quý II/2026.")
+    assert plan.document.signer == "Lê Văn Tâm" and plan.document.number == "09/KH-UBND"
+
+
+def test_no_clause_of_a_real_plan_is_empty(real_plans):
+    """Blank form rows and empty cell walls are noise, never a clause without text."""
+    for f, plan in real_plans:
+        assert all(c.text.strip() for c in plan.clauses), f.name
+
+
+def test_footnote_marks_leave_the_text_and_the_notes_stay_citable(real_plans):
+    """"… có liên quan[1];" loses its mark; the note "[1] Nghị quyết số …" is its own clause."""
+    docs = set()
+    for f, plan in real_plans:
+        raw = f.read_text(encoding="utf-8")
+        if not re.search(r"\S\[\d{1,3}\]", raw):
+            continue
+        notes = [c for c in plan.clauses if re.match(r"^\[\d{1,3}\] \S", c.text)]
+        for c in plan.clauses:
+            if not c.text.startswith("["):
+                assert not re.search(r"\S\[\d{1,3}\](?:[\s.,;:)…]|$)", c.text), (f.name, c.lines, c.text[:80])
+        if notes:
+            docs.add(f.name)
+    assert len(docs) >= 3
+
+
+def test_merged_cells_of_crawled_tables_carry_down_in_real_plans(real_plans):
+    """A cell merged over several rows is left out of the rows below it; they get its value, marked carried."""
+    from corpus.load import read_source
+    from corpus.tables import find_tsv_tables
+
+    docs = set()
+    for f, _ in real_plans:
+        src, _ = read_source(f)
+        for t in find_tsv_tables(src.lines):
+            for r in t.rows:
+                for meaning, line in r.carried.items():
+                    assert line < r.start and r.cells[meaning]
+                    docs.add(f.name)
+    assert len(docs) >= 3

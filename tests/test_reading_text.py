@@ -54,3 +54,27 @@ def test_corpus_and_index_use_the_one_toolkit():
     assert corpus.vocabulary.fold is T.strip_marks
     assert corpus.vocabulary.UNIT_HEAD_RE is T.UNIT_HEAD_RE and corpus.vocabulary.ABBREVIATIONS is T.ABBREVIATIONS
     assert index.text.CURATED_ABBREVIATIONS is T.ABBREVIATIONS
+
+
+def _plan_lines() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent.parent / "shared"
+    lines: list[str] = []
+    for d in (root / "plans", root / "real-plans"):
+        for f in sorted(d.glob("*"))[:12]:
+            lines += f.read_text(encoding="utf-8").splitlines()[:300]
+    lines += ["Hoá  Thuỷ", "Xã AN HƯNG!", "bao hiem y te", "ĐOÀN (TNCS)"]
+    return lines
+
+
+def test_toolkit_folds_exactly_as_the_retrieval_and_bot_copies_it_replaces():
+    """The lead switches retrieval/query.folded and bot/telegram.fold to the toolkit at merge:
+    same output on plan text, so nothing downstream moves."""
+    from bot.telegram import fold as bot_fold
+    from retrieval.query import folded
+
+    for line in _plan_lines():
+        assert T.fold(line) == folded(line), line
+        # the bot keeps "_" inside words; the toolkit counts it as punctuation
+        assert T.fold_words(line) == " ".join(bot_fold(line).replace("_", " ").split()), line

@@ -109,19 +109,15 @@ def test_ask_a_question_see_cited_answer_expand_result_and_open_outline(browser,
     assert 1 <= len(chips) <= 5
     assert "dòng" in chips[0].text  # plan · section · lines
 
-    # the chip opens its result, which shows the clause and its section path
+    # the chip brings its card into focus: the facts, the quoted clause and a link into the plan
     first = browser.find_element(By.ID, "result-0")
-    assert first.get_attribute("open") is None
     chips[0].click()
-    _wait(browser, lambda d: d.find_element(By.ID, "result-0").get_attribute("open") is not None)
+    _wait(browser, lambda d: d.execute_script("return document.activeElement.id") == "result-0")
     clause_text = first.find_element(By.CSS_SELECTOR, ".clause-text")
     assert clause_text.is_displayed() and clause_text.text.strip()
     assert first.find_element(By.CSS_SELECTOR, ".facts").is_displayed()
-
-    # "Xem nguyên văn" pulls the clause with its neighbours from /clauses/{id}
-    first.find_element(By.CSS_SELECTOR, ".result-body .link-button").click()
-    _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#result-0 .context").is_displayed())
-    assert first.find_element(By.CSS_SELECTOR, ".context .self").text.strip() == clause_text.text.strip()
+    link = first.find_element(By.CSS_SELECTOR, ".open-plan").get_attribute("href")
+    assert "/plans/" in link and "#L" in link  # the viewer at the cited lines (tests/test_web_views.py)
     browser.save_screenshot(str(shots / "answer-desktop.png"))
 
     # an example question asks at once
@@ -181,7 +177,6 @@ def test_page_fits_a_phone_screen(browser, live, shots):
         box.send_keys("Xã An Hưng đặt mục tiêu tỷ lệ hộ nghèo bao nhiêu?")
         browser.find_element(By.ID, "ask-button").click()
         _wait(browser, EC.visibility_of_element_located((By.CSS_SELECTOR, "#chips .chip")))
-        browser.find_element(By.CSS_SELECTOR, "#result-0 summary").click()
         _wait(browser, lambda d: d.find_element(By.CSS_SELECTOR, "#result-0 .clause-text").is_displayed())
         overflow = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -1,63 +1,10 @@
-// planqa web page: asks /ask, shows cited clauses, browses plan outlines.
-// Every piece of data goes into the page through textContent, never parsed as HTML.
+// planqa web page: asks /ask, shows one answer card per plan, browses plan outlines.
+// Every piece of data goes into the page through textContent, never parsed as HTML (common.js).
 "use strict";
 
 (function () {
-  const $ = (id) => document.getElementById(id);
-
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    if (attrs) {
-      for (const [key, value] of Object.entries(attrs)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (key === "text") node.textContent = String(value);
-        else if (key === "class") node.className = value;
-        else if (key.startsWith("data-")) node.setAttribute(key, String(value));
-        else node[key] = value;
-      }
-    }
-    for (const child of children || []) {
-      if (child === null || child === undefined) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-  }
-
-  function setStatus(message, isError) {
-    const status = $("status");
-    status.textContent = message || "";
-    status.classList.toggle("error", Boolean(isError));
-  }
-
-  async function api(path, options) {
-    let response;
-    try {
-      response = await fetch(path, options);
-    } catch (err) {
-      throw new Error("Không kết nối được máy chủ.");
-    }
-    let body = null;
-    try {
-      body = await response.json();
-    } catch (err) {
-      body = null;
-    }
-    if (!response.ok) {
-      let message = body && typeof body.detail === "string" ? body.detail : "Lỗi " + response.status;
-      if (response.status === 429) {
-        const wait = response.headers.get("Retry-After");
-        if (wait && !(body && body.detail)) message = "Quá nhiều yêu cầu, thử lại sau " + wait + " giây.";
-      }
-      throw new Error(message);
-    }
-    return body;
-  }
-
-  function linesText(lines) {
-    if (!Array.isArray(lines) || lines.length === 0) return "";
-    const [a, b] = lines;
-    return b && b !== a ? "dòng " + a + "–" + b : "dòng " + a;
-  }
+  const { $, el, setStatus, api, linesText, planHref, hasNumber, planNumberText, shorten, fact, targetText } =
+    window.planqa;
 
   function lastSection(section) {
     if (!section) return "";
@@ -65,15 +12,13 @@
     return parts[parts.length - 1];
   }
 
-  function planName(c) {
-    return c.locality || c.document || c.source;
-  }
-
+  // Locality, plan (by number, else a short title), section, lines: never a file name
   function chipText(c) {
-    const parts = [planName(c)];
+    const parts = [];
+    if (c.locality) parts.push(c.locality);
+    parts.push(hasNumber(c.number) ? planNumberText(c.kind, c.number) : shorten(c.document || c.source, 48));
     const sec = lastSection(c.section);
-    if (sec) parts.push(sec.length > 40 ? sec.slice(0, 39) + "…" : sec);
-    if (c.label) parts.push(c.label.trim());
+    if (sec) parts.push(shorten(sec, 40));
     const lines = linesText(c.lines);
     if (lines) parts.push(lines);
     if (c.page) parts.push("tr. " + c.page);
@@ -81,99 +26,96 @@
   }
 
   function citationTitle(c) {
-    const parts = [c.document || c.source, c.source];
+    const parts = [c.document || c.source, planNumberText(c.kind, c.number)];
     if (c.section) parts.push(c.section);
     if (c.locator) parts.push(c.locator);
     return parts.join("\n");
   }
 
-  function fact(dl, term, value) {
-    if (value === null || value === undefined || value === "") return;
-    dl.append(el("dt", { text: term }), el("dd", { text: value }));
+  function leadSourceLink(result) {
+    const src = result.lead_source;
+    if (!src) return null;
+    if (src.lines && src.clause_id) {
+      return el("a", { href: planHref(result.citation.doc_id, src.lines), class: "source-link",
+                       text: src.mechanism + " (" + linesText(src.lines) + ")",
+                       title: src.excerpt || "" });
+    }
+    return el("span", { text: src.mechanism });
   }
 
-  function targetText(t) {
-    if (!t) return null;
-    return t.text;
-  }
-
+  // One clause: its facts as labelled fields, the quoted clause, then where it is
   function renderResult(result, index) {
     const c = result.citation;
-    const details = el("details", { class: "result", id: "result-" + index, "data-clause": c.clause_id });
-    const summaryMeta = el("span", { class: "summary-meta" }, [
-      el("span", { class: "chip", text: chipText(c), title: citationTitle(c) }),
-      result.lead ? el("span", { class: "badge", text: "Chủ trì: " + result.lead }) : null,
-    ]);
-    const preview = result.text.length > 180 ? result.text.slice(0, 179) + "…" : result.text;
-    details.append(el("summary", null, [el("span", { class: "summary-text", text: preview }), summaryMeta]));
-
-    const body = el("div", { class: "result-body" });
-    body.append(el("p", { class: "clause-text", text: result.text }));
-    if (c.section) body.append(el("p", { class: "section-path", text: "Mục: " + c.section }));
+    const card = el("article", { class: "result", id: "result-" + index, "data-clause": c.clause_id,
+                                 tabIndex: -1, "aria-labelledby": "result-" + index + "-where" });
     const dl = el("dl", { class: "facts" });
-    fact(dl, "Kế hoạch", c.document || c.source);
-    fact(dl, "Tệp", c.source + (c.lines ? " (" + linesText(c.lines) + ")" : ""));
-    fact(dl, "Địa phương", c.locality);
     fact(dl, "Chủ trì", result.lead);
     fact(dl, "Phối hợp", result.partners);
     fact(dl, "Chỉ đạo", result.directed_by);
     fact(dl, "Chỉ tiêu", targetText(result.target));
     fact(dl, "Thời hạn", result.deadline);
     fact(dl, "Sản phẩm", result.product);
-    fact(dl, result.lead_source && result.lead_source.inferred ? "Chủ trì suy ra từ" : "Chủ trì ghi tại",
-         result.lead_source && result.lead_source.label);
-    body.append(dl);
-
-    const context = el("div", { class: "context", hidden: true });
-    const showContext = el("button", { type: "button", class: "link-button", text: "Xem nguyên văn và đoạn kề bên" });
-    showContext.addEventListener("click", () => loadClauseContext(c.clause_id, context, showContext));
-    const showOutline = el("button", { type: "button", class: "link-button", text: "Mục lục kế hoạch" });
-    showOutline.addEventListener("click", () => openOutline(c.doc_id));
-    body.append(el("div", null, [showContext, showOutline]), context);
-    details.append(body);
-    return el("li", null, [details]);
+    fact(dl, "Chủ trì đọc từ", leadSourceLink(result));
+    if (dl.children.length) card.append(dl);
+    else card.append(el("p", { class: "meta", text: "Điều khoản này không ghi chủ trì, thời hạn hay chỉ tiêu." }));
+    card.append(el("blockquote", { class: "clause-text", text: result.text }));
+    const where = el("p", { class: "citation", id: "result-" + index + "-where" });
+    where.append(el("a", { href: planHref(c.doc_id, c.lines), class: "open-plan",
+                           text: "Mở kế hoạch tại " + linesText(c.lines) }));
+    const bits = [];
+    if (c.section) bits.push("Mục: " + c.section);
+    if (c.label) bits.push("khoản " + c.label.trim());
+    if (c.page) bits.push("trang " + c.page);
+    if (bits.length) where.append(el("span", { class: "section-path", text: " — " + bits.join(" · ") }));
+    card.append(where);
+    return card;
   }
 
-  async function loadClauseContext(clauseId, box, button) {
-    button.disabled = true;
-    try {
-      const view = await api("/clauses/" + encodeURIComponent(clauseId));
-      box.replaceChildren();
-      if (view.section_path && view.section_path.length) {
-        box.append(el("p", { class: "section-path", text: view.section_path.join(" › ") }));
-      }
-      if (view.previous) box.append(el("p", { class: "neighbour", text: view.previous.text }));
-      box.append(el("p", { class: "self", text: view.result.text }));
-      if (view.next) box.append(el("p", { class: "neighbour", text: view.next.text }));
-      box.hidden = false;
-      button.hidden = true;
-    } catch (err) {
-      setStatus(err.message, true);
-      button.disabled = false;
-    }
-  }
-
+  // Results grouped by plan, in rank order of each plan's first result
   function renderAnswer(data) {
     const section = $("answer");
     section.hidden = false;
     section.classList.toggle("not-found", !data.found);
-    $("answer-text").textContent = data.answer || (data.found ? "" : "Không tìm thấy điều khoản phù hợp.");
+    const plans = new Map();
+    data.results.forEach((result, i) => {
+      const id = result.citation.doc_id;
+      if (!plans.has(id)) plans.set(id, []);
+      plans.get(id).push([result, i]);
+    });
+    $("answer-text").textContent = data.found
+      ? (plans.size === 1 ? "Một kế hoạch nói về nội dung này:" : plans.size + " kế hoạch nói về nội dung này:")
+      : (data.answer || "Không tìm thấy điều khoản phù hợp.");
+    const summary = $("answer-summary");
+    summary.hidden = !(data.found && data.answer);
+    $("answer-plain").textContent = data.found ? data.answer || "" : "";
     const chips = $("chips");
     const results = $("results");
     chips.replaceChildren();
     results.replaceChildren();
+    $("results-title").textContent = data.found ? "Theo từng kế hoạch" : "Các điều khoản gần nhất (không trả lời câu hỏi)";
     $("results-title").hidden = data.results.length === 0;
     data.results.forEach((result, i) => {
       const chip = el("button", { type: "button", class: "chip", text: chipText(result.citation),
                                   title: citationTitle(result.citation) });
       chip.addEventListener("click", () => {
         const target = $("result-" + i);
-        target.open = true;
+        target.classList.add("flash");
         target.scrollIntoView({ behavior: "smooth", block: "nearest" });
+        target.focus({ preventScroll: true });
+        setTimeout(() => target.classList.remove("flash"), 1500);
       });
       chips.append(chip);
-      results.append(renderResult(result, i));
     });
+    for (const [docId, items] of plans) {
+      const c = items[0][0].citation;
+      const head = el("header", { class: "plan-head" }, [
+        c.locality ? el("span", { class: "locality", text: c.locality }) : null,
+        el("h4", { class: "plan-name" }, [el("a", { href: planHref(docId), text: c.document || c.source })]),
+        el("span", { class: "meta", text: planNumberText(c.kind, c.number) }),
+      ]);
+      const list = el("div", { class: "plan-results" }, items.map(([r, i]) => renderResult(r, i)));
+      results.append(el("li", { class: "plan-card", "data-doc": docId }, [head, list]));
+    }
   }
 
   async function ask(question) {
@@ -204,7 +146,7 @@
   function documentMeta(d) {
     const parts = [];
     if (d.locality && d.locality.label) parts.push(d.locality.label);
-    if (d.number) parts.push("Số " + d.number);
+    parts.push(planNumberText(d.kind, d.number));
     if (d.date) parts.push(d.date);
     parts.push(d.clause_count + " điều khoản");
     return parts.join(" · ");
@@ -223,7 +165,7 @@
       for (const s of outline.sections) {
         const item = el("li", { class: "depth-" + Math.min(s.depth, 4), "data-clause": s.clause_id });
         item.style.paddingLeft = Math.min(s.depth, 6) * 1.1 + "rem";
-        item.append(el("span", { class: "sec-title", text: s.title }));
+        item.append(el("a", { class: "sec-title", href: planHref(docId, s.lines), text: s.title }));
         const meta = el("span", { class: "summary-meta" });
         if (s.lead) meta.append(el("span", { class: "badge", text: "Chủ trì: " + s.lead }));
         if (s.partners) meta.append(el("span", { class: "meta", text: "Phối hợp: " + s.partners }));
@@ -258,9 +200,11 @@
                                     "data-doc": d.id });
         open.addEventListener("click", () => openOutline(d.id));
         list.append(el("li", null, [
-          el("div", { class: "plan-title", text: documentLabel(d) }),
+          el("div", { class: "plan-title" }, [el("a", { href: planHref(d.id), text: documentLabel(d) })]),
           el("div", { class: "meta", text: documentMeta(d) }),
           open,
+          el("a", { class: "plan-tasks", href: "/tasks?doc_id=" + encodeURIComponent(d.id),
+                    text: "Nhiệm vụ và chỉ tiêu" }),
         ]));
       }
     } catch (err) {

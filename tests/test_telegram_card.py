@@ -1,0 +1,34 @@
+"""The Telegram answer card on real retrieval output: plan, facts as labelled lines, quote, place."""
+from __future__ import annotations
+
+import re
+
+from bot.telegram_format import MESSAGE_LIMIT, answer_blocks, pack_blocks, result_html
+
+
+def test_card_names_the_plan_then_labelled_facts_then_the_quoted_clause_then_where(retriever):
+    resp = retriever.ask("Ai chủ trì chỉ tiêu BHYT?", top_k=5)
+    assert resp.found
+    for n, r in enumerate(resp.results, 1):
+        card = result_html(n, r)
+        lines = card.split("\n")
+        assert lines[0].startswith(f"<b>[{n}] ") and (r.citation.locality or "") in lines[0]
+        if r.citation.number and re.search(r"\d", r.citation.number):
+            assert "số " + "".join(r.citation.number.split()) in lines[0]
+        assert r.citation.source not in card  # the plan by its title, never the file name
+        quote = next(i for i, ln in enumerate(lines) if ln.startswith("<blockquote>"))
+        facts = lines[1:quote]
+        if r.lead:
+            assert f"<b>Chủ trì:</b> {r.lead}" in facts[0]
+        if r.target:
+            assert any(f.startswith("<b>Chỉ tiêu:</b>") for f in facts)
+        if r.lead and r.lead_source:
+            assert any(f.startswith("<b>Chủ trì đọc từ:</b> " + r.lead_source.mechanism) for f in facts)
+        assert lines[-1].startswith("📍 ") and f"dòng {r.citation.lines[0]}" in lines[-1]
+
+
+def test_cards_of_a_long_answer_fit_telegram_messages(retriever):
+    resp = retriever.ask("Phòng Kinh tế được giao những nhiệm vụ gì?", top_k=20)
+    parts = pack_blocks(answer_blocks(resp, None))
+    assert parts and all(len(p.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT for p in parts)
+    assert sum(p.count("<blockquote>") for p in parts) == len(resp.results)
