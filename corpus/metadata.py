@@ -215,7 +215,8 @@ def _title_words(s: str) -> str:
 
 
 def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str | None:
-    """"ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP" → "UBND tỉnh Đồng Tháp"; "BỘ CÔNG THƯƠNG" → "Bộ Công Thương".
+    """"ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp" (as the letterhead reads);
+    "BỘ CÔNG THƯƠNG" → "Bộ Công Thương".
 
     Without a letterhead, the body an annex names ("của UBND phường X"), else the
     number's sign (…/KH-UBND, …/ĐU) with the plan's locality.
@@ -226,9 +227,11 @@ def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str
         hits = [(m, short) for rx, short in _AUTHORITY_WORDS for m in rx.finditer(text)]
         if hits:
             m, short = max(hits, key=lambda h: h[0].start())
+            body = m.group(0) if m.group(0).isupper() and len(m.group(0)) > 4 else short
+            body = body[:1] + body[1:].lower() if len(body) > 4 else body  # as the letterhead reads it
             rest = text[m.end():].strip()
             place = _place_in(rest, _province_hint(head))
-            return f"{short} {place.label()}" if place else (f"{short} {_title_words(rest)}".strip())
+            return f"{body} {place.label()}" if place else (f"{body} {_title_words(rest)}".strip())
         return _title_words(text)
     for t in head.lines:
         a = _ANNEX.search(t)

@@ -75,7 +75,7 @@ def test_province_letterhead_fields_are_read_from_wrapped_cells():
     assert read_kind(head) == "Kế hoạch"
     assert read_number(head) == "552/KH-UBND"
     assert read_date(head) == "2025-11-19"
-    assert read_issuer(head, read_number(head), loc) == "UBND tỉnh Đồng Tháp"
+    assert read_issuer(head, read_number(head), loc) == "Ủy ban nhân dân tỉnh Đồng Tháp"
     assert (loc.name, loc.province) == (None, "Đồng Tháp")
 
 
@@ -90,7 +90,7 @@ def test_commune_letterhead_gives_the_commune_and_its_province():
     head = read_letterhead(COMMUNE_HEAD)
     loc = read_locality(head, None, None)
     assert loc == Locality("xã", "Lạc Phượng", "Hải Phòng")
-    assert read_issuer(head, read_number(head), loc) == "UBND xã Lạc Phượng"
+    assert read_issuer(head, read_number(head), loc) == "Ủy ban nhân dân xã Lạc Phượng"
     assert read_number(head) is None and read_date(head) == "2025-09"
 
 
@@ -146,7 +146,7 @@ Căn cứ Kế hoạch số 283/KH-UBND ngày 24/9/2025 của Ủy ban nhân dâ
 """.splitlines())
     loc = read_locality(head, None, None)
     assert (loc.level, loc.name, loc.province) == ("xã", "Tân An", "Đồng Nai")
-    assert read_issuer(head, read_number(head), loc) == "UBND xã Tân An"
+    assert read_issuer(head, read_number(head), loc) == "Ủy ban nhân dân xã Tân An"
     assert find_places("xã Tân An") == []  # nine provinces have one: alone, it names none
 
 
