@@ -354,6 +354,9 @@ _RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có tr�
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
 _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được)\b")
+# Bodies named outright (not "Các cơ quan", "Người đứng đầu"): their sentence assigns wherever it stands.
+_NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban nhân dân|UBND|Ban Quản lý|Ban Chỉ huy|Bộ Chỉ huy|Văn phòng|"
+                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S")
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -428,8 +431,11 @@ class Sentences:
                 if partners:
                     ctx.add(scope, "partners", partners, pos, mechanism)
                 continue
-            if duty_section or opener:
-                sm = _SUBJECT.match(rest)
+            sm = _SUBJECT.match(rest)
+            # elsewhere only a named body acting now ("+ Bộ Công an tổng hợp kết quả …"), never "Các …" or a report
+            named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
+                           and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
+            if duty_section or opener or named_actor:
                 if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
                     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
                     unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]

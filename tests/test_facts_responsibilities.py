@@ -384,3 +384,23 @@ a) Phê duyệt kế hoạch thu gom, vận chuyển, tiêu hủy bom mìn vật
 """)
     c = clause(plan, "Phê duyệt kế hoạch thu gom")
     assert c.lead == "cơ quan quân sự địa phương" and c.lead_source.mechanism == "unit_section"
+
+
+@pytest.mark.parametrize("snippet, task, lead, deadline", [
+    ("""
+**4. Rà soát văn bản quy phạm pháp luật**
+
+- Thời gian thực hiện:
+
++ Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.
+""", "Bộ Công an tổng hợp", "Bộ Công an", "trước ngày 31 tháng 12 năm 2025"),
+    ("""
+**III. NHIỆM VỤ TRỌNG TÂM**
+
+1. Hoàn thiện hạ tầng công
+nghệ thông tin và phần mềm quản lý dữ liệu quy hoạch Thành phố (2025 - 2026).
+""", "Hoàn thiện hạ tầng công", None, "2025 - 2026"),
+])
+def test_a_named_body_acting_leads_and_a_task_keeps_its_own_deadline(snippet, task, lead, deadline):
+    c = clause(parse_md(snippet), task)
+    assert (c.lead, c.deadline) == (lead, deadline)
