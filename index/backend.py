@@ -12,6 +12,7 @@ order) over an immutable snapshot of documents and clauses; searches return ``[(
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Protocol, runtime_checkable
@@ -21,6 +22,8 @@ from corpus.model import Clause, Document
 from .encoder import Encoder
 
 DSN_SCHEMES = ("postgresql://", "postgres://")
+_PASSWORD_IN_URL = re.compile(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]*@")
+_PASSWORD_KV = re.compile(r"(password\s*=\s*)(\S+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,3 +94,19 @@ def locality_matches(document: Document, locality: str) -> bool:
         return False
     names = {fold(loc.name), fold(loc.label() or "")}
     return want in names
+
+
+def redact(text: str, dsn: str | None = None) -> str:
+    """``text`` with every password replaced by ``***`` (URL and key=value forms, and ``dsn``'s own)."""
+    out = _PASSWORD_KV.sub(r"\1***", _PASSWORD_IN_URL.sub(r"\1:***@", text))
+    if dsn:
+        secret = None
+        try:
+            from psycopg.conninfo import conninfo_to_dict
+
+            secret = conninfo_to_dict(dsn).get("password")
+        except Exception:  # no psycopg, or a DSN it cannot parse: the patterns above still apply
+            pass
+        if secret:
+            out = out.replace(str(secret), "***")
+    return out

@@ -120,12 +120,13 @@ class IndexStore:
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
 
     def bm25_statistics(self) -> BM25Statistics:
-        """Document frequency of every BM25 token, read from bm25s's term-major score matrix."""
+        """Document frequency of every BM25 token, read from bm25s's token-major (CSC) score matrix.
+
+        Each token's column holds one entry per clause containing it, so its df is the column's
+        length. (bm25s adds an empty "" token to the vocabulary that has no column: it gets none.)
+        """
         vocab = self._bm25.vocab_dict
-        indptr = np.asarray(self._bm25.scores["indptr"])
-        counts = np.diff(indptr)
-        if counts.shape[0] != len(vocab):  # layout differs: count per token id from indices
-            counts = np.bincount(np.asarray(self._bm25.scores["indices"]), minlength=len(vocab))
+        counts = np.diff(np.asarray(self._bm25.scores["indptr"]))
         df = {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}
         return BM25Statistics(df, int(self._bm25.scores["num_docs"]))
 

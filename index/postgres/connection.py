@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from typing import Any, Callable, TypeVar
 
+from ..backend import redact
 from ..store import IndexLoadError
 
 log = logging.getLogger("planqa.postgres")
@@ -13,27 +13,8 @@ T = TypeVar("T")
 
 # How long a connection attempt may take before we call the database unavailable.
 CONNECT_TIMEOUT_SECONDS = 5
-_PASSWORD_IN_URL = re.compile(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]*@")
-_PASSWORD_KV = re.compile(r"(password\s*=\s*)(\S+)", re.IGNORECASE)
-
-
 class DatabaseError(IndexLoadError):
     """The database is unreachable, refuses us, or holds no planqa index; one line, no credentials."""
-
-
-def redact(text: str, dsn: str | None = None) -> str:
-    """``text`` with every password replaced by ``***`` (URL and key=value forms, and ``dsn``'s own)."""
-    out = _PASSWORD_KV.sub(r"\1***", _PASSWORD_IN_URL.sub(r"\1:***@", text))
-    if dsn:
-        try:
-            from psycopg.conninfo import conninfo_to_dict
-
-            secret = conninfo_to_dict(dsn).get("password")
-        except Exception:  # an unparsable DSN has no password we could find either
-            secret = None
-        if secret:
-            out = out.replace(str(secret), "***")
-    return out
 
 
 def first_line(exc: BaseException, dsn: str | None = None) -> str:

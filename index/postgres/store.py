@@ -164,7 +164,7 @@ class PostgresStore:
         q = np.asarray(q, dtype=np.float32)
         # "+ 0" keeps the planner off the HNSW index: an exact scan of the (filtered) rows
         order = "(embedding <#> %(q)s::vector) + 0" if exact else "embedding <#> %(q)s::vector"
-        where = "WHERE doc_id = ANY(%(docs)s)" if doc_filter is not None else ""
+        where = "WHERE doc_id = ANY(%(docs)s::text[])" if doc_filter is not None else ""
         sql = f"SELECT id, -(embedding <#> %(q)s::vector) FROM clauses {where} ORDER BY {order} LIMIT %(k)s"
         params = {"q": vector_literal(q), "k": int(k), "docs": sorted(doc_filter or ())}
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
@@ -180,12 +180,12 @@ class PostgresStore:
         weights = W.query_weights(self.query_tokens(query), self._term_ids, self._df, self._n_docs)
         if not weights:
             return []
-        where = "term_ids && %(ids)s"
+        where = "term_ids && %(ids)s::int[]"
         if doc_filter is not None:
             doc_filter = {d for d in doc_filter if d in self.doc_ranges}
             if not doc_filter:
                 return []
-            where += " AND doc_id = ANY(%(docs)s)"
+            where += " AND doc_id = ANY(%(docs)s::text[])"
         sql = (f"SELECT id, -(bm25 <#> %(q)s::sparsevec) AS s FROM clauses WHERE {where} "
                f"ORDER BY s DESC LIMIT %(k)s")
         params = {"q": W.sparse_literal(weights), "ids": sorted(weights), "k": int(k) + 16,
