@@ -104,12 +104,16 @@ def migrate(conn: psycopg.Connection) -> int:
     return SCHEMA_VERSION
 
 
-def ensure_embedding_column(conn: psycopg.Connection, dim: int) -> None:
-    """The embedding column and its HNSW index, typed by the model's dimension (once per database)."""
+def ensure_embedding_column(conn: psycopg.Connection, dim: int, with_index: bool = True) -> None:
+    """The embedding column typed by the model's dimension, and its HNSW index (once per database)."""
     has = conn.execute("SELECT 1 FROM information_schema.columns WHERE table_name = 'clauses' "
                        "AND column_name = 'embedding'").fetchone()
-    if has:
-        return
-    conn.execute(f"ALTER TABLE clauses ADD COLUMN embedding vector({int(dim)}) NOT NULL")
-    conn.execute(f"CREATE INDEX clauses_embedding ON clauses USING hnsw (embedding vector_ip_ops) "
+    if not has:
+        conn.execute(f"ALTER TABLE clauses ADD COLUMN embedding vector({int(dim)}) NOT NULL")
+    if with_index:
+        create_vector_index(conn)
+
+
+def create_vector_index(conn: psycopg.Connection) -> None:
+    conn.execute(f"CREATE INDEX IF NOT EXISTS clauses_embedding ON clauses USING hnsw (embedding vector_ip_ops) "
                  f"WITH (m = {HNSW_M}, ef_construction = {HNSW_EF_CONSTRUCTION})")

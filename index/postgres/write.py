@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -27,12 +27,14 @@ from ..cache import VectorCache
 from ..encoder import Encoder, canonical_model_name, load_encoder
 from . import bm25 as W
 from .connection import connect, first_line, redact
-from .schema import ensure_embedding_column, migrate
+from .schema import create_vector_index, ensure_embedding_column, migrate
 from .store import vector_literal
 
 # Every write transaction takes this advisory lock first: writers commit one at a time (their
 # parse and embed steps still overlap), so statistics and term ids never interleave or deadlock.
 WRITER_LOCK = 0x706C616E  # "plan"
+# A first load of at least this many clauses builds the HNSW index after the rows are in.
+BULK_LOAD_CLAUSES = 20_000
 
 
 @dataclass
@@ -49,8 +51,11 @@ def _sort_key(item: PlanToWrite) -> str:
 class PostgresWriter:
     """Index plans into the database at ``dsn`` with one embedding model."""
 
-    def __init__(self, dsn: str, model: str | None = None, encoder: Encoder | None = None) -> None:
+    def __init__(self, dsn: str, model: str | None = None, encoder: Encoder | None = None,
+                 tokenize: Callable[[str, Mapping[str, str]], list[str]] = T.bm25_tokens) -> None:
         self.dsn = dsn
+        self.tokenize = tokenize  # the scale benchmark swaps in a cheaper one; queries use T.bm25_tokens
+        self._defer_index = False
         self.where = redact(dsn, dsn)
         self.encoder = encoder
         self.model = encoder.name if encoder is not None else canonical_model_name(model)
@@ -136,7 +141,12 @@ class PostgresWriter:
                     merged.setdefault(k, v)
             table = T.abbreviation_table(merged)
             vectors = self._vectors(conn, items, progress, report)
-            for item in items:
+            empty = conn.execute("SELECT n_docs = 0 FROM corpus_stats WHERE id = 1").fetchone()[0]
+            # a bulk load into an empty database builds HNSW once at the end: far faster than insert by insert
+            self._defer_index = empty and sum(len(i.plan.clauses) for i in items) >= BULK_LOAD_CLAUSES
+            prepared = [self._prepare(item, table) for item in items]
+            avgdl = self._weighting_length(conn, prepared, remove, reweigh)
+            for item, rows in zip(items, prepared):
                 doc_id = item.plan.document.id
                 fp = item.plan.document.fingerprint or item.file_sha256
                 if doc_id not in existing:
@@ -145,10 +155,13 @@ class PostgresWriter:
                     report.unchanged.append(doc_id)
                 else:
                     report.updated.append(doc_id)
-                self._write_plan(conn, item, harvested[doc_id], table, vectors)
+                self._write_plan(conn, item, rows, harvested[doc_id], vectors, avgdl)
             for doc_id in remove:
                 self._remove_plan(conn, doc_id)
                 report.removed.append(doc_id)
+            if self._defer_index:
+                create_vector_index(conn)
+                self._defer_index = False
             if reweigh != "none":
                 self.reweigh(conn, exact=reweigh == "exact")
             conn.execute("INSERT INTO planqa_meta VALUES ('parser_signature', to_jsonb(%s::text)) "
@@ -210,15 +223,38 @@ class PostgresWriter:
                 shared.close()
         return have
 
-    def _write_plan(self, conn, item: PlanToWrite, harvest: dict[str, str], table: dict[str, str],
-                    vectors: dict[str, np.ndarray]) -> None:
+    def _prepare(self, item: PlanToWrite, table: dict[str, str]) -> list[tuple]:
+        """(clause, passage key, BM25 tokens) per clause, before any transaction starts."""
+        doc = item.plan.document
+        rows = []
+        for c in item.plan.clauses:
+            passage = T.passage_text(c, doc)
+            rows.append((c, vector_key(self.model, passage), self.tokenize(passage, table)))
+        return rows
+
+    def _weighting_length(self, conn, prepared: list[list[tuple]], remove: list[str], reweigh: str) -> float:
+        """The mean clause length to weigh new clauses with.
+
+        "exact": the mean this run will leave (projected from the rows replaced and added), so a load
+        into an empty database needs no re-weighing afterwards; otherwise the length the stored weights
+        already use, so they stay comparable until a re-weigh.
+        """
+        n, total, weighted = conn.execute(
+            "SELECT n_docs, total_length, weighted_avgdl FROM corpus_stats WHERE id = 1").fetchone()
+        if reweigh != "exact" and weighted > 0:
+            return float(weighted)
+        ids = [rows[0][0].doc_id for rows in prepared if rows] + list(remove)
+        gone_n, gone_len = conn.execute("SELECT count(*), coalesce(sum(length), 0) FROM clauses "
+                                        "WHERE doc_id = ANY(%s::text[])", (ids,)).fetchone()
+        n_after = n - gone_n + sum(len(rows) for rows in prepared)
+        total_after = total - gone_len + sum(len(t) for rows in prepared for _, _, t in rows)
+        return total_after / n_after if n_after else 1.0
+
+    def _write_plan(self, conn, item: PlanToWrite, rows: list[tuple], harvest: dict[str, str],
+                    vectors: dict[str, np.ndarray], avgdl: float) -> None:
         from psycopg.types.json import Jsonb
 
         plan, doc = item.plan, item.plan.document
-        rows = []
-        for n, c in enumerate(plan.clauses):
-            passage = T.passage_text(c, doc)
-            rows.append((c, vector_key(self.model, passage), T.bm25_tokens(passage, table)))
         dim = int(next(iter(vectors.values())).shape[0]) if vectors else 0
         vocab = sorted({t for _, _, toks in rows for t in toks})
         with conn.transaction():
@@ -230,8 +266,6 @@ class PostgresWriter:
             n_docs, total = conn.execute("SELECT n_docs, total_length FROM corpus_stats WHERE id = 1").fetchone()
             lengths = sum(len(toks) for _, _, toks in rows)
             n_after, total_after = n_docs + len(rows), total + lengths
-            weighted = conn.execute("SELECT weighted_avgdl FROM corpus_stats WHERE id = 1").fetchone()[0]
-            avgdl = weighted if weighted > 0 else (total_after / n_after if n_after else 1.0)
             loc = doc.locality
             conn.execute(
                 "INSERT INTO documents (id, sort_key, source, path, file_sha256, fingerprint, locality_level, "
@@ -266,7 +300,7 @@ class PostgresWriter:
             raise BuildError(f"the database at {self.where} holds vectors of model {have['model']}; "
                              f"you asked for {self.model}")
         if not have.get("model"):
-            ensure_embedding_column(conn, dim)
+            ensure_embedding_column(conn, dim, with_index=not self._defer_index)
             for key, value in (("model", self.model), ("dimension", dim), ("bm25", dict(BM25_PARAMS)),
                                ("text_version", T.TEXT_VERSION)):
                 conn.execute("INSERT INTO planqa_meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
