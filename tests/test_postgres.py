@@ -193,10 +193,15 @@ def test_many_writers_at_once_leave_the_same_index_as_one_writer(pg_server, plan
         t.join()
     assert not errors
     _table_consistency(dsn)
+    # each writer weighed its clauses with the mean length it projected; one final exact re-weigh
+    # (what `planqa index` does at the end of a run) makes the scores those of a single load
+    PostgresWriter(dsn).reweigh(exact=True)
     together, alone = open_store(dsn), open_store(pg_index)
     assert [c.id for c in together.clauses] == [c.id for c in alone.clauses]
     for q in QUESTIONS:
-        assert together.sparse(q, 10) == pytest.approx(alone.sparse(q, 10), rel=1e-5)
+        a, b = together.sparse(q, 10), alone.sparse(q, 10)
+        assert [p for p, _ in a] == [p for p, _ in b]
+        assert [s for _, s in a] == pytest.approx([s for _, s in b], rel=1e-5)
 
 
 def test_updating_a_plan_is_one_transaction_readers_see_old_or_new(pg_server, plan_files, tmp_path):
@@ -274,8 +279,10 @@ def test_hot_standby_serves_a_plan_written_on_the_primary(pg_server, plan_files)
         assert h["standby"] is True and h["replication_lag_seconds"] is not None
         second = r.store.documents[sorted(r.store.documents)[1]]
         assert len(r.store.documents) == 2
-        resp = r.ask("chủ trì", top_k=10, locality=second.locality.label())
-        assert resp.results and {x.citation.doc_id for x in resp.results} == {second.id}
+        a, b = r.store.doc_ranges[second.id]
+        clause = max(r.store.clauses[a:b], key=lambda c: len(c.text) if c.lead else 0)  # written after the copy
+        resp = r.ask(clause.text, top_k=3)
+        assert resp.results[0].citation.clause_id == clause.id
         with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
             with psycopg.connect(standby.dsn()) as conn:
                 conn.execute("DELETE FROM documents")
