@@ -467,6 +467,17 @@ class _ApiError(StarletteHTTPException):
     """An error whose message is already written for the user."""
 
 
+async def _store_unavailable_handler(request: Request, exc: Exception) -> JSONResponse:
+    """The database behind the index went away mid-request: one line in the log, 503 to the client.
+
+    The store reconnects on the next request; the message carries no credentials (they are redacted
+    where the error is made)."""
+    log.warning("index store unavailable on %s: %s", request.url.path, str(exc).splitlines()[0] if str(exc) else "")
+    return JSONResponse({"detail": "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại. "
+                                   "(The index database is unavailable; retry shortly.)"}, status_code=503,
+                        headers={"Retry-After": "5"})
+
+
 async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return _generic_500()
@@ -509,6 +520,9 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     app.add_middleware(EdgeMiddleware, settings=settings)
     app.add_exception_handler(RequestValidationError, _validation_handler)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_exception_handler)  # type: ignore[arg-type]
+    from index.store import IndexLoadError  # a DatabaseError is one
+
+    app.add_exception_handler(IndexLoadError, _store_unavailable_handler)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unhandled_handler)
 
     @app.post("/ask", response_model=AskResponse, tags=["hỏi đáp"],
