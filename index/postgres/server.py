@@ -35,7 +35,7 @@ SERVER_SETTINGS = {
     "wal_level": "replica",
     "max_wal_senders": "10",
     "hot_standby": "on",
-    "maintenance_work_mem": "'512MB'",
+    "maintenance_work_mem": "'1GB'",  # HNSW over 200k 384-d vectors builds in memory
     "max_connections": "100",
 }
 
