@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from corpus.model import Clause, Document
-from index import IndexStore
+from index.backend import ClauseStore, open_store
 from retrieval.answer import compose_answer, states_amount
 from retrieval.contract import (
     AskResponse,
@@ -48,7 +48,7 @@ def _kind_weight(c: Clause) -> float:
 class Retriever:
     """Loaded once per process; `ask` is thread-safe (read-only state, locked caches)."""
 
-    def __init__(self, store: IndexStore) -> None:
+    def __init__(self, store: ClauseStore) -> None:
         self.store = store
         self._lock = threading.Lock()
         self.evidence = Evidence(store)
@@ -59,8 +59,9 @@ class Retriever:
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
 
     @classmethod
-    def load(cls, index_dir: Path | str, model: str | None = None) -> "Retriever":
-        return cls(IndexStore.load(index_dir, model=model))
+    def load(cls, index: Path | str, model: str | None = None) -> "Retriever":
+        """Open an index folder or a ``postgresql://`` DSN; the ranking does not know which."""
+        return cls(open_store(index, model=model))
 
     # -------------------------------------------------------------- helpers
     def _director_words(self, pos: int) -> set[str]:
