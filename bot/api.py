@@ -163,6 +163,11 @@ class HealthResponse(BaseModel):
     loaded_at: str = Field(description="When this server loaded it")
     format_version: int
     generation: int = Field(description="1 at startup, +1 per successful reload")
+    backend: str = Field("files", description="Where the index lives: files (FAISS + BM25) or postgres")
+    standby: bool = Field(False, description="The database answering is a read-only hot standby")
+    replication_lag_seconds: float | None = Field(
+        None, description="On a standby: seconds since the last replayed write (0 when caught up)")
+    database: str | None = Field(None, description="The database answering, password redacted")
 
 
 class ReloadResponse(BaseModel):
@@ -260,7 +265,21 @@ def _now_iso() -> str:
 WARM_UP_QUESTION = "Ai chủ trì kế hoạch?"
 
 
-def _load_retriever(index_dir: Path, model: str | None) -> Any:
+def _target(index: Path | str) -> Path | str:
+    """An index folder as a Path; a ``postgresql://`` DSN stays a string."""
+    from index.backend import is_dsn
+
+    return index if is_dsn(index) else Path(index)
+
+
+def _shown(index: Path | str | None) -> str:
+    """How a target appears in logs: a DSN's password is never written."""
+    from index.backend import redact
+
+    return redact(str(index), str(index)) if index is not None else "-"
+
+
+def _load_retriever(index_dir: Path | str, model: str | None) -> Any:
     """Load and warm up: the encoder loads lazily, and the first user should not pay for it.
 
     The warm-up question also proves the index answers before it is served.
@@ -471,6 +490,17 @@ class _ApiError(StarletteHTTPException):
     """An error whose message is already written for the user."""
 
 
+async def _store_unavailable_handler(request: Request, exc: Exception) -> JSONResponse:
+    """The database behind the index went away mid-request: one line in the log, 503 to the client.
+
+    The store reconnects on the next request; the message carries no credentials (they are redacted
+    where the error is made)."""
+    log.warning("index store unavailable on %s: %s", request.url.path, str(exc).splitlines()[0] if str(exc) else "")
+    return JSONResponse({"detail": "Cơ sở dữ liệu tạm thời không truy cập được; vui lòng thử lại. "
+                                   "(The index database is unavailable; retry shortly.)"}, status_code=503,
+                        headers={"Retry-After": "5"})
+
+
 async def _unhandled_handler(request: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return _generic_500()
@@ -498,8 +528,8 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     if retriever is None:
         if index_dir is None:
             raise ValueError("create_app needs index_dir or retriever")
-        retriever = _load_retriever(Path(index_dir), settings.model)
-    state = AppState(settings, _loaded(retriever, Path(index_dir) if index_dir else None, 1))
+        retriever = _load_retriever(_target(index_dir), settings.model)
+    state = AppState(settings, _loaded(retriever, _target(index_dir) if index_dir else None, 1))
 
     app = FastAPI(
         title="planqa",
@@ -513,6 +543,9 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     app.add_middleware(EdgeMiddleware, settings=settings)
     app.add_exception_handler(RequestValidationError, _validation_handler)  # type: ignore[arg-type]
     app.add_exception_handler(StarletteHTTPException, _http_exception_handler)  # type: ignore[arg-type]
+    from retrieval import IndexLoadError  # a DatabaseError is one
+
+    app.add_exception_handler(IndexLoadError, _store_unavailable_handler)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _unhandled_handler)
 
     @app.post("/ask", response_model=AskResponse, tags=["hỏi đáp"],
@@ -530,10 +563,21 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     def health(request: Request) -> HealthResponse:
         current = _state(request).current
         info = current.info
-        return HealthResponse(status="ok", index_loaded=True, model=info.model, dimension=info.dimension,
+        store = getattr(current.retriever, "store", None)
+        status, backend = "ok", {}
+        if store is not None and hasattr(store, "health"):
+            try:
+                backend = store.health()
+            except Exception as exc:  # the database went away: report it, the next probe reconnects
+                log.warning("health: %s", exc)
+                status, backend = "database unavailable", {"backend": getattr(store, "backend", "postgres")}
+        return HealthResponse(status=status, index_loaded=True, model=info.model, dimension=info.dimension,
                               clause_count=info.clause_count, document_count=info.document_count,
                               built_at=info.built_at, loaded_at=current.loaded_at,
-                              format_version=info.format_version, generation=current.generation)
+                              format_version=info.format_version, generation=current.generation,
+                              backend=backend.get("backend", "files"), standby=bool(backend.get("standby")),
+                              replication_lag_seconds=backend.get("replication_lag_seconds"),
+                              database=backend.get("database"))
 
     @app.get("/documents", response_model=list[DocumentInfo], tags=["kế hoạch"],
              summary="Danh sách kế hoạch trong chỉ mục", responses=_errors(429, 500))
@@ -566,14 +610,14 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
         _check_admin(request, st.settings)
         async with st.reload_lock:
             old = st.current
-            target = Path(body.index_dir) if body and body.index_dir else old.index_dir
+            target = _target(body.index_dir) if body and body.index_dir else old.index_dir
             if target is None:
                 raise _ApiError(422, "Máy chủ không biết thư mục chỉ mục; hãy gửi 'index_dir'. "
                                      "(No index_dir known; send one.)")
             model = st.settings.model or old.info.model
             new = await run_in_threadpool(_try_load, target, model, old.generation + 1)
             st.current = new  # atomic swap: requests in flight keep their own reference to `old`
-        log.info("index reloaded from %s (generation %d, %d clauses)", target, new.generation,
+        log.info("index reloaded from %s (generation %d, %d clauses)", _shown(target), new.generation,
                  new.info.clause_count)
         return ReloadResponse(reloaded=True, generation=new.generation, previous=old.info, current=new.info)
 
@@ -766,7 +810,7 @@ def _try_load(index_dir: Path, model: str | None, generation: int) -> LoadedInde
         raise _ApiError(409, f"Chỉ mục mới bị từ chối, chỉ mục cũ vẫn phục vụ: {exc} "
                              "(New index refused; the old one keeps serving.)") from exc
     except Exception as exc:  # a half-written index can fail in ways the loader did not foresee
-        log.exception("reload from %s failed", index_dir)
+        log.exception("reload from %s failed", _shown(index_dir))
         raise _ApiError(409, "Chỉ mục mới bị từ chối (không đọc được), chỉ mục cũ vẫn phục vụ. "
                              f"(New index refused: {type(exc).__name__}.)") from exc
     if loaded.info.clause_count == 0:
@@ -785,7 +829,7 @@ def serve(index_dir: Path, host: str = "127.0.0.1", port: int = 8000, model: str
     import uvicorn
 
     settings = ApiSettings.from_env(model=model)
-    app = create_app(Path(index_dir), settings=settings)
+    app = create_app(_target(index_dir), settings=settings)
     sock = bind(host, port)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -28,7 +28,7 @@ _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:TM\.|T/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S")
 _SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG)\b")
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
-_DOC_START_TYPES = {"roman", "upper_letter", "arabic", "decimal"}
+_DOC_START_TYPES = {"roman", "upper_letter", "arabic", "decimal", "chapter", "article"}
 
 
 @dataclass

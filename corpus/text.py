@@ -150,8 +150,9 @@ UNIT_HEADS = (
     "Đội", "Ngân hàng", "Kho bạc", "Chi cục", "Bưu điện", "Thôn", "Tổ dân phố", "phòng",
     "văn phòng", "trung tâm", "ban", "công an", "Lãnh đạo", "Thành viên", "thành viên",
     # provincial and national plans assign departments, ministries and institutes
-    "Sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm xã hội", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
-    "Hội đồng",
+    "Sở", "sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Hội đồng", "Liên hiệp", "Liên minh", "Báo", "Đài", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội",
+    "Đại học", "Tổng cục", "Người đứng đầu", "Tỉnh ủy", "Thành ủy",
 )
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 

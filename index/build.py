@@ -30,8 +30,9 @@ from corpus.model import ParsedPlan
 from . import text as T
 from .cache import VectorCache
 from .encoder import Encoder, canonical_model_name, load_encoder
+from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFEST, PLANS,  # noqa: F401
+                     VECTOR_KEYS, VECTORS, quiet_bm25s)
 
-FORMAT_VERSION = 1
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
 HNSW_M = 32  # HNSW is kept for comparison: near-duplicate clauses (templated plans) hurt its recall
@@ -39,13 +40,6 @@ HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 
-MANIFEST = "manifest.json"
-PLANS = "plans.jsonl"
-VECTORS = "vectors.npy"  # clause-ordered float32 rows; also the embedding cache
-VECTOR_KEYS = "vector_keys.txt"  # sha1(model + passage) per row
-FAISS_FILE = "vectors.faiss"
-BM25_DIR = "bm25"
-ABBREVIATIONS = "abbreviations.json"
 
 
 class BuildError(Exception):
@@ -172,13 +166,6 @@ def faiss_description(index) -> str:
     if isinstance(index, faiss.IndexIVFFlat):
         return f"IndexIVFFlat(nlist={index.nlist},IP)"
     return type(index).__name__
-
-
-def quiet_bm25s() -> None:
-    """bm25s sets its logger to DEBUG; keep its chatter out of CLI output."""
-    import logging
-
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 def make_bm25(token_lists: Sequence[list[str]], progress: bool = False):

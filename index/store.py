@@ -16,8 +16,9 @@ import numpy as np
 
 from corpus.model import Clause, Document, ParsedPlan
 
-from . import build as B
+from . import layout as B
 from . import text as T
+from .backend import BM25Statistics, locality_matches
 from .encoder import Encoder, canonical_model_name, load_encoder
 
 # A filtered dense search over at most this many rows is done exactly with numpy
@@ -30,7 +31,9 @@ class IndexLoadError(Exception):
 
 
 class IndexStore:
-    """A loaded index: the clause store plus dense and sparse search over it."""
+    """A loaded index folder: the clause store plus dense and sparse search over it (a ``ClauseStore``)."""
+
+    backend = "files"
 
     def __init__(self, index_dir: Path, manifest: dict, plans: list[ParsedPlan], faiss_index, bm25,
                  vectors: np.ndarray, abbreviations: dict[str, str], model: str) -> None:
@@ -118,10 +121,27 @@ class IndexStore:
             fidx.nprobe = int(params["nprobe"])
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
 
-    @property
-    def bm25(self):
-        """The loaded ``bm25s.BM25`` (for callers that need term statistics, e.g. document frequencies)."""
-        return self._bm25
+    def bm25_statistics(self) -> BM25Statistics:
+        """Document frequency of every BM25 token, read from bm25s's token-major (CSC) score matrix.
+
+        Each token's column holds one entry per clause containing it, so its df is the column's
+        length. (bm25s adds an empty "" token to the vocabulary that has no column: it gets none.)
+        """
+        vocab = self._bm25.vocab_dict
+        counts = np.diff(np.asarray(self._bm25.scores["indptr"]))
+        df = {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}
+        return BM25Statistics(df, int(self._bm25.scores["num_docs"]))
+
+    def documents_in(self, locality: str) -> set[str]:
+        return {d.id for d in self.documents.values() if locality_matches(d, locality)}
+
+    def clause(self, clause_id: str) -> Clause | None:
+        pos = self.clause_index.get(clause_id)
+        return None if pos is None else self.clauses[pos]
+
+    def health(self) -> dict:
+        return {"backend": self.backend, "documents": len(self.documents), "clauses": len(self.clauses),
+                "standby": False, "replication_lag_seconds": None}
 
     @property
     def encoder(self) -> Encoder:

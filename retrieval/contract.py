@@ -32,9 +32,11 @@ class Citation(BaseModel):
 
 
 class LeadSource(BaseModel):
-    """Where a lead not stated on the clause itself was read (see retrieval.lead_source)."""
+    """Where a lead not stated on the clause itself was read (corpus.model.LeadSource; see retrieval.lead_source)."""
 
-    mechanism: str = Field(description='How, e.g. "giao chỉ tiêu", "khối phân công", "suy luận theo lĩnh vực"')
+    mechanism: str = Field(description='How, for people: "ô gộp của bảng", "giao chỉ tiêu", "suy luận theo lĩnh vực"')
+    key: str | None = Field(None, description='The mechanism\'s name: "merged_cell", "labelled_line", "topic", …')
+    inferred: bool = Field(False, description="True when guessed from the topic, not stated by the plan")
     clause_id: str | None = Field(None, description="The clause the lead was read from")
     lines: list[int] | None = Field(None, description="[start, end] of that clause")
     excerpt: str | None = Field(None, description="The start of that clause")
@@ -50,8 +52,7 @@ class Result(BaseModel):
     target: TargetModel | None = None
     deadline: str | None = None
     product: str | None = None
-    lead_inferred_from: str | None = None
-    lead_source: LeadSource | None = Field(None, description="lead_inferred_from as typed fields")
+    lead_source: LeadSource | None = Field(None, description="Where a lead stated elsewhere was read")
 
 
 class AskResponse(BaseModel):

@@ -12,9 +12,7 @@ import math
 import re
 import threading
 
-import numpy as np
-
-from index import IndexStore
+from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.query import Question, content_segments, folded
 
@@ -29,7 +27,7 @@ def word_pairs(words: list[str]) -> list[str]:
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
-    def __init__(self, store: IndexStore) -> None:
+    def __init__(self, store: ClauseStore) -> None:
         self.store = store
         self._lock = threading.Lock()
         # per-clause derived sets; dict assignment is atomic, so threads may race to fill them harmlessly
@@ -39,15 +37,8 @@ class Evidence:
         self._df, self._ndocs = self._document_frequencies()
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
-        bm25 = self.store.bm25
-        vocab = bm25.vocab_dict
-        indptr = np.asarray(bm25.scores["indptr"])
-        n = int(bm25.scores["num_docs"])
-        counts = np.diff(indptr)
-        if counts.shape[0] != len(vocab):  # layout differs: count per token id from indices
-            idx = np.asarray(bm25.scores["indices"])
-            counts = np.bincount(idx, minlength=len(vocab))
-        return {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}, n
+        stats = self.store.bm25_statistics()
+        return dict(stats.document_frequency), stats.n_docs
 
     def _idf(self, tok: str) -> float:
         df = self._df.get(tok, 0)

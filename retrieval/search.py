@@ -14,7 +14,7 @@ import threading
 from pathlib import Path
 
 from corpus.model import Clause, Document
-from index import IndexStore
+from index.backend import ClauseStore, open_store
 from retrieval.answer import compose_answer, states_amount
 from retrieval.contract import (
     AskResponse,
@@ -48,7 +48,7 @@ def _kind_weight(c: Clause) -> float:
 class Retriever:
     """Loaded once per process; `ask` is thread-safe (read-only state, locked caches)."""
 
-    def __init__(self, store: IndexStore) -> None:
+    def __init__(self, store: ClauseStore) -> None:
         self.store = store
         self._lock = threading.Lock()
         self.evidence = Evidence(store)
@@ -59,8 +59,9 @@ class Retriever:
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
 
     @classmethod
-    def load(cls, index_dir: Path | str, model: str | None = None) -> "Retriever":
-        return cls(IndexStore.load(index_dir, model=model))
+    def load(cls, index: Path | str, model: str | None = None) -> "Retriever":
+        """Open an index folder or a ``postgresql://`` DSN; the ranking does not know which."""
+        return cls(open_store(index, model=model))
 
     # -------------------------------------------------------------- helpers
     def _director_words(self, pos: int) -> set[str]:
@@ -118,7 +119,7 @@ class Retriever:
                 elif q.asks_director:
                     w *= 0.8
                 elif c.lead:
-                    w *= 1 + strong * (0.35 if not c.lead_inferred_from else 0.2)
+                    w *= 1 + strong * (0.35 if not c.lead_from_elsewhere else 0.2)
                 else:
                     w *= 1 - strong * 0.25
             elif q.qtype == "target":
@@ -129,7 +130,7 @@ class Retriever:
             elif q.qtype == "duties" and q.unit_key:
                 if c.lead and q.unit_key in folded(c.lead):
                     # the heading that states the unit's lead ("1. Phòng Kinh tế xã chủ trì, ...") first
-                    w *= 2.0 if (c.kind == "heading" and not c.lead_inferred_from) else 1.5
+                    w *= 2.0 if (c.kind == "heading" and not c.lead_from_elsewhere) else 1.5
                 else:
                     w *= 0.7
             if c.kind == "header" and asks_number:
@@ -170,7 +171,7 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             c = self.store.clauses[item[0]]
-            if c.lead and not c.lead_inferred_from and q.unit_key in folded(c.lead) and q.unit_key in folded(c.text):
+            if c.lead and not c.lead_from_elsewhere and q.unit_key in folded(c.lead) and q.unit_key in folded(c.text):
                 # several rows may assign the unit: cite the plan's first one
                 if c.doc_id not in firsts or item[0] < firsts[c.doc_id][0]:
                     firsts[c.doc_id] = item
@@ -190,8 +191,7 @@ class Retriever:
         if index is None:
             index = {}
             for p, c in enumerate(self.store.clauses):
-                m = self._SOURCE_ID.search(c.lead_inferred_from or "")
-                src = self.store.clause_index.get(m.group(1)) if m else None
+                src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
                 if src is not None:
                     index.setdefault(src, []).append(p)
             self._lead_source_index = index
@@ -248,7 +248,6 @@ class Retriever:
         matched = len(qb & tb)
         return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
 
-    _SOURCE_ID = re.compile(r"\((\S+:\d{4}), dòng")
 
     def _with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Cite where a lead is stated (footer, heading, assignment) right after the clause it governs."""
@@ -259,8 +258,8 @@ class Retriever:
                 continue
             out.append((pos, s, cov))
             seen.add(pos)
-            m = self._SOURCE_ID.search(self.store.clauses[pos].lead_inferred_from or "")
-            src = self.store.clause_index.get(m.group(1)) if m else None
+            c = self.store.clauses[pos]
+            src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
             if src is not None and src not in seen and len(out) < 12:
                 out.append((src, s * 0.99, cov))
                 seen.add(src)
@@ -356,7 +355,7 @@ def clause_result(c: Clause, doc: Document, score: float) -> Result:
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_inferred_from=c.lead_inferred_from, lead_source=lead_source(c))
+                  lead_source=lead_source(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:

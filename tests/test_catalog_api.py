@@ -59,7 +59,7 @@ def test_due_year_is_the_latest_year_a_deadline_names_and_yearly_wordings_recur(
 
 def test_every_inferred_lead_names_an_existing_source_clause_with_its_lines(retriever):
     store = retriever.store
-    inferred = [c for c in store.clauses if c.lead_inferred_from]
+    inferred = [c for c in store.clauses if c.lead_from_elsewhere]
     assert len({c.doc_id for c in inferred}) >= 3  # several plans, several mechanisms
     mechanisms = set()
     for c in inferred:
@@ -70,7 +70,7 @@ def test_every_inferred_lead_names_an_existing_source_clause_with_its_lines(retr
             source = store.clauses[store.clause_index[src.clause_id]]
             assert list(source.lines) == src.lines
     assert len(mechanisms) >= 2
-    assert all(lead_source(c) is None for c in store.clauses if not c.lead_inferred_from)
+    assert all(lead_source(c) is None for c in store.clauses if not c.lead_from_elsewhere)
 
 
 def test_safe_file_name_keeps_the_name_readable_but_strips_folders_and_marks():
@@ -185,8 +185,8 @@ def test_ask_citations_name_plan_number_and_typed_lead_source(client, retriever)
     for res in data["results"]:
         assert res["citation"]["number"] == docs[res["citation"]["doc_id"]].number
         assert res["citation"]["kind"] == docs[res["citation"]["doc_id"]].kind
-        if res["lead_inferred_from"]:
-            assert res["lead_source"]["mechanism"]
+        if res["lead_source"]:
+            assert res["lead_source"]["mechanism"] and res["lead_source"]["key"] and res["lead_source"]["lines"]
 
 
 @pytest.mark.parametrize("path, params, status, needle", [

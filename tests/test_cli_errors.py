@@ -162,3 +162,22 @@ def test_bot_webhook_on_a_port_in_use_says_so(sample_index, taken_port):
                      env={"TELEGRAM_BOT_TOKEN": api.token, "TELEGRAM_API_BASE_URL": api.base_url})
         assert not api.calls_since(0, "setWebhook")  # Telegram was never pointed at a dead URL
     assert_one_line_error(out, 1, f"port {taken_port}", "already in use")
+
+
+# ---------------------------------------------------------------- PostgreSQL back end
+
+
+def test_ask_on_an_unreachable_database_fails_in_one_line():
+    out = planqa("ask", "Ai chủ trì chỉ tiêu BHYT?", "--dsn", "postgresql://nobody@127.0.0.1:1/planqa")
+    err = assert_one_line_error(out, 1, "cannot connect to PostgreSQL")
+    assert "psycopg" not in err
+
+
+def test_ask_with_both_index_and_dsn_is_bad_input(tmp_path):
+    out = planqa("ask", "Ai chủ trì?", "--index", str(tmp_path), "--dsn", "postgresql://x@127.0.0.1:1/y")
+    assert_one_line_error(out, 2, "not both")
+
+
+def test_db_status_without_a_server_folder_says_how_to_create_one(tmp_path):
+    out = planqa("db", "status", "--dir", str(tmp_path / "no-db"))
+    assert_one_line_error(out, 1, "planqa db start")

@@ -32,9 +32,11 @@ def test_question_without_diacritics_finds_the_same_leads(retriever):
     plain = retriever.ask("ai chu tri chi tieu bhyt")
     assert plain.found
     assert "Phòng Văn hóa - Xã hội" in plain.answer
-    with_marks = {r.citation.clause_id for r in retriever.ask(BHYT, top_k=10).results}
-    without = {r.citation.clause_id for r in plain.results}
-    assert len(with_marks & without) >= 3
+    # the same plans with the same leads (which clauses cite them may differ in rank)
+    def leads(resp):
+        return {(r.citation.doc_id, folded(r.lead)) for r in resp.results if r.lead}
+    with_marks = leads(retriever.ask(BHYT, top_k=10))
+    assert len(with_marks & leads(plain)) >= 2
 
 
 def test_naming_a_commune_keeps_the_answer_to_its_plans(retriever):

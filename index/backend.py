@@ -1,0 +1,112 @@
+"""The one store interface retrieval talks to, and the factory that opens either back end.
+
+Two back ends implement :class:`ClauseStore`:
+
+- ``index.store.IndexStore`` — the embedded default: an index folder (FAISS + bm25s files);
+- ``index.postgres.PostgresStore`` — PostgreSQL + pgvector, the shared database of record that many
+  writers update and hot standbys serve.
+
+Retrieval works on clause *positions* (0 … n-1, plans in document-id order, clauses in plan
+order) over an immutable snapshot of documents and clauses; searches return ``[(position, score)]``.
+``open_store(target)`` picks the back end from the target: a ``postgresql://`` DSN or a folder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Protocol, runtime_checkable
+
+from corpus.model import Clause, Document
+
+from .encoder import Encoder
+
+DSN_SCHEMES = ("postgresql://", "postgres://")
+_PASSWORD_IN_URL = re.compile(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]*@")
+_PASSWORD_KV = re.compile(r"(password\s*=\s*)(\S+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BM25Statistics:
+    """Term statistics of the indexed clauses: how many clauses hold each BM25 token, and how many there are."""
+
+    document_frequency: Mapping[str, int]
+    n_docs: int
+
+
+@runtime_checkable
+class ClauseStore(Protocol):
+    """What retrieval needs from an index, whichever back end holds it."""
+
+    backend: str  # "files" | "postgres"
+    model: str  # the embedding model the clauses were embedded with
+    manifest: dict  # model, dimension, built_at, format_version, counts
+    documents: dict[str, Document]
+    clauses: list[Clause]  # the snapshot, by position
+    clause_index: dict[str, int]  # clause id → position
+    doc_ranges: dict[str, tuple[int, int]]  # doc id → [start, end) positions
+    abbreviations: dict[str, str]
+
+    @property
+    def encoder(self) -> Encoder: ...
+
+    def dense(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k clauses by cosine similarity to the query embedding, optionally only in ``doc_filter``."""
+
+    def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``."""
+
+    def bm25_statistics(self) -> BM25Statistics:
+        """Document frequency per token and the number of clauses (for rarity weights)."""
+
+    def documents_in(self, locality: str) -> set[str]:
+        """Ids of the documents of one commune or ward ("xã An Hưng", "An Hưng", without diacritics too)."""
+
+    def clause(self, clause_id: str) -> Clause | None:
+        """One clause by id, or None."""
+
+    def health(self) -> dict:
+        """Back end, counts and, for a database, whether it is a standby and its replication lag."""
+
+
+def is_dsn(target: str | Path) -> bool:
+    return isinstance(target, str) and target.startswith(DSN_SCHEMES)
+
+
+def open_store(target: str | Path, model: str | None = None) -> ClauseStore:
+    """Open the index at ``target``: a PostgreSQL DSN (``postgresql://…``) or an index folder."""
+    if is_dsn(target):
+        from .postgres import PostgresStore
+
+        return PostgresStore.load(str(target), model=model)
+    from .store import IndexStore
+
+    return IndexStore.load(target, model=model)
+
+
+def locality_matches(document: Document, locality: str) -> bool:
+    """A document belongs to the commune or ward named (with or without level word or diacritics)."""
+    from .text import fold
+
+    want = fold(locality)
+    loc = document.locality
+    if not loc.name:
+        return False
+    names = {fold(loc.name), fold(loc.label() or "")}
+    return want in names
+
+
+def redact(text: str, dsn: str | None = None) -> str:
+    """``text`` with every password replaced by ``***`` (URL and key=value forms, and ``dsn``'s own)."""
+    out = _PASSWORD_KV.sub(r"\1***", _PASSWORD_IN_URL.sub(r"\1:***@", text))
+    if dsn:
+        secret = None
+        try:
+            from psycopg.conninfo import conninfo_to_dict
+
+            secret = conninfo_to_dict(dsn).get("password")
+        except Exception:  # no psycopg, or a DSN it cannot parse: the patterns above still apply
+            pass
+        if secret:
+            out = out.replace(str(secret), "***")
+    return out

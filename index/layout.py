@@ -1,0 +1,23 @@
+"""Where an index directory keeps what: the one place that names its files.
+
+Both the writer (``index.build``) and the reader (``index.store``) take file
+names from here, so the read side never imports the write side for them.
+"""
+from __future__ import annotations
+
+FORMAT_VERSION = 2  # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from
+
+MANIFEST = "manifest.json"
+PLANS = "plans.jsonl"
+VECTORS = "vectors.npy"  # clause-ordered float32 rows; also the embedding cache
+VECTOR_KEYS = "vector_keys.txt"  # sha1(model + passage) per row
+FAISS_FILE = "vectors.faiss"
+BM25_DIR = "bm25"
+ABBREVIATIONS = "abbreviations.json"
+
+
+def quiet_bm25s() -> None:
+    """bm25s sets its logger to DEBUG when it reads or writes ``BM25_DIR``; keep its chatter out of CLI output."""
+    import logging
+
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
