@@ -109,7 +109,11 @@ class SentenceTransformerEncoder:
         is_path = path.exists()
         if not is_path and name_or_path.startswith((".", "/", "~")):
             raise EncoderError(f"model {name_or_path} not found locally: no such directory")
-        from sentence_transformers import SentenceTransformer
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise EncoderError(f"model {name_or_path} needs sentence-transformers, an optional part: "
+                               f"pip install 'planqa[st]'") from None
 
         target = os.path.abspath(path) if is_path else name_or_path
         try:
