@@ -181,3 +181,11 @@ def test_ask_with_both_index_and_dsn_is_bad_input(tmp_path):
 def test_db_status_without_a_server_folder_says_how_to_create_one(tmp_path):
     out = planqa("db", "status", "--dir", str(tmp_path / "no-db"))
     assert_one_line_error(out, 1, "planqa db start")
+
+
+# ---------------------------------------------------------------- model
+
+
+def test_model_build_into_an_unwritable_cache_fails_in_one_line():
+    out = planqa("model", "build", env={"PLANQA_MODEL_CACHE": "/proc/planqa-no-such-cache"})
+    assert_one_line_error(out, 1, "/proc/planqa-no-such-cache")
