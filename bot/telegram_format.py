@@ -90,8 +90,8 @@ def _roles_html(r: Result, explain: bool = False) -> str:
     ):
         if value:
             row = f"<b>{label}:</b> {escape(value)}"
-            if explain and label == "Chủ trì" and r.lead_inferred_from:  # say where a merged cell put it
-                row += f" <i>({escape(r.lead_inferred_from)})</i>"
+            if explain and label == "Chủ trì" and r.lead_source:  # say where the lead was read
+                row += f" <i>({escape(r.lead_source.label)})</i>"
             rows.append(row)
     if r.target and r.target.text:
         rows.append(f"<b>Chỉ tiêu:</b> {escape(r.target.text)}")

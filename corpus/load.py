@@ -13,6 +13,22 @@ from pathlib import Path
 from corpus.model import PlanError, SourceText
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+# Files a plan folder holds that are documents but not readable plans: listed by find_plans so that
+# reading them names the file and says why, instead of skipping it in silence.
+NOT_READ: dict[str, str] = {
+    ".xls": "a spreadsheet, not a plan text (save the plan itself as .docx, .pdf or .txt)",
+    ".xlsx": "a spreadsheet, not a plan text (save the plan itself as .docx, .pdf or .txt)",
+    ".ppt": "a slide deck, not a plan text",
+    ".pptx": "a slide deck, not a plan text",
+    ".jpg": "a scanned image: run OCR and save the plan as a PDF with a text layer",
+    ".jpeg": "a scanned image: run OCR and save the plan as a PDF with a text layer",
+    ".png": "a scanned image: run OCR and save the plan as a PDF with a text layer",
+    ".tif": "a scanned image: run OCR and save the plan as a PDF with a text layer",
+    ".tiff": "a scanned image: run OCR and save the plan as a PDF with a text layer",
+    ".zip": "an archive: unpack it and index the plans inside",
+    ".rar": "an archive: unpack it and index the plans inside",
+    ".7z": "an archive: unpack it and index the plans inside",
+}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -28,10 +44,14 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 def find_plans(paths: Path | str | list[Path] | list[str]) -> list[Path]:
-    """Plan files under the given folders/files, sorted, hidden files skipped."""
+    """Plan files under the given folders/files, sorted, hidden files skipped.
+
+    Documents of a kind that cannot be read as a plan (spreadsheets, scans, archives) are listed
+    too: reading one raises a PlanError that names it and says why (``NOT_READ``).
+    """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    suffixes = supported_suffixes()
+    suffixes = supported_suffixes() + tuple(NOT_READ)
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -73,7 +93,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """UTF-8 (BOM tolerated) or UTF-16 with a BOM; anything else is refused, never guessed."""
+    """UTF-8 (BOM tolerated), UTF-16 with a BOM, or 8-bit text typed in TCVN3 / VNI (detected from
+    the text, converted to Unicode); anything else is refused, never guessed."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -84,9 +105,15 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
+        from corpus.formats.legacy import convert_legacy_lines, decode_8bit
+
+        lines, encoding = convert_legacy_lines(decode_8bit(data).split("\n"), whole=True)
+        if encoding is not None:
+            return "\n".join(lines)
         line = data[: e.start].count(b"\n") + 1
         raise PlanError(
-            f"{name}: not UTF-8 text (byte 0x{data[e.start]:02X} on line {line}); save it as UTF-8 and retry"
+            f"{name}: not UTF-8 text (byte 0x{data[e.start]:02X} on line {line}), nor Vietnamese in TCVN3 "
+            "or VNI; save it as UTF-8 and retry"
         ) from None
 
 
@@ -105,11 +132,25 @@ def read_text_source(path: Path, data: bytes) -> SourceText:
 
 
 def read_source(path: Path | str) -> tuple[SourceText, str]:
-    """Read any supported plan file → (its lines, sha256 of its bytes)."""
+    """Read any supported plan file → (its lines, sha256 of its bytes).
+
+    Text typed in a legacy Vietnamese encoding (TCVN3, VNI) is converted to Unicode whatever the
+    format; line numbers do not change.
+    """
+    src, fp = _read_source(path)
+    from corpus.formats.legacy import convert_legacy_lines
+
+    src.lines, _ = convert_legacy_lines(src.lines)
+    return src, fp
+
+
+def _read_source(path: Path | str) -> tuple[SourceText, str]:
     from corpus.formats import READERS
 
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in NOT_READ and suffix not in READERS:
+        raise PlanError(f"{path.name}: not read: {NOT_READ[suffix]}")
     if suffix not in TEXT_SUFFIXES and suffix not in READERS:
         raise PlanError(
             f"{path.name}: unsupported file type '{suffix or '(none)'}' "

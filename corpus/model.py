@@ -65,6 +65,53 @@ class Target:
         return asdict(self)
 
 
+# How a lead was read, in the plans' own words for people (answers, bots).
+LEAD_MECHANISMS: dict[str, str] = {
+    "table_column": "cột chủ trì của bảng",
+    "merged_cell": "ô gộp của bảng",
+    "labelled_line": "dòng ghi cơ quan chủ trì",
+    "assignment_block": "khối phân công",
+    "unit_section": "mục của đơn vị",
+    "sentence": "câu giao nhiệm vụ",
+    "heading": "tiêu đề mục",
+    "named_indicator": "giao chỉ tiêu",
+    "cross_reference": "dẫn chiếu",
+    "appendix_table": "bảng phụ lục",
+    "topic": "suy luận theo lĩnh vực",
+}
+
+
+@dataclass(frozen=True)
+class LeadSource:
+    """Where a clause's chủ trì was read: by which mechanism, from which clause and line.
+
+    ``clause_id`` is the clause's own id when the lead is written on it; ``shared``
+    holds the word pairs a topic inference rests on.
+    """
+
+    mechanism: str  # a key of LEAD_MECHANISMS
+    clause_id: str
+    line: int
+    shared: tuple[str, ...] = ()
+
+    @property
+    def inferred(self) -> bool:
+        """True when no sentence of the plan states it: guessed from the topic."""
+        return self.mechanism == "topic"
+
+    def describe(self) -> str:
+        """For people: "ô gộp của bảng, dòng 158"."""
+        return f"{LEAD_MECHANISMS.get(self.mechanism, self.mechanism)}, dòng {self.line}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mechanism": self.mechanism, "clause_id": self.clause_id, "line": self.line,
+                "shared": list(self.shared)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "LeadSource":
+        return cls(d["mechanism"], d["clause_id"], int(d["line"]), tuple(d.get("shared") or ()))
+
+
 @dataclass
 class Document:
     id: str
@@ -103,7 +150,7 @@ class Clause:
     deadline: str | None = None  # thời gian hoàn thành
     product: str | None = None  # sản phẩm
     target: Target | None = None
-    lead_inferred_from: str | None = None  # how the lead was found when not stated on the clause
+    lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
     page: int | None = None  # PDF page of the first line
     locator: str | None = None  # DOCX paragraph / table position
@@ -111,6 +158,11 @@ class Clause:
     @property
     def section(self) -> str:
         return SECTION_SEPARATOR.join(self.section_path)
+
+    @property
+    def lead_from_elsewhere(self) -> bool:
+        """The lead was read from another clause (a heading, footer, table cell, appendix…)."""
+        return self.lead_source is not None and self.lead_source.clause_id != self.id
 
     @property
     def is_indicator(self) -> bool:
@@ -132,7 +184,7 @@ class Clause:
             "deadline": self.deadline,
             "product": self.product,
             "target": self.target.to_dict() if self.target else None,
-            "lead_inferred_from": self.lead_inferred_from,
+            "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "columns": self.columns,
             "page": self.page,
             "locator": self.locator,
@@ -155,7 +207,7 @@ class Clause:
             deadline=d.get("deadline"),
             product=d.get("product"),
             target=Target(**d["target"]) if d.get("target") else None,
-            lead_inferred_from=d.get("lead_inferred_from"),
+            lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             columns=d.get("columns"),
             page=d.get("page"),
             locator=d.get("locator"),

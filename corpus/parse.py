@@ -24,7 +24,7 @@ def parse_source(src: SourceText, fingerprint: str = "") -> ParsedPlan:
     sk = build_skeleton(src, doc_id)
     doc = Document(id=doc_id, source=src.source, line_count=len(src.lines), fingerprint=fingerprint,
                    fmt=src.fmt, noise_lines=sk.noise)
-    extract_metadata(doc, sk.clauses, src.lines, sk.signature)
+    extract_metadata(doc, src.lines)
     assign_facts(sk)
     return ParsedPlan(doc, sk.clauses)
 

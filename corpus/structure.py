@@ -13,11 +13,8 @@ from dataclasses import dataclass, field
 from corpus.lines import (
     BULLET_TYPES,
     LogicalLine,
-    clean_markup,
-    continues,
     is_heading_like,
-    is_noise,
-    looks_wrapped,
+    logical_lines,
     read_label,
 )
 from corpus.model import Clause, SourceText
@@ -63,53 +60,6 @@ class _Open:
     child_types: set[str] = field(default_factory=set)
 
 
-def _logical_lines(src: SourceText, owned: set[int], noise: set[int]) -> list[LogicalLine | Table]:
-    """Physical lines → logical lines (and tables in their place), in document order."""
-    lines = src.lines
-    wrapped = looks_wrapped(lines)
-    out: list[LogicalLine | Table] = []
-    prev: LogicalLine | None = None
-    blank = False
-    for no, raw in enumerate(lines, start=1):
-        if no in owned:
-            prev = None
-            continue
-        if not raw.strip():
-            blank = True
-            continue
-        segments, emphasis, md_level = clean_markup(raw)
-        text = " ".join(segments)
-        if not segments or is_noise(text):
-            noise.add(no)
-            continue
-        ltype, label, body = read_label(segments[0])
-        if prev is not None and len(segments) == 1 and continues(prev, text, ltype, blank, wrapped):
-            prev.text = f"{prev.text} {text}"
-            prev.body = f"{prev.body} {text}"
-            prev.end = no
-            prev.emphasis = prev.emphasis and emphasis
-            blank = False
-            continue
-        if len(segments) > 1:
-            # "**I. MỤC ĐÍCH****1. Mục đích**": the line opens several levels; the clause
-            # takes the last labelled part and the earlier ones stay as its headings.
-            parts = segments
-            ltype, label, body = read_label(parts[-1])
-            if ltype is None:
-                ltype, label, body = read_label(parts[0])
-                body = " — ".join([body] + parts[1:])
-                text = " — ".join(parts)
-                parts = []
-            else:
-                text = " — ".join(parts)
-        else:
-            parts = []
-        prev = LogicalLine(no, no, text, ltype, label, body, emphasis, md_level, blank, parts)
-        out.append(prev)
-        blank = False
-    return out
-
-
 def _title(text: str) -> str:
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1].rstrip() + "…"
 
@@ -138,7 +88,7 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
     noise: set[int] = set()
     for t in tables:
         noise |= t.noise
-    events = _logical_lines(src, owned, noise)
+    events: list[LogicalLine | Table] = list(logical_lines(src, owned, noise))
     for t in tables:
         events.append(t)
     events.sort(key=lambda e: e.start)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from math import comb
 
-from corpus.lines import ROMAN, clean_markup, is_noise
+from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
 CARRIED_COLUMNS = LEAD_COLUMNS + ("phoi_hop", "thoi_han")
@@ -87,10 +89,12 @@ def _header_meanings(cells: list[str]) -> list[str | None] | None:
 
 
 def find_tsv_tables(lines: list[str]) -> list[Table]:
-    tables: list[Table] = []
+    """Tables of every text layout but PDF's wrapped cells: pipe tables, then tab-separated rows."""
+    tables: list[Table] = find_pipe_tables(lines)
+    taken = set().union(*(t.lines for t in tables)) if tables else set()
     i, n = 0, len(lines)
     while i < n:
-        if not _is_tsv(lines[i]):
+        if (i + 1) in taken or not _is_tsv(lines[i]):
             i += 1
             continue
         header = _header_meanings(_cells(lines[i]))
@@ -149,6 +153,7 @@ def find_tsv_tables(lines: list[str]) -> list[Table]:
             j += 1
         tables.append(table)
         i = j
+    tables.sort(key=lambda t: t.start)
     return tables
 
 
@@ -332,3 +337,370 @@ def _assemble_wrapped(row_lines: list[tuple[int, str]], columns: list[str]) -> T
 
 def _join_wrapped(parts: list[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(p.strip() for p in parts)).strip()
+
+
+# --- pipe tables: Markdown "| a | b |" rows, and the crawled form with one cell per line between "|" lines ---
+
+# Ways to choose the merged (left out) columns of a short row that are tried; past this the cells
+# are read from the left. 7 columns with 2–5 merged is 21 ways; a 12-column table with 6 is 924.
+MAX_PLACEMENTS = 500
+# Rows above a table's header that may head its first group (a section title set in the table).
+MAX_ROWS_ABOVE_HEADER = 3
+_WALL = re.compile(r"^\|\s*$")
+_RULE_ROW = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_STT_CELL = re.compile(rf"^(?:\d{{1,3}}(?:\.\d{{1,2}})*\.?|{ROMAN}\.?|[A-Za-zđĐ][.)]?|\(\d{{1,3}}\)|[-–+•*])$")
+_NUMERIC_CELL = re.compile(r"^[\d.,%\s/()+\-–≥≤<>]+$")
+_COLUMN_NUMBERS = re.compile(r"^\(?\d{1,2}\)?$|^\(?[A-Z]\)?$")
+
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+    bold: bool = False
+
+
+@dataclass
+class _PipeRow:
+    start: int
+    end: int
+    cells: list[_Cell]
+
+
+def _cell_text(lines: list[tuple[int, str]]) -> _Cell:
+    texts = []
+    for _, raw in lines:
+        segs, _, _ = clean_markup(strip_footnote_refs(raw))
+        if segs:
+            texts.append(" ".join(segs))
+    text = re.sub(r"\s+", " ", " ".join(texts)).strip()
+    letters = "".join(raw for _, raw in lines)
+    bold = letters.strip().startswith("**") and letters.strip().rstrip(" :").endswith("**")
+    return _Cell(text, lines[0][0], lines[-1][0], bold)
+
+
+def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
+    """One cell per line(s) between lines holding only "|": a row is a wall, then (text? wall) per cell.
+
+    An empty cell and the seam between two rows both read as two walls in a row, so the column
+    count decides: the widest run of filled cells gives it, a row never has more, and a run of
+    walls fills the current row with empty cells before the next row opens.
+    """
+    tokens: list[tuple[str, list[tuple[int, str]]]] = []
+    for no, raw in block:
+        if _WALL.match(raw.strip()):
+            tokens.append(("|", [(no, raw)]))
+        elif tokens and tokens[-1][0] == "T":
+            tokens[-1][1].append((no, raw))
+        else:
+            tokens.append(("T", [(no, raw)]))
+    runs: list[int] = []
+    run = 0
+    for k, (kind, _) in enumerate(tokens):
+        if kind == "T":
+            run += 1
+        elif k + 1 < len(tokens) and tokens[k + 1][0] == "|" and run:
+            runs.append(run)
+            run = 0
+    if run:
+        runs.append(run)
+    # the widest run of filled cells that more than one row shows: one row glued to the next by a
+    # missing wall must not widen the whole table
+    repeated = [r for r in set(runs) if runs.count(r) >= max(2, len(runs) // 10)]
+    width = max(repeated or runs or [0])
+    first_text = next((t for kind, t in tokens if kind == "T"), None)
+    numbered = first_text is not None and column_meaning(_cell_text(first_text).text) == "stt"
+    rows: list[_PipeRow] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        first = tokens[i][1][0][0]
+        row = _PipeRow(first, first, [])
+        if tokens[i][0] == "|":
+            i += 1
+        # else: a full row closed on one wall and the next opens with text, its own wall missing
+        while i < n:
+            if tokens[i][0] == "T":
+                if len(row.cells) >= width:
+                    break
+                cell = _cell_text(tokens[i][1])
+                row.cells.append(cell)
+                row.end = cell.end
+                i += 1
+                if i < n and tokens[i][0] == "|":
+                    row.end = tokens[i][1][0][0]
+                    i += 1
+                continue
+            # a wall right after a closed cell: an empty cell, or the wall that opens the next row
+            walls = 0
+            while i + walls < n and tokens[i + walls][0] == "|":
+                walls += 1
+            at_end = i + walls >= n
+            room = width - len(row.cells)
+            if not at_end and numbered and walls <= room - 1 and not _STT_CELL.match(
+                    _cell_text(tokens[i + walls][1]).text):
+                # the text after the walls is no row number: the walls were empty cells of this row
+                for _ in range(walls):
+                    no = tokens[i][1][0][0]
+                    row.cells.append(_Cell("", no, no))
+                    i += 1
+                continue
+            empties = walls if at_end else walls - 1
+            empties = min(empties, width - len(row.cells))
+            for _ in range(empties):
+                no = tokens[i][1][0][0]
+                row.cells.append(_Cell("", no, no))
+                row.end = no
+                i += 1
+            break
+        rows.append(row)
+    return rows
+
+
+def _markdown_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
+    """"| a | b |" lines; a row whose closing "|" is on a later line spans those lines."""
+    rows: list[_PipeRow] = []
+    pending: list[tuple[int, str]] = []
+    for no, raw in block:
+        s = raw.strip()
+        if not pending and _RULE_ROW.match(s):
+            continue
+        pending.append((no, s))
+        joined = " ".join(p for _, p in pending)
+        if not joined.endswith("|") or len(joined) < 2:
+            continue
+        inner = joined[1:-1] if joined.startswith("|") else joined[:-1]
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+        start, end = pending[0][0], pending[-1][0]
+        rows.append(_PipeRow(start, end, [
+            _cell_text([(start, c)]) if c else _Cell("", start, start) for c in cells]))
+        pending = []
+    if pending:
+        rows.append(_PipeRow(pending[0][0], pending[-1][0],
+                             [_cell_text([(pending[0][0], " ".join(p for _, p in pending).strip("|"))])]))
+    return rows
+
+
+def _pipe_blocks(lines: list[str], taken: set[int]) -> list[tuple[str, list[tuple[int, str]], set[int]]]:
+    """Runs of lines forming one pipe table, with the rule lines ("|---|") they own."""
+    blocks = []
+    i, n = 0, len(lines)
+    while i < n:
+        s = lines[i].strip()
+        if (i + 1) in taken or not s.startswith("|"):
+            i += 1
+            continue
+        if _WALL.match(s):
+            j = i
+            block = []
+            while j < n and lines[j].strip() and (j + 1) not in taken:
+                block.append((j + 1, lines[j]))
+                j += 1
+            # a table ends on a wall; text after the last wall is the document again
+            while block and not _WALL.match(block[-1][1].strip()):
+                block.pop()
+            if sum(1 for _, r in block if not _WALL.match(r.strip())) >= 2:
+                blocks.append(("crawled", block, set()))
+            i = max(j, i + 1)
+            continue
+        if s.count("|") >= 2 or not s.endswith("|"):
+            j = i
+            block = []
+            while j < n and lines[j].strip() and (lines[j].strip().startswith("|") or (
+                    block and not block[-1][1].strip().endswith("|"))) and (j + 1) not in taken:
+                block.append((j + 1, lines[j]))
+                j += 1
+            if len(block) >= 2 and any(_RULE_ROW.match(r.strip()) for _, r in block[:3]):
+                rules = {no for no, r in block if _RULE_ROW.match(r.strip())}
+                blocks.append(("markdown", block, rules))
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return blocks
+
+
+_TIME_CELL = re.compile(r"^(?:Quý|Tháng|Năm|Hàng năm|Hằng năm|Trước|Trong|Từ|Thường xuyên|Định kỳ|Giai đoạn|\d{1,2}/\d{4}|\d{4})", re.I)
+
+
+_UNIT_CELL = re.compile(UNIT_HEAD_RE + r"\b")
+
+
+@lru_cache(maxsize=8192)
+def _features(text: str) -> tuple[bool, ...]:
+    """What a cell looks like: a number, a row number, a time, a unit's name."""
+    return (bool(_NUMERIC_CELL.match(text)), bool(_STT_CELL.match(text)), bool(_TIME_CELL.match(text)),
+            bool(_UNIT_CELL.match(text)))
+
+
+def _profile(rows: list[_PipeRow], width: int) -> list[tuple[float, ...]]:
+    """Per column, over rows with every cell: the share of cells with each feature."""
+    full = [r for r in rows if len(r.cells) == width]
+    prof = []
+    for k in range(width):
+        vals = [_features(r.cells[k].text) for r in full if r.cells[k].text]
+        if not vals:
+            prof.append((0.5, 0.5, 0.5, 0.5))
+            continue
+        prof.append(tuple(sum(v[f] for v in vals) / len(vals) for f in range(4)))
+    return prof
+
+
+def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> list[int]:
+    """Columns for the cells of a row short of cells because some merge down from the row above.
+
+    The cells keep their order; the columns left out are those that make each cell most like its
+    column (numbers under numbers, times under times, units under units); without evidence, the last.
+    """
+    from itertools import combinations
+
+    missing = width - len(cells)
+    if missing <= 0:
+        return list(range(len(cells)))
+    if comb(width, missing) > MAX_PLACEMENTS:
+        return list(range(len(cells)))
+    best, best_score = list(range(len(cells))), float("-inf")
+    cell_features = [_features(c.text) if c.text else None for c in cells]
+    for count, skip in enumerate(combinations(range(width), missing)):
+        cols = [c for c in range(width) if c not in skip]
+        score = 0.0
+        for feats, col in zip(cell_features, cols):
+            if feats is None:
+                continue
+            for has, share in zip(feats, prof[col]):
+                score += (share - 0.5) if has else (0.5 - share)
+        score += 0.01 * sum(skip) / width  # ties: the merged cells are the last ones
+        if score > best_score + 1e-9:
+            best, best_score = cols, score
+    return best
+
+
+def _is_group(row: _PipeRow, width: int) -> bool:
+    """A heading row spanning the table: "I | CÂY CÔNG NGHIỆP" or one bold cell."""
+    filled = [c for c in row.cells if c.text]
+    if not filled or len(filled) > 2 or width < 3:
+        return False
+    if len(filled) == 2 and not re.fullmatch(rf"(?:{ROMAN}|[A-Z])\.?", filled[0].text):
+        return False
+    return len(row.cells) < width or all(c.bold for c in filled)
+
+
+def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:
+    """Rows → a Table. ``exact_merges``: the source leaves a merged cell out (crawled HTML), so an
+    empty cell is really empty; otherwise (hand-written Markdown) an empty unit cell means "as above"."""
+    if len(rows) < 2:
+        return None
+    width = max(len(r.cells) for r in rows)
+    layout = is_layout([[[c.text] for c in r.cells] for r in rows])
+    if layout:
+        return None
+    # the header: the first row naming at least two known columns; rows above it head the table's
+    # first group ("B | PHÁT TRIỂN KINH TẾ SỐ", "I | Nông nghiệp") and stay group rows
+    at = next((k for k, r in enumerate(rows[:MAX_ROWS_ABOVE_HEADER + 1])
+               if len({column_meaning(c.text) for c in r.cells} - {None}) >= 2), 0)
+    above_header, header_rows = rows[:at], [rows[at]]
+    titles = [c.text for c in rows[at].cells]
+    body = rows[at + 1:]
+    # a two-level header: the first row's last titles span the columns the second row names
+    if len(titles) < width and body and all(c.bold or not c.text for c in body[0].cells) and \
+            not _is_group(body[0], width):
+        sub = [c.text for c in body[0].cells]
+        keep = width - len(sub)
+        if 0 <= keep < len(titles):
+            span = " ".join(titles[keep:])
+            titles = titles[:keep] + [f"{span} {s}".strip() for s in sub]
+            header_rows.append(body[0])
+            body = body[1:]
+    if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
+            _profile(body, width)[0][1] > 0.6:
+        titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
+    titles += [""] * (width - len(titles))
+    meanings = [column_meaning(t) for t in titles]
+    if "noi_dung" not in meanings:
+        # the table names its content column otherwise ("Chỉ tiêu", "Tên dự án"): the first column of words
+        prof = _profile(body, width)
+        for k, m in enumerate(meanings):
+            if m != "stt" and prof[k][0] < 0.5 and titles[k]:
+                meanings[k] = "noi_dung"
+                break
+    hstart, hend = header_rows[0].start, header_rows[-1].end
+    table = Table(start=rows[0].start, end=rows[-1].end, rows=[], lines=set(owned), noise=set(noise))
+    for r in above_header:
+        table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": _group_title(r)}))
+    table.rows.append(TableRow(hstart, hend, "table_header",
+                               cells={m: t for m, t in zip(meanings, titles) if m and t},
+                               titles={(m or f"col{k + 1}"): t for k, (m, t) in enumerate(zip(meanings, titles))}))
+    prof = _profile(body, width)
+    carry: dict[str, tuple[str, int]] = {}
+    above: dict[int, tuple[str, int]] = {}
+    last_numbered: int | None = None
+    names = {(m or f"col{k + 1}"): (t or (m or f"col{k + 1}")) for k, (m, t) in enumerate(zip(meanings, titles))}
+    for r in body:
+        texts = [c.text for c in r.cells]
+        if texts and all(_COLUMN_NUMBERS.match(t) for t in texts if t) and sum(1 for t in texts if t) >= 3 \
+                and len(set(texts)) == len(texts):
+            table.noise.update(range(r.start, r.end + 1))  # "(1) (2) (3)": the columns' numbers
+            continue
+        filled = [fold(t).lower() for t in texts if t]
+        if len(filled) >= 2 and set(filled) <= {fold(t).lower() for t in titles if t}:
+            table.noise.update(range(r.start, r.end + 1))  # the header again, under a group row
+            continue
+        if _is_group(r, width):
+            title = _group_title(r)
+            table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": title}, titles=dict(names)))
+            carry.clear()
+            last_numbered = None
+            continue
+        cols = _place(r.cells, width, prof)
+        values: dict[str, str] = {}
+        carried: dict[str, int] = {}
+        placed = set(cols)
+        for cell, col in zip(r.cells, cols):
+            key = meanings[col] or f"col{col + 1}"
+            if cell.text:
+                values[key] = f"{values[key]} {cell.text}" if key in values else cell.text
+            above[col] = (cell.text, cell.start)
+        for col in range(width):
+            if col not in placed and above.get(col, ("", 0))[0]:
+                key = meanings[col] or f"col{col + 1}"
+                if key not in values and key != "stt":
+                    values[key] = above[col][0]  # merged down from the row above
+                    carried[key] = above[col][1]
+        stt = values.pop("stt", None)
+        row = TableRow(r.start, r.end, "row", cells=values, titles=dict(names), carried=carried, stt=stt)
+        if not exact_merges:
+            carry_down(row, carry, [m for m in meanings if m])
+        if row.stt and not re.fullmatch(r"[-–+•*]", row.stt):
+            last_numbered = len(table.rows)
+        else:
+            row.parent_row = last_numbered
+        table.rows.append(row)
+    return table
+
+
+def _group_title(r: _PipeRow) -> str:
+    """"I" | "Hoàn thiện thể chế" → "I. Hoàn thiện thể chế"."""
+    title = " ".join(c.text for c in r.cells if c.text)
+    g = re.match(rf"^({ROMAN}|[A-Z])\.?\s+(.*)$", title)
+    return f"{g.group(1)}. {g.group(2)}" if g else title
+
+
+def is_layout(rows: list[list[list[str]]]) -> bool:
+    from corpus.formats._common import is_layout_table
+
+    return is_layout_table(rows)
+
+
+def find_pipe_tables(lines: list[str], taken: set[int] | None = None) -> list[Table]:
+    """Markdown pipe tables in either form → tables with a header row and rows by column meaning.
+
+    A table that only lays out the letterhead or the signature block is left to the line reader.
+    """
+    taken = taken or set()
+    tables = []
+    for kind, block, rules in _pipe_blocks(lines, taken):
+        rows = _crawled_rows(block) if kind == "crawled" else _markdown_rows(block)
+        owned = {no for no, _ in block}
+        table = _pipe_table(rows, owned, rules, exact_merges=kind == "crawled")
+        if table is not None:
+            tables.append(table)
+    return tables

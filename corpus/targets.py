@@ -11,18 +11,33 @@ from corpus.model import Target
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _UNIT = (
-    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
+    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|(?:triệu|tỷ|nghìn)\s+USD|"
     r"triệu\s*đồng(?:\s*/\s*[\wđ]+)*|triệu(?:\s*/\s*[\wđ]+)*|tỷ\s*đồng(?:\s*/\s*[\wđ]+)*|nghìn\s*đồng|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
-    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm"
+    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
+    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|USD|lượt|giờ|ngày"
 )
 _CANDIDATE = re.compile(
     rf"(?P<lead>(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|không dưới|"
-    rf"không quá|không vượt quá|phấn đấu|có|duy trì|>=|≤|≥|<|>)\s*)?"
+    rf"không quá|không vượt quá|phấn đấu|có|duy trì|ở mức|khoảng|>=|<=|≤|≥|<|>)\s*)?"
     rf"(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?(?P<tail>\s*trở lên|\s*trở xuống)?",
     re.I,
 )
-_YEAR = re.compile(r"(?:đến|trước|tới|vào|trong|đến hết|hết)\s+(?:năm\s+)?(20\d{2})|năm\s+(20\d{2})", re.I)
+_YEAR_BY = re.compile(r"(?:đến|trước|tới|vào|trong|hết)\s+(?:hết\s+|trước\s+)?(?:năm\s+)?(20\d{2})(?!\s*[-–]\s*20)", re.I)
+_YEAR_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:năm\s+)?(20\d{2})\s*[-–]\s*(20\d{2})", re.I)
+_YEAR_PLAIN = re.compile(r"(?<![/\d-])năm\s+(20\d{2})(?![/\d])", re.I)
+
+
+def year_of_heading(text: str | None) -> int | None:
+    """The year a sentence or heading sets for its targets: "Đến năm 2030" → 2030,
+    "giai đoạn 2026-2030" → 2030, "năm 2026" → 2026; dates of cited documents do not count."""
+    if not text:
+        return None
+    for rx in (_YEAR_BY, _YEAR_SPAN, _YEAR_PLAIN):
+        m = rx.search(text)
+        if m:
+            return int(m.groups()[-1])
+    return None
 _NONE_LEFT = re.compile(r"không còn\s+(hộ nghèo|[\wđ ]{3,30})", re.I)
 
 
@@ -43,7 +58,7 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
         return "range"
     if lead in ("dưới", "<") or "giảm xuống còn dưới" in before or "dưới" == before.split()[-1:] and False:
         return "<"
-    if lead in ("không quá", "không vượt quá", "≤") or tail == "trở xuống":
+    if lead in ("không quá", "không vượt quá", "≤", "<=") or tail == "trở xuống":
         return "<="
     if lead in ("trên", ">"):
         return ">"
@@ -76,6 +91,8 @@ def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
 
 def parse_target(text: str, default_year: int | None = None) -> Target | None:
     """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
+    if not any(ch.isdigit() for ch in text) and "không còn" not in text.lower():
+        return None  # most clauses state no figure: skip the candidate scan
     best = None
     best_rank = 99
     for m in _CANDIDATE.finditer(text):
@@ -91,8 +108,9 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
             continue
         if lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == "":
             continue  # "trên 01 ha" is per hectare, not a target
-        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")):
-            rank = 0
+        opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
+        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
+            rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
         elif lead:
             rank = 1
         elif unit and "%" in unit:
@@ -103,10 +121,7 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
             best, best_rank = m, rank
         if rank == 0:
             break
-    year = None
-    ym = _YEAR.search(text)
-    if ym:
-        year = int(ym.group(1) or ym.group(2))
+    year = year_of_heading(text)
     if best is None:
         nm = _NONE_LEFT.search(text)
         if nm:

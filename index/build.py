@@ -31,7 +31,7 @@ from . import text as T
 from .cache import VectorCache
 from .encoder import Encoder, canonical_model_name, load_encoder
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
 HNSW_M = 32  # HNSW is kept for comparison: near-duplicate clauses (templated plans) hurt its recall

@@ -1,5 +1,8 @@
 """Vietnamese text handling shared by index building and query time.
 
+Folding, tone normalisation and stop words come from the one toolkit, :mod:`corpus.text`; this
+module adds what only retrieval needs: word segmentation, abbreviations, BM25 tokens, passages.
+
 Both sides of retrieval must see text the same way, so everything that turns
 text into BM25 tokens or embedding input lives here: Unicode and tone-mark
 normalisation ("hoá" and "hóa" are the same word), diacritic folding (users
@@ -14,61 +17,20 @@ from functools import lru_cache
 from typing import Iterable, Mapping
 
 from corpus.model import Clause, Document
-from corpus.vocabulary import ABBREVIATIONS
+from corpus.text import ABBREVIATIONS, FOLDED_STOPWORDS, STOPWORDS, fold, fold_same_length, is_stopword, normalize
+
+__all__ = [
+    "CURATED_ABBREVIATIONS", "FOLDED_STOPWORDS", "STOPWORDS", "TEXT_VERSION", "abbreviation_table",
+    "bm25_tokens", "expand_abbreviations", "fold", "harvest_abbreviations", "normalize", "passage_text",
+    "segment",
+]
 
 # Bump when tokenisation changes, so an index built with older tokens is rebuilt.
 TEXT_VERSION = 2  # 2: passages carry the plan title, three headings and the clause's facts
 
-_TONE_MARKS = {"\u0300", "\u0301", "\u0309", "\u0303", "\u0323"}  # huyền sắc hỏi ngã nặng
 _WS = re.compile(r"\s+")
-# Open syllables ending in oa/oe/uy: the two spelling styles put the tone on
-# different vowels ("hoá" / "hóa"). Closed syllables (hoàng, thuyền) agree.
-_OPEN_DIPHTHONG = re.compile(r"^([bcdđghklmnprstvx]*)([ou])([aey])$")
-
-
-@lru_cache(maxsize=65536)
-def _unify_word_tone(word: str) -> str:
-    """Move the tone mark of a final oa/oe/uy to the first vowel ("hoá" → "hóa")."""
-    decomposed = unicodedata.normalize("NFD", word)
-    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
-    if len(tones) != 1:
-        return word
-    bare = "".join(ch for ch in decomposed if ch not in _TONE_MARKS)
-    bare = unicodedata.normalize("NFC", bare)
-    m = _OPEN_DIPHTHONG.match(bare)
-    if not m or m.group(1).endswith("q") or (m.group(2), m.group(3)) not in {("o", "a"), ("o", "e"), ("u", "y")}:
-        return word
-    onset, first, second = m.groups()
-    return unicodedata.normalize("NFC", onset + first + tones[0] + second)
-
-
 _WORD = re.compile(r"\w+")
-
-
-def normalize(text: str) -> str:
-    """NFC, casefold, one tone-placement style ("hóa", "ủy", "khỏe"), single spaces."""
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = _WORD.sub(lambda m: _unify_word_tone(m.group(0)), text)
-    return _WS.sub(" ", text).strip()
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    if ch in "đĐ":
-        return "d"
-    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-    base = base.lower()
-    return base if len(base) == 1 else ch.lower()[:1] or ch
-
-
-def _fold_same_length(text: str) -> str:
-    """Lowercase, diacritic-free, one character per input character (so offsets carry over)."""
-    return "".join(_fold_char(c) for c in unicodedata.normalize("NFC", text))
-
-
-def fold(text: str) -> str:
-    """Diacritic-free normalised text (đ → d), for users who type without accents."""
-    return _fold_same_length(normalize(text))
+_fold_same_length = fold_same_length
 
 
 @lru_cache(maxsize=65536)
@@ -191,20 +153,7 @@ def expand_abbreviations(text: str, table: Mapping[str, str] | None = None) -> s
 
 # ----------------------------------------------------------------------------- BM25 tokens
 
-# Stopwords, compared on normalised (accented) syllables so that folding cannot
-# turn "chợ" or "trồng" into a stopword.
-STOPWORDS = frozenset(
-    "và của các những là được cho với trong này theo về tại thì mà một ai gì nào như "
-    "hoặc để đó đã sẽ đang cũng rằng nếu thế nào bị do vào ra lại".split()
-)
-# Unaccented input ("ai chu tri"): only folds that no content word shares.
-_FOLDED_STOPWORDS = frozenset("va cua cac nhung duoc voi thi hoac rang".split())
-
-
-def _stop(syllable_norm: str) -> bool:
-    if syllable_norm in STOPWORDS:
-        return True
-    return syllable_norm.isascii() and syllable_norm in _FOLDED_STOPWORDS
+_stop = is_stopword  # the stop words are the toolkit's (corpus.text)
 
 
 def bm25_tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> list[str]:

@@ -67,18 +67,17 @@ def _facts(c: Clause, q: Question) -> str:
     if c.product:
         bits.append(f"sản phẩm: {c.product}")
     s = "; ".join(bits)
-    if c.lead and c.lead_inferred_from:
+    if c.lead and c.lead_from_elsewhere:
         s += f" ({lead_origin(c)})"
     return s
 
 
 def lead_origin(c: Clause) -> str:
-    """Where an inferred lead was read: "theo chân mục, dòng 158", "suy luận theo lĩnh vực, dòng 200"."""
-    how = re.sub(r"\s*\(trùng[^)]*\)", "", (c.lead_inferred_from or "").split(":")[0]).strip()
-    how = how.split(",")[0]
-    line = re.search(r"dòng (\d+)", c.lead_inferred_from or "")
-    prefix = "" if how.startswith("suy luận") else "theo "
-    return f"{prefix}{how}" + (f", dòng {line.group(1)}" if line else "")
+    """Where a lead stated elsewhere was read: "theo ô gộp của bảng, dòng 158", "suy luận theo lĩnh vực, dòng 200"."""
+    src = c.lead_source
+    if src is None:
+        return ""
+    return ("" if src.inferred else "theo ") + src.describe()
 
 
 def _who_line(c: Clause, q: Question) -> str:
@@ -88,7 +87,7 @@ def _who_line(c: Clause, q: Question) -> str:
         head = f"Phối hợp: {c.partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
     elif c.lead:
         head = f"{c.lead} chủ trì" + (f", phối hợp: {c.partners}" if c.partners else "")
-        if c.lead_inferred_from:
+        if c.lead_from_elsewhere:
             head += f" ({lead_origin(c)})"
     else:
         head = "Kế hoạch không ghi đơn vị chủ trì cho nội dung này"

@@ -16,6 +16,16 @@ class TargetModel(BaseModel):
     text: str
 
 
+class LeadSourceModel(BaseModel):
+    """Where the lead was read, when not on the clause itself (corpus.model.LeadSource)."""
+
+    mechanism: str = Field(description='How: "merged_cell", "labelled_line", "unit_section", "topic", …')
+    clause_id: str = Field(description="The clause the lead was read from")
+    line: int = Field(description="1-based line of that clause in the plan file")
+    inferred: bool = Field(False, description="True when guessed from the topic, not stated by the plan")
+    label: str = Field(description='For people: "ô gộp của bảng, dòng 158"')
+
+
 class Citation(BaseModel):
     source: str = Field(description="Plan file name")
     document: str | None = Field(None, description="Plan title")
@@ -39,7 +49,7 @@ class Result(BaseModel):
     target: TargetModel | None = None
     deadline: str | None = None
     product: str | None = None
-    lead_inferred_from: str | None = None
+    lead_source: LeadSourceModel | None = Field(None, description="Where a lead stated elsewhere was read")
 
 
 class AskResponse(BaseModel):

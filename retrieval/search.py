@@ -26,6 +26,7 @@ from retrieval.contract import (
     DocumentInfo,
     DocumentOutline,
     IndexInfo,
+    LeadSourceModel,
     LocalityModel,
     OutlineSection,
     Result,
@@ -168,7 +169,7 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             c = self.store.clauses[item[0]]
-            if c.lead and not c.lead_inferred_from and q.unit_key in folded(c.lead) and q.unit_key in folded(c.text):
+            if c.lead and not c.lead_from_elsewhere and q.unit_key in folded(c.lead) and q.unit_key in folded(c.text):
                 # several rows may assign the unit: cite the plan's first one
                 if c.doc_id not in firsts or item[0] < firsts[c.doc_id][0]:
                     firsts[c.doc_id] = item
@@ -182,16 +183,13 @@ class Retriever:
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
-    _SOURCE_ID = re.compile(r"\((\S+:\d{4}), dòng")
-
     def taking_lead_from(self, pos: int) -> list[int]:
         """Clauses whose chủ trì was read from the clause at `pos` (a heading's items, a footer's section)."""
         index = self._lead_source_index
         if index is None:
             index = {}
             for p, c in enumerate(self.store.clauses):
-                m = self._SOURCE_ID.search(c.lead_inferred_from or "")
-                src = self.store.clause_index.get(m.group(1)) if m else None
+                src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
                 if src is not None:
                     index.setdefault(src, []).append(p)
             self._lead_source_index = index
@@ -206,8 +204,8 @@ class Retriever:
                 continue
             out.append((pos, s, cov))
             seen.add(pos)
-            m = self._SOURCE_ID.search(self.store.clauses[pos].lead_inferred_from or "")
-            src = self.store.clause_index.get(m.group(1)) if m else None
+            c = self.store.clauses[pos]
+            src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
             if src is not None and src not in seen and len(out) < MAX_CITED_SOURCES:
                 out.append((src, s * 0.99, cov))
                 seen.add(src)
@@ -344,6 +342,15 @@ def document_info(doc: Document, clause_count: int) -> DocumentInfo:
                         date=doc.date, signer=doc.signer, clause_count=clause_count)
 
 
+def lead_source_model(c: Clause) -> LeadSourceModel | None:
+    """The clause's lead provenance for the contract, only when the lead was read elsewhere."""
+    src = c.lead_source
+    if not c.lead_from_elsewhere or src is None:
+        return None
+    return LeadSourceModel(mechanism=src.mechanism, clause_id=src.clause_id, line=src.line,
+                           inferred=src.inferred, label=src.describe())
+
+
 def clause_result(c: Clause, doc: Document, score: float) -> Result:
     cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
                    locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
@@ -351,7 +358,7 @@ def clause_result(c: Clause, doc: Document, score: float) -> Result:
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_inferred_from=c.lead_inferred_from)
+                  lead_source=lead_source_model(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:

@@ -173,11 +173,11 @@ def year_match(c: Candidates, i: int) -> float:
 
 @signal
 def lead_asked(c: Candidates, i: int) -> float:
-    """Who leads is asked and the clause states its lead (1) or had it inferred (0.5)."""
+    """Who leads is asked and the clause carries a lead the plan states (1) or one guessed from its topic (0.5)."""
     if not c.strategy.asks_lead(c.q):
         return 0.0
     cl = c.clause(i)
-    return 0.0 if not cl.lead else 0.5 if cl.lead_inferred_from else 1.0
+    return 0.0 if not cl.lead else 0.5 if (cl.lead_source is not None and cl.lead_source.inferred) else 1.0
 
 
 @signal
@@ -226,7 +226,7 @@ def unit_leads(c: Candidates, i: int) -> float:
     cl = c.clause(i)
     if not (cl.lead and c.q.unit_key in folded(cl.lead)):
         return 0.0
-    return 1.0 if cl.kind == "heading" and not cl.lead_inferred_from else 0.7
+    return 1.0 if cl.kind == "heading" and not cl.lead_from_elsewhere else 0.7
 
 
 @signal

@@ -120,7 +120,8 @@
     fact(dl, "Chỉ tiêu", targetText(result.target));
     fact(dl, "Thời hạn", result.deadline);
     fact(dl, "Sản phẩm", result.product);
-    fact(dl, "Chủ trì suy ra từ", result.lead_inferred_from);
+    fact(dl, result.lead_source && result.lead_source.inferred ? "Chủ trì suy ra từ" : "Chủ trì ghi tại",
+         result.lead_source && result.lead_source.label);
     body.append(dl);
 
     const context = el("div", { class: "context", hidden: true });

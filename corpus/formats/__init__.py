@@ -1,4 +1,4 @@
-"""Readers that turn DOCX, PDF and HTML plans into :class:`corpus.model.SourceText`.
+"""Readers that turn DOCX (and .doc / .rtf / .odt through LibreOffice), PDF and HTML plans into :class:`corpus.model.SourceText`.
 
 Each reader returns the plan as text lines — paragraphs one per line, table
 rows tab-separated — so the corpus parses every format with one logic, and
@@ -11,15 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..model import SourceText
+from .doc import read_doc
 from .docx import read_docx
 from .html import read_html
 from .pdf import read_pdf
 
 READERS: dict[str, Callable[[Path], SourceText]] = {
     ".docx": read_docx,
+    ".doc": read_doc,
+    ".rtf": read_doc,
+    ".odt": read_doc,
     ".pdf": read_pdf,
     ".html": read_html,
     ".htm": read_html,
 }
 
-__all__ = ["READERS", "read_docx", "read_html", "read_pdf"]
+__all__ = ["READERS", "read_doc", "read_docx", "read_html", "read_pdf"]

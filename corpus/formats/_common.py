@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import PlanError, SourceText
+from .legacy import has_legacy_signs
 
 MAX_BYTES = 50 * 1024 * 1024  # a plan is a few hundred kB; anything this big is not one
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_KEEP_SOFT_HYPHEN = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = re.compile(r"\s+")
 _BLANKS = re.compile(r"[^\S ]")  # any whitespace character but the plain space
 
@@ -43,7 +45,11 @@ def clean(text: str, collapse: bool = True) -> str:
     paragraph text from DOCX keeps the spaces the author typed, as the
     plain-text version of a plan does.
     """
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    # U+00AD is an invisible soft hyphen in Unicode text, but the letter "ư" in text typed in TCVN3
+    # (.VnTime): keep it where other legacy-font symbols show the line is such text.
+    keep_soft_hyphen = "\u00ad" in text and has_legacy_signs(text.replace("\u00ad", ""))
+    text = text.translate(_KEEP_SOFT_HYPHEN if keep_soft_hyphen else _INVISIBLE)
     if collapse:
         return _SPACES.sub(" ", text).strip()
     return _BLANKS.sub(" ", text).strip()

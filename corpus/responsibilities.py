@@ -1,0 +1,615 @@
+"""Who leads (chủ trì), who coordinates (phối hợp), by when, with what product: one extractor per way plans say it.
+
+Each mechanism is a small class with a ``mechanism`` name (a key of
+:data:`corpus.model.LEAD_MECHANISMS`) and ``extract(ctx)``; they are registered once,
+in :data:`EXTRACTORS` (facts stated somewhere in the plan, applied widest scope first
+so the narrowest statement wins) and :data:`LINKERS` (which run after, once every
+stated lead is known, and link indicators or tasks to a lead stated elsewhere).
+A clause with no lead after all of them is one the plan assigns to nobody.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from corpus.model import Clause, LeadSource
+from corpus.structure import Node
+from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
+
+FIELDS = ("lead", "partners", "deadline", "product", "directed_by")
+MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
+UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
+TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
+TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
+
+
+def clean(v: str) -> str:
+    return re.sub(r"\s+", " ", v).strip(" .;,:-–")
+
+
+def subtree(nodes: list[Node], pos: int) -> list[int]:
+    out, todo = [], [pos]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(nodes[p].children)
+    return sorted(out)
+
+
+@dataclass
+class Fact:
+    scope: list[int]
+    field: str
+    value: str
+    source: int
+    mechanism: str
+
+
+# The plan's closing words ("Trên đây là Kế hoạch …") may sit under the last unit's heading; no task of it.
+_CLOSING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|Quá trình thực hiện)", re.I)
+
+
+@dataclass
+class Context:
+    """What the extractors read and write: the clause tree and the facts found so far."""
+
+    clauses: list[Clause]
+    nodes: list[Node]
+    facts: list[Fact] = field(default_factory=list)
+    claimed: set[int] = field(default_factory=set)  # clauses a mechanism has read as a statement
+    line_to_pos: dict[int, int] = field(default_factory=dict)
+
+    def body(self, pos: int) -> str:
+        return self.nodes[pos].body or self.clauses[pos].text
+
+    def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
+        value = clean(value or "")
+        if value:
+            self.facts.append(Fact(sorted(set(scope)), fieldname, value, source, mechanism))
+
+    def source_of(self, pos: int, mechanism: str, shared: tuple[str, ...] = ()) -> LeadSource:
+        c = self.clauses[pos]
+        return LeadSource(mechanism, c.id, c.lines[0], shared)
+
+    def apply(self) -> None:
+        """Widest scope first, so a statement about one task overrides one about its section."""
+        for f in sorted(self.facts, key=lambda f: -len(f.scope)):
+            for p in f.scope:
+                c = self.clauses[p]
+                if p != f.source and _CLOSING.match(c.text):
+                    continue
+                setattr(c, f.field, f.value)
+                if f.field == "lead":
+                    c.lead_source = self.source_of(f.source, f.mechanism)
+
+
+# ---------------------------------------------------------------- unit names
+
+_UNIT_START = re.compile(rf"^(?:Giao\s+)?{UNIT_HEAD_RE}\b")
+_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{UNIT_HEAD_RE}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
+_PARTNERS_WITH = re.compile(
+    r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
+    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
+    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
+    r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
+    re.I,
+)
+_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
+                         r"được)\b", re.I)
+_LEADING_VERB = re.compile(r"^(?:tiến hành|chủ trì|chủ động|tham mưu|thực hiện|tổ chức|triển khai|rà soát|"
+                           r"là cơ quan|có trách nhiệm)\b", re.I)
+
+
+# Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
+_GENERIC_OPENERS = re.compile(
+    r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
+    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
+    r"Trường hợp|Tổ chức\b|Đội ngũ)", re.I)
+
+
+def unit_name(text: str) -> str | None:
+    """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
+    t = clean(re.sub(r"\*+", "", text))
+    too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
+        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
+    if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
+        return None
+    if _GENERIC_OPENERS.match(t):
+        return None
+    if re.search(r"[.;!?]\s|\d{4}", t):
+        return None
+    return t
+
+
+def trim_unit(value: str) -> str:
+    """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"."""
+    m = re.search(rf"\s+(?:{VERB_RE}|tiến hành|chủ động|là cơ quan)\b", value)
+    head = value[: m.start()] if m and m.start() > 0 else value
+    return clean(head)
+
+
+def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
+    """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
+    m = _ASSIGN.match(text)
+    if not m:
+        return None, None, None
+    unit, verb = clean(m["unit"]), m["verb"]
+    if len(unit.split()) > MAX_UNIT_WORDS or len(unit.split()) < 2 or _GENERIC_OPENERS.match(unit):
+        return None, None, None
+    partners = None
+    pm = _PARTNERS_WITH.search(text[m.start("verb"):])
+    if pm:
+        partners = clean(pm["v"])
+        if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")):
+            partners = None
+    return unit, partners, verb
+
+
+# ---------------------------------------------------------------- extractors (stated facts)
+
+class TableColumns:
+    """Role columns of any table: chủ trì / cơ quan thực hiện / tham mưu, phối hợp, thời gian, sản phẩm.
+
+    Merged cells were carried down by the table reader; the lead then records the row
+    where the cell was written.
+    """
+
+    mechanism = "table_column"
+    columns = (("phoi_hop", "partners"), ("thoi_han", "deadline"), ("san_pham", "product"))
+
+    def extract(self, ctx: Context) -> None:
+        for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
+            row = node.row
+            if row is None or c.kind != "table_row":
+                continue
+            ctx.claimed.add(pos)
+            for col in LEAD_COLUMNS:
+                if row.cells.get(col):
+                    written = row.carried.get(col)
+                    src = ctx.line_to_pos.get(written, pos) if written else pos
+                    ctx.add([pos], "lead", row.cells[col], src, "merged_cell" if written else self.mechanism)
+                    break
+            for col, fieldname in self.columns:
+                if row.cells.get(col):
+                    ctx.add([pos], fieldname, row.cells[col], pos, self.mechanism)
+
+
+_LABELS = [
+    ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
+                        r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
+                            r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
+                            r"\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+]
+_SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
+
+
+def labelled(body: str) -> tuple[str, str] | None:
+    """"Cơ quan chủ trì: Sở Tài chính." → ("lead", "Sở Tài chính."); the label names the field."""
+    for fieldname, rx in _LABELS:
+        m = rx.match(body.strip())
+        if m:
+            return fieldname, m["v"]
+    return None
+
+
+class LabelledLines:
+    """Labelled lines that follow a task ("- Cơ quan chủ trì: X", "Thời gian thực hiện: Quý IV/2025",
+    "Sản phẩm: …") or close a section ("1.2. Cơ quan chủ trì thực hiện: X") belong to that task:
+    the content before them in their section, back to the previous line of the same label."""
+
+    mechanism = "labelled_line"
+
+    def extract(self, ctx: Context) -> None:
+        for pos in range(len(ctx.clauses)):
+            if pos in ctx.claimed or ctx.clauses[pos].kind in ("header", "footer", "table_header"):
+                continue
+            hit = labelled(ctx.body(pos))
+            if not hit:
+                continue
+            ctx.claimed.add(pos)
+            fieldname, value = hit
+            scope = self._scope(ctx, pos, fieldname)
+            if fieldname == "lead":
+                parts = list(_SPLIT_PART.finditer(value))
+                if parts:
+                    self._split(ctx, pos, scope, parts)
+                    continue
+                value = trim_unit(value)
+            ctx.add(scope, fieldname, value, pos, self.mechanism)
+
+    def _scope(self, ctx: Context, pos: int, fieldname: str) -> list[int]:
+        parent = ctx.nodes[pos].parent
+        if parent is None:
+            return [pos]
+        siblings = ctx.nodes[parent].children
+        scope: list[int] = [pos]
+        j = siblings.index(pos) - 1
+        while j >= 0:
+            hit = labelled(ctx.body(siblings[j]))
+            if hit and hit[0] == fieldname:
+                break
+            if not hit:
+                scope.extend(subtree(ctx.nodes, siblings[j]))
+            j -= 1
+        if j < 0:
+            scope.append(parent)
+        # the other labelled lines of the same task share its facts
+        k = siblings.index(pos) + 1
+        while k < len(siblings) and (hit := labelled(ctx.body(siblings[k]))) and hit[0] != fieldname:
+            scope.append(siblings[k])
+            k += 1
+        return scope
+
+    def _split(self, ctx: Context, pos: int, scope: list[int], parts: list[re.Match[str]]) -> None:
+        """"Phòng A (thực hiện nội dung a); Phòng B (thực hiện nội dung b, c)": each unit its items."""
+        together = "; ".join(clean(p["unit"]) for p in parts)
+        ctx.add(scope, "lead", together, pos, self.mechanism)
+        parent = ctx.nodes[pos].parent
+        for p in parts:
+            for which in re.split(r"[,\s]+(?:và\s+)?", p["which"].strip()):
+                target = _child_labelled(ctx, parent, which)
+                if target is not None:
+                    ctx.add(subtree(ctx.nodes, target), "lead", p["unit"], pos, self.mechanism)
+        ctx.add([pos], "lead", together, pos, self.mechanism)
+
+
+def _child_labelled(ctx: Context, parent: int | None, label: str) -> int | None:
+    if parent is None:
+        return None
+    want = label.strip().strip(".)").lower()
+    for ch in ctx.nodes[parent].children:
+        if (ctx.clauses[ch].label or "").strip().strip(".)(").lower() == want:
+            return ch
+    return None
+
+
+_DIRECTOR = re.compile(r"(?:Giao\s+)?(?P<who>đồng chí\s+.+?)\s+(?:trực tiếp\s+)?chỉ đạo\b", re.I)
+
+
+class AssignmentBlocks:
+    """A "Phân công thực hiện" block under a section: its "Giao X chủ trì / Y phối hợp / đồng chí Z
+    chỉ đạo" lines govern the whole section; several leads there lead together."""
+
+    mechanism = "assignment_block"
+
+    def extract(self, ctx: Context) -> None:
+        merged: dict[tuple[tuple[int, ...], str], tuple[list[str], int]] = {}
+        for pos, node in enumerate(ctx.nodes):
+            parent = node.parent
+            if pos in ctx.claimed or parent is None or not ctx.nodes[parent].block:
+                continue
+            grand = ctx.nodes[parent].parent
+            scope = tuple(subtree(ctx.nodes, grand if grand is not None else parent))
+            body = ctx.body(pos)
+            dm = _DIRECTOR.search(body)
+            if dm:
+                ctx.claimed.add(pos)
+                ctx.add(list(scope), "directed_by", dm["who"], pos, self.mechanism)
+                continue
+            unit, _, verb = parse_assignment(body)
+            if unit is None:
+                continue
+            ctx.claimed.add(pos)
+            fieldname = "lead" if verb in ("tham mưu", "chủ trì") else "partners" if verb == "phối hợp" else None
+            if fieldname:
+                units, first = merged.get((scope, fieldname), ([], pos))
+                if unit not in units:
+                    units.append(unit)
+                merged[(scope, fieldname)] = (units, first)
+        for (scope, fieldname), (units, first) in merged.items():
+            ctx.add(list(scope), fieldname, "; ".join(units), first, self.mechanism)
+
+
+def _in_assignment_section(ctx: Context, pos: int) -> bool:
+    return any(re.search(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", t, re.I)
+               for t in ctx.clauses[pos].section_path)
+
+
+class UnitSections:
+    """A heading or bullet that names a unit ("1. Sở Tài chính", "- Công an tỉnh:", "**7. Sở Công Thương:**
+    Chủ trì, …") makes the unit the lead of what it says and of the tasks under it."""
+
+    mechanism = "unit_section"
+
+    def extract(self, ctx: Context) -> None:
+        for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
+            if pos in ctx.claimed or c.kind in ("header", "footer", "table_header", "table_row"):
+                continue
+            body = ctx.body(pos)
+            head, sep, rest = body.partition(":")
+            unit = unit_name(head) if (sep or node.children) else None
+            if unit is None or (not sep and not node.children):
+                continue
+            if not sep and not _in_assignment_section(ctx, pos) and c.kind != "heading":
+                continue
+            ctx.claimed.add(pos)
+            scope = subtree(ctx.nodes, pos)
+            ctx.add(scope, "lead", unit, pos, self.mechanism)
+            said = rest.strip()
+            said = said[:1].lower() + said[1:]
+            _, partners, _ = parse_assignment(f"{unit} {said}") if said else (None, None, None)
+            if partners:
+                ctx.add(scope, "partners", partners, pos, self.mechanism)
+
+
+_RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
+                          rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
+_OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
+# Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
+_DUTY_VERBS = (
+    "định kỳ", "tổng hợp", "báo cáo", "căn cứ", "chủ động", "tiếp tục", "tăng cường", "đẩy mạnh", "phân công",
+    "kiểm tra", "rà soát", "tuyên truyền", "bố trí", "cung cấp", "đề xuất", "nghiên cứu", "ban hành",
+    "thường xuyên", "tập trung", "quán triệt", "khẩn trương", "giám sát", "cân đối", "hỗ trợ", "phổ biến",
+    "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
+)
+_SUBJECT = re.compile(
+    rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
+    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
+_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+                   r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
+                   r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
+                   r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
+
+
+_VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+
+
+class Sentences:
+    """Sentences that assign: "Giao X …" (also "Đề nghị X …", "Yêu cầu X …"), "X chủ trì, phối hợp với Y …",
+    "X có trách nhiệm …", "X phối hợp với Y …" (X acts, Y coordinates), "Y phối hợp thực hiện …" (Y only
+    coordinates), and in a section that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …") any
+    "X <verb> …" whose subject is a unit."""
+
+    mechanism = "sentence"
+
+    def extract(self, ctx: Context) -> None:
+        for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
+            if pos in ctx.claimed or c.kind in ("header", "footer", "table_header", "table_row"):
+                continue
+            body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
+            scope = subtree(ctx.nodes, pos)
+            mechanism = "heading" if node.children else self.mechanism
+            opener = _OPENER.match(body)
+            if opener and _DIRECTOR.search(body):
+                ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
+                continue
+            rest = body[opener.end():] if opener else body
+            named = unit_name(rest.split(":")[0]) if opener and (node.children or ":" in rest) else None
+            if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
+                ctx.add(scope, "lead", named, pos, mechanism)
+                continue
+            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
+                pm = _PARTNERS_WITH.search(rest)
+                if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện", "đôn đốc")):
+                    ctx.add(scope, "partners", pm["v"], pos, mechanism)
+                continue
+            m = _RESPONSIBLE.match(rest)
+            if m and len(m["unit"].split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(m["unit"]):
+                ctx.add(scope, "lead", m["unit"], pos, mechanism)
+                continue
+            unit, partners, verb = parse_assignment(rest)
+            if unit is not None and verb == "phối hợp":
+                w = _WITH.match(rest[len(unit):].lstrip(" ,"))
+                if w:  # "X phối hợp với Y tổ chức …": X acts, Y coordinates
+                    ctx.add(scope, "lead", unit, pos, mechanism)
+                    ctx.add(scope, "partners", w["v"], pos, mechanism)
+                elif not opener:
+                    ctx.add([pos], "partners", unit, pos, mechanism)
+                else:
+                    ctx.add(scope, "lead", unit, pos, mechanism)
+                continue
+            duty_section = _in_assignment_section(ctx, pos)
+            if unit is not None and (opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
+                ctx.add(scope, "lead", unit, pos, mechanism)
+                if partners:
+                    ctx.add(scope, "partners", partners, pos, mechanism)
+                continue
+            if duty_section or opener:
+                sm = _SUBJECT.match(rest)
+                if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
+                    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
+                    unit = re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1]
+                    ctx.add(scope, "lead", unit, pos, mechanism)
+                    pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
+                    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+                        ctx.add(scope, "partners", pm["v"], pos, mechanism)
+
+
+# ---------------------------------------------------------------- linkers (leads stated elsewhere)
+
+_STOP = set("và của các có được trong theo với cho tại trên từ để đến năm hằng hàng là đạt tỷ lệ số những một đã sẽ về".split())
+_STOP_FOLDED = {fold(s) for s in _STOP}
+_ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+_INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
+
+
+def _words(text: str) -> list[str]:
+    t = _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
+    return re.findall(r"[a-z0-9]+", fold(t).lower())
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _words(text) if w not in _STOP_FOLDED and not w.isdigit()]
+
+
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
+    """Adjacent word pairs of the text as written, none of them a stopword or number."""
+    w = _words(text)
+    return frozenset(f"{a} {b}" for a, b in zip(w, w[1:])
+                     if a not in _STOP_FOLDED and b not in _STOP_FOLDED and not a.isdigit() and not b.isdigit())
+
+
+def _is_indicator(c: Clause) -> bool:
+    return c.target is not None and (c.kind == "table_row" or any(_INDICATOR_SECTION.search(s) for s in c.section_path))
+
+
+def _link(ctx: Context, pos: int, src: int, mechanism: str, shared: tuple[str, ...] = ()) -> None:
+    c, s = ctx.clauses[pos], ctx.clauses[src]
+    c.lead, c.partners = s.lead, s.partners
+    c.lead_source = ctx.source_of(src, mechanism, shared)
+
+
+class NamedIndicators:
+    """"Giao X …, tham mưu nội dung các chỉ tiêu về Y: A, B, C" → indicators A, B, C are X's."""
+
+    mechanism = "named_indicator"
+
+    def extract(self, ctx: Context) -> None:
+        clauses = ctx.clauses
+        assigners = [p for p, c in enumerate(clauses) if c.lead and re.search(r"chỉ tiêu về", c.text) and not _is_indicator(c)]
+        if not assigners:
+            return
+        norm = {p: " ".join(_content_words(clauses[p].text)) for p in assigners}
+        for pos, c in enumerate(clauses):
+            if not _is_indicator(c) or c.kind == "table_row":
+                continue
+            body = re.sub(r"^\(\d+\)\s*", "", ctx.body(pos))
+            raw = body.split(":")[0] if ":" in body else ""
+            names = {" ".join(_content_words(raw)), " ".join(_content_words(re.sub(r"\([^)]*\)", " ", raw)))}
+            names = {nm for nm in names if len(nm) >= 12}
+            hits = [p for p in assigners if any(nm in norm[p] for nm in names)]
+            if hits:
+                _link(ctx, pos, hits[0], self.mechanism)
+
+
+_XREF = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?:mục|điểm|khoản|phần)\s+(?P<ref>(?:\(?[IVXLC0-9]+[a-zđ]?\)?[.\s]*){1,4})", re.I)
+
+
+class CrossReferences:
+    """"Sở X chủ trì thực hiện các nhiệm vụ tại mục II.3" / "tại mục (IV)(5)": the tasks of the section
+    referred to get X, unless they already state their own lead."""
+
+    mechanism = "cross_reference"
+
+    def extract(self, ctx: Context) -> None:
+        for pos, c in enumerate(ctx.clauses):
+            if not c.lead or c.lead_from_elsewhere:
+                continue
+            for m in _XREF.finditer(c.text):
+                labels = [x for x in re.findall(r"[IVXLC]+|\d+|[a-zđ](?=\))", m["ref"]) if x]
+                target = _find_section(ctx, labels)
+                if target is None or target == pos:
+                    continue
+                for p in subtree(ctx.nodes, target):
+                    if ctx.clauses[p].lead is None:
+                        _link(ctx, p, pos, self.mechanism)
+
+
+def _find_section(ctx: Context, labels: list[str]) -> int | None:
+    """The clause reached by following the labels down from the top ("IV", "5")."""
+    if not labels:
+        return None
+    level = [p for p, n in enumerate(ctx.nodes) if n.parent is None]
+    found = None
+    for lab in labels:
+        want = lab.lower()
+        hit = next((p for p in level if re.sub(r"[.)(\s]", "", ctx.clauses[p].label or "").lower() == want), None)
+        if hit is None:
+            return None
+        found = hit
+        level = ctx.nodes[hit].children
+    return found
+
+
+APPENDIX_MIN_SHARE = 0.7  # share of a task's word pairs a table row must restate to be the same task
+APPENDIX_ROW_SHARE = 0.4  # and of the row's own pairs, so a long row does not swallow every short task
+APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks are not matched
+
+
+class AppendixRows:
+    """A task in the body that an appendix table restates with its lead ("Phụ lục: nhiệm vụ, chủ trì,
+    phối hợp, thời gian"): the body clause takes the row's facts, and records the row."""
+
+    mechanism = "appendix_table"
+
+    def extract(self, ctx: Context) -> None:
+        rows = [p for p, c in enumerate(ctx.clauses) if c.kind == "table_row" and c.lead]
+        if not rows:
+            return
+        row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph"):
+                continue
+            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            if len(mine) < APPENDIX_MIN_PAIRS:
+                continue
+            best, share = None, 0.0
+            for p in rows:
+                shared = len(mine & row_pairs[p])
+                s = shared / len(mine)
+                if shared >= APPENDIX_MIN_PAIRS and s > share and shared >= APPENDIX_ROW_SHARE * len(row_pairs[p]):
+                    best, share = p, s
+            if best is not None and share >= APPENDIX_MIN_SHARE:
+                row = ctx.clauses[best]
+                _link(ctx, pos, best, self.mechanism)
+                c.deadline = row.deadline or c.deadline  # the table's column says it outright
+                c.product = row.product or c.product
+
+
+class TopicInference:
+    """Indicators whose lead the plan gives only by topic (a later section on the same field):
+    the unit whose section shares most of the indicator's rare word pairs, when one clearly does."""
+
+    mechanism = "topic"
+
+    def extract(self, ctx: Context) -> None:
+        clauses = ctx.clauses
+        candidates = [p for p, c in enumerate(clauses)
+                      if c.lead and not _is_indicator(c) and not (c.lead_source and c.lead_source.inferred)]
+        if not candidates:
+            return
+        if not any(_is_indicator(c) and not c.lead for c in clauses):
+            return
+        grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
+        df = Counter(g for gs in grams for g in gs)
+        n = len(clauses)
+        common = {g for g, d in df.items() if d > max(3, n // 8)}
+        idf = {g: math.log(1 + n / d) for g, d in df.items()}
+        for pos, c in enumerate(clauses):
+            if not _is_indicator(c) or c.lead:
+                continue
+            mine = _bigrams(c.text) - common
+            total = sum(idf.get(g, 0) for g in mine)
+            if not mine or total <= 0:
+                continue
+            by_lead: dict[str, tuple[float, int, set[str]]] = {}
+            for cand in candidates:
+                shared = mine & grams[cand]
+                if len(shared) < 2:
+                    continue
+                score = sum(idf[g] for g in shared) / total
+                lead = clauses[cand].lead or ""
+                if score > by_lead.get(lead, (0.0, -1, set()))[0]:
+                    by_lead[lead] = (score, cand, shared)
+            ranked = sorted(by_lead.values(), key=lambda t: -t[0])
+            if not ranked or (len(ranked) > 1 and ranked[1][0] * TOPIC_MARGIN > ranked[0][0]):
+                continue  # two units fit about as well: the plan does not say, so neither do we
+            score, best, shared = ranked[0]
+            if score >= TOPIC_MIN_SCORE:
+                _link(ctx, pos, best, self.mechanism, tuple(sorted(shared)[:3]))
+
+
+# The one registry: stated facts first (in this order, each clause read by the first that claims it),
+# then the linkers, which need every stated lead.
+EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(), Sentences())
+LINKERS = (NamedIndicators(), CrossReferences(), AppendixRows(), TopicInference())
+
+
+def assign_responsibilities(clauses: list[Clause], nodes: list[Node]) -> None:
+    """Run every registered mechanism over one document's clauses."""
+    ctx = Context(clauses, nodes)
+    for pos, c in enumerate(clauses):
+        for line in range(c.lines[0], c.lines[1] + 1):
+            ctx.line_to_pos.setdefault(line, pos)
+    for ex in EXTRACTORS:
+        ex.extract(ctx)
+    ctx.apply()
+    for linker in LINKERS:
+        linker.extract(ctx)

@@ -1,0 +1,234 @@
+"""One text toolkit for every stage: how Vietnamese text is compared, and the plans' own vocabulary.
+
+The parser, the index, the retriever and the bots must see a word the same way, so everything that
+decides "are these the same word?" is defined here once:
+
+- ``nfc`` / ``unify_tone`` / ``normalize``: Unicode composition and one tone-mark placement
+  ("hoá" and "hóa", "Uỷ" and "Ủy" are the same word), case folded, single spaces;
+- ``strip_marks`` (diacritics off, case kept, one character per character so offsets carry over),
+  ``fold`` (normalised and diacritic-free: what users type without accents), ``fold_words``
+  (folded, punctuation gone: "Xã An Hưng!" → "xa an hung"), ``words`` / ``word_pairs``;
+- stop words, on accented syllables (so folding cannot turn "chợ" into a stop word), with the few
+  folded forms no content word shares;
+- the vocabulary of units and roles: what opens a unit's name, the responsibility verbs, table
+  column titles by meaning, and the curated abbreviations.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# ----------------------------------------------------------------------------- Unicode and tones
+
+_TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")  # huyền sắc hỏi ngã nặng
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+# Open syllables ending in oa/oe/uy: the two spelling styles put the tone on different vowels
+# ("hoá" / "hóa"). Closed syllables (hoàng, thuyền) agree, so they are left alone.
+_OPEN_DIPHTHONG = re.compile(r"^([bcdđghklmnprstvx]*)([ou])([aey])$")
+
+
+def nfc(text: str) -> str:
+    """Composed Unicode: text pasted from Word or a PDF often arrives decomposed."""
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def _unify_word_tone(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [ch for ch in decomposed if ch in _TONE_MARKS]
+    if len(tones) != 1:
+        return word
+    bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    m = _OPEN_DIPHTHONG.match(bare.lower())
+    if not m or (m.group(2), m.group(3)) not in {("o", "a"), ("o", "e"), ("u", "y")}:
+        return word
+    onset = bare[: len(m.group(1))]
+    first, second = bare[len(onset)], bare[len(onset) + 1:]
+    return unicodedata.normalize("NFC", onset + first + tones[0] + second)
+
+
+def unify_tone(text: str) -> str:
+    """Move the tone of a final oa/oe/uy to the first vowel in every word ("hoá" → "hóa"), case kept."""
+    return _WORD.sub(lambda m: _unify_word_tone(m.group(0)), nfc(text))
+
+
+def normalize(text: str) -> str:
+    """NFC, casefold, one tone-placement style ("hóa", "ủy", "khỏe"), single spaces."""
+    text = nfc(text).casefold()
+    text = _WORD.sub(lambda m: _unify_word_tone(m.group(0)), text)
+    return _WS.sub(" ", text).strip()
+
+
+class _MarkTable(dict):
+    """str.translate table that strips diacritics, filled one character at a time as text arrives."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in "đĐ":
+            out = "d" if ch == "đ" else "D"
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            out = base if len(base) == 1 else ch
+        self[code] = out
+        return out
+
+
+_MARKS = _MarkTable()
+
+
+class _FoldTable(dict):
+    """Like :class:`_MarkTable`, lower-cased, and always one character for one."""
+
+    def __missing__(self, code: int) -> str:
+        low = _MARKS[code].lower()
+        out = low if len(low) == 1 else chr(code).lower()[:1] or chr(code)
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def strip_marks(text: str) -> str:
+    """Diacritics off, đ → d, case kept, one character per input character: "Chủ trì" → "Chu tri"."""
+    return nfc(text).translate(_MARKS)
+
+
+def fold_same_length(text: str) -> str:
+    """Lower-case and diacritic-free, one character per (NFC) character, so offsets carry over."""
+    return nfc(text).translate(_FOLD)
+
+
+def fold(text: str) -> str:
+    """Normalised and diacritic-free, for users who type without accents: "Hoá Đức" → "hoa duc"."""
+    return normalize(text).translate(_FOLD)
+
+
+def fold_words(text: str) -> str:
+    """Folded words only: punctuation becomes space, spaces are single: "Xã An Hưng!" → "xa an hung"."""
+    return " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order."""
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def word_pairs(seq: list[str]) -> list[str]:
+    """Adjacent words as "a b" strings: the unit all phrase evidence is counted in."""
+    return [f"{a} {b}" for a, b in zip(seq, seq[1:])]
+
+
+# ----------------------------------------------------------------------------- stop words
+
+# Compared on normalised (accented) syllables so that folding cannot make "chợ" or "trồng" a stop word.
+STOPWORDS = frozenset(
+    "và của các những là được cho với trong này theo về tại thì mà một ai gì nào như "
+    "hoặc để đó đã sẽ đang cũng rằng nếu thế nào bị do vào ra lại".split()
+)
+# Unaccented input ("ai chu tri"): only the folds that no content word shares.
+FOLDED_STOPWORDS = frozenset("va cua cac nhung duoc voi thi hoac rang".split())
+
+
+def is_stopword(syllable: str) -> bool:
+    """A syllable, normalised (``normalize``), that carries no content."""
+    if syllable in STOPWORDS:
+        return True
+    return syllable.isascii() and syllable in FOLDED_STOPWORDS
+
+
+# ----------------------------------------------------------------------------- units and roles
+
+# Words that open the name of a responsible unit or person in a plan.
+UNIT_HEADS = (
+    "Phòng", "Văn phòng", "Trung tâm", "Ban", "Công an", "UBND", "Ủy ban", "Uỷ ban",
+    "Đảng ủy", "Đảng uỷ", "Chi bộ", "chi bộ", "Hội", "Đoàn", "Mặt trận", "MTTQ", "Cơ quan",
+    "Bộ phận", "Tổ", "Trạm", "Trường", "Bí thư", "Trưởng", "Chủ tịch", "Phó Chủ tịch",
+    "Các", "các", "Thủ trưởng", "UBKT", "Công chức", "công chức", "BCH", "Quỹ", "Hạt",
+    "Đội", "Ngân hàng", "Kho bạc", "Chi cục", "Bưu điện", "Thôn", "Tổ dân phố", "phòng",
+    "văn phòng", "trung tâm", "ban", "công an", "Lãnh đạo", "Thành viên", "thành viên",
+    # provincial and national plans assign departments, ministries and institutes
+    "Sở", "sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Hội đồng", "Liên hiệp", "Liên minh", "Báo", "Đài", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội",
+    "Đại học", "Tổng cục", "Người đứng đầu", "Tỉnh ủy", "Thành ủy",
+)
+UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
+
+# Verbs that end a unit name in "Giao <unit> <verb> ...".
+RESPONSIBILITY_VERBS = (
+    "chủ trì", "tham mưu", "phối hợp", "theo dõi", "thực hiện", "tổ chức", "triển khai",
+    "kịp thời", "chịu trách nhiệm", "hướng dẫn", "xây dựng", "trực tiếp chỉ đạo", "chỉ đạo",
+    "đôn đốc", "là người", "có trách nhiệm",
+)
+VERB_RE = "(?:" + "|".join(sorted((re.escape(v) for v in RESPONSIBILITY_VERBS), key=len, reverse=True)) + ")"
+
+# Table header cell → meaning. Matched on the folded, lower-cased header text.
+COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
+    ("stt", ("so tt", "stt", "tt")),
+    ("phoi_hop", ("co quan phoi hop", "don vi phoi hop", "phoi hop")),
+    ("chu_tri", ("co quan chu tri", "don vi chu tri", "chu tri", "co quan thuc hien", "don vi thuc hien")),
+    ("tham_muu", ("don vi tham muu", "co quan tham muu", "tham muu")),
+    ("thoi_han", ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han", "tien do", "thoi gian")),
+    ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban")),
+    ("don_vi_tinh", ("don vi tinh", "dvt")),
+    ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri")),
+    ("noi_dung", ("noi dung", "nhiem vu", "ten chi tieu", "danh muc")),
+    ("ghi_chu", ("ghi chu",)),
+]
+# Vietnamese names for the meanings, used when a table row is rendered as text.
+COLUMN_TITLES = {
+    "stt": "STT", "noi_dung": "Nội dung", "chu_tri": "Cơ quan chủ trì", "phoi_hop": "Cơ quan phối hợp",
+    "thoi_han": "Thời gian hoàn thành", "san_pham": "Sản phẩm", "tham_muu": "Đơn vị tham mưu",
+    "don_vi_tinh": "Đơn vị tính", "chi_tieu": "Chỉ tiêu", "ghi_chu": "Ghi chú",
+}
+LEAD_COLUMNS = ("chu_tri", "tham_muu")
+
+# Abbreviations the plans use; the index adds pairs harvested from "long form (ABBR)".
+# "BCH" is left out: it is both Ban Chỉ huy and Ban Chấp hành.
+ABBREVIATIONS: dict[str, str] = {
+    "BHYT": "bảo hiểm y tế",
+    "BHXH": "bảo hiểm xã hội",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "TTHC": "thủ tục hành chính",
+    "CCHC": "cải cách hành chính",
+    "VBQPPL": "văn bản quy phạm pháp luật",
+    "KNTC": "khiếu nại tố cáo",
+    "NTM": "nông thôn mới",
+    "UBND": "ủy ban nhân dân",
+    "HĐND": "hội đồng nhân dân",
+    "MTTQ": "mặt trận tổ quốc",
+    "DN": "doanh nghiệp",
+    "CNTT": "công nghệ thông tin",
+    "KT-XH": "kinh tế xã hội",
+    "QP-AN": "quốc phòng an ninh",
+    "ANTT": "an ninh trật tự",
+    "DQTV": "dân quân tự vệ",
+    "ATTP": "an toàn thực phẩm",
+    "PCCC": "phòng cháy chữa cháy",
+    "GPMB": "giải phóng mặt bằng",
+    "SXKD": "sản xuất kinh doanh",
+    "OCOP": "mỗi xã một sản phẩm",
+    "CĐS": "chuyển đổi số",
+    "KH&CN": "khoa học và công nghệ",
+    "KHCN": "khoa học công nghệ",
+    "GD&ĐT": "giáo dục và đào tạo",
+    "GDĐT": "giáo dục đào tạo",
+    "VH-XH": "văn hóa xã hội",
+    "TN&MT": "tài nguyên và môi trường",
+    "TNMT": "tài nguyên môi trường",
+    "THCS": "trung học cơ sở",
+    "THPT": "trung học phổ thông",
+    "HTX": "hợp tác xã",
+    "NSNN": "ngân sách nhà nước",
+    "GRDP": "tổng sản phẩm trên địa bàn",
+    "TTATGT": "trật tự an toàn giao thông",
+    "ATGT": "an toàn giao thông",
+    "PCTT": "phòng chống thiên tai",
+    "TKCN": "tìm kiếm cứu nạn",
+    "CBCC": "cán bộ công chức",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "BTV": "ban thường vụ",
+    "TP": "thành phố",
+}
