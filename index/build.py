@@ -29,7 +29,7 @@ from corpus.model import ParsedPlan
 
 from . import text as T
 from .cache import VectorCache
-from .encoder import Encoder, canonical_model_name, load_encoder
+from .encoder import Encoder, canonical_model_name, encoder_record, load_encoder
 
 FORMAT_VERSION = 2  # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
@@ -488,7 +488,8 @@ def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remov
         tmp = index_dir.parent / f".{index_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
         try:
             manifest = write_index_dir(tmp, entries, vectors, keys, tokens, abbreviations, model_name,
-                                       progress=progress, extra={"parser_signature": parser_signature()})
+                                       progress=progress, extra={"parser_signature": parser_signature(),
+                                              **encoder_record(model_name)})
             _swap_in(tmp, index_dir)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)

