@@ -84,6 +84,34 @@ def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str],
     return set().union(*hits.values()), best
 
 
+def filter_by_places(question: str, documents: dict[str, Document]
+                     ) -> tuple[frozenset[str] | None, str | None, str | None] | None:
+    """Scope a question by the real places it names (`corpus.places`, the official list).
+
+    A commune or ward no plan is about: only the plans whose locality is unknown can answer, and
+    when there are none the plans do not cover it. A province: the plans of that province, and
+    those whose province is unknown (a document whose locality is unknown is never excluded).
+    Returns (doc_filter, place named, unknown place) or None when the question names no real place.
+    """
+    from corpus.places import find_places, key
+
+    places = find_places(question)
+    if not places:
+        return None
+    commune = next((p for p in places if not p.is_province), None)
+    if commune is not None:
+        unknown = frozenset(d.id for d in documents.values() if not d.locality.name)
+        if unknown:
+            return unknown, None, None
+        return None, None, commune.label()
+    province = key(places[0].name)
+    scoped = frozenset(d.id for d in documents.values()
+                       if not d.locality.province or key(d.locality.province) == province)
+    if not scoped or len(scoped) == len(documents):
+        return None
+    return scoped, province, None
+
+
 _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
 _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
               "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
@@ -122,6 +150,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         docs, name = match_locality(question, documents)
         if docs:
             v["doc_filter"], v["locality_named"] = frozenset(docs), name
+        elif (scoped := filter_by_places(question, documents)) is not None:
+            v["doc_filter"], v["locality_named"], v["unknown_locality"] = scoped
         else:
             m = _NAMED_PLACE.search(question)
             known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
