@@ -6,9 +6,9 @@ relevant lines. The ranker is a logistic regression over the declared signals (`
 the abstention decision a logistic regression over the declared evidence (`retrieval.evidence`),
 read from rankings by a ranker that never saw the question (out of fold). Folds split by document:
 a question is held out together with every other question about the same plan, so the figures are
-those of plans nobody tuned on. The abstention threshold refuses as few of the tuning set's answerable
-questions as it can while answering at most ``MAX_FALSE_ANSWERS`` of its unanswerable ones (the target
-is ≤ ``MAX_FALSE_REFUSALS`` refused; the report says when that is not reached).
+those of plans nobody tuned on. The abstention threshold refuses at most ``MAX_FALSE_REFUSALS`` of the
+tuning set's answerable questions and, within that, answers as few unanswerable ones as it can (the
+target is ≤ ``MAX_FALSE_ANSWERS``; the report says when that is not reached).
 """
 from __future__ import annotations
 
@@ -164,27 +164,24 @@ def _evidence_matrix(retriever: Retriever, examples: Sequence[Example],
 
 
 def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarray) -> tuple[float, float, float]:
-    """The threshold that refuses fewest answerable questions while answering at most MAX_FALSE_ANSWERS of
-    the unanswerable ones (vetoed questions are refused whatever the threshold). Of the thresholds
-    that do equally well, the middle one, so neither side sits on the edge.
-    Returns (threshold, false refusals, false answers)."""
-    cands = sorted(set(np.round(prob, 6).tolist()) | {0.0, 1.0})
-    rows = []
-    for t in cands:
+    """The threshold that answers fewest unanswerable questions while refusing at most MAX_FALSE_REFUSALS
+    of the answerable ones (vetoed questions are refused whatever the threshold). Refusing a question
+    the plans answer is the worse harm (the user is told the plan is silent when it is not), so that
+    bound comes first; the false answers it leaves are reported. Of the thresholds that do equally
+    well, the middle one, so neither side sits on the edge. Returns (threshold, false refusals, false answers)."""
+    def rates(t: float) -> tuple[float, float]:
         answered = (prob >= t) & ~vetoed
         fr = float((~answered & answerable).sum() / max(1, answerable.sum()))
         fa = float((answered & ~answerable).sum() / max(1, (~answerable).sum()))
-        rows.append((t, fr, fa))
-    feasible = [r for r in rows if r[2] <= MAX_FALSE_ANSWERS + 1e-9]
-    best_fr = min(r[1] for r in feasible)
-    same = [r for r in feasible if r[1] == best_fr]
-    lo, hi = same[0][0], same[-1][0]
+        return fr, fa
+
+    rows = [(t, *rates(t)) for t in sorted(set(np.round(prob, 6).tolist()) | {0.0})]
+    feasible = [r for r in rows if r[1] <= MAX_FALSE_REFUSALS + 1e-9] or rows[:1]
+    best_fa = min(r[2] for r in feasible)
+    same = [r for r in feasible if r[2] == best_fa]
     # every threshold in [lo, hi] behaves alike on these questions; the middle of the run is the safest
-    mid = (lo + hi) / 2
-    answered = (prob >= mid) & ~vetoed
-    fr = float((~answered & answerable).sum() / max(1, answerable.sum()))
-    fa = float((answered & ~answerable).sum() / max(1, (~answerable).sum()))
-    return float(mid), fr, fa
+    mid = (same[0][0] + same[-1][0]) / 2
+    return float(mid), *rates(mid)
 
 
 @dataclass
