@@ -114,3 +114,22 @@ def test_training_on_gold_questions_learns_a_ranking_that_finds_held_out_plans(r
     trained = Retriever(retriever.store, model)
     top = trained.ask("ai chủ trì chỉ tiêu BHYT?").results[0]
     assert "bảo hiểm y tế" in top.text and top.lead
+
+
+def test_a_named_province_scopes_the_plans_and_never_drops_one_of_unknown_place():
+    from corpus.model import Document, Locality
+    from retrieval.query import filter_by_places
+
+    docs = {
+        "a": Document(id="a", source="a.md", locality=Locality(None, None, "Đồng Tháp")),
+        "b": Document(id="b", source="b.md", locality=Locality(None, None, "Nghệ An")),
+        "c": Document(id="c", source="c.md", locality=Locality()),  # province unknown
+        "d": Document(id="d", source="d.md", locality=Locality("xã", "An Hưng", "Hải Phòng")),
+    }
+    scoped, named, unknown = filter_by_places("Kế hoạch đổi mới công nghệ của tỉnh Đồng Tháp giao ai chủ trì?", docs)
+    assert scoped == {"a", "c"} and named == "dong thap" and unknown is None
+    # without diacritics, the same province
+    assert filter_by_places("ke hoach cua tinh dong thap giao ai chu tri", docs)[0] == {"a", "c"}
+    # a real commune no plan is known to be about: only plans of unknown place may answer
+    assert filter_by_places("Xã Lương Minh có chỉ tiêu BHYT không?", docs)[0] == {"a", "b", "c"}
+    assert filter_by_places("ai chủ trì chỉ tiêu BHYT?", docs) is None
