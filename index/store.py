@@ -210,6 +210,23 @@ class IndexStore:
         scores, ids = self._faiss.search(q[None, :], k, params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding (memoised per process)."""
+        return np.asarray(self._encode_query(query), dtype=np.float32)
+
+    def sparse_scores(self, query: str, doc_filter: set[str] | None = None) -> np.ndarray:
+        """BM25 score of every clause (0 outside ``doc_filter`` and for clauses sharing no query token)."""
+        n = len(self.clauses)
+        tokens = [t for t in self.query_tokens(query) if t in self._bm25.vocab_dict]
+        if not tokens or n == 0:
+            return np.zeros(n, dtype=np.float32)
+        mask = None
+        if doc_filter is not None:
+            mask = np.zeros(n, dtype=np.float32)
+            rows = self.positions(doc_filter)
+            mask[rows] = 1.0
+        return np.asarray(self._bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
+
     def query_tokens(self, query: str) -> list[str]:
         """The BM25 tokens of a query, abbreviations expanded with this index's table."""
         return T.bm25_tokens(query, self.abbreviations)

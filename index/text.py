@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 # Bump when tokenisation changes, so an index built with older tokens is rebuilt.
-TEXT_VERSION = 1
+TEXT_VERSION = 2  # 2: passages carry the plan title, three headings and the clause's facts
 
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -175,26 +175,40 @@ def bm25_tokens(text: str, abbreviations: Mapping[str, str] | None = None) -> li
 # ----------------------------------------------------------------------------- passages
 
 _MAX_HEADING = 160
+_MAX_TITLE = 160
+_PATH_DEPTH = 3  # innermost headings kept: enough to say what a short clause is about
 _MAX_PASSAGE = 1600  # characters; keeps e5-small under its 512-token window
 
 
+def _one_line(text: str, cap: int) -> str:
+    return _WS.sub(" ", text).strip()[:cap]
+
+
 def passage_text(clause: Clause, document: Document) -> str:
-    """What gets embedded and BM25-indexed for a clause: where it is, what it says, who leads."""
+    """What gets embedded and BM25-indexed for a clause: the clause with its context.
+
+    A short clause ("- Thời hạn: Quý IV/2026", a table row "Sở Y tế | 2026") says little on its own;
+    prefixed with what it belongs to — the plan's title and locality, the innermost headings — it is
+    found by what it is about. The facts read from the plan (chủ trì, phối hợp, thời hạn, sản phẩm)
+    follow the body, so a question naming a unit finds the tasks it leads. The shown text is the
+    clause alone (``Clause.text``); only this indexed text carries the context.
+    """
     parts: list[str] = []
-    label = document.locality.label()
-    if label:
-        parts.append(label)
-    for heading in clause.section_path[-2:]:
-        h = _WS.sub(" ", heading).strip()
-        if h and h != clause.text.strip():
-            parts.append(h[:_MAX_HEADING])
+    head = [_one_line(document.title or "", _MAX_TITLE), document.locality.label() or ""]
+    head_line = " · ".join(h for h in head if h)
+    if head_line:
+        parts.append(head_line)
+    path = [_one_line(h, _MAX_HEADING) for h in clause.section_path[-_PATH_DEPTH:]]
+    path = [h for h in path if h and h != clause.text.strip()]
+    if path:
+        parts.append(" › ".join(path))
     body = _WS.sub(" ", clause.text).strip()
     if clause.label and not body.startswith(clause.label.strip()):
         body = f"{clause.label.strip()} {body}"
     parts.append(body)
-    if clause.lead:
-        parts.append(f"Chủ trì: {_WS.sub(' ', clause.lead).strip()}")
-    if clause.partners:
-        parts.append(f"Phối hợp: {_WS.sub(' ', clause.partners).strip()}")
+    for name, value in (("Chủ trì", clause.lead), ("Phối hợp", clause.partners),
+                        ("Thời hạn", clause.deadline), ("Sản phẩm", clause.product)):
+        if value and _WS.sub(" ", value).strip() not in body:
+            parts.append(f"{name}: {_WS.sub(' ', value).strip()}")
     out = "\n".join(p for p in parts if p)
     return out[:_MAX_PASSAGE]

@@ -55,6 +55,7 @@ USER_ERRORS: tuple[tuple[str, str, int], ...] = (
     ("index.encoder", "EncoderError", EXIT_FAILED),  # model not on disk, cannot load or build (ModelBuildError)
     ("index.build", "BuildError", EXIT_FAILED),  # another build holds the lock, nothing to index
     ("retrieval.evaluate", "GoldError", EXIT_BAD_INPUT),  # malformed gold file
+    ("retrieval.ranker", "ModelError", EXIT_FAILED),  # ranker model file missing, malformed or other version
     ("index.postgres.server", "ServerError", EXIT_FAILED),  # `planqa db`: server cannot start/stop/open
     ("bot.net", "PortInUseError", EXIT_FAILED),  # serve / bot --webhook-url: port taken
     ("bot.telegram", "TelegramTokenError", EXIT_BAD_INPUT),  # token missing or rejected
@@ -248,11 +249,15 @@ def ask(question: str, index_dir: Path | None, dsn: str | None, model: str | Non
 @click.option("--min", "minimums", multiple=True, metavar="METRIC=VALUE",
               help="Regression gate, e.g. --min hybrid.recall@5=0.95 (repeatable).")
 @click.option("--failures", is_flag=True, help="List the questions the hybrid mode got wrong.")
+@click.option("--ranker", "ranker_path", type=click.Path(path_type=Path, exists=True), default=None,
+              help="Ranking model file (default: retrieval/models/ranker.json).")
+@click.option("--no-window", is_flag=True, help="Skip the window baseline (it embeds every document's windows once).")
 def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str | None, json_out: Path | None,
-                 minimums: tuple[str, ...], failures: bool) -> None:
-    """Evaluate retrieval and answers on a gold set (hybrid vs dense-only vs BM25-only)."""
+                 minimums: tuple[str, ...], failures: bool, ranker_path: Path | None, no_window: bool) -> None:
+    """Evaluate retrieval and answers on a gold set: hybrid vs dense-only, BM25-only and 1,000-token windows."""
     from retrieval import Retriever
     from retrieval.evaluate import check_thresholds, evaluate, format_report
+    from retrieval.windows import WindowBaseline
 
     thresholds = {}
     for m in minimums:
@@ -261,7 +266,13 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
             thresholds[key.strip()] = float(value)
         except ValueError:
             fail(f"bad --min {m!r}: expected METRIC=NUMBER", 2)
-    report = evaluate(Retriever.load(_target(index_dir, dsn), model=model), gold)
+    retriever = Retriever.load(_target(index_dir, dsn), model=model, ranker=ranker_path)
+    modes: tuple[str, ...] = ("hybrid", "dense", "bm25")
+    baselines = {}
+    if not no_window:
+        baselines["window"] = WindowBaseline(retriever.store)
+        modes += ("window",)
+    report = evaluate(retriever, gold, modes=modes, baselines=baselines)
     click.echo(format_report(report))
     if failures:
         for f in report.failures("hybrid"):
@@ -273,6 +284,52 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
         click.echo(f"planqa: below threshold: {p}", err=True)
     if problems:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("tune_gold", type=click.Path(path_type=Path, exists=True))
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--extra", "extra_gold", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Another gold set to train on too (repeatable); kept when document-level CV says it helps.")
+@click.option("--include-extra", type=click.Choice(["auto", "yes", "no"]), default="auto", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Where to write the model (default: retrieval/models/ranker.json).")
+def train(tune_gold: Path, index_dir: Path, model: str | None, extra_gold: tuple[Path, ...], include_extra: str,
+          out: Path | None) -> None:
+    """Fit the ranker and the abstention threshold on TUNE_GOLD (document-level cross-validation)."""
+    from index import IndexStore
+    from retrieval.ranker import MODEL_PATH, RankerModel
+    from retrieval.search import Retriever
+    from retrieval.train import train as fit
+
+    retriever = Retriever(IndexStore.load(_target(index_dir, None), model=model), RankerModel.untrained())
+    report = fit(retriever, tune_gold, list(extra_gold), include_extra)
+    for line in report.lines:
+        click.echo(line)
+    report.model.save(out or MODEL_PATH)
+    click.echo(f"model {report.model.version} → {out or MODEL_PATH}")
+    for name, w in zip(report.model.ranker.features, report.model.ranker.weights):
+        click.echo(f"  ranker   {name:24s} {w:+.3f}")
+    for name, w in zip(report.model.abstention.features, report.model.abstention.weights):
+        click.echo(f"  evidence {name:24s} {w:+.3f}")
+
+
+@main.command()
+@click.argument("tune_gold", type=click.Path(path_type=Path, exists=True))
+@INDEX_OPT
+@MODEL_OPT
+@click.option("--extra", "extra_gold", multiple=True, type=click.Path(path_type=Path, exists=True),
+              help="Gold sets always in the training folds (repeatable).")
+def ablate(tune_gold: Path, index_dir: Path, model: str | None, extra_gold: tuple[Path, ...]) -> None:
+    """What each ranking signal adds: document-level CV on TUNE_GOLD with each signal left out."""
+    from index import IndexStore
+    from retrieval.ranker import RankerModel
+    from retrieval.search import Retriever
+    from retrieval.train import ablate as run
+
+    retriever = Retriever(IndexStore.load(_target(index_dir, None), model=model), RankerModel.untrained())
+    click.echo("\n".join(run(retriever, tune_gold, list(extra_gold))))
 
 
 @main.command()

@@ -13,6 +13,7 @@ The errors re-exported here are the ones a caller of `Retriever.load` handles
 """
 from index import EncoderError, IndexLoadError
 from retrieval.contract import AskResponse, Citation, Result
+from retrieval.ranker import ModelError
 from retrieval.search import MODES, Retriever
 
-__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "MODES", "Result", "Retriever"]
+__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "MODES", "ModelError", "Result", "Retriever"]

@@ -14,6 +14,9 @@ from retrieval.query import Question, folded
 MAX_QUOTE = 600
 MAX_PLANS = 5
 MAX_DUTIES = 8
+# a clause is quoted among the answers when it scores this share of the best one; the ranker's scores are
+# probabilities, so this reads "nearly as likely relevant"
+RELEVANT_SHARE = 0.45
 _AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|ha\b|km\b|m2|m²|tỷ|triệu|nghìn|lượt|người|hộ\b)", re.I)
 
 
@@ -97,15 +100,6 @@ def _who_line(c: Clause, q: Question) -> str:
     return f"{head}{tail}. «{_quote(c.text, q)}» {cite(c)}"
 
 
-def _line(c: Clause, q: Question) -> str:
-    if q.qtype == "who" and (q.explicit_role or q.asks_director or c.directed_by):
-        return _who_line(c, q)
-    facts = _facts(c, q)
-    if q.qtype == "when" and c.deadline:
-        return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
-    return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
-
-
 _ASSIGNMENT = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:[-–]\s*)?(?:(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)|Giao\b|Phân công)", re.I)
 
 
@@ -121,39 +115,47 @@ def _plan_label(doc: Document) -> str:
 
 
 def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document]) -> str:
+    """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`)."""
+    from retrieval.strategies import strategy_for
+
     if not ranked:
         return ""
+    return strategy_for(q).compose(q, ranked, documents)
+
+
+def compose_duties(q: Question, ranked: list[Clause]) -> str | None:
+    """A unit's duties: the sentence assigning it (once per plan), then its tasks in plan order."""
+    ours = [c for c in ranked if c.lead and q.unit_key and q.unit_key in folded(c.lead)]
+    led = [c for c in ours if not _is_assignment(c)]
+    assigned: list[Clause] = []
+    for c in ours:
+        if _is_assignment(c) and all(a.doc_id != c.doc_id for a in assigned):
+            assigned.append(c)
+    # plans in rank order, each plan's duties in document order
+    order = list(dict.fromkeys(c.doc_id for c in assigned + led))
+    mine = sorted(assigned[:MAX_PLANS] + led, key=lambda c: (order.index(c.doc_id), c not in assigned, c.id))
+    if not mine:
+        return None
+    lines = [f"{q.unit} được giao:"]
+    lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine[:MAX_DUTIES]]
+    return "\n".join(lines)
+
+
+def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
+                    documents: dict[str, Document]) -> str:
+    """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer."""
     top_score = ranked[0][1]
-    relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= 0.45 * top_score] or ranked[:1]
-
-    if q.qtype == "duties" and q.unit_key:
-        ours = [c for c, _, _ in ranked if c.lead and q.unit_key in folded(c.lead)]
-        led = [c for c in ours if not _is_assignment(c)]
-        # the sentence that assigns the unit ("Giao Phòng … chủ trì … các chỉ tiêu: …"), once per plan
-        assigned: list[Clause] = []
-        for c in ours:
-            if _is_assignment(c) and all(a.doc_id != c.doc_id for a in assigned):
-                assigned.append(c)
-        # plans in rank order, each plan's duties in document order
-        order = list(dict.fromkeys(c.doc_id for c in assigned + led))
-        mine = sorted(assigned[:MAX_PLANS] + led, key=lambda c: (order.index(c.doc_id), c not in assigned, c.id))
-        if mine:
-            lines = [f"{q.unit} được giao:"]
-            lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine[:MAX_DUTIES]]
-            return "\n".join(lines)
-
+    relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= RELEVANT_SHARE * top_score] or ranked[:1]
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
     blocks = []
     for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
-        first = _pick(cs, q)
-        lines = [_line(first, q)]
-        # the plan's next clause when it adds what the first lacks (an indicator's lead, a figure)
+        first = strategy.pick(cs, q)
+        lines = [strategy.line(first, q)]
         for c in [c for c in cs if c is not first][:2]:
-            if ((c.lead and not first.lead) or (c.target and not first.target) or q.qtype in ("fact", "list")
-                    or (q.qtype == "who" and not q.explicit_role)):  # "báo cáo lên những cơ quan nào": in the text
-                lines.append(_line(c, q))
+            if strategy.adds(first, c, q):
+                lines.append(strategy.line(c, q))
                 break
         blocks.append((documents[doc_id], lines))
     if len(blocks) == 1:
@@ -162,22 +164,6 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
     else:
         out = "\n".join(f"• {_plan_label(doc)}: " + "\n  ".join(lines) for doc, lines in blocks)
     units = list(dict.fromkeys(c.lead for c, _, _ in relevant[:10] if c.lead))
-    if q.qtype == "list" and len(units) > 1:
+    if strategy.name == "list" and len(units) > 1:
         out += "\nĐơn vị chủ trì: " + "; ".join(units[:8])
     return out
-
-
-def _pick(cs: list[Clause], q: Question) -> Clause:
-    """The clause that carries what the question asks for, else the best ranked."""
-    if q.qtype == "who" and q.asks_director:
-        return next((c for c in cs if c.directed_by), cs[0])
-    if q.qtype == "who" and q.explicit_role:
-        return next((c for c in cs if c.lead), cs[0])
-    if q.qtype in ("target", "list"):
-        if not cs[0].target and states_amount(cs[0].text):
-            return cs[0]
-        # a sentence states the figure with its unit; a table cell often only "> 90"
-        return next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), cs[0]))
-    if q.qtype == "when":
-        return next((c for c in cs if c.deadline), cs[0])
-    return cs[0]

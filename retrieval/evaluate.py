@@ -2,8 +2,10 @@
 
 A gold question names the source lines where its answer sits; a result "finds" a
 line when its citation covers it, so retrieval is scored by clause, not by
-wording. The same run asks every question in each mode (hybrid, and the dense-only
-and BM25-only baselines), so the numbers are comparable. `planqa eval` and the
+wording. The same run asks every question in each mode (hybrid, the dense-only and
+BM25-only baselines, and the window baseline of a generic RAG setup, `retrieval.windows`),
+so the numbers are comparable. Refusing an answerable question (a false refusal) and
+answering an unanswerable one (a false answer) are counted apart: they are different harms. `planqa eval` and the
 regression gate (`check_thresholds`) read the report built here.
 """
 from __future__ import annotations
@@ -19,7 +21,7 @@ from retrieval.contract import AskResponse, Citation
 
 QUESTION_TYPES = ("who", "target", "when", "duties", "list", "fact", "unanswerable")
 PERSONAS = ("official", "citizen", "staff")
-MODES = ("hybrid", "dense", "bm25")
+MODES = ("hybrid", "dense", "bm25", "window")
 RECALL_CUTOFFS = (1, 5, 10)
 _KEYS = {"id", "question", "type", "persona", "relevant", "answer_contains", "answerable"}
 
@@ -211,6 +213,9 @@ class Metrics:
     answer_accuracy: float | None
     abstention_accuracy: float | None
     errors: int
+    hit5: float | None = None  # share of answerable questions with some relevant line in the top 5
+    false_refusals: float | None = None  # share of answerable questions answered "not in the plans"
+    false_answers: float | None = None  # share of unanswerable questions answered anyway
 
     def value(self, name: str) -> float | None:
         """Look a metric up by the name thresholds use: recall@5, mrr, answer_accuracy, ..."""
@@ -219,7 +224,9 @@ class Metrics:
                 return self.recall[int(name[len("recall@"):])]
             except (ValueError, KeyError):
                 raise KeyError(name) from None
-        if name in ("mrr", "answer_accuracy", "abstention_accuracy"):
+        if name == "hit@5":
+            return self.hit5
+        if name in ("mrr", "answer_accuracy", "abstention_accuracy", "false_refusals", "false_answers"):
             return getattr(self, name)
         raise KeyError(name)
 
@@ -229,6 +236,7 @@ class Metrics:
             **{f"recall@{k}": v for k, v in self.recall.items()},
             "mrr": self.mrr, "answer_accuracy": self.answer_accuracy,
             "abstention_accuracy": self.abstention_accuracy, "errors": self.errors,
+            "hit@5": self.hit5, "false_refusals": self.false_refusals, "false_answers": self.false_answers,
         }
 
 
@@ -246,6 +254,9 @@ def _metrics(results: Sequence[QuestionResult], cutoffs: Sequence[int], k: int) 
         answer_accuracy=_mean([1.0 if r.answer_ok else 0.0 for r in ans]),
         abstention_accuracy=_mean([1.0 if r.abstained else 0.0 for r in una]),
         errors=sum(1 for r in results if r.error is not None),
+        hit5=_mean([1.0 if r.reciprocal_rank(5) > 0 else 0.0 for r in ans]),
+        false_refusals=_mean([1.0 if r.abstained else 0.0 for r in ans]),
+        false_answers=_mean([0.0 if r.abstained else 1.0 for r in una]),
     )
 
 
@@ -342,9 +353,11 @@ def _ask_one(retriever: AskingRetriever, q: GoldQuestion, mode: str, k: int) -> 
 
 
 def evaluate(retriever: AskingRetriever, gold_path: Path | str,
-             modes: Sequence[str] = MODES, k: int = 10) -> EvalReport:
+             modes: Sequence[str] = ("hybrid", "dense", "bm25"), k: int = 10,
+             baselines: dict[str, AskingRetriever] | None = None) -> EvalReport:
     """Ask every gold question in every mode with top_k=k and score the responses.
 
+    ``baselines`` answers the modes the retriever itself does not have (``{"window": WindowBaseline}``).
     Recall is reported at the cutoffs 1, 5 and 10 that do not exceed k; MRR is MRR@k.
     """
     if k < 1:
@@ -358,7 +371,8 @@ def evaluate(retriever: AskingRetriever, gold_path: Path | str,
         cutoffs = cutoffs + (k,)
     report = EvalReport(str(gold_path), k, cutoffs, {})
     for mode in modes:
-        results = [_ask_one(retriever, q, mode, k) for q in gold]
+        asker = (baselines or {}).get(mode, retriever)
+        results = [_ask_one(asker, q, mode, k) for q in gold]
         report.results[mode] = results
         report.overall[mode] = _metrics(results, cutoffs, k)
         report.by_type[mode] = {
@@ -383,11 +397,13 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
 
 def format_report(report: EvalReport) -> str:
     """Markdown: one overall table (a row per mode), then a per-type table for each mode."""
-    cols = [f"R@{c}" for c in report.cutoffs] + [f"MRR@{report.k}", "answer acc", "abstain acc"]
+    cols = [f"R@{c}" for c in report.cutoffs] + [f"MRR@{report.k}", "hit@5", "answer acc", "abstain acc",
+                                                  "false refusals", "false answers"]
 
     def row(m: Metrics) -> list[str]:
         return ([_fmt(m.recall[c]) for c in report.cutoffs]
-                + [_fmt(m.mrr), _fmt(m.answer_accuracy), _fmt(m.abstention_accuracy)])
+                + [_fmt(m.mrr), _fmt(m.hit5), _fmt(m.answer_accuracy), _fmt(m.abstention_accuracy),
+                   _fmt(m.false_refusals), _fmt(m.false_answers)])
 
     n = len(next(iter(report.results.values()), []))
     out = [f"# Evaluation: {report.gold_path}", "",

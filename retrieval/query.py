@@ -6,7 +6,7 @@ bhyt" and "Ai chủ trì chỉ tiêu BHYT?" read the same.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
@@ -35,22 +35,28 @@ _AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso lu
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Question:
+    """What a question asks, read once; an immutable value every later step reads."""
+
     text: str
     folded: str
-    qtype: str  # who | target | when | duties | list | fact
+    qtype: str  # who | target | when | duties | list | fact (retrieval.strategies names what each changes)
     asks_partners: bool = False
     asks_director: bool = False
-    doc_filter: set[str] | None = None  # documents of the commune/ward the question names
+    asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
+    doc_filter: frozenset[str] | None = None  # documents of the commune/ward the question names
     locality_named: str | None = None
     unknown_locality: str | None = None  # "xã Tân Lập" when no plan is about it
     unit: str | None = None  # the unit a duties question is about (as the plans write it)
     unit_key: str | None = None  # its folded core ("phong kinh te"), matched inside clause leads
     unknown_unit: str | None = None  # "Hội Nông dân" when no plan names that unit
     explicit_role: bool = False  # the question names a role (chủ trì, tham mưu, phối hợp, chỉ đạo, giao)
-    years: list[str] = field(default_factory=list)
-    cache: dict = field(default_factory=dict)  # per-question values computed once while ranking
+    years: tuple[str, ...] = ()
+    content_runs: tuple[tuple[str, ...], ...] = ()  # content words in runs (question words, place removed)
+    key_tokens: tuple[str, ...] = ()  # distinct content words, no digits
+    key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
+    all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -78,49 +84,112 @@ def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str],
     return set().union(*hits.values()), best
 
 
+def filter_by_places(question: str, documents: dict[str, Document]
+                     ) -> tuple[frozenset[str] | None, str | None, str | None] | None:
+    """Scope a question by the real places it names (`corpus.places`, the official list).
+
+    A commune or ward no plan is about: only the plans whose locality is unknown can answer, and
+    when there are none the plans do not cover it. A province: the plans of that province, and
+    those whose province is unknown (a document whose locality is unknown is never excluded).
+    Returns (doc_filter, place named, unknown place) or None when the question names no real place.
+    """
+    from corpus.places import find_places, key
+
+    places = find_places(question)
+    if not places:
+        return None
+    commune = next((p for p in places if not p.is_province), None)
+    if commune is not None:
+        unknown = frozenset(d.id for d in documents.values() if not d.locality.name)
+        if unknown:
+            return unknown, None, None
+        return None, None, commune.label()
+    province = key(places[0].name)
+    scoped = frozenset(d.id for d in documents.values()
+                       if not d.locality.province or key(d.locality.province) == province)
+    if not scoped or len(scoped) == len(documents):
+        return None
+    return scoped, province, None
+
+
 _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
 _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
               "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
 
 
-def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None) -> Question:
+_ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
+                          r"|\bngay ban hanh\b|\bban hanh ngay\b")
+LEVEL_WORDS = frozenset({"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"})
+
+
+def word_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
+    """Adjacent words as "a b" strings: the unit all phrase evidence is counted in."""
+    return [f"{a} {b}" for a, b in zip(words, words[1:])]
+
+
+def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
+            long_forms: Callable[[str], str] | None = None,
+            words: Callable[[str], list[str]] | None = None) -> Question:
+    """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
+    folded words); without them the question's own words are used."""
     f = folded(question)
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    q = Question(question, f, qtype)
-    q.asks_partners = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
-    q.asks_director = bool(re.search(r"\bchi dao\b", f))
-    q.years = [m.group(0) for m in _YEAR.finditer(f)]
-    q.explicit_role = bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f))
+    v: dict = {"text": question, "folded": f, "qtype": qtype}
+    v["asks_partners"] = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
+    v["asks_director"] = bool(re.search(r"\bchi dao\b", f))
+    v["asks_number"] = bool(_ASKS_NUMBER.search(f))
+    v["years"] = tuple(m.group(0) for m in _YEAR.finditer(f))
+    v["explicit_role"] = bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f))
     if locality:
         docs, name = match_locality(locality, documents)
-        q.doc_filter = docs or set()
-        q.locality_named = name or locality
+        v["doc_filter"] = frozenset(docs)
+        v["locality_named"] = name or locality
     else:
         docs, name = match_locality(question, documents)
         if docs:
-            q.doc_filter, q.locality_named = docs, name
+            v["doc_filter"], v["locality_named"] = frozenset(docs), name
+        elif (scoped := filter_by_places(question, documents)) is not None:
+            v["doc_filter"], v["locality_named"], v["unknown_locality"] = scoped
         else:
             m = _NAMED_PLACE.search(question)
             known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
             if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
                     and folded(m.group(2)) not in known):
-                q.unknown_locality = f"{m.group(1).lower()} {m.group(2)}"
+                v["unknown_locality"] = f"{m.group(1).lower()} {m.group(2)}"
     if qtype in ("duties", "who", "fact"):
         best, best_core = None, ""
         for unit in units:
             core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
             if len(core) >= 6 and core in f and len(core) > len(best_core):
                 best, best_core = unit, core
-        q.unit, q.unit_key = best, best_core or None
-        if q.qtype == "duties" and best is None:
+        v["unit"], v["unit_key"] = best, best_core or None
+        if qtype == "duties" and best is None:
             m = _UNIT_START.match(question.strip())
             if m:
-                q.unknown_unit = m.group(0).strip()
-        if best and qtype in ("fact",) and re.search(r"\bgiao\b|\bnhiem vu\b", f):
-            q.qtype = "duties"
-    return q
+                v["unknown_unit"] = m.group(0).strip()
+        if best and qtype == "fact" and re.search(r"\bgiao\b|\bnhiem vu\b", f):
+            v["qtype"] = "duties"
+    # the words the answer must be about: in runs between question words and the place named
+    place = set((v.get("locality_named") or "").split())
+    runs: list[tuple[str, ...]] = []
+    for run in content_segments(question, long_forms):
+        cur: list[str] = []
+        for w in run + [""]:
+            if w and w not in place:
+                cur.append(w)
+            elif cur:
+                runs.append(tuple(cur))
+                cur = []
+    v["content_runs"] = tuple(runs)
+    v["key_tokens"] = tuple(dict.fromkeys(w for run in runs for w in run if not w.isdigit() and len(w) >= 2))
+    v["key_bigrams"] = tuple(dict.fromkeys(p for run in runs for p in word_pairs(run)
+                                           if not any(w.isdigit() for w in p.split())))
+    drop = place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS
+    ws = [w for w in (words(question) if words else re.findall(r"[a-z0-9]+", f)) if w not in drop]
+    v["all_bigrams"] = frozenset(word_pairs(ws))
+    return Question(**v)
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

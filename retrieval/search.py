@@ -1,11 +1,12 @@
 """Question → ranked clauses → a cited answer, over one loaded index.
 
-Dense (e5) and BM25 candidates are fused by reciprocal rank, then re-ranked by
-what the question asks (who leads → clauses that carry a lead; how much → clauses
-with a target; when → clauses with a deadline). Whether the clauses found
-answer the question at all is `retrieval.evidence`'s call; when they do not,
-the answer says the plans do not cover it rather than quoting the nearest
-unrelated clause.
+Candidates are the top clauses of BM25 and of the dense (e5) search; each is described by the
+declared signals (`retrieval.signals`) and scored by the learned ranker (`retrieval.ranker`, weights
+fitted on gold questions by `planqa train`). The question's strategy (`retrieval.strategies`) then
+orders the result (a lead's source after the clause it governs, a unit's assignment before its tasks,
+one clause per plan for lists). Whether the clauses found answer the question at all is
+`retrieval.evidence`'s call with the learned abstention model; when they do not, the answer says the
+plans do not cover it rather than quoting the nearest unrelated clause.
 """
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import re
 import threading
 from pathlib import Path
 
+import numpy as np
+
 from corpus.model import Clause, Document
 from index.backend import ClauseStore, open_store
-from retrieval.answer import compose_answer, states_amount
+from retrieval.answer import compose_answer
 from retrieval.contract import (
     AskResponse,
     Citation,
@@ -28,132 +31,128 @@ from retrieval.contract import (
     Result,
     TargetModel,
 )
-from retrieval.evidence import Evidence, word_pairs
+from retrieval.evidence import Evidence
 from retrieval.lead_source import lead_source
-from retrieval.query import Question, analyse, folded
+from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
+from retrieval.ranker import MODEL_PATH, RankerModel
+from retrieval.signals import Candidates, read_signals
+from retrieval.strategies import strategy_for
 
 MODES = ("hybrid", "dense", "bm25")
-CANDIDATES = 60
-RRF_K = 60
-DENSE_WEIGHT = 0.5  # relative to BM25 in the rank fusion
+CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
-_LEVEL_WORDS = {"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"}
-_ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b|\bngay ban hanh\b|\bban hanh ngay\b")
-
-
-def _kind_weight(c: Clause) -> float:
-    return {"header": 0.35, "footer": 0.2, "table_header": 0.2, "heading": 0.8}.get(c.kind, 1.0)
+MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
 
 
 class Retriever:
-    """Loaded once per process; `ask` is thread-safe (read-only state, locked caches)."""
+    """Loaded once per process; `ask` is thread-safe (read-only state; caches filled idempotently)."""
 
-    def __init__(self, store: ClauseStore) -> None:
+    def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
         self.store = store
-        self._lock = threading.Lock()
+        self.model = ranker if ranker is not None else RankerModel.load(MODEL_PATH)
         self.evidence = Evidence(store)
-        # dict assignment is atomic, so threads may race to fill this harmlessly
+        # dict assignment is atomic, so threads may race to fill these harmlessly
         self._director_cache: dict[int, set[str]] = {}
         self._number_cache: dict[str, list[int]] = {}
+        self._title_cache: dict[str, frozenset[str]] = {}
+        self._led_cache: dict[str, list[int]] = {}
+        self._place_cache: dict[str, tuple[str, ...]] = {}
         self._lead_source_index: dict[int, list[int]] | None = None
+        self._lock = threading.Lock()
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
 
     @classmethod
-    def load(cls, index: Path | str, model: str | None = None) -> "Retriever":
-        """Open an index folder or a ``postgresql://`` DSN; the ranking does not know which."""
-        return cls(open_store(index, model=model))
+    def load(cls, index: Path | str, model: str | None = None, ranker: Path | str | None = None) -> "Retriever":
+        """Open an index folder or a ``postgresql://`` DSN (the ranking does not know which) and the
+        ranking model (default: the repo's)."""
+        return cls(open_store(index, model=model), RankerModel.load(ranker or MODEL_PATH))
 
-    # -------------------------------------------------------------- helpers
-    def _director_words(self, pos: int) -> set[str]:
-        got = self._director_cache.get(pos)
-        if got is None:
-            got = self._director_cache[pos] = set(self.evidence.words(self.store.clauses[pos].directed_by or ""))
-        return got
+    def analyse(self, question: str, locality: str | None = None) -> Question:
+        return analyse(question, self.store.documents, self.units, locality,
+                       long_forms=self.evidence.long_forms, words=self.evidence.words)
 
-    # -------------------------------------------------------------- search
-    def _candidates(self, q: Question, mode: str, doc_filter: set[str] | None) -> dict[int, float]:
-        fused: dict[int, float] = {}
-        text = q.text
+    # -------------------------------------------------------------- candidates
+    def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:
+        """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
+        baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
+        tasks, the plan's number line). None when the question names a place no plan is about."""
+        if q.doc_filter is not None and not q.doc_filter:
+            return None
+        doc_filter = set(q.doc_filter) if q.doc_filter else None
+        store = self.store
+        bm = store.sparse_scores(q.text, doc_filter) if mode in ("hybrid", "bm25") else None
+        order: dict[int, None] = {}
+        bm_rank: dict[int, int] = {}
+        if bm is not None and bm.size:
+            k = min(CANDIDATES, int((bm > 0).sum()))
+            if k:
+                top = np.argpartition(-bm, k - 1)[:k]
+                top = sorted(top.tolist(), key=lambda p: (-float(bm[p]), p))
+                for r, p in enumerate(top):
+                    bm_rank[p] = r
+                    order[p] = None
+        dense_rank: dict[int, int] = {}
         if mode in ("hybrid", "dense"):
-            weight = DENSE_WEIGHT if mode == "hybrid" else 1.0
-            for rank, (pos, _) in enumerate(self.store.dense(text, CANDIDATES, doc_filter)):
-                fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank)
-        if mode in ("hybrid", "bm25"):
-            for rank, (pos, _) in enumerate(self.store.sparse(text, CANDIDATES, doc_filter)):
-                fused[pos] = fused.get(pos, 0.0) + 1.0 / (RRF_K + rank)
-        return fused
+            for r, (p, _) in enumerate(store.dense(q.text, CANDIDATES, doc_filter)):
+                dense_rank[p] = r
+                order.setdefault(p, None)
+        strategy = strategy_for(q)
+        if mode == "hybrid":
+            if strategy.asks_unit_duties(q):
+                for p in self.led_by(q.unit_key or "", doc_filter):
+                    order.setdefault(p, None)
+            if q.asks_number:
+                for d in doc_filter or store.documents:
+                    for p in self.number_lines(d):
+                        order.setdefault(p, None)
+        positions = list(order)
+        if bm is None:
+            bm = store.sparse_scores(q.text, doc_filter)
+        qv = store.query_vector(q.text)
+        idx = np.asarray(positions, dtype=np.int64)
+        dense = (np.asarray(store.vectors[idx]) @ qv).astype(np.float64) if positions else np.zeros(0)
+        return Candidates(self, q, strategy, positions,
+                          bm25=np.asarray(bm[idx], dtype=np.float64) if positions else np.zeros(0),
+                          bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
+                          dense=dense,
+                          dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
-        """[(clause position, score, coverage)] best first."""
-        doc_filter = q.doc_filter if q.doc_filter else None
-        if q.doc_filter is not None and not q.doc_filter:
-            return []
-        fused = self._candidates(q, mode, doc_filter)
-        if mode != "hybrid":
-            # baselines: the plain retriever's order, nothing question-aware on top
-            key = self.evidence.key_tokens(q)
-            plain = [(pos, s, self.evidence.coverage(q, pos, key)) for pos, s in fused.items()]
-            plain.sort(key=lambda t: (-t[1], t[0]))
-            return plain
-        if q.qtype == "duties" and q.unit_key:
-            for pos in self._led_by(q.unit_key, doc_filter):
-                fused[pos] = fused.get(pos, 0.0) + 1.0 / RRF_K
-        asks_number = bool(_ASKS_NUMBER.search(q.folded))
-        if asks_number:
-            # "số hiệu", "kèm theo quyết định nào": the header line that carries the plan's number,
-            # too short to be found by its words; the plan's title in the question picks the plan
-            best = max(fused.values(), default=1.0 / RRF_K)
-            for doc_id in doc_filter or self.store.documents:
-                for pos in self._number_lines(doc_id):
-                    fused[pos] = max(fused.get(pos, 0.0), best)
-        key = self.evidence.key_tokens(q)
-        scored = []
-        for pos, s in fused.items():
-            c = self.store.clauses[pos]
-            cov = self.evidence.coverage(q, pos, key)
-            w = _kind_weight(c) * (0.5 + cov)
-            if q.qtype == "who":
-                strong = 1.0 if q.explicit_role else 0.35  # "đơn vị nào" alone may not ask who leads
-                if c.directed_by and (q.asks_director or self._mentions(q, self._director_words(pos))):
-                    w *= 1.6
-                elif q.asks_director:
-                    w *= 0.8
-                elif c.lead:
-                    w *= 1 + strong * (0.35 if not c.lead_from_elsewhere else 0.2)
-                else:
-                    w *= 1 - strong * 0.25
-            elif q.qtype == "target":
-                # a parsed target first; an amount written in passing ("đã quy hoạch 4,6 ha") still answers
-                w *= 1.35 if c.target else 1.2 if states_amount(c.text) else 0.8
-            elif q.qtype == "when":
-                w *= 1.3 if c.deadline else 0.85
-            elif q.qtype == "duties" and q.unit_key:
-                if c.lead and q.unit_key in folded(c.lead):
-                    # the heading that states the unit's lead ("1. Phòng Kinh tế xã chủ trì, ...") first
-                    w *= 2.0 if (c.kind == "heading" and not c.lead_from_elsewhere) else 1.5
-                else:
-                    w *= 0.7
-            if c.kind == "header" and asks_number:
-                # the number line itself is the answer, not a header to play down
-                w *= 3.0 / _kind_weight(c) if pos in self._number_lines(c.doc_id) else 3.0
-            w *= self._title_boost(q, c.doc_id)
-            if q.years:
-                blob = folded(" ".join(filter(None, [c.text, c.deadline, c.section])))
-                w *= 1.15 if all(y in blob for y in q.years) else 0.9
-            scored.append((pos, s * w, cov))
-        scored.sort(key=lambda t: (-t[1], t[0]))
-        if q.qtype == "who":
-            scored = self._with_lead_sources(scored)
-        elif q.qtype == "duties" and q.unit_key:
-            scored = self._assignments_first(q, scored)
-        elif q.qtype == "list" or len(self._localities(q.doc_filter)) > 1:
-            scored = self._one_per_plan_first(scored)
-        return scored
+        """[(clause position, ranker probability, coverage)] best first.
 
-    def _localities(self, doc_filter: set[str] | None) -> set[str]:
+        ``hybrid`` orders by the learned ranker, then as the question's strategy says; ``dense`` and
+        ``bm25`` keep the plain retriever's order (the evaluation's baselines) but carry the same
+        probabilities, so abstention and answers are judged alike in every mode."""
+        cands = self.candidates(q, mode)
+        if cands is None or not cands.positions:
+            return []
+        names = list(self.model.ranker.features)
+        x = read_signals(cands, names)
+        prob = self.model.ranker.probability(x)
+        if "coverage" in names:
+            cov = x[:, names.index("coverage")]
+        else:
+            cov = np.array([self.evidence.coverage(q, p, list(q.key_tokens)) for p in cands.positions])
+        scored = [(p, float(prob[i]), float(cov[i])) for i, p in enumerate(cands.positions)]
+        if mode == "hybrid":
+            scored.sort(key=lambda t: (-t[1], t[0]))
+            return cands.strategy.order(self, q, scored)
+        plain = cands.dense if mode == "dense" else cands.bm25
+        keyed = sorted(range(len(scored)), key=lambda i: (-plain[i], scored[i][0]))
+        return [scored[i] for i in keyed]
+
+    def found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
+        """The learned abstention decision over the declared evidence (`retrieval.evidence.EVIDENCE`)."""
+        if self.evidence.vetoed(q, ranked):
+            return False
+        x = self.evidence.features(q, ranked, list(self.model.abstention.features))
+        return bool(self.model.abstention.probability(x[None, :])[0] >= self.model.threshold)
+
+    # -------------------------------------------------------------- ordering helpers (used by strategies)
+    def localities(self, doc_filter: frozenset[str] | set[str] | None) -> set[str]:
         return {self.store.documents[d].locality.label() or d for d in doc_filter or ()}
 
-    def _one_per_plan_first(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    def one_per_plan_first(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Lists and comparisons: each plan's best clause first, then the rest in score order."""
         if not scored:
             return scored
@@ -166,7 +165,7 @@ class Retriever:
         head = list(firsts.values())
         return head + [item for item in scored if item not in head]
 
-    def _assignments_first(self, q: Question, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    def assignments_first(self, q: Question, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Across plans, first the clause where each plan assigns the unit, then its duties."""
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
@@ -180,12 +179,12 @@ class Retriever:
             # one plan: the tasks listed under the assigning heading follow it, in the plan's order
             # ("5. Công an xã chủ trì …" then "(1) …", "(2) …")
             pos, score, cov = head[0]
-            mine = [p for p in self._taking_lead_from(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
+            mine = [p for p in self.taking_lead_from(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
             head += [(p, score * 0.99, cov) for p in mine[:MAX_LISTED]]
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
-    def _taking_lead_from(self, pos: int) -> list[int]:
+    def taking_lead_from(self, pos: int) -> list[int]:
         """Clauses whose chủ trì was read from the clause at `pos` (a heading's items, a footer's section)."""
         index = self._lead_source_index
         if index is None:
@@ -197,59 +196,7 @@ class Retriever:
             self._lead_source_index = index
         return index.get(pos, [])
 
-    def _mentions(self, q: Question, mine: set[str]) -> bool:
-        """Half the question's content words occur in the clause's words `mine` ("Bí thư Đảng ủy UBND xã là ai?"),
-        and they add no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
-        key = q.cache.get("content_words")
-        if key is None:
-            key = q.cache["content_words"] = [w for run in self.evidence.content_runs(q) for w in run]
-        if "pho" in mine and "pho" not in key:
-            return False
-        return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
-
-    def _number_lines(self, doc_id: str) -> list[int]:
-        """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
-        hit = self._number_cache.get(doc_id)
-        if hit is None:
-            number = folded(self.store.documents[doc_id].number or "")
-            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
-            hit = self._number_cache[doc_id] = [
-                p for p in range(a, b)
-                if self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
-        return hit
-
-    def _led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
-        with self._lock:
-            cache = self.__dict__.setdefault("_led_cache", {})
-            hit = cache.get(unit_folded)
-        if hit is None:
-            hit = [p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead)]
-            with self._lock:
-                cache[unit_folded] = hit
-        return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
-
-    def _title_boost(self, q: Question, doc_id: str) -> float:
-        """A question that names the plan ("chương trình hành động", "kế hoạch CCHC") prefers it."""
-        with self._lock:
-            cache = self.__dict__.setdefault("_title_bigrams", {})
-            tb = cache.get(doc_id)
-        if tb is None:
-            d = self.store.documents[doc_id]
-            drop = set(self.evidence.words(d.locality.label() or "")) | _LEVEL_WORDS
-            ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
-            tb = set(word_pairs(ws))
-            with self._lock:
-                cache[doc_id] = tb
-        qb = q.cache.get("all_bigrams")
-        if qb is None:
-            drop = set((q.locality_named or "").split()) | set((q.unit_key or "").split()) | _LEVEL_WORDS
-            ws = [w for w in self.evidence.words(q.text) if w not in drop]
-            qb = q.cache["all_bigrams"] = set(word_pairs(ws))
-        matched = len(qb & tb)
-        return 1.0 + 0.6 * min(1.0, matched / 4) if matched >= 2 else 1.0
-
-
-    def _with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+    def with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Cite where a lead is stated (footer, heading, assignment) right after the clause it governs."""
         out: list[tuple[int, float, float]] = []
         seen: set[int] = set()
@@ -260,10 +207,58 @@ class Retriever:
             seen.add(pos)
             c = self.store.clauses[pos]
             src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
-            if src is not None and src not in seen and len(out) < 12:
+            if src is not None and src not in seen and len(out) < MAX_CITED_SOURCES:
                 out.append((src, s * 0.99, cov))
                 seen.add(src)
         return out
+
+    # -------------------------------------------------------------- per-clause / per-plan facts (used by signals)
+    def mentions_director(self, q: Question, pos: int) -> bool:
+        """Half the question's content words occur in the clause's director ("Bí thư Đảng ủy UBND xã là ai?"),
+        and they add no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
+        mine = self._director_cache.get(pos)
+        if mine is None:
+            mine = self._director_cache[pos] = set(self.evidence.words(self.store.clauses[pos].directed_by or ""))
+        key = [w for run in q.content_runs for w in run]
+        if "pho" in mine and "pho" not in key:
+            return False
+        return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
+
+    def number_lines(self, doc_id: str) -> list[int]:
+        """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
+        hit = self._number_cache.get(doc_id)
+        if hit is None:
+            number = folded(self.store.documents[doc_id].number or "")
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
+            hit = self._number_cache[doc_id] = [
+                p for p in range(a, b)
+                if self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
+        return hit
+
+    def led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
+        hit = self._led_cache.get(unit_folded)
+        if hit is None:
+            hit = self._led_cache[unit_folded] = [
+                p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead)]
+        return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+
+    def title_bigrams(self, doc_id: str) -> frozenset[str]:
+        """Word pairs of the plan's title and number, its own place and level words left out."""
+        tb = self._title_cache.get(doc_id)
+        if tb is None:
+            d = self.store.documents[doc_id]
+            drop = set(self.evidence.words(d.locality.label() or "")) | LEVEL_WORDS
+            ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
+            tb = self._title_cache[doc_id] = frozenset(word_pairs(ws))
+        return tb
+
+    def place_named(self, q: Question, doc_id: str) -> bool:
+        """The question names the plan's commune or province (folded, as whole words)."""
+        keys = self._place_cache.get(doc_id)
+        if keys is None:
+            loc = self.store.documents[doc_id].locality
+            keys = self._place_cache[doc_id] = tuple(folded(n) for n in (loc.name, loc.province) if n and len(n) >= 3)
+        return any(re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", q.folded) for k in keys)
 
     def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
             mode: str = "hybrid") -> AskResponse:
@@ -272,9 +267,9 @@ class Retriever:
         question = (question or "").strip()
         if not question:
             return AskResponse(question=question, found=False, answer=None, results=[])
-        q = analyse(question, self.store.documents, self.units, locality)
+        q = self.analyse(question, locality)
         ranked = self.rank(q, mode)
-        found = self.evidence.found(q, ranked)
+        found = self.found(q, ranked)
         window = ranked[offset: offset + max(1, top_k)]
         results = [self.result(pos, score) for pos, score, _ in window]
         if not found:

@@ -245,10 +245,28 @@ def test_to_dict_is_json(small_gold: Path):
 
 def test_format_report_is_markdown(small_gold: Path):
     text = format_report(evaluate(canned(), small_gold, modes=("hybrid", "bm25")))
-    assert "| mode | answerable | unanswerable | R@1 | R@5 | R@10 | MRR@10 | answer acc | abstain acc | errors |" in text
-    assert "| hybrid | 3 | 2 | 0.167 | 0.333 | 0.667 | 0.381 | 0.333 | 0.500 | 0 |" in text
+    assert ("| mode | answerable | unanswerable | R@1 | R@5 | R@10 | MRR@10 | hit@5 | answer acc | abstain acc "
+            "| false refusals | false answers | errors |") in text
+    assert "| hybrid | 3 | 2 | 0.167 | 0.333 | 0.667 | 0.381 | 0.333 | 0.333 | 0.500 | 0.333 | 0.500 | 0 |" in text
     assert "## By question type: bm25" in text
-    assert "| unanswerable | 2 | – | – | – | – | – | 1.000 |" in text
+    assert "| unanswerable | 2 | – | – | – | – | – | – | 1.000 | – | 0.000 |" in text
+
+
+def test_false_refusals_and_false_answers_are_counted_apart(small_gold: Path):
+    h = evaluate(canned(), small_gold, modes=("hybrid",)).overall["hybrid"]
+    # a3 is answerable and was refused; u2 is unanswerable and was answered
+    assert h.false_refusals == pytest.approx(1 / 3)
+    assert h.false_answers == pytest.approx(1 / 2)
+    assert h.value("false_refusals") == h.false_refusals and h.value("hit@5") == pytest.approx(1 / 3)
+
+
+def test_a_baseline_answers_its_own_mode(small_gold: Path):
+    baseline = CannedRetriever({("window", "BHYT bao nhiêu?"): (True, "đạt 97%", [("A.txt", 1, 40)])})
+    main = canned()
+    report = evaluate(main, small_gold, modes=("hybrid", "window"), baselines={"window": baseline})
+    assert {m for _, _, m in main.calls} == {"hybrid"} and {m for _, _, m in baseline.calls} == {"window"}
+    w = report.overall["window"]
+    assert w.recall[1] == pytest.approx(1 / 3) and w.answer_accuracy == pytest.approx(1 / 3)
 
 
 def test_check_thresholds(small_gold: Path):

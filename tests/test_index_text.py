@@ -124,9 +124,21 @@ def test_passage_text_carries_locality_headings_and_responsibility():
                     source="d.txt", lines=(40, 40), lead="Trạm Y tế", partners="BHXH huyện")
     p = passage_text(clause, doc)
     assert p.splitlines()[0] == "xã An Hưng"
-    assert "1. Chỉ tiêu chủ yếu" in p and "Về xã hội" in p and "II. CHỈ TIÊU" not in p
+    assert p.splitlines()[1] == "II. CHỈ TIÊU › 1. Chỉ tiêu chủ yếu › Về xã hội"
     assert "(12) Đến năm 2030" in p
     assert "Chủ trì: Trạm Y tế" in p and "Phối hợp: BHXH huyện" in p
+
+
+def test_passage_text_names_the_plan_so_a_short_clause_is_found_by_what_it_is_about():
+    doc = Document(id="d", source="d.md", title="Kế hoạch thực hiện Luật Việc làm",
+                   locality=Locality(None, None, "Hồ Chí Minh"))
+    clause = Clause(id="d:9", doc_id="d", kind="bullet", label="-", section_path=["III. TỔ CHỨC THỰC HIỆN"],
+                    text="Thời gian: Năm 2026.", source="d.md", lines=(99, 99), lead="Sở Nội vụ",
+                    deadline="Năm 2026")
+    p = passage_text(clause, doc)
+    assert p.splitlines()[0] == "Kế hoạch thực hiện Luật Việc làm"
+    assert "Chủ trì: Sở Nội vụ" in p
+    assert "Thời hạn: Năm 2026" not in p  # already in the clause's own words
 
 
 def test_passage_text_is_capped_for_the_encoder_window():

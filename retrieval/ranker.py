@@ -1,0 +1,105 @@
+"""The learned ranking and abstention model: weights fitted on gold questions, saved in the repo.
+
+`retrieval/models/ranker.json` holds, for the ranker and for the abstention decision, the names of
+the signals / evidence features it reads (declared in `retrieval.signals` and `retrieval.evidence`),
+their standardisation, the logistic-regression weights, and for abstention the probability threshold
+chosen on the development half. The same index and the same file give the same ranking. The file is
+written by `planqa train` (`retrieval.train`) and names the gold sets, the cross-validated figures and
+a version.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "ranker.json"
+FORMAT = 1
+
+
+class ModelError(Exception):
+    """A missing or mismatched model file; one line."""
+
+
+@dataclass(frozen=True)
+class Linear:
+    """Standardised features → logistic score."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    weights: np.ndarray
+    bias: float
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        if x.size == 0:
+            return np.zeros(x.shape[0])
+        return ((x - self.mean) / self.scale) @ self.weights + self.bias
+
+    def probability(self, x: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.logits(x)))
+
+    def to_dict(self) -> dict:
+        return {"features": list(self.features), "mean": [round(float(v), 6) for v in self.mean],
+                "scale": [round(float(v), 6) for v in self.scale],
+                "weights": [round(float(v), 6) for v in self.weights], "bias": round(float(self.bias), 6)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Linear":
+        n = len(d["features"])
+        arrays = [np.asarray(d[k], dtype=np.float64) for k in ("mean", "scale", "weights")]
+        if any(a.shape != (n,) for a in arrays):
+            raise ModelError("model arrays do not match its feature list")
+        return cls(tuple(d["features"]), *arrays, float(d["bias"]))
+
+
+@dataclass(frozen=True)
+class RankerModel:
+    version: str
+    ranker: Linear
+    abstention: Linear
+    threshold: float  # answer when the abstention probability is at least this
+    info: dict  # what it was trained on, cross-validated figures (for people, not read by code)
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> "RankerModel":
+        from retrieval.evidence import EVIDENCE
+        from retrieval.signals import SIGNALS
+
+        path = Path(path)
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise ModelError(f"cannot read the ranking model {path}: {e}; train one with `planqa train`") from None
+        if d.get("format") != FORMAT:
+            raise ModelError(f"ranking model {path} has format {d.get('format')}, this planqa reads {FORMAT}")
+        try:
+            ranker, abstention = Linear.from_dict(d["ranker"]), Linear.from_dict(d["abstention"])
+            threshold = float(d["threshold"])
+        except (KeyError, TypeError, ValueError) as e:
+            raise ModelError(f"ranking model {path} is incomplete ({e}); retrain with `planqa train`") from None
+        unknown = [f for f in ranker.features if f not in SIGNALS] + [f for f in abstention.features if f not in EVIDENCE]
+        if unknown:
+            raise ModelError(f"ranking model {path} reads unknown features {', '.join(unknown)}; "
+                             f"retrain with `planqa train`")
+        if not 0.0 <= threshold <= 1.0 or math.isnan(threshold):
+            raise ModelError(f"ranking model {path} has threshold {threshold} outside [0, 1]")
+        return cls(str(d.get("version", "?")), ranker, abstention, threshold, d.get("info", {}))
+
+    @classmethod
+    def untrained(cls) -> "RankerModel":
+        """Reads no feature and answers everything: what `planqa train` starts from to collect candidates."""
+        empty = Linear((), np.zeros(0), np.ones(0), np.zeros(0), 0.0)
+        return cls("untrained", empty, empty, 0.0, {})
+
+    def save(self, path: Path | str = MODEL_PATH) -> None:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        d = {"format": FORMAT, "version": self.version, "ranker": self.ranker.to_dict(),
+             "abstention": self.abstention.to_dict(), "threshold": round(self.threshold, 6), "info": self.info}
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(path)
