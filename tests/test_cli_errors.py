@@ -189,3 +189,20 @@ def test_db_status_without_a_server_folder_says_how_to_create_one(tmp_path):
 def test_model_build_into_an_unwritable_cache_fails_in_one_line():
     out = planqa("model", "build", env={"PLANQA_MODEL_CACHE": "/proc/planqa-no-such-cache"})
     assert_one_line_error(out, 1, "/proc/planqa-no-such-cache")
+
+
+# ---------------------------------------------------------------- ranker: eval --ranker, train, ablate
+
+
+def test_eval_with_a_malformed_ranker_file_fails_in_one_line(tmp_path, sample_index):
+    ranker = tmp_path / "ranker.json"
+    ranker.write_text("{not json", encoding="utf-8")
+    out = planqa("eval", str(REPO / "eval" / "gold.jsonl"), "--index", str(sample_index),
+                 "--ranker", str(ranker), "--no-window")
+    assert_one_line_error(out, 1, "ranker.json")
+
+
+@pytest.mark.parametrize("command", ["train", "ablate"])
+def test_training_commands_on_missing_index_fail_in_one_line(command, tmp_path):
+    out = planqa(command, str(REPO / "eval" / "gold.jsonl"), "--index", str(tmp_path / "none"))
+    assert_one_line_error(out, 1, "planqa index")
