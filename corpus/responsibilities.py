@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
+from corpus.text import ACRONYM_RE
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -29,8 +30,25 @@ def clean(v: str) -> str:
     return re.sub(r"\s+", " ", v).strip(" .;,:-–")
 
 
+def _introduced(nodes: list[Node], pos: int) -> list[int]:
+    """The labelled points a clause ending in ":" introduces when the tree made them its siblings
+    ("Chủ trì, phối hợp với … tham mưu:" then "a) …", "b) …"): the following siblings of another
+    kind than the clause, up to the first of its own kind."""
+    node = nodes[pos]
+    if node.children or not re.sub(r"[*_\s]+$", "", node.body).endswith(":"):
+        return []
+    siblings = nodes[node.parent].children if node.parent is not None else [
+        i for i, n in enumerate(nodes) if n.parent is None]
+    out = []
+    for s in siblings[siblings.index(pos) + 1:] if pos in siblings else []:
+        if nodes[s].ltype is None or nodes[s].ltype == node.ltype:
+            break
+        out.append(s)
+    return out
+
+
 def subtree(nodes: list[Node], pos: int) -> list[int]:
-    out, todo = [], [pos]
+    out, todo = [], [pos, *_introduced(nodes, pos)]
     while todo:
         p = todo.pop()
         out.append(p)
@@ -100,8 +118,10 @@ class Context:
 
 # ---------------------------------------------------------------- unit names
 
-_UNIT_START = re.compile(rf"^(?:Giao\s+)?{UNIT_HEAD_RE}\b")
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{UNIT_HEAD_RE}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
+# A body's name opens with a unit word or is an acronym ("VNMAC chủ trì, …").
+_HEAD = rf"(?:{UNIT_HEAD_RE}|{ACRONYM_RE})"
+_UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
+_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
@@ -142,13 +162,18 @@ def trim_unit(value: str) -> str:
     return clean(head)
 
 
+def _is_name_long_enough(unit: str) -> bool:
+    """Two words at least ("Sở Y tế", not "Sở"), or an acronym that stands for a body ("VNMAC")."""
+    return len(unit.split()) >= 2 or re.fullmatch(ACRONYM_RE, unit) is not None
+
+
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
     if not m:
         return None, None, None
     unit, verb = trim_unit(clean(m["unit"])), m["verb"]
-    if len(unit.split()) > MAX_UNIT_WORDS or len(unit.split()) < 2 or _GENERIC_OPENERS.match(unit):
+    if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
     pm = _PARTNERS_WITH.search(text[m.start("verb"):])
@@ -350,13 +375,14 @@ class UnitSections:
                 ctx.add(scope, "partners", partners, pos, self.mechanism)
 
 
-_RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
+_RESPONSIBLE = re.compile(rf"^(?P<unit>{_HEAD}\b.{{0,240}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
-_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được)\b")
+_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được|là)\b")
 # Bodies named outright (not "Các cơ quan", "Người đứng đầu"): their sentence assigns wherever it stands.
 _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban nhân dân|UBND|Ban Quản lý|Ban Chỉ huy|Bộ Chỉ huy|Văn phòng|"
-                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S")
+                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S|"
+                         rf"^{ACRONYM_RE}\b")
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -366,7 +392,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
 )
 _SUBJECT = re.compile(
-    rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
+    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
 _WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
@@ -436,7 +462,7 @@ class Sentences:
             named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
                            and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
             if duty_section or opener or named_actor:
-                if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
+                if sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
                     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
                     unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
                     ctx.add(scope, "lead", unit, pos, mechanism)

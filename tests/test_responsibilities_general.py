@@ -1,0 +1,145 @@
+"""General responsibility mechanisms found on plans nobody tuned on (second dev round).
+
+Each test names the mechanism and runs it on wordings from at least two different documents: real
+dev-half wordings (kept with their hard wraps) and synthetic ones in the same layouts.
+"""
+from __future__ import annotations
+
+import pytest
+
+from corpus.model import Clause, SourceText
+from corpus.parse import parse_source
+
+
+def parse_md(text: str):
+    return parse_source(SourceText("snippet.md", text.strip("\n").splitlines(), fmt="md"))
+
+
+def clause(plan, start: str) -> Clause:
+    hits = [c for c in plan.clauses if start in c.text]
+    assert hits, f"no clause with {start!r}: {[c.text[:50] for c in plan.clauses]}"
+    return hits[0]
+
+
+def folded_contains(value: str | None, part: str) -> bool:
+    return value is not None and part.lower() in value.lower()
+
+
+# ------------------------------------------------- a sentence ending in ":" governs the points after it
+
+INTRODUCED_POINTS = [
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+**3. Sở Văn hóa, Thể thao và
+Du lịch tỉnh, thành phố trực thuộc Trung ương**
+
+Chủ trì, phối hợp với các cơ
+quan có liên quan tham mưu cho Ủy ban nhân dân các tỉnh, thành phố trực thuộc
+Trung ương:
+
+*a) *Tổ chức thực
+hiện quản lý nhà nước về văn hóa, thể thao tại địa phương.
+
+*b) *Bố trí đủ nguồn vốn đối ứng từ ngân sách địa phương.
+""", "Bố trí đủ nguồn vốn", "Sở Văn hóa, Thể thao", "các cơ quan có liên quan"),
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+**2. Sở Y tế**
+
+Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh thực hiện
+các nhiệm vụ sau:
+
+a) Tuyên truyền chính sách bảo hiểm y tế đến người dân.
+
+b) Kiểm tra việc khám chữa bệnh bảo hiểm y tế tại các cơ sở.
+""", "Kiểm tra việc khám", "Sở Y tế", "Bảo hiểm xã hội tỉnh"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead,partners", INTRODUCED_POINTS)
+def test_a_sentence_ending_in_a_colon_gives_its_partners_to_the_points_it_introduces(snippet, task, lead, partners):
+    c = clause(parse_md(snippet), task)
+    assert folded_contains(c.lead, lead)
+    assert folded_contains(c.partners, partners)
+
+
+# ------------------------------------------------- bodies outside the administrative vocabulary
+
+ACTORS = [
+    ("""
+3. Trình tự thủ tục cấp chứng chỉ
+
+a) Binh chủng Công binh chủ trì, phối hợp với Cục Tác chiến và
+các cơ quan liên quan tổ chức thẩm tra, đánh giá năng lực;
+
+b) VNMAC chủ trì, phối hợp với các cơ quan liên
+quan thẩm tra, đánh giá năng lực cho các tổ chức quốc tế;
+""", [("Binh chủng Công binh", "Binh chủng Công binh"), ("VNMAC chủ trì", "VNMAC")]),
+    ("""
+**Điều 15. Trách nhiệm quản lý chất lượng**
+
+1. Chủ đầu tư chịu trách nhiệm thiết lập hệ thống
+quản lý chất lượng các dự án.
+
+2. VNMAC thực hiện việc kiểm tra chất lượng của các dự án sử dụng
+nguồn vốn nước ngoài.
+""", [("thiết lập hệ thống", "Chủ đầu tư"), ("kiểm tra chất lượng", "VNMAC")]),
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+- Quân khu 9 chủ trì, phối hợp với Sở Nội vụ tổ chức diễn tập
+khu vực phòng thủ năm 2026.
+
+- BQLDA tỉnh chịu trách nhiệm giải ngân vốn đầu tư công đúng tiến độ.
+""", [("Quân khu 9", "Quân khu 9"), ("giải ngân", "BQLDA tỉnh")]),
+]
+
+
+@pytest.mark.parametrize("snippet,expected", ACTORS)
+def test_a_body_named_by_an_acronym_or_an_armed_forces_or_investor_title_leads(snippet, expected):
+    plan = parse_md(snippet)
+    for task, lead in expected:
+        assert clause(plan, task).lead == lead
+
+
+# ------------------------------------------------- a numbered heading with its subject leads the a), b) under it
+
+SUBJECT_HEADINGS = [
+    ("""
+**Điều 21. Trách nhiệm thu thập thông tin**
+
+2. Cơ quan quân sự địa phương cấp tỉnh là đầu mối thu thập, lưu trữ và cung
+cấp dữ liệu thông tin trên địa bàn có trách
+nhiệm:
+
+a) Thiết lập và thông báo địa chỉ để tiếp nhận
+thông tin trên địa bàn;
+
+b) Kiểm tra, xác minh thông tin;
+""", "Kiểm tra, xác minh", "Cơ quan quân sự địa phương cấp tỉnh"),
+    ("""
+**Điều 22. Chế độ báo cáo thông tin**
+
+1. Các tổ chức, đơn vị khắc phục hậu quả bom mìn vật
+nổ thực hiện chế độ báo cáo như sau:
+
+a) Trong thời hạn 07 ngày làm việc, trước khi triển
+khai các hoạt động tại hiện trường phải báo cáo kế hoạch thi công;
+""", "Trong thời hạn 07", "Các tổ chức, đơn vị khắc phục hậu quả bom mìn vật nổ"),
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+2. Ủy ban nhân dân các xã, phường là cơ quan thường trực ở cơ sở, có trách nhiệm:
+
+a) Rà soát hộ nghèo, hộ cận nghèo trên địa bàn.
+
+b) Báo cáo kết quả về Sở Nông nghiệp và Môi trường.
+""", "Báo cáo kết quả về", "Ủy ban nhân dân các xã, phường"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", SUBJECT_HEADINGS)
+def test_the_subject_of_a_numbered_point_leads_the_lettered_points_under_it(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
