@@ -124,6 +124,9 @@ _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
 _ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
+    # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
+    r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
+    r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
     r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
     r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
@@ -394,13 +397,33 @@ _DUTY_VERBS = (
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
-_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+_WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
 
 
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+
+
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+
+
+def coordination_phrases(ctx: Context, mechanism: str) -> None:
+    """"… phối hợp (với) Y …" anywhere in a task names its partners Y, also mid-sentence ("Căn cứ …,
+    phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
+    of the task itself gave them. Run by :class:`Sentences` after its own reading."""
+    stated = {f.source for f in ctx.facts if f.field == "partners"}
+    for pos, c in enumerate(ctx.clauses):
+        if pos in stated or c.kind in ("header", "footer", "table_header", "table_row"):
+            continue
+        body = ctx.body(pos)
+        m = _COORDINATE.search(body)
+        if not m:
+            continue
+        pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
+        if pm and pm["v"] and len(pm["v"].split()) <= MAX_UNIT_WORDS:
+            ctx.add([pos, *_introduced(ctx.nodes, pos)], "partners", pm["v"], pos, mechanism)
 
 
 class Sentences:
@@ -469,6 +492,7 @@ class Sentences:
                     pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
                     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
                         ctx.add(scope, "partners", pm["v"], pos, mechanism)
+        coordination_phrases(ctx, self.mechanism)
 
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)

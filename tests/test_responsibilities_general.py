@@ -143,3 +143,39 @@ b) Báo cáo kết quả về Sở Nông nghiệp và Môi trường.
 @pytest.mark.parametrize("snippet,task,lead", SUBJECT_HEADINGS)
 def test_the_subject_of_a_numbered_point_leads_the_lettered_points_under_it(snippet, task, lead):
     assert clause(parse_md(snippet), task).lead == lead
+
+
+# ------------------------------------------------- "phối hợp (với) Y" anywhere in a task names its partners
+
+COORDINATION = [
+    ("""
+**III. NHIỆM VỤ CỤ THỂ**
+
+**2. Sở Tài chính**
+
+- Căn cứ khả năng cân đối
+ngân sách địa phương, phối hợp với Sở Nông nghiệp và Môi trường trình cấp có thẩm
+quyền bố trí kinh phí để thực hiện Kế hoạch.
+
+- Tham mưu Ủy ban nhân
+dân tỉnh phối hợp các bộ, ngành Trung ương xây dựng các dự án phát triển giao thông.
+""", [("Căn cứ khả năng", "Sở Nông nghiệp và Môi trường"), ("Tham mưu Ủy ban", "các bộ, ngành Trung ương")]),
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+3. Đối với các nội dung đề xuất
+đơn giản hóa thuộc thẩm quyền giải quyết, Sở Y tế phối hợp các cơ quan liên
+quan tham mưu Chủ tịch UBND tỉnh triển khai các phương án đơn giản hóa.
+
+a) Cục Tài chính: Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ,
+Cục Tài chính chủ trì, phối hợp với các cơ quan, đơn vị liên
+quan nghiên cứu, giải trình, tiếp thu ý kiến thẩm định.
+""", [("Đối với các nội dung", "các cơ quan liên quan"), ("Cục Tài chính:", "các cơ quan, đơn vị liên quan")]),
+]
+
+
+@pytest.mark.parametrize("snippet,expected", COORDINATION)
+def test_a_coordination_phrase_inside_a_task_names_its_partners(snippet, expected):
+    plan = parse_md(snippet)
+    for task, partners in expected:
+        assert clause(plan, task).partners == partners
