@@ -153,7 +153,9 @@ def unit_name(text: str) -> str | None:
         return None
     if _GENERIC_OPENERS.match(t):
         return None
-    if re.search(r"[.;!?]\s|\d{4}", t):
+    # "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường": several bodies, each named
+    several = all(_UNIT_START.match(p.strip()) for p in t.split(";"))
+    if re.search(r"[.!?]\s|\d{4}", t) or (";" in t and not several):
         return None
     return t
 

@@ -179,3 +179,35 @@ def test_a_coordination_phrase_inside_a_task_names_its_partners(snippet, expecte
     plan = parse_md(snippet)
     for task, partners in expected:
         assert clause(plan, task).partners == partners
+
+
+# ------------------------------------------------- a unit heading may name several bodies
+
+SEVERAL_BODIES = [
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+**13. Các
+sở, ngành có liên quan; Ủy ban nhân dân các xã, phường**
+
+Căn cứ vào chức năng, nhiệm
+vụ của đơn vị, đề xuất, triển khai thực hiện các nhiệm vụ và giải pháp tại Phần III.
+""", "Căn cứ vào chức năng", "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường"),
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+**5. Sở Y tế; Bảo hiểm xã hội tỉnh**
+
+- Rà soát, cập nhật danh sách người tham gia bảo hiểm y tế.
+""", "Rà soát, cập nhật", "Sở Y tế; Bảo hiểm xã hội tỉnh"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", SEVERAL_BODIES)
+def test_a_unit_heading_naming_several_bodies_makes_them_all_the_lead(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
+
+
+def test_a_heading_with_a_sentence_after_a_semicolon_is_no_unit():
+    from corpus.responsibilities import unit_name
+    assert unit_name("Sở Y tế; tăng cường kiểm tra các cơ sở") is None
