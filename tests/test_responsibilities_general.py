@@ -211,3 +211,50 @@ def test_a_unit_heading_naming_several_bodies_makes_them_all_the_lead(snippet, t
 def test_a_heading_with_a_sentence_after_a_semicolon_is_no_unit():
     from corpus.responsibilities import unit_name
     assert unit_name("Sở Y tế; tăng cường kiểm tra các cơ sở") is None
+
+
+# ------------------------------------------------- deadlines a task states in its own words
+
+OWN_DEADLINES = [
+    ("""
+3. Trình phê duyệt
+
+a) Cục Tài chính: Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ
+sơ hợp lệ, Cục Tài chính chủ trì hoàn chỉnh chương trình.
+""", "Cục Tài chính:", "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"),
+    ("""
+1. Các tổ chức thực hiện chế độ báo cáo như sau:
+
+a) Trong thời hạn 07 ngày làm việc, trước khi triển
+khai các hoạt động tại hiện trường phải báo cáo kế hoạch thi công;
+""", "Trong thời hạn 07", "Trong thời hạn 07 ngày làm việc, trước khi triển khai các hoạt động tại hiện trường"),
+    ("""
+4. Các đơn vị, địa phương
+tăng cường kiểm tra, định kỳ hàng
+năm báo cáo kết quả thực hiện về Sở Nông nghiệp và Môi trường chậm nhất *ngày
+17 tháng 12* để tổng hợp.
+""", "tăng cường kiểm tra", "chậm nhất ngày 17 tháng 12"),
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+- Trường Đại học Y: gửi báo cáo trước ngày 15/12 để tổng hợp.
+""", "gửi báo cáo", "trước ngày 15/12"),
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+- Định kỳ kiểm tra số lượng, chủng loại
+cất giữ bảo quản tại hiện trường.
+""", "Định kỳ kiểm tra", "Định kỳ"),
+    ("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+*đ) *Theo dõi và chịu
+trách nhiệm về số liệu; báo cáo định kỳ,
+đột xuất việc thực hiện nội dung quy hoạch.
+""", "Theo dõi và chịu", "định kỳ, đột xuất"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,deadline", OWN_DEADLINES)
+def test_a_time_limit_a_date_without_its_year_or_a_recurrence_is_the_task_s_deadline(snippet, task, deadline):
+    assert clause(parse_md(snippet), task).deadline == deadline
