@@ -12,6 +12,7 @@ from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
 from corpus.structure import Node, Skeleton
 from corpus.targets import parse_cell_target, parse_target, year_of_heading
+from corpus.text import UNIT_HEADS
 
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
@@ -31,6 +32,15 @@ _DEADLINES = [
     re.compile(r"(?P<v>[Hh][ằà]ng năm)"),
 ]
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
+# A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
+# nghiệp và Môi trường", "… báo cáo Thủ tướng Chính phủ định kỳ hằng năm". The addressee is a named
+# (capitalised) body; a table's product column or a "Sản phẩm:" line says it outright and wins.
+_ADDRESSEE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS if u[:1].isupper()), key=len, reverse=True)) \
+    + r"|Thủ tướng|Chính phủ|HĐND|Hội đồng nhân dân)"
+_REPORT = re.compile(
+    rf"(?<![Tt]heo )(?P<v>\b[Bb]áo cáo\s+(?:(?!của\b|định kỳ|đột xuất)[^,.;:()]{{1,80}}?\s+(?:gửi\s+về|về|gửi|lên)\s+)?"
+    rf"(?-i:{_ADDRESSEE})\b[^,.;:()]*?)(?=\s+(?:định kỳ|đột xuất|đồng gửi|để|trước|chậm nhất|theo|trong|hằng|hàng|"
+    rf"khi|sau|là|và đề xuất|xem xét|quyết định|chỉ đạo|tổng hợp|về|kết quả|những|tình hình)\b|[,.;:(]|$)")
 
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int) -> int | None:
@@ -70,6 +80,10 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
     m = _PRODUCT.search(c.text)
     if m:
         c.product = clean(m["v"])
+    elif c.kind in ("item", "bullet", "paragraph"):
+        m = _REPORT.search(c.text)
+        if m:
+            c.product = clean(m["v"])
     if c.kind in ("item", "bullet", "heading", "paragraph"):
         t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos))
         if t is not None:

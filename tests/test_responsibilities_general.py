@@ -258,3 +258,46 @@ trách nhiệm về số liệu; báo cáo định kỳ,
 @pytest.mark.parametrize("snippet,task,deadline", OWN_DEADLINES)
 def test_a_time_limit_a_date_without_its_year_or_a_recurrence_is_the_task_s_deadline(snippet, task, deadline):
     assert clause(parse_md(snippet), task).deadline == deadline
+
+
+# ------------------------------------------------- a report to a named body is the task's product
+
+REPORTS = [
+    ("""
+**III. NHIỆM VỤ CỤ THỂ**
+
+- Chủ trì, theo dõi, kiểm
+tra, đôn đốc việc thực hiện các nhiệm vụ. Định kỳ
+hàng năm, tổng hợp, báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông nghiệp và
+Môi trường, đồng gửi Ủy ban nhân dân tỉnh theo dõi.
+""", "Chủ trì, theo dõi", "báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông nghiệp và Môi trường"),
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+*b) *Tổ chức đánh
+giá thực hiện Kế hoạch thực hiện Quy hoạch,
+báo cáo Thủ tướng Chính phủ định kỳ hằng năm hoặc đột xuất theo yêu cầu.
+""", "Tổ chức đánh giá", "báo cáo Thủ tướng Chính phủ"),
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+- Các xã, phường tổng hợp tình hình, báo cáo UBND tỉnh những khó khăn, vướng mắc.
+""", "Các xã, phường", "báo cáo UBND tỉnh"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,product", REPORTS)
+def test_a_report_to_a_named_body_is_the_task_s_product(snippet, task, product):
+    assert clause(parse_md(snippet), task).product == product
+
+
+def test_a_report_of_someone_or_by_the_rules_is_no_product():
+    plan = parse_md("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+- Căn cứ báo cáo của Cục trưởng Cục Trồng trọt, công bố dịch theo quy định.
+
+- Thực hiện chế độ thông tin theo báo cáo Bộ Tài chính đã hướng dẫn.
+""")
+    assert clause(plan, "Căn cứ báo cáo").product is None
+    assert clause(plan, "Thực hiện chế độ").product is None
