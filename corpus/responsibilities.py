@@ -127,7 +127,7 @@ _PARTNERS_WITH = re.compile(
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
-    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
+    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
     r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
     re.I,
@@ -425,7 +425,7 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
             continue
         pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
         if pm and pm["v"] and len(pm["v"].split()) <= MAX_UNIT_WORDS:
-            ctx.add([pos, *_introduced(ctx.nodes, pos)], "partners", pm["v"], pos, mechanism)
+            ctx.add(subtree(ctx.nodes, pos), "partners", pm["v"], pos, mechanism)
 
 
 class Sentences:
@@ -455,10 +455,7 @@ class Sentences:
             if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
                 ctx.add(scope, "lead", named, pos, mechanism)
                 continue
-            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
-                pm = _PARTNERS_WITH.search(rest)
-                if pm and _UNIT_START.match(pm["v"]):  # "Phối hợp chặt chẽ, kịp thời …" names nobody
-                    ctx.add(scope, "partners", pm["v"], pos, mechanism)
+            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: coordination_phrases reads Y
                 continue
             m = _RESPONSIBLE.match(rest)
             unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None

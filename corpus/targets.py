@@ -75,7 +75,7 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
         return "increase_avg"
     if two:
         return "range"
-    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before or "dưới" == before.split()[-1:] and False:
+    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before:
         return "<"
     if lead in ("không quá", "không vượt quá", "≤", "<=") or tail == "trở xuống":
         return "<="
