@@ -54,7 +54,9 @@ _SIGN_TITLE = re.compile(
 _PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 _PERSON = re.compile(rf"^{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,4}}$")
 # Ranks and degrees written before a signer's name ("Thượng tướng Võ Minh Lương", "PGS.TS. …").
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|BS|KS)\.?\s*(?:TS\.?)?)\s+")
+# Any number of them, in any order, with or without spaces: "Phó Đô đốc …", "PGS.TS.Trần …", "GS. TSKH. …".
+_RANK = re.compile(r"^(?:(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:(?:Phó|Chuẩn)\s+)?Đô đốc)\s+|"
+                   r"(?-i:PGS|GS|TSKH|TS|ThS|BSCKII|BSCKI|BS|KS|DS|LS)(?:\.\s*|\s+))+")
 SIGNER_WINDOW = 8  # lines after a signing title where the name is looked for
 
 

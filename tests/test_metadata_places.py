@@ -107,6 +107,16 @@ def test_signer_is_the_persons_name_under_the_signing_title(lines, name):
     assert read_signer(lines) == name
 
 
+@pytest.mark.parametrize("lines, name", [
+    (["**KT. BỘ TRƯỞNG**", "**THỨ TRƯỞNG**", "", "**Phó Đô đốc Nguyễn Văn Bổng**"], "Nguyễn Văn Bổng"),
+    (["**KT. BỘ TRƯỞNG**", "**THỨ TRƯỞNG**", "", "PGS.TS.Trần Văn Sơn"], "Trần Văn Sơn"),
+    (["**KT. GIÁM ĐỐC**", "**PHÓ GIÁM ĐỐC**", "", "GS. TSKH. Nguyễn Văn Nam"], "Nguyễn Văn Nam"),
+    (["**TM. ỦY BAN NHÂN DÂN**", "**CHỦ TỊCH**", "", "**Đại tá Lê Văn Hùng**"], "Lê Văn Hùng"),
+])
+def test_signer_drops_any_run_of_military_ranks_and_academic_degrees(lines, name):
+    assert read_signer(lines) == name
+
+
 def test_signer_unknown_when_no_name_is_signed():
     assert read_signer(["**KT. BỘ TRƯỞNG**", "THỨ TRƯỞNG", "|"]) is None
 
