@@ -127,7 +127,8 @@ _PARTNERS_WITH = re.compile(
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
-    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
+    # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
+    r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
     r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
     re.I,

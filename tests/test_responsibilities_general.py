@@ -301,3 +301,13 @@ def test_a_report_of_someone_or_by_the_rules_is_no_product():
 """)
     assert clause(plan, "Căn cứ báo cáo").product is None
     assert clause(plan, "Thực hiện chế độ").product is None
+
+
+@pytest.mark.parametrize("text,partners", [
+    ("Binh chủng Công binh chủ trì, phối hợp với Cục Tác chiến Bộ Tổng Tham mưu và các cơ quan liên quan "
+     "tổ chức thẩm tra, đánh giá năng lực.", "Cục Tác chiến Bộ Tổng Tham mưu và các cơ quan liên quan"),
+    ("Sở Nội vụ chủ trì, phối hợp với Ban Tổ chức Tỉnh ủy tổ chức hội nghị sơ kết.", "Ban Tổ chức Tỉnh ủy"),
+])
+def test_a_capitalised_verb_inside_a_partner_s_name_does_not_end_it(text, partners):
+    from corpus.responsibilities import parse_assignment
+    assert parse_assignment(text)[1] == partners
