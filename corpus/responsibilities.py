@@ -170,7 +170,7 @@ def trim_unit(value: str) -> str:
 
 def _is_name_long_enough(unit: str) -> bool:
     """Two words at least ("Sở Y tế", not "Sở"), or an acronym that stands for a body ("VNMAC")."""
-    return len(unit.split()) >= 2 or re.fullmatch(ACRONYM_RE, unit) is not None
+    return len(unit.split()) >= 2 or re.fullmatch(r"[A-ZĐ]{3,}[0-9]*", unit) is not None
 
 
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
@@ -398,7 +398,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
 )
 _SUBJECT = re.compile(
-    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
+    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
 _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"

@@ -158,8 +158,9 @@ UNIT_HEADS = (
     # "tổ chức" is also a verb: "Các tổ chức, đơn vị … thực hiện" names bodies, the verb comes later
     "Các tổ chức", "các tổ chức", "Binh chủng", "Quân chủng", "Quân khu", "Học viện", "Binh đoàn",
 )
-# An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals.
-ACRONYM_RE = r"(?-i:[A-ZĐ]{3,}[0-9]*)"
+# An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
+# nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
+ACRONYM_RE = r"(?-i:[A-ZĐ]{3,}[0-9]*(?=[\s,;:.]+\S?[a-z]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".

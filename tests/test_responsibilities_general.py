@@ -311,3 +311,21 @@ def test_a_report_of_someone_or_by_the_rules_is_no_product():
 def test_a_capitalised_verb_inside_a_partner_s_name_does_not_end_it(text, partners):
     from corpus.responsibilities import parse_assignment
     assert parse_assignment(text)[1] == partners
+
+
+@pytest.mark.parametrize("heading", ["QUY ĐỊNH CHUNG", "DANH SÁCH HỌC VIÊN CỦA LỚP", "DANH MỤC THỦ TỤC HÀNH CHÍNH NỘI BỘ"])
+def test_a_word_of_an_all_capitals_heading_is_no_acronym_and_no_unit(heading):
+    from corpus.responsibilities import unit_name
+    assert unit_name(heading) is None
+    plan = parse_md(f"**Chương I**\n\n**{heading}**\n\n1. Quy chế này quy định về hoạt động bồi dưỡng.\n")
+    assert clause(plan, "Quy chế này").lead is None
+
+
+def test_a_subject_named_bodies_keeps_tổ_chức_as_a_noun_after_các():
+    plan = parse_md("""
+**Điều 30. Trách nhiệm thi hành**
+
+c) VNMAC, các tổ chức khắc phục bom mìn trong nước và quốc tế tiến hành xây dựng kế hoạch
+hằng năm.
+""")
+    assert clause(plan, "tiến hành xây dựng").lead.startswith("VNMAC, các tổ chức khắc phục bom mìn")
