@@ -21,6 +21,7 @@ from corpus.text import ACRONYM_RE
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
+MAX_PARTNER_WORDS = 50  # a partner list may name several units ("Ban Quản lý Khu kinh tế X, Sở Y và các doanh nghiệp …")
 UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
 TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
@@ -130,7 +131,7 @@ _PARTNERS_WITH = re.compile(
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
-    r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
+    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|:|$)",
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
@@ -425,7 +426,7 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
         if not m:
             continue
         pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
-        if pm and pm["v"] and len(pm["v"].split()) <= MAX_UNIT_WORDS:
+        if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
             ctx.add(subtree(ctx.nodes, pos), "partners", pm["v"], pos, mechanism)
 
 
