@@ -27,9 +27,9 @@ _DEADLINES = [
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
-    # a recurring duty: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất", "định kỳ hằng năm"
-    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần))?)"),
-    re.compile(r"(?P<v>[Hh][ằà]ng năm)"),
+    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý))"),
+    # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
+    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
 ]
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
