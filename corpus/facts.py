@@ -12,18 +12,35 @@ from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
 from corpus.structure import Node, Skeleton
 from corpus.targets import parse_cell_target, parse_target, year_of_heading
+from corpus.text import UNIT_HEADS
 
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
-    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|"
+    # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+    re.compile(r"(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian) \d+ (?:ngày|tháng|năm)(?: làm việc)?"
+               r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+    # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
+    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+               r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
-    re.compile(r"(?P<v>[Hh][ằà]ng năm)"),
+    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý))"),
+    # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
+    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
 ]
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
+# A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
+# nghiệp và Môi trường", "… báo cáo Thủ tướng Chính phủ định kỳ hằng năm". The addressee is a named
+# (capitalised) body; a table's product column or a "Sản phẩm:" line says it outright and wins.
+_ADDRESSEE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS if u[:1].isupper()), key=len, reverse=True)) \
+    + r"|Thủ tướng|Chính phủ|HĐND|Hội đồng nhân dân)"
+_REPORT = re.compile(
+    rf"(?<![Tt]heo )(?P<v>\b[Bb]áo cáo\s+(?:(?!của\b|định kỳ|đột xuất)[^,.;:()]{{1,80}}?\s+(?:gửi\s+về|về|gửi|lên)\s+)?"
+    rf"(?-i:{_ADDRESSEE})\b[^,.;:()]*?)(?=\s+(?:định kỳ|đột xuất|đồng gửi|để|trước|chậm nhất|theo|trong|hằng|hàng|"
+    rf"khi|sau|là|và đề xuất|xem xét|quyết định|chỉ đạo|tổng hợp|về|kết quả|những|tình hình)\b|[,.;:(]|$)")
 
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int) -> int | None:
@@ -63,6 +80,10 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
     m = _PRODUCT.search(c.text)
     if m:
         c.product = clean(m["v"])
+    elif c.kind in ("item", "bullet", "paragraph"):
+        m = _REPORT.search(c.text)
+        if m:
+            c.product = clean(m["v"])
     if c.kind in ("item", "bullet", "heading", "paragraph"):
         t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos))
         if t is not None:

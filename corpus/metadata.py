@@ -54,7 +54,9 @@ _SIGN_TITLE = re.compile(
 _PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
 _PERSON = re.compile(rf"^{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,4}}$")
 # Ranks and degrees written before a signer's name ("Thượng tướng Võ Minh Lương", "PGS.TS. …").
-_RANK = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:PGS|GS|TS|ThS|BS|KS)\.?\s*(?:TS\.?)?)\s+")
+# Any number of them, in any order, with or without spaces: "Phó Đô đốc …", "PGS.TS.Trần …", "GS. TSKH. …".
+_RANK = re.compile(r"^(?:(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:(?:Phó|Chuẩn)\s+)?Đô đốc)\s+|"
+                   r"(?-i:PGS|GS|TSKH|TS|ThS|BSCKII|BSCKI|BS|KS|DS|LS)(?:\.\s*|\s+))+")
 SIGNER_WINDOW = 8  # lines after a signing title where the name is looked for
 
 
@@ -136,8 +138,32 @@ def _kind_of(t: str) -> tuple[str, str] | None:
 
 # ---------------------------------------------------------------- one function per field
 
+_CONSOLIDATED = re.compile(r"/VBHN-|^VĂN BẢN HỢP NHẤT$")
+
+
+def _consolidated_kind(head: Letterhead) -> str | None:
+    """A consolidated text (văn bản hợp nhất, "Số: 94/VBHN-BQP") is of the kind it consolidates: the kind
+    heading that stands alone ("THÔNG TƯ"), else the kind its opening sentence names ("Thông tư số
+    195/2019/TT-BQP … được sửa đổi, bổ sung bởi")."""
+    if not any(_CONSOLIDATED.search(t) for t in head.lines):
+        return None
+    for t in head.lines:
+        hit = _kind_of(t)
+        if hit and t.upper() == hit[0] and t.isupper():
+            return hit[1]
+    for t in head.lines:
+        hit = _kind_of(t)
+        if hit and re.match(r"\s*số\s+\d", t[len(hit[0]):]):
+            return hit[1]
+    return None
+
+
 def read_kind(head: Letterhead) -> str | None:
-    """"KẾ HOẠCH" → "Kế hoạch": the first kind heading of the document."""
+    """"KẾ HOẠCH" → "Kế hoạch": the first kind heading of the document (of a consolidated text: the
+    kind it consolidates)."""
+    consolidated = _consolidated_kind(head)
+    if consolidated:
+        return consolidated
     if head.kind_line is None:
         return None
     hit = _kind_of(head.lines[head.kind_line])

@@ -17,9 +17,11 @@ from functools import lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
+from corpus.text import ACRONYM_RE
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
+MAX_PARTNER_WORDS = 50  # a partner list may name several units ("Ban Quản lý Khu kinh tế X, Sở Y và các doanh nghiệp …")
 UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
 TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
@@ -29,8 +31,25 @@ def clean(v: str) -> str:
     return re.sub(r"\s+", " ", v).strip(" .;,:-–")
 
 
+def _introduced(nodes: list[Node], pos: int) -> list[int]:
+    """The labelled points a clause ending in ":" introduces when the tree made them its siblings
+    ("Chủ trì, phối hợp với … tham mưu:" then "a) …", "b) …"): the following siblings of another
+    kind than the clause, up to the first of its own kind."""
+    node = nodes[pos]
+    if node.children or not re.sub(r"[*_\s]+$", "", node.body).endswith(":"):
+        return []
+    siblings = nodes[node.parent].children if node.parent is not None else [
+        i for i, n in enumerate(nodes) if n.parent is None]
+    out = []
+    for s in siblings[siblings.index(pos) + 1:] if pos in siblings else []:
+        if nodes[s].ltype is None or nodes[s].ltype == node.ltype:
+            break
+        out.append(s)
+    return out
+
+
 def subtree(nodes: list[Node], pos: int) -> list[int]:
-    out, todo = [], [pos]
+    out, todo = [], [pos, *_introduced(nodes, pos)]
     while todo:
         p = todo.pop()
         out.append(p)
@@ -100,13 +119,19 @@ class Context:
 
 # ---------------------------------------------------------------- unit names
 
-_UNIT_START = re.compile(rf"^(?:Giao\s+)?{UNIT_HEAD_RE}\b")
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{UNIT_HEAD_RE}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
+# A body's name opens with a unit word or is an acronym ("VNMAC chủ trì, …").
+_HEAD = rf"(?:{UNIT_HEAD_RE}|{ACRONYM_RE})"
+_UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
+_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
-    r"\s+(?:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm)\b|"
+    # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
+    r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
+    r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
+    # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
+    r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
-    r"giám sát|đôn đốc|vận động|hỗ trợ)\b|:|$)",
+    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|:|$)",
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
@@ -130,7 +155,9 @@ def unit_name(text: str) -> str | None:
         return None
     if _GENERIC_OPENERS.match(t):
         return None
-    if re.search(r"[.;!?]\s|\d{4}", t):
+    # "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường": several bodies, each named
+    several = all(_UNIT_START.match(p.strip()) for p in t.split(";"))
+    if re.search(r"[.!?]\s|\d{4}", t) or (";" in t and not several):
         return None
     return t
 
@@ -142,13 +169,18 @@ def trim_unit(value: str) -> str:
     return clean(head)
 
 
+def _is_name_long_enough(unit: str) -> bool:
+    """Two words at least ("Sở Y tế", not "Sở"), or an acronym that stands for a body ("VNMAC")."""
+    return len(unit.split()) >= 2 or re.fullmatch(r"[A-ZĐ]{3,}[0-9]*", unit) is not None
+
+
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
     if not m:
         return None, None, None
     unit, verb = trim_unit(clean(m["unit"])), m["verb"]
-    if len(unit.split()) > MAX_UNIT_WORDS or len(unit.split()) < 2 or _GENERIC_OPENERS.match(unit):
+    if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
     pm = _PARTNERS_WITH.search(text[m.start("verb"):])
@@ -350,13 +382,14 @@ class UnitSections:
                 ctx.add(scope, "partners", partners, pos, self.mechanism)
 
 
-_RESPONSIBLE = re.compile(rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,160}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
+_RESPONSIBLE = re.compile(rf"^(?P<unit>{_HEAD}\b.{{0,240}}?)\s+(?:có trách nhiệm|chịu trách nhiệm|"
                           rf"là cơ quan (?:chủ trì|đầu mối|thường trực))\b", re.S)
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
-_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được)\b")
+_UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được|là)\b")
 # Bodies named outright (not "Các cơ quan", "Người đứng đầu"): their sentence assigns wherever it stands.
 _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban nhân dân|UBND|Ban Quản lý|Ban Chỉ huy|Bộ Chỉ huy|Văn phòng|"
-                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S")
+                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S|"
+                         rf"^{ACRONYM_RE}\b")
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -366,15 +399,35 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
 )
 _SUBJECT = re.compile(
-    rf"^(?P<unit>{UNIT_HEAD_RE}\b.{{0,200}}?)\s*,?\s+(?P<verb>{VERB_RE}|"
+    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
-_WITH = re.compile(r"^phối hợp\s+(?:chặt chẽ\s+)?với\s+(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+_WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
 
 
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
+
+
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+
+
+def coordination_phrases(ctx: Context, mechanism: str) -> None:
+    """"… phối hợp (với) Y …" anywhere in a task names its partners Y, also mid-sentence ("Căn cứ …,
+    phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
+    of the task itself gave them. Run by :class:`Sentences` after its own reading."""
+    stated = {f.source for f in ctx.facts if f.field == "partners"}
+    for pos, c in enumerate(ctx.clauses):
+        if pos in stated or c.kind in ("header", "footer", "table_header", "table_row"):
+            continue
+        body = ctx.body(pos)
+        m = _COORDINATE.search(body)
+        if not m:
+            continue
+        pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
+        if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
+            ctx.add(subtree(ctx.nodes, pos), "partners", pm["v"], pos, mechanism)
 
 
 class Sentences:
@@ -404,10 +457,7 @@ class Sentences:
             if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
                 ctx.add(scope, "lead", named, pos, mechanism)
                 continue
-            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: Y coordinates
-                pm = _PARTNERS_WITH.search(rest)
-                if pm and _UNIT_START.match(pm["v"]):  # "Phối hợp chặt chẽ, kịp thời …" names nobody
-                    ctx.add(scope, "partners", pm["v"], pos, mechanism)
+            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: coordination_phrases reads Y
                 continue
             m = _RESPONSIBLE.match(rest)
             unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
@@ -436,13 +486,14 @@ class Sentences:
             named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
                            and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
             if duty_section or opener or named_actor:
-                if sm and 2 <= len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
+                if sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
                     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
                     unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
                     ctx.add(scope, "lead", unit, pos, mechanism)
                     pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
                     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
                         ctx.add(scope, "partners", pm["v"], pos, mechanism)
+        coordination_phrases(ctx, self.mechanism)
 
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)

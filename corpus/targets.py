@@ -18,12 +18,30 @@ _UNIT = (
     r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|USD|lượt|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
     r"hợp tác xã|HTX|trang trại|chương trình|văn bản"
 )
+# "khoảng", "dự kiến", "xấp xỉ" hedge a figure: they are no comparison, the word before them still counts.
+_HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
-    rf"(?P<lead>(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|không dưới|"
-    rf"không quá|không vượt quá|phấn đấu|có|duy trì|ở mức|khoảng|>=|<=|≤|≥|<|>)\s*)?"
-    rf"(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?(?P<tail>\s*trở lên|\s*trở xuống)?",
+    rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|"
+    rf"không dưới|không quá|không vượt quá|phấn đấu|có|duy trì|ở mức|chiếm|>=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
+    rf"|{_HEDGE}:?)\s*)?"
+    # a range may repeat its unit: "85%-90%", "1%-1,5%", "91.299 tỷ đồng - 97.386 tỷ đồng"
+    rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})?\s*[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?"
+    rf"(?P<tail>\s*trở lên|\s*trở xuống)?",
     re.I,
 )
+_HEDGE_END = re.compile(rf"{_HEDGE}:?\s*$", re.I)
+
+
+def _lead_word(lead: str | None) -> str:
+    """The comparison word before a figure, without its hedge ("đạt khoảng" → "đạt", "khoảng" → "")."""
+    return _HEDGE_END.sub("", (lead or "").strip().lower()).strip()
+
+
+ASIDE_PENALTY = 8  # a figure in parentheses explains the one before it ("10%-15% (khoảng 12.173 tỷ đồng)");
+# it ranks below any figure outside them, even one in a later sentence
+# The first sentence names the indicator: "GRDP tăng khoảng 10%. Quy mô GRDP … đạt 660.085 tỷ đồng" is about 10%.
+LATER_SENTENCE_PENALTY = 4
+_SENTENCE_END = re.compile(r"(?<!\d)\.\s+(?=[A-ZĐÀ-Ỹ])")
 _YEAR_BY = re.compile(r"(?:đến|trước|tới|vào|trong|hết)\s+(?:hết\s+|trước\s+)?(?:năm\s+)?(20\d{2})(?!\s*[-–]\s*20)", re.I)
 _YEAR_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:năm\s+)?(20\d{2})\s*[-–]\s*(20\d{2})", re.I)
 _YEAR_PLAIN = re.compile(r"(?<![/\d-])năm\s+(20\d{2})(?![/\d])", re.I)
@@ -57,7 +75,7 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
         return "increase_avg"
     if two:
         return "range"
-    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before or "dưới" == before.split()[-1:] and False:
+    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before:
         return "<"
     if lead in ("không quá", "không vượt quá", "≤", "<=") or tail == "trở xuống":
         return "<="
@@ -96,8 +114,12 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
         return None  # most clauses state no figure: skip the candidate scan
     best = None
     best_rank = 99
+    end = _SENTENCE_END.search(text)
+    first_end = end.start() if end else None
     for m in _CANDIDATE.finditer(text):
-        a, b, unit, lead = m["a"], m["b"], m["unit"], (m["lead"] or "").strip().lower()
+        a, b, unit = m["a"], m["b"], m["unit"]
+        hedged = bool(m["lead"]) and _HEDGE_END.search(m["lead"]) is not None
+        lead = _lead_word(m["lead"])
         if _is_year_span(a, b, unit):
             continue
         before = text[max(0, m.start() - 120): m.start()]  # the words just before; the whole prefix costs O(n²)
@@ -112,12 +134,16 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
         opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
         if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
             rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
-        elif lead:
+        elif lead or hedged:
             rank = 1
         elif unit and "%" in unit:
             rank = 2
         else:
             rank = 3
+        if before.count("(") > before.count(")"):
+            rank += ASIDE_PENALTY
+        if first_end is not None and m.start() > first_end:
+            rank += LATER_SENTENCE_PENALTY
         if rank < best_rank:
             best, best_rank = m, rank
         if rank == 0:
@@ -130,7 +156,7 @@ def parse_target(text: str, default_year: int | None = None) -> Target | None:
         return None
     a, b = best["a"], best["b"]
     values = [to_number(a)] + ([to_number(b)] if b else [])
-    cmp_ = _comparison(best["lead"] or "", best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
+    cmp_ = _comparison(_lead_word(best["lead"]), best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
     phrase = text[best.start(): best.end()].strip(" :")
     return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
 

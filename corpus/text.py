@@ -153,7 +153,14 @@ UNIT_HEADS = (
     "Sở", "sở", "Bộ", "Cục", "Viện", "Bệnh viện", "Bảo hiểm", "Liên đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Hội đồng", "Liên hiệp", "Liên minh", "Báo", "Đài", "Thanh tra", "Tòa án", "Chi nhánh", "Hiệp hội",
     "Đại học", "Tổng cục", "Người đứng đầu", "Tỉnh ủy", "Thành ủy",
+    # decrees and circulars also assign investors and the armed forces' bodies
+    "Chủ đầu tư", "chủ đầu tư",
+    # "tổ chức" is also a verb: "Các tổ chức, đơn vị … thực hiện" names bodies, the verb comes later
+    "Các tổ chức", "các tổ chức", "Binh chủng", "Quân chủng", "Quân khu", "Học viện", "Binh đoàn",
 )
+# An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
+# nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
+ACRONYM_RE = r"(?-i:[A-ZĐ]{3,}[0-9]*(?=[\s,;:.]+\S?[a-z]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".

@@ -107,6 +107,16 @@ def test_signer_is_the_persons_name_under_the_signing_title(lines, name):
     assert read_signer(lines) == name
 
 
+@pytest.mark.parametrize("lines, name", [
+    (["**KT. BỘ TRƯỞNG**", "**THỨ TRƯỞNG**", "", "**Phó Đô đốc Nguyễn Văn Bổng**"], "Nguyễn Văn Bổng"),
+    (["**KT. BỘ TRƯỞNG**", "**THỨ TRƯỞNG**", "", "PGS.TS.Trần Văn Sơn"], "Trần Văn Sơn"),
+    (["**KT. GIÁM ĐỐC**", "**PHÓ GIÁM ĐỐC**", "", "GS. TSKH. Nguyễn Văn Nam"], "Nguyễn Văn Nam"),
+    (["**TM. ỦY BAN NHÂN DÂN**", "**CHỦ TỊCH**", "", "**Đại tá Lê Văn Hùng**"], "Lê Văn Hùng"),
+])
+def test_signer_drops_any_run_of_military_ranks_and_academic_degrees(lines, name):
+    assert read_signer(lines) == name
+
+
 def test_signer_unknown_when_no_name_is_signed():
     assert read_signer(["**KT. BỘ TRƯỞNG**", "THỨ TRƯỞNG", "|"]) is None
 
@@ -161,3 +171,19 @@ CHƯƠNG TRÌNH HÀNH ĐỘNG
     loc = read_locality(head, None, None)
     assert read_issuer(head, read_number(head), loc) == "Đảng ủy xã Lương Minh"
     assert (loc.name, loc.province) == ("Lương Minh", "Quảng Ninh")
+
+
+@pytest.mark.parametrize("lines, kind", [
+    # a consolidated circular whose kind heading was lost in the crawl: its opening sentence names it
+    (["|", "**BỘ QUỐC PHÒNG**", "-------", "|", "Số: 94/VBHN-BQP", "|", "", "QUY",
+      "ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU VÀ BIỆN PHÁP THI HÀNH NGHỊ ĐỊNH SỐ 18/2019/NĐ-CP", "",
+      "Thông tư số 195/2019/TT-BQP ngày 27 tháng 12 năm", "2019 của Bộ trưởng Bộ Quốc phòng, được sửa đổi, bổ sung bởi:"],
+     "Thông tư"),
+    # a consolidated decree headed "VĂN BẢN HỢP NHẤT" before its own kind
+    (["**BỘ TÀI CHÍNH**", "", "Số: 05/VBHN-BTC", "", "**VĂN BẢN HỢP NHẤT**", "", "**NGHỊ ĐỊNH**", "",
+      "QUY ĐỊNH VỀ QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG", "",
+      "Nghị định số 151/2017/NĐ-CP ngày 26 tháng 12 năm 2017 của Chính phủ, được sửa đổi, bổ sung bởi:"],
+     "Nghị định"),
+])
+def test_a_consolidated_text_has_the_kind_it_consolidates(lines, kind):
+    assert read_kind(read_letterhead(lines)) == kind
