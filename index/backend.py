@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Protocol, runtime_checkable
+from typing import Mapping, Protocol, Sequence, runtime_checkable
+
+import numpy as np
 
 from corpus.model import Clause, Document
 
@@ -54,7 +56,17 @@ class ClauseStore(Protocol):
         """Top-k clauses by cosine similarity to the query embedding, optionally only in ``doc_filter``."""
 
     def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
-        """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``."""
+        """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``: only clauses
+        sharing a query token, best first, ties to the earlier position."""
+
+    def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
+        """Cosine similarity of the query embedding to the clauses at ``positions``, in that order
+        (float64): the ranker's dense signal for candidates found by any route."""
+
+    def sparse_scores_at(self, query: str, positions: Sequence[int],
+                         doc_filter: set[str] | None = None) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions``, in that order (float64; 0 outside
+        ``doc_filter`` and for clauses sharing no query token)."""
 
     def bm25_statistics(self) -> BM25Statistics:
         """Document frequency per token and the number of clauses (for rarity weights)."""

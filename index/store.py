@@ -11,6 +11,7 @@ import math
 import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -214,6 +215,13 @@ class IndexStore:
         """The query's embedding (memoised per process)."""
         return np.asarray(self._encode_query(query), dtype=np.float32)
 
+    def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
+        """Cosine similarity of the query to the clauses at ``positions``, in that order (float64)."""
+        if len(positions) == 0:
+            return np.zeros(0, dtype=np.float64)
+        idx = np.asarray(positions, dtype=np.int64)
+        return (np.asarray(self.vectors[idx]) @ self.query_vector(query)).astype(np.float64)
+
     def sparse_scores(self, query: str, doc_filter: set[str] | None = None) -> np.ndarray:
         """BM25 score of every clause (0 outside ``doc_filter`` and for clauses sharing no query token)."""
         n = len(self.clauses)
@@ -227,25 +235,32 @@ class IndexStore:
             mask[rows] = 1.0
         return np.asarray(self._bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
 
+    def sparse_scores_at(self, query: str, positions: Sequence[int],
+                         doc_filter: set[str] | None = None) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions``, in that order (0 outside ``doc_filter``; float64)."""
+        if len(positions) == 0:
+            return np.zeros(0, dtype=np.float64)
+        scores = self.sparse_scores(query, doc_filter)
+        return np.asarray(scores[np.asarray(positions, dtype=np.int64)], dtype=np.float64)
+
     def query_tokens(self, query: str) -> list[str]:
         """The BM25 tokens of a query, abbreviations expanded with this index's table."""
         return T.bm25_tokens(query, self.abbreviations)
 
     def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
-        """Top-k clauses by BM25 (bm25s) over folded syllables and compounds: [(position, score)]."""
+        """Top-k clauses by BM25 (bm25s) over folded syllables and compounds: [(position, score)].
+
+        Only clauses sharing a query token (score > 0); ties go to the earlier position, as in the
+        PostgreSQL back end, so both return the same list."""
         n = len(self.clauses)
         if k <= 0 or n == 0:
             return []
-        tokens = [t for t in self.query_tokens(query) if t in self._bm25.vocab_dict]
-        if not tokens:
+        if doc_filter is not None and self.positions(doc_filter).size == 0:
             return []
-        mask = None
-        if doc_filter is not None:
-            rows = self.positions(doc_filter)
-            if rows.size == 0:
-                return []
-            mask = np.zeros(n, dtype=np.float32)
-            mask[rows] = 1.0
-        docs, scores = self._bm25.retrieve([tokens], k=min(k, n), weight_mask=mask, show_progress=False,
-                                           n_threads=0)
-        return [(int(d), float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+        scores = self.sparse_scores(query, doc_filter)
+        k = min(k, int((scores > 0).sum()))
+        if k == 0:
+            return []
+        top = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
+        top = sorted(top.tolist(), key=lambda p: (-float(scores[p]), p))
+        return [(int(p), float(scores[p])) for p in top]

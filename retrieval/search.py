@@ -80,17 +80,12 @@ class Retriever:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
         store = self.store
-        bm = store.sparse_scores(q.text, doc_filter) if mode in ("hybrid", "bm25") else None
         order: dict[int, None] = {}
         bm_rank: dict[int, int] = {}
-        if bm is not None and bm.size:
-            k = min(CANDIDATES, int((bm > 0).sum()))
-            if k:
-                top = np.argpartition(-bm, k - 1)[:k]
-                top = sorted(top.tolist(), key=lambda p: (-float(bm[p]), p))
-                for r, p in enumerate(top):
-                    bm_rank[p] = r
-                    order[p] = None
+        if mode in ("hybrid", "bm25"):
+            for r, (p, _) in enumerate(store.sparse(q.text, CANDIDATES, doc_filter)):
+                bm_rank[p] = r
+                order[p] = None
         dense_rank: dict[int, int] = {}
         if mode in ("hybrid", "dense"):
             for r, (p, _) in enumerate(store.dense(q.text, CANDIDATES, doc_filter)):
@@ -106,15 +101,10 @@ class Retriever:
                     for p in self.number_lines(d):
                         order.setdefault(p, None)
         positions = list(order)
-        if bm is None:
-            bm = store.sparse_scores(q.text, doc_filter)
-        qv = store.query_vector(q.text)
-        idx = np.asarray(positions, dtype=np.int64)
-        dense = (np.asarray(store.vectors[idx]) @ qv).astype(np.float64) if positions else np.zeros(0)
         return Candidates(self, q, strategy, positions,
-                          bm25=np.asarray(bm[idx], dtype=np.float64) if positions else np.zeros(0),
+                          bm25=store.sparse_scores_at(q.text, positions, doc_filter),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
-                          dense=dense,
+                          dense=store.dense_scores_at(q.text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:

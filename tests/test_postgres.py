@@ -152,6 +152,22 @@ def test_both_backends_rank_the_same(both):
             assert {p for p, s in a if s > a[-1][1] + 1e-4} <= {p for p, _ in b}
 
 
+def test_both_backends_score_the_same_clauses_at_given_positions(both):
+    """The ranker's signals for any candidate set: BM25 and cosine at positions, 0 outside the filter."""
+    files, pg = both
+    positions = list(range(0, len(files.clauses), 7))
+    one_doc = {sorted(files.documents)[0]}
+    for q in QUESTIONS:
+        for doc_filter in (None, one_doc):
+            a, b = files.sparse_scores_at(q, positions, doc_filter), pg.sparse_scores_at(q, positions, doc_filter)
+            assert a.shape == b.shape == (len(positions),) and a.any()
+            assert a == pytest.approx(b, abs=2e-4)
+            outside = [i for i, p in enumerate(positions) if doc_filter and files.clauses[p].doc_id not in doc_filter]
+            assert not b[outside].any()
+        assert files.dense_scores_at(q, positions) == pytest.approx(pg.dense_scores_at(q, positions), abs=1e-5)
+    assert pg.sparse_scores_at(QUESTIONS[0], []).shape == (0,)
+
+
 def test_evaluation_gives_the_same_figures_on_both_backends(both):
     from retrieval import Retriever
     from retrieval.evaluate import evaluate

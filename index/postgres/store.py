@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Sequence
 
 import numpy as np
 
@@ -192,6 +193,42 @@ class PostgresStore:
                   "docs": sorted(doc_filter or ())}
         rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
         return [(p, s) for p, s in self._rows_to_positions(rows, k) if s > 0]
+
+    def _ids_at(self, positions: Sequence[int]) -> list[str]:
+        return [self.clauses[int(p)].id for p in positions]
+
+    def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
+        """Inner product (cosine) of the query and the clauses at ``positions``, in that order: one
+        primary-key look-up per clause, no index scan."""
+        if len(positions) == 0:
+            return np.zeros(0, dtype=np.float64)
+        q = np.asarray(self._encode_query(query), dtype=np.float32)
+        sql = "SELECT id, -(embedding <#> %(q)s::vector) FROM clauses WHERE id = ANY(%(ids)s::text[])"
+        params = {"q": vector_literal(q), "ids": self._ids_at(positions)}
+        got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
+        return np.array([float(got.get(cid, 0.0)) for cid in params["ids"]], dtype=np.float64)
+
+    def sparse_scores_at(self, query: str, positions: Sequence[int],
+                         doc_filter: set[str] | None = None) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions``, in that order (0 outside ``doc_filter`` and for
+        clauses sharing no query token)."""
+        out = np.zeros(len(positions), dtype=np.float64)
+        if len(positions) == 0:
+            return out
+        weights = W.query_weights(self.query_tokens(query), self._term_ids, self._df, self._n_docs)
+        if not weights:
+            return out
+        ids = self._ids_at(positions)
+        keep = [i for i, cid in enumerate(ids) if doc_filter is None or self.clauses[int(positions[i])].doc_id in doc_filter]
+        if not keep:
+            return out
+        sql = ("SELECT id, -(bm25 <#> %(q)s::sparsevec) FROM clauses "
+               "WHERE id = ANY(%(ids)s::text[]) AND term_ids && %(terms)s::int[]")
+        params = {"q": W.sparse_literal(weights), "ids": [ids[i] for i in keep], "terms": sorted(weights)}
+        got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
+        for i in keep:
+            out[i] = max(float(got.get(ids[i], 0.0)), 0.0)
+        return out
 
     # ------------------------------------------------------------------ look-ups
 
