@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plans", type=Path, required=True, help="folder of the real plans")
     ap.add_argument("--split", choices=("dev", "test"), help="score only this half")
     ap.add_argument("--misses", action="store_true", help="list wrong dev facts (refused for test rows)")
+    ap.add_argument("--min", dest="minimums", action="append", default=[], metavar="GROUP=VALUE",
+                    help="regression gate on the scored rows, e.g. --min responsibilities=0.8 (repeatable)")
     args = ap.parse_args(argv)
     try:
         facts = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -167,6 +169,25 @@ def main(argv: list[str] | None = None) -> int:
         for fact, pred in misses:
             print(f"  {fact['id']} {fact['doc']}:{fact['line']} {fact['field']}: gold {fact['value']!r} "
                   f"| got {pred!r} | task {fact.get('task')!r}")
+    return _check_gates(args.minimums, tally)
+
+
+def _check_gates(minimums: list[str], tally: dict[tuple[str, str], list[int]]) -> int:
+    """Exit 1 when a field group's accuracy over all scored rows falls below its --min."""
+    failed = []
+    for item in minimums:
+        group, _, value = item.partition("=")
+        c, n = tally.get(("all", group), [0, 0])
+        try:
+            floor = float(value)
+        except ValueError:
+            print(f"error: bad --min {item!r}: expected GROUP=NUMBER", file=sys.stderr)
+            return 2
+        if not n or c / n < floor:
+            failed.append(f"{group} {c}/{n} < {floor}")
+    if failed:
+        print("gate failed: " + "; ".join(failed), file=sys.stderr)
+        return 1
     return 0
 
 
