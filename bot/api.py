@@ -267,14 +267,14 @@ WARM_UP_QUESTION = "Ai chủ trì kế hoạch?"
 
 def _target(index: Path | str) -> Path | str:
     """An index folder as a Path; a ``postgresql://`` DSN stays a string."""
-    from index.backend import is_dsn
+    from retrieval import is_dsn
 
     return index if is_dsn(index) else Path(index)
 
 
 def _shown(index: Path | str | None) -> str:
     """How a target appears in logs: a DSN's password is never written."""
-    from index.backend import redact
+    from retrieval import redact
 
     return redact(str(index), str(index)) if index is not None else "-"
 

@@ -269,7 +269,8 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
     retriever = Retriever.load(_target(index_dir, dsn), model=model, ranker=ranker_path)
     modes: tuple[str, ...] = ("hybrid", "dense", "bm25")
     baselines = {}
-    if not no_window:
+    if not no_window and retriever.store.backend == "files":
+        # the windows are cut from the plan files an index folder records; a database keeps clauses only
         baselines["window"] = WindowBaseline(retriever.store)
         modes += ("window",)
     report = evaluate(retriever, gold, modes=modes, baselines=baselines)

@@ -8,12 +8,15 @@ race can at worst compute a value twice, never observe a half-built one. Per-que
 state lives on the `Question` of that call only. tests/test_concurrency.py proves it
 (8 threads × 30 questions on a cold retriever = the sequential answers).
 
-The errors re-exported here are the ones a caller of `Retriever.load` handles
+The errors re-exported here are the ones a caller of `Retriever.load` handles, and
+`is_dsn` / `redact` tell a database target from a folder and hide its password
 (bot/ imports them from here, never from index/).
 """
 from index import EncoderError, IndexLoadError
+from index.backend import is_dsn, redact
 from retrieval.contract import AskResponse, Citation, Result
 from retrieval.ranker import ModelError
 from retrieval.search import MODES, Retriever
 
-__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "MODES", "ModelError", "Result", "Retriever"]
+__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "MODES", "ModelError", "Result", "Retriever",
+           "is_dsn", "redact"]
