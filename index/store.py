@@ -19,7 +19,7 @@ from corpus.model import Clause, Document, ParsedPlan
 
 from . import layout as B
 from . import text as T
-from .backend import BM25Statistics, locality_matches
+from .backend import BM25Statistics, ClauseSnapshot, locality_matches
 from .encoder import Encoder, canonical_model_name, load_encoder
 
 # A filtered dense search over at most this many rows is done exactly with numpy
@@ -41,14 +41,11 @@ class IndexStore:
         self.index_dir = index_dir
         self.manifest = manifest
         self.plans = plans
-        self.documents: dict[str, Document] = {p.document.id: p.document for p in plans}
-        self.clauses: list[Clause] = [c for p in plans for c in p.clauses]
-        self.clause_index: dict[str, int] = {c.id: i for i, c in enumerate(self.clauses)}
-        self.doc_ranges: dict[str, tuple[int, int]] = {}
-        start = 0
-        for p in plans:
-            self.doc_ranges[p.document.id] = (start, start + len(p.clauses))
-            start += len(p.clauses)
+        snap = ClauseSnapshot.of(plans)
+        self.documents: dict[str, Document] = snap.documents
+        self.clauses: list[Clause] = snap.clauses
+        self.clause_index: dict[str, int] = snap.clause_index
+        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
         self.abbreviations = abbreviations
         self.model = model
         self.vectors = vectors

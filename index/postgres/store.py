@@ -8,7 +8,6 @@ Rows written after the snapshot are skipped until the store is reloaded (``gener
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from typing import Sequence
 
@@ -17,7 +16,7 @@ import numpy as np
 from corpus.model import Clause, Document, ParsedPlan
 
 from .. import text as T
-from ..backend import BM25Statistics, locality_matches
+from ..backend import BM25Statistics, ClauseSnapshot, locality_matches
 from ..encoder import Encoder, canonical_model_name, load_encoder
 from . import bm25 as W
 from .connection import Connection, DatabaseError, redact
@@ -53,14 +52,11 @@ class PostgresStore:
         self.manifest = manifest
         self.model = manifest["model"]
         self.plans = plans
-        self.documents: dict[str, Document] = {p.document.id: p.document for p in plans}
-        self.clauses: list[Clause] = [c for p in plans for c in p.clauses]
-        self.clause_index: dict[str, int] = {c.id: i for i, c in enumerate(self.clauses)}
-        self.doc_ranges: dict[str, tuple[int, int]] = {}
-        start = 0
-        for p in plans:
-            self.doc_ranges[p.document.id] = (start, start + len(p.clauses))
-            start += len(p.clauses)
+        snap = ClauseSnapshot.of(plans)
+        self.documents: dict[str, Document] = snap.documents
+        self.clauses: list[Clause] = snap.clauses
+        self.clause_index: dict[str, int] = snap.clause_index
+        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
         self.abbreviations = abbreviations
         self._term_ids = term_ids
         self._df = df

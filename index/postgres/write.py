@@ -254,7 +254,7 @@ class PostgresWriter:
                     vectors: dict[str, np.ndarray], avgdl: float) -> None:
         from psycopg.types.json import Jsonb
 
-        plan, doc = item.plan, item.plan.document
+        doc = item.plan.document
         dim = int(next(iter(vectors.values())).shape[0]) if vectors else 0
         vocab = sorted({t for _, _, toks in rows for t in toks})
         with conn.transaction():
