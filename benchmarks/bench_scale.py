@@ -3,7 +3,7 @@
 Stages (each bounded; figures land in benchmarks/results/scale.json and scale.md):
 
   parse   unpack ../shared/scale-corpus/legal-crawl.tar.xz OUTSIDE the repo (--work, default
-          /work/var/scale), parse every document with planqa's parser (timed), keep the parsed plans
+          $TMPDIR/planqa-scale), parse every document with planqa's parser (timed), keep the parsed plans
   index   take real clauses up to --clauses, embed them with the bulk encoder below, write a file index
           (FAISS + bm25s, the production writer) and a PostgreSQL index (the production writer, a server
           started from the wheel), and measure build time, disk, memory, ask latency p50/p95 with and
@@ -28,6 +28,7 @@ import resource
 import statistics
 import sys
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
@@ -341,7 +342,7 @@ def stage_index(work: Path, limit: int) -> None:
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("stage", choices=["parse", "index"])
-    ap.add_argument("--work", type=Path, default=Path("/work/var/scale"))
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "planqa-scale")
     ap.add_argument("--clauses", type=int, default=200_000)
     args = ap.parse_args()
     if args.stage == "parse":

@@ -1,4 +1,4 @@
-"""Score the parser's facts against a fact gold set (eval/real_facts.jsonl), as /work/wt/FACTS_FORMAT.md fixes it.
+"""Score the parser's facts against a fact gold set (eval/real_facts.jsonl), with the scoring rules fixed in eval/README.md.
 
     python benchmarks/eval_facts.py eval/real_facts.jsonl --plans ../shared/real-plans [--split dev|test]
 
