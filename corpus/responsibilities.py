@@ -439,61 +439,123 @@ class Sentences:
     mechanism = "sentence"
 
     def extract(self, ctx: Context) -> None:
-        for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
+        for pos, c in enumerate(ctx.clauses):
             if pos in ctx.claimed or c.kind in ("header", "footer", "table_header", "table_row"):
                 continue
-            body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
-            scope = subtree(ctx.nodes, pos)
-            mechanism = "heading" if node.children else self.mechanism
-            after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
-            if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
-                body = body[after_colon.end():]
-            opener = _OPENER.match(body)
-            if opener and _DIRECTOR.search(body):
-                ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
-                continue
-            rest = body[opener.end():] if opener else body
-            named = unit_name(rest.split(":")[0]) if opener and (node.children or ":" in rest) else None
-            if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
-                ctx.add(scope, "lead", named, pos, mechanism)
-                continue
-            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: coordination_phrases reads Y
-                continue
-            m = _RESPONSIBLE.match(rest)
-            unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
-            if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
-                ctx.add(scope, "lead", unit, pos, mechanism)
-                continue
-            unit, partners, verb = parse_assignment(rest)
-            if unit is not None and verb == "phối hợp":
-                w = _WITH.match(rest[len(unit):].lstrip(" ,"))
-                if w:  # "X phối hợp với Y tổ chức …": X acts, Y coordinates
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                    ctx.add(scope, "partners", w["v"], pos, mechanism)
-                elif not opener:
-                    ctx.add([pos], "partners", unit, pos, mechanism)
-                else:
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                continue
-            duty_section = _in_assignment_section(ctx, pos)
-            if unit is not None and (opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
-                ctx.add(scope, "lead", unit, pos, mechanism)
-                if partners:
-                    ctx.add(scope, "partners", partners, pos, mechanism)
-                continue
-            sm = _SUBJECT.match(rest)
-            # elsewhere only a named body acting now ("+ Bộ Công an tổng hợp kết quả …"), never "Các …" or a report
-            named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
-                           and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
-            if duty_section or opener or named_actor:
-                if sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
-                    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
-                    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                    pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
-                    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
-                        ctx.add(scope, "partners", pm["v"], pos, mechanism)
+            self._read(ctx, pos)
         coordination_phrases(ctx, self.mechanism)
+
+    def _read(self, ctx: Context, pos: int) -> None:
+        """One clause: each way of assigning is tried in turn, the first that reads it wins."""
+        node = ctx.nodes[pos]
+        body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
+        after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
+        if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
+            body = body[after_colon.end():]
+        opener = _OPENER.match(body)
+        rest = body[opener.end():] if opener else body
+        said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
+                     body, rest, opener is not None)
+        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject):
+            if step(said):
+                return
+
+
+@dataclass
+class _Said:
+    """One clause as :class:`Sentences` reads it: the words after any "Giao/Đề nghị/Yêu cầu" opener."""
+
+    ctx: Context
+    pos: int
+    scope: list[int]
+    mechanism: str
+    body: str  # the clause's words, bullet mark and any lead-in before "…: Giao" removed
+    rest: str  # the body after its opener
+    opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
+
+    def add(self, fieldname: str, value: str, scope: list[int] | None = None) -> None:
+        self.ctx.add(self.scope if scope is None else scope, fieldname, value, self.pos, self.mechanism)
+
+
+def _directed(s: _Said) -> bool:
+    """"Giao đồng chí X trực tiếp chỉ đạo …": the person who directs, not a lead."""
+    dm = _DIRECTOR.search(s.body) if s.opener else None
+    if dm:
+        s.add("directed_by", dm["who"])
+    return dm is not None
+
+
+def _named_addressees(s: _Said) -> bool:
+    """"8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties."""
+    node = s.ctx.nodes[s.pos]
+    named = unit_name(s.rest.split(":")[0]) if s.opener and (node.children or ":" in s.rest) else None
+    if named:
+        s.add("lead", named)
+    return named is not None
+
+
+def _verb_first(s: _Said) -> bool:
+    """"Chủ trì, phối hợp với Y …" under a unit: its lead is the unit's; coordination_phrases reads Y."""
+    return _VERB_FIRST.match(s.rest) is not None
+
+
+def _responsible(s: _Said) -> bool:
+    """"X có trách nhiệm …", "X là cơ quan chủ trì …"."""
+    m = _RESPONSIBLE.match(s.rest)
+    unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
+    if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
+        s.add("lead", unit)
+        return True
+    return False
+
+
+def _coordinates(s: _Said) -> bool:
+    """"X phối hợp với Y tổ chức …": X acts, Y coordinates; "Y phối hợp thực hiện …": Y only coordinates."""
+    unit, _, verb = parse_assignment(s.rest)
+    if unit is None or verb != "phối hợp":
+        return False
+    w = _WITH.match(s.rest[len(unit):].lstrip(" ,"))
+    if w:
+        s.add("lead", unit)
+        s.add("partners", w["v"])
+    elif not s.opener:
+        s.add("partners", unit, [s.pos])
+    else:
+        s.add("lead", unit)
+    return True
+
+
+def _assigns(s: _Said) -> bool:
+    """"Giao X …", "X chủ trì, phối hợp với Y …", "X tham mưu …", and "X: …" in a duty section."""
+    unit, partners, verb = parse_assignment(s.rest)
+    duty_section = _in_assignment_section(s.ctx, s.pos)
+    if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
+        return False
+    s.add("lead", unit)
+    if partners:
+        s.add("partners", partners)
+    return True
+
+
+def _duty_subject(s: _Said) -> bool:
+    """"X <duty verb> …" whose subject is a unit: in a section that distributes duties, after an opener,
+    or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
+    c = s.ctx.clauses[s.pos]
+    sm = _SUBJECT.match(s.rest)
+    named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
+                   and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
+    if not (_in_assignment_section(s.ctx, s.pos) or s.opener or named_actor):
+        return False
+    if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
+            and not _GENERIC_OPENERS.match(sm["unit"])):
+        return False
+    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
+    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    s.add("lead", unit)
+    pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
+    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+        s.add("partners", pm["v"])
+    return True
 
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
@@ -638,15 +700,9 @@ class TopicInference:
         clauses = ctx.clauses
         candidates = [p for p, c in enumerate(clauses)
                       if c.lead and not _is_indicator(c) and not (c.lead_source and c.lead_source.inferred)]
-        if not candidates:
+        if not candidates or not any(_is_indicator(c) and not c.lead for c in clauses):
             return
-        if not any(_is_indicator(c) and not c.lead for c in clauses):
-            return
-        grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
-        df = Counter(g for gs in grams for g in gs)
-        n = len(clauses)
-        common = {g for g, d in df.items() if d > max(3, n // 8)}
-        idf = {g: math.log(1 + n / d) for g, d in df.items()}
+        grams, common, idf = self._pair_weights(clauses)
         for pos, c in enumerate(clauses):
             if not _is_indicator(c) or c.lead:
                 continue
@@ -654,21 +710,41 @@ class TopicInference:
             total = sum(idf.get(g, 0) for g in mine)
             if not mine or total <= 0:
                 continue
-            by_lead: dict[str, tuple[float, int, set[str]]] = {}
-            for cand in candidates:
-                shared = mine & grams[cand]
-                if len(shared) < 2:
-                    continue
-                score = sum(idf[g] for g in shared) / total
-                lead = clauses[cand].lead or ""
-                if score > by_lead.get(lead, (0.0, -1, set()))[0]:
-                    by_lead[lead] = (score, cand, shared)
-            ranked = sorted(by_lead.values(), key=lambda t: -t[0])
-            if not ranked or (len(ranked) > 1 and ranked[1][0] * TOPIC_MARGIN > ranked[0][0]):
-                continue  # two units fit about as well: the plan does not say, so neither do we
-            score, best, shared = ranked[0]
-            if score >= TOPIC_MIN_SCORE:
+            found = self._clear_winner(clauses, candidates, grams, idf, mine, total)
+            if found is not None:
+                best, shared = found
                 _link(ctx, pos, best, self.mechanism, tuple(sorted(shared)[:3]))
+
+    @staticmethod
+    def _pair_weights(clauses: list[Clause]) -> tuple[list[frozenset[str]], set[str], dict[str, float]]:
+        """Each clause's word pairs (with its section title), the pairs too common to tell units apart,
+        and every pair's rarity (idf) in this document."""
+        grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
+        df = Counter(g for gs in grams for g in gs)
+        n = len(clauses)
+        common = {g for g, d in df.items() if d > max(3, n // 8)}
+        idf = {g: math.log(1 + n / d) for g, d in df.items()}
+        return grams, common, idf
+
+    @staticmethod
+    def _clear_winner(clauses: list[Clause], candidates: list[int], grams: list[frozenset[str]],
+                      idf: dict[str, float], mine: frozenset[str], total: float) -> tuple[int, set[str]] | None:
+        """The clause of the unit sharing most of the indicator's rare pairs, when that unit beats the
+        next by :data:`TOPIC_MARGIN` and reaches :data:`TOPIC_MIN_SCORE`; else the plan does not say."""
+        by_lead: dict[str, tuple[float, int, set[str]]] = {}
+        for cand in candidates:
+            shared = mine & grams[cand]
+            if len(shared) < 2:
+                continue
+            score = sum(idf[g] for g in shared) / total
+            lead = clauses[cand].lead or ""
+            if score > by_lead.get(lead, (0.0, -1, set()))[0]:
+                by_lead[lead] = (score, cand, shared)
+        ranked = sorted(by_lead.values(), key=lambda t: -t[0])
+        if not ranked or (len(ranked) > 1 and ranked[1][0] * TOPIC_MARGIN > ranked[0][0]):
+            return None  # two units fit about as well: the plan does not say, so neither do we
+        score, best, shared = ranked[0]
+        return (best, shared) if score >= TOPIC_MIN_SCORE else None
 
 
 # The one registry: stated facts first (in this order, each clause read by the first that claims it),

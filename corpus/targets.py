@@ -108,46 +108,65 @@ def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
     return not unit and (yearish(a) and (b is None or yearish(b)))
 
 
-def parse_target(text: str, default_year: int | None = None) -> Target | None:
-    """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
-    if not any(ch.isdigit() for ch in text) and "không còn" not in text.lower():
-        return None  # most clauses state no figure: skip the candidate scan
-    best = None
-    best_rank = 99
+def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
+    """Numbers that are no indicator: year spans, document numbers and dates, bare counts, per-hectare rates."""
+    a, b, unit = m["a"], m["b"], m["unit"]
+    if _is_year_span(a, b, unit):
+        return True
+    if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định)\s*$", before, re.I):
+        return True
+    if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
+        return True  # dates, document numbers
+    if unit is None and lead not in ("đạt", ":", "là", "còn") and not lead.startswith(("tăng", "giảm")):
+        return True
+    # "trên 01 ha" is per hectare, not a target
+    return lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == ""
+
+
+def _rank(m: re.Match[str], before: str, lead: str, first_end: int | None) -> int:
+    """How surely a figure is the indicator's own: 0 for "đạt 97%" or the figure a line opens with,
+    higher for bare numbers, figures in parentheses and figures of later sentences."""
+    unit = m["unit"]
+    hedged = bool(m["lead"]) and _HEDGE_END.search(m["lead"]) is not None
+    opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
+    if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
+        rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
+    elif lead or hedged:
+        rank = 1
+    elif unit and "%" in unit:
+        rank = 2
+    else:
+        rank = 3
+    if before.count("(") > before.count(")"):
+        rank += ASIDE_PENALTY
+    if first_end is not None and m.start() > first_end:
+        rank += LATER_SENTENCE_PENALTY
+    return rank
+
+
+def _best_figure(text: str) -> re.Match[str] | None:
+    """The best-ranked candidate figure of a clause; the first of rank 0 ends the scan."""
+    best, best_rank = None, 99
     end = _SENTENCE_END.search(text)
     first_end = end.start() if end else None
     for m in _CANDIDATE.finditer(text):
-        a, b, unit = m["a"], m["b"], m["unit"]
-        hedged = bool(m["lead"]) and _HEDGE_END.search(m["lead"]) is not None
         lead = _lead_word(m["lead"])
-        if _is_year_span(a, b, unit):
-            continue
         before = text[max(0, m.start() - 120): m.start()]  # the words just before; the whole prefix costs O(n²)
-        if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định)\s*$", before, re.I):
+        if _not_a_target(m, text, before, lead):
             continue
-        if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
-            continue  # dates, document numbers
-        if unit is None and lead not in ("đạt", ":", "là", "còn") and not lead.startswith(("tăng", "giảm")):
-            continue
-        if lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == "":
-            continue  # "trên 01 ha" is per hectare, not a target
-        opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
-        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
-            rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
-        elif lead or hedged:
-            rank = 1
-        elif unit and "%" in unit:
-            rank = 2
-        else:
-            rank = 3
-        if before.count("(") > before.count(")"):
-            rank += ASIDE_PENALTY
-        if first_end is not None and m.start() > first_end:
-            rank += LATER_SENTENCE_PENALTY
+        rank = _rank(m, before, lead, first_end)
         if rank < best_rank:
             best, best_rank = m, rank
         if rank == 0:
             break
+    return best
+
+
+def parse_target(text: str, default_year: int | None = None) -> Target | None:
+    """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
+    if not any(ch.isdigit() for ch in text) and "không còn" not in text.lower():
+        return None  # most clauses state no figure: skip the candidate scan
+    best = _best_figure(text)
     year = year_of_heading(text)
     if best is None:
         nm = _NONE_LEFT.search(text)
