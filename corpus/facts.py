@@ -11,7 +11,7 @@ import re
 from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
 from corpus.structure import Node, Skeleton
-from corpus.targets import parse_cell_target, parse_target, year_of_heading
+from corpus.targets import parse_cell_target, parse_target, plan_period_end, year_of_heading
 from corpus.text import UNIT_HEADS
 
 _DEADLINES = [
@@ -43,32 +43,42 @@ _REPORT = re.compile(
     rf"khi|sau|là|và đề xuất|xem xét|quyết định|chỉ đạo|tổng hợp|về|kết quả|những|tình hình)\b|[,.;:(]|$)")
 
 
-def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int) -> int | None:
-    """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030"), nearest first."""
+def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:
+    """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030", "đến cuối
+    giai đoạn" of a plan for 2026-2030), nearest first."""
     p = nodes[pos].parent
     while p is not None:
-        y = year_of_heading(nodes[p].body or clauses[p].text)
+        y = year_of_heading(nodes[p].body or clauses[p].text, period_end)
         if y:
             return y
         p = nodes[p].parent
     for title in reversed(clauses[pos].section_path):
-        y = year_of_heading(title)
+        y = year_of_heading(title, period_end)
         if y:
             return y
     return None
 
 
-def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
+PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses
+
+
+def plan_period(clauses: list[Clause]) -> int | None:
+    """The last year of the period the plan is for, from its title block (letterhead and title clauses
+    before the first heading)."""
+    for c in clauses[:PERIOD_TITLE_CLAUSES]:
+        if c.kind == "heading":
+            break
+        y = plan_period_end(c.text)
+        if y:
+            return y
+    return None
+
+
+def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> None:
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
-        row = node.row
-        if row.cells.get("chi_tieu"):
-            year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body)
-                    or _heading_year(clauses, nodes, pos))
-            c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
-        elif row.cells.get("noi_dung"):
-            c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos))
+        _row_target(clauses, nodes, pos, period_end)
         return
     if c.kind in ("header", "footer", "table_header"):
         return
@@ -85,12 +95,28 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
         if m:
             c.product = clean(m["v"])
     if c.kind in ("item", "bullet", "heading", "paragraph"):
-        t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos))
+        t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos, period_end),
+                         period_end)
         if t is not None:
             c.target = t
 
 
+def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None) -> None:
+    """An indicator row: its value column with the unit column, or a figure in its content cell; the
+    year from the value column's title, the row, or the headings above the table."""
+    c, row = clauses[pos], nodes[pos].row
+    assert row is not None
+    body = nodes[pos].body or c.text
+    if row.cells.get("chi_tieu"):
+        year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
+                or _heading_year(clauses, nodes, pos, period_end))
+        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
+    elif row.cells.get("noi_dung"):
+        c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
+
+
 def assign_facts(sk: Skeleton) -> None:
+    period_end = plan_period(sk.clauses)
     for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos)
+        _own_facts(sk.clauses, sk.nodes, pos, period_end)
     assign_responsibilities(sk.clauses, sk.nodes)
