@@ -10,6 +10,7 @@ import re
 
 from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
+from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.targets import parse_cell_target, parse_target, plan_period_end, year_of_heading
 from corpus.text import UNIT_HEADS
@@ -115,7 +116,29 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
         c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
 
 
+RECIPIENT_MAX_WORDS = 15  # "- Thường trực Tỉnh ủy, HĐND tỉnh (b/c);": an addressee line is short
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
+
+
+def read_annexed_text(sk: Skeleton) -> None:
+    """Text after a "Nơi nhận:" list is footer only while it lists addressees. A decision is often followed
+    by what it issues (a Quy chế, a list of procedures, "Bước 1: Bộ X xây dựng …"); the structure stage
+    keeps all of it under the list. The first line longer than any addressee line starts that annexed
+    text: from there up to the next "Nơi nhận:" its clauses are read as items, bullets and paragraphs."""
+    annexed = False
+    for c, node in zip(sk.clauses, sk.nodes):
+        if c.kind != "footer":
+            continue
+        if _RECIPIENTS.match(c.text):
+            annexed = False
+            continue
+        annexed = annexed or len(c.text.split()) > RECIPIENT_MAX_WORDS
+        if annexed:
+            c.kind = "bullet" if node.ltype in BULLET_TYPES else "item" if node.ltype else "paragraph"
+
+
 def assign_facts(sk: Skeleton) -> None:
+    read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
     for pos in range(len(sk.clauses)):
         _own_facts(sk.clauses, sk.nodes, pos, period_end)
