@@ -387,9 +387,12 @@ _RESPONSIBLE = re.compile(rf"^(?P<unit>{_HEAD}\b.{{0,240}}?)\s+(?:có trách nhi
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
 _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được|là)\b")
 # Bodies named outright (not "Các cơ quan", "Người đứng đầu"): their sentence assigns wherever it stands.
-_NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban nhân dân|UBND|Ban Quản lý|Ban Chỉ huy|Bộ Chỉ huy|Văn phòng|"
-                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S|"
+_NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ Chỉ huy|Bộ Tư lệnh|Văn phòng|"
+                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng|"
+                         r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
+                         r"Cấp ủy|Thủ trưởng|Các (?:cơ quan|đơn vị|sở|bộ|tổ chức))[\s,]+\S|"
                          rf"^{ACRONYM_RE}\b")
+NAMED_ACTOR_MAX_WORDS = 14  # "Các tổ chức, đơn vị điều tra khảo sát, rà phá bom mìn vật nổ căn cứ …"
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -397,6 +400,9 @@ _DUTY_VERBS = (
     "kiểm tra", "rà soát", "tuyên truyền", "bố trí", "cung cấp", "đề xuất", "nghiên cứu", "ban hành",
     "thường xuyên", "tập trung", "quán triệt", "khẩn trương", "giám sát", "cân đối", "hỗ trợ", "phổ biến",
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
+    # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
+    "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
+    "nộp", "quyết định", "phê duyệt", "cử", "xác định",
 )
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
@@ -452,13 +458,41 @@ class Sentences:
         after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
         if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
             body = body[after_colon.end():]
-        opener = _OPENER.match(body)
-        rest = body[opener.end():] if opener else body
+        body = _STEP.sub("", body)
+        # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
+        subject_first = _after_lead_in(body) if ctx.clauses[pos].section_path else body
+        opener = _OPENER.match(subject_first)
+        rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
-                     body, rest, opener is not None)
-        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject):
+                     body, rest, opener is not None, subject_first is not body)
+        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject,
+                     _agent):
             if step(said):
                 return
+
+
+# A step of a procedure names its actor after the step's label: "- Bước 1: Bộ X xây dựng …".
+_STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", re.I)
+# Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
+# "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
+_LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
+# The subject after it is a named body (capitalised) or "các sở, ngành …"; a lower-case "ban, ngành" is
+# still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
+_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s)){_HEAD}\b")
+LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
+
+
+def _after_lead_in(body: str) -> str:
+    """The sentence from its subject on, when a lead-in comes first; else the body itself.
+    A lead-in with "phải" has no subject after it ("Trong thời hạn 07 ngày, … phải báo cáo X, Y …"), nor one
+    with a condition or a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …")."""
+    if not _LEAD_IN.match(body):
+        return body
+    m = _SUBJECT_AFTER_COMMA.search(body)
+    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
+        return body
+    return body[m.start() + 1:].lstrip()
 
 
 @dataclass
@@ -470,8 +504,9 @@ class _Said:
     scope: list[int]
     mechanism: str
     body: str  # the clause's words, bullet mark and any lead-in before "…: Giao" removed
-    rest: str  # the body after its opener
+    rest: str  # the body after its lead-in and opener
     opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
+    lead_in: bool = False  # a lead-in ("Căn cứ …,", "Trong thời hạn …,") came before the subject
 
     def add(self, fieldname: str, value: str, scope: list[int] | None = None) -> None:
         self.ctx.add(self.scope if scope is None else scope, fieldname, value, self.pos, self.mechanism)
@@ -500,11 +535,40 @@ def _verb_first(s: _Said) -> bool:
 
 
 def _responsible(s: _Said) -> bool:
-    """"X có trách nhiệm …", "X là cơ quan chủ trì …"."""
+    """"X có trách nhiệm …", "X là cơ quan chủ trì …"; "có trách nhiệm" names its subject whatever it is
+    ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
     unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
     if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
         s.add("lead", unit)
+        return True
+    for m in _RESPONSIBLE_ANY.finditer(s.rest):
+        unit = clean(m["unit"])
+        if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
+                and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
+            s.add("lead", unit)
+            return True
+    return False
+
+
+RESPONSIBLE_MAX_WORDS = 16  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm"
+_RESPONSIBLE_ANY = re.compile(r"(?:^|(?<=[.;]\s))(?P<unit>[^.;:()]{2,160}?)\s+(?:có trách nhiệm|chịu trách nhiệm)\b")
+# Sentence openings that are no subject: a condition, a case, an obligation on anyone.
+_NOT_A_SUBJECT = re.compile(r"^(?:Trường hợp|Nếu|Khi|Người nào|Ai|Mọi|Mỗi|Việc)\b|.*\b(?:phải|nếu|thì)\b|"
+                            rf"^(?:{VERB_RE}|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.I)
+
+
+# The actor after "do" or "phải được": "… do Chủ tịch Ủy ban nhân dân các cấp quyết định",
+# "… phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản".
+_AGENT = re.compile(rf"\b(?:do|phải được)\s+(?P<unit>{UNIT_HEAD_RE}\b[^,.;:()]{{0,80}}?)\s+(?:quyết định|thực hiện|chủ trì|"
+                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai)\b")
+
+
+def _agent(s: _Said) -> bool:
+    """A passive task names its actor after "do"/"phải được"; read last, when no subject acts."""
+    m = _AGENT.search(s.body)
+    if m and _is_name_long_enough(m["unit"]) and not _GENERIC_OPENERS.match(m["unit"]):
+        s.add("lead", m["unit"])
         return True
     return False
 
@@ -543,8 +607,8 @@ def _duty_subject(s: _Said) -> bool:
     c = s.ctx.clauses[s.pos]
     sm = _SUBJECT.match(s.rest)
     named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
-                   and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
-    if not (_in_assignment_section(s.ctx, s.pos) or s.opener or named_actor):
+                   and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
+    if not (_in_assignment_section(s.ctx, s.pos) or s.opener or s.lead_in or named_actor):
         return False
     if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
             and not _GENERIC_OPENERS.match(sm["unit"])):
