@@ -224,9 +224,11 @@ _LABELS = [
     ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
                         r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
     ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
-                            r"\s*:\s*(?P<v>.+)$", re.I | re.S)),
+                            r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
+                            r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
 ]
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
