@@ -23,8 +23,13 @@ _UNIT = (
     rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
     r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
     rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
-    r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố"
+    r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|"
+    # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
+    r"năm|tháng|tuần"
 )
+_DURATIONS = ("năm", "tháng", "tuần")
+# A count of things needs no unit after a bound: "tối thiểu 01 sàn giao dịch", "ít nhất 02 vùng nuôi".
+_COUNT_BOUNDS = ("tối thiểu", "ít nhất", "tối đa", "nhiều nhất", "không quá", "không dưới", "không vượt quá")
 # "khoảng", "dự kiến", "xấp xỉ" hedge a figure: they are no comparison, the word before them still counts.
 _HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
@@ -125,6 +130,8 @@ _BOUND_BEFORE = re.compile(
 # "bình quân mỗi năm tăng 8%"; never a per-capita average ("GRDP bình quân đầu người đạt …").
 _AVERAGE = re.compile(r"bình quân(?!\s+(?:đầu người|mỗi người|một người|thu nhập))", re.I)
 _GROWTH = re.compile(r"\btăng\b", re.I)
+# An indicator that is itself a bound: "Thời gian tối thiểu …", "Mức hỗ trợ tối đa …".
+_BOUNDED_INDICATOR = re.compile(r"\b(tối thiểu|tối đa)\b", re.I)
 _SEGMENT_START = re.compile(r".*(?:[;:]|(?<!\d)\.\s)", re.S)
 
 
@@ -159,6 +166,9 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
     bm = _BOUND_BEFORE.search(before)
     if bm:
         return _BOUND_BY_WORD[bm["w"]]
+    im = _BOUNDED_INDICATOR.search(words)
+    if im and lead == "là":
+        return _BOUND_BY_WORD[im.group(1).lower()]  # "Thời gian tối thiểu cho 01 đợt tập huấn là 40 giờ"
     if lead in ("tăng lên", "lên", "lên mức", "giảm xuống còn", "giảm còn", "xuống còn", "xuống"):
         return "="  # the level reached: "giảm tỷ lệ hộ nghèo xuống còn 3%", "nâng … lên 95%"
     if lead.startswith("tăng"):
@@ -192,8 +202,10 @@ def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
         return True
     if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
         return True  # dates, document numbers
-    if unit is None and lead not in ("đạt", ":", "là", "còn") and not lead.startswith(("tăng", "giảm")):
+    if unit is None and lead not in ("đạt", ":", "là", "còn", *_COUNT_BOUNDS) and not lead.startswith(("tăng", "giảm")):
         return True
+    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS):
+        return True  # "kế hoạch 5 năm 2026-2030", "con nhỏ dưới 12 tháng" are no target
     # "trên 01 ha" is per hectare, not a target
     return lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == ""
 
@@ -210,6 +222,8 @@ def _rank(m: re.Match[str], before: str, lead: str, first_end: int | None) -> in
     opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
     if lead in _REACHES or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
         rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
+    elif unit is None and lead in _COUNT_BOUNDS:
+        rank = 2  # a bounded count ranks below any figure with a unit
     elif lead or hedged:
         rank = 1
     elif unit and "%" in unit:
