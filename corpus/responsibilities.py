@@ -394,7 +394,7 @@ _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ C
                          r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
                          r"Cấp ủy|Thủ trưởng|Các (?:cơ quan|đơn vị|sở|bộ|tổ chức))[\s,]+\S|"
                          rf"^{ACRONYM_RE}\b")
-NAMED_ACTOR_MAX_WORDS = 14  # "Các tổ chức, đơn vị điều tra khảo sát, rà phá bom mìn vật nổ căn cứ …"
+NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -617,6 +617,7 @@ def _duty_subject(s: _Said) -> bool:
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
     unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
     s.add("lead", unit)
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
