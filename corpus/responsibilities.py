@@ -141,7 +141,8 @@ _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|
 # Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
 _GENERIC_OPENERS = re.compile(
     r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
-    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
+    r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
+    r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
     r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ)", re.I)
 
@@ -541,7 +542,8 @@ def _responsible(s: _Said) -> bool:
     ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
     unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
-    if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
+    if (unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit)
+            and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         return True
     for m in _RESPONSIBLE_ANY.finditer(s.rest):
@@ -563,7 +565,7 @@ _NOT_A_SUBJECT = re.compile(r"^(?:Trường hợp|Nếu|Khi|Người nào|Ai|M�
 # The actor after "do" or "phải được": "… do Chủ tịch Ủy ban nhân dân các cấp quyết định",
 # "… phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản".
 _AGENT = re.compile(rf"\b(?:do|phải được)\s+(?P<unit>{UNIT_HEAD_RE}\b[^,.;:()]{{0,80}}?)\s+(?:quyết định|thực hiện|chủ trì|"
-                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai)\b")
+                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai|trình|(?<!thành )lập)\b")
 
 
 def _agent(s: _Said) -> bool:
