@@ -185,6 +185,10 @@ soát về Bộ Công an trước ngày 15 tháng 12 năm 2025.""", "Các bộ",
 quốc gia về trồng trọt.""", "Cục Trồng trọt", "Cục Trồng trọt và Bảo vệ thực vật"),
     ("""b) Các tổ chức, đơn vị điều tra khảo sát, rà phá bom mìn vật nổ phải căn cứ năng lực của cán bộ để xây
 dựng chương trình huấn luyện bổ sung.""", "Các tổ chức", "Các tổ chức, đơn vị điều tra khảo sát, rà phá bom mìn vật nổ"),
+    ("""4. Cấp ủy cấp xã nơi có trụ sở Trung tâm trực tiếp lãnh đạo, chỉ đạo triển khai thực hiện chương trình
+bồi dưỡng của Trung tâm.""", "Cấp ủy", "Cấp ủy cấp xã nơi có trụ sở Trung tâm"),
+    ("- Các Cục thuộc Bộ Nông nghiệp và Môi trường tổng hợp kết quả kiểm tra chuyên ngành.", "Các Cục",
+     "Các Cục thuộc Bộ Nông nghiệp và Môi trường"),
 ])
 def test_a_named_body_acting_in_a_procedure_step_or_item_leads_it(text, start, lead):
     c = clause(parse_md(in_section(text, "**2. Chương trình đào tạo, huấn luyện**")), start)
