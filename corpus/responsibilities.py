@@ -393,7 +393,7 @@ _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy đ
 _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ Chỉ huy|Bộ Tư lệnh|Văn phòng|"
                          r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng|"
                          r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
-                         r"Cấp ủy|Thủ trưởng|Các (?:cơ quan|đơn vị|sở|bộ|tổ chức))[\s,]+\S|"
+                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban))[\s,]+\S|"
                          rf"^{ACRONYM_RE}\b")
 NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
