@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
@@ -511,6 +511,11 @@ class _Said:
     opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
     lead_in: bool = False  # a lead-in ("Căn cứ …,", "Trong thời hạn …,") came before the subject
 
+    @cached_property
+    def duty_section(self) -> bool:
+        """The clause stands in a section that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")."""
+        return _in_assignment_section(self.ctx, self.pos)
+
     def add(self, fieldname: str, value: str, scope: list[int] | None = None) -> None:
         self.ctx.add(self.scope if scope is None else scope, fieldname, value, self.pos, self.mechanism)
 
@@ -546,7 +551,7 @@ def _responsible(s: _Said) -> bool:
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         return True
-    for m in _RESPONSIBLE_ANY.finditer(s.rest):
+    for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
         unit = clean(m["unit"])
         if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
@@ -596,8 +601,7 @@ def _coordinates(s: _Said) -> bool:
 def _assigns(s: _Said) -> bool:
     """"Giao X …", "X chủ trì, phối hợp với Y …", "X tham mưu …", and "X: …" in a duty section."""
     unit, partners, verb = parse_assignment(s.rest)
-    duty_section = _in_assignment_section(s.ctx, s.pos)
-    if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
+    if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and s.duty_section)):
         return False
     s.add("lead", unit)
     if partners:
@@ -612,7 +616,7 @@ def _duty_subject(s: _Said) -> bool:
     sm = _SUBJECT.match(s.rest)
     named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
                    and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
-    if not (_in_assignment_section(s.ctx, s.pos) or s.opener or s.lead_in or named_actor):
+    if not (s.duty_section or s.opener or s.lead_in or named_actor):
         return False
     if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
             and not _GENERIC_OPENERS.match(sm["unit"])):
