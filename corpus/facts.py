@@ -10,26 +10,39 @@ import re
 
 from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
+from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
-from corpus.targets import parse_cell_target, parse_target, year_of_heading
+from corpus.targets import parse_cell_target, parse_target, plan_period_end, year_of_heading
 from corpus.text import UNIT_HEADS
 
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
+    # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
+    # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
+    re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"
+               r"\d+ (?:giờ|ngày|tuần|tháng|năm)(?: làm việc)?,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
+               r".*?(?=\s+phải\b|[,.;:]|$))"),
     # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
-    re.compile(r"(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian) \d+ (?:ngày|tháng|năm)(?: làm việc)?"
+    re.compile(r"(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian) \d+ (?:giờ|ngày|tháng|năm)(?: làm việc)?"
                r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
     re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
+    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
+    # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
+    re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
     re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý))"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+    # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
+    re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
+               r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"),
 ]
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
@@ -43,32 +56,85 @@ _REPORT = re.compile(
     rf"khi|sau|là|và đề xuất|xem xét|quyết định|chỉ đạo|tổng hợp|về|kết quả|những|tình hình)\b|[,.;:(]|$)")
 
 
-def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int) -> int | None:
-    """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030"), nearest first."""
+# What a task makes, when it names it as the object of making: "xây dựng Chiến lược phát triển trồng trọt",
+# "ban hành chương trình khung huấn luyện …", "có văn bản báo cáo cấp ủy xã …", "gửi báo cáo thông tin … về VNMAC".
+_DOCUMENT_KINDS = (r"(?i:nghị định|nghị quyết|quyết định|thông tư|chỉ thị|kế hoạch|chương trình|đề án|chiến lược|danh mục|"
+                   r"quy chế|quy định|quy trình|báo cáo|văn bản|bộ tiêu chí|tài liệu|sổ tay|phương án|dự thảo|đề cương|"
+                   r"tờ trình)|Cổng thông tin|Hệ thống|Cơ sở dữ liệu|Nền tảng|Ứng dụng")
+_MAKES = re.compile(
+    rf"(?i:\b(?:xây dựng|ban hành|soạn thảo|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))\s+(?P<v>(?:{_DOCUMENT_KINDS})\b.*?)"
+    r"(?=\s*(?:[;:.(]|,\s*(?:gồm|trong đó|để|trình|gửi|báo cáo|theo|bảo đảm|đảm bảo)\b)|"
+    r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm)\b|"
+    r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
+    r"\s+về\s+(?=[A-ZĐ])|$)")
+_MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Trình|Hoàn thiện)\b")
+_NAMES_DOCUMENT = re.compile(rf"^(?:{_DOCUMENT_KINDS})\b")
+_CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo)\b")
+PRODUCT_MAX_WORDS = 30  # an object longer than this is the task's whole text, not what it makes
+
+
+def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
+    """What a task produces: a "Sản phẩm:" phrase, a report to a named body, the document it makes,
+    or — under a heading "Xây dựng …" — the document the item itself names ("- Nghị định quy định …")."""
+    c = clauses[pos]
+    m = _PRODUCT.search(c.text)
+    if m:
+        return clean(m["v"])
+    if c.kind not in ("item", "bullet", "paragraph", "heading"):
+        return None
+    if c.kind != "heading":
+        m = _REPORT.search(c.text)
+        if m:
+            return clean(m["v"])
+    body = nodes[pos].body or c.text
+    if not c.section_path or _CITES.match(body):
+        return None  # the preamble issues the plan itself; "Căn cứ …" cites what others made
+    parent = nodes[pos].parent
+    if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
+            and _MAKING.match(nodes[parent].body or clauses[parent].text)):
+        return clean(body)
+    m = _MAKES.search(body)
+    if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]):
+        return clean(m["v"])
+    return None
+
+
+def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:
+    """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030", "đến cuối
+    giai đoạn" of a plan for 2026-2030), nearest first."""
     p = nodes[pos].parent
     while p is not None:
-        y = year_of_heading(nodes[p].body or clauses[p].text)
+        y = year_of_heading(nodes[p].body or clauses[p].text, period_end)
         if y:
             return y
         p = nodes[p].parent
     for title in reversed(clauses[pos].section_path):
-        y = year_of_heading(title)
+        y = year_of_heading(title, period_end)
         if y:
             return y
     return None
 
 
-def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
+PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses
+
+
+def plan_period(clauses: list[Clause]) -> int | None:
+    """The last year of the period the plan is for, from its title block (letterhead and title clauses
+    before the first heading)."""
+    for c in clauses[:PERIOD_TITLE_CLAUSES]:
+        if c.kind == "heading":
+            break
+        y = plan_period_end(c.text)
+        if y:
+            return y
+    return None
+
+
+def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> None:
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
-        row = node.row
-        if row.cells.get("chi_tieu"):
-            year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body)
-                    or _heading_year(clauses, nodes, pos))
-            c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
-        elif row.cells.get("noi_dung"):
-            c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos))
+        _row_target(clauses, nodes, pos, period_end)
         return
     if c.kind in ("header", "footer", "table_header"):
         return
@@ -77,20 +143,52 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int) -> None:
         if m:
             c.deadline = clean(m["v"])
             break
-    m = _PRODUCT.search(c.text)
-    if m:
-        c.product = clean(m["v"])
-    elif c.kind in ("item", "bullet", "paragraph"):
-        m = _REPORT.search(c.text)
-        if m:
-            c.product = clean(m["v"])
+    c.product = _product(clauses, nodes, pos)
     if c.kind in ("item", "bullet", "heading", "paragraph"):
-        t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos))
+        t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos, period_end),
+                         period_end)
         if t is not None:
             c.target = t
 
 
+def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None) -> None:
+    """An indicator row: its value column with the unit column, or a figure in its content cell; the
+    year from the value column's title, the row, or the headings above the table."""
+    c, row = clauses[pos], nodes[pos].row
+    assert row is not None
+    body = nodes[pos].body or c.text
+    if row.cells.get("chi_tieu"):
+        year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
+                or _heading_year(clauses, nodes, pos, period_end))
+        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
+    elif row.cells.get("noi_dung"):
+        c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
+
+
+RECIPIENT_MAX_WORDS = 15  # "- Thường trực Tỉnh ủy, HĐND tỉnh (b/c);": an addressee line is short
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
+
+
+def read_annexed_text(sk: Skeleton) -> None:
+    """Text after a "Nơi nhận:" list is footer only while it lists addressees. A decision is often followed
+    by what it issues (a Quy chế, a list of procedures, "Bước 1: Bộ X xây dựng …"); the structure stage
+    keeps all of it under the list. The first line longer than any addressee line starts that annexed
+    text: from there up to the next "Nơi nhận:" its clauses are read as items, bullets and paragraphs."""
+    annexed = False
+    for c, node in zip(sk.clauses, sk.nodes):
+        if c.kind != "footer":
+            continue
+        if _RECIPIENTS.match(c.text):
+            annexed = False
+            continue
+        annexed = annexed or len(c.text.split()) > RECIPIENT_MAX_WORDS
+        if annexed:
+            c.kind = "bullet" if node.ltype in BULLET_TYPES else "item" if node.ltype else "paragraph"
+
+
 def assign_facts(sk: Skeleton) -> None:
+    read_annexed_text(sk)
+    period_end = plan_period(sk.clauses)
     for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos)
+        _own_facts(sk.clauses, sk.nodes, pos, period_end)
     assign_responsibilities(sk.clauses, sk.nodes)

@@ -240,6 +240,26 @@ def _title_words(s: str) -> str:
     return " ".join(w if (w in small and i) else w[:1].upper() + w[1:] for i, w in enumerate(words))
 
 
+# A department under its people's committee in a two-line letterhead ("UBND TỈNH X" over "SỞ Y").
+_DEPARTMENT = re.compile(r"\b(?-i:SỞ|BAN QUẢN LÝ|BAN|CHI CỤC|CỤC|PHÒNG|TRUNG TÂM|BỆNH VIỆN|VĂN PHÒNG|THANH TRA|"
+                         r"BỘ CHỈ HUY|CÔNG AN|ĐÀI|QUỸ)\s+[A-ZĐÀ-Ỹ\s,&-]+$")
+# Compound head nouns ("Trung tâm Y tế", "Chi cục Thủy lợi") and heads that are names ("Ban Quản lý …").
+_COMPOUND_HEADS = ("CHI CỤC", "BỆNH VIỆN", "TRUNG TÂM", "VĂN PHÒNG", "THANH TRA", "CÔNG AN")
+_NAMED_HEADS = ("BAN QUẢN LÝ", "BỘ CHỈ HUY")
+
+
+def _department_name(upper: str) -> str:
+    """"SỞ Y TẾ" → "Sở Y tế", "TRUNG TÂM Y TẾ" → "Trung tâm Y tế", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP" →
+    "Ban Quản lý các khu công nghiệp": the word that starts the department's own name is capitalised."""
+    words = [w.lower() for w in upper.split()]
+    starts = 2 if upper.startswith(_COMPOUND_HEADS) else 1
+    named = 2 if upper.startswith(_NAMED_HEADS) else 0
+    for i in {0, starts, *range(named)}:
+        if i < len(words):
+            words[i] = words[i][:1].upper() + words[i][1:]
+    return " ".join(words)
+
+
 def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str | None:
     """"ỦY BAN NHÂN DÂN / TỈNH ĐỒNG THÁP" → "Ủy ban nhân dân tỉnh Đồng Tháp" (as the letterhead reads);
     "BỘ CÔNG THƯƠNG" → "Bộ Công Thương".
@@ -257,6 +277,9 @@ def read_issuer(head: Letterhead, number: str | None, locality: Locality) -> str
             body = body[:1] + body[1:].lower() if len(body) > 4 else body  # as the letterhead reads it
             rest = text[m.end():].strip()
             place = _place_in(rest, _province_hint(head))
+            dept = _DEPARTMENT.search(rest) if short in ("UBND", "HĐND") and place else None
+            if dept:  # "UBND TỈNH NGHỆ AN / SỞ Y TẾ": the department issues, with its province's place
+                return f"{_department_name(dept.group(0))} {place.label()}"
             return f"{body} {place.label()}" if place else (f"{body} {_title_words(rest)}".strip())
         return _title_words(text)
     for t in head.lines:

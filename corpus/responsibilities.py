@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
@@ -141,7 +141,8 @@ _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|
 # Words that open a unit's name but also ordinary phrases: "Các chỉ tiêu", "Ban hành", "Hội nghị".
 _GENERIC_OPENERS = re.compile(
     r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
-    r"bộ|địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
+    r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
+    r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
     r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ)", re.I)
 
@@ -224,9 +225,11 @@ _LABELS = [
     ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
                         r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
     ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
-                            r"\s*:\s*(?P<v>.+)$", re.I | re.S)),
+                            r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
+                            r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
 ]
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
@@ -387,9 +390,12 @@ _RESPONSIBLE = re.compile(rf"^(?P<unit>{_HEAD}\b.{{0,240}}?)\s+(?:có trách nhi
 # What may follow the units in "X, Y và các cơ quan có liên quan đến các lĩnh vực nêu tại Điều 1, có trách nhiệm".
 _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy định|trong phạm vi|theo lĩnh vực|được|là)\b")
 # Bodies named outright (not "Các cơ quan", "Người đứng đầu"): their sentence assigns wherever it stands.
-_NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban nhân dân|UBND|Ban Quản lý|Ban Chỉ huy|Bộ Chỉ huy|Văn phòng|"
-                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng)\s+\S|"
+_NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ Chỉ huy|Bộ Tư lệnh|Văn phòng|"
+                         r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng|"
+                         r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
+                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban))[\s,]+\S|"
                          rf"^{ACRONYM_RE}\b")
+NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
 _OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -397,6 +403,9 @@ _DUTY_VERBS = (
     "kiểm tra", "rà soát", "tuyên truyền", "bố trí", "cung cấp", "đề xuất", "nghiên cứu", "ban hành",
     "thường xuyên", "tập trung", "quán triệt", "khẩn trương", "giám sát", "cân đối", "hỗ trợ", "phổ biến",
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
+    # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
+    "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
+    "nộp", "quyết định", "phê duyệt", "cử", "xác định",
 )
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
@@ -439,61 +448,187 @@ class Sentences:
     mechanism = "sentence"
 
     def extract(self, ctx: Context) -> None:
-        for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
+        for pos, c in enumerate(ctx.clauses):
             if pos in ctx.claimed or c.kind in ("header", "footer", "table_header", "table_row"):
                 continue
-            body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
-            scope = subtree(ctx.nodes, pos)
-            mechanism = "heading" if node.children else self.mechanism
-            after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
-            if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
-                body = body[after_colon.end():]
-            opener = _OPENER.match(body)
-            if opener and _DIRECTOR.search(body):
-                ctx.add(scope, "directed_by", _DIRECTOR.search(body)["who"], pos, mechanism)
-                continue
-            rest = body[opener.end():] if opener else body
-            named = unit_name(rest.split(":")[0]) if opener and (node.children or ":" in rest) else None
-            if named:  # "8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties
-                ctx.add(scope, "lead", named, pos, mechanism)
-                continue
-            if _VERB_FIRST.match(rest):  # "Chủ trì, phối hợp với Y …" under a unit: coordination_phrases reads Y
-                continue
-            m = _RESPONSIBLE.match(rest)
-            unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
-            if unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit):
-                ctx.add(scope, "lead", unit, pos, mechanism)
-                continue
-            unit, partners, verb = parse_assignment(rest)
-            if unit is not None and verb == "phối hợp":
-                w = _WITH.match(rest[len(unit):].lstrip(" ,"))
-                if w:  # "X phối hợp với Y tổ chức …": X acts, Y coordinates
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                    ctx.add(scope, "partners", w["v"], pos, mechanism)
-                elif not opener:
-                    ctx.add([pos], "partners", unit, pos, mechanism)
-                else:
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                continue
-            duty_section = _in_assignment_section(ctx, pos)
-            if unit is not None and (opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and duty_section)):
-                ctx.add(scope, "lead", unit, pos, mechanism)
-                if partners:
-                    ctx.add(scope, "partners", partners, pos, mechanism)
-                continue
-            sm = _SUBJECT.match(rest)
-            # elsewhere only a named body acting now ("+ Bộ Công an tổng hợp kết quả …"), never "Các …" or a report
-            named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
-                           and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= 8)
-            if duty_section or opener or named_actor:
-                if sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS and not _GENERIC_OPENERS.match(sm["unit"]):
-                    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
-                    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
-                    ctx.add(scope, "lead", unit, pos, mechanism)
-                    pm = _PARTNERS_WITH.search(rest[sm.end("unit"):])
-                    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
-                        ctx.add(scope, "partners", pm["v"], pos, mechanism)
+            self._read(ctx, pos)
         coordination_phrases(ctx, self.mechanism)
+
+    def _read(self, ctx: Context, pos: int) -> None:
+        """One clause: each way of assigning is tried in turn, the first that reads it wins."""
+        node = ctx.nodes[pos]
+        body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
+        after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
+        if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
+            body = body[after_colon.end():]
+        body = _STEP.sub("", body)
+        # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
+        subject_first = _after_lead_in(body) if ctx.clauses[pos].section_path else body
+        opener = _OPENER.match(subject_first)
+        rest = subject_first[opener.end():] if opener else subject_first
+        said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
+                     body, rest, opener is not None, subject_first is not body)
+        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject,
+                     _agent):
+            if step(said):
+                return
+
+
+# A step of a procedure names its actor after the step's label: "- Bước 1: Bộ X xây dựng …".
+_STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", re.I)
+# Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
+# "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
+_LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
+# The subject after it is a named body (capitalised) or "các sở, ngành …"; a lower-case "ban, ngành" is
+# still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
+_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s)){_HEAD}\b")
+LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
+
+
+def _after_lead_in(body: str) -> str:
+    """The sentence from its subject on, when a lead-in comes first; else the body itself.
+    A lead-in with "phải" has no subject after it ("Trong thời hạn 07 ngày, … phải báo cáo X, Y …"), nor one
+    with a condition or a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …")."""
+    if not _LEAD_IN.match(body):
+        return body
+    m = _SUBJECT_AFTER_COMMA.search(body)
+    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
+        return body
+    return body[m.start() + 1:].lstrip()
+
+
+@dataclass
+class _Said:
+    """One clause as :class:`Sentences` reads it: the words after any "Giao/Đề nghị/Yêu cầu" opener."""
+
+    ctx: Context
+    pos: int
+    scope: list[int]
+    mechanism: str
+    body: str  # the clause's words, bullet mark and any lead-in before "…: Giao" removed
+    rest: str  # the body after its lead-in and opener
+    opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
+    lead_in: bool = False  # a lead-in ("Căn cứ …,", "Trong thời hạn …,") came before the subject
+
+    @cached_property
+    def duty_section(self) -> bool:
+        """The clause stands in a section that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")."""
+        return _in_assignment_section(self.ctx, self.pos)
+
+    def add(self, fieldname: str, value: str, scope: list[int] | None = None) -> None:
+        self.ctx.add(self.scope if scope is None else scope, fieldname, value, self.pos, self.mechanism)
+
+
+def _directed(s: _Said) -> bool:
+    """"Giao đồng chí X trực tiếp chỉ đạo …": the person who directs, not a lead."""
+    dm = _DIRECTOR.search(s.body) if s.opener else None
+    if dm:
+        s.add("directed_by", dm["who"])
+    return dm is not None
+
+
+def _named_addressees(s: _Said) -> bool:
+    """"8. Đề nghị Liên minh Hợp tác xã tỉnh, Đoàn Thanh niên tỉnh:" over their duties."""
+    node = s.ctx.nodes[s.pos]
+    named = unit_name(s.rest.split(":")[0]) if s.opener and (node.children or ":" in s.rest) else None
+    if named:
+        s.add("lead", named)
+    return named is not None
+
+
+def _verb_first(s: _Said) -> bool:
+    """"Chủ trì, phối hợp với Y …" under a unit: its lead is the unit's; coordination_phrases reads Y."""
+    return _VERB_FIRST.match(s.rest) is not None
+
+
+def _responsible(s: _Said) -> bool:
+    """"X có trách nhiệm …", "X là cơ quan chủ trì …"; "có trách nhiệm" names its subject whatever it is
+    ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
+    m = _RESPONSIBLE.match(s.rest)
+    unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
+    if (unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit)
+            and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
+        s.add("lead", unit)
+        return True
+    for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
+        unit = clean(m["unit"])
+        if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
+                and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
+            s.add("lead", unit)
+            return True
+    return False
+
+
+RESPONSIBLE_MAX_WORDS = 16  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm"
+_RESPONSIBLE_ANY = re.compile(r"(?:^|(?<=[.;]\s))(?P<unit>[^.;:()]{2,160}?)\s+(?:có trách nhiệm|chịu trách nhiệm)\b")
+# Sentence openings that are no subject: a condition, a case, an obligation on anyone.
+_NOT_A_SUBJECT = re.compile(r"^(?:Trường hợp|Nếu|Khi|Người nào|Ai|Mọi|Mỗi|Việc)\b|.*\b(?:phải|nếu|thì)\b|"
+                            rf"^(?:{VERB_RE}|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.I)
+
+
+# The actor after "do" or "phải được": "… do Chủ tịch Ủy ban nhân dân các cấp quyết định",
+# "… phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản".
+_AGENT = re.compile(rf"\b(?:do|phải được)\s+(?P<unit>{UNIT_HEAD_RE}\b[^,.;:()]{{0,80}}?)\s+(?:quyết định|thực hiện|chủ trì|"
+                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai|trình|(?<!thành )lập)\b")
+
+
+def _agent(s: _Said) -> bool:
+    """A passive task names its actor after "do"/"phải được"; read last, when no subject acts."""
+    m = _AGENT.search(s.body)
+    if m and _is_name_long_enough(m["unit"]) and not _GENERIC_OPENERS.match(m["unit"]):
+        s.add("lead", m["unit"])
+        return True
+    return False
+
+
+def _coordinates(s: _Said) -> bool:
+    """"X phối hợp với Y tổ chức …": X acts, Y coordinates; "Y phối hợp thực hiện …": Y only coordinates."""
+    unit, _, verb = parse_assignment(s.rest)
+    if unit is None or verb != "phối hợp":
+        return False
+    w = _WITH.match(s.rest[len(unit):].lstrip(" ,"))
+    if w:
+        s.add("lead", unit)
+        s.add("partners", w["v"])
+    elif not s.opener:
+        s.add("partners", unit, [s.pos])
+    else:
+        s.add("lead", unit)
+    return True
+
+
+def _assigns(s: _Said) -> bool:
+    """"Giao X …", "X chủ trì, phối hợp với Y …", "X tham mưu …", and "X: …" in a duty section."""
+    unit, partners, verb = parse_assignment(s.rest)
+    if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and s.duty_section)):
+        return False
+    s.add("lead", unit)
+    if partners:
+        s.add("partners", partners)
+    return True
+
+
+def _duty_subject(s: _Said) -> bool:
+    """"X <duty verb> …" whose subject is a unit: in a section that distributes duties, after an opener,
+    or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
+    c = s.ctx.clauses[s.pos]
+    sm = _SUBJECT.match(s.rest)
+    named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
+                   and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
+    if not (s.duty_section or s.opener or s.lead_in or named_actor):
+        return False
+    if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
+            and not _GENERIC_OPENERS.match(sm["unit"])):
+        return False
+    # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
+    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
+    s.add("lead", unit)
+    pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
+    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+        s.add("partners", pm["v"])
+    return True
 
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
@@ -638,15 +773,9 @@ class TopicInference:
         clauses = ctx.clauses
         candidates = [p for p, c in enumerate(clauses)
                       if c.lead and not _is_indicator(c) and not (c.lead_source and c.lead_source.inferred)]
-        if not candidates:
+        if not candidates or not any(_is_indicator(c) and not c.lead for c in clauses):
             return
-        if not any(_is_indicator(c) and not c.lead for c in clauses):
-            return
-        grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
-        df = Counter(g for gs in grams for g in gs)
-        n = len(clauses)
-        common = {g for g, d in df.items() if d > max(3, n // 8)}
-        idf = {g: math.log(1 + n / d) for g, d in df.items()}
+        grams, common, idf = self._pair_weights(clauses)
         for pos, c in enumerate(clauses):
             if not _is_indicator(c) or c.lead:
                 continue
@@ -654,21 +783,41 @@ class TopicInference:
             total = sum(idf.get(g, 0) for g in mine)
             if not mine or total <= 0:
                 continue
-            by_lead: dict[str, tuple[float, int, set[str]]] = {}
-            for cand in candidates:
-                shared = mine & grams[cand]
-                if len(shared) < 2:
-                    continue
-                score = sum(idf[g] for g in shared) / total
-                lead = clauses[cand].lead or ""
-                if score > by_lead.get(lead, (0.0, -1, set()))[0]:
-                    by_lead[lead] = (score, cand, shared)
-            ranked = sorted(by_lead.values(), key=lambda t: -t[0])
-            if not ranked or (len(ranked) > 1 and ranked[1][0] * TOPIC_MARGIN > ranked[0][0]):
-                continue  # two units fit about as well: the plan does not say, so neither do we
-            score, best, shared = ranked[0]
-            if score >= TOPIC_MIN_SCORE:
+            found = self._clear_winner(clauses, candidates, grams, idf, mine, total)
+            if found is not None:
+                best, shared = found
                 _link(ctx, pos, best, self.mechanism, tuple(sorted(shared)[:3]))
+
+    @staticmethod
+    def _pair_weights(clauses: list[Clause]) -> tuple[list[frozenset[str]], set[str], dict[str, float]]:
+        """Each clause's word pairs (with its section title), the pairs too common to tell units apart,
+        and every pair's rarity (idf) in this document."""
+        grams = [_bigrams(c.text + " " + (c.section_path[-1] if c.section_path else "")) for c in clauses]
+        df = Counter(g for gs in grams for g in gs)
+        n = len(clauses)
+        common = {g for g, d in df.items() if d > max(3, n // 8)}
+        idf = {g: math.log(1 + n / d) for g, d in df.items()}
+        return grams, common, idf
+
+    @staticmethod
+    def _clear_winner(clauses: list[Clause], candidates: list[int], grams: list[frozenset[str]],
+                      idf: dict[str, float], mine: frozenset[str], total: float) -> tuple[int, set[str]] | None:
+        """The clause of the unit sharing most of the indicator's rare pairs, when that unit beats the
+        next by :data:`TOPIC_MARGIN` and reaches :data:`TOPIC_MIN_SCORE`; else the plan does not say."""
+        by_lead: dict[str, tuple[float, int, set[str]]] = {}
+        for cand in candidates:
+            shared = mine & grams[cand]
+            if len(shared) < 2:
+                continue
+            score = sum(idf[g] for g in shared) / total
+            lead = clauses[cand].lead or ""
+            if score > by_lead.get(lead, (0.0, -1, set()))[0]:
+                by_lead[lead] = (score, cand, shared)
+        ranked = sorted(by_lead.values(), key=lambda t: -t[0])
+        if not ranked or (len(ranked) > 1 and ranked[1][0] * TOPIC_MARGIN > ranked[0][0]):
+            return None  # two units fit about as well: the plan does not say, so neither do we
+        score, best, shared = ranked[0]
+        return (best, shared) if score >= TOPIC_MIN_SCORE else None
 
 
 # The one registry: stated facts first (in this order, each clause read by the first that claims it),

@@ -6,27 +6,46 @@ Vietnamese numbers use "," for decimals and "." for thousands ("1,16%", "30.000m
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.model import Target
 
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Thousands with dots ("1.200", "30.000,5"), a decimal comma ("1,16"), or a decimal point a few plans use
+# ("2.5 tỷ USD": one or two digits after the dot, never a section number "1.2.").
+_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+# A rate per person, household, year, hectare …: "USD/người", "triệu đồng/người/năm", "giường/vạn dân".
+_PER = r"(?:\s*/\s*(?:\d[\d.]*\s*)?(?:vạn dân|nghìn dân|dân|người|hộ|năm|tháng|ha|km²|km2|lao động|xã|trường))*"
 _UNIT = (
-    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|(?:triệu|tỷ|nghìn)\s+USD|"
-    r"triệu\s*đồng(?:\s*/\s*[\wđ]+)*|triệu(?:\s*/\s*[\wđ]+)*|tỷ\s*đồng(?:\s*/\s*[\wđ]+)*|nghìn\s*đồng|"
+    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
+    rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?USD{_PER}|"
+    rf"(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
-    r"m²|m2|km|ha|lần|trường|nhà|người|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
-    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|tấn|USD|lượt|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
-    r"hợp tác xã|HTX|trang trại|chương trình|văn bản"
+    rf"(?:nghìn |triệu )?(?:tấn|người|lượt người|lượt khách|lượt)(?=[\s,.;:)/]|$){_PER}|"
+    rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
+    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
+    rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
+    r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|"
+    # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
+    r"năm|tháng|tuần"
 )
+_DURATIONS = ("năm", "tháng", "tuần")
+# A count of things needs no unit after a bound: "tối thiểu 01 sàn giao dịch", "ít nhất 02 vùng nuôi".
+_COUNT_BOUNDS = ("tối thiểu", "ít nhất", "tối đa", "nhiều nhất", "không quá", "không dưới", "không vượt quá")
 # "khoảng", "dự kiến", "xấp xỉ" hedge a figure: they are no comparison, the word before them still counts.
 _HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
-    rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng|giảm xuống còn|giảm|dưới|trên|từ|tối thiểu|ít nhất|"
-    rf"không dưới|không quá|không vượt quá|phấn đấu|có|duy trì|ở mức|chiếm|>=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
+    # a figure or its lead word starts here: a cheap test that spares the alternation at most positions
+    r"(?:(?<!\w)(?=[đlctgxdíínkpởóĐLCTGXDÍNKPỞ])|(?=[\d:<>≤≥]))"
+    rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
+    rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
+    rf"không dưới|không thấp hơn|không quá|không vượt quá|không cao hơn|phấn đấu|có|duy trì|ở mức|chiếm|"
+    rf">=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
     rf"|{_HEDGE}:?)\s*)?"
-    # a range may repeat its unit: "85%-90%", "1%-1,5%", "91.299 tỷ đồng - 97.386 tỷ đồng"
-    rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})?\s*[-–]\s*(?P<b>{_NUM})\s*)?(?P<unit>{_UNIT})?"
-    rf"(?P<tail>\s*trở lên|\s*trở xuống)?",
+    # a range may repeat its unit: "85%-90%", "1%-1,5%", "91.299 tỷ đồng - 97.386 tỷ đồng";
+    # after "từ" it may be written out: "từ 42% đến 43%", "từ 01 đến 02 trường"
+    rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})?\s*(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*)?(?P<unit>(?:{_UNIT})(?![^\W\d_]))?"
+    # "đạt 97% trở lên", also after the indicator's noun: "đạt 95% dân số trở lên"
+    rf"(?P<tail>\s*trở lên|\s*trở xuống|(?:\s+[^\W\d_]+){{1,3}}?\s+trở lên)?",
     re.I,
 )
 _HEDGE_END = re.compile(rf"{_HEDGE}:?\s*$", re.I)
@@ -47,16 +66,46 @@ _YEAR_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:năm\s+
 _YEAR_PLAIN = re.compile(r"(?<![/\d-])năm\s+(20\d{2})(?![/\d])", re.I)
 
 
-def year_of_heading(text: str | None) -> int | None:
+# A year that is no target's: a baseline ("so với năm 2025"), a date ("ngày 5 tháng 6 năm 2024"), a cited
+# law or decision ("Luật Đất đai năm 2024", "Nghị quyết … năm 2023").
+_NOT_TARGET_YEAR = re.compile(
+    r"(?:so với\s+(?:cùng kỳ\s+)?(?:năm\s+)?|tháng\s+\d{1,2}\s+(?:năm\s+)?|"
+    r"(?-i:Luật|Bộ luật|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Thông tư|Nghị định|Hiến pháp)\b[^,.;:()]{0,60}?\s)$", re.I)
+# "Đến cuối giai đoạn", "đến hết kỳ kế hoạch": the end of the plan's own period.
+_PERIOD_END = re.compile(r"(?:(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)+|cuối\s+)(?:giai đoạn|kỳ kế hoạch|kỳ|nhiệm kỳ)"
+                         r"(?!\s+(?:năm\s+)?(?:20\d{2}|này\s+20))", re.I)
+
+
+def _target_year(rx: re.Pattern[str], text: str) -> int | None:
+    """The first year the pattern finds that is not a baseline or a cited document's."""
+    for m in rx.finditer(text):
+        if not _NOT_TARGET_YEAR.search(text[max(0, m.start() - 80): m.start()]):
+            return int(m.groups()[-1])
+    return None
+
+
+@lru_cache(maxsize=16384)  # every clause asks about each of its headings: the same few texts, many times
+def year_of_heading(text: str | None, period_end: int | None = None) -> int | None:
     """The year a sentence or heading sets for its targets: "Đến năm 2030" → 2030,
-    "giai đoạn 2026-2030" → 2030, "năm 2026" → 2026; dates of cited documents do not count."""
+    "giai đoạn 2026-2030" → 2030, "năm 2026" → 2026, "đến cuối giai đoạn" → the end of the plan's
+    period (``period_end``); baselines ("so với năm 2025") and dates of cited documents do not count."""
     if not text:
         return None
     for rx in (_YEAR_BY, _YEAR_SPAN, _YEAR_PLAIN):
-        m = rx.search(text)
-        if m:
-            return int(m.groups()[-1])
+        y = _target_year(rx, text)
+        if y:
+            return y
+    if period_end and _PERIOD_END.search(text):
+        return period_end
     return None
+
+
+def plan_period_end(title: str | None) -> int | None:
+    """The last year of the period a plan is for: "Kế hoạch … giai đoạn 2026 - 2030" → 2030."""
+    m = _YEAR_SPAN.search(title or "")
+    return int(m.group(2)) if m else None
+
+
 _NONE_LEFT = re.compile(r"không còn\s+(hộ nghèo|[\wđ ]{3,30})", re.I)
 
 
@@ -67,26 +116,65 @@ def to_number(s: str) -> float:
     return float(s.replace(",", "."))
 
 
+# Words that bound a figure, by the comparison they make. Longest first, so "không dưới" is not "dưới".
+_BOUND_WORDS: list[tuple[str, str]] = sorted([
+    ("dưới", "<"), ("<", "<"), ("thấp hơn", "<"), ("xuống dưới", "<"), ("giảm xuống dưới", "<"),
+    ("tối đa", "<="), ("nhiều nhất", "<="), ("không quá", "<="), ("không vượt quá", "<="), ("không cao hơn", "<="),
+    ("≤", "<="), ("<=", "<="),
+    ("trên", ">"), (">", ">"), ("cao hơn", ">"),
+    ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="), ("từ", ">="),
+    ("≥", ">="), (">=", ">="),
+], key=lambda b: -len(b[0]))
+_BOUND_BY_WORD = dict(_BOUND_WORDS)
+# A bound may stand before the verb: "tối thiểu đạt 80%", "phải đạt ít nhất", "giảm xuống còn dưới 5%".
+_BOUND_BEFORE = re.compile(
+    r"(?:^|\s)(?P<w>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha()) + r")\s+"
+    r"(?:phải\s+)?(?:đạt|là|ở mức|còn|bằng)?\s*$")
+# Average growth: "tăng bình quân 8%/năm", "tốc độ tăng trưởng (GRDP) bình quân đạt 10%/năm",
+# "bình quân mỗi năm tăng 8%"; never a per-capita average ("GRDP bình quân đầu người đạt …").
+_AVERAGE = re.compile(r"bình quân(?!\s+(?:đầu người|mỗi người|một người|thu nhập))", re.I)
+_GROWTH = re.compile(r"\btăng\b", re.I)
+# An indicator that is itself a bound: "Thời gian tối thiểu …", "Mức hỗ trợ tối đa …".
+_BOUNDED_INDICATOR = re.compile(r"\b(tối thiểu|tối đa)\b", re.I)
+_SEGMENT_START = re.compile(r".*(?:[;:]|(?<!\d)\.\s)", re.S)
+
+
+def _indicator_words(text_before: str) -> str:
+    """The words of the indicator this figure belongs to: back to the last ";", ":" or sentence end."""
+    m = _SEGMENT_START.match(text_before)
+    return text_before[m.end():] if m else text_before
+
+
 def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) -> str:
+    """The comparison a figure is stated with: the word before it (or before its verb), its tail
+    ("trở lên"), a range, or average growth over a period."""
     lead = (lead or "").strip().lower()
     tail = (tail or "").strip().lower()
     before = text_before[-40:].lower()
+    words = _indicator_words(text_before)
+    growth = _GROWTH.search(words) or lead.startswith("tăng")
     if "tăng bình quân" in lead or "tăng bình quân" in before:
         return "increase_avg"
     if two:
         return "range"
-    if lead in ("dưới", "<") or "giảm xuống còn dưới" in before:
+    if growth and (_AVERAGE.search(words) or (unit.replace(" ", "") == "%/năm" and "tăng trưởng" in words.lower())):
+        return "increase_avg"
+    if lead in _BOUND_BY_WORD:
+        return _BOUND_BY_WORD[lead]
+    if lead.endswith("dưới"):  # "giảm xuống dưới 2%"
         return "<"
-    if lead in ("không quá", "không vượt quá", "≤", "<=") or tail == "trở xuống":
+    if tail.endswith("trở xuống"):
         return "<="
-    if lead in ("trên", ">"):
-        return ">"
-    if lead in ("từ", "tối thiểu", "ít nhất", "không dưới", ">=", "≥") or tail == "trở lên":
+    if tail.endswith("trở lên"):
         return ">="
-    if re.search(r"(tối thiểu|ít nhất|trên)\s*$", before):
-        return ">=" if not before.rstrip().endswith("trên") else ">"
-    if re.search(r"dưới\s*$", before):
-        return "<"
+    bm = _BOUND_BEFORE.search(before)
+    if bm:
+        return _BOUND_BY_WORD[bm["w"]]
+    im = _BOUNDED_INDICATOR.search(words)
+    if im and lead == "là":
+        return _BOUND_BY_WORD[im.group(1).lower()]  # "Thời gian tối thiểu cho 01 đợt tập huấn là 40 giờ"
+    if lead in ("tăng lên", "lên", "lên mức", "giảm xuống còn", "giảm còn", "xuống còn", "xuống"):
+        return "="  # the level reached: "giảm tỷ lệ hộ nghèo xuống còn 3%", "nâng … lên 95%"
     if lead.startswith("tăng"):
         return "increase"
     if lead.startswith("giảm"):
@@ -108,47 +196,80 @@ def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
     return not unit and (yearish(a) and (b is None or yearish(b)))
 
 
-def parse_target(text: str, default_year: int | None = None) -> Target | None:
-    """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words."""
-    if not any(ch.isdigit() for ch in text) and "không còn" not in text.lower():
-        return None  # most clauses state no figure: skip the candidate scan
-    best = None
-    best_rank = 99
+def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
+    """Numbers that are no indicator: year spans, document numbers and dates, bare counts, per-hectare rates."""
+    a, b, unit = m["a"], m["b"], m["unit"]
+    if _is_year_span(a, b, unit):
+        return True
+    if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|"
+                                r"Mục|Điều|Khoản|Điểm|Phụ lục|Chương|Phần|tiết)\s*$", before, re.I):
+        return True
+    if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
+        return True  # dates, document numbers
+    if unit is None and lead not in ("đạt", ":", "là", "còn", *_COUNT_BOUNDS) and not lead.startswith(("tăng", "giảm")):
+        return True
+    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS):
+        return True  # "kế hoạch 5 năm 2026-2030", "con nhỏ dưới 12 tháng" are no target
+    # "trên 01 ha" is per hectare, not a target
+    return lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == ""
+
+
+# Words that name the level an indicator reaches: the figure after them is the target.
+_REACHES = ("đạt", ":", "là", "còn", "xuống còn", "giảm còn", "lên", "tăng lên", "lên mức")
+
+
+def _rank(m: re.Match[str], before: str, lead: str, first_end: int | None) -> int:
+    """How surely a figure is the indicator's own: 0 for "đạt 97%" or the figure a line opens with,
+    higher for bare numbers, figures in parentheses and figures of later sentences."""
+    unit = m["unit"]
+    hedged = bool(m["lead"]) and _HEDGE_END.search(m["lead"]) is not None
+    opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
+    if lead in _REACHES or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
+        rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
+    elif unit is None and lead in _COUNT_BOUNDS:
+        rank = 2  # a bounded count ranks below any figure with a unit
+    elif lead or hedged:
+        rank = 1
+    elif unit and "%" in unit:
+        rank = 2
+    else:
+        rank = 3
+    if before.count("(") > before.count(")"):
+        rank += ASIDE_PENALTY
+    if first_end is not None and m.start() > first_end:
+        rank += LATER_SENTENCE_PENALTY
+    return rank
+
+
+def _best_figure(text: str) -> re.Match[str] | None:
+    """The best-ranked candidate figure of a clause; the first of rank 0 ends the scan."""
+    best, best_rank = None, 99
     end = _SENTENCE_END.search(text)
     first_end = end.start() if end else None
     for m in _CANDIDATE.finditer(text):
-        a, b, unit = m["a"], m["b"], m["unit"]
-        hedged = bool(m["lead"]) and _HEDGE_END.search(m["lead"]) is not None
         lead = _lead_word(m["lead"])
-        if _is_year_span(a, b, unit):
-            continue
         before = text[max(0, m.start() - 120): m.start()]  # the words just before; the whole prefix costs O(n²)
-        if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định)\s*$", before, re.I):
+        if _not_a_target(m, text, before, lead):
             continue
-        if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
-            continue  # dates, document numbers
-        if unit is None and lead not in ("đạt", ":", "là", "còn") and not lead.startswith(("tăng", "giảm")):
-            continue
-        if lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == "":
-            continue  # "trên 01 ha" is per hectare, not a target
-        opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
-        if lead in ("đạt", ":", "là", "còn") or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
-            rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
-        elif lead or hedged:
-            rank = 1
-        elif unit and "%" in unit:
-            rank = 2
-        else:
-            rank = 3
-        if before.count("(") > before.count(")"):
-            rank += ASIDE_PENALTY
-        if first_end is not None and m.start() > first_end:
-            rank += LATER_SENTENCE_PENALTY
+        rank = _rank(m, before, lead, first_end)
         if rank < best_rank:
             best, best_rank = m, rank
         if rank == 0:
             break
-    year = year_of_heading(text)
+    return best
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def parse_target(text: str, default_year: int | None = None, period_end: int | None = None) -> Target | None:
+    """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words.
+    The year is the sentence's own, else ``default_year`` (its headings'); ``period_end`` is the last
+    year of the plan's period, for "đến cuối giai đoạn"."""
+    if not _DIGIT.search(text) and "không còn" not in text.lower():
+        return None  # most clauses state no figure: skip the candidate scan
+    best = _best_figure(text)
+    year = year_of_heading(text, period_end)
     if best is None:
         nm = _NONE_LEFT.search(text)
         if nm:

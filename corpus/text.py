@@ -157,6 +157,8 @@ UNIT_HEADS = (
     "Chủ đầu tư", "chủ đầu tư",
     # "tổ chức" is also a verb: "Các tổ chức, đơn vị … thực hiện" names bodies, the verb comes later
     "Các tổ chức", "các tổ chức", "Binh chủng", "Quân chủng", "Quân khu", "Học viện", "Binh đoàn",
+    # regulations of party schools and training centres assign party committees
+    "Cấp ủy", "cấp ủy",
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.

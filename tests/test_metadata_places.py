@@ -187,3 +187,16 @@ CHƯƠNG TRÌNH HÀNH ĐỘNG
 ])
 def test_a_consolidated_text_has_the_kind_it_consolidates(lines, kind):
     assert read_kind(read_letterhead(lines)) == kind
+
+
+@pytest.mark.parametrize("authority, issuer", [
+    (["UBND TỈNH NGHỆ AN", "SỞ Y TẾ"], "Sở Y tế tỉnh Nghệ An"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG NAI", "SỞ TÀI CHÍNH"], "Sở Tài chính tỉnh Đồng Nai"),
+    (["UBND THÀNH PHỐ HÀ NỘI", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP"], "Ban Quản lý các khu công nghiệp thành phố Hà Nội"),
+    (["ỦY BAN NHÂN DÂN", "TỈNH ĐỒNG THÁP"], "Ủy ban nhân dân tỉnh Đồng Tháp"),
+])
+def test_a_department_under_its_people_s_committee_issues_with_the_committee_s_place(authority, issuer):
+    lines = [*authority, "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "",
+             "Số: 12/KH-SYT", "", "ngày 5 tháng 3 năm 2026", "", "KẾ HOẠCH", "Tiêm chủng mở rộng năm 2026"]
+    head = read_letterhead(lines)
+    assert read_issuer(head, "12/KH-SYT", Locality()) == issuer
