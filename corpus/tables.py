@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
+from corpus.lines import ROMAN, _starts_lower, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
 CARRIED_COLUMNS = LEAD_COLUMNS + ("phoi_hop", "thoi_han")
@@ -65,6 +65,27 @@ def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> Non
         elif m in carry:
             row.cells[m] = carry[m][0]
             row.carried[m] = carry[m][1]
+
+
+def continues_row_above(rows: list[TableRow], row: TableRow) -> bool:
+    """Is ``row`` the rest of the row above rather than a row of its own?
+
+    Decided from its own cells: no number, text in the task cell only (every other cell empty, none
+    merged down), and that text carries on a sentence (lower-case: "và báo cáo kết quả về UBND tỉnh").
+    A sub-row with its own task, lead or deadline cells, or a task of its own ("- Tuyên truyền …",
+    "Kiểm tra …"), stays its own row.
+    """
+    if row.kind != "row" or row.stt or not rows or rows[-1].kind != "row":
+        return False
+    own = {k for k, v in row.cells.items() if v and k not in row.carried}
+    return own == {"noi_dung"} and _starts_lower(row.cells["noi_dung"])
+
+
+def merge_into_row_above(rows: list[TableRow], row: TableRow) -> None:
+    """Append a continuation's task text to the row above, which now ends where it ends."""
+    above = rows[-1]
+    above.cells["noi_dung"] = f"{above.cells.get('noi_dung', '')} {row.cells['noi_dung']}".strip()
+    above.end = row.end
 
 
 def _cells(line: str) -> list[str]:
@@ -173,6 +194,10 @@ class _TsvRows:
         if not any(c for c in cells):
             return
         row = _tsv_row(line_no, cells, self.header, self.titles)
+        if continues_row_above(table.rows, row):
+            merge_into_row_above(table.rows, row)
+            table.end = line_no
+            return
         carry_down(row, self.carry, self.header)
         if row.kind == "group":
             self.last_numbered = None
@@ -522,11 +547,35 @@ def _read_crawled_row(tokens: list[_Token], i: int, width: int, numbered: bool) 
 
 
 def _walls_are_empty_cells(tokens: list[_Token], after: int, walls: int, row: _PipeRow, width: int) -> bool:
-    """In a numbered table, walls followed by text that cannot number the next row are empty cells."""
-    if after >= len(tokens) or not row.cells or walls > width - len(row.cells) - 1:
+    """In a numbered table, walls followed by text that cannot number the next row are empty cells,
+    unless the cells that follow cannot all fit in this row. A row that opens on walls leaves its
+    number cell empty: a continuation or sub-row ("| | và báo cáo kết quả | | |"), not a heading.
+
+    A sub-row whose number cell merges with the row above (rowspan) opens with its task text: its
+    own task, lead and partner cells ("Thực hiện sao lưu dữ liệu | Sở KH&CN | Sở Tài chính") overflow
+    the room the row above has left, so the walls were the seam between the two rows.
+    """
+    if after >= len(tokens) or walls > width - len(row.cells) - 1:
         return False
+    if not row.cells:
+        # one wall right after the wall that opened the row: the row leaves its number cell empty
+        return walls == 1 and 1 + _cell_run(tokens, after) <= width
     number = row.cells[0].text
-    return bool(_STT_CELL.match(number)) and not _next_number(number, _cell_text(tokens[after][1]).text)
+    if not _STT_CELL.match(number) or _next_number(number, _cell_text(tokens[after][1]).text):
+        return False
+    return len(row.cells) + walls + _cell_run(tokens, after) <= width
+
+
+def _cell_run(tokens: list[_Token], k: int) -> int:
+    """How many cells follow from token ``k`` with one wall between each: the cells of one row at least."""
+    run = 0
+    while k < len(tokens) and tokens[k][0] == "T":
+        run += 1
+        k += 1
+        if k >= len(tokens) or tokens[k][0] != "|":
+            break
+        k += 1
+    return run
 
 
 def _empty_cells(tokens: list[_Token], i: int, count: int, row: _PipeRow, close: bool) -> int:
@@ -834,9 +883,12 @@ class _PipeBody:
     def _row(self, r: _PipeRow) -> None:
         cols = _place(r.cells, self.width, self.prof)
         values, carried = _row_values(r.cells, cols, self.header, self.width, self.above)
-        self.above.update({col: (cell.text, cell.start) for cell, col in zip(r.cells, cols)})
         stt = values.pop("stt", None)
         row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt)
+        if continues_row_above(self.table.rows, row):
+            merge_into_row_above(self.table.rows, row)
+            return
+        self.above.update({col: (cell.text, cell.start) for cell, col in zip(r.cells, cols)})
         if not self.exact_merges:
             carry_down(row, self.carry, [m for m in self.header.meanings if m])
         if row.stt and not re.fullmatch(r"[-–+•*]", row.stt):
