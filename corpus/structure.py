@@ -253,6 +253,7 @@ class _SkeletonBuilder:
                        owner if owner is not None else parent,
                        Node("table_row", None, body=row.cells.get("noi_dung", ""), row=row), path)
         self.clauses[pos].columns = dict(row.cells)
+        self.clauses[pos].year_values = dict(row.years) or None
         return pos
 
     # --- lines ----------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ class TableRow:
     carried: dict[str, int] = field(default_factory=dict)  # meaning → line the value was written on
     stt: str | None = None
     parent_row: int | None = None  # index (in the table) of the numbered row a sub-row belongs to
+    years: dict[int, str] = field(default_factory=dict)  # a table with one column per year: year → cell text
 
 
 @dataclass
@@ -50,6 +51,37 @@ def column_meaning(title: str) -> str | None:
         if any(len(k) > 3 and re.search(rf"\b{k}\b", t) for k in keys):
             return meaning
     return None
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d)")
+# A column of what was done or is estimated (the baseline a plan starts from), or of a comparison: its
+# year is not one the plan sets a value for.
+_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH)(?!\w)|hiện hành|hiện trạng|"
+                             r"so sánh|thực hiện năm|tăng,?\s*giảm|(?<!\w)với(?!\w)", re.I)
+# One year in a title is a note of the header ("Chỉ tiêu đến năm 2030"); a table of years has several.
+MIN_YEAR_COLUMNS = 2
+
+
+def column_year(title: str) -> int | None:
+    """The one year a column's title names: "2027", "Năm 2027", "KH 2027", "GIAI ĐOẠN 2026 - 2030 Năm 2027".
+
+    A span ("2026 - 2030") is the heading over the years, not a year; a title naming no year or two
+    ("So sánh năm 2026 với năm 2025"), or a baseline ("ƯTH Năm 2025", "Năm hiện hành 2025"), gives None.
+    """
+    if not title or _BASELINE_TITLE.search(title):
+        return None
+    years = _YEAR.findall(_YEAR_SPAN.sub(" ", title))
+    return int(years[0]) if len(years) == 1 else None
+
+
+def year_columns(titles: list[str]) -> dict[int, int]:
+    """Column index → year, when the table has one column per year (at least two, each year once)."""
+    found = {k: y for k, t in enumerate(titles) if (y := column_year(t)) is not None}
+    years = list(found.values())
+    if len(years) < MIN_YEAR_COLUMNS or len(set(years)) != len(years):
+        return {}
+    return found
 
 
 def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> None:
@@ -187,6 +219,7 @@ class _TsvRows:
         self.titles = titles
         self.carry: dict[str, tuple[str, int]] = {}
         self.last_numbered: int | None = None
+        self.years = year_columns(titles)
 
     def add(self, line_no: int, cells: list[str]) -> None:
         table = self.table
@@ -199,6 +232,8 @@ class _TsvRows:
             table.end = line_no
             return
         carry_down(row, self.carry, self.header)
+        if row.kind == "row":
+            row.years = {year: cells[k] for k, year in self.years.items() if k < len(cells) and cells[k]}
         if row.kind == "group":
             self.last_numbered = None
         elif row.stt:
@@ -756,6 +791,7 @@ class _PipeHeader:
     titles: list[str]
     meanings: list[str | None]
     body: list[_PipeRow]
+    years: dict[int, int] = field(default_factory=dict)  # column index → year (see year_columns)
 
     def key(self, col: int) -> str:
         """The cells' key of a column: its meaning, or "colN" for a column of no known meaning."""
@@ -804,7 +840,9 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     titles = [c.text for c in rows[at].cells]
     body = rows[at + 1:]
     two_level = _sub_header(titles, body, width)
+    years_known = True
     if two_level is not None:
+        years_known = _sub_titles_name_years(body[0])
         titles = two_level
         header_rows.append(body[0])
         body = body[1:]
@@ -814,7 +852,15 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     titles += [""] * (width - len(titles))
     meanings = [column_meaning(t) for t in titles]
     _content_column(meanings, titles, body, width)
-    return _PipeHeader(rows[:at], header_rows, titles, meanings, body)
+    years = year_columns(titles) if years_known else {}
+    return _PipeHeader(rows[:at], header_rows, titles, meanings, body, years)
+
+
+def _sub_titles_name_years(sub: _PipeRow) -> bool:
+    """Can a two-level header's years be trusted? Which first-row title its second row splits is a guess
+    (the last ones); the guess places the years' columns only when the second row names the years
+    itself ("Năm 2026 | Năm 2027" under "GIAI ĐOẠN 2026 - 2030"), not "Kế hoạch | Ước thực hiện"."""
+    return all(column_year(c.text) is not None for c in sub.cells if c.text)
 
 
 def _is_filler_row(texts: list[str], titles: list[str]) -> str | None:
@@ -884,7 +930,9 @@ class _PipeBody:
         cols = _place(r.cells, self.width, self.prof)
         values, carried = _row_values(r.cells, cols, self.header, self.width, self.above)
         stt = values.pop("stt", None)
-        row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt)
+        row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt,
+                       years={self.header.years[col]: cell.text for cell, col in zip(r.cells, cols)
+                              if col in self.header.years and cell.text})
         if continues_row_above(self.table.rows, row):
             merge_into_row_above(self.table.rows, row)
             return
