@@ -261,6 +261,24 @@ class _Physical:
     inherits_emph: bool = False  # opens inside a bold run begun on the line above
 
 
+def _toggle(run: str, bold: bool, italic: bool) -> tuple[bool, bool]:
+    """One emphasis marker flips bold ("**", "__"), italic ("*") or both ("***")."""
+    if run == "***":
+        return not bold, not italic
+    if run in ("**", "__"):
+        return not bold, italic
+    return bold, not italic
+
+
+def _note_letters(chunk: str, bold: bool, seen: tuple[bool | None, bool | None, bool]
+                  ) -> tuple[bool | None, bool | None, bool]:
+    """(first, last, whole) after a run of text set ``bold`` or not: only runs with letters count."""
+    first, last, whole = seen
+    if not any(ch.isalnum() for ch in chunk):
+        return seen
+    return (bold if first is None else first), bold, whole and bold
+
+
 def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool, bool, bool, bool]:
     """Follow ``**``/``*`` markers through a line whose emphasis may have opened on an earlier line.
 
@@ -270,31 +288,16 @@ def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool
     if "*" not in raw and "_" not in raw:
         letters = any(ch.isalnum() for ch in raw)
         return bold and letters, bold, bold, letters, bold, italic
-    first = last = None
-    whole = True
-    pos = 0
     s = raw
     if re.match(r"^\*\s+\S", s) and not bold and not italic and s.count("*") == 1:
         s = s[1:]  # "* item": a list bullet, not an italic marker
-    for m in _MARKER.finditer(s + "\x00"):
-        chunk = s[pos:m.start()] if m.start() <= len(s) else s[pos:]
-        if any(ch.isalnum() for ch in chunk):
-            first = bold if first is None else first
-            last = bold
-            whole = whole and bold
-        run = m.group(0)
-        if run == "***":
-            bold, italic = not bold, not italic
-        elif run == "**" or run == "__":
-            bold = not bold
-        else:
-            italic = not italic
+    seen: tuple[bool | None, bool | None, bool] = (None, None, True)
+    pos = 0
+    for m in _MARKER.finditer(s):
+        seen = _note_letters(s[pos:m.start()], bold, seen)
+        bold, italic = _toggle(m.group(0), bold, italic)
         pos = m.end()
-    tail = s[pos:]
-    if any(ch.isalnum() for ch in tail):
-        first = bold if first is None else first
-        last = bold
-        whole = whole and bold
+    first, last, whole = _note_letters(s[pos:], bold, seen)
     return whole and first is not None, bool(first), bool(last), first is not None, bold, italic
 
 
@@ -324,6 +327,149 @@ def _starts_item(text: str) -> bool:
     return True
 
 
+def _join_paragraph(block: list[_Physical], blank_before: bool) -> LogicalLine | None:
+    """The physical lines of one logical line → that line; None when it holds no letter or digit.
+
+    One physical line of several glued bold parts ("**I. MỤC ĐÍCH****1. Mục đích**") keeps its parts:
+    the clause takes the last labelled one and the earlier ones become its headings.
+    """
+    text = " ".join(p.text for p in block)
+    if not any(ch.isalnum() for ch in text):
+        return None
+    head = block[0]
+    parts = head.segments if len(block) == 1 and len(head.segments) > 1 else []
+    ltype, label, body = read_label(parts[-1] if parts else text)
+    if parts:
+        if ltype is None:
+            ltype, label, body = read_label(parts[0])
+            body = " — ".join([body] + parts[1:])
+            parts = []
+        text = " — ".join(head.segments)
+    emphasis = all(p.whole_emph for p in block) or bool(head.md_level)
+    return LogicalLine(head.no, block[-1].no, text, ltype, label, body, emphasis, head.md_level, blank_before, parts)
+
+
+def _layout_break(prev: _Physical, cur: _Physical) -> bool:
+    """A Markdown heading, or a line of glued bold parts, is a logical line of its own."""
+    return bool(cur.md_level or prev.md_level or len(cur.segments) > 1 or len(prev.segments) > 1)
+
+
+def _emphasis_break(prev: _Physical, cur: _Physical) -> bool:
+    """Emphasis switching on or off at the line break: a bold heading over plain text, or the reverse."""
+    return prev.ends_emph != cur.starts_emph and (prev.whole_emph or cur.whole_emph)
+
+
+def _standalone_break(head: str, prev: _Physical, cur: _Physical) -> bool:
+    """A letterhead or signature line is set on its own (the one before, unless it introduces a list)."""
+    return bool(_STANDALONE.match(cur.text)) or (bool(_STANDALONE.match(head)) and not prev.text.endswith(":"))
+
+
+def _signer_break(head: str, prev: _Physical, cur: _Physical) -> bool:
+    """A person's name under an upper-case title ("CHỦ TỊCH" / "Nguyễn Văn A") is the signer's line."""
+    return len(cur.text) < 40 and bool(_PERSON_NAME.match(cur.text)) and head.isupper() and prev.text.isupper()
+
+
+def _sentence_break(prev: _Physical, cur: _Physical) -> bool:
+    """"Căn cứ …", "Thực hiện …" after a finished sentence opens a new paragraph."""
+    return bool(_NEW_SENTENCE.match(cur.text)) and prev.text.rstrip().endswith((".", ";", ":"))
+
+
+def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
+    """Does ``cur`` start a new logical line rather than continue the paragraph in ``block``?
+
+    A bare label ("3.", "a)") alone on a line numbers the text below it; one bold run wrapped over two
+    lines ("**CỘNG HÒA XÃ HỘI\\nCHỦ NGHĨA VIỆT NAM**") or a line ending on "và", "của", "," continues.
+    """
+    prev, head = block[-1], block[0].text
+    bare = len(block) == 1 and _is_bare_label(prev.text)
+    wrapped_run = (cur.inherits_emph and prev.ends_emph) or bool(_DANGLING.search(prev.text))
+    if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
+        return True
+    if not bare and (_starts_item(cur.text) or (_emphasis_break(prev, cur) and not wrapped_run)):
+        return True
+    return not wrapped_run and _standalone_break(head, prev, cur)
+
+
+class _MarkdownReader:
+    """Physical Markdown lines → logical lines, one call to :meth:`line` per physical line.
+
+    What spans lines: the paragraph read so far, the bold/italic state a line hands to the next one
+    of its paragraph, and whether a blank line came before the paragraph.
+    """
+
+    def __init__(self, noise: set[int]) -> None:
+        self.noise = noise
+        self.out: list[LogicalLine] = []
+        self.block: list[_Physical] = []
+        self.bold = self.italic = False
+        self.blank = False
+        self.blank_before_block = False
+
+    def read(self, src: "SourceText", owned: set[int]) -> list[LogicalLine]:
+        """Every line: table lines end a paragraph, as do blank lines and bare cell walls (noise)."""
+        chrome = page_chrome(src.lines)
+        for no, raw in enumerate(src.lines, start=1):
+            s = raw.replace("\u00a0", " ").strip()
+            if no in owned:
+                self._end_paragraph(blank=False)
+            elif not s:
+                self._end_paragraph(blank=True)
+            elif _PIPE_ONLY.match(s) or no in chrome:
+                self._end_paragraph(blank=self.blank)
+                self.noise.add(no)
+            else:
+                self._text_line(no, s)
+        self._flush()
+        return self.out
+
+    def _end_paragraph(self, blank: bool) -> None:
+        """A paragraph ends and emphasis cannot run past it."""
+        self._flush()
+        self.bold = self.italic = False
+        self.blank = blank
+
+    def _flush(self) -> None:
+        if not self.block:
+            return
+        line = _join_paragraph(self.block, self.blank_before_block)
+        if line is None:
+            self.noise.update(p.no for p in self.block)
+        else:
+            self.out.append(line)
+        self.block = []
+
+    def _text_line(self, no: int, s: str) -> None:
+        """A line with text: it joins the open paragraph or starts a new one."""
+        s = unlink(s)
+        if "*" in s:
+            s = _EMPTY_EMPHASIS.sub(" ", s)
+        segments, _, md_level = clean_markup(strip_footnote_refs(s))
+        whole, starts, ends, _, bold_after, italic_after = _emphasis_walk(s, self.bold, self.italic)
+        if md_level:
+            whole = starts = ends = True
+            bold_after = italic_after = False
+        inherits = self.bold and starts
+        self.bold, self.italic = bold_after, italic_after
+        text = " ".join(segments)
+        if re.fullmatch(r"[-–+•]", text):  # "-" alone, its item on the next line
+            self._flush()
+            self.block.append(_Physical(no, text, segments, None, whole, starts, ends))
+            self.blank_before_block = self.blank
+            return
+        if not segments or is_noise(text):
+            self.noise.add(no)  # a stray marker, a rule, a page number: it also ends the logical line
+            self._flush()
+            return
+        cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=inherits)
+        if self.block and _opens_new_line(self.block, cur):
+            self._flush()
+            self.blank = False
+        if not self.block:
+            self.blank_before_block = self.blank
+        self.block.append(cur)
+        self.blank = False
+
+
 def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list[LogicalLine]:
     """Markdown as the crawled plans have it: a paragraph is a run of non-blank lines, hard-wrapped.
 
@@ -332,96 +478,7 @@ def _markdown_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list
     is a letterhead / signature line set on its own. A line holding only ``|`` is a cell wall of a
     table the table reader did not claim (a letterhead, a signature block): it ends the logical line.
     """
-    out: list[LogicalLine] = []
-    chrome = page_chrome(src.lines)
-    bold = italic = False
-    block: list[_Physical] = []
-    blank = False
-    blank_before_block = False
-
-    def flush() -> None:
-        nonlocal block
-        if not block:
-            return
-        text = " ".join(p.text for p in block)
-        if not any(ch.isalnum() for ch in text):
-            noise.update(p.no for p in block)
-            block = []
-            return
-        parts = block[0].segments if len(block) == 1 and len(block[0].segments) > 1 else []
-        ltype, label, body = read_label(parts[-1] if parts else text)
-        if parts:
-            if ltype is None:
-                ltype, label, body = read_label(parts[0])
-                body = " — ".join([body] + parts[1:])
-                parts = []
-            text = " — ".join(block[0].segments)
-        emphasis = all(p.whole_emph for p in block) or bool(block[0].md_level)
-        out.append(LogicalLine(block[0].no, block[-1].no, text, ltype, label, body, emphasis,
-                               block[0].md_level, blank_before_block, parts))
-        block = []
-
-    for no, raw in enumerate(src.lines, start=1):
-        if no in owned:
-            flush()
-            bold = italic = False
-            blank = False
-            continue
-        s = raw.replace("\u00a0", " ").strip()
-        if not s:
-            flush()
-            bold = italic = False
-            blank = True
-            continue
-        if _PIPE_ONLY.match(s) or no in chrome:
-            flush()
-            noise.add(no)
-            bold = italic = False
-            continue
-        s = unlink(s)
-        if "*" in s:
-            s = _EMPTY_EMPHASIS.sub(" ", s)
-        segments, _, md_level = clean_markup(strip_footnote_refs(s))
-        whole, starts, ends, letters, bold_after, italic_after = _emphasis_walk(s, bold, italic)
-        if md_level:
-            whole = starts = ends = True
-            bold_after = italic_after = False
-        text = " ".join(segments)
-        if re.fullmatch(r"[-–+•]", text):  # "-" alone, its item on the next line
-            flush()
-            block.append(_Physical(no, text, segments, None, whole, starts, ends))
-            blank_before_block = blank
-            bold, italic = bold_after, italic_after
-            continue
-        if not segments or is_noise(text):
-            noise.add(no)  # a stray marker, a rule, a page number: it also ends the logical line
-            flush()
-            bold, italic = bold_after, italic_after
-            continue
-        cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=bold and starts)
-        if block:
-            prev = block[-1]
-            head = block[0].text
-            bare = len(block) == 1 and _is_bare_label(prev.text)
-            switch = prev.ends_emph != cur.starts_emph and (prev.whole_emph or cur.whole_emph)
-            # one bold run wrapped over two lines ("**CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**") is one line
-            wrapped_run = (cur.inherits_emph and prev.ends_emph) or bool(_DANGLING.search(prev.text))
-            new = bool(md_level or prev.md_level or len(cur.segments) > 1 or len(prev.segments) > 1
-                       or (switch and not bare and not wrapped_run) or (_starts_item(text) and not bare)
-                       or (not wrapped_run and _STANDALONE.match(text))
-                       or (not wrapped_run and _STANDALONE.match(head) and not prev.text.endswith(":"))
-                       or (len(text) < 40 and _PERSON_NAME.match(text) and head.isupper() and prev.text.isupper())
-                       or (_NEW_SENTENCE.match(text) and prev.text.rstrip().endswith((".", ";", ":"))))
-            if new:
-                flush()
-                blank = False
-        if not block:
-            blank_before_block = blank
-        block.append(cur)
-        blank = False
-        bold, italic = bold_after, italic_after
-    flush()
-    return out
+    return _MarkdownReader(noise).read(src, owned)
 
 
 def _wrapped_text_lines(src: "SourceText", owned: set[int], noise: set[int]) -> list[LogicalLine]:

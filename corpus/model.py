@@ -159,6 +159,9 @@ class Clause:
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
+    # table rows of a table with one column per year ("Chỉ tiêu | ĐVT | 2026 | 2027 | … | 2030"):
+    # year → that column's cell text as written ("27.500", "≥ 30%"); one target per year is read from it
+    year_values: dict[int, str] | None = None
     page: int | None = None  # PDF page of the first line
     locator: str | None = None  # DOCX paragraph / table position
 
@@ -193,6 +196,7 @@ class Clause:
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "columns": self.columns,
+            "year_values": {str(y): v for y, v in self.year_values.items()} if self.year_values else None,
             "page": self.page,
             "locator": self.locator,
         }
@@ -216,6 +220,7 @@ class Clause:
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             columns=d.get("columns"),
+            year_values={int(y): v for y, v in d["year_values"].items()} if d.get("year_values") else None,
             page=d.get("page"),
             locator=d.get("locator"),
         )

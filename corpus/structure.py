@@ -77,10 +77,13 @@ def row_text(row: TableRow) -> str:
     return head + (" — " + "; ".join(extras) if extras else "")
 
 
-def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
-    lines = src.lines
+def _read_tables(lines: list[str]) -> tuple[list[Table], set[int], set[int]]:
+    """Tables first, so the line reader skips their lines: (tables, lines they own, their noise lines).
+
+    Pipe and tab-separated tables are found before PDF-wrapped ones, which may not reuse their lines.
+    """
     tables = find_tsv_tables(lines)
-    owned = set().union(*(t.lines for t in tables)) if tables else set()
+    owned: set[int] = set().union(*(t.lines for t in tables)) if tables else set()
     wrapped_tables = find_wrapped_tables(lines, owned)
     tables += wrapped_tables
     for t in wrapped_tables:
@@ -88,174 +91,265 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
     noise: set[int] = set()
     for t in tables:
         noise |= t.noise
+    return tables, owned, noise
+
+
+def _events(src: SourceText) -> tuple[list[LogicalLine | Table], set[int]]:
+    """The plan as one stream in source order: logical lines and whole tables; plus the noise lines."""
+    tables, owned, noise = _read_tables(src.lines)
     events: list[LogicalLine | Table] = list(logical_lines(src, owned, noise))
-    for t in tables:
-        events.append(t)
+    events.extend(tables)
     events.sort(key=lambda e: e.start)
+    return events, noise
 
-    clauses: list[Clause] = []
-    nodes: list[Node] = []
-    stack: list[_Open] = []
-    signature: list[str] = []
-    started = False
-    in_signature = False
 
-    def path_to(parent: int | None) -> list[str]:
+class _SkeletonBuilder:
+    """Turns the event stream into clauses, one method per kind of line.
+
+    The stack of open levels (``_Open``) is the only state that spans lines: a label closes back
+    to the level that used its type, or opens a deeper one (see the module docstring).
+    """
+
+    def __init__(self, src: SourceText, doc_id: str, noise: set[int]) -> None:
+        self.src = src
+        self.doc_id = doc_id
+        self.noise = noise
+        self.clauses: list[Clause] = []
+        self.nodes: list[Node] = []
+        self.stack: list[_Open] = []
+        self.signature: list[str] = []
+        self.started = False  # the letterhead ends at the first numbered part
+        self.in_signature = False
+
+    # --- the tree -------------------------------------------------------------------------------
+
+    def path_to(self, parent: int | None) -> list[str]:
+        """Section path of a child of ``parent``: the open levels down to it, or its own path."""
         if parent is None:
             return []
-        last = max((k for k, o in enumerate(stack) if o.pos == parent), default=None)
+        last = max((k for k, o in enumerate(self.stack) if o.pos == parent), default=None)
         if last is None:
-            return stack_path_of(parent)
-        return [o.title for o in stack[: last + 1]]
+            return self.clauses[parent].section_path + [_title(self.nodes[parent].body or self.clauses[parent].text)]
+        return [o.title for o in self.stack[: last + 1]]
 
-    def stack_path_of(pos: int) -> list[str]:
-        return clauses[pos].section_path + [_title(nodes[pos].body or clauses[pos].text)]
-
-    def add(kind: str, label: str | None, text: str, start: int, end: int, parent: int | None,
+    def add(self, kind: str, label: str | None, text: str, start: int, end: int, parent: int | None,
             node: Node, path: list[str] | None = None) -> int:
-        pos = len(clauses)
-        clauses.append(Clause(
-            id=f"{doc_id}:{pos + 1:04d}", doc_id=doc_id, kind=kind, label=label,
-            section_path=path if path is not None else path_to(parent), text=text, source=src.source, lines=(start, end),
-            page=src.page_of(start), locator=src.locator_of(start),
+        """Append one clause under ``parent``; returns its position."""
+        pos = len(self.clauses)
+        src = self.src
+        self.clauses.append(Clause(
+            id=f"{self.doc_id}:{pos + 1:04d}", doc_id=self.doc_id, kind=kind, label=label,
+            section_path=path if path is not None else self.path_to(parent), text=text, source=src.source,
+            lines=(start, end), page=src.page_of(start), locator=src.locator_of(start),
         ))
         node.parent = parent
-        nodes.append(node)
+        self.nodes.append(node)
         if parent is not None:
-            nodes[parent].children.append(pos)
+            self.nodes[parent].children.append(pos)
         return pos
 
-    def top(skip_bullets: bool = True) -> int | None:
-        for o in reversed(stack):
-            if skip_bullets and o.ltype in BULLET_TYPES:
-                continue
-            return o.pos
+    def open_heading(self, kind: str, ltype: str, line: LogicalLine, node: Node) -> int:
+        """A clause that titles what follows: added, then pushed as the innermost open level."""
+        pos = self.add(kind, None, line.text, line.start, line.end, self.open_level(ltype, None), node)
+        self.stack.append(_Open(ltype, None, pos, _title(line.text)))
+        return pos
+
+    def top(self) -> int | None:
+        """The innermost open level that is not a bullet: where a plain paragraph or a table belongs."""
+        for o in reversed(self.stack):
+            if o.ltype not in BULLET_TYPES:
+                return o.pos
         return None
 
-    def open_level(ltype: str, label: str | None) -> int | None:
+    def in_footer(self) -> bool:
+        return any(o.ltype == "recipients" for o in self.stack)
+
+    # --- closing levels -------------------------------------------------------------------------
+
+    def open_level(self, ltype: str, label: str | None) -> int | None:
         """Close levels as the label demands; return the parent position."""
         if ltype in ("appendix", "recipients") or (ltype == "roman" and not any(
-                o.ltype in ("upper_letter", "roman") for o in stack)):
-            stack.clear()
+                o.ltype in ("upper_letter", "roman") for o in self.stack)):
+            self.stack.clear()
             return None
         if ltype == "decimal":
-            parts = label.split(".")
-            for k in range(len(stack) - 1, -1, -1):
-                o = stack[k]
-                if (o.ltype == "arabic" and len(parts) == 2 and o.label == parts[0]) or (
-                    o.ltype == "decimal" and o.label.split(".") == parts[:-1]
-                ):
-                    del stack[k + 1:]
-                    return o.pos
-                if o.ltype == "decimal" and len(o.label.split(".")) == len(parts):
-                    del stack[k:]
-                    return stack[-1].pos if stack else None
+            found, parent = self._close_decimal(label or "")
+            if found:
+                return parent
         if ltype == "block":
-            while stack and (stack[-1].ltype in BULLET_TYPES or stack[-1].ltype in ("paren", "block")
-                             or not nodes[stack[-1].pos].children):
-                stack.pop()
-            return stack[-1].pos if stack else None
+            return self._close_for_block()
+        return self._close_same_type(ltype)
+
+    def _close_decimal(self, label: str) -> tuple[bool, int | None]:
+        """"2.3." belongs under "2." or "2.3" even past letters and bullets; a sibling "2.2." closes."""
+        stack = self.stack
+        parts = label.split(".")
+        for k in range(len(stack) - 1, -1, -1):
+            o = stack[k]
+            if (o.ltype == "arabic" and len(parts) == 2 and o.label == parts[0]) or (
+                o.ltype == "decimal" and o.label.split(".") == parts[:-1]
+            ):
+                del stack[k + 1:]
+                return True, o.pos
+            if o.ltype == "decimal" and len(o.label.split(".")) == len(parts):
+                del stack[k:]
+                return True, self._innermost()
+        return False, None
+
+    def _close_for_block(self) -> int | None:
+        """A "Phân công thực hiện" block sits beside the items it follows, under their heading."""
+        stack = self.stack
+        while stack and (stack[-1].ltype in BULLET_TYPES or stack[-1].ltype in ("paren", "block")
+                         or not self.nodes[stack[-1].pos].children):
+            stack.pop()
+        return self._innermost()
+
+    def _close_same_type(self, ltype: str) -> int | None:
+        """A label type already open closes back to it; one a level already used returns to that level."""
+        stack = self.stack
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].ltype == ltype:
                 del stack[k:]
-                return stack[-1].pos if stack else None
+                return self._innermost()
         # a label type this level already used returns to that level ("c." after a "3.3." footer)
-        for k in range(len(stack) - 1, -1, -1):
-            if ltype not in BULLET_TYPES and ltype in stack[k].child_types:
-                del stack[k + 1:]
-                break
-        return stack[-1].pos if stack else None
+        if ltype not in BULLET_TYPES:
+            for k in range(len(stack) - 1, -1, -1):
+                if ltype in stack[k].child_types:
+                    del stack[k + 1:]
+                    break
+        return self._innermost()
 
-    for ev in events:
-        if isinstance(ev, Table):
-            parent = top()
-            group: int | None = None
-            group_path: list[str] = path_to(parent)
-            numbered: dict[int, int] = {}
-            for idx, row in enumerate(ev.rows):
-                if row.kind == "table_header":
-                    add("table_header", None, " | ".join(v for v in row.titles.values() if v) or row.cells.get("noi_dung", ""),
-                        row.start, row.end, parent, Node("table_header", None, row=row))
-                elif row.kind == "group":
-                    group = add("heading", None, row.cells["noi_dung"], row.start, row.end, parent,
-                                Node("table_group", None, body=row.cells["noi_dung"], row=row))
-                    group_path = path_to(parent) + [_title(row.cells["noi_dung"])]
-                else:
-                    owner = numbered.get(row.parent_row) if row.parent_row is not None else None
-                    p = owner if owner is not None else (group if group is not None else parent)
-                    rpath = group_path + ([_title(clauses[owner].text)] if owner is not None else [])
-                    pos = add("table_row", row.stt, row_text(row), row.start, row.end, p,
-                              Node("table_row", None, body=row.cells.get("noi_dung", ""), row=row), rpath)
-                    clauses[pos].columns = dict(row.cells)
-                    if row.stt and not row.cells.get("noi_dung", "").lstrip().startswith(("-", "–", "+")):
-                        numbered[idx] = pos
-            continue
+    def _innermost(self) -> int | None:
+        return self.stack[-1].pos if self.stack else None
 
-        line: LogicalLine = ev
-        text, ltype, label, body = line.text, line.ltype, line.label, line.body
-        # signature block at the end of the plan: metadata, not clause text
-        if _AUTHORITY.match(text) and len(text) < 80:
-            in_signature = True
-        if in_signature:
-            if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (_PERSON.match(text) and len(text) < 40):
-                signature.append(text)
-                noise.update(range(line.start, line.end + 1))
-                continue
-            in_signature = False
-        if not started and ltype in _DOC_START_TYPES:
-            started = True
-        if not started:
-            kind = "header" if (len(text) < 160 or is_heading_like(line)) else "paragraph"
-            add(kind, None, text, line.start, line.end, None, Node(None, None, body=text))
-            continue
-        if _APPENDIX.match(text):
-            add("heading", None, text, line.start, line.end, open_level("appendix", None), Node("appendix", None, body=text))
-            stack.append(_Open("appendix", None, len(clauses) - 1, _title(text)))
-            continue
-        if _RECIPIENTS.match(text):
-            pos = add("footer", None, text, line.start, line.end, open_level("recipients", None), Node("recipients", None, body=text))
-            stack.append(_Open("recipients", None, pos, _title(text)))
-            continue
-        if ltype is None and _BLOCK.match(text):
-            pos = add("heading", None, text, line.start, line.end, open_level("block", None), Node("block", None, body=text, block=True))
-            stack.append(_Open("block", None, pos, _title(text)))
-            continue
-        if ltype is None and (line.emphasis or line.md_level) and len(text) < 160:
-            htype = f"md{line.md_level}" if line.md_level else "bold"
-            pos = add("heading", None, text, line.start, line.end, open_level(htype, None), Node(htype, None, body=text))
-            stack.append(_Open(htype, None, pos, _title(text)))
-            continue
-        if ltype is None:
-            in_footer = any(o.ltype == "recipients" for o in stack)
-            add("footer" if in_footer else "paragraph", None, text, line.start, line.end, top(), Node(None, None, body=text))
-            continue
-        # "**I. MỤC ĐÍCH****1. Mục đích**": one clause for the line, one level per labelled part
-        opened = []
-        for part in line.parts[:-1] or []:
-            ptype, plabel, _ = read_label(part)
-            if ptype:
-                open_level(ptype, plabel)
-                opened.append(_Open(ptype, plabel, -1, _title(part)))
-                stack.append(opened[-1])
-        if opened:
-            for o in opened:
-                stack.remove(o)
-            parent = open_level(opened[0].ltype, opened[0].label)
+    # --- tables ---------------------------------------------------------------------------------
+
+    def add_table(self, table: Table) -> None:
+        """Header, group and body rows; a sub-row hangs under the numbered row above it."""
+        parent = self.top()
+        group: int | None = None
+        group_path = self.path_to(parent)
+        numbered: dict[int, int] = {}  # row index in the table → clause position
+        for idx, row in enumerate(table.rows):
+            if row.kind == "table_header":
+                text = " | ".join(v for v in row.titles.values() if v) or row.cells.get("noi_dung", "")
+                self.add("table_header", None, text, row.start, row.end, parent, Node("table_header", None, row=row))
+            elif row.kind == "group":
+                title = row.cells["noi_dung"]
+                group = self.add("heading", None, title, row.start, row.end, parent,
+                                 Node("table_group", None, body=title, row=row))
+                group_path = self.path_to(parent) + [_title(title)]
+            else:
+                pos = self._add_table_row(row, numbered, group if group is not None else parent, group_path)
+                if row.stt and not row.cells.get("noi_dung", "").lstrip().startswith(("-", "–", "+")):
+                    numbered[idx] = pos
+
+    def _add_table_row(self, row: TableRow, numbered: dict[int, int], parent: int | None,
+                       group_path: list[str]) -> int:
+        """One body row; its columns stay as data on the clause."""
+        owner = numbered.get(row.parent_row) if row.parent_row is not None else None
+        path = group_path + ([_title(self.clauses[owner].text)] if owner is not None else [])
+        pos = self.add("table_row", row.stt, row_text(row), row.start, row.end,
+                       owner if owner is not None else parent,
+                       Node("table_row", None, body=row.cells.get("noi_dung", ""), row=row), path)
+        self.clauses[pos].columns = dict(row.cells)
+        self.clauses[pos].year_values = dict(row.years) or None
+        return pos
+
+    # --- lines ----------------------------------------------------------------------------------
+
+    def add_line(self, line: LogicalLine) -> None:
+        """One logical line: signature, letterhead, or a clause of the body by the kind of line it is."""
+        if self._signature_line(line):
+            return
+        if not self.started and line.ltype in _DOC_START_TYPES:
+            self.started = True
+        if not self.started:
+            self._letterhead_line(line)
+        elif _APPENDIX.match(line.text):
+            self.open_heading("heading", "appendix", line, Node("appendix", None, body=line.text))
+        elif _RECIPIENTS.match(line.text):
+            self.open_heading("footer", "recipients", line, Node("recipients", None, body=line.text))
+        elif line.ltype is None:
+            self._unlabelled_line(line)
         else:
-            parent = open_level(ltype, label)
-        in_footer = any(o.ltype == "recipients" for o in stack)
-        kind = "footer" if in_footer else ("bullet" if ltype in BULLET_TYPES else "item")
-        pos = add(kind, label, text, line.start, line.end, parent, Node(ltype, None, body=body))
-        if stack:
-            stack[-1].child_types.add(opened[0].ltype if opened else ltype)
+            self._labelled_line(line)
+
+    def _signature_line(self, line: LogicalLine) -> bool:
+        """The signature block (authority, title, name) is metadata and noise, not clause text."""
+        text = line.text
+        if _AUTHORITY.match(text) and len(text) < 80:
+            self.in_signature = True
+        if not self.in_signature:
+            return False
+        if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (_PERSON.match(text) and len(text) < 40):
+            self.signature.append(text)
+            self.noise.update(range(line.start, line.end + 1))
+            return True
+        self.in_signature = False
+        return False
+
+    def _letterhead_line(self, line: LogicalLine) -> None:
+        """Before the first numbered part: letterhead lines (short) and the preamble."""
+        text = line.text
+        kind = "header" if (len(text) < 160 or is_heading_like(line)) else "paragraph"
+        self.add(kind, None, text, line.start, line.end, None, Node(None, None, body=text))
+
+    def _unlabelled_line(self, line: LogicalLine) -> None:
+        """A line with no numbering: a block heading, a bold/Markdown heading, or a paragraph."""
+        text = line.text
+        if _BLOCK.match(text):
+            self.open_heading("heading", "block", line, Node("block", None, body=text, block=True))
+        elif (line.emphasis or line.md_level) and len(text) < 160:
+            htype = f"md{line.md_level}" if line.md_level else "bold"
+            self.open_heading("heading", htype, line, Node(htype, None, body=text))
+        else:
+            kind = "footer" if self.in_footer() else "paragraph"
+            self.add(kind, None, text, line.start, line.end, self.top(), Node(None, None, body=text))
+
+    def _labelled_line(self, line: LogicalLine) -> None:
+        """A numbered or bulleted line; "**I. MỤC ĐÍCH****1. Mục đích**" opens one level per labelled part."""
+        ltype, label = line.ltype, line.label
+        opened = self._open_parts(line.parts[:-1])
+        parent = self.open_level(opened[0].ltype, opened[0].label) if opened else self.open_level(ltype, label)
+        kind = "footer" if self.in_footer() else ("bullet" if ltype in BULLET_TYPES else "item")
+        pos = self.add(kind, label, line.text, line.start, line.end, parent, Node(ltype, None, body=line.body))
+        if self.stack:
+            self.stack[-1].child_types.add(opened[0].ltype if opened else ltype)
         for o in opened:
             o.pos = pos
-            stack.append(o)
-        last_title = _title(line.parts[-1]) if opened else _title(text)
-        stack.append(_Open(ltype, label, pos, last_title))
+            self.stack.append(o)
+        self.stack.append(_Open(ltype, label, pos, _title(line.parts[-1]) if opened else _title(line.text)))
 
-    for pos, node in enumerate(nodes):
-        c = clauses[pos]
-        if c.kind in ("item", "bullet") and node.children:
-            c.kind = "heading"
-    return Skeleton(clauses, nodes, sorted(noise), signature)
+    def _open_parts(self, parts: list[str]) -> list[_Open]:
+        """Levels for the labelled parts before a line's last one; each closes what its label closes."""
+        opened: list[_Open] = []
+        for part in parts:
+            ptype, plabel, _ = read_label(part)
+            if ptype:
+                self.open_level(ptype, plabel)
+                opened.append(_Open(ptype, plabel, -1, _title(part)))
+                self.stack.append(opened[-1])
+        for o in opened:
+            self.stack.remove(o)
+        return opened
+
+    def finish(self) -> Skeleton:
+        """An item with items under it titles them: it becomes a heading."""
+        for pos, node in enumerate(self.nodes):
+            c = self.clauses[pos]
+            if c.kind in ("item", "bullet") and node.children:
+                c.kind = "heading"
+        return Skeleton(self.clauses, self.nodes, sorted(self.noise), self.signature)
+
+
+def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
+    """A plan's lines → its clauses in a section tree, with the noise lines and the signature."""
+    events, noise = _events(src)
+    builder = _SkeletonBuilder(src, doc_id, noise)
+    for ev in events:
+        if isinstance(ev, Table):
+            builder.add_table(ev)
+        else:
+            builder.add_line(ev)
+    return builder.finish()

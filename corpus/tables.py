@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from corpus.lines import ROMAN, clean_markup, is_noise, strip_footnote_refs
+from corpus.lines import ROMAN, _starts_lower, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
 CARRIED_COLUMNS = LEAD_COLUMNS + ("phoi_hop", "thoi_han")
@@ -26,6 +26,7 @@ class TableRow:
     carried: dict[str, int] = field(default_factory=dict)  # meaning → line the value was written on
     stt: str | None = None
     parent_row: int | None = None  # index (in the table) of the numbered row a sub-row belongs to
+    years: dict[int, str] = field(default_factory=dict)  # a table with one column per year: year → cell text
 
 
 @dataclass
@@ -52,6 +53,37 @@ def column_meaning(title: str) -> str | None:
     return None
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d)")
+# A column of what was done or is estimated (the baseline a plan starts from), or of a comparison: its
+# year is not one the plan sets a value for.
+_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH)(?!\w)|hiện hành|hiện trạng|"
+                             r"so sánh|thực hiện năm|tăng,?\s*giảm|(?<!\w)với(?!\w)", re.I)
+# One year in a title is a note of the header ("Chỉ tiêu đến năm 2030"); a table of years has several.
+MIN_YEAR_COLUMNS = 2
+
+
+def column_year(title: str) -> int | None:
+    """The one year a column's title names: "2027", "Năm 2027", "KH 2027", "GIAI ĐOẠN 2026 - 2030 Năm 2027".
+
+    A span ("2026 - 2030") is the heading over the years, not a year; a title naming no year or two
+    ("So sánh năm 2026 với năm 2025"), or a baseline ("ƯTH Năm 2025", "Năm hiện hành 2025"), gives None.
+    """
+    if not title or _BASELINE_TITLE.search(title):
+        return None
+    years = _YEAR.findall(_YEAR_SPAN.sub(" ", title))
+    return int(years[0]) if len(years) == 1 else None
+
+
+def year_columns(titles: list[str]) -> dict[int, int]:
+    """Column index → year, when the table has one column per year (at least two, each year once)."""
+    found = {k: y for k, t in enumerate(titles) if (y := column_year(t)) is not None}
+    years = list(found.values())
+    if len(years) < MIN_YEAR_COLUMNS or len(set(years)) != len(years):
+        return {}
+    return found
+
+
 def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> None:
     """Merged cells: an empty responsible-unit cell repeats the one above; a group row starts afresh."""
     if row.kind == "group":
@@ -65,6 +97,27 @@ def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> Non
         elif m in carry:
             row.cells[m] = carry[m][0]
             row.carried[m] = carry[m][1]
+
+
+def continues_row_above(rows: list[TableRow], row: TableRow) -> bool:
+    """Is ``row`` the rest of the row above rather than a row of its own?
+
+    Decided from its own cells: no number, text in the task cell only (every other cell empty, none
+    merged down), and that text carries on a sentence (lower-case: "và báo cáo kết quả về UBND tỉnh").
+    A sub-row with its own task, lead or deadline cells, or a task of its own ("- Tuyên truyền …",
+    "Kiểm tra …"), stays its own row.
+    """
+    if row.kind != "row" or row.stt or not rows or rows[-1].kind != "row":
+        return False
+    own = {k for k, v in row.cells.items() if v and k not in row.carried}
+    return own == {"noi_dung"} and _starts_lower(row.cells["noi_dung"])
+
+
+def merge_into_row_above(rows: list[TableRow], row: TableRow) -> None:
+    """Append a continuation's task text to the row above, which now ends where it ends."""
+    above = rows[-1]
+    above.cells["noi_dung"] = f"{above.cells.get('noi_dung', '')} {row.cells['noi_dung']}".strip()
+    above.end = row.end
 
 
 def _cells(line: str) -> list[str]:
@@ -93,67 +146,102 @@ def find_tsv_tables(lines: list[str]) -> list[Table]:
     taken = set().union(*(t.lines for t in tables)) if tables else set()
     i, n = 0, len(lines)
     while i < n:
-        if (i + 1) in taken or not _is_tsv(lines[i]):
-            i += 1
-            continue
-        header = _header_meanings(_cells(lines[i]))
+        header = None if (i + 1) in taken or not _is_tsv(lines[i]) else _header_meanings(_cells(lines[i]))
         if header is None:
             i += 1
             continue
-        titles = _cells(lines[i])
-        table = Table(start=i + 1, end=i + 1, rows=[], lines={i + 1}, noise=set())
-        table.rows.append(TableRow(i + 1, i + 1, "table_header",
-                                   cells={m: t for m, t in zip(header, titles) if m and t},
-                                   titles={m: t for m, t in zip(header, titles) if m}))
-        j = i + 1
-        carry: dict[str, tuple[str, int]] = {}
-        last_numbered: int | None = None
-        while j < n:
-            raw = lines[j]
-            if not raw.strip():
-                # a blank line inside a table: keep going if the table resumes
-                k = j
-                while k < n and not lines[k].strip():
-                    k += 1
-                if k < n and "\t" in lines[k]:
-                    j = k
-                    continue
-                break
-            if "\t" not in raw:
-                # a page number between two pages of one table: noise, the table goes on
-                k = j + 1
-                while k < n and (not lines[k].strip() or is_noise(lines[k])):
-                    k += 1
-                if is_noise(raw) and k < n and "\t" in lines[k]:
-                    for x in range(j, k):
-                        if lines[x].strip():
-                            table.noise.add(x + 1)
-                        table.lines.add(x + 1)
-                    j = k
-                    continue
-                break
-            cells = _cells(raw)
-            if not any(c for c in cells):
-                table.lines.add(j + 1)
-                j += 1
-                continue
-            row = _tsv_row(j + 1, cells, header, titles)
-            carry_down(row, carry, header)
-            if row.kind == "group":
-                last_numbered = None
-            else:
-                if row.stt:
-                    last_numbered = len(table.rows)
-                else:
-                    row.parent_row = last_numbered
-            table.rows.append(row)
-            table.lines.add(j + 1)
-            table.end = j + 1
-            j += 1
+        table, i = _read_tsv_table(lines, i, header)
         tables.append(table)
-        i = j
     tables.sort(key=lambda t: t.start)
     return tables
+
+
+def _read_tsv_table(lines: list[str], i: int, header: list[str | None]) -> tuple[Table, int]:
+    """The header on line ``i`` and the rows under it → the table and the index of the line after it."""
+    titles = _cells(lines[i])
+    table = Table(start=i + 1, end=i + 1, rows=[], lines={i + 1}, noise=set())
+    table.rows.append(TableRow(i + 1, i + 1, "table_header",
+                               cells={m: t for m, t in zip(header, titles) if m and t},
+                               titles={m: t for m, t in zip(header, titles) if m}))
+    rows = _TsvRows(table, header, titles)
+    j, n = i + 1, len(lines)
+    while j < n:
+        raw = lines[j]
+        if not raw.strip():
+            resume = _next_filled(lines, j)
+            if resume < n and "\t" in lines[resume]:
+                j = resume  # a blank line inside a table: the table resumes
+                continue
+            break
+        if "\t" not in raw:
+            resume = _page_break_end(lines, j)
+            if resume is None:
+                break
+            _own_page_break(lines, j, resume, table)
+            j = resume
+            continue
+        rows.add(j + 1, _cells(raw))
+        j += 1
+    return table, j
+
+
+def _next_filled(lines: list[str], j: int) -> int:
+    """Index of the first non-blank line from ``j``."""
+    while j < len(lines) and not lines[j].strip():
+        j += 1
+    return j
+
+
+def _page_break_end(lines: list[str], j: int) -> int | None:
+    """A page number between two pages of one table: the index where the table resumes, or None."""
+    k = j + 1
+    while k < len(lines) and (not lines[k].strip() or is_noise(lines[k])):
+        k += 1
+    if is_noise(lines[j]) and k < len(lines) and "\t" in lines[k]:
+        return k
+    return None
+
+
+def _own_page_break(lines: list[str], j: int, k: int, table: Table) -> None:
+    """The table owns the lines of a page break inside it; those with text are noise."""
+    for x in range(j, k):
+        if lines[x].strip():
+            table.noise.add(x + 1)
+        table.lines.add(x + 1)
+
+
+class _TsvRows:
+    """Body rows of a tab-separated table: merged cells carried down, sub-rows tied to their numbered row."""
+
+    def __init__(self, table: Table, header: list[str | None], titles: list[str]) -> None:
+        self.table = table
+        self.header = header
+        self.titles = titles
+        self.carry: dict[str, tuple[str, int]] = {}
+        self.last_numbered: int | None = None
+        self.years = year_columns(titles)
+
+    def add(self, line_no: int, cells: list[str]) -> None:
+        table = self.table
+        table.lines.add(line_no)
+        if not any(c for c in cells):
+            return
+        row = _tsv_row(line_no, cells, self.header, self.titles)
+        if continues_row_above(table.rows, row):
+            merge_into_row_above(table.rows, row)
+            table.end = line_no
+            return
+        carry_down(row, self.carry, self.header)
+        if row.kind == "row":
+            row.years = {year: cells[k] for k, year in self.years.items() if k < len(cells) and cells[k]}
+        if row.kind == "group":
+            self.last_numbered = None
+        elif row.stt:
+            self.last_numbered = len(table.rows)
+        else:
+            row.parent_row = self.last_numbered
+        table.rows.append(row)
+        table.end = line_no
 
 
 def _tsv_row(line_no: int, cells: list[str], header: list[str | None], titles: list[str]) -> TableRow:
@@ -290,12 +378,20 @@ def _read_wrapped_rows(lines: list[str], j: int, table: Table, columns: list[str
 
 
 def _assemble_wrapped(row_lines: list[tuple[int, str]], columns: list[str]) -> TableRow:
+    """The physical lines of one PDF table row → the row, its fragments dealt out to the columns."""
     start, end = row_lines[0][0], row_lines[-1][0]
     first = row_lines[0][1].strip()
     g = _GROUP_START.match(first)
     if g and len(row_lines) == 1:
         return TableRow(start, end, "group", cells={"noi_dung": f"{g['stt']} {g['rest'].strip()}"})
-    # fragments: text pieces, and whether each closes its cell (2+ spaces after it)
+    cells = _deal_fragments(_wrapped_fragments(row_lines), columns)
+    joined = {k: _join_wrapped(v) for k, v in cells.items() if v}
+    stt = joined.pop("stt", None)
+    return TableRow(start, end, "row", cells=joined, stt=stt.rstrip(".") if stt else None)
+
+
+def _wrapped_fragments(row_lines: list[tuple[int, str]]) -> list[tuple[str, bool]]:
+    """Text pieces of a wrapped row, and whether each closes its cell (2+ spaces after it)."""
     frags: list[tuple[str, bool]] = []
     for idx, (_, raw) in enumerate(row_lines):
         line = raw.rstrip("\r\n")
@@ -309,29 +405,36 @@ def _assemble_wrapped(row_lines: list[tuple[int, str]], columns: list[str]) -> T
         for k, p in enumerate(parts):
             if p:
                 frags.append((p, k < len(parts) - 1 or closes_last))
+    return frags
+
+
+def _deal_fragments(frags: list[tuple[str, bool]], columns: list[str]) -> dict[str, list[str]]:
+    """Fragments → columns in order: a closed cell moves to the next column, except that a cell never
+    starts lower-case ("trung tâm,  đơn vị" is one cell despite the gap)."""
     cells: dict[str, list[str]] = {c: [] for c in columns}
     col = 0
     advance = False
     for text, closes in frags:
-        # a cell never starts lower-case: "trung tâm,  đơn vị" is one cell despite the gap
         if advance and not (text[:1].islower()) and col < len(columns) - 1:
             col += 1
-        advance = False
-        name = columns[col]
-        buf = cells[name]
-        if buf:
-            if name in LEAD_COLUMNS and text.startswith(("Các ", "các ")) and "phoi_hop" in columns[col + 1:]:
-                col = columns.index("phoi_hop")
-            elif "thoi_han" in columns[col + 1:] and _TIME_START.match(text) and name != "noi_dung":
-                col = columns.index("thoi_han")
-            elif name == "noi_dung" and buf[-1].rstrip().endswith(".") and re.match(UNIT_HEAD_RE + r"\b", text):
-                col += 1
-        name = columns[col]
-        cells[name].append(text)
+        if cells[columns[col]]:
+            col = _jump_column(columns, col, cells[columns[col]], text)
+        cells[columns[col]].append(text)
         advance = closes
-    joined = {k: _join_wrapped(v) for k, v in cells.items() if v}
-    stt = joined.pop("stt", None)
-    return TableRow(start, end, "row", cells=joined, stt=stt.rstrip(".") if stt else None)
+    return cells
+
+
+def _jump_column(columns: list[str], col: int, buf: list[str], text: str) -> int:
+    """A fragment that cannot continue its cell: "Các …" after a lead is the partners, a time is the
+    deadline, a unit's name after a finished task is the lead."""
+    name = columns[col]
+    if name in LEAD_COLUMNS and text.startswith(("Các ", "các ")) and "phoi_hop" in columns[col + 1:]:
+        return columns.index("phoi_hop")
+    if "thoi_han" in columns[col + 1:] and _TIME_START.match(text) and name != "noi_dung":
+        return columns.index("thoi_han")
+    if name == "noi_dung" and buf[-1].rstrip().endswith(".") and re.match(UNIT_HEAD_RE + r"\b", text):
+        return col + 1
+    return col
 
 
 def _join_wrapped(parts: list[str]) -> str:
@@ -390,14 +493,12 @@ def _next_number(current: str, candidate: str) -> bool:
     return True
 
 
-def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
-    """One cell per line(s) between lines holding only "|": a row is a wall, then (text? wall) per cell.
+_Token = tuple[str, list[tuple[int, str]]]  # ("|", [wall line]) or ("T", [text lines of one cell])
 
-    An empty cell and the seam between two rows both read as two walls in a row, so the column
-    count decides: the widest run of filled cells gives it, a row never has more, and a run of
-    walls fills the current row with empty cells before the next row opens.
-    """
-    tokens: list[tuple[str, list[tuple[int, str]]]] = []
+
+def _wall_tokens(block: list[tuple[int, str]]) -> list[_Token]:
+    """Lines → walls and cells: consecutive text lines between walls are one cell."""
+    tokens: list[_Token] = []
     for no, raw in block:
         if _WALL.match(raw.strip()):
             tokens.append(("|", [(no, raw)]))
@@ -405,6 +506,15 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
             tokens[-1][1].append((no, raw))
         else:
             tokens.append(("T", [(no, raw)]))
+    return tokens
+
+
+def _crawled_width(tokens: list[_Token]) -> int:
+    """The column count: the widest run of filled cells that more than one row shows.
+
+    One row glued to the next by a missing wall must not widen the whole table; the header, among
+    the first runs, names every column even when the rows leave many empty.
+    """
     runs: list[int] = []
     run = 0
     for k, (kind, _) in enumerate(tokens):
@@ -415,58 +525,103 @@ def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
             run = 0
     if run:
         runs.append(run)
-    # the widest run of filled cells that more than one row shows: one row glued to the next by a
-    # missing wall must not widen the whole table
-    # (the header, among the first runs, names every column even when the rows leave many empty)
     repeated = [r for r in set(runs) if runs.count(r) >= max(2, len(runs) // 10)]
-    width = max(repeated + runs[:MAX_ROWS_ABOVE_HEADER + 1] or [0])
+    return max(repeated + runs[:MAX_ROWS_ABOVE_HEADER + 1] or [0])
+
+
+def _crawled_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
+    """One cell per line(s) between lines holding only "|": a row is a wall, then (text? wall) per cell.
+
+    An empty cell and the seam between two rows both read as two walls in a row, so the column
+    count decides: the widest run of filled cells gives it, a row never has more, and a run of
+    walls fills the current row with empty cells before the next row opens.
+    """
+    tokens = _wall_tokens(block)
+    width = _crawled_width(tokens)
     first_text = next((t for kind, t in tokens if kind == "T"), None)
     numbered = first_text is not None and column_meaning(_cell_text(first_text).text) == "stt"
     rows: list[_PipeRow] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        first = tokens[i][1][0][0]
-        row = _PipeRow(first, first, [])
-        if tokens[i][0] == "|":
-            i += 1
-        # else: a full row closed on one wall and the next opens with text, its own wall missing
-        while i < n:
-            if tokens[i][0] == "T":
-                if len(row.cells) >= width:
-                    break
-                cell = _cell_text(tokens[i][1])
-                row.cells.append(cell)
-                row.end = cell.end
-                i += 1
-                if i < n and tokens[i][0] == "|":
-                    row.end = tokens[i][1][0][0]
-                    i += 1
-                continue
-            # a wall right after a closed cell: an empty cell, or the wall that opens the next row
-            walls = 0
-            while i + walls < n and tokens[i + walls][0] == "|":
-                walls += 1
-            at_end = i + walls >= n
-            room = width - len(row.cells)
-            if not at_end and numbered and walls <= room - 1 and row.cells and _STT_CELL.match(
-                    row.cells[0].text) and not _next_number(
-                    row.cells[0].text if row.cells else "", _cell_text(tokens[i + walls][1]).text):
-                # the text after the walls is no row number: the walls were empty cells of this row
-                for _ in range(walls):
-                    no = tokens[i][1][0][0]
-                    row.cells.append(_Cell("", no, no))
-                    i += 1
-                continue
-            empties = walls if at_end else walls - 1
-            empties = min(empties, width - len(row.cells))
-            for _ in range(empties):
-                no = tokens[i][1][0][0]
-                row.cells.append(_Cell("", no, no))
-                row.end = no
-                i += 1
-            break
+    i = 0
+    while i < len(tokens):
+        row, i = _read_crawled_row(tokens, i, width, numbered)
         rows.append(row)
     return rows
+
+
+def _read_crawled_row(tokens: list[_Token], i: int, width: int, numbered: bool) -> tuple[_PipeRow, int]:
+    """The row that opens at token ``i`` → the row and the token after it."""
+    n = len(tokens)
+    first = tokens[i][1][0][0]
+    row = _PipeRow(first, first, [])
+    if tokens[i][0] == "|":
+        i += 1
+    # else: a full row closed on one wall and the next opens with text, its own wall missing
+    while i < n:
+        if tokens[i][0] == "T":
+            if len(row.cells) >= width:
+                break
+            cell = _cell_text(tokens[i][1])
+            row.cells.append(cell)
+            row.end = cell.end
+            i += 1
+            if i < n and tokens[i][0] == "|":
+                row.end = tokens[i][1][0][0]
+                i += 1
+            continue
+        # a wall right after a closed cell: an empty cell, or the wall that opens the next row
+        walls = 0
+        while i + walls < n and tokens[i + walls][0] == "|":
+            walls += 1
+        if numbered and _walls_are_empty_cells(tokens, i + walls, walls, row, width):
+            i = _empty_cells(tokens, i, walls, row, close=False)
+            continue
+        empties = walls if i + walls >= n else walls - 1
+        i = _empty_cells(tokens, i, min(empties, width - len(row.cells)), row, close=True)
+        break
+    return row, i
+
+
+def _walls_are_empty_cells(tokens: list[_Token], after: int, walls: int, row: _PipeRow, width: int) -> bool:
+    """In a numbered table, walls followed by text that cannot number the next row are empty cells,
+    unless the cells that follow cannot all fit in this row. A row that opens on walls leaves its
+    number cell empty: a continuation or sub-row ("| | và báo cáo kết quả | | |"), not a heading.
+
+    A sub-row whose number cell merges with the row above (rowspan) opens with its task text: its
+    own task, lead and partner cells ("Thực hiện sao lưu dữ liệu | Sở KH&CN | Sở Tài chính") overflow
+    the room the row above has left, so the walls were the seam between the two rows.
+    """
+    if after >= len(tokens) or walls > width - len(row.cells) - 1:
+        return False
+    if not row.cells:
+        # one wall right after the wall that opened the row: the row leaves its number cell empty
+        return walls == 1 and 1 + _cell_run(tokens, after) <= width
+    number = row.cells[0].text
+    if not _STT_CELL.match(number) or _next_number(number, _cell_text(tokens[after][1]).text):
+        return False
+    return len(row.cells) + walls + _cell_run(tokens, after) <= width
+
+
+def _cell_run(tokens: list[_Token], k: int) -> int:
+    """How many cells follow from token ``k`` with one wall between each: the cells of one row at least."""
+    run = 0
+    while k < len(tokens) and tokens[k][0] == "T":
+        run += 1
+        k += 1
+        if k >= len(tokens) or tokens[k][0] != "|":
+            break
+        k += 1
+    return run
+
+
+def _empty_cells(tokens: list[_Token], i: int, count: int, row: _PipeRow, close: bool) -> int:
+    """Add ``count`` empty cells for the walls from token ``i``; ``close``: the last one ends the row."""
+    for _ in range(count):
+        no = tokens[i][1][0][0]
+        row.cells.append(_Cell("", no, no))
+        if close:
+            row.end = no
+        i += 1
+    return i
 
 
 def _markdown_rows(block: list[tuple[int, str]]) -> list[_PipeRow]:
@@ -503,32 +658,47 @@ def _pipe_blocks(lines: list[str], taken: set[int]) -> list[tuple[str, list[tupl
             i += 1
             continue
         if _WALL.match(s):
-            j = i
-            block = []
-            while j < n and lines[j].strip() and (j + 1) not in taken:
-                block.append((j + 1, lines[j]))
-                j += 1
-            # a table ends on a wall; text after the last wall is the document again
-            while block and not _WALL.match(block[-1][1].strip()):
-                block.pop()
-            if sum(1 for _, r in block if not _WALL.match(r.strip())) >= 2:
-                blocks.append(("crawled", block, set()))
-            i = max(j, i + 1)
+            found, j = _crawled_block(lines, i, taken)
+        elif s.count("|") >= 2 or not s.endswith("|"):
+            found, j = _markdown_block(lines, i, taken)
+        else:
+            i += 1
             continue
-        if s.count("|") >= 2 or not s.endswith("|"):
-            j = i
-            block = []
-            while j < n and lines[j].strip() and (lines[j].strip().startswith("|") or (
-                    block and not block[-1][1].strip().endswith("|"))) and (j + 1) not in taken:
-                block.append((j + 1, lines[j]))
-                j += 1
-            if len(block) >= 2 and any(_RULE_ROW.match(r.strip()) for _, r in block[:3]):
-                rules = {no for no, r in block if _RULE_ROW.match(r.strip())}
-                blocks.append(("markdown", block, rules))
-            i = max(j, i + 1)
-            continue
-        i += 1
+        if found is not None:
+            blocks.append(found)
+        i = max(j, i + 1)
     return blocks
+
+
+def _crawled_block(lines: list[str], i: int, taken: set[int]
+                   ) -> tuple[tuple[str, list[tuple[int, str]], set[int]] | None, int]:
+    """The crawled form from a wall on line ``i``: it runs to the blank line and ends on its last wall."""
+    j, n = i, len(lines)
+    block = []
+    while j < n and lines[j].strip() and (j + 1) not in taken:
+        block.append((j + 1, lines[j]))
+        j += 1
+    # a table ends on a wall; text after the last wall is the document again
+    while block and not _WALL.match(block[-1][1].strip()):
+        block.pop()
+    if sum(1 for _, r in block if not _WALL.match(r.strip())) >= 2:
+        return ("crawled", block, set()), j
+    return None, j
+
+
+def _markdown_block(lines: list[str], i: int, taken: set[int]
+                    ) -> tuple[tuple[str, list[tuple[int, str]], set[int]] | None, int]:
+    """"| a | b |" lines from line ``i`` (a row may close on a later line); a table has a rule line."""
+    j, n = i, len(lines)
+    block: list[tuple[int, str]] = []
+    while j < n and lines[j].strip() and (lines[j].strip().startswith("|") or (
+            block and not block[-1][1].strip().endswith("|"))) and (j + 1) not in taken:
+        block.append((j + 1, lines[j]))
+        j += 1
+    if len(block) >= 2 and any(_RULE_ROW.match(r.strip()) for _, r in block[:3]):
+        rules = {no for no, r in block if _RULE_ROW.match(r.strip())}
+        return ("markdown", block, rules), j
+    return None, j
 
 
 _TIME_CELL = re.compile(r"^(?:Quý|Tháng|Năm|Hàng năm|Hằng năm|Trước|Trong|Từ|Thường xuyên|Định kỳ|Giai đoạn|\d{1,2}/\d{4}|\d{4})", re.I)
@@ -612,6 +782,170 @@ def _is_group(row: _PipeRow, width: int) -> bool:
     return len(row.cells) < width or all(c.bold for c in filled)
 
 
+@dataclass
+class _PipeHeader:
+    """A pipe table's header read from its first rows: column titles and meanings, and what is left."""
+
+    above: list[_PipeRow]  # rows over the header: they head the table's first group
+    rows: list[_PipeRow]  # the header's own rows (two for a two-level header)
+    titles: list[str]
+    meanings: list[str | None]
+    body: list[_PipeRow]
+    years: dict[int, int] = field(default_factory=dict)  # column index → year (see year_columns)
+
+    def key(self, col: int) -> str:
+        """The cells' key of a column: its meaning, or "colN" for a column of no known meaning."""
+        return self.meanings[col] or f"col{col + 1}"
+
+    def names(self) -> dict[str, str]:
+        """Column key → title, as rows carry them."""
+        return {self.key(k): (t or self.key(k)) for k, t in enumerate(self.titles)}
+
+
+def _header_index(rows: list[_PipeRow]) -> int:
+    """The header: the first row naming at least two known columns (else the first row)."""
+    return next((k for k, r in enumerate(rows[:MAX_ROWS_ABOVE_HEADER + 1])
+                 if len({column_meaning(c.text) for c in r.cells} - {None}) >= 2), 0)
+
+
+def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> list[str] | None:
+    """A two-level header: the first row's last titles span the columns the bold second row names."""
+    if len(titles) >= width or not body or not all(c.bold or not c.text for c in body[0].cells) \
+            or _is_group(body[0], width):
+        return None
+    sub = [c.text for c in body[0].cells]
+    keep = width - len(sub)
+    if not 0 <= keep < len(titles):
+        return None
+    span = " ".join(titles[keep:])
+    return titles[:keep] + [f"{span} {s}".strip() for s in sub]
+
+
+def _content_column(meanings: list[str | None], titles: list[str], body: list[_PipeRow], width: int) -> None:
+    """A table that names its content column otherwise ("Chỉ tiêu", "Tên dự án"): its first titled
+    column of words is the content."""
+    if "noi_dung" in meanings:
+        return
+    prof = _profile(body, width)
+    for k, m in enumerate(meanings):
+        if m != "stt" and prof[k][0] < 0.5 and titles[k]:
+            meanings[k] = "noi_dung"
+            return
+
+
+def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
+    """Rows above the header stay group rows ("B | PHÁT TRIỂN KINH TẾ SỐ"); the header gets a title per column."""
+    at = _header_index(rows)
+    header_rows = [rows[at]]
+    titles = [c.text for c in rows[at].cells]
+    body = rows[at + 1:]
+    two_level = _sub_header(titles, body, width)
+    years_known = True
+    if two_level is not None:
+        years_known = _sub_titles_name_years(body[0])
+        titles = two_level
+        header_rows.append(body[0])
+        body = body[1:]
+    if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
+            _profile(body, width)[0][1] > 0.6:
+        titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
+    titles += [""] * (width - len(titles))
+    meanings = [column_meaning(t) for t in titles]
+    _content_column(meanings, titles, body, width)
+    years = year_columns(titles) if years_known else {}
+    return _PipeHeader(rows[:at], header_rows, titles, meanings, body, years)
+
+
+def _sub_titles_name_years(sub: _PipeRow) -> bool:
+    """Can a two-level header's years be trusted? Which first-row title its second row splits is a guess
+    (the last ones); the guess places the years' columns only when the second row names the years
+    itself ("Năm 2026 | Năm 2027" under "GIAI ĐOẠN 2026 - 2030"), not "Kế hoạch | Ước thực hiện"."""
+    return all(column_year(c.text) is not None for c in sub.cells if c.text)
+
+
+def _is_filler_row(texts: list[str], titles: list[str]) -> str | None:
+    """Why a body row is no row of the plan: cell walls only, the columns' numbers, the header again."""
+    if not any(texts):
+        return "blank"  # a blank row of a form: cell walls only
+    filled = [t for t in texts if t]
+    if all(_COLUMN_NUMBERS.match(t) for t in filled) and len(filled) >= 3 and len(set(texts)) == len(texts):
+        return "column numbers"  # "(1) (2) (3)"
+    folded = [fold(t).lower() for t in filled]
+    if len(folded) >= 2 and set(folded) <= {fold(t).lower() for t in titles if t}:
+        return "header again"  # the header repeated under a group row
+    return None
+
+
+def _row_values(cells: list[_Cell], cols: list[int], header: _PipeHeader, width: int,
+                above: dict[int, tuple[str, int]]) -> tuple[dict[str, str], dict[str, int]]:
+    """A row's cells by column key, and the cells it leaves out merged down from the row above
+    (``above``: per column, the text and line of the last cell seen there)."""
+    values: dict[str, str] = {}
+    carried: dict[str, int] = {}
+    for cell, col in zip(cells, cols):
+        key = header.key(col)
+        if cell.text:
+            values[key] = f"{values[key]} {cell.text}" if key in values else cell.text
+    placed = set(cols)
+    for col in range(width):
+        if col not in placed and above.get(col, ("", 0))[0]:
+            key = header.key(col)
+            if key not in values and key != "stt":
+                values[key] = above[col][0]  # merged down from the row above
+                carried[key] = above[col][1]
+    return values, carried
+
+
+class _PipeBody:
+    """Body rows of a pipe table → TableRows, with what spans rows: merged cells, the last numbered row."""
+
+    def __init__(self, table: Table, header: _PipeHeader, width: int, exact_merges: bool) -> None:
+        self.table = table
+        self.header = header
+        self.width = width
+        self.exact_merges = exact_merges
+        self.prof = _profile(header.body, width)
+        self.names = header.names()
+        self.carry: dict[str, tuple[str, int]] = {}
+        self.above: dict[int, tuple[str, int]] = {}
+        self.last_numbered: int | None = None
+
+    def read(self) -> None:
+        for r in self.header.body:
+            if _is_filler_row([c.text for c in r.cells], self.header.titles):
+                self.table.noise.update(range(r.start, r.end + 1))
+            elif _is_group(r, self.width):
+                self._group(r)
+            else:
+                self._row(r)
+
+    def _group(self, r: _PipeRow) -> None:
+        """A group row starts afresh: nothing merges down across it."""
+        self.table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": _group_title(r)},
+                                        titles=dict(self.names)))
+        self.carry.clear()
+        self.last_numbered = None
+
+    def _row(self, r: _PipeRow) -> None:
+        cols = _place(r.cells, self.width, self.prof)
+        values, carried = _row_values(r.cells, cols, self.header, self.width, self.above)
+        stt = values.pop("stt", None)
+        row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt,
+                       years={self.header.years[col]: cell.text for cell, col in zip(r.cells, cols)
+                              if col in self.header.years and cell.text})
+        if continues_row_above(self.table.rows, row):
+            merge_into_row_above(self.table.rows, row)
+            return
+        self.above.update({col: (cell.text, cell.start) for cell, col in zip(r.cells, cols)})
+        if not self.exact_merges:
+            carry_down(row, self.carry, [m for m in self.header.meanings if m])
+        if row.stt and not re.fullmatch(r"[-–+•*]", row.stt):
+            self.last_numbered = len(self.table.rows)
+        else:
+            row.parent_row = self.last_numbered
+        self.table.rows.append(row)
+
+
 def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:
     """Rows → a Table. ``exact_merges``: the source leaves a merged cell out (crawled HTML), so an
     empty cell is really empty; otherwise (hand-written Markdown) an empty unit cell means "as above"."""
@@ -622,93 +956,17 @@ def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_me
     if len(rows) < 2:
         return None
     width = max(len(r.cells) for r in rows)
-    layout = is_layout([[[c.text] for c in r.cells] for r in rows])
-    if layout:
+    if is_layout([[[c.text] for c in r.cells] for r in rows]):
         return None
-    # the header: the first row naming at least two known columns; rows above it head the table's
-    # first group ("B | PHÁT TRIỂN KINH TẾ SỐ", "I | Nông nghiệp") and stay group rows
-    at = next((k for k, r in enumerate(rows[:MAX_ROWS_ABOVE_HEADER + 1])
-               if len({column_meaning(c.text) for c in r.cells} - {None}) >= 2), 0)
-    above_header, header_rows = rows[:at], [rows[at]]
-    titles = [c.text for c in rows[at].cells]
-    body = rows[at + 1:]
-    # a two-level header: the first row's last titles span the columns the second row names
-    if len(titles) < width and body and all(c.bold or not c.text for c in body[0].cells) and \
-            not _is_group(body[0], width):
-        sub = [c.text for c in body[0].cells]
-        keep = width - len(sub)
-        if 0 <= keep < len(titles):
-            span = " ".join(titles[keep:])
-            titles = titles[:keep] + [f"{span} {s}".strip() for s in sub]
-            header_rows.append(body[0])
-            body = body[1:]
-    if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
-            _profile(body, width)[0][1] > 0.6:
-        titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
-    titles += [""] * (width - len(titles))
-    meanings = [column_meaning(t) for t in titles]
-    if "noi_dung" not in meanings:
-        # the table names its content column otherwise ("Chỉ tiêu", "Tên dự án"): the first column of words
-        prof = _profile(body, width)
-        for k, m in enumerate(meanings):
-            if m != "stt" and prof[k][0] < 0.5 and titles[k]:
-                meanings[k] = "noi_dung"
-                break
-    hstart, hend = header_rows[0].start, header_rows[-1].end
+    header = _read_pipe_header(rows, width)
     table = Table(start=rows[0].start, end=rows[-1].end, rows=[], lines=set(owned), noise=set(noise))
-    for r in above_header:
+    for r in header.above:
         table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": _group_title(r)}))
-    table.rows.append(TableRow(hstart, hend, "table_header",
+    titles, meanings = header.titles, header.meanings
+    table.rows.append(TableRow(header.rows[0].start, header.rows[-1].end, "table_header",
                                cells={m: t for m, t in zip(meanings, titles) if m and t},
-                               titles={(m or f"col{k + 1}"): t for k, (m, t) in enumerate(zip(meanings, titles))}))
-    prof = _profile(body, width)
-    carry: dict[str, tuple[str, int]] = {}
-    above: dict[int, tuple[str, int]] = {}
-    last_numbered: int | None = None
-    names = {(m or f"col{k + 1}"): (t or (m or f"col{k + 1}")) for k, (m, t) in enumerate(zip(meanings, titles))}
-    for r in body:
-        texts = [c.text for c in r.cells]
-        if not any(texts):
-            table.noise.update(range(r.start, r.end + 1))  # a blank row of a form: cell walls only
-            continue
-        if texts and all(_COLUMN_NUMBERS.match(t) for t in texts if t) and sum(1 for t in texts if t) >= 3 \
-                and len(set(texts)) == len(texts):
-            table.noise.update(range(r.start, r.end + 1))  # "(1) (2) (3)": the columns' numbers
-            continue
-        filled = [fold(t).lower() for t in texts if t]
-        if len(filled) >= 2 and set(filled) <= {fold(t).lower() for t in titles if t}:
-            table.noise.update(range(r.start, r.end + 1))  # the header again, under a group row
-            continue
-        if _is_group(r, width):
-            title = _group_title(r)
-            table.rows.append(TableRow(r.start, r.end, "group", cells={"noi_dung": title}, titles=dict(names)))
-            carry.clear()
-            last_numbered = None
-            continue
-        cols = _place(r.cells, width, prof)
-        values: dict[str, str] = {}
-        carried: dict[str, int] = {}
-        placed = set(cols)
-        for cell, col in zip(r.cells, cols):
-            key = meanings[col] or f"col{col + 1}"
-            if cell.text:
-                values[key] = f"{values[key]} {cell.text}" if key in values else cell.text
-            above[col] = (cell.text, cell.start)
-        for col in range(width):
-            if col not in placed and above.get(col, ("", 0))[0]:
-                key = meanings[col] or f"col{col + 1}"
-                if key not in values and key != "stt":
-                    values[key] = above[col][0]  # merged down from the row above
-                    carried[key] = above[col][1]
-        stt = values.pop("stt", None)
-        row = TableRow(r.start, r.end, "row", cells=values, titles=dict(names), carried=carried, stt=stt)
-        if not exact_merges:
-            carry_down(row, carry, [m for m in meanings if m])
-        if row.stt and not re.fullmatch(r"[-–+•*]", row.stt):
-            last_numbered = len(table.rows)
-        else:
-            row.parent_row = last_numbered
-        table.rows.append(row)
+                               titles={header.key(k): t for k, t in enumerate(titles)}))
+    _PipeBody(table, header, width, exact_merges).read()
     return table
 
 
