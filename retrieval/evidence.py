@@ -35,7 +35,7 @@ _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  #
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
                         rf"|{_NUM}\s*(?:ty|trieu)\b"),
-    "percent": re.compile(rf"{_NUM}\s*(?:%|phan tram)"),
+    "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
     "year": re.compile(r"\b(?:19|20)\d{2}\b"),
@@ -43,6 +43,14 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
     "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
                          r"van phong|dai|bao|truong|cong ty|doanh nghiep|tong cong ty|tap doan|cac don vi|don vi)\b"),
+}
+
+# a parsed target's unit that is a value of the slot's kind
+_TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
+    "percent": lambda u, s: u.startswith("%"),
+    "money": lambda u, s: re.search(r"\b(?:dong|vnd|usd)\b", u) is not None,
+    "count": lambda u, s: bool(s.unit) and u.startswith(s.unit or ""),
+    "number": lambda u, s: True,
 }
 
 
@@ -279,10 +287,11 @@ class Evidence:
             return True
         cells = " ".join((c.columns or {}).values())
         text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
+        target_unit = folded(c.target.unit) if c.target is not None and c.target.unit else ""
+        if target_unit and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(target_unit, slot):
+            return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
         if slot.kind == "count":
             unit = re.escape(slot.unit or "")
-            if c.target is not None and c.target.unit and folded(c.target.unit).startswith(slot.unit or "\0"):
-                return True
             return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
         return _SLOT_VALUE[slot.kind].search(text) is not None
 

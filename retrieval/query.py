@@ -95,7 +95,7 @@ _LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\
 _INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van)"
                          r"(?: so)? (\d+)\b")
 # a congress or event by its ordinal: "Đại hội XIV" (plans write "Đại hội đại biểu … lần thứ XIV")
-_EVENT = re.compile(r"\bdai hoi (?:dai bieu )?(?:lan thu )?([ivxlc]+)\b")
+_EVENT = re.compile(r"\bdai hoi (?:(?:[a-z]+ ){0,5}?lan thu )?([ivxlc]+)\b")
 
 
 def named_subjects(f: str) -> tuple[str, ...]:
