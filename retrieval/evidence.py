@@ -152,13 +152,27 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 @evidence
 def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The law, document number or event the question names ("Luật Việc làm", "310/KH-UBND",
-    "Đại hội XIV") is named in the answering plan (title, number or text): the share of each name's
-    words found from its start, best plan of the answer's clauses; 1 when the question names none."""
-    if not q.named_subjects:
+    """The law or event the question names ("Luật Việc làm", "Đại hội XIV") is named in the answering
+    plan (title or text): the share of each name's words found from its start, best plan of the
+    answer's clauses; 1 when the question names none."""
+    return ev.names_in_plan(q.named_subjects, ranked)
+
+
+@evidence
+def document_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The document the question names by number ("kế hoạch 310/KH-UBND", "Nghị quyết 48") is the
+    answering plan or one it cites: a plan with another number answers another plan's question."""
+    return ev.names_in_plan(q.named_documents, ranked)
+
+
+@evidence
+def unit_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The unit the question is about ("Sở Y tế", "Bộ Chỉ huy Quân sự") is named in the answering plan:
+    a plan that never mentions the unit gives it no duty, however well the rest matches."""
+    if not q.unit_key:
         return 1.0
-    docs = dict.fromkeys(ev.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
-    return max((ev.subject_share(q, d) for d in docs), default=0.0)
+    core = re.sub(r"(?: (?:tinh|thanh pho|xa|phuong|thi tran|dac khu))+$", "", q.unit_key)
+    return ev.names_in_plan((core,), ranked)
 
 
 @evidence
@@ -245,9 +259,7 @@ class Evidence:
             start, end = self.store.doc_ranges[doc_id]
             parts = [doc.title or "", f"{doc.kind or ''} {doc.number or ''}"] + [
                 self.store.clauses[p].text for p in range(start, end)]
-            # "Nghị quyết số 48/NQ-CP" is named "Nghị quyết 48" as well
-            got = " " + " ".join(w for w in self.words("\n".join(parts)) if w != "so") + " "
-            self._plan_blob_cache[doc_id] = got
+            got = self._plan_blob_cache[doc_id] = " " + " ".join(self.words("\n".join(parts))) + " "
         return got
 
     def plan_words(self, doc_id: str) -> frozenset[str]:
@@ -256,15 +268,25 @@ class Evidence:
             got = self._plan_words_cache[doc_id] = frozenset(self._plan_blob(doc_id).split())
         return got
 
-    def subject_share(self, q: Question, doc_id: str) -> float:
-        """Mean over the question's named subjects of the longest start of the name the plan writes,
-        as a share of its first SUBJECT_WORDS words ("luật việc làm" → "luật" only: 1/3)."""
+    def names_in_plan(self, names: tuple[str, ...], ranked: list[tuple[int, float, float]]) -> float:
+        """`name_share` in the best plan of the answer's clauses; 1 when there is no name to find."""
+        if not names:
+            return 1.0
+        docs = dict.fromkeys(self.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
+        return max((self.name_share(names, d) for d in docs), default=0.0)
+
+    def name_share(self, names: tuple[str, ...], doc_id: str) -> float:
+        """Mean over the names of the longest start of the name the plan writes, as a share of its
+        first SUBJECT_WORDS words ("luật việc làm" → "luật" only: 1/3)."""
         blob = self._plan_blob(doc_id)
         shares = []
-        for subject in q.named_subjects:
-            words = [w for w in self.words(subject) if w != "so"][:SUBJECT_WORDS]
+        for subject in names:
+            words = self.words(subject)[:SUBJECT_WORDS]
             k = 0
-            while k < len(words) and f" {' '.join(words[:k + 1])} " in blob:
+            # "Nghị quyết 48" is written "Nghị quyết số 48" as well
+            while k < len(words) and re.search(
+                    " " + "".join(re.escape(w) + (" (?:so )?" if i < k and words[i + 1].isdigit() else " ")
+                                  for i, w in enumerate(words[:k + 1])), blob):
                 k += 1
             shares.append(k / len(words) if words else 1.0)
         return sum(shares) / len(shares) if shares else 1.0

@@ -52,7 +52,8 @@ class AnswerSlot:
 
 # a sum of money is asked for: the topic word names money, or the unit after "bao nhiêu" does
 _MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so tien|tien thuong"
-                          r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong)\b")
+                          r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
+                          r"|hoc phi|le phi|muc phi|muc luong|tien luong)\b")
 _PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b")
 # words after "bao nhiêu" that say how much or where, not what is counted
 _NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
@@ -98,21 +99,27 @@ _INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|k
 _EVENT = re.compile(r"\bdai hoi (?:(?:[a-z]+ ){0,5}?lan thu )?([ivxlc]+)\b")
 
 
-def named_subjects(f: str) -> tuple[str, ...]:
-    """The laws, numbered documents and events a folded question names, each as the folded words a plan
-    naming it writes: "310 kh ubnd", "luat viec lam", "nghi quyet 48", and an event by its ordinal ("xiv")."""
+def named_documents(f: str) -> tuple[str, ...]:
+    """The documents a folded question names by number, each as the folded words a plan naming it
+    writes: "310 kh ubnd", "nghi quyet 48" (a plan's own number, or one it implements)."""
     out: list[str] = []
     numbers = set()
     for m in _DOC_NUMBER.finditer(f):
         out.append(" ".join(re.findall(r"[a-z0-9]+", m.group(0))))
         numbers.add(m.group(1))
+    for m in _INSTRUMENT.finditer(f):
+        if m.group(2) not in numbers and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
+            out.append(f"{m.group(1)} {m.group(2)}")
+    return tuple(dict.fromkeys(out))
+
+
+def named_subjects(f: str) -> tuple[str, ...]:
+    """The laws and events a folded question names: "luat viec lam", an event by its ordinal ("xiv")."""
+    out: list[str] = []
     for m in _LAW.finditer(f):
         words = re.findall(r"[a-z0-9]+", m.group(0))
         if len(words) >= 2:
             out.append(" ".join(words))
-    for m in _INSTRUMENT.finditer(f):
-        if m.group(2) not in numbers and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
-            out.append(f"{m.group(1)} {m.group(2)}")
     out += [m.group(1) for m in _EVENT.finditer(f)]
     return tuple(dict.fromkeys(out))
 
@@ -125,9 +132,12 @@ PLACE_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def with_place_aliases(text: str) -> str:
-    """The text with every alias of `PLACE_ALIASES` written as the official name."""
+    """The text with every alias of `PLACE_ALIASES` written as the official name, without diacritics when
+    the text has none (so a question typed without accents still reads as one)."""
+    norm = normalize(text)
+    accented = fold(norm) != norm.replace("đ", "d").replace("Đ", "D")
     for rx, name in PLACE_ALIASES:
-        text = rx.sub(name, text)
+        text = rx.sub(name if accented else fold(name), text)
     return text
 
 
@@ -154,7 +164,8 @@ class Question:
     key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
     all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
     answer_slot: AnswerSlot | None = None  # the kind of value the answer must hold
-    named_subjects: tuple[str, ...] = ()  # laws, document numbers, events named, folded ("luat viec lam")
+    named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
+    named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
     provinces_named: tuple[str, ...] = ()  # folded province keys of every real place the question names
 
 
@@ -291,6 +302,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     ws = [w for w in (words(question) if words else re.findall(r"[a-z0-9]+", f)) if w not in drop]
     v["all_bigrams"] = frozenset(word_pairs(ws))
     v["answer_slot"] = answer_slot(f)
+    v["named_documents"] = named_documents(f)
     v["named_subjects"] = named_subjects(f)
     from corpus.places import find_places, key
     v["provinces_named"] = tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))

@@ -5,7 +5,7 @@ import pytest
 
 from corpus.model import Document, Locality
 from retrieval.evidence import EVIDENCE
-from retrieval.query import AnswerSlot, answer_slot, filter_by_places, folded, named_subjects
+from retrieval.query import AnswerSlot, answer_slot, filter_by_places, folded, named_documents, named_subjects
 
 
 @pytest.mark.parametrize("question, kind, unit", [
@@ -34,14 +34,22 @@ def test_a_question_asking_for_no_particular_value_has_no_slot():
 
 @pytest.mark.parametrize("question, names", [
     ("Ở Lai Châu, cơ quan nào chủ trì tập huấn Luật Việc làm?", ("luat viec lam",)),
-    ("Theo kế hoạch 172/KH-UBND của TP.HCM, ai chủ trì?", ("172 kh ubnd",)),  # the number once, not twice
-    ("Báo cáo kết quả thực hiện Nghị quyết 48/NQ-CP gửi trước ngày nào?", ("48 nq cp",)),
-    ("chi thi so 27 giao so nao chu tri", ("chi thi 27",)),
+    ("Ai chủ trì tập huấn Luật Bảo vệ dữ liệu cá nhân?", ("luat bao ve du lieu ca nhan",)),
     ("dot thi dua chao mung dai hoi XIV o dak lak", ("xiv",)),
     ("Đại hội đại biểu toàn quốc lần thứ XIV", ("xiv",)),
 ])
-def test_the_laws_documents_and_events_a_question_names_are_read(question, names):
+def test_the_laws_and_events_a_question_names_are_read(question, names):
     assert named_subjects(folded(question)) == names
+
+
+@pytest.mark.parametrize("question, names", [
+    ("Theo kế hoạch 172/KH-UBND của TP.HCM, ai chủ trì?", ("172 kh ubnd",)),  # the number once, not twice
+    ("Báo cáo kết quả thực hiện Nghị quyết 48/NQ-CP gửi trước ngày nào?", ("48 nq cp",)),
+    ("Quyết định 2931/QĐ-TTg có thời hạn ban hành Nghị định chi tiết là khi nào?", ("2931 qd ttg",)),
+    ("chi thi so 27 giao so nao chu tri", ("chi thi 27",)),
+])
+def test_the_documents_a_question_names_by_number_are_read(question, names):
+    assert named_documents(folded(question)) == names
 
 
 @pytest.mark.parametrize("question", [
@@ -50,7 +58,7 @@ def test_the_laws_documents_and_events_a_question_names_are_read(question, names
     "Tỷ lệ gia đình văn hóa trong kế hoạch 2026-2030 là bao nhiêu?",  # a period, not a plan number
 ])
 def test_words_that_only_look_like_a_name_name_nothing(question):
-    assert named_subjects(folded(question)) == ()
+    assert named_subjects(folded(question)) == () and named_documents(folded(question)) == ()
 
 
 def test_tp_hcm_scopes_the_question_to_ho_chi_minh_city_plans():
@@ -98,3 +106,24 @@ def test_an_answer_from_another_provinces_plan_disagrees_with_the_place_named(re
 def test_the_rarest_word_of_a_near_miss_is_missing_from_the_answer(retriever):
     assert _evidence(retriever, "Xã An Hưng phủ sóng 6G đến năm nào?", "rare_words_found") < 1.0
     assert _evidence(retriever, "Tỷ lệ tham gia bảo hiểm y tế của xã An Hưng?", "rare_words_found") == 1.0
+
+
+def test_a_unit_the_answering_plan_never_names_is_evidence_against_answering(retriever):
+    assert _evidence(retriever, "Phòng Kinh tế xã An Hưng được giao nhiệm vụ gì?", "unit_in_plan") == 1.0
+    # the commune plans name their own units, never a province's department
+    doc = next(iter(retriever.store.documents))
+    assert retriever.evidence.name_share(("so y te",), doc) < 1.0
+    assert retriever.evidence.name_share(("ke hoach 172",), doc) < 1.0
+
+
+def test_a_numbered_document_is_found_with_or_without_so(retriever):
+    d = next(d for d in retriever.store.documents.values() if d.number and d.number[:1].isdigit())
+    number = folded(d.number).split("/")[0].split()[0]
+    kind = folded(d.kind or "ke hoach")
+    assert retriever.evidence.name_share((f"{kind} {number}",), d.id) == 1.0
+
+
+def test_a_question_without_accents_naming_tphcm_keeps_its_question_words_apart(retriever):
+    q = retriever.analyse("so nao chu tri bo tri kinh phi thi hanh luat viec lam o tphcm")
+    words = {w for run in q.content_runs for w in run}
+    assert "nao" not in words and "chu" not in words and {"kinh", "phi"} <= words
