@@ -54,7 +54,7 @@ class AnswerSlot:
 _MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so tien|tien thuong"
                           r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
                           r"|hoc phi|le phi|muc phi|muc luong|tien luong)\b")
-_PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b")
+_PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b|\bty trong\b")
 # words after "bao nhiêu" that say how much or where, not what is counted
 _NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
                           "trong", "o", "tai", "den", "cho", "va", "cua", "duoc", "vao", "nua", "thi", "khi", "mot",

@@ -16,6 +16,7 @@ from retrieval.query import AnswerSlot, answer_slot, filter_by_places, folded, n
     ("Sơn La đặt mục tiêu xuất khẩu xoài bao nhiêu tấn đến năm 2030?", "count", "tan"),
     ("phuong phan dinh phung ngam hoa ha tang ky thuat bao nhieu km", "count", "km"),
     ("Tỷ lệ giải ngân vốn đầu tư công hằng năm đạt bao nhiêu?", "percent", None),  # a share, not a sum
+    ("Tỷ trọng kinh tế số trong GRDP đến năm 2030 là bao nhiêu?", "percent", None),
     ("Khu vực công nghiệp tăng trưởng bao nhiêu mỗi năm?", "number", None),
     ("dot thi dua o dak lak tong ket vao ngay nao", "day", None),
     ("Hà Nội phủ sóng 5G trong các khu công nghệ cao vào năm nào?", "year", None),
