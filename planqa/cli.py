@@ -288,7 +288,7 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
 
 
 @main.command()
-@click.argument("tune_gold", type=click.Path(path_type=Path, exists=True))
+@click.argument("tune_gold", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
 @INDEX_OPT
 @MODEL_OPT
 @click.option("--extra", "extra_gold", multiple=True, type=click.Path(path_type=Path, exists=True),
@@ -296,16 +296,17 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
 @click.option("--include-extra", type=click.Choice(["auto", "yes", "no"]), default="auto", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Where to write the model (default: retrieval/models/ranker.json).")
-def train(tune_gold: Path, index_dir: Path, model: str | None, extra_gold: tuple[Path, ...], include_extra: str,
-          out: Path | None) -> None:
-    """Fit the ranker and the abstention threshold on TUNE_GOLD (document-level cross-validation)."""
+def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra_gold: tuple[Path, ...],
+          include_extra: str, out: Path | None) -> None:
+    """Fit the ranker and the abstention threshold on TUNE_GOLD (one or more files, one tuning set;
+    document-level cross-validation)."""
     from index import IndexStore
     from retrieval.ranker import MODEL_PATH, RankerModel
     from retrieval.search import Retriever
     from retrieval.train import train as fit
 
     retriever = Retriever(IndexStore.load(_target(index_dir, None), model=model), RankerModel.untrained())
-    report = fit(retriever, tune_gold, list(extra_gold), include_extra)
+    report = fit(retriever, list(tune_gold), list(extra_gold), include_extra)
     for line in report.lines:
         click.echo(line)
     report.model.save(out or MODEL_PATH)

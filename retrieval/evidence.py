@@ -21,9 +21,37 @@ import numpy as np
 
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.query import Question, folded, word_pairs
+from retrieval.query import AnswerSlot, Question, folded, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
+ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
+RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng")
+SUBJECT_WORDS = 3  # a named law or document is matched by this many words from its start ("luật việc làm"):
+# a question's wording runs on past the name ("Luật Việc làm phải được …") and no reader marks where it ends
+
+# a value of each answer-slot kind, as folded clause text writes it
+_NUM = r"\d[\d.,]*"
+_NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
+_SLOT_VALUE: dict[str, re.Pattern[str]] = {
+    "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
+                        rf"|{_NUM}\s*(?:ty|trieu)\b"),
+    "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
+    "number": re.compile(r"\d"),
+    "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
+    "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    "time": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
+                       r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
+    "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
+                         r"van phong|dai|bao|truong|cong ty|doanh nghiep|tong cong ty|tap doan|cac don vi|don vi)\b"),
+}
+
+# a parsed target's unit that is a value of the slot's kind
+_TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
+    "percent": lambda u, s: u.startswith("%"),
+    "money": lambda u, s: re.search(r"\b(?:dong|vnd|usd)\b", u) is not None,
+    "count": lambda u, s: bool(s.unit) and u.startswith(s.unit or ""),
+    "number": lambda u, s: True,
+}
 
 
 @dataclass(frozen=True)
@@ -110,6 +138,77 @@ def content_words(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     return math.log1p(len(q.key_tokens))
 
 
+@evidence
+def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """One of the clauses an answer is composed from holds a value of the kind the question asks for
+    (a sum in đồng for "tổng kinh phí", a number of "lớp" for "bao nhiêu lớp", a date for "ngày nào",
+    a unit for "cơ quan nào"); 1 when the question asks for no particular kind of value. A plan that
+    names the topic but states no amount or date is a near-miss, not an answer."""
+    if q.answer_slot is None:
+        return 1.0
+    return 1.0 if any(ev.holds_value(p, q.answer_slot, letterhead=q.asks_number)
+                      for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+
+
+@evidence
+def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The law or event the question names ("Luật Việc làm", "Đại hội XIV") is named in the answering
+    plan (title or text): the share of each name's words found from its start, best plan of the
+    answer's clauses; 1 when the question names none."""
+    return ev.names_in_plan(q.named_subjects, ranked)
+
+
+@evidence
+def document_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The document the question names by number ("kế hoạch 310/KH-UBND", "Nghị quyết 48") is the
+    answering plan or one it cites: a plan with another number answers another plan's question."""
+    return ev.names_in_plan(q.named_documents, ranked)
+
+
+@evidence
+def unit_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The unit the question is about ("Sở Y tế", "Bộ Chỉ huy Quân sự") is named in the answering plan:
+    a plan that never mentions the unit gives it no duty, however well the rest matches."""
+    if not q.unit_key:
+        return 1.0
+    core = re.sub(r"(?: (?:tinh|thanh pho|xa|phuong|thi tran|dac khu))+$", "", q.unit_key)
+    return ev.names_in_plan((core,), ranked)
+
+
+@evidence
+def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The answering plan is about the province the question names: 1 when it is (or no place is
+    named), 0.5 when the plan's province is unknown, 0 when it is another province's plan."""
+    if not q.provinces_named or not ranked:
+        return 1.0
+    from corpus.places import key
+
+    province = ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province
+    if not province:
+        return 0.5
+    return 1.0 if key(province) in q.provinces_named else 0.0
+
+
+@evidence
+def rare_words_found(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """Share of the question's RARE_WORDS rarest content words in the best top clause (with its headings,
+    facts and plan title): a near-miss shares the common words and lacks the one that makes it specific."""
+    rare = ev.rarest(q)
+    if not rare:
+        return 1.0
+    return max((sum(w in ev.clause_tokens(p) for w in rare) / len(rare) for p, _, _ in ranked[:TOP]), default=0.0)
+
+
+@evidence
+def rare_words_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """Share of the question's rarest content words anywhere in the answering plan: the plan may state
+    them in another clause, but a plan that never writes them is not about the question."""
+    rare = ev.rarest(q)
+    if not rare or not ranked:
+        return 1.0
+    return sum(w in ev.plan_words(ev.store.clauses[ranked[0][0]].doc_id) for w in rare) / len(rare)
+
+
 def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
@@ -124,6 +223,8 @@ class Evidence:
         self._tokens_cache: dict[int, set[str]] = {}
         self._bigram_cache: dict[int, set[str]] = {}
         self._plan_bigram_cache: dict[str, frozenset[str]] = {}
+        self._plan_blob_cache: dict[str, str] = {}
+        self._plan_words_cache: dict[str, frozenset[str]] = {}
         self._df, self._ndocs = self._document_frequencies()
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
@@ -145,6 +246,76 @@ class Evidence:
             with self._lock:
                 self._tokens_cache[pos] = got
         return got
+
+    def clause_tokens(self, pos: int) -> set[str]:
+        """Folded syllables of a clause's passage (with headings and plan title) and its facts."""
+        return self._clause_tokens(pos)
+
+    def _plan_blob(self, doc_id: str) -> str:
+        """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""
+        got = self._plan_blob_cache.get(doc_id)
+        if got is None:
+            doc = self.store.documents[doc_id]
+            start, end = self.store.doc_ranges[doc_id]
+            parts = [doc.title or "", f"{doc.kind or ''} {doc.number or ''}"] + [
+                self.store.clauses[p].text for p in range(start, end)]
+            got = self._plan_blob_cache[doc_id] = " " + " ".join(self.words("\n".join(parts))) + " "
+        return got
+
+    def plan_words(self, doc_id: str) -> frozenset[str]:
+        got = self._plan_words_cache.get(doc_id)
+        if got is None:
+            got = self._plan_words_cache[doc_id] = frozenset(self._plan_blob(doc_id).split())
+        return got
+
+    def names_in_plan(self, names: tuple[str, ...], ranked: list[tuple[int, float, float]]) -> float:
+        """`name_share` in the best plan of the answer's clauses; 1 when there is no name to find."""
+        if not names:
+            return 1.0
+        docs = dict.fromkeys(self.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
+        return max((self.name_share(names, d) for d in docs), default=0.0)
+
+    def name_share(self, names: tuple[str, ...], doc_id: str) -> float:
+        """Mean over the names of the longest start of the name the plan writes, as a share of its
+        first SUBJECT_WORDS words ("luật việc làm" → "luật" only: 1/3)."""
+        blob = self._plan_blob(doc_id)
+        shares = []
+        for subject in names:
+            words = self.words(subject)[:SUBJECT_WORDS]
+            k = 0
+            # "Nghị quyết 48" is written "Nghị quyết số 48" as well
+            while k < len(words) and re.search(
+                    " " + "".join(re.escape(w) + (" (?:so )?" if i < k and words[i + 1].isdigit() else " ")
+                                  for i, w in enumerate(words[:k + 1])), blob):
+                k += 1
+            shares.append(k / len(words) if words else 1.0)
+        return sum(shares) / len(shares) if shares else 1.0
+
+    def rarest(self, q: Question) -> list[str]:
+        """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
+        words = [w for run in q.content_runs for w in self.words(" ".join(run)) if len(w) >= 2 and not w.isdigit()]
+        return sorted(dict.fromkeys(words), key=lambda w: (-self._idf(w), w))[:RARE_WORDS]
+
+    def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
+        """The clause (with its facts and table cells) states a value of the slot's kind. The letterhead's
+        date is when the plan was issued, not when anything in it happens: it counts only when the
+        question asks for the plan's own number or date (``letterhead``)."""
+        c = self.store.clauses[pos]
+        if c.kind == "header" and not letterhead:
+            return False
+        if slot.kind == "agency" and (c.lead or c.partners):
+            return True
+        if slot.kind == "time" and c.deadline:
+            return True
+        cells = " ".join((c.columns or {}).values())
+        text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
+        target_unit = folded(c.target.unit) if c.target is not None and c.target.unit else ""
+        if target_unit and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(target_unit, slot):
+            return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
+        if slot.kind == "count":
+            unit = re.escape(slot.unit or "")
+            return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
+        return _SLOT_VALUE[slot.kind].search(text) is not None
 
     def syllables(self, text: str) -> set[str]:
         """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""

@@ -36,6 +36,112 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 @dataclass(frozen=True)
+class AnswerSlot:
+    """The kind of value the answer must hold, read from the question's wording.
+
+    ``money`` (kinh phí, vốn, tiền thưởng, "bao nhiêu tỷ đồng"), ``percent`` (tỷ lệ, %, phần trăm),
+    ``count`` ("bao nhiêu lớp / xã / tấn": ``unit`` is the counted word as folded), ``number``
+    (any other "bao nhiêu"), ``day`` ("ngày nào"), ``year`` ("năm nào"), ``time`` (khi nào, thời hạn,
+    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào). A plan that states no value of that kind
+    does not answer the question, however well its words match.
+    """
+
+    kind: str
+    unit: str | None = None
+
+
+# a sum of money is asked for: the topic word names money, or the unit after "bao nhiêu" does
+_MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so tien|tien thuong"
+                          r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
+                          r"|hoc phi|le phi|muc phi|muc luong|tien luong)\b")
+_PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b|\bty trong\b")
+# words after "bao nhiêu" that say how much or where, not what is counted
+_NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
+                          "trong", "o", "tai", "den", "cho", "va", "cua", "duoc", "vao", "nua", "thi", "khi", "mot",
+                          "moi", "hang", "the", "vay", "con"})
+_SLOTS: list[tuple[str, re.Pattern[str]]] = [
+    ("day", re.compile(r"\bngay nao\b|\bngay bao nhieu\b|\bngay may\b")),
+    ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
+    ("time", re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b"
+                        r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b")),
+    ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|ban|bo phan|to chuc) nao\b")),
+]
+
+
+def answer_slot(f: str) -> AnswerSlot | None:
+    """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular."""
+    for kind, rx in _SLOTS:
+        if rx.search(f):
+            return AnswerSlot(kind)
+    m = re.search(r"\bbao nhieu\b(?: (\w+))?(?: (\w+))?", f)
+    if m is None and not re.search(r"\bmuc (nao|bao)\b|\bso luong\b", f):
+        return None
+    after = " ".join(w for w in (m.group(1), m.group(2)) if w) if m else ""
+    if _PERCENT_WORDS.search(f):  # "tỷ lệ giải ngân vốn đầu tư … bao nhiêu": a share, not a sum
+        return AnswerSlot("percent")
+    if _MONEY_WORDS.search(f):
+        return AnswerSlot("money")
+    first = after.split()[0] if after else ""
+    if first and first not in _NOT_COUNTED and not first.isdigit():
+        return AnswerSlot("count", first)
+    return AnswerSlot("number")
+
+
+# names a question gives to the one document, law or event it is about
+_DOC_NUMBER = re.compile(r"\b(\d+)(?:/\d{4})?/[a-z]+(?:-[a-z]+)*\b")  # "310/KH-UBND", "13/2023/NĐ-CP"
+# a law by its name: "Luật Việc làm", "luat bao ve du lieu ca nhan" (not "pháp luật")
+_LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\b|cho\b|la\b|trong\b|theo\b|nam\b|den\b"
+                  r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b)\w+ ?){1,8})")
+# a numbered instrument: "Nghị quyết 57", "chỉ thị số 27"
+_INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van)"
+                         r"(?: so)? (\d+)\b")
+# a congress or event by its ordinal: "Đại hội XIV" (plans write "Đại hội đại biểu … lần thứ XIV")
+_EVENT = re.compile(r"\bdai hoi (?:(?:[a-z]+ ){0,5}?lan thu )?([ivxlc]+)\b")
+
+
+def named_documents(f: str) -> tuple[str, ...]:
+    """The documents a folded question names by number, each as the folded words a plan naming it
+    writes: "310 kh ubnd", "nghi quyet 48" (a plan's own number, or one it implements)."""
+    out: list[str] = []
+    numbers = set()
+    for m in _DOC_NUMBER.finditer(f):
+        out.append(" ".join(re.findall(r"[a-z0-9]+", m.group(0))))
+        numbers.add(m.group(1))
+    for m in _INSTRUMENT.finditer(f):
+        if m.group(2) not in numbers and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
+            out.append(f"{m.group(1)} {m.group(2)}")
+    return tuple(dict.fromkeys(out))
+
+
+def named_subjects(f: str) -> tuple[str, ...]:
+    """The laws and events a folded question names: "luat viec lam", an event by its ordinal ("xiv")."""
+    out: list[str] = []
+    for m in _LAW.finditer(f):
+        words = re.findall(r"[a-z0-9]+", m.group(0))
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    out += [m.group(1) for m in _EVENT.finditer(f)]
+    return tuple(dict.fromkeys(out))
+
+
+# Common written forms of a province's name that the official list does not hold; read as that name
+# before places are looked up ("TP.HCM", "TPHCM" → Hồ Chí Minh).
+PLACE_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<!\w)(?:tp\.? ?hcm|tphcm|tp\. ?hồ chí minh|hcm)(?!\w)", re.IGNORECASE), "Hồ Chí Minh"),
+)
+
+
+def with_place_aliases(text: str) -> str:
+    """The text with every alias of `PLACE_ALIASES` written as the official name, without diacritics when
+    the text has none (so a question typed without accents still reads as one)."""
+    norm = normalize(text)
+    accented = fold(norm) != norm.replace("đ", "d").replace("Đ", "D")
+    for rx, name in PLACE_ALIASES:
+        text = rx.sub(name if accented else fold(name), text)
+    return text
+
+
+@dataclass(frozen=True)
 class Question:
     """What a question asks, read once; an immutable value every later step reads."""
 
@@ -57,6 +163,10 @@ class Question:
     key_tokens: tuple[str, ...] = ()  # distinct content words, no digits
     key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
     all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
+    answer_slot: AnswerSlot | None = None  # the kind of value the answer must hold
+    named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
+    named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
+    provinces_named: tuple[str, ...] = ()  # folded province keys of every real place the question names
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -95,7 +205,7 @@ def filter_by_places(question: str, documents: dict[str, Document]
     """
     from corpus.places import find_places, key
 
-    places = find_places(question)
+    places = find_places(with_place_aliases(question))
     if not places:
         return None
     commune = next((p for p in places if not p.is_province), None)
@@ -133,6 +243,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
     folded words); without them the question's own words are used."""
     f = folded(question)
+    # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
+    placed = with_place_aliases(question)
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
@@ -147,13 +259,13 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         v["doc_filter"] = frozenset(docs)
         v["locality_named"] = name or locality
     else:
-        docs, name = match_locality(question, documents)
+        docs, name = match_locality(placed, documents)
         if docs:
             v["doc_filter"], v["locality_named"] = frozenset(docs), name
-        elif (scoped := filter_by_places(question, documents)) is not None:
+        elif (scoped := filter_by_places(placed, documents)) is not None:
             v["doc_filter"], v["locality_named"], v["unknown_locality"] = scoped
         else:
-            m = _NAMED_PLACE.search(question)
+            m = _NAMED_PLACE.search(placed)
             known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
             if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
                     and folded(m.group(2)) not in known):
@@ -174,7 +286,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     # the words the answer must be about: in runs between question words and the place named
     place = set((v.get("locality_named") or "").split())
     runs: list[tuple[str, ...]] = []
-    for run in content_segments(question, long_forms):
+    for run in content_segments(placed, long_forms):
         cur: list[str] = []
         for w in run + [""]:
             if w and w not in place:
@@ -189,6 +301,11 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     drop = place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS
     ws = [w for w in (words(question) if words else re.findall(r"[a-z0-9]+", f)) if w not in drop]
     v["all_bigrams"] = frozenset(word_pairs(ws))
+    v["answer_slot"] = answer_slot(f)
+    v["named_documents"] = named_documents(f)
+    v["named_subjects"] = named_subjects(f)
+    from corpus.places import find_places, key
+    v["provinces_named"] = tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))
     return Question(**v)
 
 

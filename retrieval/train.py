@@ -190,11 +190,14 @@ class TrainReport:
     lines: list[str]
 
 
-def train(retriever: Retriever, tune_gold: Path | str, extra_gold: Sequence[Path | str] = (),
+def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], extra_gold: Sequence[Path | str] = (),
           include_extra: str = "auto", features: Sequence[str] | None = None) -> TrainReport:
-    """Fit ranker and abstention; CV figures on the tuning set decide whether the extra gold sets help."""
+    """Fit ranker and abstention; CV figures on the tuning set decide whether the extra gold sets help.
+    ``tune_gold`` may be several files: their questions form one tuning set, folded by document."""
     features = list(features or SIGNALS)
-    tune = collect(retriever, tune_gold)
+    tune_files = [tune_gold] if isinstance(tune_gold, (str, Path)) else list(tune_gold)
+    tune = [e for p in tune_files for e in collect(retriever, p)]
+    tune_gold = ", ".join(map(str, tune_files))
     extra = [e for p in extra_gold for e in collect(retriever, p)]
     lines = [f"tuning set {tune_gold}: {len(tune)} questions over {len({e.group for e in tune if e.gold.answerable})} "
              f"documents; extra: {', '.join(map(str, extra_gold)) or 'none'} ({len(extra)} questions)"]

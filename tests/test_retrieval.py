@@ -75,9 +75,8 @@ def test_table_row_answer_cites_lead_and_deadline(retriever):
     "Tỷ lệ dân số tham gia BHYT của xã An Hưng đến năm 2035 là bao nhiêu?",
     "Hội Nông dân xã An Hưng được giao những nhiệm vụ gì?",
     # the plan speaks of "lao động" and "đào tạo nghề" apart, never of trained labour as an indicator;
-    # the learned threshold bounds false refusals first and answers this near-miss (README, Real plans)
-    pytest.param("Tỷ lệ lao động qua đào tạo của xã Lạc Phượng đến năm 2030 đạt bao nhiêu?",
-                 marks=pytest.mark.xfail(strict=True, reason="near-miss answered: the threshold favours answering")),
+    # refused since the abstention was trained on 80 real near-misses, narrowly (its phrase is broken)
+    "Tỷ lệ lao động qua đào tạo của xã Lạc Phượng đến năm 2030 đạt bao nhiêu?",
     "ai chu tri xay dung san bay o xa lac phuong",
     "Phường Phan Đình Phùng xây dựng bao nhiêu km đường cao tốc?",
 ])
