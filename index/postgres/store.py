@@ -107,15 +107,11 @@ class PostgresStore:
                 "SELECT n_docs, generation, updated_at FROM corpus_stats WHERE id = 1").fetchone()
             harvested = [a for (a,) in c.execute("SELECT abbreviations FROM documents ORDER BY sort_key, id")]
         plans = [ParsedPlan.from_dict({"document": d, "clauses": by_doc.get(d["id"], [])}) for (d,) in docs]
-        merged: dict[str, str] = {}
-        for h in harvested:
-            for k, v in h.items():
-                merged.setdefault(k, v)
         n_clauses = sum(len(p.clauses) for p in plans)
         manifest = {"format_version": version, "model": built_with, "dimension": int(meta["dimension"]),
                     "built_at": updated_at.isoformat(timespec="seconds"), "backend": "postgres",
                     "counts": {"documents": len(plans), "clauses": n_clauses}, "bm25": meta.get("bm25")}
-        return cls(conn, manifest, plans, T.abbreviation_table(merged), {t: i for t, i, _ in terms},
+        return cls(conn, manifest, plans, T.abbreviation_table(T.merge_harvests(harvested)), {t: i for t, i, _ in terms},
                    {t: df for t, _, df in terms}, int(n_docs), int(generation))
 
     @property
