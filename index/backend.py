@@ -13,7 +13,10 @@ order) over an immutable snapshot of documents and clauses; searches return ``[(
 from __future__ import annotations
 
 import re
+import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence, runtime_checkable
 
@@ -21,7 +24,9 @@ import numpy as np
 
 from corpus.model import Clause, Document, ParsedPlan
 
-from .encoder import Encoder
+from .encoder import Encoder, load_encoder
+
+QUERY_VECTORS_KEPT = 1024  # query embeddings memoised per store: a bot's repeated questions skip the encoder
 
 DSN_SCHEMES = ("postgresql://", "postgres://")
 _PASSWORD_IN_URL = re.compile(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]*@")
@@ -58,6 +63,9 @@ class ClauseStore(Protocol):
     def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
         """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``: only clauses
         sharing a query token, best first, ties to the earlier position."""
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding with this index's model (float32, memoised per store)."""
 
     def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
         """Cosine similarity of the query embedding to the clauses at ``positions``, in that order
@@ -143,3 +151,56 @@ class ClauseSnapshot:
             start += len(p.clauses)
         return cls({p.document.id: p.document for p in plans}, clauses,
                    {c.id: i for i, c in enumerate(clauses)}, ranges)
+
+
+class SnapshotStore(ABC):
+    """What both back ends share: the plans laid out by position, the query encoder and query vectors.
+
+    The encoder is loaded on first use (BM25-only callers never pay for it) and once, however many
+    threads ask first; query vectors are memoised in a bounded ``lru_cache`` — both pure functions
+    of the store's model, so a loaded store stays safe to share between threads.
+    """
+
+    def __init__(self, manifest: dict, plans: list[ParsedPlan], abbreviations: dict[str, str], model: str) -> None:
+        self.manifest = manifest
+        self.model = model
+        self.plans = plans
+        snap = ClauseSnapshot.of(plans)
+        self.documents: dict[str, Document] = snap.documents
+        self.clauses: list[Clause] = snap.clauses
+        self.clause_index: dict[str, int] = snap.clause_index
+        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
+        self.abbreviations = abbreviations
+        self._encoder: Encoder | None = None
+        self._encoder_lock = threading.Lock()
+        self._encode_query = lru_cache(maxsize=QUERY_VECTORS_KEPT)(self._encode_query_uncached)
+
+    @abstractmethod
+    def _wrong_dimension(self, dim: int) -> Exception:
+        """The error for a model whose vectors do not fit the stored ones (each back end words its own)."""
+
+    @property
+    def encoder(self) -> Encoder:
+        """The query encoder, loaded on first use."""
+        if self._encoder is None:
+            with self._encoder_lock:  # many threads may ask first: load the model once, not once each
+                if self._encoder is None:
+                    enc = load_encoder(self.model)
+                    if enc.dim != self.manifest["dimension"]:
+                        raise self._wrong_dimension(enc.dim)
+                    self._encoder = enc
+        return self._encoder
+
+    def _encode_query_uncached(self, query: str) -> np.ndarray:
+        return self.encoder.encode_queries([query])[0]
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding with this index's model (float32, memoised per store)."""
+        return np.asarray(self._encode_query(query), dtype=np.float32)
+
+    def documents_in(self, locality: str) -> set[str]:
+        return {d.id for d in self.documents.values() if locality_matches(d, locality)}
+
+    def clause(self, clause_id: str) -> Clause | None:
+        pos = self.clause_index.get(clause_id)
+        return None if pos is None else self.clauses[pos]
