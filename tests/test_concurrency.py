@@ -65,3 +65,38 @@ def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
             assert answer == expected[q], q
     assert any(json.loads(a)["found"] for a in expected.values())
     assert not all(json.loads(a)["found"] for a in expected.values())
+
+
+def test_catalog_comparisons_from_many_threads_give_the_sequential_tables(sample_index: Path):
+    """The catalog shares one retriever across API requests; its indicator words fill while threads race."""
+    from retrieval.catalog import Catalog
+
+    retriever = Retriever.load(sample_index)
+    alone = Catalog.of(retriever)
+    indicators = [c.id for c in retriever.store.clauses if c.target is not None and c.target.values][:QUESTIONS]
+    asks = [("bảo hiểm y tế", None), ("bao hiem y te", None), ("BHYT", None)] + [(None, i) for i in indicators]
+    expected = {a: alone.compare(*a).model_dump_json() for a in asks}
+
+    shared = Catalog.of(retriever)  # cold
+    start = threading.Barrier(THREADS)
+    got: list[tuple[tuple[str | None, str | None], str]] = []
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        order = list(asks)
+        random.Random(n).shuffle(order)
+        try:
+            start.wait()
+            got.extend((a, shared.compare(*a).model_dump_json()) for a in order)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert len(got) == THREADS * len(asks)
+    assert all(answer == expected[a] for a, answer in got)
+    assert any(json.loads(expected[a])["points"] for a in asks)
