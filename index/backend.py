@@ -79,12 +79,6 @@ class ClauseStore(Protocol):
     def bm25_statistics(self) -> BM25Statistics:
         """Document frequency per token and the number of clauses (for rarity weights)."""
 
-    def documents_in(self, locality: str) -> set[str]:
-        """Ids of the documents of one commune or ward ("xã An Hưng", "An Hưng", without diacritics too)."""
-
-    def clause(self, clause_id: str) -> Clause | None:
-        """One clause by id, or None."""
-
     def health(self) -> dict:
         """Back end, counts and, for a database, whether it is a standby and its replication lag."""
 
@@ -102,18 +96,6 @@ def open_store(target: str | Path, model: str | None = None) -> ClauseStore:
     from .store import IndexStore
 
     return IndexStore.load(target, model=model)
-
-
-def locality_matches(document: Document, locality: str) -> bool:
-    """A document belongs to the commune or ward named (with or without level word or diacritics)."""
-    from .text import fold
-
-    want = fold(locality)
-    loc = document.locality
-    if not loc.name:
-        return False
-    names = {fold(loc.name), fold(loc.label() or "")}
-    return want in names
 
 
 def redact(text: str, dsn: str | None = None) -> str:
@@ -197,10 +179,3 @@ class SnapshotStore(ABC):
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding with this index's model (float32, memoised per store)."""
         return np.asarray(self._encode_query(query), dtype=np.float32)
-
-    def documents_in(self, locality: str) -> set[str]:
-        return {d.id for d in self.documents.values() if locality_matches(d, locality)}
-
-    def clause(self, clause_id: str) -> Clause | None:
-        pos = self.clause_index.get(clause_id)
-        return None if pos is None else self.clauses[pos]

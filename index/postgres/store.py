@@ -207,10 +207,6 @@ class PostgresStore(SnapshotStore):
     def bm25_statistics(self) -> BM25Statistics:
         return BM25Statistics(self._df, self._n_docs)
 
-    def current_generation(self) -> int:
-        """The database's write generation now (≠ ``generation``: plans changed since this snapshot)."""
-        return int(self._db.run(lambda c: c.execute("SELECT generation FROM corpus_stats WHERE id = 1").fetchone()[0]))
-
     def health(self) -> dict:
         """Back end, counts, standby or primary, replication lag (seconds since the last replayed write)."""
         def probe(c):

@@ -27,7 +27,7 @@ from ..build import (BM25_PARAMS, BuildError, BuildReport, changed_plans, no_pla
 from ..cache import VectorCache
 from ..encoder import Encoder, canonical_model_name, load_encoder
 from . import bm25 as W
-from .connection import connect, first_line, redact
+from .connection import connect, redact
 from .schema import create_vector_index, ensure_embedding_column, migrate
 from .store import vector_literal
 
@@ -72,8 +72,8 @@ class PostgresWriter:
 
     # ------------------------------------------------------------------ entry points
 
-    def index_paths(self, paths: Sequence[Path | str], remove: Iterable[str] = (), progress: bool = False,
-                    parallel_safe: bool = True) -> BuildReport:
+    def index_paths(self, paths: Sequence[Path | str], remove: Iterable[str] = (),
+                    progress: bool = False) -> BuildReport:
         """Parse the plan files under ``paths`` (unchanged files are skipped) and write them."""
         report = BuildReport(index_dir=self.where, model=self.model)  # type: ignore[arg-type]
         started = time.perf_counter()
@@ -362,7 +362,3 @@ class PostgresWriter:
         finally:
             if own:
                 conn.close()
-
-
-def write_error(exc: BaseException, dsn: str) -> str:
-    return first_line(exc, dsn)
