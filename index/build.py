@@ -35,9 +35,6 @@ from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFE
 
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
-HNSW_M = 32  # HNSW is kept for comparison: near-duplicate clauses (templated plans) hurt its recall
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 
 
@@ -131,10 +128,6 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
             sample = vectors[np.sort(rng.choice(n, 64 * nlist, replace=False))]
         index.train(sample)
         index.nprobe = min(IVF_NPROBE, nlist)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
     else:
         raise ValueError(f"unknown FAISS index kind {kind!r}")
     if n:
@@ -143,8 +136,6 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
 
 
 def faiss_params(index) -> dict:
-    if hasattr(index, "hnsw"):
-        return {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": int(index.hnsw.efSearch)}
     if hasattr(index, "nprobe"):
         return {"nlist": int(index.nlist), "nprobe": int(index.nprobe)}
     return {}
@@ -153,8 +144,6 @@ def faiss_params(index) -> dict:
 def faiss_description(index) -> str:
     import faiss
 
-    if isinstance(index, faiss.IndexHNSWFlat):
-        return f"IndexHNSWFlat(M={HNSW_M},IP)"
     if isinstance(index, faiss.IndexIVFFlat):
         return f"IndexIVFFlat(nlist={index.nlist},IP)"
     return type(index).__name__

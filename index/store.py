@@ -100,8 +100,6 @@ class IndexStore(SnapshotStore):
             raise IndexLoadError(f"inconsistent index at {index_dir}: {'; '.join(problems)}; "
                                  f"rebuild with `planqa index`")
         params = manifest.get("faiss_params") or {}
-        if params.get("efSearch") and hasattr(fidx, "hnsw"):
-            fidx.hnsw.efSearch = int(params["efSearch"])
         if params.get("nprobe") and hasattr(fidx, "nprobe"):
             fidx.nprobe = int(params["nprobe"])
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
@@ -166,9 +164,7 @@ class IndexStore(SnapshotStore):
         import faiss
 
         sel = faiss.IDSelectorBatch(self.positions(doc_filter))
-        if hasattr(self._faiss, "hnsw"):
-            params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self._faiss.hnsw.efSearch, 2 * k))
-        elif hasattr(self._faiss, "nprobe"):
+        if hasattr(self._faiss, "nprobe"):
             wider = math.ceil(self._faiss.nprobe * n / total)
             params = faiss.SearchParametersIVF(sel=sel, nprobe=min(self._faiss.nlist, wider))
         else:
