@@ -262,14 +262,20 @@ class Catalog:
         """
         weights = words.weights
         default_weight = max(weights.values(), default=1.0)
-        total = sum(weights.get(t, default_weight) for t in wanted)
+
+        def weight(tokens: set[str]) -> float:
+            # summed in sorted order: a set's order follows Python's hash seed, and so would the last bits of
+            # the sum, letting a clause holding all the wanted words tie or beat the named clause by chance
+            return sum(weights.get(t, default_weight) for t in sorted(tokens))
+
+        total = weight(wanted)
         best: dict[str, tuple[float, Clause]] = {}
         if total <= 0:
             return best
         for c in self.clauses:
             if c.target is None or not c.target.values:
                 continue
-            share = sum(weights.get(t, default_weight) for t in wanted & words.tokens[c.id]) / total
+            share = weight(wanted & words.tokens[c.id]) / total
             if clause_id and c.id == clause_id:
                 share = 1.0
             if share >= SAME_INDICATOR_SHARE and share > best.get(c.doc_id, (0.0, c))[0]:
