@@ -11,6 +11,7 @@ import json
 import random
 import threading
 from pathlib import Path
+from typing import Callable
 
 from retrieval import Retriever
 
@@ -32,23 +33,16 @@ def _answer(retriever: Retriever, question: str, locality: str | None) -> str:
     return retriever.ask(question, top_k=5, locality=locality).model_dump_json()
 
 
-def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
-    alone = Retriever.load(sample_index)
-    questions = _questions(sorted({d.locality.name for d in alone.documents() if d.locality.name}))
-    assert len(questions) == QUESTIONS
-    expected = {q: _answer(alone, *q) for q in questions}
-
-    shared = Retriever.load(sample_index)  # cold: its caches fill while the threads race
+def _in_threads(work: Callable[[int], list]) -> list[list]:
+    """``work(n)`` in THREADS threads released at one barrier, so they race; each thread's result, in order."""
     start = threading.Barrier(THREADS)
-    got: dict[int, list[tuple[tuple[str, str | None], str]]] = {}
+    got: dict[int, list] = {}
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
-        order = list(questions)
-        random.Random(n).shuffle(order)  # threads ask different questions at the same moment
         try:
             start.wait()
-            got[n] = [(q, _answer(shared, *q)) for q in order]
+            got[n] = work(n)
         except BaseException as exc:  # reported below; a thread's exception would otherwise vanish
             errors.append(exc)
 
@@ -59,7 +53,23 @@ def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
         t.join()
     assert not errors, errors
     assert sorted(got) == list(range(THREADS))
-    for answers in got.values():
+    return [got[n] for n in range(THREADS)]
+
+
+def _shuffled(items: list, n: int) -> list:
+    order = list(items)
+    random.Random(n).shuffle(order)  # threads ask different questions at the same moment
+    return order
+
+
+def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
+    alone = Retriever.load(sample_index)
+    questions = _questions(sorted({d.locality.name for d in alone.documents() if d.locality.name}))
+    assert len(questions) == QUESTIONS
+    expected = {q: _answer(alone, *q) for q in questions}
+
+    shared = Retriever.load(sample_index)  # cold: its caches fill while the threads race
+    for answers in _in_threads(lambda n: [(q, _answer(shared, *q)) for q in _shuffled(questions, n)]):
         assert len(answers) == QUESTIONS
         for q, answer in answers:
             assert answer == expected[q], q
@@ -78,25 +88,7 @@ def test_catalog_comparisons_from_many_threads_give_the_sequential_tables(sample
     expected = {a: alone.compare(*a).model_dump_json() for a in asks}
 
     shared = Catalog.of(retriever)  # cold
-    start = threading.Barrier(THREADS)
-    got: list[tuple[tuple[str | None, str | None], str]] = []
-    errors: list[BaseException] = []
-
-    def worker(n: int) -> None:
-        order = list(asks)
-        random.Random(n).shuffle(order)
-        try:
-            start.wait()
-            got.extend((a, shared.compare(*a).model_dump_json()) for a in order)
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert not errors, errors
-    assert len(got) == THREADS * len(asks)
-    assert all(answer == expected[a] for a, answer in got)
+    for tables in _in_threads(lambda n: [(a, shared.compare(*a).model_dump_json()) for a in _shuffled(asks, n)]):
+        assert len(tables) == len(asks)
+        assert all(table == expected[a] for a, table in tables)
     assert any(json.loads(expected[a])["points"] for a in asks)
