@@ -13,7 +13,10 @@ order) over an immutable snapshot of documents and clauses; searches return ``[(
 from __future__ import annotations
 
 import re
+import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Protocol, Sequence, runtime_checkable
 
@@ -21,7 +24,9 @@ import numpy as np
 
 from corpus.model import Clause, Document, ParsedPlan
 
-from .encoder import Encoder
+from .encoder import Encoder, load_encoder
+
+QUERY_VECTORS_KEPT = 1024  # query embeddings memoised per store: a bot's repeated questions skip the encoder
 
 DSN_SCHEMES = ("postgresql://", "postgres://")
 _PASSWORD_IN_URL = re.compile(r"(postgres(?:ql)?://[^:/@\s]+):[^@\s]*@")
@@ -59,6 +64,9 @@ class ClauseStore(Protocol):
         """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``: only clauses
         sharing a query token, best first, ties to the earlier position."""
 
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding with this index's model (float32, memoised per store)."""
+
     def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
         """Cosine similarity of the query embedding to the clauses at ``positions``, in that order
         (float64): the ranker's dense signal for candidates found by any route."""
@@ -70,12 +78,6 @@ class ClauseStore(Protocol):
 
     def bm25_statistics(self) -> BM25Statistics:
         """Document frequency per token and the number of clauses (for rarity weights)."""
-
-    def documents_in(self, locality: str) -> set[str]:
-        """Ids of the documents of one commune or ward ("xã An Hưng", "An Hưng", without diacritics too)."""
-
-    def clause(self, clause_id: str) -> Clause | None:
-        """One clause by id, or None."""
 
     def health(self) -> dict:
         """Back end, counts and, for a database, whether it is a standby and its replication lag."""
@@ -94,18 +96,6 @@ def open_store(target: str | Path, model: str | None = None) -> ClauseStore:
     from .store import IndexStore
 
     return IndexStore.load(target, model=model)
-
-
-def locality_matches(document: Document, locality: str) -> bool:
-    """A document belongs to the commune or ward named (with or without level word or diacritics)."""
-    from .text import fold
-
-    want = fold(locality)
-    loc = document.locality
-    if not loc.name:
-        return False
-    names = {fold(loc.name), fold(loc.label() or "")}
-    return want in names
 
 
 def redact(text: str, dsn: str | None = None) -> str:
@@ -143,3 +133,49 @@ class ClauseSnapshot:
             start += len(p.clauses)
         return cls({p.document.id: p.document for p in plans}, clauses,
                    {c.id: i for i, c in enumerate(clauses)}, ranges)
+
+
+class SnapshotStore(ABC):
+    """What both back ends share: the plans laid out by position, the query encoder and query vectors.
+
+    The encoder is loaded on first use (BM25-only callers never pay for it) and once, however many
+    threads ask first; query vectors are memoised in a bounded ``lru_cache`` — both pure functions
+    of the store's model, so a loaded store stays safe to share between threads.
+    """
+
+    def __init__(self, manifest: dict, plans: list[ParsedPlan], abbreviations: dict[str, str], model: str) -> None:
+        self.manifest = manifest
+        self.model = model
+        self.plans = plans
+        snap = ClauseSnapshot.of(plans)
+        self.documents: dict[str, Document] = snap.documents
+        self.clauses: list[Clause] = snap.clauses
+        self.clause_index: dict[str, int] = snap.clause_index
+        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
+        self.abbreviations = abbreviations
+        self._encoder: Encoder | None = None
+        self._encoder_lock = threading.Lock()
+        self._encode_query = lru_cache(maxsize=QUERY_VECTORS_KEPT)(self._encode_query_uncached)
+
+    @abstractmethod
+    def _wrong_dimension(self, dim: int) -> Exception:
+        """The error for a model whose vectors do not fit the stored ones (each back end words its own)."""
+
+    @property
+    def encoder(self) -> Encoder:
+        """The query encoder, loaded on first use."""
+        if self._encoder is None:
+            with self._encoder_lock:  # many threads may ask first: load the model once, not once each
+                if self._encoder is None:
+                    enc = load_encoder(self.model)
+                    if enc.dim != self.manifest["dimension"]:
+                        raise self._wrong_dimension(enc.dim)
+                    self._encoder = enc
+        return self._encoder
+
+    def _encode_query_uncached(self, query: str) -> np.ndarray:
+        return self.encoder.encode_queries([query])[0]
+
+    def query_vector(self, query: str) -> np.ndarray:
+        """The query's embedding with this index's model (float32, memoised per store)."""
+        return np.asarray(self._encode_query(query), dtype=np.float32)

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -35,9 +35,6 @@ from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFE
 
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
-HNSW_M = 32  # HNSW is kept for comparison: near-duplicate clauses (templated plans) hurt its recall
-HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
 
 
@@ -131,10 +128,6 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
             sample = vectors[np.sort(rng.choice(n, 64 * nlist, replace=False))]
         index.train(sample)
         index.nprobe = min(IVF_NPROBE, nlist)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-        index.hnsw.efSearch = HNSW_EF_SEARCH
     else:
         raise ValueError(f"unknown FAISS index kind {kind!r}")
     if n:
@@ -143,8 +136,6 @@ def make_faiss_index(vectors: np.ndarray, kind: str | None = None):
 
 
 def faiss_params(index) -> dict:
-    if hasattr(index, "hnsw"):
-        return {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": int(index.hnsw.efSearch)}
     if hasattr(index, "nprobe"):
         return {"nlist": int(index.nlist), "nprobe": int(index.nprobe)}
     return {}
@@ -153,8 +144,6 @@ def faiss_params(index) -> dict:
 def faiss_description(index) -> str:
     import faiss
 
-    if isinstance(index, faiss.IndexHNSWFlat):
-        return f"IndexHNSWFlat(M={HNSW_M},IP)"
     if isinstance(index, faiss.IndexIVFFlat):
         return f"IndexIVFFlat(nlist={index.nlist},IP)"
     return type(index).__name__
@@ -336,43 +325,189 @@ def _swap_in(tmp: Path, index_dir: Path) -> None:
 
 # ----------------------------------------------------------------------------- build
 
-def _parse_files(paths: Sequence[Path], previous: _Previous | None, report: BuildReport,
-                 progress: bool) -> list[_Entry]:
-    """Parse plan files, reusing the previous index's parse of files whose bytes are unchanged."""
+@dataclass(frozen=True)
+class PlanFile:
+    """One plan file found under the paths: where it is, its bytes' identity, its parse (None: unchanged)."""
+
+    path: str  # resolved, as indexes record it
+    file_sha256: str
+    plan: ParsedPlan | None
+
+
+def changed_plans(paths: Sequence[Path | str], known: Mapping[str, str | None], report: BuildReport,
+                  progress: bool = False) -> list[PlanFile]:
+    """The plan files under ``paths``, each parsed unless its bytes are the ones already indexed.
+
+    ``known`` maps a resolved path to the sha256 of the bytes indexed from it (give it only when the
+    index was parsed by this same parser). Parsing is the slow step of an update, so both back ends
+    skip a file whose bytes and parser are unchanged; a file that cannot be read or parsed goes to
+    ``report.errors`` and the others go on.
+    """
     import corpus
     from tqdm import tqdm
 
-    plan_error = getattr(corpus, "PlanError", Exception)
-    files = corpus.find_plans(list(paths))
-    prev_by_path: dict[str, tuple[dict, ParsedPlan]] = {}
-    if previous is not None and previous.manifest.get("parser_signature") == parser_signature():
-        for meta, plan in zip(previous.manifest.get("documents", []), previous.plans):
-            if meta.get("path"):
-                prev_by_path[meta["path"]] = (meta, plan)
-    entries: list[_Entry] = []
-    for f in tqdm(files, desc="parse", unit="file", disable=not progress):
+    found: list[PlanFile] = []
+    for f in tqdm(corpus.find_plans([Path(p) for p in paths]), desc="parse", unit="file", disable=not progress):
         path = str(Path(f).resolve())
         try:
             sha = file_sha256(Path(f))
         except OSError as exc:
             report.errors.append((str(f), f"cannot read: {exc.strerror or exc}"))
             continue
-        prev = prev_by_path.get(path)
-        if prev is not None and prev[0].get("file_sha256") == sha:
-            entries.append(_Entry(prev[1], path, sha))
+        if known.get(path) == sha:
+            found.append(PlanFile(path, sha, None))
             continue
         try:
             plan = corpus.parse_file(Path(f))
-        except plan_error as exc:
+        except corpus.PlanError as exc:
             report.errors.append((str(f), str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
             continue
         report.reparsed += 1
-        entries.append(_Entry(plan, path, sha))
+        found.append(PlanFile(path, sha, plan))
+    return found
+
+
+def no_plans_error(report: BuildReport) -> BuildError:
+    """Nothing left to index: say so, with every file that failed and why."""
+    return BuildError("no plans to index" + (": " + "; ".join(f"{f}: {m}" for f, m in report.errors)
+                                            if report.errors else ""))
+
+
+def _parse_files(paths: Sequence[Path], previous: _Previous | None, report: BuildReport,
+                 progress: bool) -> list[_Entry]:
+    """Parse plan files, reusing the previous index's parse of files whose bytes are unchanged."""
+    prev_by_path: dict[str, tuple[dict, ParsedPlan]] = {}
+    if previous is not None and previous.manifest.get("parser_signature") == parser_signature():
+        for meta, plan in zip(previous.manifest.get("documents", []), previous.plans):
+            if meta.get("path"):
+                prev_by_path[meta["path"]] = (meta, plan)
+    known = {path: meta.get("file_sha256") for path, (meta, _) in prev_by_path.items()}
+    return [_Entry(f.plan if f.plan is not None else prev_by_path[f.path][1], f.path, f.file_sha256)
+            for f in changed_plans(paths, known, report, progress)]
+
+
+def _previous_entries(previous: _Previous) -> list[_Entry]:
+    """The documents the index already holds, as entries (a pure "remove" run keeps them)."""
+    return [_Entry(p, m.get("path"), m.get("file_sha256", ""))
+            for m, p in zip(previous.manifest["documents"], previous.plans)]
+
+
+def _one_per_document(entries: list[_Entry], report: BuildReport) -> list[_Entry]:
+    """One entry per document id: a second file claiming an id already taken is reported, not indexed."""
+    seen: dict[str, _Entry] = {}
+    for e in entries:
+        doc_id = e.plan.document.id
+        if doc_id in seen:
+            report.errors.append((e.path or doc_id, f"duplicate document id {doc_id} "
+                                                    f"(also {seen[doc_id].path or doc_id})"))
+            continue
+        seen[doc_id] = e
+    return list(seen.values())
+
+
+def _record_changes(entries: list[_Entry], prev_docs: dict[str, dict], report: BuildReport) -> None:
+    """Which documents are added, updated, unchanged or removed against the previous index (for the report)."""
+    for e in entries:
+        doc_id = e.plan.document.id
+        before = prev_docs.get(doc_id)
+        fp = e.plan.document.fingerprint or e.file_sha256
+        if before is None:
+            report.added.append(doc_id)
+        elif (before.get("fingerprint") or before.get("file_sha256")) == fp:
+            report.unchanged.append(doc_id)
+        else:
+            report.updated.append(doc_id)
+    now = {e.plan.document.id for e in entries}
+    report.removed = [d for d in prev_docs if d not in now]
+
+
+def _diff(index_dir: Path, entries: list[_Entry], previous: _Previous | None, remove: list[str],
+          report: BuildReport, keep_previous_if_empty: bool) -> list[_Entry]:
+    """Step 1, the diff: the documents the new index holds, checked, and what changed against the old one.
+
+    Everything that can refuse the build (an unknown id to remove, nothing left to index) refuses
+    here, before a vector is computed or a file written.
+    """
+    if keep_previous_if_empty and not entries and previous is not None and not report.errors:
+        entries = _previous_entries(previous)  # nothing to read: keep what is indexed
+    prev_docs = {m["id"]: m for m in (previous.manifest["documents"] if previous else [])}
+    known = set(prev_docs) | {e.plan.document.id for e in entries}
+    unknown = [d for d in remove if d not in known]
+    if unknown:
+        raise BuildError(f"cannot remove {', '.join(unknown)}: not in the index at {index_dir}")
+    entries = [e for e in _one_per_document(entries, report) if e.plan.document.id not in set(remove)]
+    if not entries:
+        raise no_plans_error(report)
+    _record_changes(entries, prev_docs, report)
     return entries
+
+
+def _cached_vectors(keys: Sequence[str], previous: _Previous | None, shared: VectorCache | None) -> dict[str, np.ndarray]:
+    """Vectors already computed: the previous index's rows, then the shared cache for the keys still missing."""
+    cache: dict[str, np.ndarray] = dict(previous.cache) if previous is not None else {}
+    if shared is not None:
+        wanted = [k for k in dict.fromkeys(keys) if k not in cache]
+        if wanted:  # keys carry the model name, so hits have this model's dimension
+            cache.update(shared.get_many(wanted))
+    return cache
+
+
+def _vectors(keys: Sequence[str], passages: Sequence[str], previous: _Previous | None, model: str | None,
+             encoder: Encoder | None, report: BuildReport, progress: bool) -> np.ndarray:
+    """Step 2, the vectors: one row per clause, reused where cached, each new passage embedded once.
+
+    Embedding is the slow part of a build, so the encoder is loaded only when a passage is new.
+    """
+    shared = VectorCache.from_env()
+    try:
+        cache = _cached_vectors(keys, previous, shared)
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            first.setdefault(k, i)
+        missing = {k: i for k, i in first.items() if k not in cache}
+        enc = encoder
+        if missing or not cache:
+            enc = enc or load_encoder(model)
+        dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
+        fresh: dict[str, np.ndarray] = {}
+        if missing:
+            vecs = enc.encode_passages([passages[i] for i in missing.values()], progress=progress)
+            fresh = dict(zip(missing.keys(), vecs))
+            if shared is not None:
+                shared.put_many(fresh)
+    finally:
+        if shared is not None:
+            shared.close()
+    vectors = np.empty((len(keys), dim), dtype=np.float32)
+    for i, k in enumerate(keys):
+        vectors[i] = fresh[k] if k in fresh else cache[k]
+    report.reused = sum(1 for k in keys if k in cache)
+    report.embedded = len(keys) - report.reused
+    return vectors
+
+
+def _write(index_dir: Path, entries: list[_Entry], vectors: np.ndarray, keys: list[str], passages: list[str],
+           abbreviations: dict[str, str], model_name: str, progress: bool) -> dict:
+    """Step 3, the write: BM25 tokens, then every file into a fresh folder swapped in whole (or not at all)."""
+    from tqdm import tqdm
+
+    tokens = [T.bm25_tokens(p, abbreviations)
+              for p in tqdm(passages, desc="tokenize", unit="clause", disable=not progress)]
+    tmp = index_dir.parent / f".{index_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
+    try:
+        manifest = write_index_dir(tmp, entries, vectors, keys, tokens, abbreviations, model_name,
+                                   progress=progress, extra={"parser_signature": parser_signature(),
+                                                             **encoder_record(model_name)})
+        _swap_in(tmp, index_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return manifest
 
 
 def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remove: Iterable[str],
            encoder: Encoder | None, keep_previous_if_empty: bool) -> BuildReport:
+    """Diff → vectors → write, under the build lock, after finishing or undoing a crashed build."""
     started = time.perf_counter()
     index_dir = Path(index_dir).absolute()
     index_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -382,97 +517,15 @@ def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remov
     with _build_lock(index_dir):
         _recover(index_dir)
         previous = _read_previous(index_dir, model_name)
-        entries: list[_Entry] = entries_fn(previous, report)
-        if keep_previous_if_empty and not entries and previous is not None and not report.errors:
-            # Nothing to read: keep what is indexed (a pure "remove" run).
-            entries = [_Entry(p, m.get("path"), m.get("file_sha256", ""))
-                       for m, p in zip(previous.manifest["documents"], previous.plans)]
-        prev_docs = {m["id"]: m for m in (previous.manifest["documents"] if previous else [])}
-        known = set(prev_docs) | {e.plan.document.id for e in entries}
-        unknown = [d for d in remove if d not in known]
-        if unknown:
-            raise BuildError(f"cannot remove {', '.join(unknown)}: not in the index at {index_dir}")
-        # One entry per document id; a second file claiming the same id is an error.
-        seen: dict[str, _Entry] = {}
-        for e in entries:
-            doc_id = e.plan.document.id
-            if doc_id in seen:
-                report.errors.append((e.path or doc_id, f"duplicate document id {doc_id} "
-                                                        f"(also {seen[doc_id].path or doc_id})"))
-                continue
-            seen[doc_id] = e
-        entries = [e for e in seen.values() if e.plan.document.id not in set(remove)]
-        if not entries:
-            raise BuildError("no plans to index" + (": " + "; ".join(f"{f}: {m}" for f, m in report.errors)
-                                                    if report.errors else ""))
-        for e in entries:
-            doc_id = e.plan.document.id
-            before = prev_docs.get(doc_id)
-            fp = e.plan.document.fingerprint or e.file_sha256
-            if before is None:
-                report.added.append(doc_id)
-            elif (before.get("fingerprint") or before.get("file_sha256")) == fp:
-                report.unchanged.append(doc_id)
-            else:
-                report.updated.append(doc_id)
-        now = {e.plan.document.id for e in entries}
-        report.removed = [d for d in prev_docs if d not in now]
-
-        # Passages, abbreviations, tokens.
-        all_texts = [c.text for e in entries for c in e.plan.clauses]
-        abbreviations = T.abbreviation_table(T.harvest_abbreviations(all_texts))
+        entries = _diff(index_dir, entries_fn(previous, report), previous, remove, report, keep_previous_if_empty)
+        # abbreviations harvested from every clause ("long form (ABBR)") expand both passages and queries
+        abbreviations = T.abbreviation_table(T.harvest_abbreviations([c.text for e in entries for c in e.plan.clauses]))
         passages = [T.passage_text(c, e.plan.document) for e in entries for c in e.plan.clauses]
         keys = [vector_key(model_name, p) for p in passages]
-
         if not keys:
             raise BuildError("no clauses to index: the plans parsed to nothing")
-
-        # Vectors: reuse the previous index's rows (and the shared cache, if configured);
-        # embed the rest, each distinct passage once.
-        cache: dict[str, np.ndarray] = dict(previous.cache) if previous is not None else {}
-        shared = VectorCache.from_env()
-        enc = encoder
-        try:
-            if shared is not None:
-                wanted = [k for k in dict.fromkeys(keys) if k not in cache]
-                if wanted:  # keys carry the model name, so hits have this model's dimension
-                    cache.update(shared.get_many(wanted))
-            missing: dict[str, int] = {}
-            for i, k in enumerate(keys):
-                if k not in cache and k not in missing:
-                    missing[k] = i
-            if missing or not cache:
-                enc = enc or load_encoder(model)
-            dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
-            fresh: dict[str, np.ndarray] = {}
-            if missing:
-                vecs = enc.encode_passages([passages[i] for i in missing.values()], progress=progress)
-                fresh = dict(zip(missing.keys(), vecs))
-                if shared is not None:
-                    shared.put_many(fresh)
-        finally:
-            if shared is not None:
-                shared.close()
-        vectors = np.empty((len(keys), dim), dtype=np.float32)
-        for i, k in enumerate(keys):
-            vectors[i] = fresh[k] if k in fresh else cache[k]
-        report.reused = sum(1 for k in keys if k in cache)
-        report.embedded = len(keys) - report.reused
-
-        from tqdm import tqdm
-
-        tokens = [T.bm25_tokens(p, abbreviations)
-                  for p in tqdm(passages, desc="tokenize", unit="clause", disable=not progress)]
-
-        tmp = index_dir.parent / f".{index_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
-        try:
-            manifest = write_index_dir(tmp, entries, vectors, keys, tokens, abbreviations, model_name,
-                                       progress=progress, extra={"parser_signature": parser_signature(),
-                                              **encoder_record(model_name)})
-            _swap_in(tmp, index_dir)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+        vectors = _vectors(keys, passages, previous, model, encoder, report, progress)
+        manifest = _write(index_dir, entries, vectors, keys, passages, abbreviations, model_name, progress)
     report.documents = len(entries)
     report.clauses = len(keys)
     report.faiss_index = manifest["faiss_index"]

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import json
 import math
-import threading
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from corpus.model import Clause, Document, ParsedPlan
+from corpus.model import ParsedPlan
 
 from . import layout as B
 from . import text as T
-from .backend import BM25Statistics, ClauseSnapshot, locality_matches
-from .encoder import Encoder, canonical_model_name, load_encoder
+from .backend import BM25Statistics, SnapshotStore
+from .encoder import canonical_model_name
 
 # A filtered dense search over at most this many rows is done exactly with numpy
 # over the memory-mapped vectors (≤ ~10 ms); larger sets go through FAISS with an ID selector.
@@ -31,29 +29,18 @@ class IndexLoadError(Exception):
     """An index that is missing, broken, outdated or built with another model; one line."""
 
 
-class IndexStore:
+class IndexStore(SnapshotStore):
     """A loaded index folder: the clause store plus dense and sparse search over it (a ``ClauseStore``)."""
 
     backend = "files"
 
     def __init__(self, index_dir: Path, manifest: dict, plans: list[ParsedPlan], faiss_index, bm25,
                  vectors: np.ndarray, abbreviations: dict[str, str], model: str) -> None:
+        super().__init__(manifest, plans, abbreviations, model)
         self.index_dir = index_dir
-        self.manifest = manifest
-        self.plans = plans
-        snap = ClauseSnapshot.of(plans)
-        self.documents: dict[str, Document] = snap.documents
-        self.clauses: list[Clause] = snap.clauses
-        self.clause_index: dict[str, int] = snap.clause_index
-        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
-        self.abbreviations = abbreviations
-        self.model = model
         self.vectors = vectors
         self._faiss = faiss_index
         self._bm25 = bm25
-        self._encoder: Encoder | None = None
-        self._encoder_lock = threading.Lock()
-        self._encode_query = lru_cache(maxsize=1024)(self._encode_query_uncached)
 
     # ------------------------------------------------------------------ loading
 
@@ -113,8 +100,6 @@ class IndexStore:
             raise IndexLoadError(f"inconsistent index at {index_dir}: {'; '.join(problems)}; "
                                  f"rebuild with `planqa index`")
         params = manifest.get("faiss_params") or {}
-        if params.get("efSearch") and hasattr(fidx, "hnsw"):
-            fidx.hnsw.efSearch = int(params["efSearch"])
         if params.get("nprobe") and hasattr(fidx, "nprobe"):
             fidx.nprobe = int(params["nprobe"])
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
@@ -130,29 +115,13 @@ class IndexStore:
         df = {tok: int(counts[i]) for tok, i in vocab.items() if i < len(counts)}
         return BM25Statistics(df, int(self._bm25.scores["num_docs"]))
 
-    def documents_in(self, locality: str) -> set[str]:
-        return {d.id for d in self.documents.values() if locality_matches(d, locality)}
-
-    def clause(self, clause_id: str) -> Clause | None:
-        pos = self.clause_index.get(clause_id)
-        return None if pos is None else self.clauses[pos]
-
     def health(self) -> dict:
         return {"backend": self.backend, "documents": len(self.documents), "clauses": len(self.clauses),
                 "standby": False, "replication_lag_seconds": None}
 
-    @property
-    def encoder(self) -> Encoder:
-        """The query encoder, loaded on first use (BM25-only callers never pay for it)."""
-        if self._encoder is None:
-            with self._encoder_lock:  # many threads may ask first: load the model once, not once each
-                if self._encoder is None:
-                    enc = load_encoder(self.model)
-                    if enc.dim != self.manifest["dimension"]:
-                        raise IndexLoadError(f"model {self.model} gives {enc.dim}-d vectors, index has "
-                                             f"{self.manifest['dimension']}-d; rebuild with `planqa index`")
-                    self._encoder = enc
-        return self._encoder
+    def _wrong_dimension(self, dim: int) -> Exception:
+        return IndexLoadError(f"model {self.model} gives {dim}-d vectors, index has "
+                              f"{self.manifest['dimension']}-d; rebuild with `planqa index`")
 
     # ------------------------------------------------------------------ search
 
@@ -167,9 +136,6 @@ class IndexStore:
             return np.zeros(0, dtype=np.int64)
         return np.concatenate([np.arange(a, b, dtype=np.int64) for a, b in ranges])
 
-    def _encode_query_uncached(self, query: str) -> np.ndarray:
-        return self.encoder.encode_queries([query])[0]
-
     def dense(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
         """Top-k clauses by cosine similarity of the query and clause embeddings: [(position, score)].
 
@@ -180,7 +146,7 @@ class IndexStore:
         n = len(self.clauses)
         if k <= 0 or n == 0:
             return []
-        q = np.asarray(self._encode_query(query), dtype=np.float32)
+        q = self.query_vector(query)
         if doc_filter is None:
             scores, ids = self._faiss.search(q[None, :], min(k, n))
             return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
@@ -198,19 +164,13 @@ class IndexStore:
         import faiss
 
         sel = faiss.IDSelectorBatch(self.positions(doc_filter))
-        if hasattr(self._faiss, "hnsw"):
-            params = faiss.SearchParametersHNSW(sel=sel, efSearch=max(self._faiss.hnsw.efSearch, 2 * k))
-        elif hasattr(self._faiss, "nprobe"):
+        if hasattr(self._faiss, "nprobe"):
             wider = math.ceil(self._faiss.nprobe * n / total)
             params = faiss.SearchParametersIVF(sel=sel, nprobe=min(self._faiss.nlist, wider))
         else:
             params = faiss.SearchParameters(sel=sel)
         scores, ids = self._faiss.search(q[None, :], k, params=params)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
-
-    def query_vector(self, query: str) -> np.ndarray:
-        """The query's embedding (memoised per process)."""
-        return np.asarray(self._encode_query(query), dtype=np.float32)
 
     def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
         """Cosine similarity of the query to the clauses at ``positions``, in that order (float64)."""

@@ -85,6 +85,15 @@ def harvest_abbreviations(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
+def merge_harvests(harvests: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Several plans' harvests as one, in the order given: the first plan to define an abbreviation wins."""
+    merged: dict[str, str] = {}
+    for h in harvests:
+        for k, v in h.items():
+            merged.setdefault(k, v)
+    return merged
+
+
 def abbreviation_table(harvested: Mapping[str, str] | None = None) -> dict[str, str]:
     """Curated abbreviations plus those harvested from the plans (curated wins)."""
     table = dict(harvested or {})

@@ -1,12 +1,23 @@
 """Question → ranked clauses → cited answer (the third stage of the pipeline).
 
-Thread-safety contract: `Retriever.ask` (and `documents`, `outline`, `clause`) may be
-called from many threads at once without a lock. A loaded index is immutable, and
-everything a retriever caches is a pure function of it: precomputed at load, or
-filled lazily through `functools.cached_property` / `functools.lru_cache`, so a
-race can at worst compute a value twice, never observe a half-built one. Per-question
-state lives on the `Question` of that call only. tests/test_concurrency.py proves it
-(8 threads × 30 questions on a cold retriever = the sequential answers).
+Thread-safety contract: `Retriever.ask` (and `documents`, `outline`, `clause`, and the
+`catalog.Catalog` views) may be called from many threads at once without a lock. A loaded
+index is immutable, and everything retrieval caches is a pure function of it, under one policy:
+
+- precomputed at load (`Retriever.units`, the rarity weights), or
+- a whole table filled on first use by `functools.cached_property` (per plan or per clause:
+  `Retriever._number_lines`, `_title_pairs`, `_place_names`, `_directors`, `_lead_takers`), or
+- `functools.lru_cache` with a stated bound where the key comes from a question (the clauses a
+  unit leads: one entry per unit the plans name; a catalog's indicator words: one per spelling;
+  the store's query vectors: `index.backend.QUERY_VECTORS_KEPT`).
+
+No cache is a dict written from a request, none needs a lock: a race can at worst compute a
+value twice, never observe a half-built one. Per-question state lives on the `Question` of that
+call only. The locks that remain guard state that does change — `library.Library`'s job list and
+its one-build-at-a-time queue — not caches. (Not yet aligned: `evidence.Evidence` still fills
+per-clause word sets in dicts, one under a lock.) tests/test_concurrency.py proves the contract
+(8 threads × 30 questions on a cold retriever = the sequential answers; the same for the
+catalog's comparisons).
 
 The errors re-exported here are the ones a caller of `Retriever.load` handles, and
 `is_dsn` / `redact` tell a database target from a folder and hide its password

@@ -7,10 +7,12 @@ and tabulates them, so the task table and the answers can never disagree.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from corpus.model import Clause, Document
@@ -41,6 +43,14 @@ _LABEL = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\(\d+\)|\d+(?:\.\d+)*\.?|[a-zđ][
 _NOT_NAME = frozenset("den nam dat tren duoi tu tro len toi thieu it nhat khoang hang moi giai doan "
                       "tang giam binh quan con muc trong do so voi phan dau va cua cac nhung".split())
 _WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _IndicatorWords:
+    """The words naming each indicator clause (by clause id) and each word's rarity weight, in one spelling."""
+
+    tokens: dict[str, set[str]]
+    weights: dict[str, float]
 
 
 class CatalogError(ValueError):
@@ -84,8 +94,8 @@ class Catalog:
         self.clauses = list(clauses)
         self.abbreviations = abbreviations
         self._info = document_info or {}
-        self._name_tokens: dict[str, set[str]] = {}
-        self._weights: dict[str, dict[str, float]] | None = None
+        # a pure function of the immutable clauses; two entries: the accented and the folded spelling
+        self._words = functools.lru_cache(maxsize=2)(self._indicator_words)
 
     @classmethod
     def of(cls, retriever) -> "Catalog":
@@ -185,28 +195,24 @@ class Catalog:
         return {w for w in _WORD.findall(norm if accented else fold(norm))
                 if not any(ch.isdigit() for ch in w) and fold(w) not in _NOT_NAME}
 
-    def _indicator_tokens(self, c: Clause, accented: bool) -> set[str]:
-        key = f"{int(accented)}{c.id}"
-        got = self._name_tokens.get(key)
-        if got is None:
-            name = _indicator_name(c)
-            if c.target and c.target.text:
-                name = name.replace(c.target.text, " ")
-            got = self._name_tokens[key] = self._tokens(name, accented)
-        return got
+    def _indicator_words(self, accented: bool) -> _IndicatorWords:
+        """The words naming every indicator clause (its target's own text left out), and their rarity weights.
 
-    def _idf(self, accented: bool) -> dict[str, float]:
-        if self._weights is None:
-            self._weights = {}
-        key = str(int(accented))
-        if key not in self._weights:
-            indicators = [c for c in self.clauses if c.target is not None]
-            df: Counter[str] = Counter()
-            for c in indicators:
-                df.update(self._indicator_tokens(c, accented))
-            n = max(1, len(indicators))
-            self._weights[key] = {t: math.log(1 + n / k) for t, k in df.items()}
-        return self._weights[key]
+        Computed once per spelling for all indicators: a comparison weighs its words against all of them.
+        """
+        tokens: dict[str, set[str]] = {}
+        df: Counter[str] = Counter()
+        n = 0
+        for c in self.clauses:
+            if c.target is None:
+                continue
+            n += 1
+            name = _indicator_name(c)
+            if c.target.text:
+                name = name.replace(c.target.text, " ")
+            tokens[c.id] = self._tokens(name, accented)
+            df.update(tokens[c.id])
+        return _IndicatorWords(tokens, {t: math.log(1 + max(1, n) / k) for t, k in df.items()})
 
     def compare(self, query: str | None = None, clause_id: str | None = None) -> IndicatorComparison:
         """One indicator across the plans that set it: the best-matching target clause per plan.
@@ -214,45 +220,67 @@ class Catalog:
         The indicator is named by words ("bảo hiểm y tế", "BHYT") or by one of its clauses.
         Points in the unit most plans use are charted; the rest are listed apart.
         """
+        label, accented, wanted, source = self._asked(query, clause_id)
+        best = self._best_per_plan(wanted, self._words(accented), clause_id)
+        points = [ComparisonPoint(plan=plan_ref(self.documents[c.doc_id]), clause_id=c.id, lines=list(c.lines),
+                                  name=_indicator_name(c),
+                                  value=c.target.values[-1], target=_target(c), match=round(share, 3))
+                  for share, c in best.values()]
+        if source is not None:
+            unit = source.target.unit or ""  # the clause compared sets the unit
+        else:
+            units = Counter((p.target.unit or "") for p in points)
+            unit = units.most_common(1)[0][0] if units else None
+        charted = [p for p in points if (p.target.unit or "") == unit]
+        others = [p for p in points if (p.target.unit or "") != unit]
+        charted.sort(key=lambda p: (p.plan.locality or "", p.plan.title or ""))
+        return IndicatorComparison(query=label, unit=unit or None, points=charted, other_units=others)
+
+    def _asked(self, query: str | None, clause_id: str | None) -> tuple[str, bool, set[str], Clause | None]:
+        """The indicator asked for: (label, accented, its words, the clause named or None).
+
+        A clause's words are matched accented; a query's only when it is written with diacritics.
+        """
         if clause_id:
             source = next((c for c in self.clauses if c.id == clause_id), None)
             if source is None or source.target is None:
                 raise CatalogError(f"'{clause_id[:80]}' không phải một chỉ tiêu có số liệu. "
                                    "(Not an indicator clause.)")
-            accented = True
-            wanted = self._indicator_tokens(source, accented)
-            label = _indicator_name(source)
-        else:
-            label = (query or "").strip()
-            if not label:
-                raise CatalogError("Cần tên chỉ tiêu để so sánh. (Give an indicator to compare.)")
-            accented = not fold(label) == normalize(label)
-            wanted = self._tokens(label, accented)
-        weights = self._idf(accented)
+            return _indicator_name(source), True, self._words(True).tokens[source.id], source
+        label = (query or "").strip()
+        if not label:
+            raise CatalogError("Cần tên chỉ tiêu để so sánh. (Give an indicator to compare.)")
+        accented = not fold(label) == normalize(label)
+        return label, accented, self._tokens(label, accented), None
+
+    def _best_per_plan(self, wanted: set[str], words: _IndicatorWords,
+                       clause_id: str | None) -> dict[str, tuple[float, Clause]]:
+        """Each plan's target clause holding the largest rarity-weighted share of the wanted words.
+
+        Only shares of at least SAME_INDICATOR_SHARE count; the clause named is its own match (1.0).
+        A word no indicator uses weighs as much as the rarest one.
+        """
+        weights = words.weights
         default_weight = max(weights.values(), default=1.0)
-        total = sum(weights.get(t, default_weight) for t in wanted)
+
+        def weight(tokens: set[str]) -> float:
+            # summed in sorted order: a set's order follows Python's hash seed, and so would the last bits of
+            # the sum, letting a clause holding all the wanted words tie or beat the named clause by chance
+            return sum(weights.get(t, default_weight) for t in sorted(tokens))
+
+        total = weight(wanted)
         best: dict[str, tuple[float, Clause]] = {}
-        if total > 0:
-            for c in self.clauses:
-                if c.target is None or not c.target.values:
-                    continue
-                share = sum(weights.get(t, default_weight) for t in wanted & self._indicator_tokens(c, accented)) / total
-                if clause_id and c.id == clause_id:
-                    share = 1.0
-                if share >= SAME_INDICATOR_SHARE and share > best.get(c.doc_id, (0.0, c))[0]:
-                    best[c.doc_id] = (share, c)
-        points = [ComparisonPoint(plan=plan_ref(self.documents[c.doc_id]), clause_id=c.id, lines=list(c.lines),
-                                  name=_indicator_name(c),
-                                  value=c.target.values[-1], target=_target(c), match=round(share, 3))
-                  for share, c in best.values()]
-        units = Counter((p.target.unit or "") for p in points)
-        unit = units.most_common(1)[0][0] if units else None
-        if clause_id and source.target is not None:
-            unit = source.target.unit or ""
-        charted = [p for p in points if (p.target.unit or "") == unit]
-        others = [p for p in points if (p.target.unit or "") != unit]
-        charted.sort(key=lambda p: (p.plan.locality or "", p.plan.title or ""))
-        return IndicatorComparison(query=label, unit=unit or None, points=charted, other_units=others)
+        if total <= 0:
+            return best
+        for c in self.clauses:
+            if c.target is None or not c.target.values:
+                continue
+            share = weight(wanted & words.tokens[c.id]) / total
+            if clause_id and c.id == clause_id:
+                share = 1.0
+            if share >= SAME_INDICATOR_SHARE and share > best.get(c.doc_id, (0.0, c))[0]:
+                best[c.doc_id] = (share, c)
+        return best
 
     # ------------------------------------------------------------------ the plan itself
     def plan(self, doc_id: str) -> PlanView | None:

@@ -68,8 +68,8 @@ class GoldQuestion:
 # ----------------------------------------------------------------------------- loading
 
 
-def _parse_gold_line(obj: Any) -> GoldQuestion:
-    """Validate one decoded JSON object; raises ValueError with a plain reason."""
+def _check_fields(obj: Any) -> None:
+    """Exactly the gold fields: a typo in a field name would otherwise silently drop what it holds."""
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object")
     missing = sorted(_KEYS - obj.keys())
@@ -78,6 +78,10 @@ def _parse_gold_line(obj: Any) -> GoldQuestion:
     extra = sorted(obj.keys() - _KEYS)
     if extra:
         raise ValueError(f"unknown field(s): {', '.join(extra)}")
+
+
+def _check_labels(obj: dict) -> None:
+    """The id, question, type, persona and answerable flag: what the report groups and counts by."""
     for key in ("id", "question"):
         if not isinstance(obj[key], str) or not obj[key].strip():
             raise ValueError(f"{key!r} must be a non-empty string")
@@ -87,31 +91,54 @@ def _parse_gold_line(obj: Any) -> GoldQuestion:
         raise ValueError(f"persona {obj['persona']!r} is not one of {', '.join(PERSONAS)}")
     if not isinstance(obj["answerable"], bool):
         raise ValueError("'answerable' must be true or false")
-    if not isinstance(obj["relevant"], list):
+
+
+def _relevant_line(i: int, r: Any) -> RelevantLine:
+    """One cited line: a source file and a 1-based line number, nothing else."""
+    if not isinstance(r, dict) or set(r) != {"source", "line"}:
+        raise ValueError(f"relevant[{i}] must be an object with exactly 'source' and 'line'")
+    if not isinstance(r["source"], str) or not r["source"].strip():
+        raise ValueError(f"relevant[{i}].source must be a non-empty string")
+    if isinstance(r["line"], bool) or not isinstance(r["line"], int) or r["line"] < 1:
+        raise ValueError(f"relevant[{i}].line must be an integer >= 1")
+    return RelevantLine(r["source"], r["line"])
+
+
+def _relevant_lines(value: Any) -> list[RelevantLine]:
+    """The lines that hold the answer, each once (a line listed twice would count twice in recall)."""
+    if not isinstance(value, list):
         raise ValueError("'relevant' must be a list")
-    relevant = []
-    for i, r in enumerate(obj["relevant"]):
-        if not isinstance(r, dict) or set(r) != {"source", "line"}:
-            raise ValueError(f"relevant[{i}] must be an object with exactly 'source' and 'line'")
-        if not isinstance(r["source"], str) or not r["source"].strip():
-            raise ValueError(f"relevant[{i}].source must be a non-empty string")
-        if isinstance(r["line"], bool) or not isinstance(r["line"], int) or r["line"] < 1:
-            raise ValueError(f"relevant[{i}].line must be an integer >= 1")
-        relevant.append(RelevantLine(r["source"], r["line"]))
+    relevant = [_relevant_line(i, r) for i, r in enumerate(value)]
     if len(set(relevant)) != len(relevant):
         raise ValueError("'relevant' lists the same line twice")
-    contains = obj["answer_contains"]
-    if not isinstance(contains, list) or not all(isinstance(s, str) and s.strip() for s in contains):
+    return relevant
+
+
+def _answer_contains(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(s, str) and s.strip() for s in value):
         raise ValueError("'answer_contains' must be a list of non-empty strings")
-    answerable = obj["answerable"]
+    return value
+
+
+def _check_answerable(answerable: bool, kind: str, relevant: list[RelevantLine], contains: list[str]) -> None:
+    """An answerable question says where and what its answer is; an unanswerable one says neither."""
     if answerable and (not relevant or not contains):
         raise ValueError("an answerable question needs 'relevant' lines and 'answer_contains'")
     if not answerable and (relevant or contains):
         raise ValueError("an unanswerable question must have empty 'relevant' and 'answer_contains'")
-    if answerable == (obj["type"] == "unanswerable"):
+    if answerable == (kind == "unanswerable"):
         raise ValueError("type 'unanswerable' goes with answerable=false, and only with it")
+
+
+def _parse_gold_line(obj: Any) -> GoldQuestion:
+    """Validate one decoded JSON object; raises ValueError with a plain reason."""
+    _check_fields(obj)
+    _check_labels(obj)
+    relevant = _relevant_lines(obj["relevant"])
+    contains = _answer_contains(obj["answer_contains"])
+    _check_answerable(obj["answerable"], obj["type"], relevant, contains)
     return GoldQuestion(obj["id"], obj["question"], obj["type"], obj["persona"],
-                        tuple(relevant), tuple(contains), answerable)
+                        tuple(relevant), tuple(contains), obj["answerable"])
 
 
 def load_gold(path: Path | str) -> list[GoldQuestion]:

@@ -10,8 +10,8 @@ plans do not cover it rather than quoting the nearest unrelated clause.
 """
 from __future__ import annotations
 
+import functools
 import re
-import threading
 from pathlib import Path
 
 import numpy as np
@@ -45,21 +45,20 @@ MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern
 
 
 class Retriever:
-    """Loaded once per process; `ask` is thread-safe (read-only state; caches filled idempotently)."""
+    """Loaded once per process; `ask` is thread-safe (the contract in `retrieval/__init__.py`).
+
+    What it caches is a pure function of the immutable store: per-plan and per-clause facts are
+    `functools.cached_property` tables over all plans; the clauses a unit leads, asked by unit, go
+    through an `lru_cache` bounded by the number of units the plans name.
+    """
 
     def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
         self.store = store
         self.model = ranker if ranker is not None else RankerModel.load(MODEL_PATH)
         self.evidence = Evidence(store)
-        # dict assignment is atomic, so threads may race to fill these harmlessly
-        self._director_cache: dict[int, set[str]] = {}
-        self._number_cache: dict[str, list[int]] = {}
-        self._title_cache: dict[str, frozenset[str]] = {}
-        self._led_cache: dict[str, list[int]] = {}
-        self._place_cache: dict[str, tuple[str, ...]] = {}
-        self._lead_source_index: dict[int, list[int]] | None = None
-        self._lock = threading.Lock()
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
+        # a question's unit is one of `units` (or none), so this bound holds every key there can be
+        self._clauses_led_by = functools.lru_cache(maxsize=len(self.units) + 1)(self._find_clauses_led_by)
 
     @classmethod
     def load(cls, index: Path | str, model: str | None = None, ranker: Path | str | None = None) -> "Retriever":
@@ -174,17 +173,19 @@ class Retriever:
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
+    @functools.cached_property
+    def _lead_takers(self) -> dict[int, list[int]]:
+        """Source clause position → the clauses whose chủ trì was read from it, in plan order."""
+        index: dict[int, list[int]] = {}
+        for p, c in enumerate(self.store.clauses):
+            src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
+            if src is not None:
+                index.setdefault(src, []).append(p)
+        return index
+
     def taking_lead_from(self, pos: int) -> list[int]:
         """Clauses whose chủ trì was read from the clause at `pos` (a heading's items, a footer's section)."""
-        index = self._lead_source_index
-        if index is None:
-            index = {}
-            for p, c in enumerate(self.store.clauses):
-                src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
-                if src is not None:
-                    index.setdefault(src, []).append(p)
-            self._lead_source_index = index
-        return index.get(pos, [])
+        return self._lead_takers.get(pos, [])
 
     def with_lead_sources(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         """Cite where a lead is stated (footer, heading, assignment) right after the clause it governs."""
@@ -206,49 +207,66 @@ class Retriever:
     def mentions_director(self, q: Question, pos: int) -> bool:
         """Half the question's content words occur in the clause's director ("Bí thư Đảng ủy UBND xã là ai?"),
         and they add no "phó" the question lacks (a Phó Bí thư is not the Bí thư)."""
-        mine = self._director_cache.get(pos)
-        if mine is None:
-            mine = self._director_cache[pos] = set(self.evidence.words(self.store.clauses[pos].directed_by or ""))
+        mine = self._directors.get(pos, frozenset())
         key = [w for run in q.content_runs for w in run]
         if "pho" in mine and "pho" not in key:
             return False
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
 
-    def number_lines(self, doc_id: str) -> list[int]:
+    def number_lines(self, doc_id: str) -> tuple[int, ...]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
-        hit = self._number_cache.get(doc_id)
-        if hit is None:
-            number = folded(self.store.documents[doc_id].number or "")
-            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
-            hit = self._number_cache[doc_id] = [
-                p for p in range(a, b)
-                if self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
-        return hit
+        return self._number_lines[doc_id]
 
     def led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
-        hit = self._led_cache.get(unit_folded)
-        if hit is None:
-            hit = self._led_cache[unit_folded] = [
-                p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead)]
-        return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+        """Clauses whose chủ trì names the unit (folded), in ``doc_filter``'s plans if given."""
+        return [p for p in self._clauses_led_by(unit_folded)
+                if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+
+    def _find_clauses_led_by(self, unit_folded: str) -> tuple[int, ...]:
+        return tuple(p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead))
 
     def title_bigrams(self, doc_id: str) -> frozenset[str]:
         """Word pairs of the plan's title and number, its own place and level words left out."""
-        tb = self._title_cache.get(doc_id)
-        if tb is None:
-            d = self.store.documents[doc_id]
-            drop = set(self.evidence.words(d.locality.label() or "")) | LEVEL_WORDS
-            ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
-            tb = self._title_cache[doc_id] = frozenset(word_pairs(ws))
-        return tb
+        return self._title_pairs[doc_id]
 
     def place_named(self, q: Question, doc_id: str) -> bool:
         """The question names the plan's commune or province (folded, as whole words)."""
-        keys = self._place_cache.get(doc_id)
-        if keys is None:
-            loc = self.store.documents[doc_id].locality
-            keys = self._place_cache[doc_id] = tuple(folded(n) for n in (loc.name, loc.province) if n and len(n) >= 3)
+        keys = self._place_names[doc_id]
         return any(re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", q.folded) for k in keys)
+
+    # the per-clause and per-plan tables behind the facts above, each built once on first use
+    @functools.cached_property
+    def _directors(self) -> dict[int, frozenset[str]]:
+        """Folded words of each clause's director (the person directing it), for clauses naming one."""
+        return {p: frozenset(self.evidence.words(c.directed_by))
+                for p, c in enumerate(self.store.clauses) if c.directed_by}
+
+    @functools.cached_property
+    def _number_lines(self) -> dict[str, tuple[int, ...]]:
+        """Per plan, its header clauses holding the plan's number (a number without a digit names none)."""
+        table: dict[str, tuple[int, ...]] = {}
+        for doc_id, doc in self.store.documents.items():
+            number = folded(doc.number or "")
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
+            table[doc_id] = tuple(p for p in range(a, b) if self.store.clauses[p].kind == "header"
+                                  and number in folded(self.store.clauses[p].text))
+        return table
+
+    @functools.cached_property
+    def _title_pairs(self) -> dict[str, frozenset[str]]:
+        """Per plan, the word pairs of its title and number without its own place and level words."""
+        table: dict[str, frozenset[str]] = {}
+        for doc_id, d in self.store.documents.items():
+            drop = set(self.evidence.words(d.locality.label() or "")) | LEVEL_WORDS
+            ws = [w for w in self.evidence.words(f"{d.title or ''} {d.number or ''}") if w not in drop]
+            table[doc_id] = frozenset(word_pairs(ws))
+        return table
+
+    @functools.cached_property
+    def _place_names(self) -> dict[str, tuple[str, ...]]:
+        """Per plan, its commune's and province's folded names (three letters or more)."""
+        return {doc_id: tuple(folded(n) for n in (d.locality.name, d.locality.province) if n and len(n) >= 3)
+                for doc_id, d in self.store.documents.items()}
 
     def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
             mode: str = "hybrid") -> AskResponse:

@@ -104,7 +104,7 @@ class WindowBaseline:
             mode: str = "window") -> AskResponse:
         if not question.strip() or not self.windows:
             return AskResponse(question=question, found=False, answer=None, results=[])
-        q = np.asarray(self.store._encode_query(question), dtype=np.float32)
+        q = self.store.query_vector(question)
         sims = self.vectors @ q
         order = np.argsort(-sims, kind="stable")[offset: offset + max(1, top_k)]
         results = []

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -163,6 +167,21 @@ def test_compare_finds_the_indicator_in_each_plan_that_sets_it_written_either_wa
     own = by_words.points[0].clause_id
     from_row = client.get(f"/catalog/compare/{own}").json()
     assert own in [p["clause_id"] for p in from_row["points"]]
+
+
+def test_comparing_by_a_clause_gives_the_same_points_whatever_the_hash_seed(sample_index):
+    """Clauses holding all the named clause's words tie with it; the tie must not go by Python's hash seed."""
+    script = ("import sys, json; from retrieval import Retriever; from retrieval.catalog import Catalog; "
+              "r = Retriever.load(sys.argv[1]); cat = Catalog.of(r); "
+              "cmp = [cat.compare(clause_id=c.id) for c in r.store.clauses if c.target is not None and c.target.values]; "
+              "print(json.dumps([[(p.clause_id, p.match) for p in x.points + x.other_units] for x in cmp]))")
+    runs = []
+    for seed in ("0", "1"):
+        out = subprocess.run([sys.executable, "-c", script, str(sample_index)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONHASHSEED": seed}, check=True).stdout
+        runs.append(json.loads(out))
+    assert runs[0] == runs[1]
+    assert all(any(match == 1.0 for _, match in points) for points in runs[0])  # the named clause's plan
 
 
 def test_a_word_shared_by_chance_does_not_make_another_indicator_the_same(client):

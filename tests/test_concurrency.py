@@ -11,6 +11,7 @@ import json
 import random
 import threading
 from pathlib import Path
+from typing import Callable
 
 from retrieval import Retriever
 
@@ -32,23 +33,16 @@ def _answer(retriever: Retriever, question: str, locality: str | None) -> str:
     return retriever.ask(question, top_k=5, locality=locality).model_dump_json()
 
 
-def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
-    alone = Retriever.load(sample_index)
-    questions = _questions(sorted({d.locality.name for d in alone.documents() if d.locality.name}))
-    assert len(questions) == QUESTIONS
-    expected = {q: _answer(alone, *q) for q in questions}
-
-    shared = Retriever.load(sample_index)  # cold: its caches fill while the threads race
+def _in_threads(work: Callable[[int], list]) -> list[list]:
+    """``work(n)`` in THREADS threads released at one barrier, so they race; each thread's result, in order."""
     start = threading.Barrier(THREADS)
-    got: dict[int, list[tuple[tuple[str, str | None], str]]] = {}
+    got: dict[int, list] = {}
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
-        order = list(questions)
-        random.Random(n).shuffle(order)  # threads ask different questions at the same moment
         try:
             start.wait()
-            got[n] = [(q, _answer(shared, *q)) for q in order]
+            got[n] = work(n)
         except BaseException as exc:  # reported below; a thread's exception would otherwise vanish
             errors.append(exc)
 
@@ -59,9 +53,42 @@ def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
         t.join()
     assert not errors, errors
     assert sorted(got) == list(range(THREADS))
-    for answers in got.values():
+    return [got[n] for n in range(THREADS)]
+
+
+def _shuffled(items: list, n: int) -> list:
+    order = list(items)
+    random.Random(n).shuffle(order)  # threads ask different questions at the same moment
+    return order
+
+
+def test_ask_from_many_threads_gives_the_sequential_answers(sample_index: Path):
+    alone = Retriever.load(sample_index)
+    questions = _questions(sorted({d.locality.name for d in alone.documents() if d.locality.name}))
+    assert len(questions) == QUESTIONS
+    expected = {q: _answer(alone, *q) for q in questions}
+
+    shared = Retriever.load(sample_index)  # cold: its caches fill while the threads race
+    for answers in _in_threads(lambda n: [(q, _answer(shared, *q)) for q in _shuffled(questions, n)]):
         assert len(answers) == QUESTIONS
         for q, answer in answers:
             assert answer == expected[q], q
     assert any(json.loads(a)["found"] for a in expected.values())
     assert not all(json.loads(a)["found"] for a in expected.values())
+
+
+def test_catalog_comparisons_from_many_threads_give_the_sequential_tables(sample_index: Path):
+    """The catalog shares one retriever across API requests; its indicator words fill while threads race."""
+    from retrieval.catalog import Catalog
+
+    retriever = Retriever.load(sample_index)
+    alone = Catalog.of(retriever)
+    indicators = [c.id for c in retriever.store.clauses if c.target is not None and c.target.values][:QUESTIONS]
+    asks = [("bảo hiểm y tế", None), ("bao hiem y te", None), ("BHYT", None)] + [(None, i) for i in indicators]
+    expected = {a: alone.compare(*a).model_dump_json() for a in asks}
+
+    shared = Catalog.of(retriever)  # cold
+    for tables in _in_threads(lambda n: [(a, shared.compare(*a).model_dump_json()) for a in _shuffled(asks, n)]):
+        assert len(tables) == len(asks)
+        assert all(table == expected[a] for a, table in tables)
+    assert any(json.loads(expected[a])["points"] for a in asks)

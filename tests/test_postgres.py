@@ -113,22 +113,6 @@ def test_document_filter_keeps_only_those_documents(store):
     assert store.sparse(QUESTIONS[0], 5, {"no-such-plan"}) == []
 
 
-def test_locality_filter_finds_the_commune_with_or_without_diacritics(store):
-    doc = next(d for d in store.documents.values() if d.locality.name)
-    from index.text import fold
-
-    assert doc.id in store.documents_in(doc.locality.label())
-    assert doc.id in store.documents_in(fold(doc.locality.name))
-    assert store.documents_in("xã Không Có Thật") == set()
-
-
-def test_clause_lookup_returns_the_clause_with_its_facts(store):
-    led = next(c for c in store.clauses if c.lead and c.target)
-    got = store.clause(led.id)
-    assert got is not None and got.lead == led.lead and got.target == led.target
-    assert store.clause("no-such:0001") is None
-
-
 def test_health_names_the_backend(store):
     h = store.health()
     assert h["backend"] == store.backend and h["clauses"] == len(store.clauses) and h["standby"] is False

@@ -8,16 +8,15 @@ Rows written after the snapshot are skipped until the store is reloaded (``gener
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
 
-from corpus.model import Clause, Document, ParsedPlan
+from corpus.model import ParsedPlan
 
 from .. import text as T
-from ..backend import BM25Statistics, ClauseSnapshot, locality_matches
-from ..encoder import Encoder, canonical_model_name, load_encoder
+from ..backend import BM25Statistics, SnapshotStore
+from ..encoder import canonical_model_name
 from . import bm25 as W
 from .connection import Connection, DatabaseError, redact
 from .schema import SCHEMA_VERSION, current_version
@@ -40,30 +39,20 @@ def _setup_reader(conn) -> None:
     conn.execute("SET hnsw.iterative_scan = relaxed_order")
 
 
-class PostgresStore:
+class PostgresStore(SnapshotStore):
     """A loaded PostgreSQL index (a ``ClauseStore``)."""
 
     backend = "postgres"
 
     def __init__(self, conn: Connection, manifest: dict, plans: list[ParsedPlan], abbreviations: dict[str, str],
                  term_ids: dict[str, int], df: dict[str, int], n_docs: int, generation: int) -> None:
+        super().__init__(manifest, plans, abbreviations, manifest["model"])
         self._db = conn
         self.dsn_redacted = redact(conn.dsn, conn.dsn)
-        self.manifest = manifest
-        self.model = manifest["model"]
-        self.plans = plans
-        snap = ClauseSnapshot.of(plans)
-        self.documents: dict[str, Document] = snap.documents
-        self.clauses: list[Clause] = snap.clauses
-        self.clause_index: dict[str, int] = snap.clause_index
-        self.doc_ranges: dict[str, tuple[int, int]] = snap.doc_ranges
-        self.abbreviations = abbreviations
         self._term_ids = term_ids
         self._df = df
         self._n_docs = n_docs
         self.generation = generation
-        self._encoder: Encoder | None = None
-        self._encode_query = lru_cache(maxsize=1024)(self._encode_query_uncached)
 
     # ------------------------------------------------------------------ loading
 
@@ -107,29 +96,16 @@ class PostgresStore:
                 "SELECT n_docs, generation, updated_at FROM corpus_stats WHERE id = 1").fetchone()
             harvested = [a for (a,) in c.execute("SELECT abbreviations FROM documents ORDER BY sort_key, id")]
         plans = [ParsedPlan.from_dict({"document": d, "clauses": by_doc.get(d["id"], [])}) for (d,) in docs]
-        merged: dict[str, str] = {}
-        for h in harvested:
-            for k, v in h.items():
-                merged.setdefault(k, v)
         n_clauses = sum(len(p.clauses) for p in plans)
         manifest = {"format_version": version, "model": built_with, "dimension": int(meta["dimension"]),
                     "built_at": updated_at.isoformat(timespec="seconds"), "backend": "postgres",
                     "counts": {"documents": len(plans), "clauses": n_clauses}, "bm25": meta.get("bm25")}
-        return cls(conn, manifest, plans, T.abbreviation_table(merged), {t: i for t, i, _ in terms},
+        return cls(conn, manifest, plans, T.abbreviation_table(T.merge_harvests(harvested)), {t: i for t, i, _ in terms},
                    {t: df for t, _, df in terms}, int(n_docs), int(generation))
 
-    @property
-    def encoder(self) -> Encoder:
-        if self._encoder is None:
-            enc = load_encoder(self.model)
-            if enc.dim != self.manifest["dimension"]:
-                raise DatabaseError(f"model {self.model} gives {enc.dim}-d vectors, the database holds "
-                                    f"{self.manifest['dimension']}-d; re-index")
-            self._encoder = enc
-        return self._encoder
-
-    def _encode_query_uncached(self, query: str) -> np.ndarray:
-        return self.encoder.encode_queries([query])[0]
+    def _wrong_dimension(self, dim: int) -> Exception:
+        return DatabaseError(f"model {self.model} gives {dim}-d vectors, the database holds "
+                             f"{self.manifest['dimension']}-d; re-index")
 
     # ------------------------------------------------------------------ search
 
@@ -151,7 +127,7 @@ class PostgresStore:
             doc_filter = {d for d in doc_filter if d in self.doc_ranges}
             if not doc_filter:
                 return []
-        return self.dense_vector(self._encode_query(query), k, doc_filter)
+        return self.dense_vector(self.query_vector(query), k, doc_filter)
 
     def dense_vector(self, q: np.ndarray, k: int, doc_filter: set[str] | None = None,
                      exact: bool | None = None) -> list[tuple[int, float]]:
@@ -198,7 +174,7 @@ class PostgresStore:
         primary-key look-up per clause, no index scan."""
         if len(positions) == 0:
             return np.zeros(0, dtype=np.float64)
-        q = np.asarray(self._encode_query(query), dtype=np.float32)
+        q = self.query_vector(query)
         sql = "SELECT id, -(embedding <#> %(q)s::vector) FROM clauses WHERE id = ANY(%(ids)s::text[])"
         params = {"q": vector_literal(q), "ids": self._ids_at(positions)}
         got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
@@ -230,17 +206,6 @@ class PostgresStore:
 
     def bm25_statistics(self) -> BM25Statistics:
         return BM25Statistics(self._df, self._n_docs)
-
-    def documents_in(self, locality: str) -> set[str]:
-        return {d.id for d in self.documents.values() if locality_matches(d, locality)}
-
-    def clause(self, clause_id: str) -> Clause | None:
-        pos = self.clause_index.get(clause_id)
-        return None if pos is None else self.clauses[pos]
-
-    def current_generation(self) -> int:
-        """The database's write generation now (≠ ``generation``: plans changed since this snapshot)."""
-        return int(self._db.run(lambda c: c.execute("SELECT generation FROM corpus_stats WHERE id = 1").fetchone()[0]))
 
     def health(self) -> dict:
         """Back end, counts, standby or primary, replication lag (seconds since the last replayed write)."""

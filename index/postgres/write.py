@@ -22,11 +22,12 @@ import numpy as np
 from corpus.model import ParsedPlan
 
 from .. import text as T
-from ..build import BM25_PARAMS, BuildError, BuildReport, file_sha256, parser_signature, vector_key
+from ..build import (BM25_PARAMS, BuildError, BuildReport, changed_plans, no_plans_error, parser_signature,
+                     vector_key)
 from ..cache import VectorCache
 from ..encoder import Encoder, canonical_model_name, load_encoder
 from . import bm25 as W
-from .connection import connect, first_line, redact
+from .connection import connect, redact
 from .schema import create_vector_index, ensure_embedding_column, migrate
 from .store import vector_literal
 
@@ -48,6 +49,14 @@ def _sort_key(item: PlanToWrite) -> str:
     return item.path or item.plan.document.source
 
 
+def _refuse_duplicates(items: Sequence[PlanToWrite]) -> None:
+    """Two plans with one id in one run would overwrite each other: refuse before connecting."""
+    ids = [i.plan.document.id for i in items]
+    dupes = sorted({d for d in ids if ids.count(d) > 1})
+    if dupes:
+        raise BuildError(f"duplicate document id(s) {', '.join(dupes)} in one run")
+
+
 class PostgresWriter:
     """Index plans into the database at ``dsn`` with one embedding model."""
 
@@ -63,41 +72,28 @@ class PostgresWriter:
 
     # ------------------------------------------------------------------ entry points
 
-    def index_paths(self, paths: Sequence[Path | str], remove: Iterable[str] = (), progress: bool = False,
-                    parallel_safe: bool = True) -> BuildReport:
+    def index_paths(self, paths: Sequence[Path | str], remove: Iterable[str] = (),
+                    progress: bool = False) -> BuildReport:
         """Parse the plan files under ``paths`` (unchanged files are skipped) and write them."""
-        import corpus
-
         report = BuildReport(index_dir=self.where, model=self.model)  # type: ignore[arg-type]
         started = time.perf_counter()
         conn = connect(self.dsn)
         try:
             migrate(conn)
-            known = {row[0]: row[1:] for row in conn.execute(
+            indexed = {row[0]: row[1:] for row in conn.execute(
                 "SELECT path, file_sha256, data->>'id' FROM documents WHERE path IS NOT NULL")}
             signature = conn.execute("SELECT value #>> '{}' FROM planqa_meta WHERE key = 'parser_signature'"
                                      ).fetchone()
         finally:
             conn.close()
         same_parser = signature is not None and signature[0] == parser_signature()
+        known = {path: sha for path, (sha, _) in indexed.items()} if same_parser else {}
         items: list[PlanToWrite] = []
-        for f in corpus.find_plans([Path(p) for p in paths]) if paths else []:
-            path = str(Path(f).resolve())
-            try:
-                sha = file_sha256(Path(f))
-            except OSError as exc:
-                report.errors.append((str(f), f"cannot read: {exc.strerror or exc}"))
-                continue
-            if same_parser and path in known and known[path][0] == sha:
-                report.unchanged.append(known[path][1])
-                continue
-            try:
-                plan = corpus.parse_file(Path(f))
-            except corpus.PlanError as exc:
-                report.errors.append((str(f), str(exc).splitlines()[0] if str(exc) else type(exc).__name__))
-                continue
-            report.reparsed += 1
-            items.append(PlanToWrite(plan, path, sha))
+        for f in changed_plans(paths, known, report) if paths else []:
+            if f.plan is None:
+                report.unchanged.append(indexed[f.path][1])
+            else:
+                items.append(PlanToWrite(f.plan, f.path, f.file_sha256))
         report = self.write(items, remove=remove, progress=progress, report=report)
         report.seconds = time.perf_counter() - started
         return report
@@ -114,60 +110,15 @@ class PostgresWriter:
         items = [i if isinstance(i, PlanToWrite) else PlanToWrite(i, None, i.document.fingerprint) for i in items]
         report = report or BuildReport(index_dir=self.where, model=self.model)  # type: ignore[arg-type]
         remove = list(remove)
-        ids = [i.plan.document.id for i in items]
-        dupes = sorted({d for d in ids if ids.count(d) > 1})
-        if dupes:
-            raise BuildError(f"duplicate document id(s) {', '.join(dupes)} in one run")
+        _refuse_duplicates(items)
         conn = connect(self.dsn)
         try:
             migrate(conn)
-            existing = dict(conn.execute("SELECT id, fingerprint FROM documents").fetchall())
-            unknown = [d for d in remove if d not in existing and d not in ids]
-            if unknown:
-                raise BuildError(f"cannot remove {', '.join(unknown)}: not in the database at {self.where}")
-            self._check_model(conn)
-            harvested = dict(conn.execute("SELECT id, abbreviations FROM documents ORDER BY sort_key, id").fetchall())
-            if not items and not remove and not report.unchanged:
-                raise BuildError("no plans to index" + (": " + "; ".join(f"{f}: {m}" for f, m in report.errors)
-                                                        if report.errors else ""))
-            # the abbreviation table: every plan's harvest, in plan order, first definition wins
-            for item in sorted(items, key=_sort_key):
-                harvested[item.plan.document.id] = T.harvest_abbreviations(c.text for c in item.plan.clauses)
-            for d in remove:
-                harvested.pop(d, None)
-            merged: dict[str, str] = {}
-            for h in harvested.values():
-                for k, v in h.items():
-                    merged.setdefault(k, v)
-            table = T.abbreviation_table(merged)
+            existing = self._check(conn, items, remove, report)
+            harvested, table = self._abbreviations(conn, items, remove)
             vectors = self._vectors(conn, items, progress, report)
-            empty = conn.execute("SELECT n_docs = 0 FROM corpus_stats WHERE id = 1").fetchone()[0]
-            # a bulk load into an empty database builds HNSW once at the end: far faster than insert by insert
-            self._defer_index = empty and sum(len(i.plan.clauses) for i in items) >= BULK_LOAD_CLAUSES
-            prepared = [self._prepare(item, table) for item in items]
-            avgdl = self._weighting_length(conn, prepared, remove, reweigh)
-            for item, rows in zip(items, prepared):
-                doc_id = item.plan.document.id
-                fp = item.plan.document.fingerprint or item.file_sha256
-                if doc_id not in existing:
-                    report.added.append(doc_id)
-                elif existing[doc_id] == fp:
-                    report.unchanged.append(doc_id)
-                else:
-                    report.updated.append(doc_id)
-                self._write_plan(conn, item, rows, harvested[doc_id], vectors, avgdl)
-            for doc_id in remove:
-                self._remove_plan(conn, doc_id)
-                report.removed.append(doc_id)
-            if self._defer_index:
-                create_vector_index(conn)
-                self._defer_index = False
-            if reweigh != "none":
-                self.reweigh(conn, exact=reweigh == "exact")
-            conn.execute("INSERT INTO planqa_meta VALUES ('parser_signature', to_jsonb(%s::text)) "
-                         "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (parser_signature(),))
-            report.documents, report.clauses = conn.execute(
-                "SELECT (SELECT count(*) FROM documents), n_docs FROM corpus_stats WHERE id = 1").fetchone()
+            self._write_plans(conn, items, remove, harvested, table, vectors, existing, reweigh, report)
+            self._finish(conn, reweigh, report)
         finally:
             conn.close()
         report.faiss_index = "pgvector HNSW"
@@ -175,6 +126,67 @@ class PostgresWriter:
         return report
 
     # ------------------------------------------------------------------ steps
+
+    def _check(self, conn, items: list[PlanToWrite], remove: list[str], report: BuildReport) -> dict[str, str]:
+        """Refuse the run before anything is written (an unknown id to remove, another model, nothing to do);
+        returns the fingerprint of every plan already in the database."""
+        existing = dict(conn.execute("SELECT id, fingerprint FROM documents").fetchall())
+        ids = {i.plan.document.id for i in items}
+        unknown = [d for d in remove if d not in existing and d not in ids]
+        if unknown:
+            raise BuildError(f"cannot remove {', '.join(unknown)}: not in the database at {self.where}")
+        self._check_model(conn)
+        if not items and not remove and not report.unchanged:
+            raise no_plans_error(report)
+        return existing
+
+    def _abbreviations(self, conn, items: list[PlanToWrite], remove: list[str]) -> tuple[dict, dict[str, str]]:
+        """Each plan's harvested abbreviations (by id) and the table they make once this run is in.
+
+        The table merges every plan's harvest in plan order, first definition winning, as an index
+        folder's build does over all its clauses.
+        """
+        harvested = dict(conn.execute("SELECT id, abbreviations FROM documents ORDER BY sort_key, id").fetchall())
+        for item in sorted(items, key=_sort_key):
+            harvested[item.plan.document.id] = T.harvest_abbreviations(c.text for c in item.plan.clauses)
+        for d in remove:
+            harvested.pop(d, None)
+        return harvested, T.abbreviation_table(T.merge_harvests(harvested.values()))
+
+    def _write_plans(self, conn, items: list[PlanToWrite], remove: list[str], harvested: dict,
+                     table: dict[str, str], vectors: dict[str, np.ndarray], existing: dict[str, str],
+                     reweigh: str, report: BuildReport) -> None:
+        """Swap each plan in (then each removal) in its own transaction, recording what changed."""
+        empty = conn.execute("SELECT n_docs = 0 FROM corpus_stats WHERE id = 1").fetchone()[0]
+        # a bulk load into an empty database builds HNSW once at the end: far faster than insert by insert
+        self._defer_index = empty and sum(len(i.plan.clauses) for i in items) >= BULK_LOAD_CLAUSES
+        prepared = [self._prepare(item, table) for item in items]
+        avgdl = self._weighting_length(conn, prepared, remove, reweigh)
+        for item, rows in zip(items, prepared):
+            doc_id = item.plan.document.id
+            fp = item.plan.document.fingerprint or item.file_sha256
+            if doc_id not in existing:
+                report.added.append(doc_id)
+            elif existing[doc_id] == fp:
+                report.unchanged.append(doc_id)
+            else:
+                report.updated.append(doc_id)
+            self._write_plan(conn, item, rows, harvested[doc_id], vectors, avgdl)
+        for doc_id in remove:
+            self._remove_plan(conn, doc_id)
+            report.removed.append(doc_id)
+
+    def _finish(self, conn, reweigh: str, report: BuildReport) -> None:
+        """After the plans: the deferred vector index, BM25 re-weighing, the parser signature, the counts."""
+        if self._defer_index:
+            create_vector_index(conn)
+            self._defer_index = False
+        if reweigh != "none":
+            self.reweigh(conn, exact=reweigh == "exact")
+        conn.execute("INSERT INTO planqa_meta VALUES ('parser_signature', to_jsonb(%s::text)) "
+                     "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", (parser_signature(),))
+        report.documents, report.clauses = conn.execute(
+            "SELECT (SELECT count(*) FROM documents), n_docs FROM corpus_stats WHERE id = 1").fetchone()
 
     def _check_model(self, conn) -> None:
         meta = dict(conn.execute("SELECT key, value FROM planqa_meta").fetchall())
@@ -350,7 +362,3 @@ class PostgresWriter:
         finally:
             if own:
                 conn.close()
-
-
-def write_error(exc: BaseException, dsn: str) -> str:
-    return first_line(exc, dsn)
