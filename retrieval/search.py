@@ -55,9 +55,9 @@ class Retriever:
         self._director_cache: dict[int, set[str]] = {}
         self._number_cache: dict[str, list[int]] = {}
         self._title_cache: dict[str, frozenset[str]] = {}
-        self._led_cache: dict[str, list[int]] = {}
         self._place_cache: dict[str, tuple[str, ...]] = {}
         self._lead_source_index: dict[int, list[int]] | None = None
+        self._by_lead_cache: dict[str, list[int]] | None = None
         self._lock = threading.Lock()
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
 
@@ -93,9 +93,8 @@ class Retriever:
                 order.setdefault(p, None)
         strategy = strategy_for(q)
         if mode == "hybrid":
-            if strategy.asks_unit_duties(q):
-                for p in self.led_by(q.unit_key or "", doc_filter):
-                    order.setdefault(p, None)
+            for p in strategy.extra_candidates(self, q, doc_filter):
+                order.setdefault(p, None)
             if q.asks_number:
                 for d in doc_filter or store.documents:
                     for p in self.number_lines(d):
@@ -225,12 +224,23 @@ class Retriever:
                 if self.store.clauses[p].kind == "header" and number in folded(self.store.clauses[p].text)]
         return hit
 
-    def led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
-        hit = self._led_cache.get(unit_folded)
-        if hit is None:
-            hit = self._led_cache[unit_folded] = [
-                p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead)]
-        return [p for p in hit if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+    def clauses_by_lead(self, doc_filter: frozenset[str] | set[str] | None) -> dict[str, list[int]]:
+        """Each lead (the typed ``Clause.lead``) with the positions of the clauses it leads, in plan order."""
+        index = self._by_lead_cache
+        if index is None:
+            index = {}
+            for p, c in enumerate(self.store.clauses):
+                if c.lead:
+                    index.setdefault(c.lead, []).append(p)
+            self._by_lead_cache = index
+        if not doc_filter:
+            return index
+        out: dict[str, list[int]] = {}
+        for lead, ps in index.items():
+            mine = [p for p in ps if self.store.clauses[p].doc_id in doc_filter]
+            if mine:
+                out[lead] = mine
+        return out
 
     def title_bigrams(self, doc_id: str) -> frozenset[str]:
         """Word pairs of the plan's title and number, its own place and level words left out."""
@@ -265,7 +275,7 @@ class Retriever:
         if not found:
             return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)
         answer = compose_answer(q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
-                                self.store.documents)
+                                self.store.documents, self.evidence.words)
         return AskResponse(question=question, found=True, answer=answer, results=results)
 
     # -------------------------------------------------------------- views

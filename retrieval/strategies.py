@@ -9,17 +9,71 @@ ranker's weights are the same for every type; a type only says which facts are *
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from corpus.model import Clause
 from retrieval.answer import _facts, _quote, _who_line, cite, compose_by_plan, compose_duties, states_amount
-from retrieval.query import Question
+from retrieval.query import Question, folded
 
 if TYPE_CHECKING:
     from corpus.model import Document
     from retrieval.search import Retriever
 
 Scored = list[tuple[int, float, float]]  # (clause position, score, coverage), best first
+Words = Callable[[str], list[str]]  # folded words, abbreviations as long forms (`Evidence.words`)
+
+UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
+MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
+_ASSIGNING = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+
+
+@lru_cache(maxsize=1 << 16)
+def _lead_segments(words: Words, lead: str) -> tuple[tuple[str, ...], ...]:
+    """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes."""
+    parts = [lead] + re.split(r"[,;/]", lead)
+    return tuple(dict.fromkeys(tuple(words(p)) for p in parts if p.strip()))
+
+
+def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """How many leading words of ``run`` occur, in a row, somewhere in ``words``."""
+    best = 0
+    for i, w in enumerate(words):
+        if w == run[0]:
+            k = 1
+            while k < len(run) and i + k < len(words) and words[i + k] == run[k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def unit_match(question_words: tuple[str, ...], lead: str, words: Words) -> int:
+    """How many words of a unit in ``lead`` the question names ("UBND cấp xã" names "Ủy ban nhân dân cấp
+    xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part."""
+    best = 0
+    for run in _lead_segments(words, lead):
+        if not run:
+            continue
+        k = _prefix_in(run, question_words)
+        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
+            best = max(best, k)
+    return best
+
+
+def units_named(q: Question, leads: list[str], words: Words) -> set[str]:
+    """The leads naming the unit the question is about: those matching it by the most words (the typed
+    ``Clause.lead`` field, never a display string); the analysed unit's folded core counts too."""
+    qwords = tuple(words(q.text))
+    scores = {}
+    for lead in dict.fromkeys(leads):
+        k = unit_match(qwords, lead, words)
+        if q.unit_key and q.unit_key in folded(lead):
+            k = max(k, len(q.unit_key.split()))
+        if k:
+            scores[lead] = k
+    top = max(scores.values(), default=0)
+    return {lead for lead, k in scores.items() if k == top}
 
 
 class Strategy:
@@ -47,6 +101,10 @@ class Strategy:
     def asks_unit_duties(self, q: Question) -> bool:
         return False
 
+    def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
+        """Clauses scored besides BM25's and the dense search's top: none by default."""
+        return []
+
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """After scoring: a comparison across several named places shows each plan's best clause first."""
         if len(r.localities(q.doc_filter)) > 1:
@@ -66,7 +124,7 @@ class Strategy:
         return bool((c.lead and not first.lead) or (c.target and not first.target))
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"]) -> str:
+                documents: dict[str, "Document"], words: Words | None = None) -> str:
         return compose_by_plan(self, q, ranked, documents)
 
 
@@ -139,20 +197,44 @@ class When(Strategy):
 
 
 class Duties(Strategy):
+    """"Sở X phải làm gì": every clause the plan gives that unit as chủ trì, in the plan's order, its own
+    section of "Tổ chức thực hiện" first; the answer lists them, one cited line each."""
+
     name = "duties"
 
     def asks_unit_duties(self, q: Question) -> bool:
         return q.unit_key is not None
 
+    def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
+        """Every clause led by the unit the question names, in the plans it may be about."""
+        by_lead = r.clauses_by_lead(doc_filter)
+        named = units_named(q, list(by_lead), r.evidence.words)
+        return [p for lead in named for p in by_lead[lead]]
+
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        if q.unit_key:
-            return r.assignments_first(q, scored)
-        return super().order(r, q, scored)
+        """The plan ranked first among those that assign the unit; its clauses led by the unit first:
+        those in an assigning section (tổ chức thực hiện, nhiệm vụ cụ thể), then the ones stating the
+        lead themselves, then the tasks taking it from a heading, each in the plan's order."""
+        clauses = r.store.clauses
+        named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words)
+        ours = [t for t in scored if clauses[t[0]].lead in named]
+        if not ours:
+            return super().order(r, q, scored)
+        plan = clauses[ours[0][0]].doc_id
+
+        def key(t: tuple[int, float, float]) -> tuple[bool, bool, int]:
+            c = clauses[t[0]]
+            return (not _ASSIGNING.search(folded(" ".join(c.section_path[:1]))), c.lead_from_elsewhere, t[0])
+
+        head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)[:MAX_UNIT_TASKS]
+        seen = {t[0] for t in head}
+        return head + [t for t in scored if t[0] not in seen]
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"]) -> str:
-        if q.unit_key:
-            out = compose_duties(q, [c for c, _, _ in ranked])
+                documents: dict[str, "Document"], words: Words | None = None) -> str:
+        if words is not None:
+            named = units_named(q, [c.lead for c, _, _ in ranked if c.lead], words)
+            out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
             if out:
                 return out
         return super().compose(q, ranked, documents)
