@@ -214,17 +214,24 @@ class Duties(Strategy):
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """The plan ranked first among those that assign the unit; its clauses led by the unit first:
         those in an assigning section (tổ chức thực hiện, nhiệm vụ cụ thể), then the ones stating the
-        lead themselves, then the tasks taking it from a heading, each in the plan's order."""
+        lead themselves, each followed by the items of its section when it is the unit's heading, in the
+        plan's order; tasks taking the lead from elsewhere come last."""
         clauses = r.store.clauses
         named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words)
         ours = [t for t in scored if clauses[t[0]].lead in named]
         if not ours:
             return super().order(r, q, scored)
         plan = clauses[ours[0][0]].doc_id
+        mine = {clauses[t[0]].id: t[0] for t in ours if clauses[t[0]].doc_id == plan}
 
-        def key(t: tuple[int, float, float]) -> tuple[bool, bool, int]:
+        def key(t: tuple[int, float, float]) -> tuple[bool, int, int, int]:
             c = clauses[t[0]]
-            return (not _ASSIGNING.search(folded(" ".join(c.section_path[:1]))), c.lead_from_elsewhere, t[0])
+            src = mine.get(c.lead_source.clause_id) if c.lead_from_elsewhere else t[0]
+            if src is None or (src != t[0] and clauses[src].kind != "heading"):
+                return (True, len(clauses), 1, t[0])  # its lead is stated elsewhere: after the unit's own
+            # a clause stating the unit, followed by the items of the unit's own section (its heading's)
+            assigning = bool(_ASSIGNING.search(folded(" ".join(clauses[src].section_path[:1]))))
+            return (not assigning, src, int(src != t[0]), t[0])
 
         head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)[:MAX_UNIT_TASKS]
         seen = {t[0] for t in head}
