@@ -7,7 +7,7 @@ When several plans match and the question names none, there is one line per plan
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 from corpus.model import Clause, Document
 from retrieval.query import Question, folded
@@ -81,13 +81,45 @@ def lead_origin(c: Clause) -> str:
     return ("" if src.inferred else "theo ") + src.describe()
 
 
-def _who_line(c: Clause, q: Question) -> str:
+def same_task(c: Clause, o: Clause) -> bool:
+    """Two clauses of one task: their lead read from the same clause (a task heading and its "Cơ quan chủ
+    trì" line), or lines of one section where the other states no lead ("- Cơ quan phối hợp: …")."""
+    if o is c or o.doc_id != c.doc_id:
+        return False
+    if c.lead_source is not None and o.lead_source is not None and c.lead_source.clause_id == o.lead_source.clause_id:
+        return True
+    return not o.lead and bool(c.section_path) and o.section_path == c.section_path
+
+
+def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
+    """The clause's phối hợp, or when it states none, the one its task states on another line."""
+    if c.partners:
+        return c.partners
+    return next((o.partners for o in others if o.partners and same_task(c, o)), None)
+
+
+_DEADLINE_LABEL = re.compile(r"^\W*(?:thoi gian|thoi han)\b")
+
+
+def deadline_stated(c: Clause) -> bool:
+    """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …")
+    or one read from another clause — not a year the text mentions in passing ("tầm nhìn đến năm 2050")."""
+    if not c.deadline:
+        return False
+    if c.columns and "thoi_han" in c.columns:
+        return True
+    text = folded(c.text)
+    return folded(c.deadline) not in text or bool(_DEADLINE_LABEL.match(text))
+
+
+def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+    partners = task_partners(c, others)
     if q.asks_director and c.directed_by:
         head = f"{c.directed_by} chỉ đạo"
-    elif q.asks_partners and c.partners:
-        head = f"Phối hợp: {c.partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
+    elif q.asks_partners and partners:
+        head = f"Phối hợp: {partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
     elif c.lead:
-        head = f"{c.lead} chủ trì" + (f", phối hợp: {c.partners}" if c.partners else "")
+        head = f"{c.lead} chủ trì" + (f", phối hợp: {partners}" if partners else "")
         if c.lead_from_elsewhere:
             head += f" ({lead_origin(c)})"
     else:
@@ -192,10 +224,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     blocks = []
     for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
         first = strategy.pick(cs, q)
-        lines = [strategy.line(first, q)]
+        lines = [strategy.line(first, q, cs)]
         for c in [c for c in cs if c is not first][:2]:
             if strategy.adds(first, c, q):
-                lines.append(strategy.line(c, q))
+                lines.append(strategy.line(c, q, cs))
                 break
         blocks.append((documents[doc_id], lines))
     if len(blocks) == 1:

@@ -11,10 +11,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from corpus.model import Clause
-from retrieval.answer import _facts, _quote, _who_line, cite, compose_by_plan, compose_duties, states_amount
+from retrieval.answer import (
+    _facts,
+    _quote,
+    _who_line,
+    cite,
+    compose_by_plan,
+    compose_duties,
+    deadline_stated,
+    states_amount,
+)
 from retrieval.query import Question, folded
 
 if TYPE_CHECKING:
@@ -115,7 +124,8 @@ class Strategy:
         """The clause of one plan that carries what is asked (default: the best ranked)."""
         return cs[0]
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+        """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
         facts = _facts(c, q)
         return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
 
@@ -157,10 +167,10 @@ class Who(Strategy):
             return next((c for c in cs if c.lead), cs[0])
         return cs[0]
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
-            return _who_line(c, q)
-        return super().line(c, q)
+            return _who_line(c, q, others)
+        return super().line(c, q, others)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         # "báo cáo lên những cơ quan nào": the answer is in the text, so the next clause may hold it
@@ -187,13 +197,14 @@ class When(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        return next((c for c in cs if c.deadline), cs[0])
+        """The task's own deadline (table cell, labelled line) before a year mentioned in passing."""
+        return next((c for c in cs if deadline_stated(c)), next((c for c in cs if c.deadline), cs[0]))
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
             facts = _facts(c, q)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
-        return super().line(c, q)
+        return super().line(c, q, others)
 
 
 class Duties(Strategy):
