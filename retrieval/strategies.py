@@ -220,7 +220,7 @@ class Duties(Strategy):
         """Every clause led by the unit the question names, in the plans it may be about."""
         by_lead = r.clauses_by_lead(doc_filter)
         named = units_named(q, list(by_lead), r.evidence.words)
-        return [p for lead in named for p in by_lead[lead]]
+        return sorted({p for lead in named for p in by_lead[lead]})  # in plan order, whatever the hash seed
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """The plan ranked first among those that assign the unit; its clauses led by the unit first:
