@@ -142,7 +142,8 @@ def _is_assignment(c: Clause) -> bool:
 
 
 def _plan_label(doc: Document) -> str:
-    loc = doc.locality.label() or doc.source
+    """A plan named for people: by its commune or province, else by who issued it, else by its file."""
+    loc = doc.locality.label() or doc.issuer or doc.source
     kind = doc.kind or "Kế hoạch"
     return f"{loc[:1].upper()}{loc[1:]} ({kind})"
 

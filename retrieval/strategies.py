@@ -141,6 +141,10 @@ class Strategy:
 class Fact(Strategy):
     name = "fact"
 
+    def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
+        """"Những tỉnh nào ban hành kế hoạch …" reads as a fact; it asks for the plans all the same."""
+        return plans_first(r, q, scored, super().order(r, q, scored))
+
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True  # an aim or a rule in words: the next clause usually continues it
 
@@ -264,10 +268,63 @@ class PlanList(Target):
     name = "list"
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        return r.one_per_plan_first(scored)
+        """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
+        return plans_first(r, q, scored, r.one_per_plan_first(scored))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
+
+
+_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|van ban|luat|de an) nao\b"
+                         r"|\bnhung (?:ke hoach|chuong trinh|van ban|luat|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
+LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
+MAX_PLANS_LISTED = 8
+TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
+
+
+def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
+    """When the question asks which plans there are, each plan that answers comes first as its title line,
+    with the score and coverage of its best clause (the plans named by place, or those whose best clause
+    covers half the question's words at LIST_PLAN_SHARE of the top score); otherwise ``ranked`` as it is."""
+    if not asks_plans(q) or not ranked:
+        return ranked
+    clauses, top = r.store.clauses, max(t[1] for t in scored)
+    best: dict[str, tuple[int, float, float]] = {}
+    for t in scored:
+        d = clauses[t[0]].doc_id
+        if d not in best and (q.doc_filter or (t[2] >= 0.5 and t[1] >= LIST_PLAN_SHARE * top)):
+            best[d] = t
+    head = []
+    for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
+        pos = title_line(r, d)
+        if pos is not None:
+            head.append((pos, score, cov))
+    seen = {t[0] for t in head}
+    return head + [t for t in ranked if t[0] not in seen]
+
+
+def asks_plans(q: Question) -> bool:
+    """"Có những kế hoạch nào về …", "Những tỉnh nào ban hành kế hoạch …": the answer is the plans themselves."""
+    return bool(_ASKS_PLANS.search(q.folded))
+
+
+def title_line(r: "Retriever", doc_id: str) -> int | None:
+    """The letterhead clause stating the plan's title (the longest header line inside its title)."""
+    doc = r.store.documents[doc_id]
+    title = folded(doc.title or "")
+    kind = folded(doc.kind or "")
+    core = title[len(kind):].strip() if kind and title.startswith(kind) else title
+    a, b = r.store.doc_ranges.get(doc_id, (0, 0))
+    best, size = None, 0
+    for p in range(a, b):
+        c = r.store.clauses[p]
+        if c.kind != "header":
+            continue
+        t = folded(c.text)
+        # the title line, or the line the (possibly shortened) title begins with
+        if len(t) >= 10 and (t in title or (len(core) >= 10 and core[:TITLE_PREFIX] in t)) and len(t) > size:
+            best, size = p, len(t)
+    return best
 
 
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (Fact(), Who(), Target(), When(), Duties(), PlanList())}

@@ -55,3 +55,16 @@ def test_the_leads_matching_by_the_most_words_are_the_units_asked_about():
     # a shorter lead the question's unit begins with loses to the unit itself
     assert units_named(q("Sở Khoa học và Công nghệ làm gì?"), ["Sở Khoa học", "Sở Khoa học và Công nghệ"],
                        words) == {"Sở Khoa học và Công nghệ"}
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Có những kế hoạch nào về phát triển hạ tầng 5G, IoT trong các khu công nghiệp?", True),
+    ("Những tỉnh nào ban hành kế hoạch thi đua chào mừng Đại hội XIV?", True),
+    ("Những luật nào có kế hoạch triển khai thi hành?", True),
+    ("tinh dong thap co nhung ke hoach nao", True),
+    ("Trong các kế hoạch thi đua, cơ quan nào được giao tham mưu khen thưởng?", False),
+    ("Những xã nào đặt mục tiêu tỷ lệ tham gia BHYT trên 95%?", False),  # the figures, not the plans
+])
+def test_a_question_asking_which_plans_there_are_is_told_from_one_asking_what_they_say(question, asks):
+    from retrieval.strategies import asks_plans
+    assert asks_plans(q(question)) is asks
