@@ -230,7 +230,8 @@ class Duties(Strategy):
         """The plan ranked first among those that assign the unit; its clauses led by the unit first:
         those in an assigning section (tổ chức thực hiện, nhiệm vụ cụ thể), then the ones stating the
         lead themselves, each followed by the items of its section when it is the unit's heading, in the
-        plan's order; tasks taking the lead from elsewhere come last."""
+        plan's order; tasks taking the lead from elsewhere come last. The group holding the best-scored clause
+        stating the unit goes first, so the list opens with what the ranker found most relevant."""
         clauses = r.store.clauses
         named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words)
         ours = [t for t in scored if clauses[t[0]].lead in named]
@@ -248,7 +249,11 @@ class Duties(Strategy):
             assigning = bool(_ASSIGNING.search(folded(" ".join(clauses[src].section_path[:1]))))
             return (not assigning, src, int(src != t[0]), t[0])
 
-        head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)[:MAX_UNIT_TASKS]
+        head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)
+        # the group of the clause the ranker prefers leads (its score is the plan's evidence), the rest follow
+        stated = [t for t in head if key(t)[1] != len(clauses)] or head
+        lead_group = key(max(stated, key=lambda t: (t[1], -t[0])))[:2]
+        head = sorted(head, key=lambda t: key(t)[:2] != lead_group)[:MAX_UNIT_TASKS]  # stable: plan order kept
         seen = {t[0] for t in head}
         return head + [t for t in scored if t[0] not in seen]
 
