@@ -6,16 +6,17 @@ index is immutable, and everything retrieval caches is a pure function of it, un
 
 - precomputed at load (`Retriever.units`, the rarity weights), or
 - a whole table filled on first use by `functools.cached_property` (per plan or per clause:
-  `Retriever._number_lines`, `_title_pairs`, `_place_names`, `_directors`, `_lead_takers`), or
-- `functools.lru_cache` with a stated bound where the key comes from a question (the clauses a
-  unit leads: one entry per unit the plans name; a catalog's indicator words: one per spelling;
+  `Retriever._number_lines`, `_title_pairs`, `_place_names`, `_directors`, `_lead_takers`,
+  `_lead_positions`; `Evidence._abbreviation_table`), or
+- `functools.lru_cache` with a stated bound where the key comes from a question (a catalog's
+  indicator words: one per spelling;
   the store's query vectors: `index.backend.QUERY_VECTORS_KEPT`).
 
 No cache is a dict written from a request, none needs a lock: a race can at worst compute a
 value twice, never observe a half-built one. Per-question state lives on the `Question` of that
 call only. The locks that remain guard state that does change — `library.Library`'s job list and
-its one-build-at-a-time queue — not caches. (Not yet aligned: `evidence.Evidence` still fills
-per-clause word sets in dicts, one under a lock.) tests/test_concurrency.py proves the contract
+its one-build-at-a-time queue — not caches. `evidence.Evidence` keeps its per-clause and per-plan
+word sets in lru_caches bounded by the number of clauses and plans. tests/test_concurrency.py proves the contract
 (8 threads × 30 questions on a cold retriever = the sequential answers; the same for the
 catalog's comparisons).
 

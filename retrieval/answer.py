@@ -7,6 +7,7 @@ When several plans match and the question names none, there is one line per plan
 from __future__ import annotations
 
 import re
+from typing import Callable, Sequence
 
 from corpus.model import Clause, Document
 from retrieval.query import Question, folded
@@ -80,13 +81,45 @@ def lead_origin(c: Clause) -> str:
     return ("" if src.inferred else "theo ") + src.describe()
 
 
-def _who_line(c: Clause, q: Question) -> str:
+def same_task(c: Clause, o: Clause) -> bool:
+    """Two clauses of one task: their lead read from the same clause (a task heading and its "Cơ quan chủ
+    trì" line), or lines of one section where the other states no lead ("- Cơ quan phối hợp: …")."""
+    if o is c or o.doc_id != c.doc_id:
+        return False
+    if c.lead_source is not None and o.lead_source is not None and c.lead_source.clause_id == o.lead_source.clause_id:
+        return True
+    return not o.lead and bool(c.section_path) and o.section_path == c.section_path
+
+
+def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
+    """The clause's phối hợp, or when it states none, the one its task states on another line."""
+    if c.partners:
+        return c.partners
+    return next((o.partners for o in others if o.partners and same_task(c, o)), None)
+
+
+_DEADLINE_LABEL = re.compile(r"^\W*(?:thoi gian|thoi han)\b")
+
+
+def deadline_stated(c: Clause) -> bool:
+    """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …")
+    or one read from another clause — not a year the text mentions in passing ("tầm nhìn đến năm 2050")."""
+    if not c.deadline:
+        return False
+    if c.columns and "thoi_han" in c.columns:
+        return True
+    text = folded(c.text)
+    return folded(c.deadline) not in text or bool(_DEADLINE_LABEL.match(text))
+
+
+def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+    partners = task_partners(c, others)
     if q.asks_director and c.directed_by:
         head = f"{c.directed_by} chỉ đạo"
-    elif q.asks_partners and c.partners:
-        head = f"Phối hợp: {c.partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
+    elif q.asks_partners and partners:
+        head = f"Phối hợp: {partners}" + (f" (chủ trì: {c.lead})" if c.lead else "")
     elif c.lead:
-        head = f"{c.lead} chủ trì" + (f", phối hợp: {c.partners}" if c.partners else "")
+        head = f"{c.lead} chủ trì" + (f", phối hợp: {partners}" if partners else "")
         if c.lead_from_elsewhere:
             head += f" ({lead_origin(c)})"
     else:
@@ -109,35 +142,75 @@ def _is_assignment(c: Clause) -> bool:
 
 
 def _plan_label(doc: Document) -> str:
-    loc = doc.locality.label() or doc.source
+    """A plan named for people: by its commune or province, else by who issued it, else by its file."""
+    loc = doc.locality.label() or doc.issuer or doc.source
     kind = doc.kind or "Kế hoạch"
     return f"{loc[:1].upper()}{loc[1:]} ({kind})"
 
 
-def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document]) -> str:
-    """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`)."""
+def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
+                   words: Callable[[str], list[str]] | None = None) -> str:
+    """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`).
+    ``words`` reads a text's folded words with the index's abbreviations (`Evidence.words`): how a
+    unit named in the question is matched to the clauses' leads."""
     from retrieval.strategies import strategy_for
 
     if not ranked:
         return ""
-    return strategy_for(q).compose(q, ranked, documents)
+    return strategy_for(q).compose(q, ranked, documents, words)
 
 
-def compose_duties(q: Question, ranked: list[Clause]) -> str | None:
-    """A unit's duties: the sentence assigning it (once per plan), then its tasks in plan order."""
-    ours = [c for c in ranked if c.lead and q.unit_key and q.unit_key in folded(c.lead)]
-    led = [c for c in ours if not _is_assignment(c)]
-    assigned: list[Clause] = []
-    for c in ours:
-        if _is_assignment(c) and all(a.doc_id != c.doc_id for a in assigned):
-            assigned.append(c)
-    # plans in rank order, each plan's duties in document order
-    order = list(dict.fromkeys(c.doc_id for c in assigned + led))
-    mine = sorted(assigned[:MAX_PLANS] + led, key=lambda c: (order.index(c.doc_id), c not in assigned, c.id))
-    if not mine:
+def _duty_line(c: Clause, q: Question) -> str:
+    """One task of the unit: a line that only names who does it ("- Cơ quan chủ trì: Sở Nội vụ") or the
+    unit's own heading is quoted with the task it belongs to (its section's title), so the answer carries
+    the task's words; then partners, deadline and product, and the citation."""
+    text = _quote(c.text, q)
+    task = c.section_path[-1] if c.section_path else ""
+    if task and _ROLE_LINE.match(c.text):
+        text = f"{task}: «{text}»"
+    else:
+        text = f"«{text}»"
+    bits = []
+    if c.partners:
+        bits.append(f"phối hợp: {c.partners}")
+    if c.deadline:
+        bits.append(f"thời hạn: {c.deadline}")
+    if c.product:
+        bits.append(f"sản phẩm: {c.product}")
+    return text + (f" ({'; '.join(bits)})" if bits else "") + f" {cite(c)}"
+
+
+_ROLE_LINE = re.compile(r"^(?:[-–+]\s*)?(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp)\b", re.I)
+
+
+def _names_only_its_unit(c: Clause) -> bool:
+    """The clause is only its lead's name ("3. Sở Tài chính"): the heading of the unit's own section."""
+    body = folded(re.sub(r"^[\W\d]*(?:[a-zđ]\W+)?", "", c.text)).strip(" :.")
+    return bool(c.lead) and body == folded(c.lead or "")
+
+
+def compose_duties(q: Question, ranked: list[Clause], named: set[str],
+                   documents: dict[str, Document] | None = None) -> str | None:
+    """A unit's duties: every ranked clause it leads (``named``: its leads), in the order given (the plan's
+    order, its section of "Tổ chức thực hiện" first), one cited line each; None when it leads none."""
+    ours = [c for c in ranked if c.lead in named]
+    if not ours:
         return None
-    lines = [f"{q.unit} được giao:"]
-    lines += [f"– «{_quote(c.text, q)}» {cite(c)}" for c in mine[:MAX_DUTIES]]
+    unit = q.unit or min(named, key=len)
+    plans = list(dict.fromkeys(c.doc_id for c in ours))
+    where = f" ({_plan_label(documents[plans[0]])})" if documents and len(plans) == 1 else ""
+    lines = [f"{unit} được giao{where}:"]
+    shown: set[str] = set()
+    for c in ours:
+        key = folded(c.text)
+        if key in shown or _names_only_its_unit(c):
+            continue
+        line = _duty_line(c, q)
+        shown.add(key)
+        shown.update(folded(s) for s in c.section_path[-1:])
+        lines.append(f"– {line}")
+        if len(lines) > MAX_DUTIES:
+            break
     return "\n".join(lines)
 
 
@@ -152,10 +225,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     blocks = []
     for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
         first = strategy.pick(cs, q)
-        lines = [strategy.line(first, q)]
+        lines = [strategy.line(first, q, cs)]
         for c in [c for c in cs if c is not first][:2]:
             if strategy.adds(first, c, q):
-                lines.append(strategy.line(c, q))
+                lines.append(strategy.line(c, q, cs))
                 break
         blocks.append((documents[doc_id], lines))
     if len(blocks) == 1:

@@ -10,10 +10,10 @@ or unit the plans do not have at all is a fact, not a score: the answer then say
 """
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 import re
-import threading
 from dataclasses import dataclass
 from typing import Callable
 
@@ -218,13 +218,14 @@ class Evidence:
 
     def __init__(self, store: ClauseStore) -> None:
         self.store = store
-        self._lock = threading.Lock()
-        # per-clause derived sets; dict assignment is atomic, so threads may race to fill them harmlessly
-        self._tokens_cache: dict[int, set[str]] = {}
-        self._bigram_cache: dict[int, set[str]] = {}
-        self._plan_bigram_cache: dict[str, frozenset[str]] = {}
-        self._plan_blob_cache: dict[str, str] = {}
-        self._plan_words_cache: dict[str, frozenset[str]] = {}
+        # one policy (retrieval/__init__.py): per-clause and per-plan sets are pure functions of the
+        # store, kept in lru_caches bounded by the number of clauses and plans (everything fits)
+        clauses, plans = max(len(store.clauses), 1), max(len(store.documents), 1)
+        self._clause_tokens = functools.lru_cache(maxsize=clauses)(self._read_clause_tokens)
+        self.clause_bigrams = functools.lru_cache(maxsize=clauses)(self._read_clause_bigrams)
+        self._plan_blob = functools.lru_cache(maxsize=plans)(self._read_plan_blob)
+        self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
+        self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self._df, self._ndocs = self._document_frequencies()
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
@@ -235,38 +236,27 @@ class Evidence:
         df = self._df.get(tok, 0)
         return math.log(1 + (self._ndocs + 1) / (df + 0.5))
 
-    def _clause_tokens(self, pos: int) -> set[str]:
-        with self._lock:
-            got = self._tokens_cache.get(pos)
-        if got is None:
-            c = self.store.clauses[pos]
-            doc = self.store.documents[c.doc_id]
-            extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
-            got = self.syllables(passage_text(c, doc) + "\n" + extra)
-            with self._lock:
-                self._tokens_cache[pos] = got
-        return got
+    def _read_clause_tokens(self, pos: int) -> frozenset[str]:
+        c = self.store.clauses[pos]
+        doc = self.store.documents[c.doc_id]
+        extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
+        return frozenset(self.syllables(passage_text(c, doc) + "\n" + extra))
 
-    def clause_tokens(self, pos: int) -> set[str]:
+    def clause_tokens(self, pos: int) -> frozenset[str]:
         """Folded syllables of a clause's passage (with headings and plan title) and its facts."""
         return self._clause_tokens(pos)
 
-    def _plan_blob(self, doc_id: str) -> str:
+    def _read_plan_blob(self, doc_id: str) -> str:
         """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""
-        got = self._plan_blob_cache.get(doc_id)
-        if got is None:
-            doc = self.store.documents[doc_id]
-            start, end = self.store.doc_ranges[doc_id]
-            parts = [doc.title or "", f"{doc.kind or ''} {doc.number or ''}"] + [
-                self.store.clauses[p].text for p in range(start, end)]
-            got = self._plan_blob_cache[doc_id] = " " + " ".join(self.words("\n".join(parts))) + " "
-        return got
+        doc = self.store.documents[doc_id]
+        start, end = self.store.doc_ranges[doc_id]
+        parts = [doc.title or "", f"{doc.kind or ''} {doc.number or ''}"] + [
+            self.store.clauses[p].text for p in range(start, end)]
+        return " " + " ".join(self.words("\n".join(parts))) + " "
 
-    def plan_words(self, doc_id: str) -> frozenset[str]:
-        got = self._plan_words_cache.get(doc_id)
-        if got is None:
-            got = self._plan_words_cache[doc_id] = frozenset(self._plan_blob(doc_id).split())
-        return got
+    def _read_plan_words(self, doc_id: str) -> frozenset[str]:
+        """Every folded word a plan writes (``plan_words``)."""
+        return frozenset(self._plan_blob(doc_id).split())
 
     def names_in_plan(self, names: tuple[str, ...], ranked: list[tuple[int, float, float]]) -> float:
         """`name_share` in the best plan of the answer's clauses; 1 when there is no name to find."""
@@ -321,25 +311,21 @@ class Evidence:
         """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""
         return set(re.findall(r"[a-z0-9]+", fold(normalize(expand_abbreviations(text, self.store.abbreviations)))))
 
-    def _abbreviations(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    @functools.cached_property
+    def _abbreviation_table(self) -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
         """Folded abbreviation pattern, and each abbreviation's long form folded and with accents."""
-        with self._lock:
-            rx = getattr(self, "_abbr_rx", None)
-            if rx is None:
-                items = [(fold(normalize(a)), normalize(v)) for a, v in self.store.abbreviations.items()]
-                alts = "|".join(re.escape(a) for a, _ in sorted(items, key=lambda t: -len(t[0]))) or "(?!)"
-                rx = self._abbr_rx = (re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])"),
-                                      {a: fold(v) for a, v in items}, dict(items))
-        return rx
+        items = [(fold(normalize(a)), normalize(v)) for a, v in self.store.abbreviations.items()]
+        alts = "|".join(re.escape(a) for a, _ in sorted(items, key=lambda t: -len(t[0]))) or "(?!)"
+        return (re.compile(rf"(?<![a-z0-9])({alts})(?![a-z0-9])"), {a: fold(v) for a, v in items}, dict(items))
 
     def words(self, text: str) -> list[str]:
         """Folded words with every abbreviation replaced by its long form ("BHYT" → "bao hiem y te")."""
-        pattern, table, _ = self._abbreviations()
+        pattern, table, _ = self._abbreviation_table
         return re.findall(r"[a-z0-9]+", pattern.sub(lambda m: table[m.group(1)], fold(normalize(text))))
 
     def long_forms(self, norm: str) -> str:
         """Normalised text with abbreviations replaced by their long forms, accents kept."""
-        pattern, _, accented = self._abbreviations()
+        pattern, _, accented = self._abbreviation_table
         f = fold(norm)
         if len(f) != len(norm):
             return norm
@@ -349,22 +335,15 @@ class Evidence:
             last = m.end()
         return "".join(out) + norm[last:]
 
-    def clause_bigrams(self, pos: int) -> set[str]:
+    def _read_clause_bigrams(self, pos: int) -> frozenset[str]:
         """Word pairs of a clause with its headings, facts and its plan's title ("kế hoạch KT-XH" names
-        the plan, not a topic the clause must repeat); computed once per clause."""
-        got = self._bigram_cache.get(pos)
-        if got is None:
-            c = self.store.clauses[pos]
-            text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
-            got = self._bigram_cache[pos] = set(word_pairs(self.words(text))) | self._plan_bigrams(c.doc_id)
-        return got
+        the plan, not a topic the clause must repeat): ``clause_bigrams``, computed once per clause."""
+        c = self.store.clauses[pos]
+        text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
+        return frozenset(word_pairs(self.words(text))) | self._plan_bigrams(c.doc_id)
 
-    def _plan_bigrams(self, doc_id: str) -> frozenset[str]:
-        got = self._plan_bigram_cache.get(doc_id)
-        if got is None:
-            got = frozenset(word_pairs(self.words(self.store.documents[doc_id].title or "")))
-            self._plan_bigram_cache[doc_id] = got
-        return got
+    def _read_plan_bigrams(self, doc_id: str) -> frozenset[str]:
+        return frozenset(word_pairs(self.words(self.store.documents[doc_id].title or "")))
 
     def coverage(self, q: Question, pos: int, key: list[str]) -> float:
         """IDF-weighted share of the question's key words that the clause contains."""

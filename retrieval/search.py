@@ -57,8 +57,6 @@ class Retriever:
         self.model = ranker if ranker is not None else RankerModel.load(MODEL_PATH)
         self.evidence = Evidence(store)
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
-        # a question's unit is one of `units` (or none), so this bound holds every key there can be
-        self._clauses_led_by = functools.lru_cache(maxsize=len(self.units) + 1)(self._find_clauses_led_by)
 
     @classmethod
     def load(cls, index: Path | str, model: str | None = None, ranker: Path | str | None = None) -> "Retriever":
@@ -92,9 +90,8 @@ class Retriever:
                 order.setdefault(p, None)
         strategy = strategy_for(q)
         if mode == "hybrid":
-            if strategy.asks_unit_duties(q):
-                for p in self.led_by(q.unit_key or "", doc_filter):
-                    order.setdefault(p, None)
+            for p in strategy.extra_candidates(self, q, doc_filter):
+                order.setdefault(p, None)
             if q.asks_number:
                 for d in doc_filter or store.documents:
                     for p in self.number_lines(d):
@@ -217,13 +214,25 @@ class Retriever:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
         return self._number_lines[doc_id]
 
-    def led_by(self, unit_folded: str, doc_filter: set[str] | None) -> list[int]:
-        """Clauses whose chủ trì names the unit (folded), in ``doc_filter``'s plans if given."""
-        return [p for p in self._clauses_led_by(unit_folded)
-                if not doc_filter or self.store.clauses[p].doc_id in doc_filter]
+    @functools.cached_property
+    def _lead_positions(self) -> dict[str, tuple[int, ...]]:
+        """Each lead (the typed ``Clause.lead``) with the positions of the clauses it leads, in plan order."""
+        index: dict[str, list[int]] = {}
+        for p, c in enumerate(self.store.clauses):
+            if c.lead:
+                index.setdefault(c.lead, []).append(p)
+        return {lead: tuple(ps) for lead, ps in index.items()}
 
-    def _find_clauses_led_by(self, unit_folded: str) -> tuple[int, ...]:
-        return tuple(p for p, c in enumerate(self.store.clauses) if c.lead and unit_folded in folded(c.lead))
+    def clauses_by_lead(self, doc_filter: frozenset[str] | set[str] | None) -> dict[str, list[int]]:
+        """Each lead with the clauses it leads, in ``doc_filter``'s plans if given, in plan order."""
+        if not doc_filter:
+            return {lead: list(ps) for lead, ps in self._lead_positions.items()}
+        out: dict[str, list[int]] = {}
+        for lead, ps in self._lead_positions.items():
+            mine = [p for p in ps if self.store.clauses[p].doc_id in doc_filter]
+            if mine:
+                out[lead] = mine
+        return out
 
     def title_bigrams(self, doc_id: str) -> frozenset[str]:
         """Word pairs of the plan's title and number, its own place and level words left out."""
@@ -283,7 +292,7 @@ class Retriever:
         if not found:
             return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)
         answer = compose_answer(q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
-                                self.store.documents)
+                                self.store.documents, self.evidence.words)
         return AskResponse(question=question, found=True, answer=answer, results=results)
 
     # -------------------------------------------------------------- views

@@ -4,23 +4,94 @@ Each signal is a number per (question, candidate clause). The ranker (`retrieval
 them with weights learned on the development gold set; nothing here is a hand-set multiplier.
 Question-aware signals are switched on by the question's strategy (`retrieval.strategies`): "the
 clause carries a lead" only counts when the question asks who leads.
+
+A signal reads the whole candidate set at once and returns one number per candidate (numpy over the
+~100 candidates of a question): what a clause is (kind, facts carried, section role) is read once per
+index into `ClauseTable`, so per question only the word matches are computed clause by clause.
 """
 from __future__ import annotations
 
 import inspect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
 from corpus.model import Clause
 from retrieval.answer import states_amount
-from retrieval.query import Question, folded
+from retrieval.query import Question, folded, word_pairs
 from retrieval.strategies import Strategy
 
 if TYPE_CHECKING:
     from retrieval.search import Retriever
+
+
+@dataclass(frozen=True)
+class ClauseTable:
+    """What each clause of an index is, one array per property, indexed by clause position: read once."""
+
+    heading: np.ndarray
+    letterhead: np.ndarray
+    table_row: np.ndarray
+    short: np.ndarray
+    has_lead: np.ndarray
+    lead_inferred: np.ndarray
+    directed: np.ndarray
+    has_target: np.ndarray
+    states_amount: np.ndarray
+    has_deadline: np.ndarray
+    section_assigns: np.ndarray
+    section_targets: np.ndarray
+
+
+SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
+_ROLE_ASSIGN = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+_ROLE_TARGETS = re.compile(r"chi tieu|muc tieu")
+
+
+class _Same:
+    """A list as a cache key by identity: one index's clause snapshot is never mutated, only replaced."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.obj is self.obj
+
+
+def clause_table(clauses: Any) -> ClauseTable:
+    """The per-clause properties the signals read, for one index's clause snapshot (cached per snapshot)."""
+    return _clause_table(_Same(clauses))
+
+
+@lru_cache(maxsize=8)
+def _clause_table(key: _Same) -> ClauseTable:
+    clauses = key.obj
+
+    def arr(fn: Callable[[Clause], bool | float]) -> np.ndarray:
+        return np.fromiter((float(fn(c)) for c in clauses), dtype=np.float64, count=len(clauses))
+
+    return ClauseTable(
+        heading=arr(lambda c: c.kind == "heading"),
+        letterhead=arr(lambda c: c.kind in ("header", "footer")),
+        table_row=arr(lambda c: c.kind in ("table_row", "table_header")),
+        short=arr(lambda c: len(c.text) < SHORT_CLAUSE),
+        has_lead=arr(lambda c: bool(c.lead)),
+        lead_inferred=arr(lambda c: c.lead_source is not None and c.lead_source.inferred),
+        directed=arr(lambda c: bool(c.directed_by)),
+        has_target=arr(lambda c: c.target is not None and bool(c.target)),
+        states_amount=arr(lambda c: states_amount(c.text)),
+        has_deadline=arr(lambda c: bool(c.deadline)),
+        section_assigns=arr(lambda c: bool(_ROLE_ASSIGN.search(folded(c.section)))),
+        section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
+    )
 
 
 @dataclass
@@ -39,221 +110,281 @@ class Candidates:
     def clause(self, i: int) -> Clause:
         return self.retriever.store.clauses[self.positions[i]]
 
+    @cached_property
+    def at(self) -> np.ndarray:
+        """The candidates' clause positions as an index array."""
+        return np.asarray(self.positions, dtype=np.int64)
+
+    @cached_property
+    def table(self) -> ClauseTable:
+        return clause_table(self.retriever.store.clauses)
+
+    def prop(self, name: str) -> np.ndarray:
+        """A `ClauseTable` property of every candidate."""
+        return getattr(self.table, name)[self.at]
+
+    def per_doc(self, fn: Callable[[str], float]) -> np.ndarray:
+        """A value that depends only on the candidate's plan, computed once per plan."""
+        clauses = self.retriever.store.clauses
+        seen: dict[str, float] = {}
+        out = np.zeros(len(self.positions))
+        for i, p in enumerate(self.positions):
+            d = clauses[p].doc_id
+            if d not in seen:
+                seen[d] = fn(d)
+            out[i] = seen[d]
+        return out
+
+    def zeros(self) -> np.ndarray:
+        return np.zeros(len(self.positions))
+
 
 @dataclass(frozen=True)
 class Signal:
     name: str
     doc: str
-    read: Callable[[Candidates, int], float]
+    read: Callable[[Candidates], np.ndarray]
 
 
 SIGNALS: dict[str, Signal] = {}
 
 
-def signal(fn: Callable[[Candidates, int], float]) -> Callable[[Candidates, int], float]:
+def signal(fn: Callable[[Candidates], np.ndarray]) -> Callable[[Candidates], np.ndarray]:
     """Register a signal under its function's name, with its docstring as the reason."""
     SIGNALS[fn.__name__] = Signal(fn.__name__, inspect.getdoc(fn) or "", fn)
     return fn
 
 
-def _rr(rank: float) -> float:
+def _rr(rank: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + rank / 10.0)
 
 
 # ------------------------------------------------------------------ what the retrievers said
 
 @signal
-def bm25_norm(c: Candidates, i: int) -> float:
+def bm25_norm(c: Candidates) -> np.ndarray:
     """BM25 score relative to the best candidate's: how well the clause's words match, per question."""
     top = float(c.bm25.max()) if len(c.bm25) else 0.0
-    return float(c.bm25[i]) / top if top > 0 else 0.0
+    return c.bm25 / top if top > 0 else c.zeros()
 
 
 @signal
-def bm25_rank(c: Candidates, i: int) -> float:
+def bm25_rank(c: Candidates) -> np.ndarray:
     """BM25 rank as 1/(1 + rank/10): the order matters more than the raw score's scale."""
-    return _rr(float(c.bm25_rank[i]))
+    return _rr(np.asarray(c.bm25_rank, dtype=np.float64))
 
 
 @signal
-def dense_cos(c: Candidates, i: int) -> float:
+def dense_cos(c: Candidates) -> np.ndarray:
     """Cosine of question and passage embeddings (passages carry plan title and headings)."""
-    return float(c.dense[i])
+    return np.asarray(c.dense, dtype=np.float64)
 
 
 @signal
-def dense_gap(c: Candidates, i: int) -> float:
+def dense_gap(c: Candidates) -> np.ndarray:
     """How far the cosine is below the best candidate's: e5 cosines sit in a narrow band per question."""
-    return float(c.dense[i] - c.dense.max()) * 10.0
+    return (c.dense - c.dense.max()) * 10.0
 
 
 @signal
-def dense_rank(c: Candidates, i: int) -> float:
+def dense_rank(c: Candidates) -> np.ndarray:
     """Dense rank as 1/(1 + rank/10)."""
-    return _rr(float(c.dense_rank[i]))
+    return _rr(np.asarray(c.dense_rank, dtype=np.float64))
 
 
 # ------------------------------------------------------------------ what the clause is
 
-def _kind(kinds: tuple[str, ...]) -> Callable[[Candidates, int], float]:
-    return lambda c, i: 1.0 if c.clause(i).kind in kinds else 0.0
-
-
 @signal
-def kind_heading(c: Candidates, i: int) -> float:
+def kind_heading(c: Candidates) -> np.ndarray:
     """A heading: names a topic; cited for who leads a section, rarely the answer itself."""
-    return _kind(("heading",))(c, i)
+    return c.prop("heading")
 
 
 @signal
-def kind_letterhead(c: Candidates, i: int) -> float:
+def kind_letterhead(c: Candidates) -> np.ndarray:
     """Letterhead or signature lines (header, footer): answer only questions about the document itself."""
-    return _kind(("header", "footer"))(c, i)
+    return c.prop("letterhead")
 
 
 @signal
-def kind_table_row(c: Candidates, i: int) -> float:
+def kind_table_row(c: Candidates) -> np.ndarray:
     """A table row (a task with its columns) or a table's header row."""
-    return _kind(("table_row", "table_header"))(c, i)
+    return c.prop("table_row")
 
 
 @signal
-def short_clause(c: Candidates, i: int) -> float:
+def short_clause(c: Candidates) -> np.ndarray:
     """Clauses under 40 characters say little on their own ("a) Về y tế"), however well they match."""
-    return 1.0 if len(c.clause(i).text) < 40 else 0.0
+    return c.prop("short")
 
 
 # ------------------------------------------------------------------ what the question's words find
 
 @signal
-def coverage(c: Candidates, i: int) -> float:
+def coverage(c: Candidates) -> np.ndarray:
     """Rarity-weighted share of the question's content words found in the clause, its facts and title."""
-    return c.retriever.evidence.coverage(c.q, c.positions[i], list(c.q.key_tokens))
+    ev, key = c.retriever.evidence, list(c.q.key_tokens)
+    if not key:
+        return np.ones(len(c.positions))
+    idf = [ev._idf(t) for t in key]
+    total = sum(idf)
+    if not total:
+        return np.ones(len(c.positions))
+    out = c.zeros()
+    for i, p in enumerate(c.positions):
+        have = ev._clause_tokens(p)
+        out[i] = sum(w for t, w in zip(key, idf) if t in have) / total
+    return out
 
 
 @signal
-def pair_share(c: Candidates, i: int) -> float:
+def pair_share(c: Candidates) -> np.ndarray:
     """Rarity-weighted share of the question's word pairs ("tuổi thọ", "lượt khách") in the clause."""
-    return c.retriever.evidence.pair_share(c.q, c.positions[i])
+    ev, pairs = c.retriever.evidence, c.q.key_bigrams
+    if not pairs:
+        return c.zeros()
+    weight = [sum(ev._idf(w) for w in b.split()) for b in pairs]
+    total = sum(weight)
+    if not total:
+        return c.zeros()
+    out = c.zeros()
+    for i, p in enumerate(c.positions):
+        have = ev.clause_bigrams(p)
+        out[i] = sum(w for b, w in zip(pairs, weight) if b in have) / total
+    return out
 
 
 @signal
-def phrase(c: Candidates, i: int) -> float:
+def phrase(c: Candidates) -> np.ndarray:
     """Longest run of the question's words, pair by pair, in the clause, over the question's longest run."""
     longest = max((len(r) for r in c.q.content_runs), default=0)
     if longest < 2:
-        return 0.0
-    return c.retriever.evidence.longest_phrase(c.q, [(c.positions[i], 0.0, 0.0)]) / longest
+        return c.zeros()
+    runs = [word_pairs(run) for run in c.q.content_runs]
+    ev = c.retriever.evidence
+    out = c.zeros()
+    for i, p in enumerate(c.positions):
+        have = ev.clause_bigrams(p)
+        best = 1
+        for pairs in runs:
+            n = 1
+            for pair in pairs:
+                n = n + 1 if pair in have else 1
+                best = max(best, n)
+        out[i] = best / longest
+    return out
 
 
 @signal
-def title_match(c: Candidates, i: int) -> float:
+def title_match(c: Candidates) -> np.ndarray:
     """The question names the plan ("chương trình hành động", "kế hoạch CCHC"): share of its title's pairs."""
-    got = len(c.q.all_bigrams & c.retriever.title_bigrams(c.clause(i).doc_id))
-    return min(1.0, got / 4.0) if got >= 2 else 0.0
+    def share(doc_id: str) -> float:
+        got = len(c.q.all_bigrams & c.retriever.title_bigrams(doc_id))
+        return min(1.0, got / 4.0) if got >= 2 else 0.0
+    return c.per_doc(share)
 
 
 @signal
-def place_match(c: Candidates, i: int) -> float:
+def place_match(c: Candidates) -> np.ndarray:
     """The question names the plan's province or commune (a named commune also filters; a province only ranks)."""
-    return 1.0 if c.retriever.place_named(c.q, c.clause(i).doc_id) else 0.0
+    return c.per_doc(lambda d: 1.0 if c.retriever.place_named(c.q, d) else 0.0)
 
 
 @signal
-def year_match(c: Candidates, i: int) -> float:
+def year_match(c: Candidates) -> np.ndarray:
     """+1 when the clause (text, deadline, headings) states every year the question names, -1 when not."""
     if not c.q.years:
-        return 0.0
-    cl = c.clause(i)
-    blob = folded(" ".join(filter(None, [cl.text, cl.deadline, cl.section])))
-    return 1.0 if all(y in blob for y in c.q.years) else -1.0
+        return c.zeros()
+    out = c.zeros()
+    for i in range(len(c.positions)):
+        cl = c.clause(i)
+        blob = folded(" ".join(filter(None, [cl.text, cl.deadline, cl.section])))
+        out[i] = 1.0 if all(y in blob for y in c.q.years) else -1.0
+    return out
 
 
 # ------------------------------------------------------------------ the facts the question asks for
 
 @signal
-def lead_asked(c: Candidates, i: int) -> float:
+def lead_asked(c: Candidates) -> np.ndarray:
     """Who leads is asked and the clause carries a lead the plan states (1) or one guessed from its topic (0.5)."""
     if not c.strategy.asks_lead(c.q):
-        return 0.0
-    cl = c.clause(i)
-    return 0.0 if not cl.lead else 0.5 if (cl.lead_source is not None and cl.lead_source.inferred) else 1.0
+        return c.zeros()
+    return np.where(c.prop("has_lead") > 0, np.where(c.prop("lead_inferred") > 0, 0.5, 1.0), 0.0)
 
 
 @signal
-def lead_missing(c: Candidates, i: int) -> float:
+def lead_missing(c: Candidates) -> np.ndarray:
     """Who leads is asked and the clause has no lead at all."""
-    return 1.0 if c.strategy.asks_lead(c.q) and not c.clause(i).lead else 0.0
+    return 1.0 - c.prop("has_lead") if c.strategy.asks_lead(c.q) else c.zeros()
 
 
 @signal
-def lead_maybe(c: Candidates, i: int) -> float:
+def lead_maybe(c: Candidates) -> np.ndarray:
     """"Đơn vị nào …" without a role word: a lead may answer it; weaker evidence than an explicit role."""
-    return 1.0 if c.strategy.maybe_lead(c.q) and c.clause(i).lead else 0.0
+    return c.prop("has_lead") if c.strategy.maybe_lead(c.q) else c.zeros()
 
 
 @signal
-def director_asked(c: Candidates, i: int) -> float:
+def director_asked(c: Candidates) -> np.ndarray:
     """The question asks who directs (chỉ đạo), or names the person, and the clause states a director."""
-    cl = c.clause(i)
-    if not cl.directed_by:
-        return 0.0
+    directed = c.prop("directed")
     if c.strategy.asks_director(c.q):
-        return 1.0
-    return 1.0 if c.retriever.mentions_director(c.q, c.positions[i]) else 0.0
+        return directed
+    out = c.zeros()
+    for i in np.flatnonzero(directed):
+        out[i] = 1.0 if c.retriever.mentions_director(c.q, c.positions[i]) else 0.0
+    return out
 
 
 @signal
-def target_asked(c: Candidates, i: int) -> float:
+def target_asked(c: Candidates) -> np.ndarray:
     """A figure is asked and the clause carries a parsed target (1) or an amount written in passing (0.5)."""
     if not c.strategy.asks_target(c.q):
-        return 0.0
-    cl = c.clause(i)
-    return 1.0 if cl.target else 0.5 if states_amount(cl.text) else 0.0
+        return c.zeros()
+    return np.where(c.prop("has_target") > 0, 1.0, np.where(c.prop("states_amount") > 0, 0.5, 0.0))
 
 
 @signal
-def deadline_asked(c: Candidates, i: int) -> float:
+def deadline_asked(c: Candidates) -> np.ndarray:
     """When is asked and the clause carries a deadline (thời hạn)."""
-    return 1.0 if c.strategy.asks_deadline(c.q) and c.clause(i).deadline else 0.0
+    return c.prop("has_deadline") if c.strategy.asks_deadline(c.q) else c.zeros()
 
 
 @signal
-def unit_leads(c: Candidates, i: int) -> float:
+def unit_leads(c: Candidates) -> np.ndarray:
     """A unit's duties are asked and the clause is led by that unit (1 when it is the assigning heading)."""
     if not c.strategy.asks_unit_duties(c.q):
-        return 0.0
-    cl = c.clause(i)
-    if not (cl.lead and c.q.unit_key in folded(cl.lead)):
-        return 0.0
-    return 1.0 if cl.kind == "heading" and not cl.lead_from_elsewhere else 0.7
+        return c.zeros()
+    out = c.zeros()
+    for i in np.flatnonzero(c.prop("has_lead")):
+        cl = c.clause(i)
+        if c.q.unit_key in folded(cl.lead):
+            out[i] = 1.0 if cl.kind == "heading" and not cl.lead_from_elsewhere else 0.7
+    return out
 
 
 @signal
-def number_line(c: Candidates, i: int) -> float:
+def number_line(c: Candidates) -> np.ndarray:
     """The plan's number is asked ("số hiệu", "kèm theo quyết định nào") and the clause is the line stating it."""
     if not c.q.asks_number:
-        return 0.0
-    cl = c.clause(i)
-    return 1.0 if c.positions[i] in c.retriever.number_lines(cl.doc_id) else 0.0
-
-
-_ROLE_ASSIGN = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
-_ROLE_TARGETS = re.compile(r"chi tieu|muc tieu")
+        return c.zeros()
+    out = c.zeros()
+    for i, p in enumerate(c.positions):
+        out[i] = 1.0 if p in c.retriever.number_lines(c.clause(i).doc_id) else 0.0
+    return out
 
 
 @signal
-def section_assigns(c: Candidates, i: int) -> float:
+def section_assigns(c: Candidates) -> np.ndarray:
     """The clause sits in a section that assigns work (tổ chức thực hiện, phân công, trách nhiệm)."""
-    return 1.0 if _ROLE_ASSIGN.search(folded(c.clause(i).section)) else 0.0
+    return c.prop("section_assigns")
 
 
 @signal
-def section_targets_asked(c: Candidates, i: int) -> float:
+def section_targets_asked(c: Candidates) -> np.ndarray:
     """A figure is asked and the clause sits under chỉ tiêu / mục tiêu."""
-    if not c.strategy.asks_target(c.q):
-        return 0.0
-    return 1.0 if _ROLE_TARGETS.search(folded(c.clause(i).section)) else 0.0
+    return c.prop("section_targets") if c.strategy.asks_target(c.q) else c.zeros()
 
 
 def signal_names() -> list[str]:
@@ -261,11 +392,9 @@ def signal_names() -> list[str]:
 
 
 def read_signals(c: Candidates, names: list[str]) -> np.ndarray:
-    """The [candidates × signals] matrix, in the order of ``names``."""
-    fns = [SIGNALS[n].read for n in names]
-    out = np.zeros((len(c.positions), len(fns)), dtype=np.float64)
-    for i in range(len(c.positions)):
-        for j, fn in enumerate(fns):
-            out[i, j] = fn(c, i)
+    """The [candidates × signals] matrix, in the order of ``names``: each signal over all candidates at once."""
+    out = np.zeros((len(c.positions), len(names)), dtype=np.float64)
+    if len(c.positions):
+        for j, n in enumerate(names):
+            out[:, j] = SIGNALS[n].read(c)
     return out
-

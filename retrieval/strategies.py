@@ -9,17 +9,80 @@ ranker's weights are the same for every type; a type only says which facts are *
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from corpus.model import Clause
-from retrieval.answer import _facts, _quote, _who_line, cite, compose_by_plan, compose_duties, states_amount
-from retrieval.query import Question
+from retrieval.answer import (
+    _facts,
+    _quote,
+    _who_line,
+    cite,
+    compose_by_plan,
+    compose_duties,
+    deadline_stated,
+    states_amount,
+)
+from retrieval.query import Question, folded
 
 if TYPE_CHECKING:
     from corpus.model import Document
     from retrieval.search import Retriever
 
 Scored = list[tuple[int, float, float]]  # (clause position, score, coverage), best first
+Words = Callable[[str], list[str]]  # folded words, abbreviations as long forms (`Evidence.words`)
+
+UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
+MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
+_ASSIGNING = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+
+
+@lru_cache(maxsize=1 << 16)
+def _lead_segments(words: Words, lead: str) -> tuple[tuple[str, ...], ...]:
+    """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes."""
+    parts = [lead] + re.split(r"[,;/]", lead)
+    return tuple(dict.fromkeys(tuple(words(p)) for p in parts if p.strip()))
+
+
+def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """How many leading words of ``run`` occur, in a row, somewhere in ``words``."""
+    best = 0
+    for i, w in enumerate(words):
+        if w == run[0]:
+            k = 1
+            while k < len(run) and i + k < len(words) and words[i + k] == run[k]:
+                k += 1
+            best = max(best, k)
+    return best
+
+
+def unit_match(question_words: tuple[str, ...], lead: str, words: Words) -> int:
+    """How many words of a unit in ``lead`` the question names ("UBND cấp xã" names "Ủy ban nhân dân cấp
+    xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part."""
+    best = 0
+    for run in _lead_segments(words, lead):
+        if not run:
+            continue
+        k = _prefix_in(run, question_words)
+        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
+            best = max(best, k)
+    return best
+
+
+def units_named(q: Question, leads: list[str], words: Words) -> set[str]:
+    """The leads naming the unit the question is about: those matching it by the most words (the typed
+    ``Clause.lead`` field, never a display string); the analysed unit's folded core counts too."""
+    qwords = tuple(words(q.text))
+    scores = {}
+    for lead in dict.fromkeys(leads):
+        k = unit_match(qwords, lead, words)
+        if q.unit_key and q.unit_key in folded(lead):
+            k = max(k, len(q.unit_key.split()))
+        if k:
+            scores[lead] = k
+    top = max(scores.values(), default=0)
+    return {lead for lead, k in scores.items() if k == top}
 
 
 class Strategy:
@@ -47,6 +110,10 @@ class Strategy:
     def asks_unit_duties(self, q: Question) -> bool:
         return False
 
+    def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
+        """Clauses scored besides BM25's and the dense search's top: none by default."""
+        return []
+
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """After scoring: a comparison across several named places shows each plan's best clause first."""
         if len(r.localities(q.doc_filter)) > 1:
@@ -57,7 +124,8 @@ class Strategy:
         """The clause of one plan that carries what is asked (default: the best ranked)."""
         return cs[0]
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+        """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
         facts = _facts(c, q)
         return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
 
@@ -66,12 +134,16 @@ class Strategy:
         return bool((c.lead and not first.lead) or (c.target and not first.target))
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"]) -> str:
+                documents: dict[str, "Document"], words: Words | None = None) -> str:
         return compose_by_plan(self, q, ranked, documents)
 
 
 class Fact(Strategy):
     name = "fact"
+
+    def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
+        """"Những tỉnh nào ban hành kế hoạch …" reads as a fact; it asks for the plans all the same."""
+        return plans_first(r, q, scored, super().order(r, q, scored))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True  # an aim or a rule in words: the next clause usually continues it
@@ -99,10 +171,10 @@ class Who(Strategy):
             return next((c for c in cs if c.lead), cs[0])
         return cs[0]
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
-            return _who_line(c, q)
-        return super().line(c, q)
+            return _who_line(c, q, others)
+        return super().line(c, q, others)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         # "báo cáo lên những cơ quan nào": the answer is in the text, so the next clause may hold it
@@ -129,30 +201,67 @@ class When(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        return next((c for c in cs if c.deadline), cs[0])
+        """The task's own deadline (table cell, labelled line) before a year mentioned in passing."""
+        return next((c for c in cs if deadline_stated(c)), next((c for c in cs if c.deadline), cs[0]))
 
-    def line(self, c: Clause, q: Question) -> str:
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
             facts = _facts(c, q)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
-        return super().line(c, q)
+        return super().line(c, q, others)
 
 
 class Duties(Strategy):
+    """"Sở X phải làm gì": every clause the plan gives that unit as chủ trì, in the plan's order, its own
+    section of "Tổ chức thực hiện" first; the answer lists them, one cited line each."""
+
     name = "duties"
 
     def asks_unit_duties(self, q: Question) -> bool:
         return q.unit_key is not None
 
+    def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
+        """Every clause led by the unit the question names, in the plans it may be about."""
+        by_lead = r.clauses_by_lead(doc_filter)
+        named = units_named(q, list(by_lead), r.evidence.words)
+        return sorted({p for lead in named for p in by_lead[lead]})  # in plan order, whatever the hash seed
+
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        if q.unit_key:
-            return r.assignments_first(q, scored)
-        return super().order(r, q, scored)
+        """The plan ranked first among those that assign the unit; its clauses led by the unit first:
+        those in an assigning section (tổ chức thực hiện, nhiệm vụ cụ thể), then the ones stating the
+        lead themselves, each followed by the items of its section when it is the unit's heading, in the
+        plan's order; tasks taking the lead from elsewhere come last. The group holding the best-scored clause
+        stating the unit goes first, so the list opens with what the ranker found most relevant."""
+        clauses = r.store.clauses
+        named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words)
+        ours = [t for t in scored if clauses[t[0]].lead in named]
+        if not ours:
+            return super().order(r, q, scored)
+        plan = clauses[ours[0][0]].doc_id
+        mine = {clauses[t[0]].id: t[0] for t in ours if clauses[t[0]].doc_id == plan}
+
+        def key(t: tuple[int, float, float]) -> tuple[bool, int, int, int]:
+            c = clauses[t[0]]
+            src = mine.get(c.lead_source.clause_id) if c.lead_from_elsewhere else t[0]
+            if src is None or (src != t[0] and clauses[src].kind != "heading"):
+                return (True, len(clauses), 1, t[0])  # its lead is stated elsewhere: after the unit's own
+            # a clause stating the unit, followed by the items of the unit's own section (its heading's)
+            assigning = bool(_ASSIGNING.search(folded(" ".join(clauses[src].section_path[:1]))))
+            return (not assigning, src, int(src != t[0]), t[0])
+
+        head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)
+        # the group of the clause the ranker prefers leads (its score is the plan's evidence), the rest follow
+        stated = [t for t in head if key(t)[1] != len(clauses)] or head
+        lead_group = key(max(stated, key=lambda t: (t[1], -t[0])))[:2]
+        head = sorted(head, key=lambda t: key(t)[:2] != lead_group)[:MAX_UNIT_TASKS]  # stable: plan order kept
+        seen = {t[0] for t in head}
+        return head + [t for t in scored if t[0] not in seen]
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"]) -> str:
-        if q.unit_key:
-            out = compose_duties(q, [c for c, _, _ in ranked])
+                documents: dict[str, "Document"], words: Words | None = None) -> str:
+        if words is not None:
+            named = units_named(q, [c.lead for c, _, _ in ranked if c.lead], words)
+            out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
             if out:
                 return out
         return super().compose(q, ranked, documents)
@@ -164,10 +273,63 @@ class PlanList(Target):
     name = "list"
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        return r.one_per_plan_first(scored)
+        """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
+        return plans_first(r, q, scored, r.one_per_plan_first(scored))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
+
+
+_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|van ban|luat|de an) nao\b"
+                         r"|\bnhung (?:ke hoach|chuong trinh|van ban|luat|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
+LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
+MAX_PLANS_LISTED = 8
+TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
+
+
+def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
+    """When the question asks which plans there are, each plan that answers comes first as its title line,
+    with the score and coverage of its best clause (the plans named by place, or those whose best clause
+    covers half the question's words at LIST_PLAN_SHARE of the top score); otherwise ``ranked`` as it is."""
+    if not asks_plans(q) or not ranked:
+        return ranked
+    clauses, top = r.store.clauses, max(t[1] for t in scored)
+    best: dict[str, tuple[int, float, float]] = {}
+    for t in scored:
+        d = clauses[t[0]].doc_id
+        if d not in best and (q.doc_filter or (t[2] >= 0.5 and t[1] >= LIST_PLAN_SHARE * top)):
+            best[d] = t
+    head = []
+    for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
+        pos = title_line(r, d)
+        if pos is not None:
+            head.append((pos, score, cov))
+    seen = {t[0] for t in head}
+    return head + [t for t in ranked if t[0] not in seen]
+
+
+def asks_plans(q: Question) -> bool:
+    """"Có những kế hoạch nào về …", "Những tỉnh nào ban hành kế hoạch …": the answer is the plans themselves."""
+    return bool(_ASKS_PLANS.search(q.folded))
+
+
+def title_line(r: "Retriever", doc_id: str) -> int | None:
+    """The letterhead clause stating the plan's title (the longest header line inside its title)."""
+    doc = r.store.documents[doc_id]
+    title = folded(doc.title or "")
+    kind = folded(doc.kind or "")
+    core = title[len(kind):].strip() if kind and title.startswith(kind) else title
+    a, b = r.store.doc_ranges.get(doc_id, (0, 0))
+    best, size = None, 0
+    for p in range(a, b):
+        c = r.store.clauses[p]
+        if c.kind != "header":
+            continue
+        t = folded(c.text)
+        # the title line, or the line the (possibly shortened) title begins with
+        if len(t) >= 10 and (t in title or (len(core) >= 10 and core[:TITLE_PREFIX] in t)) and len(t) > size:
+            best, size = p, len(t)
+    return best
 
 
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (Fact(), Who(), Target(), When(), Duties(), PlanList())}

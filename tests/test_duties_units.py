@@ -1,0 +1,70 @@
+"""A unit a duties question names is matched to the plans' typed leads by its words, across wordings."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpus.text import ABBREVIATIONS
+from index.text import fold, normalize
+from retrieval.query import Question, folded
+from retrieval.strategies import unit_match, units_named
+
+_LONG = {fold(normalize(k)): fold(normalize(v)) for k, v in ABBREVIATIONS.items()}
+
+
+def words(text: str) -> list[str]:
+    """Folded words with the curated abbreviations as long forms (what `Evidence.words` does per index)."""
+    out: list[str] = []
+    for w in re.findall(r"[a-z0-9&]+", fold(normalize(text))):
+        out += _LONG.get(w, w).split() if w in _LONG else re.findall(r"[a-z0-9]+", w)
+    return out
+
+
+def q(text: str) -> Question:
+    return Question(text=text, folded=folded(text), qtype="duties")
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Sở Nội vụ TP.HCM phải làm những gì theo kế hoạch?", "Sở Nội vụ, Sở Giáo dục và Đào tạo, Sở Tài chính"),
+    ("UBND cấp xã ở Đồng Tháp phải làm gì?", "Ủy ban nhân dân cấp xã"),
+    ("UBND phường, xã, đặc khu ở TP.HCM phải làm gì?", "Ủy ban nhân dân phường, xã, đặc khu"),
+    ("Các cơ quan, đơn vị, địa phương ở Đắk Lắk phải làm gì?", "Các cơ quan, đơn vị, địa phương, doanh nghiệp"),
+    ("Bộ Công an phải làm gì theo Kế hoạch?", "Bộ Công an"),
+])
+def test_a_unit_is_named_by_the_words_of_its_lead(question, lead):
+    assert unit_match(tuple(words(question)), lead, words) >= 3
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("Sở Tài chính phải làm gì?", "Sở Nội vụ"),
+    ("Ban Quản lý Khu kinh tế có nhiệm vụ gì?", "Ban Chỉ huy quân sự xã"),
+    ("Sở Nội vụ làm gì?", "Sở Nội vụ và Sở Tài chính các tỉnh"),  # a long unit named only in part (2 of 8)
+])
+def test_a_different_unit_is_no_match(question, lead):
+    assert unit_match(tuple(words(question)), lead, words) == 0
+
+
+def test_the_leads_matching_by_the_most_words_are_the_units_asked_about():
+    leads = ["Ủy ban nhân dân tỉnh", "Ủy ban nhân dân cấp xã", "Sở Xây dựng", "Ủy ban nhân dân cấp xã, Sở Xây dựng"]
+    assert units_named(q("UBND cấp xã phải làm gì?"), leads, words) == {
+        "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã, Sở Xây dựng"}
+    assert units_named(q("Sở Xây dựng có nhiệm vụ gì?"), leads, words) == {
+        "Sở Xây dựng", "Ủy ban nhân dân cấp xã, Sở Xây dựng"}
+    assert units_named(q("Hội Nông dân làm gì?"), leads, words) == set()
+    # a shorter lead the question's unit begins with loses to the unit itself
+    assert units_named(q("Sở Khoa học và Công nghệ làm gì?"), ["Sở Khoa học", "Sở Khoa học và Công nghệ"],
+                       words) == {"Sở Khoa học và Công nghệ"}
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("Có những kế hoạch nào về phát triển hạ tầng 5G, IoT trong các khu công nghiệp?", True),
+    ("Những tỉnh nào ban hành kế hoạch thi đua chào mừng Đại hội XIV?", True),
+    ("Những luật nào có kế hoạch triển khai thi hành?", True),
+    ("tinh dong thap co nhung ke hoach nao", True),
+    ("Trong các kế hoạch thi đua, cơ quan nào được giao tham mưu khen thưởng?", False),
+    ("Những xã nào đặt mục tiêu tỷ lệ tham gia BHYT trên 95%?", False),  # the figures, not the plans
+])
+def test_a_question_asking_which_plans_there_are_is_told_from_one_asking_what_they_say(question, asks):
+    from retrieval.strategies import asks_plans
+    assert asks_plans(q(question)) is asks
