@@ -421,7 +421,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "quyết định", "phê duyệt", "cử", "xác định",
+    "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
 )
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
@@ -496,9 +496,10 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
                       r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
-# The subject after it is a named body (capitalised) or "các sở, ngành …"; a lower-case "ban, ngành" is
+# The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
+# quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
-_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s)){_HEAD}\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 

@@ -1,11 +1,14 @@
-"""Partners belong with the lead they coordinate with.
+"""Partners belong with the lead they coordinate with; a person by office may lead.
 
 - "X có trách nhiệm phối hợp với Y …": Y coordinates whatever it is, as "có trách nhiệm" names its
   subject whatever it is (a class's tutor and its lecturers, communes and the housing office, a
   department and the consultants); the list ends at the next verb ("lập", "để", "thực hiện").
 - A task that states its own lead, another than the one its section's partners were stated with, does
-  not keep those partners; one that states the same lead does.
-Wordings from a training centre's regulation, a provincial housing programme and a city's emulation plan.
+  not keep those partners.
+- After a lead-in ("Trong thời hạn 15 ngày …,", "Căn cứ …,") a person named by office in lower case
+  ("người ra quyết định kiểm tra", "người có thẩm quyền", "người đứng đầu cơ quan …") is the subject.
+Wordings from a training centre's regulation, a provincial housing programme, a city's emulation plan,
+an inspection regulation and a regulation on consulting drafts online.
 """
 from __future__ import annotations
 
@@ -66,3 +69,38 @@ b) Trạm Y tế xã có trách nhiệm tổ chức khám sàng lọc cho học 
     screening = clause(clauses, "khám sàng lọc")
     assert screening.lead == "Trạm Y tế xã"
     assert screening.partners is None
+
+
+# ------------------------------------------------- a person by office, in lower case after a lead-in
+
+@pytest.mark.parametrize("text, task, lead", [
+    ("""
+**Điều 12. Kết luận kiểm tra**
+
+4. Trong thời hạn 15 ngày kể từ ngày nhận được báo
+cáo kết quả kiểm tra, người ra quyết định kiểm tra ban hành văn bản nhận xét,
+đánh giá về việc thực hiện chính sách, pháp luật.
+""", "Trong thời hạn 15 ngày", "người ra quyết định"),
+    ("""
+**Điều 8. Xử lý nội dung lấy ý kiến**
+
+2. Căn cứ nội dung lấy ý kiến, người có thẩm quyền phân công xử lý.
+""", "Căn cứ nội dung lấy ý kiến", "người có thẩm quyền"),
+    ("""
+**Điều 5. Báo cáo kết quả**
+
+1. Chậm nhất 05 ngày làm việc sau khi kết thúc đợt kiểm tra, người đứng đầu cơ quan chủ quản
+gửi báo cáo khắc phục về Sở Nội vụ.
+""", "Chậm nhất 05 ngày", "người đứng đầu cơ quan chủ quản"),
+])
+def test_a_person_by_office_after_a_lead_in_is_the_lead(text, task, lead):
+    assert clause(parse_md(text), task).lead == lead
+
+
+def test_a_lower_case_list_after_a_lead_in_is_still_no_subject():
+    c = clause(parse_md("""
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Trên cơ sở đề xuất của các Sở, ban, ngành, người dân tham gia góp ý dự thảo trên cổng thông tin.
+"""), "Trên cơ sở")
+    assert c.lead is None
