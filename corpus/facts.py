@@ -12,7 +12,8 @@ from corpus.model import Clause
 from corpus.responsibilities import assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
-from corpus.targets import parse_cell_target, parse_target, plan_period_end, year_of_heading
+from corpus.targets import (parse_cell_target, parse_target, plan_period_end, unit_in_name, year_of_heading,
+                            year_targets)
 from corpus.text import UNIT_HEADS
 
 _DEADLINES = [
@@ -153,10 +154,17 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
 
 def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
-    year from the value column's title, the row, or the headings above the table."""
+    year from the value column's title, the row, or the headings above the table. A row of a table with
+    one column per year gives a target per year (``year_targets``); its target is the last year's."""
     c, row = clauses[pos], nodes[pos].row
     assert row is not None
     body = nodes[pos].body or c.text
+    if row.years:
+        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body)
+        c.year_targets = year_targets(row.years, unit) or None
+        if c.year_targets:
+            c.target = c.year_targets[-1]
+            return
     if row.cells.get("chi_tieu"):
         year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))

@@ -259,6 +259,7 @@ class _Physical:
     starts_emph: bool
     ends_emph: bool
     inherits_emph: bool = False  # opens inside a bold run begun on the line above
+    opens_run: bool = False  # a bold marker left open after the line's last letter ("… trái cây**:")
 
 
 def _toggle(run: str, bold: bool, italic: bool) -> tuple[bool, bool]:
@@ -382,7 +383,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     """
     prev, head = block[-1], block[0].text
     bare = len(block) == 1 and _is_bare_label(prev.text)
-    wrapped_run = (cur.inherits_emph and prev.ends_emph) or bool(_DANGLING.search(prev.text))
+    # a bold run the line above left open after its last letter emphasises nothing there: no switch at the break
+    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
     if not bare and (_starts_item(cur.text) or (_emphasis_break(prev, cur) and not wrapped_run)):
@@ -460,7 +462,8 @@ class _MarkdownReader:
             self.noise.add(no)  # a stray marker, a rule, a page number: it also ends the logical line
             self._flush()
             return
-        cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=inherits)
+        cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=inherits,
+                        opens_run=bold_after and not ends and not md_level)
         if self.block and _opens_new_line(self.block, cur):
             self._flush()
             self.blank = False

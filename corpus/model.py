@@ -162,6 +162,8 @@ class Clause:
     # table rows of a table with one column per year ("Chỉ tiêu | ĐVT | 2026 | 2027 | … | 2030"):
     # year → that column's cell text as written ("27.500", "≥ 30%"); one target per year is read from it
     year_values: dict[int, str] | None = None
+    # the target read from each year's value, in year order; ``target`` is then the last year's
+    year_targets: list[Target] | None = None
     page: int | None = None  # PDF page of the first line
     locator: str | None = None  # DOCX paragraph / table position
 
@@ -197,6 +199,7 @@ class Clause:
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "columns": self.columns,
             "year_values": {str(y): v for y, v in self.year_values.items()} if self.year_values else None,
+            "year_targets": [t.to_dict() for t in self.year_targets] if self.year_targets else None,
             "page": self.page,
             "locator": self.locator,
         }
@@ -221,6 +224,7 @@ class Clause:
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             columns=d.get("columns"),
             year_values={int(y): v for y, v in d["year_values"].items()} if d.get("year_values") else None,
+            year_targets=[Target(**t) for t in d["year_targets"]] if d.get("year_targets") else None,
             page=d.get("page"),
             locator=d.get("locator"),
         )

@@ -107,14 +107,29 @@ class Context:
 
     def apply(self) -> None:
         """Widest scope first, so a statement about one task overrides one about its section."""
+        applied: dict[tuple[int, str], Fact] = {}
         for f in sorted(self.facts, key=lambda f: -len(f.scope)):
             for p in f.scope:
                 c = self.clauses[p]
                 if p != f.source and _CLOSING.match(c.text):
                     continue
                 setattr(c, f.field, f.value)
+                applied[(p, f.field)] = f
                 if f.field == "lead":
                     c.lead_source = self.source_of(f.source, f.mechanism)
+        self._partners_follow_their_lead(applied)
+
+    def _partners_follow_their_lead(self, applied: dict[tuple[int, str], "Fact"]) -> None:
+        """Partners coordinate with a lead: a task that states its own lead, another than the one its
+        section's partners were stated with ("- Ban cán sự lớp: Phối hợp với chủ nhiệm lớp …" over
+        "Chủ nhiệm lớp có trách nhiệm …"), does not keep those partners."""
+        for (p, fieldname), pf in applied.items():
+            lf = applied.get((p, "lead"))
+            if fieldname != "partners" or lf is None or lf.source == pf.source or len(lf.scope) >= len(pf.scope):
+                continue
+            theirs = applied.get((pf.source, "lead"))
+            if theirs is not None and fold(theirs.value).lower() != fold(lf.value).lower():
+                self.clauses[p].partners = None
 
 
 # ---------------------------------------------------------------- unit names
@@ -131,7 +146,8 @@ _PARTNERS_WITH = re.compile(
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
-    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|:|$)",
+    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|"
+    r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
@@ -405,7 +421,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "quyết định", "phê duyệt", "cử", "xác định",
+    "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
 )
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
@@ -480,9 +496,10 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
                       r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
-# The subject after it is a named body (capitalised) or "các sở, ngành …"; a lower-case "ban, ngành" is
+# The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
+# quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
-_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s)){_HEAD}\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
@@ -550,14 +567,26 @@ def _responsible(s: _Said) -> bool:
     if (unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit)
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
+        _responsible_partners(s, s.rest[m.end():])
         return True
     for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
         unit = clean(m["unit"])
         if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
             s.add("lead", unit)
+            _responsible_partners(s, s.rest[m.end():])
             return True
     return False
+
+
+def _responsible_partners(s: _Said, duty: str) -> None:
+    """"X có trách nhiệm phối hợp với Y …": Y coordinates, whatever it is, as "có trách nhiệm" names its
+    subject whatever it is ("… phối hợp với giảng viên trực tiếp giảng dạy lập danh sách …")."""
+    if not re.match(r"\s*phối hợp\b", duty):
+        return
+    pm = _PARTNERS_WITH.search(duty)
+    if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
+        s.add("partners", pm["v"])
 
 
 RESPONSIBLE_MAX_WORDS = 16  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm"

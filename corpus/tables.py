@@ -39,6 +39,15 @@ class Table:
 
 
 def column_meaning(title: str) -> str | None:
+    """What a column holds, from its title; a column of the baseline ("Năm hiện hành 2025 Kế hoạch",
+    "ƯTH 2025") is never the target column, whatever word it shares with one."""
+    meaning = _title_meaning(title)
+    if meaning == "chi_tieu" and _BASELINE_TITLE.search(title):
+        return None
+    return meaning
+
+
+def _title_meaning(title: str) -> str | None:
     t = fold(title).lower().strip()
     t = re.sub(r"[^a-z0-9 ]", " ", t)
     t = re.sub(r"\s+", " ", t).strip()
@@ -808,17 +817,114 @@ def _header_index(rows: list[_PipeRow]) -> int:
                  if len({column_meaning(c.text) for c in r.cells} - {None}) >= 2), 0)
 
 
-def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> list[str] | None:
-    """A two-level header: the first row's last titles span the columns the bold second row names."""
+@dataclass
+class _TwoLevelHeader:
+    """A header whose second row splits some first-row titles: a title per column, and per column the
+    title its year is read from ("" where a split year's sub-column is no value of that year)."""
+
+    titles: list[str]
+    year_titles: list[str] | None  # None when which title the second row splits is a guess
+
+
+# Columns a second header row never splits: they span both header rows ("STT", "Nội dung", "Đơn vị tính",
+# the roles). A value column ("Kế hoạch 2026", "Chỉ tiêu") may be split.
+_UNSPLIT_MEANINGS = frozenset({"stt", "noi_dung", "don_vi_tinh", "chu_tri", "phoi_hop", "tham_muu", "thoi_han",
+                               "san_pham", "ghi_chu"})
+# A sub-title of what was done or is estimated ("Ước thực hiện", "Đánh giá thực hiện", "ƯTH"): only the
+# year under way has one, the earliest year the header names.
+_DONE_SUB_TITLE = re.compile(r"(?<!\w)(?:ước|thực hiện|đánh giá|ƯTH|UTH)(?!\w)", re.I)
+MAX_SPLIT_READINGS = 2  # two consistent readings already make the split a guess
+
+
+def _named_year(title: str) -> int | None:
+    """The one year a title names, a baseline's too ("Năm hiện hành 2025" → 2025); a span names none."""
+    years = _YEAR.findall(_YEAR_SPAN.sub(" ", title))
+    return int(years[0]) if len(years) == 1 else None
+
+
+def _named_span(title: str) -> tuple[int, int] | None:
+    m = _YEAR_SPAN.search(title)
+    return tuple(int(y) for y in _YEAR.findall(m.group(0))) if m else None  # type: ignore[return-value]
+
+
+def _may_split(title: str, subs: list[str], first_year: int | None) -> bool:
+    """Can these sub-titles split this title? Years under a year must be that year, under a span within
+    it; an estimate ("Ước thực hiện") splits only the earliest year."""
+    year, span = _named_year(title), _named_span(title)
+    for sub in subs:
+        y = column_year(sub) or _named_year(sub)
+        if y is not None and ((year is not None and y != year) or (span is not None and not span[0] <= y <= span[1])):
+            return False
+        if _DONE_SUB_TITLE.search(sub) and (year is None or year != first_year):
+            return False
+    return True
+
+
+def _split_readings(titles: list[str], subs: list[str], width: int) -> list[list[int]]:
+    """Every way the sub-titles can split the titles (each title's column count, in order) that fits
+    the width and the titles' words; at most MAX_SPLIT_READINGS of them."""
+    split = len(titles) + len(subs) - width  # titles the second row splits, each into two or more
+    years = [y for t in titles if (y := _named_year(t)) is not None]
+    first_year = min(years) if years else None
+    first_content = next((k for k, t in enumerate(titles) if column_meaning(t) != "stt"), 0)
+    splittable = [k != first_content and column_meaning(t) not in _UNSPLIT_MEANINGS for k, t in enumerate(titles)]
+    found: list[list[int]] = []
+
+    def walk(k: int, used: int, left: int, spans: list[int]) -> None:
+        if len(found) >= MAX_SPLIT_READINGS:
+            return
+        if k == len(titles):
+            if used == len(subs) and left == 0:
+                found.append(list(spans))
+            return
+        walk(k + 1, used, left, spans + [1])
+        if left and splittable[k]:
+            for n in range(2, len(subs) - used - 2 * (left - 1) + 1):
+                if _may_split(titles[k], subs[used:used + n], first_year):
+                    walk(k + 1, used + n, left - 1, spans + [n])
+
+    if split > 0:
+        walk(0, 0, split, [])
+    return found
+
+
+def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLevelHeader | None:
+    """A two-level header: a bold second row splits some of the first row's titles. Which ones is read
+    from the titles themselves (see _split_readings); when more than one reading fits, the last titles
+    are taken to be split and no column is given a year."""
     if len(titles) >= width or not body or not all(c.bold or not c.text for c in body[0].cells) \
             or _is_group(body[0], width):
         return None
+    sub = [c.text for c in body[0].cells]
+    while sub and not sub[-1]:
+        sub.pop()  # an empty cell closing the row
+    readings = _split_readings(titles, sub, width)
+    if len(readings) == 1:
+        return _compose(titles, sub, readings[0])
     sub = [c.text for c in body[0].cells]
     keep = width - len(sub)
     if not 0 <= keep < len(titles):
         return None
     span = " ".join(titles[keep:])
-    return titles[:keep] + [f"{span} {s}".strip() for s in sub]
+    return _TwoLevelHeader(titles[:keep] + [f"{span} {s}".strip() for s in sub], None)
+
+
+def _compose(titles: list[str], subs: list[str], spans: list[int]) -> _TwoLevelHeader:
+    """Column titles from a reading of the split; a split title whose sub-titles name no year
+    ("Năm 2025 | Kế hoạch | Ước thực hiện") gives its columns no year."""
+    out: list[str] = []
+    year_titles: list[str] = []
+    used = 0
+    for title, n in zip(titles, spans):
+        if n == 1:
+            out.append(title)
+            year_titles.append(title)
+            continue
+        group = subs[used:used + n]
+        used += n
+        out += [f"{title} {s}".strip() for s in group]
+        year_titles += [f"{title} {s}".strip() if _named_year(s) else "" for s in group]
+    return _TwoLevelHeader(out, year_titles)
 
 
 def _content_column(meanings: list[str | None], titles: list[str], body: list[_PipeRow], width: int) -> None:
@@ -840,27 +946,20 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     titles = [c.text for c in rows[at].cells]
     body = rows[at + 1:]
     two_level = _sub_header(titles, body, width)
-    years_known = True
+    year_titles: list[str] | None = titles
     if two_level is not None:
-        years_known = _sub_titles_name_years(body[0])
-        titles = two_level
+        titles, year_titles = two_level.titles, two_level.year_titles
         header_rows.append(body[0])
         body = body[1:]
     if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
             _profile(body, width)[0][1] > 0.6:
         titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
+        year_titles = [""] + year_titles if year_titles is not None else None
     titles += [""] * (width - len(titles))
     meanings = [column_meaning(t) for t in titles]
     _content_column(meanings, titles, body, width)
-    years = year_columns(titles) if years_known else {}
+    years = year_columns(year_titles) if year_titles is not None else {}
     return _PipeHeader(rows[:at], header_rows, titles, meanings, body, years)
-
-
-def _sub_titles_name_years(sub: _PipeRow) -> bool:
-    """Can a two-level header's years be trusted? Which first-row title its second row splits is a guess
-    (the last ones); the guess places the years' columns only when the second row names the years
-    itself ("Năm 2026 | Năm 2027" under "GIAI ĐOẠN 2026 - 2030"), not "Kế hoạch | Ước thực hiện"."""
-    return all(column_year(c.text) is not None for c in sub.cells if c.text)
 
 
 def _is_filler_row(texts: list[str], titles: list[str]) -> str | None:

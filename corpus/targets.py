@@ -293,3 +293,21 @@ def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target 
     cmp_ = "range" if m["b"] else (sym or "=")
     u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
     return Target(values, u, cmp_, year, v)
+
+
+# An indicator's name may carry its unit when the table has no unit column: "Tỷ lệ hộ nghèo (%)",
+# "Thu ngân sách (tỷ đồng)", "GRDP bình quân đầu người (triệu đồng/người)".
+_UNIT_IN_NAME = re.compile(rf"\(\s*(?P<unit>{_UNIT})\s*\)\s*$", re.I)
+
+
+def unit_in_name(name: str | None) -> str | None:
+    """The unit an indicator's name ends with in parentheses, if any."""
+    m = _UNIT_IN_NAME.search((name or "").strip())
+    return _clean_unit(m["unit"]) if m else None
+
+
+def year_targets(values: dict[int, str], unit: str | None) -> list[Target]:
+    """One target per year from a row of a table with one column per year ({2026: "93", 2030: "≥ 95"}),
+    in year order; a cell that states no figure ("-", "x", "Hoàn thành") gives none."""
+    found = (parse_cell_target(v, unit, y) for y, v in sorted(values.items()))
+    return [t for t in found if t is not None]

@@ -159,6 +159,9 @@ UNIT_HEADS = (
     "Các tổ chức", "các tổ chức", "Binh chủng", "Quân chủng", "Quân khu", "Học viện", "Binh đoàn",
     # regulations of party schools and training centres assign party committees
     "Cấp ủy", "cấp ủy",
+    # procedures assign a person by office, in lower case after a lead-in ("Trong thời hạn 15 ngày …,
+    # người ra quyết định kiểm tra ban hành …")
+    "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.

@@ -3,8 +3,8 @@
 "Chỉ tiêu | ĐVT | 2026 | 2027 | … | 2030": a row's cells under the year columns become
 ``Clause.year_values`` (year → cell text as written), so one target per year can be read from them
 without parsing the row's display text. A column of the baseline ("ƯTH Năm 2025", "Năm hiện hành")
-or a comparison is no year the plan sets; a two-level header whose second row does not name the years
-leaves their columns a guess, so the table gets none. Fixtures shaped like real plans' tables: a crawled
+or a comparison is no year the plan sets; a two-level header whose split cannot be read from its titles
+leaves the years' columns a guess, so the table gets none (tests/test_reading_two_level_headers.py). Fixtures shaped like real plans' tables: a crawled
 appendix of agricultural targets with "GIAI ĐOẠN 2026 - 2030" over the years, a Markdown table of
 indicators, a Word table (tab-separated) of yearly plan figures, and a budget table with a split year.
 """
@@ -62,15 +62,14 @@ def test_word_table_of_yearly_plan_figures_keeps_columns_the_same_meaning_would_
     assert row_with(clauses, "Trồng rừng").year_values == {2026: "120", 2027: "150", 2028: "180"}
 
 
-def test_split_year_under_an_unnamed_two_level_header_gives_no_years():
-    """"Năm hiện hành 2025" split into "Kế hoạch | Ước thực hiện": which title the second row splits is a
-    guess, and a wrong guess would shift every year one column; such a table gets no year values."""
+def test_an_ambiguous_two_level_header_gives_no_years():
+    """Two years either of which "Phương án 1 | Phương án 2" could split: which one is a guess, and a
+    wrong guess would shift every year one column; such a table gets no year values."""
     clauses = parse_md(crawled([
-        ["**STT**", "**Nội dung**", "**Đơn vị tính**", "**Năm hiện hành 2025**", "**Năm 2026**", "**Năm 2027**",
-         "**Năm 2028**"],
-        ["**Kế hoạch**", "**Ước thực hiện**"],
-        ["1", "Tốc độ tăng trưởng GRDP", "%", "8,00", "8,00", "10,00", "10,00", "10,00"],
-        ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "9.415", "9.900", "10.643", "11.580", "12.400"],
+        ["**STT**", "**Nội dung**", "**Đơn vị tính**", "**Năm 2026**", "**Năm 2027**", "**Năm 2028**"],
+        ["**Phương án 1**", "**Phương án 2**"],
+        ["1", "Tốc độ tăng trưởng GRDP", "%", "8,00", "8,50", "10,00", "10,00"],
+        ["2", "Thu ngân sách trên địa bàn", "Tỷ đồng", "9.415", "9.900", "10.643", "11.580"],
     ]))
     assert row_with(clauses, "Tốc độ tăng trưởng").year_values is None
 

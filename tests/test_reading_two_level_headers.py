@@ -1,0 +1,72 @@
+"""Two-level headers: which first-row title a second header row splits is read from the titles.
+
+A crawled table leaves merged header cells out, so "Năm hiện hành 2025 | Năm 2026 | …" over
+"Kế hoạch | Ước thực hiện" says nothing of where the split is. The titles do: the numbering, content,
+unit and role columns span both rows; a year's sub-titles must be that year (a span's within it); an
+estimate ("Ước thực hiện", "Đánh giá thực hiện") exists only for the year under way, the earliest the
+header names. One reading that fits gives each column its title, and a split year's sub-columns that
+name no year of their own no year; more than one leaves the table without years. Layouts shaped like
+real appendices: a provincial forecast of socio-economic indicators and its budget tables, an export
+plan by product with quantity and value per year, a table of spending norms by area.
+"""
+from __future__ import annotations
+
+from test_reading_table_rows import crawled, parse_md, row_with
+
+
+def test_estimate_splits_the_year_under_way_not_the_last_year():
+    clauses = parse_md(crawled([
+        ["**STT**", "**Nội dung**", "**Đơn vị tính**", "**Năm hiện hành 2025**", "**Năm 2026**", "**Năm 2027**",
+         "**Năm 2028**"],
+        ["**Kế hoạch**", "**Ước thực hiện**"],
+        ["1", "Tổng sản phẩm trên địa bàn (GRDP)", "Tỷ đồng", "172.033", "172.500", "193.549", "218.628",
+         "247.907"],
+        ["2", "Tốc độ tăng trưởng GRDP", "%", "8,00", "8,10", "10,00", "10,50", "11,00"],
+    ]))
+    grdp = row_with(clauses, "GRDP)")
+    assert grdp.year_values == {2026: "193.549", 2027: "218.628", 2028: "247.907"}
+    assert (grdp.target.values, grdp.target.year) == ([247907.0], 2028)
+    assert grdp.columns["don_vi_tinh"] == "Tỷ đồng"
+    assert "chi_tieu" not in grdp.columns  # the current year's plan is a baseline, not the target column
+    assert row_with(clauses, "Tốc độ").year_values[2026] == "10,00"
+
+
+def test_budget_table_splits_the_current_year_and_the_three_year_span():
+    """"Năm 2025" over what was decided and done, "Dự kiến 03 năm kế hoạch" over the three years."""
+    clauses = parse_md(crawled([
+        ["**STT**", "**Nội dung**", "**Năm 2025**", "**Dự kiến 03 năm kế hoạch**"],
+        ["**Dự toán HĐND tỉnh quyết định**", "**Đánh giá thực hiện**", "**Năm 2026**", "**Năm 2027**",
+         "**Năm 2028**"],
+        ["1", "Chi đầu tư phát triển", "3.350.400", "3.012.000", "3.900.000", "4.200.000", "4.650.000"],
+        ["2", "Chi thường xuyên", "9.120.500", "9.300.000", "9.800.000", "10.150.000", "10.600.000"],
+    ]))
+    assert row_with(clauses, "Chi đầu tư").year_values == {2026: "3.900.000", 2027: "4.200.000", 2028: "4.650.000"}
+    assert "Năm 2025 Đánh giá thực hiện" in row_with(clauses, "Chi thường xuyên").text
+
+
+def test_quantity_and_value_per_year_title_every_column_and_give_no_single_year_value():
+    clauses = parse_md(crawled([
+        ["**TT**", "**Sản phẩm**", "**Kế hoạch 2026**", "**Kế hoạch 2027**", "**Kế hoạch 2028**"],
+        ["**Lượng (Tấn)**", "**Giá trị (Nghìn USD)**", "**Lượng (Tấn)**", "**Giá trị (Nghìn USD)**",
+         "**Lượng (Tấn)**", "**Giá trị (Nghìn USD)**"],
+        ["1", "Xoài", "13.500", "7.000", "14.800", "7.800", "16.000", "8.600"],
+        ["2", "Sầu riêng", "20.000", "45.000", "22.000", "50.000", "25.000", "56.000"],
+    ]))
+    mango = row_with(clauses, "Xoài")
+    assert mango.year_values is None  # two values a year: neither is the year's one value
+    header = next(c for c in clauses if c.kind == "table_header")
+    assert header.text.startswith("TT | Sản phẩm | Kế hoạch")  # the product column is not split
+    assert "san_pham" not in mango.columns  # the figures are no product
+
+
+def test_norms_split_by_area_keep_the_unit_column_whole():
+    clauses = parse_md(crawled([
+        ["**STT**", "**Nội dung**", "**Đơn vị tính**", "**Định mức**"],
+        ["**Khu vực đô thị**", "**Khu vực còn lại**"],
+        ["1", "Hỗ trợ xây dựng nhà văn hóa", "Triệu đồng/công trình", "500", "350"],
+        ["2", "Hỗ trợ lắp đặt đèn chiếu sáng", "Triệu đồng/km", "120", "90"],
+    ]))
+    hall = row_with(clauses, "nhà văn hóa")
+    assert hall.columns["don_vi_tinh"] == "Triệu đồng/công trình"
+    assert "Định mức Khu vực còn lại: 350" in hall.text
+    assert hall.year_values is None
