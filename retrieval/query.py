@@ -237,54 +237,78 @@ def word_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
-def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
-            long_forms: Callable[[str], str] | None = None,
-            words: Callable[[str], list[str]] | None = None) -> Question:
-    """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
-    folded words); without them the question's own words are used."""
-    f = folded(question)
-    # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
-    placed = with_place_aliases(question)
+def question_type(f: str) -> str:
+    """The question's type from its folded wording (`_TYPES`, first match wins); "what does it aim to
+    become" reads as a fact, not a target, since it asks for an aim in words, not a figure."""
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    v: dict = {"text": question, "folded": f, "qtype": qtype}
-    v["asks_partners"] = bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f)
-    v["asks_director"] = bool(re.search(r"\bchi dao\b", f))
-    v["asks_number"] = bool(_ASKS_NUMBER.search(f))
-    v["years"] = tuple(m.group(0) for m in _YEAR.finditer(f))
-    v["explicit_role"] = bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f))
+    return qtype
+
+
+def role_flags(f: str) -> dict[str, bool]:
+    """Which roles and lines the question asks about: partners (phối hợp without chủ trì), the director
+    (chỉ đạo), the plan's number line, and whether it names any role at all (strategies read these)."""
+    return {
+        "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
+        "asks_director": bool(re.search(r"\bchi dao\b", f)),
+        "asks_number": bool(_ASKS_NUMBER.search(f)),
+        "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f)),
+    }
+
+
+def _unknown_place(placed: str, documents: dict[str, Document]) -> str | None:
+    """A capitalised "xã/phường/tỉnh X" that is neither a real place (already tried) nor any plan's
+    locality or province: the plans cannot be about it, so the answer says so instead of guessing."""
+    m = _NAMED_PLACE.search(placed)
+    known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
+    if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
+            and folded(m.group(2)) not in known):
+        return f"{m.group(1).lower()} {m.group(2)}"
+    return None
+
+
+def place_scope(placed: str, documents: dict[str, Document], locality: str | None
+                ) -> tuple[frozenset[str] | None, str | None, str | None]:
+    """(doc_filter, locality named, unknown locality). A locality given by the caller wins; else a plan's
+    own commune/ward named in the text, then the official list of places, then a named place no plan
+    knows. ``placed`` is the question with place aliases written out."""
     if locality:
         docs, name = match_locality(locality, documents)
-        v["doc_filter"] = frozenset(docs)
-        v["locality_named"] = name or locality
-    else:
-        docs, name = match_locality(placed, documents)
-        if docs:
-            v["doc_filter"], v["locality_named"] = frozenset(docs), name
-        elif (scoped := filter_by_places(placed, documents)) is not None:
-            v["doc_filter"], v["locality_named"], v["unknown_locality"] = scoped
-        else:
-            m = _NAMED_PLACE.search(placed)
-            known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
-            if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
-                    and folded(m.group(2)) not in known):
-                v["unknown_locality"] = f"{m.group(1).lower()} {m.group(2)}"
-    if qtype in ("duties", "who", "fact"):
-        best, best_core = None, ""
-        for unit in units:
-            core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
-            if len(core) >= 6 and core in f and len(core) > len(best_core):
-                best, best_core = unit, core
-        v["unit"], v["unit_key"] = best, best_core or None
-        if qtype == "duties" and best is None:
-            m = _UNIT_START.match(question.strip())
-            if m:
-                v["unknown_unit"] = m.group(0).strip()
-        if best and qtype == "fact" and re.search(r"\bgiao\b|\bnhiem vu\b", f):
-            v["qtype"] = "duties"
-    # the words the answer must be about: in runs between question words and the place named
-    place = set((v.get("locality_named") or "").split())
+        return frozenset(docs), name or locality, None
+    docs, name = match_locality(placed, documents)
+    if docs:
+        return frozenset(docs), name, None
+    if (scoped := filter_by_places(placed, documents)) is not None:
+        return scoped
+    return None, None, _unknown_place(placed, documents)
+
+
+def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str, str | None]:
+    """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
+    the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
+    a fact question about a named unit's giao / nhiệm vụ is a duties question."""
+    if qtype not in ("duties", "who", "fact"):
+        return {}
+    best, best_core = None, ""
+    for unit in units:
+        core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
+        if len(core) >= 6 and core in f and len(core) > len(best_core):
+            best, best_core = unit, core
+    v: dict[str, str | None] = {"unit": best, "unit_key": best_core or None}
+    if qtype == "duties" and best is None:
+        m = _UNIT_START.match(question.strip())
+        if m:
+            v["unknown_unit"] = m.group(0).strip()
+    if best and qtype == "fact" and re.search(r"\bgiao\b|\bnhiem vu\b", f):
+        v["qtype"] = "duties"
+    return v
+
+
+def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
+                 ) -> tuple[tuple[str, ...], ...]:
+    """The words the answer must be about, in runs between question words; the place's words split a
+    run, since they scope the search rather than name its topic."""
     runs: list[tuple[str, ...]] = []
     for run in content_segments(placed, long_forms):
         cur: list[str] = []
@@ -294,18 +318,58 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
             elif cur:
                 runs.append(tuple(cur))
                 cur = []
-    v["content_runs"] = tuple(runs)
-    v["key_tokens"] = tuple(dict.fromkeys(w for run in runs for w in run if not w.isdigit() and len(w) >= 2))
-    v["key_bigrams"] = tuple(dict.fromkeys(p for run in runs for p in word_pairs(run)
-                                           if not any(w.isdigit() for w in p.split())))
-    drop = place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS
+    return tuple(runs)
+
+
+def key_words(runs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(key tokens, key bigrams): distinct content words and the word pairs inside one run, without
+    digits, which match any figure rather than the topic."""
+    tokens = tuple(dict.fromkeys(w for run in runs for w in run if not w.isdigit() and len(w) >= 2))
+    bigrams = tuple(dict.fromkeys(p for run in runs for p in word_pairs(run)
+                                  if not any(w.isdigit() for w in p.split())))
+    return tokens, bigrams
+
+
+def title_bigrams(question: str, f: str, words: Callable[[str], list[str]] | None, drop: set[str]
+                  ) -> frozenset[str]:
+    """Every word pair of the question but the place, unit and level words: what a plan's title is
+    matched on (abbreviations expanded by ``words`` when given)."""
     ws = [w for w in (words(question) if words else re.findall(r"[a-z0-9]+", f)) if w not in drop]
-    v["all_bigrams"] = frozenset(word_pairs(ws))
+    return frozenset(word_pairs(ws))
+
+
+def provinces_named(placed: str) -> tuple[str, ...]:
+    """Folded province keys of every real place the question names, in order, once each."""
+    from corpus.places import find_places, key
+
+    return tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))
+
+
+def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
+            long_forms: Callable[[str], str] | None = None,
+            words: Callable[[str], list[str]] | None = None) -> Question:
+    """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
+    folded words); without them the question's own words are used.
+
+    Steps, each a pure function: normalise (fold, place aliases) → type and role flags → places and
+    scope → unit named → content words → answer slot and named documents/subjects."""
+    f = folded(question)
+    # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
+    placed = with_place_aliases(question)
+    qtype = question_type(f)
+    v: dict = {"text": question, "folded": f, "qtype": qtype, **role_flags(f),
+               "years": tuple(m.group(0) for m in _YEAR.finditer(f))}
+    v["doc_filter"], v["locality_named"], v["unknown_locality"] = place_scope(placed, documents, locality)
+    v.update(unit_named(question, f, qtype, units))
+    place = set((v["locality_named"] or "").split())
+    runs = content_runs(placed, place, long_forms)
+    v["content_runs"] = runs
+    v["key_tokens"], v["key_bigrams"] = key_words(runs)
+    v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
     v["answer_slot"] = answer_slot(f)
     v["named_documents"] = named_documents(f)
     v["named_subjects"] = named_subjects(f)
-    from corpus.places import find_places, key
-    v["provinces_named"] = tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))
+    v["provinces_named"] = provinces_named(placed)
     return Question(**v)
 
 
