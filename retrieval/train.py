@@ -190,75 +190,121 @@ class TrainReport:
     lines: list[str]
 
 
-def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], extra_gold: Sequence[Path | str] = (),
-          include_extra: str = "auto", features: Sequence[str] | None = None) -> TrainReport:
-    """Fit ranker and abstention; CV figures on the tuning set decide whether the extra gold sets help.
-    ``tune_gold`` may be several files: their questions form one tuning set, folded by document."""
-    features = list(features or SIGNALS)
-    tune_files = [tune_gold] if isinstance(tune_gold, (str, Path)) else list(tune_gold)
-    tune = [e for p in tune_files for e in collect(retriever, p)]
-    tune_gold = ", ".join(map(str, tune_files))
-    extra = [e for p in extra_gold for e in collect(retriever, p)]
-    lines = [f"tuning set {tune_gold}: {len(tune)} questions over {len({e.group for e in tune if e.gold.answerable})} "
-             f"documents; extra: {', '.join(map(str, extra_gold)) or 'none'} ({len(extra)} questions)"]
+def choose_extra(retriever: Retriever, tune: Sequence[Example], extra: Sequence[Example], include_extra: str,
+                 features: Sequence[str], lines: list[str]) -> tuple[bool, CVResult]:
+    """Whether to train on the extra gold sets, and the CV result the abstention is then read from.
+    Extra questions are kept only when document-level CV on the tuning set says they help (or the
+    caller says "yes"): other gold sets may be worded unlike the questions the ranker must serve."""
     cv_alone = cross_validate(retriever, tune, [], features)
     lines.append(f"CV (by document) on the tuning set, trained on it alone: hit@5 {cv_alone.hit5:.3f}, "
                  f"MRR@10 {cv_alone.mrr:.3f} ({cv_alone.n} answerable)")
-    use_extra = False
-    cv = cv_alone
-    if extra:
-        cv_with = cross_validate(retriever, tune, extra, features)
-        lines.append(f"CV on the tuning set, extra gold always in training: hit@5 {cv_with.hit5:.3f}, "
-                     f"MRR@10 {cv_with.mrr:.3f}")
-        use_extra = include_extra == "yes" or (include_extra == "auto"
-                                               and (cv_with.hit5 + cv_with.mrr) >= (cv_alone.hit5 + cv_alone.mrr))
-        if use_extra:
-            cv = cv_with
-        lines.append(f"extra gold {'included' if use_extra else 'left out'} ({include_extra})")
+    if not extra:
+        return False, cv_alone
+    cv_with = cross_validate(retriever, tune, extra, features)
+    lines.append(f"CV on the tuning set, extra gold always in training: hit@5 {cv_with.hit5:.3f}, "
+                 f"MRR@10 {cv_with.mrr:.3f}")
+    use_extra = include_extra == "yes" or (include_extra == "auto"
+                                           and (cv_with.hit5 + cv_with.mrr) >= (cv_alone.hit5 + cv_alone.mrr))
+    lines.append(f"extra gold {'included' if use_extra else 'left out'} ({include_extra})")
+    return use_extra, (cv_with if use_extra else cv_alone)
+
+
+def _answerable(examples: Sequence[Example]) -> np.ndarray:
+    return np.array([e.gold.answerable for e in examples], dtype=float)
+
+
+def _vetoed(retriever: Retriever, examples: Sequence[Example]) -> np.ndarray:
+    """Questions the evidence vetoes whatever the ranking: refused anyway, so not fitted on."""
+    return np.array([retriever.evidence.vetoed(e.q, [(0, 0, 0)]) for e in examples])
+
+
+def extra_evidence(retriever: Retriever, extra: Sequence[Example], features: Sequence[str]
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """(evidence, answerable) of the extra gold set, its evidence read from its own out-of-fold rankings,
+    so that the abstention learns from rankings as good as a new question gets."""
+    cv_extra = cross_validate(retriever, extra, [], features)
+    return _evidence_matrix(retriever, extra, cv_extra.ranked), _answerable(extra)
+
+
+def fit_abstention(x: np.ndarray, y: np.ndarray, vetoed: np.ndarray) -> Linear:
+    """The abstention model over the declared evidence, fitted on every question not vetoed."""
+    keep = ~vetoed
+    return _fit(x[keep], y[keep], None, C_ABSTAIN, list(EVIDENCE))
+
+
+def out_of_fold_abstention(tune: Sequence[Example], tune_x: np.ndarray, tune_vetoed: np.ndarray,
+                           extra_x: Sequence[np.ndarray], extra_y: Sequence[np.ndarray]) -> np.ndarray:
+    """Abstention probability of each tuning question from a model that never saw its document: the
+    threshold must be set on probabilities like those of a new plan's questions, not on fitted ones.
+    A fold whose training side holds one class only answers every held-out question (probability 1)."""
+    folds = _folds(tune)
+    ta = _answerable(tune)
+    oof = np.zeros(len(tune))
+    for k in range(FOLDS):
+        tr = [i for i, f in enumerate(folds) if f != k and not tune_vetoed[i]]
+        te = [i for i, f in enumerate(folds) if f == k]
+        if not te:
+            continue
+        fx = np.vstack([tune_x[tr]] + list(extra_x))
+        fy = np.concatenate([ta[tr]] + list(extra_y))
+        if len(set(fy.tolist())) < 2:
+            oof[te] = 1.0
+            continue
+        oof[te] = _fit(fx, fy, None, C_ABSTAIN, list(EVIDENCE)).probability(tune_x[te])
+    return oof
+
+
+def build_model(retriever: Retriever, ranker: Linear, abstention: Linear, threshold: float, cv: CVResult,
+                fr: float, fa: float, tune_label: str, extra_gold: Sequence[Path | str], use_extra: bool,
+                features: Sequence[str]) -> RankerModel:
+    """The saved model: its version names the time and a digest of the weights, so two models with the
+    same version are the same model; ``info`` records what it was trained on and its CV figures."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M")
+    digest = hashlib.sha1(repr((ranker.to_dict(), abstention.to_dict(), threshold)).encode()).hexdigest()[:8]
+    info = {"tuning_set": tune_label, "extra_gold": [str(p) for p in extra_gold] if use_extra else [],
+            "index_documents": len(retriever.store.documents), "cv_hit@5": round(cv.hit5, 4),
+            "cv_mrr@10": round(cv.mrr, 4), "cv_false_refusals": round(fr, 4), "cv_false_answers": round(fa, 4),
+            "signals": {n: SIGNALS[n].doc for n in features}, "evidence": {n: EVIDENCE[n].doc for n in EVIDENCE}}
+    return RankerModel(f"{VERSION_PREFIX}-{stamp}-{digest}", ranker, abstention, threshold, info)
+
+
+def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], extra_gold: Sequence[Path | str] = (),
+          include_extra: str = "auto", features: Sequence[str] | None = None) -> TrainReport:
+    """Fit ranker and abstention; CV figures on the tuning set decide whether the extra gold sets help.
+    ``tune_gold`` may be several files: their questions form one tuning set, folded by document.
+
+    Steps: load gold (candidates and signals) → choose whether extra gold helps (CV by document) → fit
+    the ranker → abstention evidence from out-of-fold rankings → fit abstention → out-of-fold abstention
+    probabilities → threshold → model."""
+    features = list(features or SIGNALS)
+    tune_files = [tune_gold] if isinstance(tune_gold, (str, Path)) else list(tune_gold)
+    tune = [e for p in tune_files for e in collect(retriever, p)]
+    tune_label = ", ".join(map(str, tune_files))
+    extra = [e for p in extra_gold for e in collect(retriever, p)]
+    lines = [f"tuning set {tune_label}: {len(tune)} questions over {len({e.group for e in tune if e.gold.answerable})} "
+             f"documents; extra: {', '.join(map(str, extra_gold)) or 'none'} ({len(extra)} questions)"]
+    use_extra, cv = choose_extra(retriever, tune, extra, include_extra, features, lines)
     train_set = list(tune) + (list(extra) if use_extra else [])
     ranker = fit_ranker(train_set, features)
 
     # abstention: evidence read from out-of-fold rankings (as for a question never trained on)
-    ev_names = list(EVIDENCE)
     tune_x = _evidence_matrix(retriever, tune, cv.ranked)
-    xs, ys = [tune_x], [np.array([e.gold.answerable for e in tune], dtype=float)]
+    extra_xs: list[np.ndarray] = []
+    extra_ys: list[np.ndarray] = []
     if use_extra:
-        cv_extra = cross_validate(retriever, extra, [], features)
-        xs.append(_evidence_matrix(retriever, extra, cv_extra.ranked))
-        ys.append(np.array([e.gold.answerable for e in extra], dtype=float))
-    ax, ay = np.vstack(xs), np.concatenate(ys)
-    vetoed_all = np.array([retriever.evidence.vetoed(e.q, [(0, 0, 0)]) for e in train_set])
-    keep = ~vetoed_all
-    abstention = _fit(ax[keep], ay[keep], None, C_ABSTAIN, ev_names)
+        extra_x, extra_y = extra_evidence(retriever, extra, features)
+        extra_xs, extra_ys = [extra_x], [extra_y]
+    abstention = fit_abstention(np.vstack([tune_x] + extra_xs), np.concatenate([_answerable(tune)] + extra_ys),
+                                _vetoed(retriever, train_set))
     # threshold on the tuning set, from out-of-fold abstention probabilities
-    folds = _folds(tune)
-    oof = np.zeros(len(tune))
-    tv = np.array([retriever.evidence.vetoed(e.q, [(0, 0, 0)]) for e in tune])
+    tune_vetoed = _vetoed(retriever, tune)
+    oof = out_of_fold_abstention(tune, tune_x, tune_vetoed, extra_xs, extra_ys)
     ta = np.array([e.gold.answerable for e in tune])
-    for k in range(FOLDS):
-        tr = [i for i, f in enumerate(folds) if f != k and not tv[i]]
-        te = [i for i, f in enumerate(folds) if f == k]
-        if not te:
-            continue
-        ex = [xs[j] for j in range(1, len(xs))]
-        ey = [ys[j] for j in range(1, len(ys))]
-        fx = np.vstack([tune_x[tr]] + ex)
-        fy = np.concatenate([ta[tr].astype(float)] + ey)
-        if len(set(fy.tolist())) < 2:
-            oof[te] = 1.0
-            continue
-        m = _fit(fx, fy, None, C_ABSTAIN, ev_names)
-        oof[te] = m.probability(tune_x[te])
-    threshold, fr, fa = choose_threshold(oof, ta, tv)
+    threshold, fr, fa = choose_threshold(oof, ta, tune_vetoed)
     lines.append(f"abstention threshold {threshold:.3f} (out-of-fold on the tuning set): false refusals {fr:.3f}, "
                  f"false answers {fa:.3f} ({int(ta.sum())} answerable, {int((~ta).sum())} unanswerable)")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M")
-    digest = hashlib.sha1(repr((ranker.to_dict(), abstention.to_dict(), threshold)).encode()).hexdigest()[:8]
-    info = {"tuning_set": str(tune_gold), "extra_gold": [str(p) for p in extra_gold] if use_extra else [],
-            "index_documents": len(retriever.store.documents), "cv_hit@5": round(cv.hit5, 4),
-            "cv_mrr@10": round(cv.mrr, 4), "cv_false_refusals": round(fr, 4), "cv_false_answers": round(fa, 4),
-            "signals": {n: SIGNALS[n].doc for n in features}, "evidence": {n: EVIDENCE[n].doc for n in ev_names}}
-    model = RankerModel(f"{VERSION_PREFIX}-{stamp}-{digest}", ranker, abstention, threshold, info)
+    model = build_model(retriever, ranker, abstention, threshold, cv, fr, fa, tune_label, extra_gold, use_extra,
+                        features)
     return TrainReport(model, lines)
 
 
