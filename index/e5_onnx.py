@@ -227,17 +227,23 @@ def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path
         (tmp / LICENSE_FILE).write_text(license_notice(), encoding="utf-8")
         # build.json last: a folder without it is never taken for a model
         (tmp / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")
-        old = None
-        if target.exists():
-            old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
-            os.rename(target, old)
-        os.rename(tmp, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_folder(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def replace_folder(tmp: Path, target: Path) -> None:
+    """Put a finished build folder in place: the old one is renamed away first, so a reader sees the
+    old build or the new one, never a missing or half-written folder."""
+    old = None
+    if target.exists():
+        old = target.parent / f".{target.name}.old-{uuid.uuid4().hex[:8]}"
+        os.rename(target, old)
+    os.rename(tmp, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def _read_build(directory: Path) -> dict | None:

@@ -21,7 +21,6 @@ Retrieval quality vs e5 itself: see README (bulk indexing).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import time
@@ -136,9 +135,7 @@ def build_static(*, directory: Path | None = None, progress: bool = False,
                 "built_seconds": round(time.perf_counter() - started, 1)}
         (tmp / e5_onnx.LICENSE_FILE).write_text(license_notice(), encoding="utf-8")
         (tmp / BUILD_FILE).write_text(json.dumps(info, indent=1), encoding="utf-8")  # last: marks it complete
-        if target.exists():
-            shutil.rmtree(target)
-        os.rename(tmp, target)
+        e5_onnx.replace_folder(tmp, target)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -10,18 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.model import Clause, SourceText
-from corpus.parse import parse_source
+from snippets import clause, parse_md
 
 
-def parse_md(text: str):
-    return parse_source(SourceText("snippet.md", text.strip("\n").splitlines(), fmt="md"))
-
-
-def clause(plan, start: str) -> Clause:
-    hits = [c for c in plan.clauses if start in c.text]
-    assert hits, f"no clause with {start!r}: {[c.text[:50] for c in plan.clauses]}"
-    return hits[0]
 
 
 def folded(value: str | None) -> str:
