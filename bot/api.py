@@ -658,7 +658,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     @app.get("/catalog/compare", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
              summary="So sánh một chỉ tiêu (theo tên) giữa các kế hoạch đặt ra nó",
              responses=_errors(422, 429, 500))
-    def compare(request: Request, q: str = Query(..., min_length=1, max_length=200, pattern=r"\S",
+    def compare(request: Request, q: str = Query(..., min_length=1, max_length=200, pattern=_NOT_ONLY_SPACE,
                                                  description="Tên chỉ tiêu, vd. BHYT")) -> IndicatorComparison:
         return _catalog_call(request, lambda c: c.compare(query=q))
 
@@ -735,6 +735,10 @@ _UNIT = Query(None, max_length=200, description='Đơn vị chủ trì, vd. "Ph�
 _YEAR = Query(None, ge=1900, le=2200, description="Năm đến hạn (nhiệm vụ) hoặc năm của chỉ tiêu")
 _RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên khi lọc theo năm")
 _PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")
+# "holds a character that is not a space", spelled out: "\S" differs between the schema's ECMAScript
+# regex, Python's and the Rust regex pydantic checks with (U+0085, U+001C–U+001F, U+00A0 …), so a client
+# following the schema could send a query the server refuses
+_NOT_ONLY_SPACE = r"[^\s\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 _FORMAT = Query("json", pattern="^(json|csv|xlsx)$", description="json | csv | xlsx")
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {

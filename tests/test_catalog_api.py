@@ -184,6 +184,22 @@ def test_comparing_by_a_clause_gives_the_same_points_whatever_the_hash_seed(samp
     assert all(any(match == 1.0 for _, match in points) for points in runs[0])  # the named clause's plan
 
 
+def test_the_compare_query_pattern_refuses_every_space_in_any_regex_dialect(client):
+    """A client generating queries from the schema must not send one the server refuses: with ASCII-only
+    ``\\s`` (as in some dialects), the pattern must still refuse each character Python counts as a space."""
+    import re
+
+    params = client.get("/openapi.json").json()["paths"]["/catalog/compare"]["get"]["parameters"]
+    pattern = next(p for p in params if p["name"] == "q")["schema"]["pattern"]
+    spaces = [chr(i) for i in range(0x3001) if chr(i).isspace()] + ["\ufeff"]
+    for flags in (0, re.ASCII):
+        assert [c for c in spaces if re.search(pattern, c, flags)] == []
+
+
+def test_a_compare_query_with_one_real_character_among_unusual_spaces_is_accepted(client):
+    assert client.get("/catalog/compare", params={"q": "\x85BHYT\u00a0"}).status_code == 200
+
+
 def test_a_word_shared_by_chance_does_not_make_another_indicator_the_same(client):
     poor = IndicatorComparison.model_validate(client.get("/catalog/compare", params={"q": "tỷ lệ hộ nghèo"}).json())
     assert poor.points and all("nghèo" in p.name.lower() for p in poor.points + poor.other_units)
@@ -218,6 +234,8 @@ def test_ask_citations_name_plan_number_and_typed_lead_source(client, retriever)
     ("/catalog/units", {"locality": "phường Không Có"}, 404, "Không có kế hoạch"),
     ("/catalog/compare", {}, 422, "q"),
     ("/catalog/compare", {"q": "   "}, 422, "q"),
+    ("/catalog/compare", {"q": "\x85"}, 422, "q"),  # a space to Python and Rust, not to the schema's ECMAScript
+    ("/catalog/compare", {"q": "\u00a0\u3000"}, 422, "q"),
     ("/catalog/compare/nope:0001", {}, 404, "chỉ tiêu"),
     ("/documents/no-such-plan/clauses", {}, 404, "no-such-plan"),
 ])
