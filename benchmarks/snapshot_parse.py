@@ -21,23 +21,14 @@ from dataclasses import asdict
 from pathlib import Path
 
 from corpus import find_plans
-from corpus.facts import assign_facts
 from corpus.load import read_source
-from corpus.metadata import extract_metadata
-from corpus.model import Document, PlanError
-from corpus.parse import document_id
-from corpus.structure import build_skeleton
+from corpus.model import PlanError
+from corpus.parse import read_plan
 
 
 def snapshot_plan(path: Path) -> list[dict]:
     """One plan → its document record and its clause records, in clause order."""
-    src, fp = read_source(path)
-    doc_id = document_id(src.source)
-    sk = build_skeleton(src, doc_id)
-    doc = Document(id=doc_id, source=src.source, line_count=len(src.lines), fingerprint=fp,
-                   fmt=src.fmt, noise_lines=sk.noise)
-    extract_metadata(doc, src.lines)
-    assign_facts(sk)
+    doc, sk = read_plan(*read_source(path))
     out: list[dict] = [{"record": "document", **doc.to_dict(), "signature": sk.signature}]
     for clause, node in zip(sk.clauses, sk.nodes):
         rec = {"record": "clause", **clause.to_dict()}

