@@ -19,6 +19,7 @@ from typing import Callable
 
 import numpy as np
 
+from corpus.places import key as place_key
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.query import AnswerSlot, Question, folded, word_pairs
@@ -181,12 +182,10 @@ def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
     named), 0.5 when the plan's province is unknown, 0 when it is another province's plan."""
     if not q.provinces_named or not ranked:
         return 1.0
-    from corpus.places import key
-
     province = ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province
     if not province:
         return 0.5
-    return 1.0 if key(province) in q.provinces_named else 0.0
+    return 1.0 if place_key(province) in q.provinces_named else 0.0
 
 
 @evidence
@@ -221,7 +220,7 @@ class Evidence:
         # one policy (retrieval/__init__.py): per-clause and per-plan sets are pure functions of the
         # store, kept in lru_caches bounded by the number of clauses and plans (everything fits)
         clauses, plans = max(len(store.clauses), 1), max(len(store.documents), 1)
-        self._clause_tokens = functools.lru_cache(maxsize=clauses)(self._read_clause_tokens)
+        self.clause_tokens = functools.lru_cache(maxsize=clauses)(self._read_clause_tokens)
         self.clause_bigrams = functools.lru_cache(maxsize=clauses)(self._read_clause_bigrams)
         self._plan_blob = functools.lru_cache(maxsize=plans)(self._read_plan_blob)
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
@@ -237,14 +236,12 @@ class Evidence:
         return math.log(1 + (self._ndocs + 1) / (df + 0.5))
 
     def _read_clause_tokens(self, pos: int) -> frozenset[str]:
+        """Folded syllables of a clause's passage (with headings and plan title) and its facts
+        (``clause_tokens``)."""
         c = self.store.clauses[pos]
         doc = self.store.documents[c.doc_id]
         extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
         return frozenset(self.syllables(passage_text(c, doc) + "\n" + extra))
-
-    def clause_tokens(self, pos: int) -> frozenset[str]:
-        """Folded syllables of a clause's passage (with headings and plan title) and its facts."""
-        return self._clause_tokens(pos)
 
     def _read_plan_blob(self, doc_id: str) -> str:
         """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""
@@ -349,7 +346,7 @@ class Evidence:
         """IDF-weighted share of the question's key words that the clause contains."""
         if not key:
             return 1.0
-        have = self._clause_tokens(pos)
+        have = self.clause_tokens(pos)
         total = sum(self._idf(t) for t in key)
         got = sum(self._idf(t) for t in key if t in have)
         return got / total if total else 1.0

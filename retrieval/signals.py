@@ -232,7 +232,7 @@ def coverage(c: Candidates) -> np.ndarray:
         return np.ones(len(c.positions))
     out = c.zeros()
     for i, p in enumerate(c.positions):
-        have = ev._clause_tokens(p)
+        have = ev.clause_tokens(p)
         out[i] = sum(w for t, w in zip(key, idf) if t in have) / total
     return out
 
