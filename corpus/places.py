@@ -85,6 +85,51 @@ def _province_names() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+_MIN_INITIALS = 3  # two-letter initials ("HN", "HT") are shared by provinces and by everyday abbreviations
+
+
+@lru_cache(maxsize=1)
+def _initials() -> dict[str, Place]:
+    """Provinces as people abbreviate them ("HCM" for Hồ Chí Minh): the initials of a name of at least
+    _MIN_INITIALS words, kept only when no other province has the same."""
+    seen: dict[str, list[Place]] = {}
+    for p in _table()[0].values():
+        words = key(p.name).split()
+        if len(words) >= _MIN_INITIALS:
+            seen.setdefault("".join(w[0] for w in words), []).append(p)
+    return {ini: ps[0] for ini, ps in seen.items() if len(ps) == 1}
+
+
+@lru_cache(maxsize=1)
+def _initials_pattern() -> re.Pattern[str]:
+    """"HCM", "TP.HCM", "TP HCM", "TPHCM": a province's initials, with or without "TP" before them."""
+    alts = "|".join(sorted(_initials(), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:tp\.? ?)?({alts})(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_level() -> re.Pattern[str]:
+    """"TP." right before a province's name, as written with or without diacritics (a "TP" without its dot
+    stays: questions write it as a word of their own)."""
+    names = {n for p in _table()[0].values() for n in (p.name, key(p.name))}
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)tp\. ?(?=(?:{alts})(?!\w))", re.IGNORECASE)
+
+
+def spell_out_provinces(text: str) -> str:
+    """The text with provinces written as the official list names them: initials spelled out ("TP.HCM" →
+    "Hồ Chí Minh", `_initials`), and "TP." dropped before a province's name; without diacritics when the
+    text has none, so a question typed without accents still reads as one."""
+    accented = any(ord(ch) > 127 and ch.isalpha() for ch in text)
+    table = _initials()
+
+    def name(m: re.Match[str]) -> str:
+        official = table[m.group(1).lower()].name
+        return official if accented else key(official)
+
+    return _abbreviated_level().sub("", _initials_pattern().sub(name, text))
+
+
 def all_provinces() -> list[Place]:
     return sorted(_table()[0].values(), key=lambda p: p.code)
 

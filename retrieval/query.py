@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Callable
 
 from corpus.model import Document
+from corpus.places import spell_out_provinces
 from index.text import fold, normalize
 
 
@@ -124,23 +125,6 @@ def named_subjects(f: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-# Common written forms of a province's name that the official list does not hold; read as that name
-# before places are looked up ("TP.HCM", "TPHCM" → Hồ Chí Minh).
-PLACE_ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<!\w)(?:tp\.? ?hcm|tphcm|tp\. ?hồ chí minh|hcm)(?!\w)", re.IGNORECASE), "Hồ Chí Minh"),
-)
-
-
-def with_place_aliases(text: str) -> str:
-    """The text with every alias of `PLACE_ALIASES` written as the official name, without diacritics when
-    the text has none (so a question typed without accents still reads as one)."""
-    norm = normalize(text)
-    accented = fold(norm) != norm.replace("đ", "d").replace("Đ", "D")
-    for rx, name in PLACE_ALIASES:
-        text = rx.sub(name if accented else fold(name), text)
-    return text
-
-
 @dataclass(frozen=True)
 class Question:
     """What a question asks, read once; an immutable value every later step reads."""
@@ -205,7 +189,7 @@ def filter_by_places(question: str, documents: dict[str, Document]
     """
     from corpus.places import find_places, key
 
-    places = find_places(with_place_aliases(question))
+    places = find_places(spell_out_provinces(question))
     if not places:
         return None
     commune = next((p for p in places if not p.is_province), None)
@@ -355,7 +339,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     scope → unit named → content words → answer slot and named documents/subjects."""
     f = folded(question)
     # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
-    placed = with_place_aliases(question)
+    placed = spell_out_provinces(question)
     qtype = question_type(f)
     v: dict = {"text": question, "folded": f, "qtype": qtype, **role_flags(f),
                "years": tuple(m.group(0) for m in _YEAR.finditer(f))}

@@ -5,7 +5,7 @@ import pytest
 
 from corpus.metadata import read_date, read_issuer, read_kind, read_letterhead, read_number, read_signer, read_locality
 from corpus.model import Locality
-from corpus.places import find_places, resolve_commune, resolve_province
+from corpus.places import find_places, key, resolve_commune, resolve_province, spell_out_provinces
 
 # Letterheads as the crawled Markdown has them: a degenerate pipe table, cells hard-wrapped.
 PROVINCE_HEAD = """|
@@ -200,3 +200,22 @@ def test_a_department_under_its_people_s_committee_issues_with_the_committee_s_p
              "Số: 12/KH-SYT", "", "ngày 5 tháng 3 năm 2026", "", "KẾ HOẠCH", "Tiêm chủng mở rộng năm 2026"]
     head = read_letterhead(lines)
     assert read_issuer(head, "12/KH-SYT", Locality()) == issuer
+
+
+@pytest.mark.parametrize("written, read", [
+    ("Ở TP.HCM, ai chủ trì?", "Ở Hồ Chí Minh, ai chủ trì?"),
+    ("o tphcm ai chu tri", "o ho chi minh ai chu tri"),
+    ("Kế hoạch của TP HCM", "Kế hoạch của Hồ Chí Minh"),
+    ("UBND TP. Cần Thơ giao", "UBND Cần Thơ giao"),
+    ("HN và HT phối hợp", "HN và HT phối hợp"),  # two-letter initials name several provinces: left alone
+    ("TP Cần Thơ", "TP Cần Thơ"),
+])
+def test_provinces_written_by_initials_or_tp_are_spelled_out_from_the_official_list(written, read):
+    assert spell_out_provinces(written) == read
+
+
+def test_initials_come_from_the_list_only_when_one_province_has_them():
+    from corpus.places import _initials, all_provinces
+
+    for initials, place in _initials().items():
+        assert [p for p in all_provinces() if "".join(w[0] for w in key(p.name).split()) == initials] == [place]
