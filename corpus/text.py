@@ -176,6 +176,10 @@ RESPONSIBILITY_VERBS = (
 )
 VERB_RE = "(?:" + "|".join(sorted((re.escape(v) for v in RESPONSIBILITY_VERBS), key=len, reverse=True)) + ")"
 
+# Section titles that assign work to units ("Tổ chức thực hiện", "Phân công nhiệm vụ", "Trách nhiệm của
+# các cơ quan", "Nhiệm vụ cụ thể", "Giao nhiệm vụ"), matched on folded text (``fold``).
+ASSIGNING_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+
 # Table header cell → meaning. Matched on the folded, lower-cased header text.
 COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
     ("stt", ("so tt", "stt", "tt")),

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from corpus.model import Clause
+from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
 from retrieval.strategies import Strategy
@@ -47,7 +48,6 @@ class ClauseTable:
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
-_ROLE_ASSIGN = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 _ROLE_TARGETS = re.compile(r"chi tieu|muc tieu")
 
 
@@ -69,7 +69,7 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
         has_deadline=arr(lambda c: bool(c.deadline)),
-        section_assigns=arr(lambda c: bool(_ROLE_ASSIGN.search(folded(c.section)))),
+        section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
     )
 

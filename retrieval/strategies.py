@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from corpus.model import Clause
+from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
     _facts,
     _quote,
@@ -36,7 +37,6 @@ Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached 
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
-_ASSIGNING = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 
 
 def lead_segments(words: Words, lead: str) -> Runs:
@@ -248,7 +248,7 @@ class Duties(Strategy):
             if src is None or (src != t[0] and clauses[src].kind != "heading"):
                 return (True, len(clauses), 1, t[0])  # its lead is stated elsewhere: after the unit's own
             # a clause stating the unit, followed by the items of the unit's own section (its heading's)
-            assigning = bool(_ASSIGNING.search(folded(" ".join(clauses[src].section_path[:1]))))
+            assigning = bool(ASSIGNING_SECTION.search(folded(" ".join(clauses[src].section_path[:1]))))
             return (not assigning, src, int(src != t[0]), t[0])
 
         head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)
