@@ -7,7 +7,6 @@ index here, and the old retriever's tables must be unreachable afterwards.
 from __future__ import annotations
 
 import gc
-import shutil
 import weakref
 from pathlib import Path
 
@@ -23,11 +22,9 @@ WHO = "Ai chủ trì chỉ tiêu BHYT?"
 
 
 @pytest.fixture()
-def two_indexes(sample_index: Path, tmp_path: Path) -> tuple[Path, Path, str]:
+def two_indexes(sample_index: Path, copy_of) -> tuple[Path, Path, str]:
     """A copy of the sample index, and a second copy with the plan answering WHO removed."""
-    first, second = tmp_path / "first", tmp_path / "second"
-    shutil.copytree(sample_index, first)
-    shutil.copytree(sample_index, second)
+    first, second = copy_of(sample_index), copy_of(sample_index)
     from retrieval import Retriever
 
     cited = Retriever.load(first).ask(WHO, top_k=1).results[0].citation.doc_id
