@@ -14,7 +14,7 @@ from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.targets import (parse_cell_target, parse_target, plan_period_end, unit_in_name, year_of_heading,
                             year_targets)
-from corpus.text import UNIT_HEADS
+from corpus.text import MADE_KINDS, UNIT_HEADS
 
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
@@ -59,9 +59,9 @@ _REPORT = re.compile(
 
 # What a task makes, when it names it as the object of making: "xây dựng Chiến lược phát triển trồng trọt",
 # "ban hành chương trình khung huấn luyện …", "có văn bản báo cáo cấp ủy xã …", "gửi báo cáo thông tin … về VNMAC".
-_DOCUMENT_KINDS = (r"(?i:nghị định|nghị quyết|quyết định|thông tư|chỉ thị|kế hoạch|chương trình|đề án|chiến lược|danh mục|"
-                   r"quy chế|quy định|quy trình|báo cáo|văn bản|bộ tiêu chí|tài liệu|sổ tay|phương án|dự thảo|đề cương|"
-                   r"tờ trình)|Cổng thông tin|Hệ thống|Cơ sở dữ liệu|Nền tảng|Ứng dụng")
+# (the kinds of document: `corpus.text.MADE_KINDS`, any case; the systems a task builds, capitalised)
+_DOCUMENT_KINDS = ("(?i:" + "|".join(re.escape(kind.lower()) for kind in MADE_KINDS) + ")"
+                   r"|Cổng thông tin|Hệ thống|Cơ sở dữ liệu|Nền tảng|Ứng dụng")
 _MAKES = re.compile(
     rf"(?i:\b(?:xây dựng|ban hành|soạn thảo|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))\s+(?P<v>(?:{_DOCUMENT_KINDS})\b.*?)"
     r"(?=\s*(?:[;:.(]|,\s*(?:gồm|trong đó|để|trình|gửi|báo cáo|theo|bảo đảm|đảm bảo)\b)|"

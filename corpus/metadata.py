@@ -12,26 +12,10 @@ from dataclasses import dataclass, field
 
 from corpus.model import Document, Locality
 from corpus.places import Place, find_places, resolve_province
+from corpus.text import HEADING_KINDS
 
-# Document kinds as their upper-case heading opens, longest first.
-KINDS = [
-    ("CHƯƠNG TRÌNH HÀNH ĐỘNG", "Chương trình hành động"),
-    ("KẾ HOẠCH", "Kế hoạch"),
-    ("CHƯƠNG TRÌNH", "Chương trình"),
-    ("QUYẾT ĐỊNH", "Quyết định"),
-    ("NGHỊ QUYẾT", "Nghị quyết"),
-    ("NGHỊ ĐỊNH", "Nghị định"),
-    ("THÔNG TƯ", "Thông tư"),
-    ("CHỈ THỊ", "Chỉ thị"),
-    ("ĐỀ ÁN", "Đề án"),
-    ("BÁO CÁO", "Báo cáo"),
-    ("PHƯƠNG ÁN", "Phương án"),
-    ("QUY CHẾ", "Quy chế"),
-    ("QUY ĐỊNH", "Quy định"),
-    ("CÔNG VĂN", "Công văn"),
-    ("TỜ TRÌNH", "Tờ trình"),
-    ("THÔNG BÁO", "Thông báo"),
-]
+# Document kinds as their upper-case heading opens, longest first (the vocabulary: `corpus.text.DOCUMENT_KINDS`).
+KINDS = [(kind.upper(), kind) for kind in HEADING_KINDS]
 HEAD_LINES = 80  # the letterhead and title sit in the first lines of every plan read so far
 _NATIONAL = re.compile(r"^(?:BỘ|THỦ TƯỚNG|CHÍNH PHỦ|QUỐC HỘI|VĂN PHÒNG CHÍNH PHỦ|BAN CHẤP HÀNH TRUNG ƯƠNG|"
                        r"ỦY BAN THƯỜNG VỤ QUỐC HỘI|UỶ BAN THƯỜNG VỤ QUỐC HỘI|TÒA ÁN|VIỆN KIỂM SÁT|BỘ CHÍNH TRỊ)\b")

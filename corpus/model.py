@@ -80,6 +80,9 @@ LEAD_MECHANISMS: dict[str, str] = {
     "topic": "suy luận theo lĩnh vực",
 }
 
+# The fields a labelled attribute line may state (`Clause.labelled_field`), as `corpus.responsibilities` reads them.
+LABELLED_FIELDS = ("lead", "partners", "deadline", "product")
+
 
 @dataclass(frozen=True)
 class LeadSource:
@@ -156,6 +159,9 @@ class Clause:
     directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
     deadline: str | None = None  # thời gian hoàn thành
     product: str | None = None  # sản phẩm
+    # a labelled attribute line of a task ("- Cơ quan chủ trì: X", "Thời gian thực hiện: Quý IV/2025"):
+    # the field it states ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`), else None
+    labelled_field: str | None = None
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
@@ -195,6 +201,7 @@ class Clause:
             "directed_by": self.directed_by,
             "deadline": self.deadline,
             "product": self.product,
+            "labelled_field": self.labelled_field,
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "columns": self.columns,
@@ -220,6 +227,7 @@ class Clause:
             directed_by=d.get("directed_by"),
             deadline=d.get("deadline"),
             product=d.get("product"),
+            labelled_field=d.get("labelled_field"),  # None in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             columns=d.get("columns"),

@@ -276,6 +276,7 @@ class LabelledLines:
                 continue
             ctx.claimed.add(pos)
             fieldname, value = hit
+            ctx.clauses[pos].labelled_field = fieldname
             scope = self._scope(ctx, pos, fieldname)
             if fieldname == "lead":
                 parts = list(_SPLIT_PART.finditer(value))

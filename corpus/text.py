@@ -176,6 +176,46 @@ RESPONSIBILITY_VERBS = (
 )
 VERB_RE = "(?:" + "|".join(sorted((re.escape(v) for v in RESPONSIBILITY_VERBS), key=len, reverse=True)) + ")"
 
+# Section titles that assign work to units ("Tổ chức thực hiện", "Phân công nhiệm vụ", "Trách nhiệm của
+# các cơ quan", "Nhiệm vụ cụ thể", "Giao nhiệm vụ"), matched on folded text (``fold``).
+ASSIGNING_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
+
+# The kinds of document the plans name, one vocabulary for the two readers: whether a document's title
+# heading opens with the kind ("KẾ HOẠCH …": its kind, `corpus.metadata`), and whether a task's product
+# can be one ("xây dựng Kế hoạch …", "ban hành Quy chế …": `corpus.facts`). Longest first where one kind
+# begins another. The flags are as each reader has used them; widening "made" changes which products
+# are read, so measure it on the facts gold set first.
+DOCUMENT_KINDS: tuple[tuple[str, bool, bool], ...] = (
+    # (kind, heads a document, made by a task)
+    ("Chương trình hành động", True, False),  # as a product, "Chương trình" already reads it
+    ("Kế hoạch", True, True),
+    ("Chương trình", True, True),
+    ("Quyết định", True, True),
+    ("Nghị quyết", True, True),
+    ("Nghị định", True, True),
+    ("Thông tư", True, True),
+    ("Chỉ thị", True, True),
+    ("Đề án", True, True),
+    ("Báo cáo", True, True),
+    ("Phương án", True, True),
+    ("Quy chế", True, True),
+    ("Quy định", True, True),
+    ("Công văn", True, False),
+    ("Tờ trình", True, True),
+    ("Thông báo", True, False),  # also a verb ("thông báo kết quả …")
+    ("Chiến lược", False, True),
+    ("Danh mục", False, True),
+    ("Quy trình", False, True),
+    ("Văn bản", False, True),
+    ("Bộ tiêu chí", False, True),
+    ("Tài liệu", False, True),
+    ("Sổ tay", False, True),
+    ("Dự thảo", False, True),
+    ("Đề cương", False, True),
+)
+HEADING_KINDS = tuple(kind for kind, heads, _ in DOCUMENT_KINDS if heads)  # a document's own kind
+MADE_KINDS = tuple(kind for kind, _, made in DOCUMENT_KINDS if made)  # what a task can make
+
 # Table header cell → meaning. Matched on the folded, lower-cased header text.
 COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
     ("stt", ("so tt", "stt", "tt")),

@@ -6,11 +6,16 @@ index is immutable, and everything retrieval caches is a pure function of it, un
 
 - precomputed at load (`Retriever.units`, the rarity weights), or
 - a whole table filled on first use by `functools.cached_property` (per plan or per clause:
-  `Retriever._number_lines`, `_title_pairs`, `_place_names`, `_directors`, `_lead_takers`,
-  `_lead_positions`; `Evidence._abbreviation_table`), or
+  `Retriever.clause_table`, `_number_lines`, `_title_pairs`, `_place_names`, `_directors`,
+  `_lead_takers`, `_lead_positions`; `Evidence._abbreviation_table`), or
 - `functools.lru_cache` with a stated bound where the key comes from a question (a catalog's
   indicator words: one per spelling;
-  the store's query vectors: `index.backend.QUERY_VECTORS_KEPT`).
+  the store's query vectors: `index.backend.QUERY_VECTORS_KEPT`) or from the index's own values
+  (`Retriever.lead_segments`: one per unit the plans name).
+
+Every cache is an attribute of the object that owns the index (the `Retriever`, its `Evidence`,
+its store), never a module-level cache: a reload or an upload that replaces the retriever lets
+the old index's clauses go with it (tests/test_cache_owner.py).
 
 No cache is a dict written from a request, none needs a lock: a race can at worst compute a
 value twice, never observe a half-built one. Per-question state lives on the `Question` of that

@@ -98,18 +98,15 @@ def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
     return next((o.partners for o in others if o.partners and same_task(c, o)), None)
 
 
-_DEADLINE_LABEL = re.compile(r"^\W*(?:thoi gian|thoi han)\b")
-
-
 def deadline_stated(c: Clause) -> bool:
-    """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …")
-    or one read from another clause — not a year the text mentions in passing ("tầm nhìn đến năm 2050")."""
+    """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …",
+    the typed `Clause.labelled_field`) or one read from another clause — not a year the text mentions in
+    passing ("tầm nhìn đến năm 2050")."""
     if not c.deadline:
         return False
-    if c.columns and "thoi_han" in c.columns:
+    if (c.columns and "thoi_han" in c.columns) or c.labelled_field == "deadline":
         return True
-    text = folded(c.text)
-    return folded(c.deadline) not in text or bool(_DEADLINE_LABEL.match(text))
+    return folded(c.deadline) not in folded(c.text)
 
 
 def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
@@ -166,7 +163,7 @@ def _duty_line(c: Clause, q: Question) -> str:
     the task's words; then partners, deadline and product, and the citation."""
     text = _quote(c.text, q)
     task = c.section_path[-1] if c.section_path else ""
-    if task and _ROLE_LINE.match(c.text):
+    if task and c.labelled_field in ("lead", "partners"):
         text = f"{task}: «{text}»"
     else:
         text = f"«{text}»"
@@ -178,9 +175,6 @@ def _duty_line(c: Clause, q: Question) -> str:
     if c.product:
         bits.append(f"sản phẩm: {c.product}")
     return text + (f" ({'; '.join(bits)})" if bits else "") + f" {cite(c)}"
-
-
-_ROLE_LINE = re.compile(r"^(?:[-–+]\s*)?(?:Cơ quan|Đơn vị) (?:chủ trì|thực hiện|phối hợp)\b", re.I)
 
 
 def _names_only_its_unit(c: Clause) -> bool:

@@ -35,8 +35,8 @@ from retrieval.evidence import Evidence
 from retrieval.lead_source import lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
 from retrieval.ranker import MODEL_PATH, RankerModel
-from retrieval.signals import Candidates, read_signals
-from retrieval.strategies import strategy_for
+from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
+from retrieval.strategies import lead_segments, strategy_for
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -48,8 +48,10 @@ class Retriever:
     """Loaded once per process; `ask` is thread-safe (the contract in `retrieval/__init__.py`).
 
     What it caches is a pure function of the immutable store: per-plan and per-clause facts are
-    `functools.cached_property` tables over all plans; the clauses a unit leads, asked by unit, go
-    through an `lru_cache` bounded by the number of units the plans name.
+    `functools.cached_property` tables over all plans (`clause_table`, what each clause is, for the
+    signals); a lead's word runs, asked by lead, go through an `lru_cache` bounded by the number of
+    units the plans name (`lead_segments`). All of it lives on this object, so a reload that replaces
+    the retriever lets the old index go.
     """
 
     def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
@@ -57,6 +59,8 @@ class Retriever:
         self.model = ranker if ranker is not None else RankerModel.load(MODEL_PATH)
         self.evidence = Evidence(store)
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
+        self.lead_segments = functools.lru_cache(maxsize=max(len(self.units), 1))(
+            functools.partial(lead_segments, self.evidence.words))
 
     @classmethod
     def load(cls, index: Path | str, model: str | None = None, ranker: Path | str | None = None) -> "Retriever":
@@ -244,6 +248,11 @@ class Retriever:
         return any(re.search(rf"(?<![a-z0-9]){re.escape(k)}(?![a-z0-9])", q.folded) for k in keys)
 
     # the per-clause and per-plan tables behind the facts above, each built once on first use
+    @functools.cached_property
+    def clause_table(self) -> ClauseTable:
+        """What each clause is (kind, facts carried, section role), one array per property, for the signals."""
+        return clause_table(self.store.clauses)
+
     @functools.cached_property
     def _directors(self) -> dict[int, frozenset[str]]:
         """Folded words of each clause's director (the person directing it), for clauses naming one."""

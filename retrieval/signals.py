@@ -14,12 +14,13 @@ from __future__ import annotations
 import inspect
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, Callable
+from functools import cached_property
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
 from corpus.model import Clause
+from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
 from retrieval.strategies import Strategy
@@ -47,33 +48,12 @@ class ClauseTable:
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
-_ROLE_ASSIGN = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 _ROLE_TARGETS = re.compile(r"chi tieu|muc tieu")
 
 
-class _Same:
-    """A list as a cache key by identity: one index's clause snapshot is never mutated, only replaced."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj: Any) -> None:
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.obj is self.obj
-
-
-def clause_table(clauses: Any) -> ClauseTable:
-    """The per-clause properties the signals read, for one index's clause snapshot (cached per snapshot)."""
-    return _clause_table(_Same(clauses))
-
-
-@lru_cache(maxsize=8)
-def _clause_table(key: _Same) -> ClauseTable:
-    clauses = key.obj
+def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
+    """The per-clause properties the signals read, for one index's clause snapshot. Read once per index
+    by its owner (`Retriever.clause_table`), so the table goes when a reload replaces the index."""
 
     def arr(fn: Callable[[Clause], bool | float]) -> np.ndarray:
         return np.fromiter((float(fn(c)) for c in clauses), dtype=np.float64, count=len(clauses))
@@ -89,7 +69,7 @@ def _clause_table(key: _Same) -> ClauseTable:
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
         has_deadline=arr(lambda c: bool(c.deadline)),
-        section_assigns=arr(lambda c: bool(_ROLE_ASSIGN.search(folded(c.section)))),
+        section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
     )
 
@@ -115,9 +95,9 @@ class Candidates:
         """The candidates' clause positions as an index array."""
         return np.asarray(self.positions, dtype=np.int64)
 
-    @cached_property
+    @property
     def table(self) -> ClauseTable:
-        return clause_table(self.retriever.store.clauses)
+        return self.retriever.clause_table
 
     def prop(self, name: str) -> np.ndarray:
         """A `ClauseTable` property of every candidate."""

@@ -10,10 +10,10 @@ ranker's weights are the same for every type; a type only says which facts are *
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 
 from corpus.model import Clause
+from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
     _facts,
     _quote,
@@ -32,14 +32,14 @@ if TYPE_CHECKING:
 
 Scored = list[tuple[int, float, float]]  # (clause position, score, coverage), best first
 Words = Callable[[str], list[str]]  # folded words, abbreviations as long forms (`Evidence.words`)
+Runs = tuple[tuple[str, ...], ...]
+Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached per index: `Retriever.lead_segments`)
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
-_ASSIGNING = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 
 
-@lru_cache(maxsize=1 << 16)
-def _lead_segments(words: Words, lead: str) -> tuple[tuple[str, ...], ...]:
+def lead_segments(words: Words, lead: str) -> Runs:
     """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes."""
     parts = [lead] + re.split(r"[,;/]", lead)
     return tuple(dict.fromkeys(tuple(words(p)) for p in parts if p.strip()))
@@ -57,11 +57,12 @@ def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
     return best
 
 
-def unit_match(question_words: tuple[str, ...], lead: str, words: Words) -> int:
+def unit_match(question_words: tuple[str, ...], lead: str, words: Words, segments: Segments | None = None) -> int:
     """How many words of a unit in ``lead`` the question names ("UBND cấp xã" names "Ủy ban nhân dân cấp
-    xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part."""
+    xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part. ``segments`` reads the
+    lead's runs (the index's cached reader), by default afresh with ``words``."""
     best = 0
-    for run in _lead_segments(words, lead):
+    for run in segments(lead) if segments is not None else lead_segments(words, lead):
         if not run:
             continue
         k = _prefix_in(run, question_words)
@@ -70,13 +71,13 @@ def unit_match(question_words: tuple[str, ...], lead: str, words: Words) -> int:
     return best
 
 
-def units_named(q: Question, leads: list[str], words: Words) -> set[str]:
+def units_named(q: Question, leads: list[str], words: Words, segments: Segments | None = None) -> set[str]:
     """The leads naming the unit the question is about: those matching it by the most words (the typed
     ``Clause.lead`` field, never a display string); the analysed unit's folded core counts too."""
     qwords = tuple(words(q.text))
     scores = {}
     for lead in dict.fromkeys(leads):
-        k = unit_match(qwords, lead, words)
+        k = unit_match(qwords, lead, words, segments)
         if q.unit_key and q.unit_key in folded(lead):
             k = max(k, len(q.unit_key.split()))
         if k:
@@ -223,7 +224,7 @@ class Duties(Strategy):
     def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
         """Every clause led by the unit the question names, in the plans it may be about."""
         by_lead = r.clauses_by_lead(doc_filter)
-        named = units_named(q, list(by_lead), r.evidence.words)
+        named = units_named(q, list(by_lead), r.evidence.words, r.lead_segments)
         return sorted({p for lead in named for p in by_lead[lead]})  # in plan order, whatever the hash seed
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
@@ -233,7 +234,8 @@ class Duties(Strategy):
         plan's order; tasks taking the lead from elsewhere come last. The group holding the best-scored clause
         stating the unit goes first, so the list opens with what the ranker found most relevant."""
         clauses = r.store.clauses
-        named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words)
+        named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words,
+                            r.lead_segments)
         ours = [t for t in scored if clauses[t[0]].lead in named]
         if not ours:
             return super().order(r, q, scored)
@@ -246,7 +248,7 @@ class Duties(Strategy):
             if src is None or (src != t[0] and clauses[src].kind != "heading"):
                 return (True, len(clauses), 1, t[0])  # its lead is stated elsewhere: after the unit's own
             # a clause stating the unit, followed by the items of the unit's own section (its heading's)
-            assigning = bool(_ASSIGNING.search(folded(" ".join(clauses[src].section_path[:1]))))
+            assigning = bool(ASSIGNING_SECTION.search(folded(" ".join(clauses[src].section_path[:1]))))
             return (not assigning, src, int(src != t[0]), t[0])
 
         head = sorted((t for t in ours if clauses[t[0]].doc_id == plan), key=key)

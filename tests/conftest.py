@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -55,6 +57,19 @@ def sample_index(plans_dir: Path, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("index") / "idx"
     build_index([plans_dir], out, progress=False)
     return out
+
+
+@pytest.fixture(scope="session")
+def copy_of(tmp_path_factory) -> Callable[[Path], Path]:
+    """A fresh copy of an index folder, to change or break without touching the shared one:
+    ``own = copy_of(sample_index)``; every call makes a new copy (named like the original)."""
+
+    def copy(index_dir: Path) -> Path:
+        target = tmp_path_factory.mktemp("copy") / Path(index_dir).name
+        shutil.copytree(index_dir, target)
+        return target
+
+    return copy
 
 
 @pytest.fixture(scope="session")

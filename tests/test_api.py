@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -354,38 +353,35 @@ def test_admin_reload_with_right_token_swaps_in_a_new_retriever(admin_app, retri
     assert c.post("/ask", json={"question": "Ai chủ trì chỉ tiêu BHYT?"}).json()["found"]
 
 
-def test_admin_reload_accepts_a_new_index_path(admin_app, sample_index, tmp_path):
-    copy = tmp_path / "copy"
-    shutil.copytree(sample_index, copy)
+def test_admin_reload_accepts_a_new_index_path(admin_app, sample_index, copy_of):
+    copy = copy_of(sample_index)
     c = TestClient(admin_app)
     r = c.post("/admin/reload", headers=_auth(), json={"index_dir": str(copy)})
     assert r.status_code == 200, r.text
     assert admin_app.state.planqa.current.index_dir == copy
 
 
-def _broken_copies(sample_index: Path, tmp_path: Path) -> list[Path]:
+def _broken_copies(sample_index: Path, copy_of, tmp_path: Path) -> list[Path]:
     """Indexes a reload must refuse: missing, empty, a file, and every file of a copy truncated."""
     missing = tmp_path / "missing"
     empty = tmp_path / "empty"
     empty.mkdir()
     a_file = tmp_path / "a_file"
     a_file.write_text("not an index")
-    truncated = tmp_path / "truncated"
-    shutil.copytree(sample_index, truncated)
+    truncated = copy_of(sample_index)
     for f in truncated.rglob("*"):
         if f.is_file():
             f.write_bytes(f.read_bytes()[: max(1, f.stat().st_size // 3)])
-    garbled_manifest = tmp_path / "garbled"
-    shutil.copytree(sample_index, garbled_manifest)
+    garbled_manifest = copy_of(sample_index)
     for f in garbled_manifest.rglob("*.json"):
         f.write_text("{ not json")
     return [missing, empty, a_file, truncated, garbled_manifest]
 
 
-def test_admin_reload_refuses_a_broken_index_and_old_keeps_serving(admin_app, sample_index, tmp_path):
+def test_admin_reload_refuses_a_broken_index_and_old_keeps_serving(admin_app, sample_index, copy_of, tmp_path):
     c = TestClient(admin_app)
     before = admin_app.state.planqa.current
-    for bad in _broken_copies(sample_index, tmp_path):
+    for bad in _broken_copies(sample_index, copy_of, tmp_path):
         r = c.post("/admin/reload", headers=_auth(), json={"index_dir": str(bad)})
         body = _assert_clean_error(r, 409)
         assert "chỉ mục cũ vẫn phục vụ" in body["detail"], body
@@ -477,8 +473,8 @@ def test_error_bodies_are_json_everywhere(client):
         json.loads(r.text)
 
 
-def _edit_manifest(sample_index: Path, dest: Path, **changes: Any) -> Path:
-    shutil.copytree(sample_index, dest)
+def _edit_manifest(dest: Path, **changes: Any) -> Path:
+    """``dest`` (a copy of an index) with its manifest's entries changed."""
     manifest = dest / "manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     data.update(changes)
@@ -486,16 +482,16 @@ def _edit_manifest(sample_index: Path, dest: Path, **changes: Any) -> Path:
     return dest
 
 
-def test_admin_reload_refuses_an_index_built_with_another_model(admin_app, sample_index, tmp_path):
-    other = _edit_manifest(sample_index, tmp_path / "other-model", model="sentence-transformers/all-MiniLM-L6-v2")
+def test_admin_reload_refuses_an_index_built_with_another_model(admin_app, sample_index, copy_of):
+    other = _edit_manifest(copy_of(sample_index), model="sentence-transformers/all-MiniLM-L6-v2")
     c = TestClient(admin_app)
     body = _assert_clean_error(c.post("/admin/reload", headers=_auth(), json={"index_dir": str(other)}), 409)
     assert "model" in body["detail"]
     assert c.get("/health").json()["generation"] == 1
 
 
-def test_admin_reload_refuses_an_index_of_another_format_version(admin_app, sample_index, tmp_path):
-    future = _edit_manifest(sample_index, tmp_path / "future", format_version=999)
+def test_admin_reload_refuses_an_index_of_another_format_version(admin_app, sample_index, copy_of):
+    future = _edit_manifest(copy_of(sample_index), format_version=999)
     c = TestClient(admin_app)
     body = _assert_clean_error(c.post("/admin/reload", headers=_auth(), json={"index_dir": str(future)}), 409)
     assert "999" in body["detail"]

@@ -9,7 +9,6 @@ import csv
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -247,10 +246,9 @@ def test_bad_catalog_input_is_a_clear_4xx(client, path, params, status, needle):
 
 
 @pytest.fixture(scope="module")
-def own_index(sample_index, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("catalog") / "idx"
-    shutil.copytree(sample_index, target)
-    return target
+def own_index(sample_index, copy_of) -> Path:
+    """A copy of the sample index: the upload tests add plans to it."""
+    return copy_of(sample_index)
 
 
 @pytest.fixture(scope="module")

@@ -251,22 +251,15 @@ def test_loading_with_an_alias_of_the_build_model_succeeds(built):
     assert IndexStore.load(built, model="onnx").model == DEFAULT_NAME
 
 
-def _copy_index(src: Path, dst: Path) -> Path:
-    import shutil
-
-    shutil.copytree(src, dst)
-    return dst
-
-
-def test_corrupt_manifest_fails_clearly(built, tmp_path):
-    d = _copy_index(built, tmp_path / "idx")
+def test_corrupt_manifest_fails_clearly(built, copy_of):
+    d = copy_of(built)
     (d / "manifest.json").write_text("{ not json", encoding="utf-8")
     with pytest.raises(IndexLoadError, match="corrupt manifest"):
         IndexStore.load(d)
 
 
-def test_other_format_version_fails_clearly(built, tmp_path):
-    d = _copy_index(built, tmp_path / "idx")
+def test_other_format_version_fails_clearly(built, copy_of):
+    d = copy_of(built)
     m = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
     m["format_version"] = 999
     (d / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
@@ -274,15 +267,15 @@ def test_other_format_version_fails_clearly(built, tmp_path):
         IndexStore.load(d)
 
 
-def test_missing_faiss_file_fails_clearly(built, tmp_path):
-    d = _copy_index(built, tmp_path / "idx")
+def test_missing_faiss_file_fails_clearly(built, copy_of):
+    d = copy_of(built)
     (d / "vectors.faiss").unlink()
     with pytest.raises(IndexLoadError, match="broken index"):
         IndexStore.load(d)
 
 
-def test_truncated_clause_store_is_detected(built, tmp_path):
-    d = _copy_index(built, tmp_path / "idx")
+def test_truncated_clause_store_is_detected(built, copy_of):
+    d = copy_of(built)
     lines = (d / "plans.jsonl").read_text(encoding="utf-8").splitlines()
     (d / "plans.jsonl").write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")
     with pytest.raises(IndexLoadError, match="inconsistent index"):

@@ -39,10 +39,9 @@ def plan_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def warm_idx(seed, tmp_path: Path) -> Path:
+def warm_idx(seed, copy_of) -> Path:
     """An existing index holding both fixture plans, so a rebuild only embeds what changed."""
-    shutil.copytree(seed[0], tmp_path / "idx")
-    return tmp_path / "idx"
+    return copy_of(seed[0])
 
 
 def _passages(path: Path) -> list[str]:

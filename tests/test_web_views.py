@@ -7,7 +7,6 @@ docs/screenshots/ (or PLANQA_SCREENSHOT_DIR) so a reviewer sees what users see.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
@@ -25,11 +24,9 @@ UPLOAD_SECONDS = 240  # parse + embed a small plan + rebuild BM25 of the sample 
 
 
 @pytest.fixture(scope="module")
-def own_index(sample_index, tmp_path_factory) -> Path:
+def own_index(sample_index, copy_of) -> Path:
     """A copy of the sample index: the upload test adds a plan to it."""
-    target = tmp_path_factory.mktemp("views") / "idx"
-    shutil.copytree(sample_index, target)
-    return target
+    return copy_of(sample_index)
 
 
 @pytest.fixture(scope="module")
