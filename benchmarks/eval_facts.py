@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plans", type=Path, required=True, help="folder of the real plans")
     ap.add_argument("--split", choices=("dev", "test"), help="score only this half")
     ap.add_argument("--misses", action="store_true", help="list wrong dev facts (refused for test rows)")
+    ap.add_argument("--from-id", dest="from_id", metavar="ID",
+                    help="score only rows numbered from this id on (e.g. rf1041: a new round of blind rows)")
     ap.add_argument("--min", dest="minimums", action="append", default=[], metavar="GROUP=VALUE",
                     help="regression gate on the scored rows, e.g. --min responsibilities=0.8 (repeatable)")
     args = ap.parse_args(argv)
@@ -129,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.split:
         facts = [f for f in facts if f["split"] == args.split]
+    if args.from_id:
+        facts = [f for f in facts if _id_number(f["id"]) >= _id_number(args.from_id)]
     if args.misses and any(f["split"] != "dev" for f in facts):
         print("error: --misses lists dev rows only; add --split dev", file=sys.stderr)
         return 2
@@ -170,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {fact['id']} {fact['doc']}:{fact['line']} {fact['field']}: gold {fact['value']!r} "
                   f"| got {pred!r} | task {fact.get('task')!r}")
     return _check_gates(args.minimums, tally)
+
+
+def _id_number(fact_id: str) -> int:
+    """"rf1041" → 1041: rows are numbered in the order they were written, a round at a time."""
+    m = re.search(r"(\d+)$", fact_id)
+    return int(m.group(1)) if m else -1
 
 
 def _check_gates(minimums: list[str], tally: dict[tuple[str, str], list[int]]) -> int:
