@@ -34,7 +34,8 @@ _DEADLINES = [
     re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
-    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))", re.I),
+    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
+               r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),

@@ -137,7 +137,8 @@ class Context:
 # A body's name opens with a unit word or is an acronym ("VNMAC chủ trì, …").
 _HEAD = rf"(?:{UNIT_HEAD_RE}|{ACRONYM_RE})"
 _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
+# "tổ chức" after "các" is a noun: "Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh: …"
+_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
@@ -180,10 +181,19 @@ def unit_name(text: str) -> str | None:
 
 
 def trim_unit(value: str) -> str:
-    """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"."""
-    m = re.search(rf"\s+(?:{VERB_RE}|tiến hành|chủ động|là cơ quan)\b", value)
+    """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"; a name cut by a verb
+    that was a noun ("… và các tổ chức chính trị - xã hội") loses its dangling "và các"."""
+    m = re.search(rf"(?<![Cc]ác)\s+(?:{VERB_RE}|tiến hành|chủ động|tích cực|là cơ quan)\b", value)
     head = value[: m.start()] if m and m.start() > 0 else value
-    return clean(head)
+    org = _ORGANISATIONS.search(head)
+    if org:  # "… và các tổ chức chính trị - xã hội phát huy vai trò …": the name ends with its kind of body
+        head = head[: org.end()]
+    return re.sub(r"(?:\s+(?:và|cùng|với)(?:\s+các)?)+$", "", clean(head))
+
+
+# "các tổ chức" names bodies by their kind; the name ends there, or after the place they belong to.
+_ORGANISATIONS = re.compile(r"\b[Cc]ác tổ chức\s+(?:chính trị\s*-\s*xã hội(?:\s*-\s*nghề nghiệp)?|đoàn thể|thành viên|"
+                            r"hội|xã hội)(?:\s+(?:tỉnh|thành phố|xã|phường|đặc khu|các cấp|cùng cấp|cơ sở))?")
 
 
 def _is_name_long_enough(unit: str) -> bool:
@@ -412,7 +422,11 @@ _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ C
                          r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban))[\s,]+\S|"
                          rf"^{ACRONYM_RE}\b")
 NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
-_OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
+# "Giao X …", "Đề nghị X …", "Yêu cầu X …"; a plan asks bodies outside its authority the same way:
+# "Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh xây dựng …", "Kính đề nghị Ủy ban MTTQ …".
+# "Khuyến khích" asks only a named body: "Khuyến khích các doanh nghiệp đầu tư …" is a task of its section.
+_OPENERS = r"(?:Giao|Kính đề nghị|Đề nghị|Yêu cầu|Khuyến khích(?=\s+(?-i:[A-ZĐ])))"
+_OPENER = re.compile(rf"^{_OPENERS}\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
     "định kỳ", "tổng hợp", "báo cáo", "căn cứ", "chủ động", "tiếp tục", "tăng cường", "đẩy mạnh", "phân công",
@@ -422,6 +436,8 @@ _DUTY_VERBS = (
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
     "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
+    "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
 )
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
@@ -474,7 +490,7 @@ class Sentences:
         """One clause: each way of assigning is tried in turn, the first that reads it wins."""
         node = ctx.nodes[pos]
         body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
-        after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
+        after_colon = re.search(rf":\s*(?={_OPENERS}\s)", body)
         if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
             body = body[after_colon.end():]
         body = _STEP.sub("", body)
@@ -484,10 +500,50 @@ class Sentences:
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
-        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject,
-                     _agent):
+        for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
+                     _duty_subject, _agent):
             if step(said):
                 return
+        labelled_subject = _LABEL_THEN_SUBJECT.match(body)
+        if (labelled_subject and not opener  # "- Định kỳ hằng quý: UBND xã tổ chức họp giao ban …"
+                and len(body[:labelled_subject.end()].split()) <= LABEL_MAX_WORDS):
+            rest = body[labelled_subject.end():]
+            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, False, True)
+            for step in (_responsible, _coordinates, _assigns, _duty_subject):
+                if step(again):
+                    return
+
+
+# A short label, then the sentence with its subject: "1. Trách nhiệm chung: Trưởng các phòng, đơn vị chịu
+# trách nhiệm …", "- Định kỳ hằng quý, 6 tháng, năm: UBND xã tổ chức họp giao ban …". The subject is a
+# named body (capitalised); the label itself is no unit (a unit's own "X: …" is a unit section).
+LABEL_MAX_WORDS = 8
+_LABEL_THEN_SUBJECT = re.compile(rf"^[^:;.()]{{2,80}}?:\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
+
+# A task that names its lead in brackets: "… (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Trung tâm …)",
+# "(Giao Phòng Kinh tế chủ trì thực hiện)", "(Cơ quan chủ trì: Sở Y tế; phối hợp: Sở Tài chính)".
+_BRACKET_SAYS = re.compile(
+    r"\(\s*(?:(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|thực hiện)\s*:\s*(?P<named>[^;()]+?)\s*(?=[;,)])|"
+    rf"(?:Giao\s+)?(?P<unit>(?=(?-i:[A-ZĐ])){_HEAD}\b[^()]{{0,150}}?)\s*,?\s+(?:chủ trì|thực hiện|tham mưu|"
+    r"phụ trách|đảm nhiệm|là cơ quan chủ trì)\b)(?P<rest>[^()]*)\)", re.I)
+_BRACKET_PARTNERS = re.compile(r"phối hợp\s*:\s*(?P<v>[^;()]+)", re.I)
+
+
+def _bracketed(s: _Said) -> bool:
+    """The lead a task names in brackets after it, with the partners the brackets name."""
+    m = _BRACKET_SAYS.search(s.body)
+    if not m:
+        return False
+    unit = trim_unit(clean(m["unit"] or m["named"]))
+    if (len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit)
+            or _NOT_A_NAME.search(unit)):
+        return False
+    s.add("lead", unit)
+    rest = m["rest"] or ""
+    pm = _BRACKET_PARTNERS.search(rest) or _PARTNERS_WITH.search(rest) if "phối hợp" in rest else None
+    if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
+        s.add("partners", pm["v"])
+    return True
 
 
 # A step of a procedure names its actor after the step's label: "- Bước 1: Bộ X xây dựng …".
@@ -611,12 +667,17 @@ def _agent(s: _Said) -> bool:
     return False
 
 
+# How a unit coordinates, said before "phối hợp": "Báo … chủ động phối hợp với Sở X xây dựng …" — the
+# unit still acts and Sở X coordinates.
+_MANNER = re.compile(r"^(?:chủ động|tích cực|trực tiếp|thường xuyên|kịp thời)\s+(?=phối hợp\b)", re.I)
+
+
 def _coordinates(s: _Said) -> bool:
     """"X phối hợp với Y tổ chức …": X acts, Y coordinates; "Y phối hợp thực hiện …": Y only coordinates."""
     unit, _, verb = parse_assignment(s.rest)
     if unit is None or verb != "phối hợp":
         return False
-    w = _WITH.match(s.rest[len(unit):].lstrip(" ,"))
+    w = _WITH.match(_MANNER.sub("", s.rest[len(unit):].lstrip(" ,")))
     if w:
         s.add("lead", unit)
         s.add("partners", w["v"])
