@@ -137,8 +137,10 @@ class Context:
 # A body's name opens with a unit word or is an acronym ("VNMAC chủ trì, …").
 _HEAD = rf"(?:{UNIT_HEAD_RE}|{ACRONYM_RE})"
 _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
-# "tổ chức" after "các" is a noun: "Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh: …"
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?P<verb>{VERB_RE}|:)", re.S)
+# "tổ chức" after "các" is a noun: "Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh: …", and in a
+# list of bodies: "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ …"
+_LISTED_BODY = r"(?<=,\s)tổ chức,"
+_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
@@ -151,7 +153,8 @@ _PARTNERS_WITH = re.compile(
     r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
 )
-_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
+_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )(?!(?<=, )tổ chức,)tổ chức|"
+                         r"có trách nhiệm|là|"
                          r"được)\b", re.I)
 
 
@@ -161,7 +164,8 @@ _GENERIC_OPENERS = re.compile(
     r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
     r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
-    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ)", re.I)
+    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|"
+    r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
 def unit_name(text: str) -> str | None:
@@ -395,8 +399,10 @@ class UnitSections:
             head, sep, rest = body.partition(":")
             unit = unit_name(head) if (sep or node.children) else None
             duty = _DUTIES_OF.match(head)
-            if duty and node.children and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
-                unit = clean(duty["who"])  # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát"
+            if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
+                # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
+                # "- Trách nhiệm của chủ nhiệm lớp: là cầu nối …" with its duties after the colon
+                unit = clean(duty["who"])
             if unit is None or (not sep and not node.children):
                 continue
             if not sep and not _in_assignment_section(ctx, pos) and c.kind != "heading":
@@ -419,8 +425,13 @@ _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy đ
 _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ Chỉ huy|Bộ Tư lệnh|Văn phòng|"
                          r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng|"
                          r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
-                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban))[\s,]+\S|"
+                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban)|"
+                         # a body by its kind, a person by office: "Cơ quan thanh tra quốc phòng các cấp thực hiện …",
+                         # "Người có thẩm quyền kiểm tra chuyên ngành … ban hành quyết định …"
+                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định)[\s,]+\S|"
+                         r"^Cơ quan\s+(?!(?:chủ trì|phối hợp|thực hiện|tham mưu|cấp trên)\b)(?-i:[a-zđ])|"
                          rf"^{ACRONYM_RE}\b")
+SENTENCE_HEADING_MIN_WORDS = 12  # a numbered heading this long is a task sentence, not a title
 NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …"; a plan asks bodies outside its authority the same way:
 # "Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh xây dựng …", "Kính đề nghị Ủy ban MTTQ …".
@@ -438,10 +449,13 @@ _DUTY_VERBS = (
     "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
+    # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
+    "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
 )
 _SUBJECT = re.compile(
-    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
-    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
+    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
+    # "đào tạo" is what a body does ("VNMAC đào tạo, cấp chứng chỉ …"), not a kind of body ("Các cơ sở đào tạo")
+    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r"|(?<!sở\s)(?<!trình\s)(?<!tâm\s)(?<!trường\s)(?<!ngành\s)đào tạo)\b", re.S)
 _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
@@ -620,7 +634,7 @@ def _responsible(s: _Said) -> bool:
     ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
     unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
-    if (unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit)
+    if (unit and _short_enough_subject(unit) and not _NOT_A_NAME.search(unit)
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         _responsible_partners(s, s.rest[m.end():])
@@ -645,6 +659,16 @@ def _responsible_partners(s: _Said, duty: str) -> None:
         s.add("partners", pm["v"])
 
 
+# A subject that opens with a unit may list several offices: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan
+# thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm …" (27 words)
+RESPONSIBLE_LIST_MAX_WORDS = 32
+LISTED_OFFICE_MAX_WORDS = 8  # each office of such a list is short; a longer run is a sentence
+
+
+def _short_enough_subject(unit: str) -> bool:
+    n = len(unit.split())
+    return n <= MAX_UNIT_WORDS or (n <= RESPONSIBLE_LIST_MAX_WORDS and all(
+        len(part.split()) <= LISTED_OFFICE_MAX_WORDS for part in re.split(r"[,;]", unit)))
 RESPONSIBLE_MAX_WORDS = 16  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm"
 _RESPONSIBLE_ANY = re.compile(r"(?:^|(?<=[.;]\s))(?P<unit>[^.;:()]{2,160}?)\s+(?:có trách nhiệm|chịu trách nhiệm)\b")
 # Sentence openings that are no subject: a condition, a case, an obligation on anyone.
@@ -704,15 +728,20 @@ def _duty_subject(s: _Said) -> bool:
     or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
     c = s.ctx.clauses[s.pos]
     sm = _SUBJECT.match(s.rest)
-    named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
+    # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
+    # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
+    sentence = c.kind in ("bullet", "item") or (c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
+                                                and len(s.rest.split()) >= SENTENCE_HEADING_MIN_WORDS)
+    named_actor = (sm is not None and sentence and _NAMED_BODY.match(s.rest)
                    and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
     if not (s.duty_section or s.opener or s.lead_in or named_actor):
         return False
     if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
-            and not _GENERIC_OPENERS.match(sm["unit"])):
+            and not _GENERIC_OPENERS.match(sm["unit"]) and not _GENERIC_OPENERS.match(s.rest)):
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
-    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
+    unit = _UNIT_TAIL.split(re.split(r"(?<!được)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
     unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
     s.add("lead", unit)
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])

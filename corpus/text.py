@@ -165,7 +165,9 @@ UNIT_HEADS = (
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
-ACRONYM_RE = r"(?-i:[A-ZĐ]{3,}[0-9]*(?=[\s,;:.]+\S?[a-z]))"
+# The next word is in lower case, Vietnamese letters too: "VNMAC đào tạo, cấp chứng chỉ …".
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".

@@ -220,3 +220,172 @@ QUARTERS = [
 def test_a_quarter_to_finish_in_is_the_deadline(line, deadline):
     plan = parse_md(f"**II. NHIỆM VỤ**\n\n{line}\n")
     assert clause(plan, line[:12]).deadline == deadline
+
+
+# ------------------------------------------------- bodies named by their kind, persons by office, acronyms
+
+NAMED_ACTORS = [
+    # 6d0e277c (dev), a decree's article: the body acts, whatever the article's title says
+    ("""
+**Điều 35. Thanh tra, kiểm tra
+quản lý, hoạt động khắc phục hậu quả bom mìn vật nổ sau chiến tranh**
+
+1. Cơ quan thanh tra quốc phòng các cấp thực hiện
+việc thanh tra chuyên ngành đối với các hoạt động khắc phục hậu quả bom mìn vật
+nổ sau chiến tranh theo quy định của pháp luật về thanh tra.
+
+2. Bộ Tư lệnh Công binh thực hiện kiểm tra đối với
+các dự án, hạng mục, nhiệm vụ điều tra, khảo sát, rà phá bom mìn vật nổ sau chiến
+tranh sử dụng nguồn vốn trong nước.
+""", "Cơ quan thanh tra", "Cơ quan thanh tra quốc phòng các cấp"),
+    # e13e31ec (dev), a circular: a person by office, over the points of the decision
+    ("""
+**Điều 6. Quyết định kiểm tra
+chuyên ngành**
+
+1. Người có thẩm quyền kiểm tra chuyên ngành quy định
+tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên
+ngành.
+
+a) Quyết định kiểm tra chuyên ngành phải ghi rõ căn cứ, phạm vi, nội dung kiểm tra;
+
+b) Thời hạn kiểm tra không quá 10 ngày làm việc.
+""", "Người có thẩm quyền", "Người có thẩm quyền"),
+    # 2f6f80b9 and 86367f2d (dev): "cơ quan, tổ chức, đơn vị" lists bodies; "được giao" does not hand over
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+c) Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ chủ động triển khai thực hiện kế
+hoạch đúng tiến độ.
+""", "Người đứng đầu", "Người đứng đầu cơ quan, tổ chức, đơn vị"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", NAMED_ACTORS)
+def test_a_body_by_its_kind_or_a_person_by_office_leads_what_it_does(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
+
+
+def test_an_article_titled_by_an_activity_names_no_unit():
+    """"Thanh tra, kiểm tra quản lý, …" opens with a unit word but is what the article is about."""
+    plan = parse_md(NAMED_ACTORS[0][0])
+    assert clause(plan, "Điều 35").lead is None
+    assert clause(plan, "Bộ Tư lệnh Công binh").lead == "Bộ Tư lệnh Công binh"
+
+
+ACRONYM_ACTORS = [
+    # 6d0e277c (dev): the verb after the acronym starts with a Vietnamese letter
+    ("""
+**2. Thẩm quyền cấp chứng chỉ**
+
+a) Bộ Quốc phòng cấp chứng chỉ năng lực cho các tổ
+chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ;
+
+c) [37]
+VNMAC đào tạo, cấp chứng chỉ đội trưởng, giám sát viên, quản lý chất lượng, kỹ
+thuật viên điều tra, khảo sát, rà phá bom mìn vật nổ cho công dân Việt Nam.
+""", {"Bộ Quốc phòng cấp": "Bộ Quốc phòng", "VNMAC đào tạo": "VNMAC"}),
+    ("""
+III. TỔ CHỨC THỰC HIỆN
+
+- TTYT khu vực đảm bảo cơ số thuốc, vật tư y tế cho các trạm y tế xã.
+
+- BHXH tỉnh hướng dẫn thủ tục tham gia bảo hiểm y tế hộ gia đình.
+""", {"TTYT khu vực": "TTYT khu vực", "BHXH tỉnh": "BHXH tỉnh"}),
+]
+
+
+@pytest.mark.parametrize("snippet,leads", ACRONYM_ACTORS)
+def test_an_acronym_before_a_vietnamese_verb_is_a_body(snippet, leads):
+    plan = parse_md(snippet)
+    for task, lead in leads.items():
+        assert clause(plan, task).lead == lead
+
+
+LISTED_BODIES = [
+    # 31786b08 (dev): a unit section naming several kinds of bodies
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+**5. Các
+doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan**
+
+- Tuân thủ các quy định về cấp phép và quản lý xây dựng đối với các công trình hạ tầng thông tin.
+""", "Tuân thủ các quy định", "Các doanh nghiệp viễn thông, tổ chức, cá nhân có liên quan"),
+    # 6d0e277c (dev)
+    ("""
+**Điều 18. Trách nhiệm trong quản
+lý an toàn điều tra, khảo sát, rà phá bom mìn vật nổ**
+
+1. Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát,
+rà phá bom mìn vật nổ
+
+a) Thiết lập các biện pháp an toàn và phương án ứng phó sự cố cho người tham gia.
+""", "Thiết lập các biện pháp", "Chủ đầu tư, tổ chức, đơn vị điều tra, khảo sát, rà phá bom mìn vật nổ"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", LISTED_BODIES)
+def test_organisations_listed_between_bodies_stay_in_the_name(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
+
+
+# ------------------------------------------------- "Trách nhiệm của X: …" with the duties on the line
+
+DUTIES_OF = [
+    # c49a5afa (dev), two roles of a training centre's regulation
+    ("- Trách nhiệm của chủ nhiệm lớp: là cầu nối giữa\nban giám đốc Trung tâm với lớp, trực tiếp quản lý lớp.",
+     "Trách nhiệm của chủ nhiệm", "chủ nhiệm lớp"),
+    ("- Trách nhiệm của giáo vụ: giám sát việc giảng dạy\ntheo kế hoạch, thời khóa biểu, đề cương chi tiết.",
+     "Trách nhiệm của giáo vụ", "giáo vụ"),
+    ("- Nhiệm vụ của Tổ công nghệ số cộng đồng: hướng dẫn người dân cài đặt, sử dụng các ứng dụng số.",
+     "Nhiệm vụ của Tổ", "Tổ công nghệ số cộng đồng"),
+]
+
+
+@pytest.mark.parametrize("line,task,lead", DUTIES_OF)
+def test_duties_of_a_role_on_their_own_line_are_its_own(line, task, lead):
+    plan = parse_md(f"**4. Trách nhiệm của các tổ chức, cá nhân trong quản lý lớp học:**\n\n{line}\n")
+    assert clause(plan, task).lead == lead
+
+
+# ------------------------------------------------- a subject that lists several offices
+
+LONG_SUBJECTS = [
+    # 86367f2d (dev)
+    ("""
+**IV. TỔ CHỨC THỰC HIỆN**
+
+2. Bộ trưởng, Thủ trưởng cơ
+quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh,
+thành phố trực thuộc trung ương chịu trách nhiệm thực hiện Kế hoạch này.
+""", "Bộ trưởng", "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+     "các tỉnh, thành phố trực thuộc trung ương"),
+    # 1796a553 (dev)
+    ("""
+**Điều 5. **Chủ tịch Ủy ban nhân dân các tỉnh,
+thành phố trực thuộc Trung ương, Chánh văn phòng Bộ, Thủ trưởng các đơn vị có
+liên quan chịu trách nhiệm thi hành Quyết định này./.
+""", "Điều 5", "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương, Chánh văn phòng Bộ, "
+     "Thủ trưởng các đơn vị có liên quan"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", LONG_SUBJECTS)
+def test_a_list_of_offices_is_responsible_together(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
+
+
+def test_a_long_sentence_before_responsibility_is_no_subject():
+    """6d0e277c (dev): the responsible bodies are in the second sentence, not the first 20 words."""
+    plan = parse_md("""
+**Điều 20. Quản lý chất lượng**
+
+3.[42]
+Các tổ chức nước ngoài thiết lập hệ thống quản lý chất lượng, quy trình quản lý
+chất lượng theo văn kiện chương trình, dự án được phê duyệt. Các chỉ tiêu chất
+lượng phải phù hợp với quy định tại QCVN 01:2022/BQP. VNMAC và các Bộ, ngành
+liên quan chịu trách nhiệm thẩm định, kiểm tra, đánh giá hệ thống quản lý chất lượng.
+""")
+    lead = clause(plan, "Các tổ chức nước ngoài").lead
+    assert lead is None or len(lead.split()) <= 10
