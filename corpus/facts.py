@@ -132,11 +132,12 @@ def plan_period(clauses: list[Clause]) -> int | None:
     return None
 
 
-def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> None:
+def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None,
+               table_unit: str | None = None) -> None:
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
-        _row_target(clauses, nodes, pos, period_end)
+        _row_target(clauses, nodes, pos, period_end, table_unit)
         return
     if c.kind in ("header", "footer", "table_header"):
         return
@@ -153,7 +154,31 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             c.target = t
 
 
-def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None) -> None:
+# The unit a whole table is in, written on its own line just above it: "Đơn vị: Triệu đồng.", "*Đơn vị tính:ha*",
+# "ĐVT: tỷ đồng".
+_TABLE_UNIT = re.compile(r"^\(?(?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*(?P<u>[^\d.;:()…]{1,30}?)\s*[.)]?\s*$", re.I)
+TABLE_UNIT_LOOKBACK = 2  # the unit line is among the lines just above the table (after its title, "Kèm theo …")
+
+
+def table_units(clauses: list[Clause]) -> dict[int, str]:
+    """Table row position → the unit its table states above it, for tables that state one."""
+    out: dict[int, str] = {}
+    unit: str | None = None
+    for pos, c in enumerate(clauses):
+        if c.kind not in ("table_row", "table_header"):
+            unit = None
+            continue
+        if pos == 0 or clauses[pos - 1].kind not in ("table_row", "table_header"):  # a table starts here
+            above = [a for a in clauses[max(0, pos - TABLE_UNIT_LOOKBACK): pos] if a.kind in ("paragraph", "header")]
+            found = [m["u"] for a in reversed(above) if (m := _TABLE_UNIT.match(a.text.strip()))]
+            unit = clean(found[0]) if found else None
+        if unit and c.kind == "table_row":
+            out[pos] = unit
+    return out
+
+
+def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None,
+                table_unit: str | None = None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
     year from the value column's title, the row, or the headings above the table. A row of a table with
     one column per year gives a target per year (``year_targets``); its target is the last year's."""
@@ -161,7 +186,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     assert row is not None
     body = nodes[pos].body or c.text
     if row.years:
-        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body)
+        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body) or table_unit
         c.year_targets = year_targets(row.years, unit) or None
         if c.year_targets:
             c.target = c.year_targets[-1]
@@ -169,7 +194,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     if row.cells.get("chi_tieu"):
         year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
-        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
+        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh") or table_unit, year)
     elif row.cells.get("noi_dung"):
         c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
 
@@ -198,6 +223,7 @@ def read_annexed_text(sk: Skeleton) -> None:
 def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
+    units = table_units(sk.clauses)
     for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos, period_end)
+        _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos))
     assign_responsibilities(sk.clauses, sk.nodes)
