@@ -16,6 +16,11 @@ from corpus.targets import (parse_cell_target, parse_target, plan_period_end, un
                             year_targets)
 from corpus.text import UNIT_HEADS
 
+# A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
+# nhất trong Quý III/2026", "trước 31/12/2026", "vào cuối năm 2030", "từ ngày 01/7/2026", "vào Quý IV hằng năm";
+# never a time already past ("từ năm 2021 đến nay"), a date a text takes effect ("có hiệu lực (kể) từ ngày …"), nor
+# a date in a citation ("Căn cứ …").
+_TIME_IN_TEXT: re.Pattern[str]
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
@@ -36,10 +41,19 @@ _DEADLINES = [
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
                r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    _TIME_IN_TEXT := re.compile(r"(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
+               r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
+               r"(?:quý\s+[IV]+(?:\s*/\s*|\s+năm\s+)20\d{2}|quý\s+[IV]+\s+h[ằà]ng\s+năm|"
+               r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
+               r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
+               r"năm\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
-    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý))"),
+    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+    # a task done all along, said last: "Triển khai thường xuyên, liên tục."
+    # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
+    re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
@@ -142,6 +156,8 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
     if c.kind in ("header", "footer", "table_header"):
         return
     for rx in _DEADLINES:
+        if rx is _TIME_IN_TEXT and _CITES.match(body):
+            continue
         m = rx.search(c.text)
         if m:
             c.deadline = clean(m["v"])
