@@ -142,13 +142,13 @@ _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
 _LISTED_BODY = r"(?<=,\s)tổ chức,"
 _ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
-    r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
+    r"phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
-    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
+    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
     r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|"
     r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
@@ -187,7 +187,7 @@ def unit_name(text: str) -> str | None:
 def trim_unit(value: str) -> str:
     """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"; a name cut by a verb
     that was a noun ("… và các tổ chức chính trị - xã hội") loses its dangling "và các"."""
-    m = re.search(rf"(?<![Cc]ác)\s+(?:{VERB_RE}|tiến hành|chủ động|tích cực|là cơ quan)\b", value)
+    m = re.search(rf"(?<![Cc]ác)\s+(?:{VERB_RE}|tiến hành|chủ động|tích cực|là cơ quan|là đơn vị|là đầu mối)\b", value)
     head = value[: m.start()] if m and m.start() > 0 else value
     org = _ORGANISATIONS.search(head)
     if org:  # "… và các tổ chức chính trị - xã hội phát huy vai trò …": the name ends with its kind of body
@@ -252,9 +252,12 @@ class TableColumns:
 
 
 _LABELS = [
-    ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
-                        r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
-    ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
+    ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
+                        r"tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        re.I | re.S)),
+    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
+                            r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
@@ -263,6 +266,24 @@ _LABELS = [
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
 ]
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
+
+
+# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
+_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì|Phối hợp|Thời (?:gian|hạn)[^:;.]{0,25}|"
+                         r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
+
+
+def labelled_parts(body: str) -> list[tuple[str, str]]:
+    """Every label a line holds, in order: one for "Cơ quan chủ trì: X", three for "Chủ trì: X. Phối hợp: Y.
+    Thời gian: Z" (a line whose first words are no label has none)."""
+    first = labelled(body)
+    if first is None:
+        return []
+    cuts = [m.end() for m in _NEXT_LABEL.finditer(body)]
+    if not cuts:
+        return [first]
+    pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
+    return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
 
 
 def labelled(body: str) -> tuple[str, str] | None:
@@ -285,19 +306,19 @@ class LabelledLines:
         for pos in range(len(ctx.clauses)):
             if pos in ctx.claimed or ctx.clauses[pos].kind in ("header", "footer", "table_header"):
                 continue
-            hit = labelled(ctx.body(pos))
-            if not hit:
+            hits = labelled_parts(ctx.body(pos))
+            if not hits:
                 continue
             ctx.claimed.add(pos)
-            fieldname, value = hit
-            scope = self._scope(ctx, pos, fieldname)
-            if fieldname == "lead":
-                parts = list(_SPLIT_PART.finditer(value))
-                if parts:
-                    self._split(ctx, pos, scope, parts)
-                    continue
-                value = trim_unit(value)
-            ctx.add(scope, fieldname, value, pos, self.mechanism)
+            for fieldname, value in hits:
+                scope = self._scope(ctx, pos, fieldname)
+                if fieldname == "lead":
+                    parts = list(_SPLIT_PART.finditer(value))
+                    if parts:
+                        self._split(ctx, pos, scope, parts)
+                        continue
+                    value = trim_unit(value)
+                ctx.add(scope, fieldname, value, pos, self.mechanism)
 
     def _scope(self, ctx: Context, pos: int, fieldname: str) -> list[int]:
         parent = ctx.nodes[pos].parent
@@ -465,7 +486,9 @@ _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
 
 
-_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+# Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y".
+_ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
 
 def coordination_phrases(ctx: Context, mechanism: str) -> None:
@@ -473,14 +496,18 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
     phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
     of the task itself gave them. Run by :class:`Sentences` after its own reading."""
     stated = {f.source for f in ctx.facts if f.field == "partners"}
+    leading = {f.source for f in ctx.facts if f.field == "lead"}
     for pos, c in enumerate(ctx.clauses):
         if pos in stated or c.kind in ("header", "footer", "table_header", "table_row"):
             continue
         body = ctx.body(pos)
         m = _COORDINATE.search(body)
-        if not m:
+        if m:
+            pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
+        elif (m := _ALONG.search(body)) and pos in leading:
+            pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
+        else:
             continue
-        pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
         if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
             ctx.add(subtree(ctx.nodes, pos), "partners", pm["v"], pos, mechanism)
 
@@ -693,7 +720,8 @@ def _agent(s: _Said) -> bool:
 
 # How a unit coordinates, said before "phối hợp": "Báo … chủ động phối hợp với Sở X xây dựng …" — the
 # unit still acts and Sở X coordinates.
-_MANNER = re.compile(r"^(?:chủ động|tích cực|trực tiếp|thường xuyên|kịp thời)\s+(?=phối hợp\b)", re.I)
+_MANNER = re.compile(r"^(?:(?:chủ động|tích cực|trực tiếp|thường xuyên|kịp thời)\s+|"
+                     r"là (?:đơn vị |cơ quan )?(?:đầu mối|thường trực)\s*,?\s*)(?=phối hợp\b)", re.I)
 
 
 def _coordinates(s: _Said) -> bool:
@@ -701,7 +729,7 @@ def _coordinates(s: _Said) -> bool:
     unit, _, verb = parse_assignment(s.rest)
     if unit is None or verb != "phối hợp":
         return False
-    w = _WITH.match(_MANNER.sub("", s.rest[len(unit):].lstrip(" ,")))
+    w = _WITH.match(_MANNER.sub("", s.rest[len(unit):].lstrip(" ,")).replace("phối hợp cùng ", "phối hợp ", 1))
     if w:
         s.add("lead", unit)
         s.add("partners", w["v"])
