@@ -570,10 +570,19 @@ _BRACKET_SAYS = re.compile(
 _BRACKET_PARTNERS = re.compile(r"phối hợp\s*:\s*(?P<v>[^;()]+)", re.I)
 
 
+# A task closed by the name of its unit alone, in brackets: "- Tổ chức tuyên truyền … (Phòng Văn hóa - Xã hội)."
+_BRACKET_NAME = re.compile(r"\((?P<name>[^()]{4,100})\)\s*[.;]?\s*$")
+
+
 def _bracketed(s: _Said) -> bool:
     """The lead a task names in brackets after it, with the partners the brackets name."""
     m = _BRACKET_SAYS.search(s.body)
     if not m:
+        named = _BRACKET_NAME.search(s.body)
+        unit = unit_name(named["name"]) if named and named.start() > 0 else None
+        if unit and len(unit.split()) >= 2 and unit[:1].isupper():
+            s.add("lead", unit)
+            return True
         return False
     unit = trim_unit(clean(m["unit"] or m["named"]))
     if (len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit)

@@ -389,3 +389,46 @@ liên quan chịu trách nhiệm thẩm định, kiểm tra, đánh giá hệ th
 """)
     lead = clause(plan, "Các tổ chức nước ngoài").lead
     assert lead is None or len(lead.split()) <= 10
+
+
+# ------------------------------------------------- a unit named alone in brackets closing the task
+
+UNIT_IN_BRACKETS = [
+    ("- Tổ chức tuyên truyền, vận động Nhân dân tham gia bảo hiểm y tế (Phòng Văn hóa - Xã hội).",
+     "Tổ chức tuyên truyền", "Phòng Văn hóa - Xã hội"),
+    ("(12) Tỷ lệ dân số được quản lý sức khỏe điện tử đạt 95% (Trạm Y tế xã)", "Tỷ lệ dân số", "Trạm Y tế xã"),
+    ("c) Rà soát, sắp xếp các điểm trường lẻ trên địa bàn (Phòng Văn hóa - Xã hội; Trung tâm Phục vụ hành chính công);",
+     "Rà soát, sắp xếp", "Phòng Văn hóa - Xã hội; Trung tâm Phục vụ hành chính công"),
+]
+
+
+@pytest.mark.parametrize("line,task,lead", UNIT_IN_BRACKETS)
+def test_a_unit_named_alone_in_brackets_after_the_task_leads_it(line, task, lead):
+    assert clause(parse_md(f"**II. NHIỆM VỤ**\n\n{line}\n"), task).lead == lead
+
+
+@pytest.mark.parametrize("line", [
+    "- Báo cáo kết quả về UBND xã (qua Văn phòng HĐND và UBND xã).",
+    "- Kiện toàn Ban Chỉ đạo (BCĐ).",
+    "- Thực hiện theo Kế hoạch số 12/KH-UBND (Kèm theo Quyết định số 5/QĐ-UBND).",
+])
+def test_brackets_that_are_no_unit_name_give_no_lead(line):
+    assert clause(parse_md(f"**II. NHIỆM VỤ**\n\n{line}\n"), line[2:15]).lead is None
+
+
+# ------------------------------------------------- role columns by other titles
+
+ROLE_TITLES = [
+    ("| TT | Nội dung | Đơn vị phụ trách | Lộ trình thực hiện |\n|---|---|---|---|\n"
+     "| 1 | Số hóa hồ sơ hộ tịch | Phòng Văn hóa - Xã hội | Quý III/2026 |", "Phòng Văn hóa - Xã hội", "Quý III/2026"),
+    ("| STT | Nhiệm vụ | Đơn vị đầu mối | Thời điểm hoàn thành |\n|---|---|---|---|\n"
+     "| 1 | Lắp đặt camera an ninh | Công an xã | Tháng 12/2026 |", "Công an xã", "Tháng 12/2026"),
+    ("| TT | Nội dung công việc | Trách nhiệm thực hiện | Thời gian |\n|---|---|---|---|\n"
+     "| 1 | Nạo vét kênh mương nội đồng | Phòng Kinh tế | Năm 2026 |", "Phòng Kinh tế", "Năm 2026"),
+]
+
+
+@pytest.mark.parametrize("table,lead,deadline", ROLE_TITLES)
+def test_role_columns_titled_otherwise_are_read(table, lead, deadline):
+    row = next(c for c in parse_md(f"**PHỤ LỤC**\n\n{table}\n").clauses if c.kind == "table_row")
+    assert (row.lead, row.deadline) == (lead, deadline)
