@@ -549,7 +549,8 @@ class Sentences:
         if (labelled_subject and not opener  # "- Định kỳ hằng quý: UBND xã tổ chức họp giao ban …"
                 and len(body[:labelled_subject.end()].split()) <= LABEL_MAX_WORDS):
             rest = body[labelled_subject.end():]
-            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, False, True)
+            # no lead-in: after a label only a named body acts ("- Nước sạch: Các hộ dân sử dụng …" names none)
+            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, False, False)
             for step in (_responsible, _coordinates, _assigns, _duty_subject):
                 if step(again):
                     return

@@ -432,3 +432,12 @@ ROLE_TITLES = [
 def test_role_columns_titled_otherwise_are_read(table, lead, deadline):
     row = next(c for c in parse_md(f"**PHỤ LỤC**\n\n{table}\n").clauses if c.kind == "table_row")
     assert (row.lead, row.deadline) == (lead, deadline)
+
+
+def test_after_a_label_only_a_named_body_is_a_subject():
+    plan = parse_md("""
+**2. Các chỉ tiêu chủ yếu**
+
+(5) Nước sạch: Các hộ dân sử dụng nước sạch đạt 100%.
+""")
+    assert clause(plan, "Nước sạch").lead is None
