@@ -275,6 +275,10 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
         return None  # most clauses state no figure: skip the candidate scan
     best = _best_figure(text)
     year = year_of_heading(text, period_end)
+    if best is not None and year is not None and ";" in text:
+        # "Năm 2026: … đạt 95%; đến năm 2030 đạt 98%": the year of the figure's own part of the sentence
+        start, end = text.rfind(";", 0, best.start()) + 1, text.find(";", best.end())
+        year = year_of_heading(text[start: end if end >= 0 else len(text)], period_end) or year
     if best is None:
         nm = _NONE_LEFT.search(text)
         if nm:

@@ -41,3 +41,16 @@ NOT_TARGETS = [
 @pytest.mark.parametrize("text", NOT_TARGETS)
 def test_figures_that_are_no_target(text):
     assert parse_target(text) is None
+
+
+YEAR_PARTS = [
+    ("Năm 2026: tỷ lệ người dân tham gia BHYT đạt 95%; đến năm 2030 đạt 98%.", 95.0, 2026),
+    ("Đến năm 2030: tỷ lệ hộ dùng nước sạch đạt 100%; tỷ lệ thu gom rác đạt 95%.", 100.0, 2030),
+    ("- Năm 2027 có 02 thôn đạt chuẩn nông thôn mới kiểu mẫu; năm 2030 có 05 thôn.", 2.0, 2027),
+]
+
+
+@pytest.mark.parametrize("text,value,year", YEAR_PARTS)
+def test_a_figure_takes_the_year_of_its_own_part_of_the_sentence(text, value, year):
+    t = parse_target(text)
+    assert t is not None and (t.values, t.year) == ([value], year)
