@@ -140,7 +140,7 @@ _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
 # "tổ chức" after "các" is a noun: "Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh: …", and in a
 # list of bodies: "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ …"
 _LISTED_BODY = r"(?<=,\s)tổ chức,"
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|:)", re.S)
+_ASSIGN = re.compile(rf"^(?:Giao\s+(?:cho\s+)?)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
     r"phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
@@ -457,7 +457,7 @@ NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân d�
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …"; a plan asks bodies outside its authority the same way:
 # "Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh xây dựng …", "Kính đề nghị Ủy ban MTTQ …".
 # "Khuyến khích" asks only a named body: "Khuyến khích các doanh nghiệp đầu tư …" is a task of its section.
-_OPENERS = r"(?:Giao|Kính đề nghị|Đề nghị|Yêu cầu|Khuyến khích(?=\s+(?-i:[A-ZĐ])))"
+_OPENERS = r"(?:Giao(?:\s+cho)?|Kính đề nghị|Đề nghị|Yêu cầu|Khuyến khích(?=\s+(?-i:[A-ZĐ])))"  # also "Giao cho X …"
 _OPENER = re.compile(rf"^{_OPENERS}\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
@@ -750,11 +750,20 @@ def _coordinates(s: _Said) -> bool:
     return True
 
 
+# A name that ends where a duty begins: with its place ("… UBND xã"), an acronym, or "(có) liên quan"; a duty verb
+# after another word may be the name's own ("Trung tâm dịch vụ tổng hợp phường").
+_NAME_END = re.compile(r"(?:\b(?:xã|phường|tỉnh|huyện|thành phố|đặc khu|thôn|liên quan)|[A-ZĐ]{2,})\s*$")
+
+
 def _assigns(s: _Said) -> bool:
     """"Giao X …", "X chủ trì, phối hợp với Y …", "X tham mưu …", and "X: …" in a duty section."""
     unit, partners, verb = parse_assignment(s.rest)
     if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and s.duty_section)):
         return False
+    sm = _SUBJECT.match(s.rest) if s.opener and verb not in ("chủ trì", "tham mưu", "phối hợp", ":") else None
+    if (sm and len(sm["unit"]) < len(unit) and _is_name_long_enough(clean(sm["unit"]))
+            and (_NAME_END.search(sm["unit"]) or s.rest[sm.end():].startswith(","))):
+        unit = clean(sm["unit"])  # "Giao Văn phòng HĐND và UBND xã tổng hợp, báo cáo …": the name ends at its duty
     s.add("lead", unit)
     if partners:
         s.add("partners", partners)

@@ -441,3 +441,24 @@ def test_after_a_label_only_a_named_body_is_a_subject():
 (5) Nước sạch: Các hộ dân sử dụng nước sạch đạt 100%.
 """)
     assert clause(plan, "Nước sạch").lead is None
+
+
+@pytest.mark.parametrize("line,lead,partners", [
+    ("1. Giao cho Phòng Kinh tế chủ trì, phối hợp với các đơn vị liên quan theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+     "Phòng Kinh tế", "các đơn vị liên quan"),
+    ("- Giao cho Công an xã chủ trì xây dựng phương án bảo đảm an ninh trật tự dịp Tết.", "Công an xã", None),
+    ("b) Giao cho Văn phòng HĐND và UBND xã tổng hợp, báo cáo kết quả thực hiện.", "Văn phòng HĐND và UBND xã", None),
+])
+def test_giao_cho_names_the_lead_as_giao_does(line, lead, partners):
+    c = clause(parse_md(f"**IV. TỔ CHỨC THỰC HIỆN**\n\n{line}\n"), line[3:20])
+    assert (c.lead, c.partners) == (lead, partners)
+
+
+def test_a_name_that_holds_a_duty_word_is_kept_whole():
+    """Sample plan 004: "Trung tâm dịch vụ tổng hợp phường" is a name, not "Trung tâm dịch vụ" that sums up."""
+    c = clause(parse_md("""
+IV. TỔ CHỨC THỰC HIỆN
+
+6. Giao Trung tâm dịch vụ tổng hợp phường kịp thời tuyên truyền các văn bản chỉ đạo, điều hành của UBND phường.
+"""), "Giao Trung tâm")
+    assert c.lead == "Trung tâm dịch vụ tổng hợp phường"
