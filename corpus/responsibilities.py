@@ -170,7 +170,8 @@ _GENERIC_OPENERS = re.compile(
 
 def unit_name(text: str) -> str | None:
     """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
-    t = clean(_OPENER.sub("", re.sub(r"\*+", "", text)))
+    # "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
+    t = clean(_OPENER.sub("", re.sub(r"^\s*Đối với\s+", "", re.sub(r"\*+", "", text), flags=re.I)))
     too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
         len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
     if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):

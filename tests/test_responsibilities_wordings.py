@@ -462,3 +462,17 @@ IV. TỔ CHỨC THỰC HIỆN
 6. Giao Trung tâm dịch vụ tổng hợp phường kịp thời tuyên truyền các văn bản chỉ đạo, điều hành của UBND phường.
 """), "Giao Trung tâm")
     assert c.lead == "Trung tâm dịch vụ tổng hợp phường"
+
+
+@pytest.mark.parametrize("heading,task,lead", [
+    ("**2. Đối với Phòng Văn hóa - Xã hội**", "- Rà soát hộ nghèo, hộ cận nghèo.", "Phòng Văn hóa - Xã hội"),
+    # 99c7d8ff (dev), an emulation plan: what each body is to achieve
+    ("b) Đối với Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội",
+     "- Tổ chức sâu rộng các phong trào thi đua yêu nước.", "Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội"),
+    # 556b2fb4 (dev)
+    ("a) Đối với các sở, ban, ngành, UBND các xã, phường", "- Tổ chức tốt công tác tuyên truyền, cổ vũ cho Đại hội.",
+     "các sở, ban, ngành, UBND các xã, phường"),
+])
+def test_a_heading_doi_voi_a_unit_heads_its_duties(heading, task, lead):
+    plan = parse_md(f"**IV. TỔ CHỨC THỰC HIỆN**\n\n{heading}\n\n{task}\n")
+    assert clause(plan, task[2:20]).lead == lead
