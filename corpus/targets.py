@@ -291,15 +291,24 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
     return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
 
 
+# A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),
+# a range ("12-14"), "trở lên"/"trở xuống" after it.
+_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
+                   rf"|đạt|khoảng|đạt khoảng)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?"
+                   rf"(?P<tail>\s*trở\s+(?:lên|xuống))?", re.I)
+
+
 def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target | None:
     """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2" with its unit column."""
     v = value.strip()
-    m = re.fullmatch(rf"(?P<cmp>[<>≤≥]=?)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?", v)
+    m = _CELL.fullmatch(v)
     if not m:
         return None
     values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
     sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
-    cmp_ = "range" if m["b"] else (sym or "=")
+    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or "").lower()), "")
+    tail = (m["tail"] or "").lower()
+    cmp_ = "range" if m["b"] else (sym or word or (">=" if "lên" in tail else "<=" if "xuống" in tail else "="))
     u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
     return Target(values, u, cmp_, year, v)
 

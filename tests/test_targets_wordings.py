@@ -54,3 +54,25 @@ YEAR_PARTS = [
 def test_a_figure_takes_the_year_of_its_own_part_of_the_sentence(text, value, year):
     t = parse_target(text)
     assert t is not None and (t.values, t.year) == ([value], year)
+
+
+from corpus.targets import parse_cell_target  # noqa: E402
+
+
+@pytest.mark.parametrize("cell,values,comparison", [
+    ("Trên 45", [45.0], ">"),
+    ("Tối thiểu 80", [80.0], ">="),
+    ("Không quá 2", [2.0], "<="),
+    ("95 trở lên", [95.0], ">="),
+    ("Đạt 100%", [100.0], "="),
+    ("≥ 94", [94.0], ">="),
+    ("12-14", [12.0, 14.0], "range"),
+])
+def test_a_value_cell_may_state_its_bound_in_words(cell, values, comparison):
+    t = parse_cell_target(cell, "%", 2030)
+    assert t is not None and (t.values, t.comparison, t.year) == (values, comparison, 2030)
+
+
+@pytest.mark.parametrize("cell", ["x", "-", "Hoàn thành", "5/12 thôn"])
+def test_a_value_cell_without_one_figure_is_no_target(cell):
+    assert parse_cell_target(cell, None, 2030) is None
