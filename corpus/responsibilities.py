@@ -22,7 +22,8 @@ from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
 MAX_PARTNER_WORDS = 50  # a partner list may name several units ("Ban Quản lý Khu kinh tế X, Sở Y và các doanh nghiệp …")
-UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
+UNIT_SECTION_MAX_WORDS = 20
+DUTY_SECTION_PART_WORDS = 25  # under a title about duties, one body's name may run this long  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
 TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
 
@@ -168,12 +169,15 @@ _GENERIC_OPENERS = re.compile(
     r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
-def unit_name(text: str) -> str | None:
-    """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
+def unit_name(text: str, duties: bool = False) -> str | None:
+    """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None. Under a title
+    about duties (``duties``) a heading may name its bodies at length ("2. Cơ quan quản lý nhà nước về khắc phục
+    hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan")."""
     # "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
     t = clean(_OPENER.sub("", re.sub(r"^\s*Đối với\s+", "", re.sub(r"\*+", "", text), flags=re.I)))
+    part_words = DUTY_SECTION_PART_WORDS if duties else 12
     too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
-        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
+        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > part_words for p in t.split(",")))
     if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
         return None
     if _GENERIC_OPENERS.match(t):
@@ -419,7 +423,7 @@ class UnitSections:
                 continue
             body = ctx.body(pos)
             head, sep, rest = body.partition(":")
-            unit = unit_name(head) if (sep or node.children) else None
+            unit = unit_name(head, _in_assignment_section(ctx, pos)) if (sep or node.children) else None
             duty = _DUTIES_OF.match(head)
             if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
                 # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
@@ -453,6 +457,7 @@ _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ C
                          r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định)[\s,]+\S|"
                          r"^Cơ quan\s+(?!(?:chủ trì|phối hợp|thực hiện|tham mưu|cấp trên)\b)(?-i:[a-zđ])|"
                          rf"^{ACRONYM_RE}\b")
+_BARE_KINDS = {"cơ quan", "đơn vị", "bộ phận", "các cơ quan", "các đơn vị"}  # a kind of body, no body's name
 SENTENCE_HEADING_MIN_WORDS = 12  # a numbered heading this long is a task sentence, not a title
 NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
 # "Giao X …", "Đề nghị X …", "Yêu cầu X …"; a plan asks bodies outside its authority the same way:
@@ -778,23 +783,29 @@ def _duty_subject(s: _Said) -> bool:
     sm = _SUBJECT.match(s.rest)
     # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
     # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
-    sentence = c.kind in ("bullet", "item") or (c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
+    # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
+    sentence = c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
+                                                and not s.ctx.nodes[s.pos].children) or (
+        c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
                                                 and len(s.rest.split()) >= SENTENCE_HEADING_MIN_WORDS)
     named_actor = (sm is not None and sentence and _NAMED_BODY.match(s.rest)
                    and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
     if not (s.duty_section or s.opener or s.lead_in or named_actor):
         return False
     if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
-            and not _GENERIC_OPENERS.match(sm["unit"]) and not _GENERIC_OPENERS.match(s.rest)):
+            and not _GENERIC_OPENERS.match(sm["unit"]) and not _GENERIC_OPENERS.match(s.rest)
+            and sm["unit"].strip().lower() not in _BARE_KINDS):
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
     # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
     unit = _UNIT_TAIL.split(re.split(r"(?<!được)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
     unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
-    s.add("lead", unit)
+    # a paragraph read only because a named body acts in it acts for that paragraph alone
+    own = [s.pos] if c.kind == "paragraph" and not (s.duty_section or s.opener or s.lead_in) else None
+    s.add("lead", unit, own)
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
-        s.add("partners", pm["v"])
+        s.add("partners", pm["v"], own)
     return True
 
 

@@ -476,3 +476,45 @@ IV. TỔ CHỨC THỰC HIỆN
 def test_a_heading_doi_voi_a_unit_heads_its_duties(heading, task, lead):
     plan = parse_md(f"**IV. TỔ CHỨC THỰC HIỆN**\n\n{heading}\n\n{task}\n")
     assert clause(plan, task[2:20]).lead == lead
+
+
+PARAGRAPH_ACTORS = [
+    # 99c7d8ff (dev): a paragraph under a section title, no bullet
+    ("**III. KHEN THƯỞNG**\n\n**b) Tiêu chuẩn khen thưởng**\n\nCác cơ quan, đơn vị căn cứ thành tích trong tổ chức,\nthực hiện Đợt thi đua để "
+     "bình xét khen thưởng theo thẩm quyền.", "Các cơ quan, đơn vị căn cứ", "Các cơ quan, đơn vị"),
+    # 1796a553 (dev): a step of a procedure written as a paragraph
+    ("**1. Thủ tục phê duyệt Chiến lược**\n\n**a) Trình tự thực hiện:**\n\nCục Trồng trọt và Bảo vệ thực vật trình Bộ trưởng phê duyệt và ra quyết định./.",
+     "Cục Trồng trọt", "Cục Trồng trọt và Bảo vệ thực vật"),
+    ("**3. Chế độ báo cáo**\n\nVăn phòng HĐND và UBND xã tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12 hằng năm.",
+     "Văn phòng HĐND", "Văn phòng HĐND và UBND xã"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,lead", PARAGRAPH_ACTORS)
+def test_a_named_body_acting_in_a_paragraph_leads_it(snippet, task, lead):
+    assert clause(parse_md(snippet), task).lead == lead
+
+
+def test_a_kind_of_body_alone_is_no_lead():
+    """e13e31ec (dev): "Cơ quan quản lý nhà nước …; Thủ trưởng …" lists who a circular applies to."""
+    plan = parse_md("""
+**Điều 2. Đối tượng áp dụng**
+
+Cơ quan quản lý nhà nước ngành Công Thương; Thủ trưởng cơ quan quản lý nhà nước ngành Công Thương; cơ quan, đơn vị
+được giao thực hiện chức năng kiểm tra chuyên ngành.
+""")
+    assert clause(plan, "Cơ quan quản lý").lead != "Cơ quan"
+
+
+def test_under_a_duties_title_a_long_heading_names_its_bodies():
+    """6d0e277c (dev)."""
+    plan = parse_md("""
+**Điều 18. Trách nhiệm trong quản
+lý an toàn điều tra, khảo sát, rà phá bom mìn vật nổ**
+
+2. Cơ quan quản lý nhà nước về khắc phục hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan
+
+a) Có trách nhiệm kiểm tra định kỳ hoặc đột xuất công tác quản lý an toàn lao động trên công trường.
+""")
+    assert clause(plan, "Có trách nhiệm kiểm tra").lead == (
+        "Cơ quan quản lý nhà nước về khắc phục hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan")
