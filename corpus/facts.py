@@ -21,6 +21,7 @@ from corpus.text import UNIT_HEADS
 # never a time already past ("từ năm 2021 đến nay"), a date a text takes effect ("có hiệu lực (kể) từ ngày …"), nor
 # a date in a citation ("Căn cứ …").
 _TIME_IN_TEXT: re.Pattern[str]
+_YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
@@ -41,7 +42,8 @@ _DEADLINES = [
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
                r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
-    _TIME_IN_TEXT := re.compile(r"(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
+    # (a cheap look at the first letter spares the alternation at most positions)
+    _TIME_IN_TEXT := re.compile(r"(?<![^\W\d_])(?=[hctvđHCTVĐ])(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
                r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
                r"(?:quý\s+[IV]+(?:\s*/\s*|\s+năm\s+)20\d{2}|quý\s+[IV]+\s+h[ằà]ng\s+năm|"
                r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
@@ -156,7 +158,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
     if c.kind in ("header", "footer", "table_header"):
         return
     for rx in _DEADLINES:
-        if rx is _TIME_IN_TEXT and _CITES.match(body):
+        if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
         if m:

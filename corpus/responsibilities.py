@@ -510,7 +510,7 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
         m = _COORDINATE.search(body)
         if m:
             pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
-        elif (m := _ALONG.search(body)) and pos in leading:
+        elif pos in leading and "với" in body and (m := _ALONG.search(body)):
             pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
         else:
             continue
