@@ -67,8 +67,11 @@ def exact_match(gold: str | None, pred: str | None) -> bool:
     return fold(gold) == fold(pred)
 
 
-def target_match(gold: dict, clause: Clause | None) -> bool:
+def target_match(gold: dict, clause: Clause | None, per_year: bool = False) -> bool:
     t = clause.target if clause else None
+    if per_year and clause is not None and clause.year_targets and gold.get("year") is not None:
+        # a row of a table with one column per year: the target the row sets for the gold's year
+        t = next((y for y in clause.year_targets if y.year == gold["year"]), t)
     if t is None:
         return False
     if "values" in gold:
@@ -97,7 +100,7 @@ def letterhead_value(plan: ParsedPlan, field: str) -> str | None:
     }[field]
 
 
-def predicted(plan: ParsedPlan, fact: dict) -> tuple[bool, object]:
+def predicted(plan: ParsedPlan, fact: dict, per_year: bool = False) -> tuple[bool, object]:
     """(correct, what the parser has) for one gold fact."""
     field = fact["field"]
     if field in GROUPS and GROUPS[field] == "metadata":
@@ -108,7 +111,7 @@ def predicted(plan: ParsedPlan, fact: dict) -> tuple[bool, object]:
     if field == "no_lead":
         return clause is not None and clause.lead is None, clause.lead if clause else "<no clause>"
     if field == "target":
-        return target_match(fact["value"], clause), (clause.target.to_dict() if clause and clause.target else None)
+        return target_match(fact["value"], clause, per_year), (clause.target.to_dict() if clause and clause.target else None)
     pred = getattr(clause, field) if clause else None
     return string_match(fact["value"], pred), pred
 
@@ -119,6 +122,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--plans", type=Path, required=True, help="folder of the real plans")
     ap.add_argument("--split", choices=("dev", "test"), help="score only this half")
     ap.add_argument("--misses", action="store_true", help="list wrong dev facts (refused for test rows)")
+    ap.add_argument("--per-year", action="store_true",
+                    help="not the fixed rule: a target with a year is compared with the row's target for that year "
+                         "when the row gives one per year (Clause.year_targets), not only with Clause.target")
+    ap.add_argument("--from-id", dest="from_id", metavar="ID",
+                    help="score only rows numbered from this id on (e.g. rf1041: a new round of blind rows)")
     ap.add_argument("--min", dest="minimums", action="append", default=[], metavar="GROUP=VALUE",
                     help="regression gate on the scored rows, e.g. --min responsibilities=0.8 (repeatable)")
     args = ap.parse_args(argv)
@@ -129,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.split:
         facts = [f for f in facts if f["split"] == args.split]
+    if args.from_id:
+        facts = [f for f in facts if _id_number(f["id"]) >= _id_number(args.from_id)]
     if args.misses and any(f["split"] != "dev" for f in facts):
         print("error: --misses lists dev rows only; add --split dev", file=sys.stderr)
         return 2
@@ -145,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"warning: {doc}: {e}", file=sys.stderr)
                 plans[doc] = None  # type: ignore[assignment]
         plan = plans[doc]
-        ok, pred = predicted(plan, fact) if plan is not None else (False, None)
+        ok, pred = predicted(plan, fact, args.per_year) if plan is not None else (False, None)
         group = GROUPS[fact["field"]]
         for split in (fact["split"], "all"):
             tally[(split, group)][0] += ok
@@ -170,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {fact['id']} {fact['doc']}:{fact['line']} {fact['field']}: gold {fact['value']!r} "
                   f"| got {pred!r} | task {fact.get('task')!r}")
     return _check_gates(args.minimums, tally)
+
+
+def _id_number(fact_id: str) -> int:
+    """"rf1041" → 1041: rows are numbered in the order they were written, a round at a time."""
+    m = re.search(r"(\d+)$", fact_id)
+    return int(m.group(1)) if m else -1
 
 
 def _check_gates(minimums: list[str], tally: dict[tuple[str, str], list[int]]) -> int:

@@ -16,6 +16,12 @@ from corpus.targets import (parse_cell_target, parse_target, plan_period_end, un
                             year_targets)
 from corpus.text import MADE_KINDS, UNIT_HEADS
 
+# A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
+# nhất trong Quý III/2026", "trước 31/12/2026", "vào cuối năm 2030", "từ ngày 01/7/2026", "vào Quý IV hằng năm";
+# never a time already past ("từ năm 2021 đến nay"), a date a text takes effect ("có hiệu lực (kể) từ ngày …"), nor
+# a date in a citation ("Căn cứ …").
+_TIME_IN_TEXT: re.Pattern[str]
+_YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 _DEADLINES = [
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
@@ -34,11 +40,22 @@ _DEADLINES = [
     re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
-    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}))", re.I),
+    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
+               r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    # (a cheap look at the first letter spares the alternation at most positions)
+    _TIME_IN_TEXT := re.compile(r"(?<![^\W\d_])(?=[hctvđHCTVĐ])(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
+               r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
+               r"(?:quý\s+[IV]+(?:\s*/\s*|\s+năm\s+)20\d{2}|quý\s+[IV]+\s+h[ằà]ng\s+năm|"
+               r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
+               r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
+               r"năm\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
-    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý))"),
+    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+    # a task done all along, said last: "Triển khai thường xuyên, liên tục."
+    # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
+    re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
@@ -131,15 +148,18 @@ def plan_period(clauses: list[Clause]) -> int | None:
     return None
 
 
-def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> None:
+def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None,
+               table_unit: str | None = None) -> None:
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
-        _row_target(clauses, nodes, pos, period_end)
+        _row_target(clauses, nodes, pos, period_end, table_unit)
         return
     if c.kind in ("header", "footer", "table_header"):
         return
     for rx in _DEADLINES:
+        if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
+            continue
         m = rx.search(c.text)
         if m:
             c.deadline = clean(m["v"])
@@ -152,7 +172,31 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             c.target = t
 
 
-def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None) -> None:
+# The unit a whole table is in, written on its own line just above it: "Đơn vị: Triệu đồng.", "*Đơn vị tính:ha*",
+# "ĐVT: tỷ đồng".
+_TABLE_UNIT = re.compile(r"^\(?(?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*(?P<u>[^\d.;:()…]{1,30}?)\s*[.)]?\s*$", re.I)
+TABLE_UNIT_LOOKBACK = 2  # the unit line is among the lines just above the table (after its title, "Kèm theo …")
+
+
+def table_units(clauses: list[Clause]) -> dict[int, str]:
+    """Table row position → the unit its table states above it, for tables that state one."""
+    out: dict[int, str] = {}
+    unit: str | None = None
+    for pos, c in enumerate(clauses):
+        if c.kind not in ("table_row", "table_header"):
+            unit = None
+            continue
+        if pos == 0 or clauses[pos - 1].kind not in ("table_row", "table_header"):  # a table starts here
+            above = [a for a in clauses[max(0, pos - TABLE_UNIT_LOOKBACK): pos] if a.kind in ("paragraph", "header")]
+            found = [m["u"] for a in reversed(above) if (m := _TABLE_UNIT.match(a.text.strip()))]
+            unit = clean(found[0]) if found else None
+        if unit and c.kind == "table_row":
+            out[pos] = unit
+    return out
+
+
+def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None,
+                table_unit: str | None = None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
     year from the value column's title, the row, or the headings above the table. A row of a table with
     one column per year gives a target per year (``year_targets``); its target is the last year's."""
@@ -160,7 +204,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     assert row is not None
     body = nodes[pos].body or c.text
     if row.years:
-        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body)
+        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body) or table_unit
         c.year_targets = year_targets(row.years, unit) or None
         if c.year_targets:
             c.target = c.year_targets[-1]
@@ -168,7 +212,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     if row.cells.get("chi_tieu"):
         year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
-        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh"), year)
+        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh") or table_unit, year)
     elif row.cells.get("noi_dung"):
         c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
 
@@ -197,6 +241,7 @@ def read_annexed_text(sk: Skeleton) -> None:
 def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
+    units = table_units(sk.clauses)
     for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos, period_end)
+        _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos))
     assign_responsibilities(sk.clauses, sk.nodes)

@@ -80,7 +80,7 @@ LEAD_MECHANISMS: dict[str, str] = {
     "topic": "suy luận theo lĩnh vực",
 }
 
-# The fields a labelled attribute line may state (`Clause.labelled_field`), as `corpus.responsibilities` reads them.
+# The fields a labelled attribute line may state (`Clause.labelled_fields`), as `corpus.responsibilities` reads them.
 LABELLED_FIELDS = ("lead", "partners", "deadline", "product")
 
 
@@ -160,8 +160,9 @@ class Clause:
     deadline: str | None = None  # thời gian hoàn thành
     product: str | None = None  # sản phẩm
     # a labelled attribute line of a task ("- Cơ quan chủ trì: X", "Thời gian thực hiện: Quý IV/2025"):
-    # the field it states ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`), else None
-    labelled_field: str | None = None
+    # the fields it states, in order ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`);
+    # one line may hold several labels ("Chủ trì: X. Phối hợp: Y. Thời gian: Z"); () for any other clause
+    labelled_fields: tuple[str, ...] = ()
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
@@ -201,7 +202,7 @@ class Clause:
             "directed_by": self.directed_by,
             "deadline": self.deadline,
             "product": self.product,
-            "labelled_field": self.labelled_field,
+            "labelled_fields": list(self.labelled_fields),
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "columns": self.columns,
@@ -227,7 +228,7 @@ class Clause:
             directed_by=d.get("directed_by"),
             deadline=d.get("deadline"),
             product=d.get("product"),
-            labelled_field=d.get("labelled_field"),  # None in an index built before the field existed
+            labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             columns=d.get("columns"),

@@ -22,7 +22,8 @@ from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
 MAX_PARTNER_WORDS = 50  # a partner list may name several units ("Ban Quản lý Khu kinh tế X, Sở Y và các doanh nghiệp …")
-UNIT_SECTION_MAX_WORDS = 20  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
+UNIT_SECTION_MAX_WORDS = 20
+DUTY_SECTION_PART_WORDS = 25  # under a title about duties, one body's name may run this long  # "1. Sở Nông nghiệp và Môi trường" — a heading that is only a name
 TOPIC_MIN_SCORE = 0.35  # share of an indicator's rare word pairs a topic section must have
 TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the plan does not say
 
@@ -137,20 +138,24 @@ class Context:
 # A body's name opens with a unit word or is an acronym ("VNMAC chủ trì, …").
 _HEAD = rf"(?:{UNIT_HEAD_RE}|{ACRONYM_RE})"
 _UNIT_START = re.compile(rf"^(?:Giao\s+)?{_HEAD}\b")
-_ASSIGN = re.compile(rf"^(?:Giao\s+)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?P<verb>{VERB_RE}|:)", re.S)
+# "tổ chức" after "các" is a noun: "Mặt trận Tổ quốc … và các tổ chức chính trị - xã hội tỉnh: …", and in a
+# list of bodies: "Người đứng đầu cơ quan, tổ chức, đơn vị được giao nhiệm vụ …"
+_LISTED_BODY = r"(?<=,\s)tổ chức,"
+_ASSIGN = re.compile(rf"^(?:Giao\s+(?:cho\s+)?)?(?P<unit>{_HEAD}\b.*?)\s*,?\s*(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|:)", re.S)
 _PARTNERS_WITH = re.compile(
-    r"phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
+    r"phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?P<v>.+?)(?=,\s*(?:tham mưu|tổ chức|triển khai|thực hiện)|;|\.(?:\s|$)|"
     # "các cơ quan, đơn vị liên quan nghiên cứu …": a generic list ends with "liên quan"
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
-    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|"
+    r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
     r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|"
     r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
 )
-_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )tổ chức|có trách nhiệm|là|"
+_NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )(?!(?<=, )tổ chức,)tổ chức|"
+                         r"có trách nhiệm|là|"
                          r"được)\b", re.I)
 
 
@@ -160,14 +165,19 @@ _GENERIC_OPENERS = re.compile(
     r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
     r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
-    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ)", re.I)
+    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|"
+    r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
-def unit_name(text: str) -> str | None:
-    """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None."""
-    t = clean(_OPENER.sub("", re.sub(r"\*+", "", text)))
+def unit_name(text: str, duties: bool = False) -> str | None:
+    """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None. Under a title
+    about duties (``duties``) a heading may name its bodies at length ("2. Cơ quan quản lý nhà nước về khắc phục
+    hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan")."""
+    # "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
+    t = clean(_OPENER.sub("", re.sub(r"^\s*Đối với\s+", "", re.sub(r"\*+", "", text), flags=re.I)))
+    part_words = DUTY_SECTION_PART_WORDS if duties else 12
     too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
-        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > 12 for p in t.split(",")))
+        len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > part_words for p in t.split(",")))
     if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
         return None
     if _GENERIC_OPENERS.match(t):
@@ -180,10 +190,19 @@ def unit_name(text: str) -> str | None:
 
 
 def trim_unit(value: str) -> str:
-    """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"."""
-    m = re.search(rf"\s+(?:{VERB_RE}|tiến hành|chủ động|là cơ quan)\b", value)
+    """"Sở Khoa học và Công nghệ tiến hành rà soát …" → "Sở Khoa học và Công nghệ"; a name cut by a verb
+    that was a noun ("… và các tổ chức chính trị - xã hội") loses its dangling "và các"."""
+    m = re.search(rf"(?<![Cc]ác)\s+(?:{VERB_RE}|tiến hành|chủ động|tích cực|là cơ quan|là đơn vị|là đầu mối)\b", value)
     head = value[: m.start()] if m and m.start() > 0 else value
-    return clean(head)
+    org = _ORGANISATIONS.search(head)
+    if org:  # "… và các tổ chức chính trị - xã hội phát huy vai trò …": the name ends with its kind of body
+        head = head[: org.end()]
+    return re.sub(r"(?:\s+(?:và|cùng|với)(?:\s+các)?)+$", "", clean(head))
+
+
+# "các tổ chức" names bodies by their kind; the name ends there, or after the place they belong to.
+_ORGANISATIONS = re.compile(r"\b[Cc]ác tổ chức\s+(?:chính trị\s*-\s*xã hội(?:\s*-\s*nghề nghiệp)?|đoàn thể|thành viên|"
+                            r"hội|xã hội)(?:\s+(?:tỉnh|thành phố|xã|phường|đặc khu|các cấp|cùng cấp|cơ sở))?")
 
 
 def _is_name_long_enough(unit: str) -> bool:
@@ -238,9 +257,12 @@ class TableColumns:
 
 
 _LABELS = [
-    ("lead", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+(?:chủ trì|thực hiện|tham mưu|chịu trách nhiệm)"
-                        r"(?:\s+(?:thực hiện|chính|soạn thảo))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
-    ("partners", re.compile(r"^(?:Cơ quan|Đơn vị|Bộ phận)\s+phối hợp(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
+    ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
+                        r"tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        re.I | re.S)),
+    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
+                            r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
@@ -249,6 +271,24 @@ _LABELS = [
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
 ]
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
+
+
+# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
+_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì|Phối hợp|Thời (?:gian|hạn)[^:;.]{0,25}|"
+                         r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
+
+
+def labelled_parts(body: str) -> list[tuple[str, str]]:
+    """Every label a line holds, in order: one for "Cơ quan chủ trì: X", three for "Chủ trì: X. Phối hợp: Y.
+    Thời gian: Z" (a line whose first words are no label has none)."""
+    first = labelled(body)
+    if first is None:
+        return []
+    cuts = [m.end() for m in _NEXT_LABEL.finditer(body)]
+    if not cuts:
+        return [first]
+    pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
+    return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
 
 
 def labelled(body: str) -> tuple[str, str] | None:
@@ -271,20 +311,20 @@ class LabelledLines:
         for pos in range(len(ctx.clauses)):
             if pos in ctx.claimed or ctx.clauses[pos].kind in ("header", "footer", "table_header"):
                 continue
-            hit = labelled(ctx.body(pos))
-            if not hit:
+            hits = labelled_parts(ctx.body(pos))
+            if not hits:
                 continue
             ctx.claimed.add(pos)
-            fieldname, value = hit
-            ctx.clauses[pos].labelled_field = fieldname
-            scope = self._scope(ctx, pos, fieldname)
-            if fieldname == "lead":
-                parts = list(_SPLIT_PART.finditer(value))
-                if parts:
-                    self._split(ctx, pos, scope, parts)
-                    continue
-                value = trim_unit(value)
-            ctx.add(scope, fieldname, value, pos, self.mechanism)
+            ctx.clauses[pos].labelled_fields = tuple(dict.fromkeys(fieldname for fieldname, _ in hits))
+            for fieldname, value in hits:
+                scope = self._scope(ctx, pos, fieldname)
+                if fieldname == "lead":
+                    parts = list(_SPLIT_PART.finditer(value))
+                    if parts:
+                        self._split(ctx, pos, scope, parts)
+                        continue
+                    value = trim_unit(value)
+                ctx.add(scope, fieldname, value, pos, self.mechanism)
 
     def _scope(self, ctx: Context, pos: int, fieldname: str) -> list[int]:
         parent = ctx.nodes[pos].parent
@@ -384,10 +424,12 @@ class UnitSections:
                 continue
             body = ctx.body(pos)
             head, sep, rest = body.partition(":")
-            unit = unit_name(head) if (sep or node.children) else None
+            unit = unit_name(head, _in_assignment_section(ctx, pos)) if (sep or node.children) else None
             duty = _DUTIES_OF.match(head)
-            if duty and node.children and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
-                unit = clean(duty["who"])  # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát"
+            if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
+                # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
+                # "- Trách nhiệm của chủ nhiệm lớp: là cầu nối …" with its duties after the colon
+                unit = clean(duty["who"])
             if unit is None or (not sep and not node.children):
                 continue
             if not sep and not _in_assignment_section(ctx, pos) and c.kind != "heading":
@@ -410,10 +452,20 @@ _UNIT_TAIL = re.compile(r"\s+(?:đến các|nêu tại|tại Điều|theo quy đ
 _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ Chỉ huy|Bộ Tư lệnh|Văn phòng|"
                          r"Thanh tra|Kho bạc|Ngân hàng|Bảo hiểm xã hội|Liên đoàn|Tỉnh đoàn|Thành đoàn|Trung tâm|Phòng|"
                          r"Binh chủng|Quân khu|Quân chủng|Viện|Chi cục|Tổng cục|Hội đồng|Giám đốc|Chủ tịch|Trưởng|"
-                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban))[\s,]+\S|"
+                         r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban)|"
+                         # a body by its kind, a person by office: "Cơ quan thanh tra quốc phòng các cấp thực hiện …",
+                         # "Người có thẩm quyền kiểm tra chuyên ngành … ban hành quyết định …"
+                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định)[\s,]+\S|"
+                         r"^Cơ quan\s+(?!(?:chủ trì|phối hợp|thực hiện|tham mưu|cấp trên)\b)(?-i:[a-zđ])|"
                          rf"^{ACRONYM_RE}\b")
+_BARE_KINDS = {"cơ quan", "đơn vị", "bộ phận", "các cơ quan", "các đơn vị"}  # a kind of body, no body's name
+SENTENCE_HEADING_MIN_WORDS = 12  # a numbered heading this long is a task sentence, not a title
 NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương gửi …"
-_OPENER = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+", re.I)
+# "Giao X …", "Đề nghị X …", "Yêu cầu X …"; a plan asks bodies outside its authority the same way:
+# "Khuyến khích Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh xây dựng …", "Kính đề nghị Ủy ban MTTQ …".
+# "Khuyến khích" asks only a named body: "Khuyến khích các doanh nghiệp đầu tư …" is a task of its section.
+_OPENERS = r"(?:Giao(?:\s+cho)?|Kính đề nghị|Đề nghị|Yêu cầu|Khuyến khích(?=\s+(?-i:[A-ZĐ])))"  # also "Giao cho X …"
+_OPENER = re.compile(rf"^{_OPENERS}\s+", re.I)
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
     "định kỳ", "tổng hợp", "báo cáo", "căn cứ", "chủ động", "tiếp tục", "tăng cường", "đẩy mạnh", "phân công",
@@ -423,10 +475,15 @@ _DUTY_VERBS = (
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
     "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
+    "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
+    # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
+    "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
 )
 _SUBJECT = re.compile(
-    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?P<verb>{VERB_RE}|"
-    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b", re.S)
+    rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
+    # "đào tạo" is what a body does ("VNMAC đào tạo, cấp chứng chỉ …"), not a kind of body ("Các cơ sở đào tạo")
+    + "|".join(re.escape(v) for v in _DUTY_VERBS) + r"|(?<!sở\s)(?<!trình\s)(?<!tâm\s)(?<!trường\s)(?<!ngành\s)đào tạo)\b", re.S)
 _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
@@ -436,7 +493,9 @@ _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
 
 
-_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+# Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y".
+_ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
 
 def coordination_phrases(ctx: Context, mechanism: str) -> None:
@@ -444,14 +503,18 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
     phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
     of the task itself gave them. Run by :class:`Sentences` after its own reading."""
     stated = {f.source for f in ctx.facts if f.field == "partners"}
+    leading = {f.source for f in ctx.facts if f.field == "lead"}
     for pos, c in enumerate(ctx.clauses):
         if pos in stated or c.kind in ("header", "footer", "table_header", "table_row"):
             continue
         body = ctx.body(pos)
         m = _COORDINATE.search(body)
-        if not m:
+        if m:
+            pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
+        elif pos in leading and "với" in body and (m := _ALONG.search(body)):
+            pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
+        else:
             continue
-        pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
         if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
             ctx.add(subtree(ctx.nodes, pos), "partners", pm["v"], pos, mechanism)
 
@@ -475,7 +538,7 @@ class Sentences:
         """One clause: each way of assigning is tried in turn, the first that reads it wins."""
         node = ctx.nodes[pos]
         body = re.sub(r"^[-+•]\s*", "", ctx.body(pos))
-        after_colon = re.search(r":\s*(?=(?:Giao|Đề nghị|Yêu cầu)\s)", body)
+        after_colon = re.search(rf":\s*(?={_OPENERS}\s)", body)
         if after_colon:  # "Đối với các nội dung …: Giao Sở Y tế chủ động triển khai …"
             body = body[after_colon.end():]
         body = _STEP.sub("", body)
@@ -485,10 +548,60 @@ class Sentences:
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
-        for step in (_directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns, _duty_subject,
-                     _agent):
+        for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
+                     _duty_subject, _agent):
             if step(said):
                 return
+        labelled_subject = _LABEL_THEN_SUBJECT.match(body)
+        if (labelled_subject and not opener  # "- Định kỳ hằng quý: UBND xã tổ chức họp giao ban …"
+                and len(body[:labelled_subject.end()].split()) <= LABEL_MAX_WORDS):
+            rest = body[labelled_subject.end():]
+            # no lead-in: after a label only a named body acts ("- Nước sạch: Các hộ dân sử dụng …" names none)
+            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, False, False)
+            for step in (_responsible, _coordinates, _assigns, _duty_subject):
+                if step(again):
+                    return
+
+
+# A short label, then the sentence with its subject: "1. Trách nhiệm chung: Trưởng các phòng, đơn vị chịu
+# trách nhiệm …", "- Định kỳ hằng quý, 6 tháng, năm: UBND xã tổ chức họp giao ban …". The subject is a
+# named body (capitalised); the label itself is no unit (a unit's own "X: …" is a unit section).
+LABEL_MAX_WORDS = 8
+_LABEL_THEN_SUBJECT = re.compile(rf"^[^:;.()]{{2,80}}?:\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
+
+# A task that names its lead in brackets: "… (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Trung tâm …)",
+# "(Giao Phòng Kinh tế chủ trì thực hiện)", "(Cơ quan chủ trì: Sở Y tế; phối hợp: Sở Tài chính)".
+_BRACKET_SAYS = re.compile(
+    r"\(\s*(?:(?:(?:cơ quan|đơn vị)\s+)?(?:chủ trì|thực hiện)\s*:\s*(?P<named>[^;()]+?)\s*(?=[;,)])|"
+    rf"(?:Giao\s+)?(?P<unit>(?=(?-i:[A-ZĐ])){_HEAD}\b[^()]{{0,150}}?)\s*,?\s+(?:chủ trì|thực hiện|tham mưu|"
+    r"phụ trách|đảm nhiệm|là cơ quan chủ trì)\b)(?P<rest>[^()]*)\)", re.I)
+_BRACKET_PARTNERS = re.compile(r"phối hợp\s*:\s*(?P<v>[^;()]+)", re.I)
+
+
+# A task closed by the name of its unit alone, in brackets: "- Tổ chức tuyên truyền … (Phòng Văn hóa - Xã hội)."
+_BRACKET_NAME = re.compile(r"\((?P<name>[^()]{4,100})\)\s*[.;]?\s*$")
+
+
+def _bracketed(s: _Said) -> bool:
+    """The lead a task names in brackets after it, with the partners the brackets name."""
+    m = _BRACKET_SAYS.search(s.body)
+    if not m:
+        named = _BRACKET_NAME.search(s.body)
+        unit = unit_name(named["name"]) if named and named.start() > 0 else None
+        if unit and len(unit.split()) >= 2 and unit[:1].isupper():
+            s.add("lead", unit)
+            return True
+        return False
+    unit = trim_unit(clean(m["unit"] or m["named"]))
+    if (len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit)
+            or _NOT_A_NAME.search(unit)):
+        return False
+    s.add("lead", unit)
+    rest = m["rest"] or ""
+    pm = _BRACKET_PARTNERS.search(rest) or _PARTNERS_WITH.search(rest) if "phối hợp" in rest else None
+    if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
+        s.add("partners", pm["v"])
+    return True
 
 
 # A step of a procedure names its actor after the step's label: "- Bước 1: Bộ X xây dựng …".
@@ -565,7 +678,7 @@ def _responsible(s: _Said) -> bool:
     ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
     unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
-    if (unit and len(unit.split()) <= MAX_UNIT_WORDS and not _NOT_A_NAME.search(unit)
+    if (unit and _short_enough_subject(unit) and not _NOT_A_NAME.search(unit)
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         _responsible_partners(s, s.rest[m.end():])
@@ -590,6 +703,16 @@ def _responsible_partners(s: _Said, duty: str) -> None:
         s.add("partners", pm["v"])
 
 
+# A subject that opens with a unit may list several offices: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan
+# thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm …" (27 words)
+RESPONSIBLE_LIST_MAX_WORDS = 32
+LISTED_OFFICE_MAX_WORDS = 8  # each office of such a list is short; a longer run is a sentence
+
+
+def _short_enough_subject(unit: str) -> bool:
+    n = len(unit.split())
+    return n <= MAX_UNIT_WORDS or (n <= RESPONSIBLE_LIST_MAX_WORDS and all(
+        len(part.split()) <= LISTED_OFFICE_MAX_WORDS for part in re.split(r"[,;]", unit)))
 RESPONSIBLE_MAX_WORDS = 16  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm và ban giám đốc Trung tâm có trách nhiệm"
 _RESPONSIBLE_ANY = re.compile(r"(?:^|(?<=[.;]\s))(?P<unit>[^.;:()]{2,160}?)\s+(?:có trách nhiệm|chịu trách nhiệm)\b")
 # Sentence openings that are no subject: a condition, a case, an obligation on anyone.
@@ -612,12 +735,18 @@ def _agent(s: _Said) -> bool:
     return False
 
 
+# How a unit coordinates, said before "phối hợp": "Báo … chủ động phối hợp với Sở X xây dựng …" — the
+# unit still acts and Sở X coordinates.
+_MANNER = re.compile(r"^(?:(?:chủ động|tích cực|trực tiếp|thường xuyên|kịp thời)\s+|"
+                     r"là (?:đơn vị |cơ quan )?(?:đầu mối|thường trực)\s*,?\s*)(?=phối hợp\b)", re.I)
+
+
 def _coordinates(s: _Said) -> bool:
     """"X phối hợp với Y tổ chức …": X acts, Y coordinates; "Y phối hợp thực hiện …": Y only coordinates."""
     unit, _, verb = parse_assignment(s.rest)
     if unit is None or verb != "phối hợp":
         return False
-    w = _WITH.match(s.rest[len(unit):].lstrip(" ,"))
+    w = _WITH.match(_MANNER.sub("", s.rest[len(unit):].lstrip(" ,")).replace("phối hợp cùng ", "phối hợp ", 1))
     if w:
         s.add("lead", unit)
         s.add("partners", w["v"])
@@ -628,11 +757,20 @@ def _coordinates(s: _Said) -> bool:
     return True
 
 
+# A name that ends where a duty begins: with its place ("… UBND xã"), an acronym, or "(có) liên quan"; a duty verb
+# after another word may be the name's own ("Trung tâm dịch vụ tổng hợp phường").
+_NAME_END = re.compile(r"(?:\b(?:xã|phường|tỉnh|huyện|thành phố|đặc khu|thôn|liên quan)|[A-ZĐ]{2,})\s*$")
+
+
 def _assigns(s: _Said) -> bool:
     """"Giao X …", "X chủ trì, phối hợp với Y …", "X tham mưu …", and "X: …" in a duty section."""
     unit, partners, verb = parse_assignment(s.rest)
     if unit is None or not (s.opener or verb in ("chủ trì", "tham mưu") or (verb == ":" and s.duty_section)):
         return False
+    sm = _SUBJECT.match(s.rest) if s.opener and verb not in ("chủ trì", "tham mưu", "phối hợp", ":") else None
+    if (sm and len(sm["unit"]) < len(unit) and _is_name_long_enough(clean(sm["unit"]))
+            and (_NAME_END.search(sm["unit"]) or s.rest[sm.end():].startswith(","))):
+        unit = clean(sm["unit"])  # "Giao Văn phòng HĐND và UBND xã tổng hợp, báo cáo …": the name ends at its duty
     s.add("lead", unit)
     if partners:
         s.add("partners", partners)
@@ -644,20 +782,31 @@ def _duty_subject(s: _Said) -> bool:
     or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
     c = s.ctx.clauses[s.pos]
     sm = _SUBJECT.match(s.rest)
-    named_actor = (sm is not None and c.kind in ("bullet", "item") and _NAMED_BODY.match(sm["unit"])
+    # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
+    # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
+    # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
+    sentence = c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
+                                                and not s.ctx.nodes[s.pos].children) or (
+        c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
+                                                and len(s.rest.split()) >= SENTENCE_HEADING_MIN_WORDS)
+    named_actor = (sm is not None and sentence and _NAMED_BODY.match(s.rest)
                    and not re.search(r"\bđã\b", sm["unit"]) and len(sm["unit"].split()) <= NAMED_ACTOR_MAX_WORDS)
     if not (s.duty_section or s.opener or s.lead_in or named_actor):
         return False
     if not (sm and _is_name_long_enough(sm["unit"]) and len(sm["unit"].split()) <= MAX_UNIT_WORDS
-            and not _GENERIC_OPENERS.match(sm["unit"])):
+            and not _GENERIC_OPENERS.match(sm["unit"]) and not _GENERIC_OPENERS.match(s.rest)
+            and sm["unit"].strip().lower() not in _BARE_KINDS):
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
-    unit = _UNIT_TAIL.split(re.split(r"\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
+    unit = _UNIT_TAIL.split(re.split(r"(?<!được)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
     unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
-    s.add("lead", unit)
+    # a paragraph read only because a named body acts in it acts for that paragraph alone
+    own = [s.pos] if c.kind == "paragraph" and not (s.duty_section or s.opener or s.lead_in) else None
+    s.add("lead", unit, own)
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
-        s.add("partners", pm["v"])
+        s.add("partners", pm["v"], own)
     return True
 
 

@@ -24,7 +24,7 @@ _UNIT = (
     rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
     r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
     rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
-    r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|"
+    r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|mét|m|"
     # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
     r"năm|tháng|tuần"
 )
@@ -37,13 +37,13 @@ _CANDIDATE = re.compile(
     # a figure or its lead word starts here: a cheap test that spares the alternation at most positions
     r"(?:(?<!\w)(?=[đlctgxdíínkpởóĐLCTGXDÍNKPỞ])|(?=[\d:<>≤≥]))"
     rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
-    rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
+    rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|lớn hơn|nhỏ hơn|cao hơn|thấp hơn|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
     rf"không dưới|không thấp hơn|không quá|không vượt quá|không cao hơn|phấn đấu|có|duy trì|ở mức|chiếm|"
     rf">=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
     rf"|{_HEDGE}:?)\s*)?"
     # a range may repeat its unit: "85%-90%", "1%-1,5%", "91.299 tỷ đồng - 97.386 tỷ đồng";
     # after "từ" it may be written out: "từ 42% đến 43%", "từ 01 đến 02 trường"
-    rf"(?P<a>{_NUM})\s*(?:(?:{_UNIT})?\s*(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*)?(?P<unit>(?:{_UNIT})(?![^\W\d_]))?"
+    rf"(?P<a>{_NUM})(?:\s*\((?:[^\W\d_]+\s?){{1,4}}\))?\s*(?:(?:{_UNIT})?\s*(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*)?(?P<unit>(?:{_UNIT})(?![^\W\d_]))?"
     # "đạt 97% trở lên", also after the indicator's noun: "đạt 95% dân số trở lên"
     rf"(?P<tail>\s*trở lên|\s*trở xuống|(?:\s+[^\W\d_]+){{1,3}}?\s+trở lên)?",
     re.I,
@@ -118,10 +118,10 @@ def to_number(s: str) -> float:
 
 # Words that bound a figure, by the comparison they make. Longest first, so "không dưới" is not "dưới".
 _BOUND_WORDS: list[tuple[str, str]] = sorted([
-    ("dưới", "<"), ("<", "<"), ("thấp hơn", "<"), ("xuống dưới", "<"), ("giảm xuống dưới", "<"),
+    ("dưới", "<"), ("<", "<"), ("thấp hơn", "<"), ("nhỏ hơn", "<"), ("xuống dưới", "<"), ("giảm xuống dưới", "<"),
     ("tối đa", "<="), ("nhiều nhất", "<="), ("không quá", "<="), ("không vượt quá", "<="), ("không cao hơn", "<="),
     ("≤", "<="), ("<=", "<="),
-    ("trên", ">"), (">", ">"), ("cao hơn", ">"),
+    ("trên", ">"), (">", ">"), ("cao hơn", ">"), ("lớn hơn", ">"),
     ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="), ("từ", ">="),
     ("≥", ">="), (">=", ">="),
 ], key=lambda b: -len(b[0]))
@@ -208,10 +208,15 @@ def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
         return True  # dates, document numbers
     if unit is None and lead not in ("đạt", ":", "là", "còn", *_COUNT_BOUNDS) and not lead.startswith(("tăng", "giảm")):
         return True
-    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS):
-        return True  # "kế hoạch 5 năm 2026-2030", "con nhỏ dưới 12 tháng" are no target
-    # "trên 01 ha" is per hectare, not a target
-    return lead.startswith("trên") and unit in ("ha",) or (unit or "").lower() == "ha" and lead == ""
+    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS) and not _TERM.search(before):
+        return True  # "kế hoạch 5 năm 2026-2030", "con nhỏ dưới 12 tháng" are no target; a term's length is
+    # "trên 01 ha" is per hectare, not a target ("tổng diện tích … trên 500ha" is)
+    return (lead.startswith("trên") and unit in ("ha",) and to_number(a) <= 1
+            or (unit or "").lower() == "ha" and lead == "")
+
+
+# The length of a term: "có hiệu lực trong thời hạn 03 (ba) năm", "có thời hạn 05 năm".
+_TERM = re.compile(r"(?:hiệu lực|có)\s+(?:trong\s+)?thời hạn(?:\s+là)?\s*$", re.I)
 
 
 # Words that name the level an indicator reaches: the figure after them is the target.
@@ -270,6 +275,10 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
         return None  # most clauses state no figure: skip the candidate scan
     best = _best_figure(text)
     year = year_of_heading(text, period_end)
+    if best is not None and year is not None and ";" in text:
+        # "Năm 2026: … đạt 95%; đến năm 2030 đạt 98%": the year of the figure's own part of the sentence
+        start, end = text.rfind(";", 0, best.start()) + 1, text.find(";", best.end())
+        year = year_of_heading(text[start: end if end >= 0 else len(text)], period_end) or year
     if best is None:
         nm = _NONE_LEFT.search(text)
         if nm:
@@ -282,15 +291,24 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
     return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
 
 
+# A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),
+# a range ("12-14"), "trở lên"/"trở xuống" after it.
+_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
+                   rf"|đạt|khoảng|đạt khoảng)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?"
+                   rf"(?P<tail>\s*trở\s+(?:lên|xuống))?", re.I)
+
+
 def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target | None:
     """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2" with its unit column."""
     v = value.strip()
-    m = re.fullmatch(rf"(?P<cmp>[<>≤≥]=?)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?", v)
+    m = _CELL.fullmatch(v)
     if not m:
         return None
     values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
     sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
-    cmp_ = "range" if m["b"] else (sym or "=")
+    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or "").lower()), "")
+    tail = (m["tail"] or "").lower()
+    cmp_ = "range" if m["b"] else (sym or word or (">=" if "lên" in tail else "<=" if "xuống" in tail else "="))
     u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
     return Target(values, u, cmp_, year, v)
 

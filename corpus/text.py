@@ -165,7 +165,9 @@ UNIT_HEADS = (
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
-ACRONYM_RE = r"(?-i:[A-ZĐ]{3,}[0-9]*(?=[\s,;:.]+\S?[a-z]))"
+# The next word is in lower case, Vietnamese letters too: "VNMAC đào tạo, cấp chứng chỉ …".
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".
@@ -220,9 +222,13 @@ MADE_KINDS = tuple(kind for kind, _, made in DOCUMENT_KINDS if made)  # what a t
 COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
     ("stt", ("so tt", "stt", "tt")),
     ("phoi_hop", ("co quan phoi hop", "don vi phoi hop", "phoi hop")),
-    ("chu_tri", ("co quan chu tri", "don vi chu tri", "chu tri", "co quan thuc hien", "don vi thuc hien")),
+    ("chu_tri", ("co quan chu tri", "don vi chu tri", "chu tri", "co quan thuc hien", "don vi thuc hien",
+                 # "Đơn vị phụ trách", "Đơn vị đầu mối", "Trách nhiệm thực hiện", "Bộ phận thực hiện", "Phân công thực hiện"
+                 "don vi phu trach", "co quan phu trach", "bo phan phu trach", "don vi dau moi", "co quan dau moi",
+                 "trach nhiem thuc hien", "bo phan thuc hien", "bo phan chu tri", "phan cong thuc hien")),
     ("tham_muu", ("don vi tham muu", "co quan tham muu", "tham muu")),
-    ("thoi_han", ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han", "tien do", "thoi gian")),
+    ("thoi_han", ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han", "tien do", "thoi gian", "lo trinh",
+                  "thoi diem")),
     ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban")),
     ("don_vi_tinh", ("don vi tinh", "dvt")),
     ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri")),

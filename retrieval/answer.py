@@ -100,11 +100,11 @@ def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
 
 def deadline_stated(c: Clause) -> bool:
     """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …",
-    the typed `Clause.labelled_field`) or one read from another clause — not a year the text mentions in
+    the typed `Clause.labelled_fields`) or one read from another clause — not a year the text mentions in
     passing ("tầm nhìn đến năm 2050")."""
     if not c.deadline:
         return False
-    if (c.columns and "thoi_han" in c.columns) or c.labelled_field == "deadline":
+    if (c.columns and "thoi_han" in c.columns) or "deadline" in c.labelled_fields:
         return True
     return folded(c.deadline) not in folded(c.text)
 
@@ -163,7 +163,7 @@ def _duty_line(c: Clause, q: Question) -> str:
     the task's words; then partners, deadline and product, and the citation."""
     text = _quote(c.text, q)
     task = c.section_path[-1] if c.section_path else ""
-    if task and c.labelled_field in ("lead", "partners"):
+    if task and not {"lead", "partners"}.isdisjoint(c.labelled_fields):
         text = f"{task}: «{text}»"
     else:
         text = f"«{text}»"

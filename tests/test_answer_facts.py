@@ -47,7 +47,7 @@ def test_a_table_rows_deadline_cell_is_stated_a_year_in_passing_is_not():
     passing = clause(309, "- Triển khai phương án … tầm nhìn đến năm 2050", ["V. TỔ CHỨC THỰC HIỆN"],
                      deadline="đến năm 2050")
     labelled = clause(115, "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", ["2. Tập huấn"],
-                      deadline="Năm 2025 và các năm tiếp theo", labelled_field="deadline")
+                      deadline="Năm 2025 và các năm tiếp theo", labelled_fields=("deadline",))
     linked = clause(96, "2. Tổ chức tập huấn, bồi dưỡng", ["II. NỘI DUNG"], kind="heading",
                     deadline="Năm 2025 và các năm tiếp theo")
     assert deadline_stated(row) and deadline_stated(labelled) and deadline_stated(linked)

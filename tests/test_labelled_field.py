@@ -1,5 +1,5 @@
 """A labelled attribute line ("- Cơ quan chủ trì: X", "c) Thời gian thực hiện: …") is a typed fact on its
-clause (`Clause.labelled_field`), set by the corpus stage's labelled-lines reader, kept by the index, and
+clause (`Clause.labelled_fields`), set by the corpus stage's labelled-lines reader, kept by the index, and
 read by the answer instead of a pattern over the clause's display text."""
 from __future__ import annotations
 
@@ -63,19 +63,19 @@ c) Thời gian thực hiện: Hoàn thành trong năm 2025.
     (NUMBERED, "a) Nội dung:", None),
 ])
 def test_the_corpus_marks_the_field_a_labelled_line_states(plan, start, field):
-    assert clause(parse_md(plan), start).labelled_field == field
+    assert clause(parse_md(plan), start).labelled_fields == ((field,) if field else ())
 
 
 def test_the_fields_a_label_names_are_the_declared_ones():
     assert {name for name, _ in _LABELS} == set(LABELLED_FIELDS)
 
 
-def test_the_index_keeps_the_field_and_an_older_clause_reads_none():
+def test_the_index_keeps_the_fields_and_an_older_clause_reads_none():
     c = clause(parse_md(NUMBERED), "c) Thời gian thực hiện:")
     stored = c.to_dict()
     assert Clause.from_dict(stored, c.doc_id) == c
-    del stored["labelled_field"]  # a clause stored before the field existed
-    assert Clause.from_dict(stored, c.doc_id).labelled_field is None
+    del stored["labelled_fields"]  # a clause stored before the field existed
+    assert Clause.from_dict(stored, c.doc_id).labelled_fields == ()
 
 
 def test_a_labelled_deadline_line_states_its_deadline_whatever_its_numbering():
@@ -92,3 +92,8 @@ def test_a_units_labelled_lead_line_is_quoted_with_its_task():
         assert _duty_line(clause(parse_md(plan), start), q).startswith(f"{task}: «")
     sentence = clause(parse_md(BULLETED), "2. Sở Y tế chủ trì")
     assert _duty_line(sentence, q).startswith("«")
+
+
+def test_a_line_holding_several_labels_marks_each_field_it_states():
+    plan = NUMBERED.replace("b) Cơ quan chủ trì:", "b) Chủ trì: Sở Y tế. Phối hợp: Sở Tài chính. Thời gian: Quý IV/2026.")
+    assert clause(parse_md(plan), "b) Chủ trì:").labelled_fields == ("lead", "partners", "deadline")
