@@ -292,6 +292,24 @@ def build_record(variant: str, directory: Path | None = None) -> dict:
 
 # ----------------------------------------------------------------------------- encoder
 
+def open_session(path: Path, *, save_optimised: Path | None = None):
+    """An onnxruntime session for the model file with the runtime knobs above; ``save_optimised``
+    also writes the graph onnxruntime will run (what the tests inspect)."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = INTRA_OP_THREADS
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    if save_optimised is not None:
+        opts.optimized_model_filepath = str(save_optimised)
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"],
+                                disabled_optimizers=list(DISABLED_OPTIMIZERS))
+
+
 class OnnxE5Encoder:
     """multilingual-e5-small on ONNX Runtime: one session, two threads, no spinning.
 
@@ -318,19 +336,9 @@ class OnnxE5Encoder:
             info = _read_build(d)
             if info is None:
                 raise ModelBuildError(f"ONNX e5 model build in {d} did not complete")
-        import onnxruntime as ort
-
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = INTRA_OP_THREADS
-        opts.inter_op_num_threads = 1
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
         path = d / info["variants"][variant]["file"]
         try:
-            self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"],
-                                                 disabled_optimizers=list(DISABLED_OPTIMIZERS))
+            self._session = open_session(path)
             self._tok = E5Tokenizer.load(d)
         except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph types; any of them = broken file
             line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
