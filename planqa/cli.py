@@ -296,13 +296,14 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
               help="Another gold set to train on too (repeatable); kept when document-level CV says it helps.")
 @click.option("--include-extra", type=click.Choice(["auto", "yes", "no"]), default="auto", show_default=True)
 @click.option("--out", type=click.Path(path_type=Path), default=None,
-              help="Where to write the model (default: retrieval/models/ranker.json).")
+              help="Where to write the model (default: retrieval/models/ranker.json; ranker-static.json for an "
+                   "index built with the static model).")
 def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra_gold: tuple[Path, ...],
           include_extra: str, out: Path | None) -> None:
     """Fit the ranker and the abstention threshold on TUNE_GOLD (one or more files, one tuning set;
     document-level cross-validation)."""
     from index import IndexStore
-    from retrieval.ranker import MODEL_PATH, RankerModel
+    from retrieval.ranker import RankerModel, model_path_for
     from retrieval.search import Retriever
     from retrieval.train import train as fit
 
@@ -310,8 +311,9 @@ def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra
     report = fit(retriever, list(tune_gold), list(extra_gold), include_extra)
     for line in report.lines:
         click.echo(line)
-    report.model.save(out or MODEL_PATH)
-    click.echo(f"model {report.model.version} → {out or MODEL_PATH}")
+    out = out or model_path_for(retriever.store.model)
+    report.model.save(out)
+    click.echo(f"model {report.model.version} → {out}")
     for name, w in zip(report.model.ranker.features, report.model.ranker.weights):
         click.echo(f"  ranker   {name:24s} {w:+.3f}")
     for name, w in zip(report.model.abstention.features, report.model.abstention.weights):

@@ -18,6 +18,23 @@ import numpy as np
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ranker.json"
 FORMAT = 1
+# A ranker per encoder family. The dense signals are the encoder's cosines, and a static model's are spread
+# differently from e5's (`ranker.json` was fitted on e5's): an index built with the static model is ranked
+# by the model trained on a static index of the same development plans, when there is one.
+STATIC_MODEL_PATH = MODEL_PATH.with_name("ranker-static.json")
+
+
+def model_path_for(encoder: str | None) -> Path:
+    """Where the ranking model for indexes built with ``encoder`` lives (where `planqa train` writes it)."""
+    from index.e5_static import is_static_name
+
+    return STATIC_MODEL_PATH if encoder and is_static_name(encoder) else MODEL_PATH
+
+
+def default_model_path(encoder: str | None) -> Path:
+    """The ranking model an index built with ``encoder`` is read with: its own when trained, else e5's."""
+    path = model_path_for(encoder)
+    return path if path.is_file() else MODEL_PATH
 
 
 class ModelError(Exception):

@@ -34,7 +34,7 @@ from retrieval.contract import (
 from retrieval.evidence import Evidence
 from retrieval.lead_source import lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
-from retrieval.ranker import MODEL_PATH, RankerModel
+from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import lead_segments, strategy_for
 
@@ -56,7 +56,7 @@ class Retriever:
 
     def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
         self.store = store
-        self.model = ranker if ranker is not None else RankerModel.load(MODEL_PATH)
+        self.model = ranker if ranker is not None else RankerModel.load(default_model_path(store.model))
         self.evidence = Evidence(store)
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
         self.lead_segments = functools.lru_cache(maxsize=max(len(self.units), 1))(
@@ -65,8 +65,9 @@ class Retriever:
     @classmethod
     def load(cls, index: Path | str, model: str | None = None, ranker: Path | str | None = None) -> "Retriever":
         """Open an index folder or a ``postgresql://`` DSN (the ranking does not know which) and the
-        ranking model (default: the repo's)."""
-        return cls(open_store(index, model=model), RankerModel.load(ranker or MODEL_PATH))
+        ranking model (default: the repo's, the one trained for the index's encoder)."""
+        store = open_store(index, model=model)
+        return cls(store, RankerModel.load(ranker or default_model_path(store.model)))
 
     def analyse(self, question: str, locality: str | None = None) -> Question:
         return analyse(question, self.store.documents, self.units, locality,

@@ -2,6 +2,7 @@
 tests' texts use, so the table builds in seconds; `planqa model build --static` distils them all)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -70,3 +71,21 @@ def test_missing_static_model_names_the_build_command_in_one_line(tmp_path):
     with pytest.raises(EncoderError, match=r"missing or incomplete in .*planqa model build --static") as err:
         e5_static.StaticE5Encoder(tmp_path / "none")
     assert "\n" not in str(err.value)
+
+
+def test_an_index_built_with_the_static_model_is_ranked_by_its_own_ranker(tmp_path, monkeypatch, static_encoder):
+    from retrieval import ranker
+    from retrieval.search import Retriever
+
+    monkeypatch.delenv("PLANQA_VECTOR_CACHE", raising=False)
+    build_index_from_plans(_plans(), tmp_path / "idx", encoder=static_encoder)
+    store = IndexStore.load(tmp_path / "idx")
+    own = tmp_path / "ranker-static.json"
+    monkeypatch.setattr(ranker, "STATIC_MODEL_PATH", own)
+    # none trained for the static model yet: e5's
+    assert Retriever(store).model.version == ranker.RankerModel.load(ranker.MODEL_PATH).version
+    trained = dataclasses.replace(ranker.RankerModel.load(ranker.MODEL_PATH), version="ranker-static-test")
+    trained.save(own)
+    assert ranker.model_path_for(store.model) == own
+    assert Retriever(store).model.version == "ranker-static-test"
+    assert ranker.model_path_for(canonical_model_name("onnx")) == ranker.MODEL_PATH
