@@ -184,6 +184,13 @@ def canonical_model_name(name: str | None) -> str:
     return os.path.abspath(path) if path.exists() else name
 
 
+def superseded(built_with: str) -> str | None:
+    """The name this install gives the model an index recorded, when that differs from the record (the
+    model was rebuilt since, e.g. a new ONNX build): its vectors no longer match the questions' vectors."""
+    current = canonical_model_name(built_with)
+    return current if current != built_with else None
+
+
 _CACHE: dict[str, Encoder] = {}
 
 

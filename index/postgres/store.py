@@ -16,7 +16,7 @@ from corpus.model import ParsedPlan
 
 from .. import text as T
 from ..backend import BM25Statistics, SnapshotStore
-from ..encoder import canonical_model_name
+from ..encoder import canonical_model_name, superseded
 from . import bm25 as W
 from .connection import Connection, DatabaseError, redact
 from .schema import SCHEMA_VERSION, current_version
@@ -81,6 +81,9 @@ class PostgresStore(SnapshotStore):
             built_with = meta.get("model")
             if not built_with:
                 raise DatabaseError(f"the planqa index at {where} is empty: index some plans first")
+            if (now := superseded(built_with)) is not None:
+                raise DatabaseError(f"the index at {where} was built with model {built_with}, which this install "
+                                    f"now builds as {now}; re-index")
             if model is not None and canonical_model_name(model) != built_with:
                 raise DatabaseError(f"the index at {where} was built with model {built_with}; you asked for "
                                     f"{canonical_model_name(model)}")
