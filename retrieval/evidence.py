@@ -169,6 +169,32 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 
 @evidence
+def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The value asked for stands in a clause that names what the question names: of the answer's
+    clauses holding a value of the slot's kind, the longest run of question words one of them writes,
+    over the question's longest run ("tỷ lệ lao động qua đào tạo … bao nhiêu %": a "62%" beside "lao
+    động" alone is another indicator's figure). 1 when no kind of value or no phrase is asked."""
+    longest = max((len(r) for r in q.content_runs), default=0)
+    if q.answer_slot is None or longest < 2:
+        return 1.0
+    holding = [t for t in ranked[:ANSWER_DEPTH] if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+    if not holding:
+        return 0.0
+    return max(ev.longest_phrase(q, [t]) for t in holding) / longest
+
+
+@evidence
+def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The ranker's probability for the best of the answer's clauses holding a value of the slot's kind
+    (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
+    answers, not in a weaker neighbour that happens to state some percentage."""
+    top = ranked[:ANSWER_DEPTH]
+    if q.answer_slot is not None:
+        top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+    return max((s for _, s, _ in top), default=0.0)
+
+
+@evidence
 def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The law or event the question names ("Luật Việc làm", "Đại hội XIV") is named in the answering
     plan (title or text): the share of each name's words found from its start, best plan of the

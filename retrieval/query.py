@@ -381,7 +381,8 @@ chủ trì | phụ trách | tham mưu | phối hợp | chỉ đạo | chịu tr�
 đơn vị | cơ quan | bộ phận | mục tiêu | chỉ tiêu | tỷ lệ | tỉ lệ | triển khai | thực hiện | thời hạn |
 thời gian | hạn | kế hoạch | chương trình | chương trình hành động | hành động | giai đoạn |
 ủy ban nhân dân | ủy ban | nhân dân | xã | phường | thị trấn | địa phương | dạng | kt | xh |
-vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế
+vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
+hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune

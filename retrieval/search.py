@@ -82,6 +82,10 @@ class Retriever:
         Words every plan's title has ("kế hoạch", "thực hiện") tell them apart not, so they never count."""
         if not q.doc_filter or len(q.doc_filter) < 2:
             return None
+        # only among one place's own plans: a province's filter also keeps the national documents
+        if len({self.store.documents[d].locality.label() for d in q.doc_filter} - {None, ""}) != 1 or not all(
+                self.store.documents[d].locality.label() for d in q.doc_filter):
+            return None
         shared = {d: q.all_bigrams & self.title_bigrams(d) for d in sorted(q.doc_filter)}
         own = {d: pairs - set().union(*(v for o, v in shared.items() if o != d)) for d, pairs in shared.items()}
         naming = [d for d, pairs in own.items() if len(pairs) >= TITLE_PAIRS_NAMING]

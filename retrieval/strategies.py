@@ -334,8 +334,9 @@ class PlanList(Target):
         return True
 
 
-_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|van ban|luat|de an) nao\b"
-                         r"|\bnhung (?:ke hoach|chuong trinh|van ban|luat|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
+# "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
+_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
+                         r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 MAX_PLANS_LISTED = 8
 TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
