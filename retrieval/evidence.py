@@ -185,10 +185,10 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 @evidence
 def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The ranker's probability for the best of the answer's clauses holding a value of the slot's kind
+    """The ranker's probability for the best of the top clauses holding a value of the slot's kind
     (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
     answers, not in a weaker neighbour that happens to state some percentage."""
-    top = ranked[:ANSWER_DEPTH]
+    top = ranked[:TOP]
     if q.answer_slot is not None:
         top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
     return max((s for _, s, _ in top), default=0.0)

@@ -227,10 +227,15 @@ def word_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+_ASKS_WHO_FIRST = re.compile(r"^(?:ai|(?:co quan|don vi|so|ban|phong|bo phan) nao)\b")
+
+
 def question_type(f: str) -> str:
     """The question's type from its folded wording (`_TYPES`, first match wins); "what does it aim to
     become" reads as a fact, not a target, since it asks for an aim in words, not a figure."""
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
+        qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     return qtype

@@ -233,6 +233,13 @@ class Target(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
+        # a year asked ("GRDP năm 2028"): the table row with a column for that year states it, unless a
+        # sentence stating a figure is ranked above it
+        for c in cs:
+            if year_asked(c, q):
+                return c
+            if c.kind != "table_row" and (c.target or states_amount(c.text)):
+                break
         slot = q.answer_slot
         if slot is not None and slot.kind in ("percent", "money", "count"):
             # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
@@ -244,6 +251,22 @@ class Target(Strategy):
             return cs[0]
         # a sentence states the figure with its unit; a table cell often only "> 90"
         return next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), cs[0]))
+
+
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+        """A row with one column per year answers with the value of each year asked, then the row."""
+        years = year_asked(c, q)
+        if not years:
+            return super().line(c, q, others)
+        values = "; ".join(f"năm {y}: {c.year_values[y]}" for y in years)  # type: ignore[index]
+        return f"{values}. " + super().line(c, q, others)
+
+
+def year_asked(c: Clause, q: Question) -> list[int]:
+    """The years the question names that the clause's table has a column for (`Clause.year_values`)."""
+    if not c.year_values or not q.years:
+        return []
+    return [int(y) for y in q.years if int(y) in c.year_values and c.year_values[int(y)].strip()]
 
 
 class When(Strategy):

@@ -129,3 +129,16 @@ def test_a_code_the_plans_spell_out_is_read_as_its_words(retriever):
     spelled = retriever.evidence.spell_out_initials("Mô hình con người XHCN, chỉ tiêu BHYT, Đại hội XIV")
     assert "xã hội chủ nghĩa" in spelled and "BHYT" in spelled and "XIV" in spelled
     assert retriever.evidence.spell_out_initials("Mã QWZX không có trong kế hoạch") == "Mã QWZX không có trong kế hoạch"
+
+
+def test_a_year_asked_is_read_from_the_rows_column_for_that_year_unless_a_sentence_states_it_first():
+    row = clause(571, "1. GRDP giá hiện hành — Đơn vị tính: Tỷ đồng; Năm 2026: 195.000; Năm 2028: 247.907",
+                 ["PHỤ LỤC"], kind="table_row", year_values={2026: "195.000", 2027: "220.000", 2028: "247.907"},
+                 target=Target([247907.0], None, "=", 2028, "247.907"))
+    sentence = clause(271, "- Tổng sản phẩm trong tỉnh (GRDP) tăng khoảng 10%.", ["3. Dự báo năm 2026"],
+                      target=Target([10.0], "%", "=", None, "tăng khoảng 10%"))
+    q = question("GRDP giá hiện hành năm 2028 dự báo bao nhiêu?")
+    assert STRATEGIES["target"].pick([row, sentence], q) is row
+    assert STRATEGIES["target"].line(row, q).startswith("năm 2028: 247.907. ")
+    # the ranker puts the sentence first: it states the figure asked
+    assert STRATEGIES["target"].pick([sentence, row], question("GRDP năm 2026 tăng bao nhiêu?")) is sentence
