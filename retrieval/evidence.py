@@ -49,6 +49,8 @@ _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  #
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
                         rf"|{_NUM}\s*(?:ty|trieu)\b"),
+    "partners": re.compile(r"\bphoi hop (?:chat che )?(?:voi )?(?:cac |cung )?(?:so|bo|ban|phong|uy ban|ubnd|co quan|"
+                          r"don vi|cong an|trung tam|doanh nghiep|dia phuong|nganh)\b"),
     "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
@@ -262,6 +264,8 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
     if c.kind == "header" and not letterhead:
         return False
     if slot.kind == "agency" and (c.lead or c.partners):
+        return True
+    if slot.kind == "partners" and c.partners:
         return True
     if slot.kind == "time" and c.deadline:
         return True

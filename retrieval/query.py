@@ -46,7 +46,8 @@ class AnswerSlot:
     ``money`` (kinh phí, vốn, tiền thưởng, "bao nhiêu tỷ đồng"), ``percent`` (tỷ lệ, %, phần trăm),
     ``count`` ("bao nhiêu lớp / xã / tấn": ``unit`` is the counted word as folded), ``number``
     (any other "bao nhiêu"), ``day`` ("ngày nào"), ``year`` ("năm nào"), ``time`` (khi nào, thời hạn,
-    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào). A plan that states no value of that kind
+    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
+    the task, which a lead alone does not state). A plan that states no value of that kind
     does not answer the question, however well its words match.
     """
 
@@ -368,6 +369,10 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     v["key_tokens"], v["key_bigrams"] = key_words(runs)
     v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
     v["answer_slot"] = answer_slot(f)
+    if v["asks_partners"] and v["answer_slot"] is not None and v["answer_slot"].kind == "agency":
+        # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
+        # does not answer it)
+        v["answer_slot"] = AnswerSlot("partners")
     v["named_documents"] = named_documents(f)
     v["named_subjects"] = named_subjects(f)
     v["provinces_named"] = provinces_named(placed)

@@ -142,3 +142,20 @@ def test_a_year_asked_is_read_from_the_rows_column_for_that_year_unless_a_senten
     assert STRATEGIES["target"].line(row, q).startswith("năm 2028: 247.907. ")
     # the ranker puts the sentence first: it states the figure asked
     assert STRATEGIES["target"].pick([sentence, row], question("GRDP năm 2026 tăng bao nhiêu?")) is sentence
+
+
+def test_a_question_asking_who_coordinates_is_answered_only_by_a_task_stating_its_phoi_hop():
+    from retrieval.evidence import clause_holds_value
+
+    q = question("Cơ quan nào phối hợp với Bộ Công an biên soạn tài liệu phổ biến Luật?")
+    assert q.answer_slot is not None and q.answer_slot.kind == "partners"
+    lead_only = clause(163, "3. Biên soạn tài liệu phục vụ công tác phổ biến Luật", ["II. NHIỆM VỤ"], kind="heading",
+                       lead="Bộ Công an")
+    row = clause(482, "5. Bảo đảm kinh phí thực hiện kế hoạch", ["PHỤ LỤC"], kind="table_row",
+                 lead="Doanh nghiệp", partners="Sở Công Thương, Sở Khoa học và Công nghệ")
+    sentence = clause(405, "- Phối hợp với các sở, ngành, địa phương xây dựng cơ chế chính sách.", ["1. Sở Khoa học"],
+                      lead="Sở Khoa học và Công nghệ")
+    assert not clause_holds_value(lead_only, q.answer_slot)
+    assert clause_holds_value(row, q.answer_slot) and clause_holds_value(sentence, q.answer_slot)
+    # "ai chủ trì" names no partners: any unit answers it
+    assert question("Cơ quan nào chủ trì biên soạn tài liệu phổ biến Luật?").answer_slot.kind == "agency"
