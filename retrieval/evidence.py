@@ -34,6 +34,7 @@ SUBJECT_WORDS = 3  # a named law or document is matched by this many words from 
 # an all-capitals code in a question ("Luật BVDLCN", "các KCN"): not part of a document number ("KH-UBND")
 _CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{4,10})(?![\w/&.\-])")  # three letters match too many runs by chance
 _ROMAN = re.compile(r"[IVXLCDM]+")
+INITIALS_CACHE = 1024  # codes read from questions, per index
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 # a name's words, not a phrase across one: a run holding one of these is not what a code stands for
@@ -300,6 +301,8 @@ class Evidence:
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self._df, self._ndocs = self._document_frequencies()
+        # codes come from questions: bounded, and per index (the cache dies with this object)
+        self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
         stats = self.store.bm25_statistics()
@@ -366,8 +369,7 @@ class Evidence:
         """Every clause's text, lower-cased, one clause a line: where a code's long form is looked for."""
         return "\n".join(normalize(c.text).lower() for c in self.store.clauses)
 
-    @functools.lru_cache(maxsize=1024)  # codes come from questions: bounded
-    def initials_long_form(self, code: str) -> str | None:
+    def _read_initials_long_form(self, code: str) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
         plans write it at least INITIALS_SEEN times and more often than any other such run; None when
         the plans write none (or no clear one)."""
