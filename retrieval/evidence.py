@@ -365,6 +365,11 @@ class Evidence:
         return clause_holds_value(self.store.clauses[pos], slot, letterhead)
 
     @functools.cached_property
+    def _known_codes(self) -> frozenset[str]:
+        """The index's abbreviations (curated and harvested), folded: codes already read as their long form."""
+        return frozenset(fold(normalize(a)).lower() for a in self.store.abbreviations)
+
+    @functools.cached_property
     def _corpus_text(self) -> str:
         """Every clause's text, lower-cased, one clause a line: where a code's long form is looked for."""
         return "\n".join(normalize(c.text).lower() for c in self.store.clauses)
@@ -395,11 +400,9 @@ class Evidence:
         begin in the plans ("Luật bảo vệ dữ liệu cá nhân"): people shorten a long name the plans spell
         out. Known abbreviations (curated and harvested), Roman numerals and codes the plans never spell
         out are left as written."""
-        known = {fold(normalize(a)).lower() for a in self.store.abbreviations}
-
         def spell(m: re.Match[str]) -> str:
             code = m.group(1)
-            if fold(code).lower() in known or _ROMAN.fullmatch(code):
+            if fold(code).lower() in self._known_codes or _ROMAN.fullmatch(code):
                 return code
             return self.initials_long_form(code) or code
         return _CODE.sub(spell, question)
