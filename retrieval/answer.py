@@ -208,11 +208,32 @@ def compose_duties(q: Question, ranked: list[Clause], named: set[str],
     return "\n".join(lines)
 
 
+def signed(doc: Document) -> str:
+    """Who signed the plan and when, from its typed letterhead and signature facts ("Người ký: Trần Thị
+    Diệu Thúy; ngày 29 tháng 11 năm 2025")."""
+    out = f"Người ký: {doc.signer}"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", doc.date or "")
+    if m:
+        out += f"; ngày {int(m.group(3)):02d} tháng {int(m.group(2))} năm {m.group(1)}"
+    return out + (f" ({doc.kind} {doc.number})" if doc.kind and doc.number else "") + "."
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document]) -> str:
-    """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer."""
-    top_score = ranked[0][1]
+    """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
+    a heading is followed by what it heads (`strategies.heading_body`)."""
+    from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
+    from retrieval.strategies import heading_body
+
+    top_score = max(s for _, s, _ in ranked)
     relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= RELEVANT_SHARE * top_score] or ranked[:1]
+    slot = q.answer_slot
+    if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
+        # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):
+        # the clause holding it is quoted, though the ranker scored it lower
+        holding = next((t for t in ranked[:ANSWER_DEPTH] if clause_holds_value(t[0], slot)), None)
+        if holding is not None:
+            relevant.append(holding)
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
@@ -220,10 +241,16 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
         first = strategy.pick(cs, q)
         lines = [strategy.line(first, q, cs)]
-        for c in [c for c in cs if c is not first][:2]:
-            if strategy.adds(first, c, q):
-                lines.append(strategy.line(c, q, cs))
-                break
+        body = heading_body(first, cs)
+        if body is not None:
+            lines.append(strategy.line(body, q, cs))
+        else:
+            for c in [c for c in cs if c is not first][:2]:
+                if strategy.adds(first, c, q):
+                    lines.append(strategy.line(c, q, cs))
+                    break
+        if q.asks_signer and documents[doc_id].signer:
+            lines.insert(0, signed(documents[doc_id]))
         blocks.append((documents[doc_id], lines))
     if len(blocks) == 1:
         doc, lines = blocks[0]

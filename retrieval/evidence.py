@@ -19,6 +19,7 @@ from typing import Callable
 
 import numpy as np
 
+from corpus.model import Clause
 from corpus.places import key as place_key
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
@@ -30,17 +31,32 @@ RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually
 SUBJECT_WORDS = 3  # a named law or document is matched by this many words from its start ("luật việc làm"):
 # a question's wording runs on past the name ("Luật Việc làm phải được …") and no reader marks where it ends
 
+# an all-capitals code in a question ("Luật BVDLCN", "các KCN"): not part of a document number ("KH-UBND")
+_CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{4,10})(?![\w/&.\-])")  # three letters match too many runs by chance
+_ROMAN = re.compile(r"[IVXLCDM]+")
+INITIALS_CACHE = 1024  # codes read from questions, per index
+INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
+# at least this often, and more often than any other run with the same initials (a chance match is rare)
+# a name's words, not a phrase across one: a run holding one of these is not what a code stands for
+_LINKING_WORDS = frozenset({"của", "các", "những", "với", "cho", "là", "được", "trong", "theo", "tại", "để",
+                            "từ", "này", "đó", "đã", "sẽ", "thì", "mà", "về", "và", "hoặc", "ở", "đến", "có",
+                            "không", "khi", "nếu", "như", "hay", "vào", "bị", "do", "bởi", "nên", "vì"})
+_VIET_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữự"
+                 "vxyỳýỷỹỵfjwz")
+
 # a value of each answer-slot kind, as folded clause text writes it
 _NUM = r"\d[\d.,]*"
 _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
                         rf"|{_NUM}\s*(?:ty|trieu)\b"),
+    "partners": re.compile(r"\bphoi hop (?:chat che )?(?:voi )?(?:cac |cung )?(?:so|bo|ban|phong|uy ban|ubnd|co quan|"
+                          r"don vi|cong an|trung tam|doanh nghiep|dia phuong|nganh)\b"),
     "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
     "year": re.compile(r"\b(?:19|20)\d{2}\b"),
-    "time": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
+    "time": re.compile(r"\bngay \d|\b\d+ (?:ngay|thang|tuan|gio)\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
     "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
                          r"van phong|dai|bao|truong|cong ty|doanh nghiep|tong cong ty|tap doan|cac don vi|don vi)\b"),
@@ -121,16 +137,20 @@ def years_found(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 @evidence
 def top_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The ranker's probability that the best clause is relevant."""
-    return ranked[0][1] if ranked else 0.0
+    """The ranker's probability that the best of the top clauses is relevant. A strategy may put another
+    clause first (a unit's assignment before its tasks, a lead's source after its task): the order shown
+    is not the ranker's confidence, so the best score among those shown counts."""
+    return max((s for _, s, _ in ranked[:TOP]), default=0.0)
 
 
 @evidence
 def margin(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """How far the best clause stands above the fifth: a clear winner, or many equally weak ones."""
+    """How far the best of the top clauses stands above the weakest of them: a clear winner, or many
+    equally weak ones."""
     if len(ranked) < 2:
         return ranked[0][1] if ranked else 0.0
-    return ranked[0][1] - ranked[min(TOP, len(ranked)) - 1][1]
+    scores = sorted((s for _, s, _ in ranked[:TOP]), reverse=True)
+    return scores[0] - scores[-1]
 
 
 @evidence
@@ -149,6 +169,32 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
         return 1.0
     return 1.0 if any(ev.holds_value(p, q.answer_slot, letterhead=q.asks_number)
                       for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+
+
+@evidence
+def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The value asked for stands in a clause that names what the question names: of the answer's
+    clauses holding a value of the slot's kind, the longest run of question words one of them writes,
+    over the question's longest run ("tỷ lệ lao động qua đào tạo … bao nhiêu %": a "62%" beside "lao
+    động" alone is another indicator's figure). 1 when no kind of value or no phrase is asked."""
+    longest = max((len(r) for r in q.content_runs), default=0)
+    if q.answer_slot is None or longest < 2:
+        return 1.0
+    holding = [t for t in ranked[:ANSWER_DEPTH] if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+    if not holding:
+        return 0.0
+    return max(ev.longest_phrase(q, [t]) for t in holding) / longest
+
+
+@evidence
+def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The ranker's probability for the best of the top clauses holding a value of the slot's kind
+    (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
+    answers, not in a weaker neighbour that happens to state some percentage."""
+    top = ranked[:TOP]
+    if q.answer_slot is not None:
+        top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+    return max((s for _, s, _ in top), default=0.0)
 
 
 @evidence
@@ -212,6 +258,35 @@ def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
 
+def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) -> bool:
+    """The clause (with its facts and table cells) states a value of the slot's kind. The letterhead's
+    date is when the plan was issued, not when anything in it happens: it counts only when the
+    question asks for the plan's own number or date (``letterhead``)."""
+    if c.kind == "header" and not letterhead:
+        return False
+    if slot.kind == "agency" and (c.lead or c.partners):
+        return True
+    if slot.kind == "partners" and c.partners:
+        return True
+    if slot.kind == "time" and c.deadline:
+        return True
+    if target_fits(c, slot):
+        return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
+    cells = " ".join((c.columns or {}).values())
+    text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
+    if slot.kind == "count":
+        unit = re.escape(slot.unit or "")
+        return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
+    return _SLOT_VALUE[slot.kind].search(text) is not None
+
+
+def target_fits(c: Clause, slot: AnswerSlot) -> bool:
+    """The clause's typed chỉ tiêu is a value of the slot's kind: its unit is "%" for a share, đồng for a
+    sum, the counted word for a count (any unit for a plain number)."""
+    unit = folded(c.target.unit) if c.target is not None and c.target.unit else ""
+    return bool(unit) and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(unit, slot)
+
+
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
@@ -226,6 +301,8 @@ class Evidence:
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self._df, self._ndocs = self._document_frequencies()
+        # codes come from questions: bounded, and per index (the cache dies with this object)
+        self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
 
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
         stats = self.store.bm25_statistics()
@@ -284,25 +361,51 @@ class Evidence:
         return sorted(dict.fromkeys(words), key=lambda w: (-self._idf(w), w))[:RARE_WORDS]
 
     def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
-        """The clause (with its facts and table cells) states a value of the slot's kind. The letterhead's
-        date is when the plan was issued, not when anything in it happens: it counts only when the
-        question asks for the plan's own number or date (``letterhead``)."""
-        c = self.store.clauses[pos]
-        if c.kind == "header" and not letterhead:
-            return False
-        if slot.kind == "agency" and (c.lead or c.partners):
-            return True
-        if slot.kind == "time" and c.deadline:
-            return True
-        cells = " ".join((c.columns or {}).values())
-        text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
-        target_unit = folded(c.target.unit) if c.target is not None and c.target.unit else ""
-        if target_unit and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(target_unit, slot):
-            return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
-        if slot.kind == "count":
-            unit = re.escape(slot.unit or "")
-            return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
-        return _SLOT_VALUE[slot.kind].search(text) is not None
+        """`clause_holds_value` of the clause at ``pos``."""
+        return clause_holds_value(self.store.clauses[pos], slot, letterhead)
+
+    @functools.cached_property
+    def _known_codes(self) -> frozenset[str]:
+        """The index's abbreviations (curated and harvested), folded: codes already read as their long form."""
+        return frozenset(fold(normalize(a)).lower() for a in self.store.abbreviations)
+
+    @functools.cached_property
+    def _corpus_text(self) -> str:
+        """Every clause's text, lower-cased, one clause a line: where a code's long form is looked for."""
+        return "\n".join(normalize(c.text).lower() for c in self.store.clauses)
+
+    def _read_initials_long_form(self, code: str) -> str | None:
+        """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
+        plans write it at least INITIALS_SEEN times and more often than any other such run; None when
+        the plans write none (or no clear one)."""
+        # "Đ" begins only đ-words; a "D" may be a đ typed without its stroke
+        classes = ["[đ]" if x in "Đđ" else "[" + "".join(ch for ch in _VIET_LETTERS if fold(ch) == fold(x).lower()) + "]"
+                   for x in normalize(code)]
+        if any(cls == "[]" for cls in classes):
+            return None
+        rx = re.compile(r"(?<!\w)" + r"[ \t]+".join(cls + r"\w*" for cls in classes) + r"(?!\w)")
+        counts: dict[str, int] = {}
+        for m in rx.finditer(self._corpus_text):
+            words = m.group(0).split()
+            if not _LINKING_WORDS.intersection(words):
+                run = " ".join(words)
+                counts[run] = counts.get(run, 0) + 1
+        ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
+        if not ranked or ranked[0][1] < INITIALS_SEEN or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+            return None
+        return ranked[0][0]
+
+    def spell_out_initials(self, question: str) -> str:
+        """The question with each code no plan defines ("Luật BVDLCN") written as the words its letters
+        begin in the plans ("Luật bảo vệ dữ liệu cá nhân"): people shorten a long name the plans spell
+        out. Known abbreviations (curated and harvested), Roman numerals and codes the plans never spell
+        out are left as written."""
+        def spell(m: re.Match[str]) -> str:
+            code = m.group(1)
+            if fold(code).lower() in self._known_codes or _ROMAN.fullmatch(code):
+                return code
+            return self.initials_long_form(code) or code
+        return _CODE.sub(spell, question)
 
     def syllables(self, text: str) -> set[str]:
         """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""

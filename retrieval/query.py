@@ -25,13 +25,16 @@ def folded(text: str) -> str:
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b")),
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b")),
-    ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
+    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
+    ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
 ]
 # a duty question that opens with a unit name: "Hội Nông dân xã An Hưng được giao ..."
 _UNIT_START = re.compile(r"^(?:Hội|Phòng|Ban|Trung tâm|Đoàn|Văn phòng|Trạm|Công an|Quỹ|Đội|Chi cục)"
                          r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
+# "giao" as in assigning a task (giao cho, được giao), not the first syllable of another word: giao thông,
+# giáo dục, giao dịch, giao lưu, họp giao ban … fold to "giao" too
+GIAO = r"\bgiao\b(?! (?:thong|duc|dich|luu|tiep|ket|thoa|vien|trinh|ban|khoa|su|hang|nhan)\b)"
 _AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso luong\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
@@ -43,7 +46,8 @@ class AnswerSlot:
     ``money`` (kinh phí, vốn, tiền thưởng, "bao nhiêu tỷ đồng"), ``percent`` (tỷ lệ, %, phần trăm),
     ``count`` ("bao nhiêu lớp / xã / tấn": ``unit`` is the counted word as folded), ``number``
     (any other "bao nhiêu"), ``day`` ("ngày nào"), ``year`` ("năm nào"), ``time`` (khi nào, thời hạn,
-    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào). A plan that states no value of that kind
+    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
+    the task, which a lead alone does not state). A plan that states no value of that kind
     does not answer the question, however well its words match.
     """
 
@@ -64,8 +68,8 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"\bngay nao\b|\bngay bao nhieu\b|\bngay may\b")),
     ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
     ("time", re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b"
-                        r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b")),
-    ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|ban|bo phan|to chuc) nao\b")),
+                        r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b")),
+    ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 
 
@@ -135,6 +139,7 @@ class Question:
     asks_partners: bool = False
     asks_director: bool = False
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
+    asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
     doc_filter: frozenset[str] | None = None  # documents of the commune/ward the question names
     locality_named: str | None = None
     unknown_locality: str | None = None  # "xã Tân Lập" when no plan is about it
@@ -211,6 +216,8 @@ _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do"
               "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
 
 
+# who signed the plan; "ký kết" (signing an agreement) is a topic, not this
+_ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
                           r"|\bngay ban hanh\b|\bban hanh ngay\b")
 LEVEL_WORDS = frozenset({"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"})
@@ -221,10 +228,15 @@ def word_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
     return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
+_ASKS_WHO_FIRST = re.compile(r"^(?:ai|(?:co quan|don vi|so|ban|phong|bo phan) nao)\b")
+
+
 def question_type(f: str) -> str:
     """The question's type from its folded wording (`_TYPES`, first match wins); "what does it aim to
     become" reads as a fact, not a target, since it asks for an aim in words, not a figure."""
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
+        qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     return qtype
@@ -237,7 +249,8 @@ def role_flags(f: str) -> dict[str, bool]:
         "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         "asks_director": bool(re.search(r"\bchi dao\b", f)),
         "asks_number": bool(_ASKS_NUMBER.search(f)),
-        "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|giao|chiu trach nhiem)\b", f)),
+        "asks_signer": bool(_ASKS_SIGNER.search(f)),
+        "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
     }
 
 
@@ -284,9 +297,12 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str,
         m = _UNIT_START.match(question.strip())
         if m:
             v["unknown_unit"] = m.group(0).strip()
-    if best and qtype == "fact" and re.search(r"\bgiao\b|\bnhiem vu\b", f):
+    if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f):
         v["qtype"] = "duties"
     return v
+
+
+_DOC_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
@@ -294,6 +310,8 @@ def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] 
     """The words the answer must be about, in runs between question words; the place's words split a
     run, since they scope the search rather than name its topic."""
     runs: list[tuple[str, ...]] = []
+    # a document's number ("0204/KH-UBND") names the plan (`named_documents`), not its topic
+    placed = _DOC_CODE.sub(",", placed)
     for run in content_segments(placed, long_forms):
         cur: list[str] = []
         for w in run + [""]:
@@ -351,6 +369,10 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     v["key_tokens"], v["key_bigrams"] = key_words(runs)
     v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
     v["answer_slot"] = answer_slot(f)
+    if v["asks_partners"] and v["answer_slot"] is not None and v["answer_slot"].kind == "agency":
+        # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
+        # does not answer it)
+        v["answer_slot"] = AnswerSlot("partners")
     v["named_documents"] = named_documents(f)
     v["named_subjects"] = named_subjects(f)
     v["provinces_named"] = provinces_named(placed)
@@ -368,7 +390,9 @@ chúng ta | cho biết | thế nào | như thế nào | ra sao | là gì | là a
 chủ trì | phụ trách | tham mưu | phối hợp | chỉ đạo | chịu trách nhiệm | được giao | giao | nhiệm vụ |
 đơn vị | cơ quan | bộ phận | mục tiêu | chỉ tiêu | tỷ lệ | tỉ lệ | triển khai | thực hiện | thời hạn |
 thời gian | hạn | kế hoạch | chương trình | chương trình hành động | hành động | giai đoạn |
-ủy ban nhân dân | ủy ban | nhân dân | xã | phường | thị trấn | địa phương | dạng | kt | xh
+ủy ban nhân dân | ủy ban | nhân dân | xã | phường | thị trấn | địa phương | dạng | kt | xh |
+vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
+hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune

@@ -10,6 +10,7 @@ plans do not cover it rather than quoting the nearest unrelated clause.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
@@ -41,6 +42,7 @@ from retrieval.strategies import lead_segments, strategy_for
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
+TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
 
 
@@ -70,8 +72,31 @@ class Retriever:
         return cls(store, RankerModel.load(ranker or default_model_path(store.model)))
 
     def analyse(self, question: str, locality: str | None = None) -> Question:
-        return analyse(question, self.store.documents, self.units, locality,
-                       long_forms=self.evidence.long_forms, words=self.evidence.words)
+        """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
+        of the named place's plans, the one the question names by its title's own words (`plan_named`)."""
+        question = self.evidence.spell_out_initials(question)
+        q = analyse(question, self.store.documents, self.units, locality,
+                    long_forms=self.evidence.long_forms, words=self.evidence.words)
+        named = self.plan_named(q)
+        return dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
+
+    def plan_named(self, q: Question) -> str | None:
+        """The one plan of the place named that the question names by words of its title no other plan
+        of that place has in its title ("kế hoạch KT-XH" of a commune that also has a CCHC plan and a
+        chương trình hành động): at least TITLE_PAIRS_NAMING word pairs, while the others have none.
+        Words every plan's title has ("kế hoạch", "thực hiện") tell them apart not, so they never count."""
+        if not q.doc_filter or len(q.doc_filter) < 2:
+            return None
+        # only among one place's own plans: a province's filter also keeps the national documents
+        if len({self.store.documents[d].locality.label() for d in q.doc_filter} - {None, ""}) != 1 or not all(
+                self.store.documents[d].locality.label() for d in q.doc_filter):
+            return None
+        shared = {d: q.all_bigrams & self.title_bigrams(d) for d in sorted(q.doc_filter)}
+        own = {d: pairs - set().union(*(v for o, v in shared.items() if o != d)) for d, pairs in shared.items()}
+        naming = [d for d, pairs in own.items() if len(pairs) >= TITLE_PAIRS_NAMING]
+        if len(naming) == 1 and not any(own[d] for d in own if d != naming[0]):
+            return naming[0]
+        return None
 
     # -------------------------------------------------------------- candidates
     def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:

@@ -24,6 +24,7 @@ from retrieval.answer import (
     deadline_stated,
     states_amount,
 )
+from retrieval.evidence import clause_holds_value, target_fits
 from retrieval.query import Question, folded
 
 if TYPE_CHECKING:
@@ -86,6 +87,42 @@ def units_named(q: Question, leads: list[str], words: Words, segments: Segments 
     return {lead for lead, k in scores.items() if k == top}
 
 
+def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
+    """A plan's clauses found, those that can answer first (stable, so the ranker's order decides among
+    equals): a clause holding a value of the kind asked for ("ngày nào" → a date, "bao nhiêu %" → a share)
+    before one that only shares the words; then, when the question is about a unit ("các sở, ngành … báo
+    cáo trước ngày nào"), the clause that unit leads."""
+    slot = q.answer_slot
+    unit = set(q.unit_key.replace(",", " ").split()) if q.unit_key else set()
+
+    def key(c: Clause) -> tuple[bool, bool]:
+        holds = slot is None or clause_holds_value(c, slot)
+        ours = bool(unit) and bool(c.lead) and unit <= set(folded(c.lead).replace(",", " ").split())
+        return (not holds, not ours)
+    return sorted(cs, key=key)
+
+
+def heading_body(first: Clause, cs: Sequence[Clause]) -> Clause | None:
+    """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
+    bao gồm: …"): of the clauses found under it, the one the plan writes first."""
+    if first.kind != "heading":
+        return None
+    title = folded(first.text)
+    under = [c for c in cs if c is not first and c.doc_id == first.doc_id and c.section_path
+             and folded(c.section_path[-1]) == title]
+    return min(under, key=lambda c: c.lines[0], default=None)
+
+
+_ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
+_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b")
+
+
+def also_asked(q: Question) -> tuple[str, ...]:
+    """The facts a who question asks besides the lead: partners ("ai phối hợp"), the deadline ("làm đến
+    khi nào"), as `Clause` field names."""
+    return tuple(f for f, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE)) if rx.search(q.folded))
+
+
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
@@ -122,8 +159,9 @@ class Strategy:
         return scored
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        """The clause of one plan that carries what is asked (default: the best ranked)."""
-        return cs[0]
+        """The clause of one plan that carries what is asked (default: the best ranked of those that
+        can answer, `answering_first`)."""
+        return answering_first(cs, q)[0]
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
@@ -169,7 +207,14 @@ class Who(Strategy):
         if q.asks_director:
             return next((c for c in cs if c.directed_by), cs[0])
         if q.explicit_role:
-            return next((c for c in cs if c.lead), cs[0])
+            # "ai chủ trì …, ai phối hợp, đến khi nào": of the clauses stating a lead, the first that also
+            # carries the other facts asked (a task's table row with its partners and deadline, not the
+            # same task's line in the unit's own section that names the lead alone)
+            leads = [c for c in cs if c.lead]
+            if not leads:
+                return cs[0]
+            asked = also_asked(q)
+            return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         return cs[0]
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
@@ -189,10 +234,40 @@ class Target(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
+        # a year asked ("GRDP năm 2028"): the table row with a column for that year states it, unless a
+        # sentence stating a figure is ranked above it
+        for c in cs:
+            if year_asked(c, q):
+                return c
+            if c.kind != "table_row" and (c.target or states_amount(c.text)):
+                break
+        slot = q.answer_slot
+        if slot is not None and slot.kind in ("percent", "money", "count"):
+            # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
+            fitting = next((c for c in cs if target_fits(c, slot)), None)
+            if fitting is not None:
+                return fitting
+        cs = answering_first(cs, q)
         if not cs[0].target and states_amount(cs[0].text):
             return cs[0]
         # a sentence states the figure with its unit; a table cell often only "> 90"
         return next((c for c in cs if c.target and c.kind != "table_row"), next((c for c in cs if c.target), cs[0]))
+
+
+    def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
+        """A row with one column per year answers with the value of each year asked, then the row."""
+        years = year_asked(c, q)
+        if not years:
+            return super().line(c, q, others)
+        values = "; ".join(f"năm {y}: {c.year_values[y]}" for y in years)  # type: ignore[index]
+        return f"{values}. " + super().line(c, q, others)
+
+
+def year_asked(c: Clause, q: Question) -> list[int]:
+    """The years the question names that the clause's table has a column for (`Clause.year_values`)."""
+    if not c.year_values or not q.years:
+        return []
+    return [int(y) for y in q.years if int(y) in c.year_values and c.year_values[int(y)].strip()]
 
 
 class When(Strategy):
@@ -202,7 +277,9 @@ class When(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        """The task's own deadline (table cell, labelled line) before a year mentioned in passing."""
+        """The task's own deadline (table cell, labelled line) before a year mentioned in passing; of
+        those, one holding the kind of time asked (`answering_first`)."""
+        cs = answering_first(cs, q)
         return next((c for c in cs if deadline_stated(c)), next((c for c in cs if c.deadline), cs[0]))
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
@@ -282,8 +359,9 @@ class PlanList(Target):
         return True
 
 
-_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|van ban|luat|de an) nao\b"
-                         r"|\bnhung (?:ke hoach|chuong trinh|van ban|luat|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
+# "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
+_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
+                         r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 MAX_PLANS_LISTED = 8
 TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short

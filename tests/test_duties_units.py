@@ -64,6 +64,8 @@ def test_the_leads_matching_by_the_most_words_are_the_units_asked_about():
     ("tinh dong thap co nhung ke hoach nao", True),
     ("Trong các kế hoạch thi đua, cơ quan nào được giao tham mưu khen thưởng?", False),
     ("Những xã nào đặt mục tiêu tỷ lệ tham gia BHYT trên 95%?", False),  # the figures, not the plans
+    ("Để đơn giản hóa thủ tục này, Đồng Nai kiến nghị sửa đổi văn bản nào?", False),  # a document it cites
+    ("Đợt thi đua này phải quán triệt những văn bản nào?", False),
 ])
 def test_a_question_asking_which_plans_there_are_is_told_from_one_asking_what_they_say(question, asks):
     from retrieval.strategies import asks_plans

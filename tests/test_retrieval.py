@@ -230,9 +230,6 @@ def test_an_aim_in_words_is_not_asked_as_a_figure(retriever):
     assert "trung tâm thương mại - dịch vụ hiện đại" in resp.answer
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the learned ranker: the plan-title signal weighs "
-                   "little (+0.05), so the CCHC plan's reporting clause outranks the KT-XH plan's (4th) the "
-                   "question names")
 def test_words_of_the_plans_own_title_do_not_count_against_a_clause(retriever):
     # "kế hoạch KT-XH" names the plan; the clause on reporting need not repeat "kinh tế - xã hội"
     resp = retriever.ask("Kết quả thực hiện kế hoạch KT-XH của UBND xã Lạc Phượng phải báo cáo lên những cơ quan nào?")
