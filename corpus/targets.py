@@ -189,11 +189,15 @@ def _clean_unit(unit: str | None) -> str | None:
     return u or None
 
 
+_TIME_WORDS = {"ngày", "tháng", "năm"}
+
+
 def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
     def yearish(x: str | None) -> bool:
         return bool(x) and re.fullmatch(r"(19|20)\d{2}", x) is not None
 
-    return not unit and (yearish(a) and (b is None or yearish(b)))
+    # "nhiệm kỳ 2025 - 2030 ngày 11/8/2025": a time word after a span of years starts a date, it is no unit
+    return (not unit or (b is not None and unit.strip().lower() in _TIME_WORDS)) and yearish(a) and (b is None or yearish(b))
 
 
 def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
