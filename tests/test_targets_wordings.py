@@ -76,3 +76,17 @@ def test_a_value_cell_may_state_its_bound_in_words(cell, values, comparison):
 @pytest.mark.parametrize("cell", ["x", "-", "Hoàn thành", "5/12 thôn"])
 def test_a_value_cell_without_one_figure_is_no_target(cell):
     assert parse_cell_target(cell, None, 2030) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Thực hiện Nghị quyết Đại hội nhiệm kỳ 2025 - 2030 ngày 11/8/2025 và Chương trình số 15-Ctr/ĐU",
+    "Căn cứ Kế hoạch giai đoạn 2026-2030 tháng 6 năm 2026 của UBND tỉnh",
+    "Nghị quyết nhiệm kỳ 2020–2025, ngày 05 tháng 5 năm 2021 của Đảng ủy",
+])
+def test_a_span_of_years_followed_by_a_date_is_no_range_of_days(text):
+    assert parse_target(text) is None
+
+
+def test_a_range_of_days_is_still_read():
+    t = parse_target("rút ngắn thời gian giải quyết từ 20 - 30 ngày")
+    assert (t.values, t.unit, t.comparison) == ([20.0, 30.0], "ngày", "range")
