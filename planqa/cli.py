@@ -148,6 +148,8 @@ def parse(paths: tuple[Path, ...], as_json: bool) -> None:
 
 
 def render_outline(plan) -> str:
+    from retrieval.answer import fact_bits
+
     d = plan.document
     lines = [f"# {d.title or d.source}",
              f"  {d.kind or '?'} số {d.number or '?'} · {d.issuer or '?'} · {d.locality.label() or '?'}"
@@ -158,15 +160,10 @@ def render_outline(plan) -> str:
             continue
         indent = "  " * (len(c.section_path) + 1)
         text = c.text if len(c.text) <= 100 else c.text[:99] + "…"
-        facts = []
-        if c.lead:
-            facts.append(f"chủ trì: {c.lead}")
-        if c.directed_by:
-            facts.append(f"chỉ đạo: {c.directed_by}")
+        facts = fact_bits(c, ("lead", "directed_by"))
         if c.target:
             facts.append(f"chỉ tiêu: {c.target.text}")
-        if c.deadline:
-            facts.append(f"thời hạn: {c.deadline}")
+        facts += fact_bits(c, ("deadline",))
         if c.kind == "heading" or facts:
             lines.append(f"{indent}{text}  [dòng {c.lines[0]}]" + (f"  — {'; '.join(facts)}" if facts else ""))
     return "\n".join(lines)

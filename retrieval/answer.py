@@ -55,19 +55,19 @@ def cite(c: Clause) -> str:
     return f"[{c.source}; {'; '.join(where)}]"
 
 
+# How an answer names a clause's typed facts, in the plans' own words.
+FACT_LABELS = {"lead": "chủ trì", "partners": "phối hợp", "directed_by": "chỉ đạo", "deadline": "thời hạn",
+               "product": "sản phẩm"}
+
+
+def fact_bits(c: Clause, fields: Sequence[str]) -> list[str]:
+    """The clause's facts among ``fields`` that it states, labelled, in that order ("phối hợp: Sở Y tế")."""
+    return [f"{FACT_LABELS[f]}: {getattr(c, f)}" for f in fields if getattr(c, f)]
+
+
 def _facts(c: Clause, q: Question) -> str:
-    bits = []
-    if c.lead:
-        bits.append(f"chủ trì: {c.lead}")
-    if c.partners:
-        bits.append(f"phối hợp: {c.partners}")
-    if c.directed_by:
-        bits.append(f"chỉ đạo: {c.directed_by}")
-    if c.deadline and q.qtype in ("when", "who", "duties", "fact"):
-        bits.append(f"thời hạn: {c.deadline}")
-    if c.product:
-        bits.append(f"sản phẩm: {c.product}")
-    s = "; ".join(bits)
+    deadline = ("deadline",) if q.qtype in ("when", "who", "duties", "fact") else ()
+    s = "; ".join(fact_bits(c, ("lead", "partners", "directed_by", *deadline, "product")))
     if c.lead and c.lead_from_elsewhere:
         s += f" ({lead_origin(c)})"
     return s
@@ -167,13 +167,7 @@ def _duty_line(c: Clause, q: Question) -> str:
         text = f"{task}: «{text}»"
     else:
         text = f"«{text}»"
-    bits = []
-    if c.partners:
-        bits.append(f"phối hợp: {c.partners}")
-    if c.deadline:
-        bits.append(f"thời hạn: {c.deadline}")
-    if c.product:
-        bits.append(f"sản phẩm: {c.product}")
+    bits = fact_bits(c, ("partners", "deadline", "product"))
     return text + (f" ({'; '.join(bits)})" if bits else "") + f" {cite(c)}"
 
 
