@@ -130,6 +130,12 @@ STOPWORDS = frozenset(
 )
 # Unaccented input ("ai chu tri"): only the folds that no content word shares.
 FOLDED_STOPWORDS = frozenset("va cua cac nhung duoc voi thi hoac rang".split())
+# Words that link a phrase rather than name a thing: a run of words holding one is no name an acronym
+# stands for ("bảo vệ dữ liệu cá nhân" can be; "báo cáo về dịch vụ" cannot).
+LINKING_WORDS = frozenset(
+    "của các những với cho là được trong theo tại để từ này đó đã sẽ thì mà về và hoặc ở đến có "
+    "không khi nếu như hay vào bị do bởi nên vì".split()
+)
 
 
 def is_stopword(syllable: str) -> bool:
@@ -166,7 +172,9 @@ UNIT_HEADS = (
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
 # The next word is in lower case, Vietnamese letters too: "VNMAC đào tạo, cấp chứng chỉ …".
-_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_ACCENTED_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+VIETNAMESE_LOWER = "abcdefghijklmnopqrstuvwxyz" + _ACCENTED_LOWER  # every lower-case letter the plans write
+_LOWER = "a-z" + _ACCENTED_LOWER
 ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
+from corpus.text import LINKING_WORDS, VIETNAMESE_LOWER
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.query import AnswerSlot, Question, folded, word_pairs
@@ -37,12 +38,6 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 INITIALS_CACHE = 1024  # codes read from questions, per index
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
-# a name's words, not a phrase across one: a run holding one of these is not what a code stands for
-_LINKING_WORDS = frozenset({"của", "các", "những", "với", "cho", "là", "được", "trong", "theo", "tại", "để",
-                            "từ", "này", "đó", "đã", "sẽ", "thì", "mà", "về", "và", "hoặc", "ở", "đến", "có",
-                            "không", "khi", "nếu", "như", "hay", "vào", "bị", "do", "bởi", "nên", "vì"})
-_VIET_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữự"
-                 "vxyỳýỷỹỵfjwz")
 
 # a value of each answer-slot kind, as folded clause text writes it
 _NUM = r"\d[\d.,]*"
@@ -379,7 +374,7 @@ class Evidence:
         plans write it at least INITIALS_SEEN times and more often than any other such run; None when
         the plans write none (or no clear one)."""
         # "Đ" begins only đ-words; a "D" may be a đ typed without its stroke
-        classes = ["[đ]" if x in "Đđ" else "[" + "".join(ch for ch in _VIET_LETTERS if fold(ch) == fold(x).lower()) + "]"
+        classes = ["[đ]" if x in "Đđ" else "[" + "".join(ch for ch in VIETNAMESE_LOWER if fold(ch) == fold(x).lower()) + "]"
                    for x in normalize(code)]
         if any(cls == "[]" for cls in classes):
             return None
@@ -387,7 +382,7 @@ class Evidence:
         counts: dict[str, int] = {}
         for m in rx.finditer(self._corpus_text):
             words = m.group(0).split()
-            if not _LINKING_WORDS.intersection(words):
+            if not LINKING_WORDS.intersection(words):
                 run = " ".join(words)
                 counts[run] = counts.get(run, 0) + 1
         ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
