@@ -140,6 +140,9 @@ class Question:
     asks_director: bool = False
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
+    # the facts of a task asked besides its lead, as `Clause` field names: ("partners", "deadline") for
+    # "ai chủ trì …, ai phối hợp, đến khi nào"
+    also_asks: tuple[str, ...] = ()
     doc_filter: frozenset[str] | None = None  # documents of the commune/ward the question names
     locality_named: str | None = None
     unknown_locality: str | None = None  # "xã Tân Lập" when no plan is about it
@@ -242,14 +245,21 @@ def question_type(f: str) -> str:
     return qtype
 
 
-def role_flags(f: str) -> dict[str, bool]:
+_ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
+_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b")
+
+
+def role_flags(f: str) -> dict[str, bool | tuple[str, ...]]:
     """Which roles and lines the question asks about: partners (phối hợp without chủ trì), the director
-    (chỉ đạo), the plan's number line, and whether it names any role at all (strategies read these)."""
+    (chỉ đạo), the plan's number line, the signer, the facts asked besides the lead, and whether it names
+    any role at all (strategies read these)."""
     return {
         "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         "asks_director": bool(re.search(r"\bchi dao\b", f)),
         "asks_number": bool(_ASKS_NUMBER.search(f)),
         "asks_signer": bool(_ASKS_SIGNER.search(f)),
+        "also_asks": tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
+                           if rx.search(f)),
         "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
     }
 

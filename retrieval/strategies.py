@@ -113,16 +113,6 @@ def heading_body(first: Clause, cs: Sequence[Clause]) -> Clause | None:
     return min(under, key=lambda c: c.lines[0], default=None)
 
 
-_ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
-_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b")
-
-
-def also_asked(q: Question) -> tuple[str, ...]:
-    """The facts a who question asks besides the lead: partners ("ai phối hợp"), the deadline ("làm đến
-    khi nào"), as `Clause` field names."""
-    return tuple(f for f, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE)) if rx.search(q.folded))
-
-
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
@@ -213,7 +203,7 @@ class Who(Strategy):
             leads = [c for c in cs if c.lead]
             if not leads:
                 return cs[0]
-            asked = also_asked(q)
+            asked = q.also_asks
             return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         return cs[0]
 
