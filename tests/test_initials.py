@@ -23,7 +23,8 @@ def test_a_code_counts_the_runs_its_letters_begin_in_every_clause():
 
 
 def test_a_run_ends_at_a_comma_a_dash_and_at_the_clause():
-    t = table("xây dựng, nông thôn mới", "xây dựng - nông thôn mới", "phát triển xây dựng", "nông thôn mới")
+    t = table("xây dựng, nông thôn mới", "xây dựng - nông thôn mới",
+              "phát triển xây dựng", "nông thôn mới")
     assert t.runs("XDNT") == {}
     assert t.runs("NTMX") == {}
 
@@ -37,7 +38,7 @@ def test_a_d_may_be_a_stroke_d_but_a_stroke_d_is_never_a_plain_d():
 
 def test_runs_are_counted_without_overlap_and_a_run_with_a_linking_word_still_takes_its_words():
     assert table("tăng trưởng tăng trưởng tăng trưởng").runs("TTTT") == {"tăng trưởng tăng trưởng": 1}
-    # "các cơ chế chính" holds a linking word: passed over, and "cơ chế chính chung" would start inside it
+    # "các cơ chế chính" holds a linking word: passed over; "cơ chế chính chung" would start inside it
     assert table("các cơ chế chính chung").runs("CCCC") == {}
     assert table("cơ chế chính chung").runs("CCCC") == {"cơ chế chính chung": 1}
 
