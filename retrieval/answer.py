@@ -130,14 +130,6 @@ def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
     return f"{head}{tail}. «{_quote(c.text, q)}» {cite(c)}"
 
 
-_ASSIGNMENT = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s*)?(?:[-–]\s*)?(?:(?:Cơ quan|Đơn vị) (?:chủ trì|phối hợp)|Giao\b|Phân công)", re.I)
-
-
-def _is_assignment(c: Clause) -> bool:
-    """Statements of who leads ("Cơ quan chủ trì: ...", "Giao X tham mưu") are not duties themselves."""
-    return bool(_ASSIGNMENT.match(c.text)) or any(s.startswith("Phân công") for s in c.section_path[-1:])
-
-
 def _plan_label(doc: Document) -> str:
     """A plan named for people: by its commune or province, else by who issued it, else by its file."""
     loc = doc.locality.label() or doc.issuer or doc.source
