@@ -18,6 +18,9 @@ MAX_DUTIES = 8
 # a clause is quoted among the answers when it scores this share of the best one; the ranker's scores are
 # probabilities, so this reads "nearly as likely relevant"
 RELEVANT_SHARE = 0.45
+# ... and when it holds this share of the question's content words (rarity-weighted `coverage`): half of
+# them, so a clause that shares one common word with the question does not speak for its plan
+ANSWERING_COVERAGE = 0.5
 _AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|ha\b|km\b|m2|m²|tỷ|triệu|nghìn|lượt|người|hộ\b)", re.I)
 
 
@@ -212,7 +215,8 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     from retrieval.strategies import heading_body
 
     top_score = max(s for _, s, _ in ranked)
-    relevant = [(c, s, cov) for c, s, cov in ranked if cov >= 0.5 and s >= RELEVANT_SHARE * top_score] or ranked[:1]
+    relevant = [(c, s, cov) for c, s, cov in ranked
+                if cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score] or ranked[:1]
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):

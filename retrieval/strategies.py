@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 from corpus.model import Clause
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
+    ANSWERING_COVERAGE,
     _facts,
     _quote,
     _who_line,
@@ -367,7 +368,7 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     best: dict[str, tuple[int, float, float]] = {}
     for t in scored:
         d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or (t[2] >= 0.5 and t[1] >= LIST_PLAN_SHARE * top)):
+        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)):
             best[d] = t
     head = []
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
