@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE
+from corpus.text import ACRONYM_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -819,8 +819,8 @@ _INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 
 def _words(text: str) -> list[str]:
-    t = _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    return re.findall(r"[a-z0-9]+", fold(t).lower())
+    """The folded words of the text, each curated abbreviation written out."""
+    return words(_ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text))
 
 
 def _content_words(text: str) -> list[str]:
