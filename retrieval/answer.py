@@ -68,8 +68,9 @@ def fact_bits(c: Clause, fields: Sequence[str]) -> list[str]:
     return [f"{FACT_LABELS[f]}: {getattr(c, f)}" for f in fields if getattr(c, f)]
 
 
-def _facts(c: Clause, q: Question) -> str:
-    deadline = ("deadline",) if q.qtype in ("when", "who", "duties", "fact") else ()
+def _facts(c: Clause, with_deadline: bool) -> str:
+    """The clause's facts, labelled (its thời hạn only ``with_deadline``: `Strategy.shows_deadline`)."""
+    deadline = ("deadline",) if with_deadline else ()
     s = "; ".join(fact_bits(c, ("lead", "partners", "directed_by", *deadline, "product")))
     if c.lead and c.lead_from_elsewhere:
         s += f" ({lead_origin(c)})"

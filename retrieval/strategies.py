@@ -118,6 +118,8 @@ class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
     name: ClassVar[str] = "fact"
+    # a quoted clause names its thời hạn among its facts; a figure's answer (target, list) leaves it out
+    shows_deadline: ClassVar[bool] = True
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -156,7 +158,7 @@ class Strategy:
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
-        facts = _facts(c, q)
+        facts = _facts(c, self.shows_deadline)
         return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
@@ -220,6 +222,7 @@ class Who(Strategy):
 
 class Target(Strategy):
     name = "target"
+    shows_deadline = False
 
     def asks_target(self, q: Question) -> bool:
         return True
@@ -275,7 +278,7 @@ class When(Strategy):
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
-            facts = _facts(c, q)
+            facts = _facts(c, self.shows_deadline)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
         return super().line(c, q, others)
 
