@@ -19,6 +19,7 @@ import numpy as np
 
 from corpus.model import Clause, Document
 from index.backend import ClauseStore, open_store
+from retrieval.accents import AccentRestorer, typed_without_marks
 from retrieval.answer import compose_answer
 from retrieval.contract import (
     AskResponse,
@@ -114,8 +115,9 @@ class Retriever:
                 bm_rank[p] = r
                 order[p] = None
         dense_rank: dict[int, int] = {}
+        dense_text = self.dense_text(q)
         if mode in ("hybrid", "dense"):
-            for r, (p, _) in enumerate(store.dense(q.text, CANDIDATES, doc_filter)):
+            for r, (p, _) in enumerate(store.dense(dense_text, CANDIDATES, doc_filter)):
                 dense_rank[p] = r
                 order.setdefault(p, None)
         strategy = strategy_for(q)
@@ -130,8 +132,18 @@ class Retriever:
         return Candidates(self, q, strategy, positions,
                           bm25=store.sparse_scores_at(q.text, positions, doc_filter),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
-                          dense=store.dense_scores_at(q.text, positions),
+                          dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
+
+    def dense_text(self, q: Question) -> str:
+        """What the dense search embeds: the question, its marks put back from the plans' words when it was
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
+        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+
+    @functools.cached_property
+    def accents(self) -> AccentRestorer:
+        """The plans' accented forms of each folded syllable, read once per index (about a second for 44 plans)."""
+        return AccentRestorer(c.text for c in self.store.clauses)
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
         """[(clause position, ranker probability, coverage)] best first.
