@@ -103,7 +103,7 @@ class Retriever:
     def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:
         """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
         baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
-        tasks, the plan's number line). None when the question names a place no plan is about."""
+        tasks, the plan's number line, its signature block). None when the question names a place no plan is about."""
         if q.doc_filter is not None and not q.doc_filter:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
@@ -127,6 +127,10 @@ class Retriever:
             if q.asks_number:
                 for d in doc_filter or store.documents:
                     for p in self.number_lines(d):
+                        order.setdefault(p, None)
+            if q.asks_signer:
+                for d in doc_filter or store.documents:
+                    for p in self.signature_lines(d):
                         order.setdefault(p, None)
         positions = list(order)
         return Candidates(self, q, strategy, positions,
@@ -255,6 +259,21 @@ class Retriever:
     def number_lines(self, doc_id: str) -> tuple[int, ...]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
         return self._number_lines[doc_id]
+
+    def signature_lines(self, doc_id: str) -> tuple[int, ...]:
+        """The plan's signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Phú Hiền"): footers naming its signer."""
+        return self._signature_lines[doc_id]
+
+    @functools.cached_property
+    def _signature_lines(self) -> dict[str, tuple[int, ...]]:
+        """Per plan, its footer clauses holding the signer's name (`Document.signer`; none when unread)."""
+        table: dict[str, tuple[int, ...]] = {}
+        for doc_id, doc in self.store.documents.items():
+            name = folded(doc.signer or "")
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if name else (0, 0)
+            table[doc_id] = tuple(p for p in range(a, b) if self.store.clauses[p].kind == "footer"
+                                  and name in folded(self.store.clauses[p].text))
+        return table
 
     @functools.cached_property
     def _lead_positions(self) -> dict[str, tuple[int, ...]]:
