@@ -120,6 +120,7 @@ class _SkeletonBuilder:
         self.signature: list[str] = []
         self.started = False  # the letterhead ends at the first numbered part
         self.in_signature = False
+        self.signature_pos: int | None = None  # the clause the signature block being read is written to
 
     # --- the tree -------------------------------------------------------------------------------
 
@@ -276,7 +277,8 @@ class _SkeletonBuilder:
             self._labelled_line(line)
 
     def _signature_line(self, line: LogicalLine) -> bool:
-        """The signature block (authority, title, name) is metadata and noise, not clause text."""
+        """The signature block (authority, title, name) is read as the document's signer and kept as one
+        footer clause of its own, outside every section: "who signed the plan" cites these lines."""
         text = line.text
         if _AUTHORITY.match(text) and len(text) < 80:
             self.in_signature = True
@@ -284,7 +286,14 @@ class _SkeletonBuilder:
             return False
         if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (_PERSON.match(text) and len(text) < 40):
             self.signature.append(text)
-            self.noise.update(range(line.start, line.end + 1))
+            pos = self.signature_pos
+            if pos is not None and pos == len(self.clauses) - 1 and self.nodes[pos].ltype == "signature":
+                c = self.clauses[pos]
+                c.text = f"{c.text} {text}"
+                c.lines = (c.lines[0], line.end)
+            else:
+                self.signature_pos = self.add("footer", None, text, line.start, line.end, None,
+                                              Node("signature", None, body=text), path=[])
             return True
         self.in_signature = False
         return False
