@@ -157,8 +157,21 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+# A range wrapped at its dash: "tốc độ tăng bình quân 05" / "- 06%/năm", "giai đoạn 2026" / "- 2030, …".
+_ENDS_ON_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:,\d+)?$")
+_DASH_NUMBER = re.compile(r"^[-–]\s*\d")
+
+
+def wrapped_range(prev_text: str, cur_text: str) -> bool:
+    """A line "- 06%/năm" after a line that stops on a bare number carries on a range ("05 - 06%"),
+    it opens no bullet: a list item never follows a sentence left open on a figure."""
+    return bool(_DASH_NUMBER.match(cur_text)) and bool(_ENDS_ON_NUMBER.search(prev_text.rstrip()))
+
+
 def continues(prev: LogicalLine, cur_text: str, cur_type: str | None, blank_between: bool, wrapped: bool) -> bool:
     """Does a physical line carry on the previous logical line (hard wrap, page break)?"""
+    if not blank_between and not prev.md_level and not is_heading_like(prev) and wrapped_range(prev.text, cur_text):
+        return True
     if cur_type is not None or prev.md_level:
         return False
     if re.match(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b", cur_text):
@@ -387,7 +400,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
-    if not bare and (_starts_item(cur.text) or (_emphasis_break(prev, cur) and not wrapped_run)):
+    starts_item = _starts_item(cur.text) and not wrapped_range(prev.text, cur.text)
+    if not bare and (starts_item or (_emphasis_break(prev, cur) and not wrapped_run)):
         return True
     return not wrapped_run and _standalone_break(head, prev, cur)
 
