@@ -148,21 +148,28 @@ def plan_period(clauses: list[Clause]) -> int | None:
     return None
 
 
+TIME_LIMITS = 3  # the first patterns of _DEADLINES state a clause's own time limit ("Thời hạn: …", "Trong thời
+# hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"); the later ones may read a year named in passing
+
+
 def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None,
-               table_unit: str | None = None) -> None:
+               table_unit: str | None = None) -> bool:
+    """Read what the clause states about itself; True when it states its own time limit."""
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
         _row_target(clauses, nodes, pos, period_end, table_unit)
-        return
+        return False
     if c.kind in ("header", "footer", "table_header"):
-        return
-    for rx in _DEADLINES:
+        return False
+    time_limit = False
+    for i, rx in enumerate(_DEADLINES):
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
         if m:
             c.deadline = clean(m["v"])
+            time_limit = i < TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
     if c.kind in ("item", "bullet", "heading", "paragraph"):
@@ -170,6 +177,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
                          period_end)
         if t is not None:
             c.target = t
+    return time_limit
 
 
 # The unit a whole table is in, written on its own line just above it: "Đơn vị: Triệu đồng.", "*Đơn vị tính:ha*",
@@ -242,6 +250,6 @@ def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
     units = table_units(sk.clauses)
-    for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos))
-    assign_responsibilities(sk.clauses, sk.nodes)
+    time_limits = {pos for pos in range(len(sk.clauses))
+                   if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos))}
+    assign_responsibilities(sk.clauses, sk.nodes, time_limits)

@@ -92,6 +92,9 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # clauses a mechanism has read as a statement
     line_to_pos: dict[int, int] = field(default_factory=dict)
+    # clauses that state their own time limit ("Trong thời hạn 24 giờ kể từ …", corpus.facts): a deadline
+    # stated on another line (a labelled "Thời hạn giải quyết:", a section's) never overrides it
+    own_deadline: set[int] = field(default_factory=set)
 
     def body(self, pos: int) -> str:
         """The clause's words without its label ("Điều 2. Sở Y tế …" → "Sở Y tế …")."""
@@ -112,7 +115,7 @@ class Context:
         for f in sorted(self.facts, key=lambda f: -len(f.scope)):
             for p in f.scope:
                 c = self.clauses[p]
-                if p != f.source and _CLOSING.match(c.text):
+                if p != f.source and (_CLOSING.match(c.text) or (f.field == "deadline" and p in self.own_deadline)):
                     continue
                 setattr(c, f.field, f.value)
                 applied[(p, f.field)] = f
@@ -258,14 +261,16 @@ class TableColumns:
 
 _LABELS = [
     # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
+    # a procedure sheet names what is done: "Cơ quan thực hiện thủ tục hành chính:", "Cơ quan giải quyết TTHC:"
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        r"giải quyết|tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?"
+                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì)\s*:\s*(?P<v>.+)$",
                         re.I | re.S)),
     ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
                             r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
-                            r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
+                            r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
                             r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
                             r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
@@ -289,6 +294,20 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
         return [first]
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
     return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
+
+
+# What a form writes where a field does not apply: "Thời hạn giải quyết: Không quy định.", "Phí, lệ phí: Không",
+# "Cơ quan phối hợp: —". The line states no value.
+_NOT_STATED = re.compile(r"^(?:không(?:\s+(?:quy định|có|áp dụng))?|chưa quy định|[-–—/.]+)\s*[.;]?$", re.I)
+
+
+def not_stated(value: str) -> bool:
+    """True for a labelled value that says the field is not set ("Không quy định", "Không", "—")."""
+    return _NOT_STATED.match(value.strip(" *")) is not None
+
+
+# The attribute lines of a procedure sheet (thủ tục hành chính) name the procedure or its handling in the label.
+_RECORD_LABEL = re.compile(r"^[^:;.]{0,40}?(?:thủ tục|TTHC|giải quyết)[^:;.]{0,20}:", re.I)
 
 
 def labelled(body: str) -> tuple[str, str] | None:
@@ -315,9 +334,11 @@ class LabelledLines:
             if not hits:
                 continue
             ctx.claimed.add(pos)
+            hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value)]
             ctx.clauses[pos].labelled_fields = tuple(dict.fromkeys(fieldname for fieldname, _ in hits))
+            record = _RECORD_LABEL.match(ctx.body(pos)) is not None
             for fieldname, value in hits:
-                scope = self._scope(ctx, pos, fieldname)
+                scope = self._record_scope(ctx, pos) if record else self._scope(ctx, pos, fieldname)
                 if fieldname == "lead":
                     parts = list(_SPLIT_PART.finditer(value))
                     if parts:
@@ -325,6 +346,13 @@ class LabelledLines:
                         continue
                     value = trim_unit(value)
                 ctx.add(scope, fieldname, value, pos, self.mechanism)
+
+    @staticmethod
+    def _record_scope(ctx: Context, pos: int) -> list[int]:
+        """A procedure sheet's attribute line ("e) Cơ quan thực hiện thủ tục hành chính: X") describes the
+        procedure it is listed under, not the steps and papers listed before it: the line and the procedure."""
+        parent = ctx.nodes[pos].parent
+        return [pos] if parent is None else [pos, parent]
 
     def _scope(self, ctx: Context, pos: int, fieldname: str) -> list[int]:
         parent = ctx.nodes[pos].parent
@@ -1005,9 +1033,10 @@ EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(
 LINKERS = (NamedIndicators(), CrossReferences(), AppendixRows(), TopicInference())
 
 
-def assign_responsibilities(clauses: list[Clause], nodes: list[Node]) -> None:
-    """Run every registered mechanism over one document's clauses."""
-    ctx = Context(clauses, nodes)
+def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
+    """Run every registered mechanism over one document's clauses (``time_limits``: the positions of
+    clauses that state their own time limit, kept whatever another line says)."""
+    ctx = Context(clauses, nodes, own_deadline=set(time_limits))
     for pos, c in enumerate(clauses):
         for line in range(c.lines[0], c.lines[1] + 1):
             ctx.line_to_pos.setdefault(line, pos)
