@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE
+from corpus.text import ACRONYM_RE, PARTNER_HEAD_RE
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -153,7 +153,8 @@ _PARTNERS_WITH = re.compile(
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
-    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|"
+    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời|kiểm soát|phát triển|thúc đẩy|cập nhật|khảo sát|thẩm định|"
+    r"xúc tiến|quảng bá|nâng cao|bảo đảm|đảm bảo)\b|"
     r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
 )
@@ -521,7 +522,8 @@ _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
 
 
-_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?"
+                         rf"(?=(?:{_HEAD}|(?:các\s+)?{PARTNER_HEAD_RE})\b)", re.I)
 # Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y".
 _ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 

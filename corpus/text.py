@@ -177,6 +177,10 @@ VIETNAMESE_LOWER = "abcdefghijklmnopqrstuvwxyz" + _ACCENTED_LOWER  # every lower
 _LOWER = "a-z" + _ACCENTED_LOWER
 ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
+# Who a task is done with, besides the units above: "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại
+# học …", "phối hợp với nhà đầu tư …". Partners only: "Doanh nghiệp viễn thông bảo đảm kinh phí …" names no lead.
+PARTNER_HEADS = ("doanh nghiệp", "viện", "trường", "nhà đầu tư", "nhà mạng", "hiệp hội", "người dân", "nhân dân")
+PARTNER_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in PARTNER_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".
 RESPONSIBILITY_VERBS = (
