@@ -19,7 +19,8 @@ ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 # (type, regex) — the label regexes read the start of a cleaned line.
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # legal documents number chapters, sections and articles: "Chương II", "Mục 1", "Điều 5."
-    ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)$")),
+    # "Chương II" may stand alone, its title on the next line
+    ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)?$")),
     ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<body>\S.*)$")),
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))(?P<body>\S.*)$")),
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
@@ -125,7 +126,7 @@ def read_label(text: str) -> tuple[str | None, str | None, str]:
         m = rx.match(text)
         if m:
             label = m.group("label")
-            body = m.group("body").strip()
+            body = (m.group("body") or "").strip()
             if ltype == "roman" and not label:
                 continue
             if ltype == "arabic" and re.match(r"^\d{1,2}\.\d", text):

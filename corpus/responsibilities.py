@@ -159,7 +159,7 @@ _PARTNERS_WITH = re.compile(
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )(?!(?<=, )tổ chức,)tổ chức|"
-                         r"có trách nhiệm|là|"
+                         r"có trách nhiệm|là|(?<!người )ra quyết định|"
                          r"được)\b", re.I)
 
 
@@ -503,7 +503,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"

@@ -168,6 +168,8 @@ UNIT_HEADS = (
     # procedures assign a person by office, in lower case after a lead-in ("Trong thời hạn 15 ngày …,
     # người ra quyết định kiểm tra ban hành …")
     "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
+    # a director by office, as the regulations of centres and departments assign: "Giám đốc Trung tâm quyết định …"
+    "Giám đốc", "Phó Giám đốc",
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
