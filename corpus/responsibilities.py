@@ -639,11 +639,13 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu)\b")
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
-_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+# A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
+# trình …".
+_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
@@ -656,7 +658,7 @@ def _after_lead_in(body: str) -> str:
     m = _SUBJECT_AFTER_COMMA.search(body)
     if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
         return body
-    return body[m.start() + 1:].lstrip()
+    return body[m.end("sep"):].lstrip()
 
 
 @dataclass
