@@ -646,6 +646,7 @@ _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
 _SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+_LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
@@ -658,7 +659,10 @@ def _after_lead_in(body: str) -> str:
     m = _SUBJECT_AFTER_COMMA.search(body)
     if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
         return body
-    return body[m.end("sep"):].lstrip()
+    rest = body[m.end("sep"):].lstrip()
+    if m["sep"].strip(" ,") == "thì" and _LIABLE.match(rest):
+        return body  # "Trường hợp vi phạm thì người đứng đầu chịu trách nhiệm trước pháp luật": liability, no task
+    return rest
 
 
 @dataclass
