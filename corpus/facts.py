@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Clause
-from corpus.responsibilities import assign_responsibilities, clean
+from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.targets import (indicator_year, parse_cell_target, parse_target, plan_period_end, unit_in_name,
@@ -106,8 +106,15 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         if m:
             return clean(m["v"])
     body = nodes[pos].body or c.text
-    if not c.section_path or _CITES.match(body):
-        return None  # the preamble issues the plan itself; "Căn cứ …" cites what others made
+    if not c.section_path:
+        return None  # the preamble issues the plan itself
+    if _CITES.match(body):
+        # "Căn cứ …" cites what others made, unless a body acts after it: "Căn cứ vào nhu cầu …, Trung tâm …
+        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan
+        acted = after_lead_in(body)
+        if acted is body:
+            return None
+        body = acted
     parent = nodes[pos].parent
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):

@@ -573,7 +573,7 @@ class Sentences:
             body = body[after_colon.end():]
         body = _STEP.sub("", body)
         # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
-        subject_first = _after_lead_in(body) if ctx.clauses[pos].section_path else body
+        subject_first = after_lead_in(body) if ctx.clauses[pos].section_path else body
         opener = _OPENER.match(subject_first)
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
@@ -650,7 +650,7 @@ _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
-def _after_lead_in(body: str) -> str:
+def after_lead_in(body: str) -> str:
     """The sentence from its subject on, when a lead-in comes first; else the body itself.
     A lead-in with "phải" has no subject after it ("Trong thời hạn 07 ngày, … phải báo cáo X, Y …"), nor one
     with a condition or a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …")."""
