@@ -269,6 +269,18 @@ def read_annexed_text(sk: Skeleton) -> None:
             c.kind = "bullet" if node.ltype in BULLET_TYPES else "item" if node.ltype else "paragraph"
 
 
+# A form's notes ("Ghi chú: (1) Tên cơ quan ban hành quyết định kiểm tra.") explain its blanks: no task.
+_NOTES = re.compile(r"^Ghi chú\s*:?\s*$", re.I)
+
+
+def _notes_state_nothing(sk: Skeleton) -> None:
+    """The clauses under a form's "Ghi chú:" heading assign, set and make nothing."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        if node.parent is not None and _NOTES.match(sk.clauses[node.parent].text.strip(" *")):
+            c.lead = c.partners = c.directed_by = c.deadline = c.product = None
+            c.lead_source, c.target, c.labelled_fields = None, None, ()
+
+
 def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
@@ -277,3 +289,4 @@ def assign_facts(sk: Skeleton) -> None:
     time_limits = {pos for pos in range(len(sk.clauses))
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
+    _notes_state_nothing(sk)

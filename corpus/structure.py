@@ -181,6 +181,11 @@ class _SkeletonBuilder:
                 return parent
         if ltype == "block":
             return self._close_for_block()
+        if ltype.startswith(("md", "bold")) and self.in_footer():
+            # an addressee list holds no titles: a bold title after it opens the text the document issues
+            # ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC", "QUY CHẾ …", "Mẫu biểu số 01")
+            self.stack.clear()
+            return None
         if ltype == "article":
             return self._close_for_article()
         if ltype == "chapter":

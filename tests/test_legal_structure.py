@@ -4,6 +4,8 @@ never inside another article, a clause, a point or a bullet, whatever came befor
 everything; so a unit named in one article's clause leads nothing in the next article or chapter."""
 from __future__ import annotations
 
+import pytest
+
 from snippets import clause, parse_md
 
 # c49a5afa (dev): a Quy chế issued by a decision follows its "Nơi nhận:" list; a bullet names a unit
@@ -122,3 +124,36 @@ def test_the_closing_chapter_inherits_no_unit_from_the_last_clause():
     assert clause(plan, "Chương III").lead is None
     assert clause(plan, "Điều 13. Hiệu lực").lead is None
     assert clause(plan, "Quy chế này có hiệu lực").lead is None
+
+
+# What a document issues after its addressee list: a procedure sheet (1796a553, dev), a budget plan's forms
+# (9b7eebad, dev), an inspection regulation's forms with their notes (e13e31ec, dev)
+AFTER_RECIPIENTS = [
+    ("**PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH**\n\n**1. Công bố dịch hại thực vật**\n\n"
+     "a) Trình tự thực hiện: Cục Trồng trọt và Bảo vệ thực vật báo cáo tình hình sinh vật gây hại.",
+     "a) Trình tự thực hiện"),
+    ("**Mẫu biểu số 01**\n\n**DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU**\n\n"
+     "1. Tổng sản phẩm trong tỉnh tăng khoảng 10%.", "1. Tổng sản phẩm"),
+    ("**Mẫu số 02: Quyết định ban hành Kế hoạch kiểm tra chuyên đề**\n\n"
+     "1. Thủ trưởng cơ quan ban hành quyết định kiểm tra chuyên đề theo mẫu này.", "1. Thủ trưởng cơ quan"),
+]
+
+
+@pytest.mark.parametrize("issued, start", AFTER_RECIPIENTS)
+def test_a_bold_title_after_the_addressee_list_opens_the_issued_text(issued, start):
+    plan = parse_md("**KẾ HOẠCH**\n\n**I. MỤC ĐÍCH**\n\n1. Bảo đảm thực hiện.\n\n"
+                    "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\n" + issued + "\n")
+    c = clause(plan, start)
+    assert c.kind != "footer" and not any(t.startswith("Nơi nhận") for t in c.section_path)
+
+
+def test_a_form_s_notes_assign_and_make_nothing():
+    plan = parse_md("**Mẫu số 01: Kế hoạch kiểm tra chuyên đề**\n\n**Ghi chú:**\n\n"
+                    "(1) Tên cơ quan ban hành kế hoạch kiểm tra.\n\n"
+                    "(2) Thủ trưởng cơ quan, đơn vị có trách nhiệm ký ban hành Kế hoạch kiểm tra.\n\n"
+                    "**II. NHIỆM VỤ**\n\n1. Thủ trưởng cơ quan có trách nhiệm xây dựng Kế hoạch kiểm tra năm 2026.\n")
+    for start in ("(1) Tên cơ quan", "(2) Thủ trưởng"):
+        c = clause(plan, start)
+        assert (c.lead, c.product, c.deadline, c.target) == (None, None, None, None)
+    task = clause(plan, "1. Thủ trưởng cơ quan có trách nhiệm")
+    assert task.lead == "Thủ trưởng cơ quan" and task.product == "Kế hoạch kiểm tra năm 2026"
