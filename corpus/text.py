@@ -178,7 +178,15 @@ _ACCENTED_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê
 VIETNAMESE_LOWER = "abcdefghijklmnopqrstuvwxyz" + _ACCENTED_LOWER  # every lower-case letter the plans write
 _LOWER = "a-z" + _ACCENTED_LOWER
 ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
-UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
+
+
+def _every_word_capitalised(head: str) -> str:
+    """"Công an" → "Công An": some plans capitalise every word of a name ("3. Công An Thành phố, …")."""
+    return " ".join(w[:1].upper() + w[1:] for w in head.split())
+
+
+_HEAD_FORMS = dict.fromkeys([*UNIT_HEADS, *(_every_word_capitalised(u) for u in UNIT_HEADS if u[:1].isupper())])
+UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in _HEAD_FORMS), key=len, reverse=True)) + ")"
 # Who a task is done with, besides the units above: "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại
 # học …", "phối hợp với nhà đầu tư …". Partners only: "Doanh nghiệp viễn thông bảo đảm kinh phí …" names no lead.
 PARTNER_HEADS = ("doanh nghiệp", "viện", "trường", "nhà đầu tư", "nhà mạng", "hiệp hội", "người dân", "nhân dân")
