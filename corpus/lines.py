@@ -160,7 +160,7 @@ def _starts_lower(text: str) -> bool:
 
 # A range wrapped at its dash: "tốc độ tăng bình quân 05" / "- 06%/năm", "giai đoạn 2026" / "- 2030, …".
 _ENDS_ON_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:,\d+)?$")
-_DASH_NUMBER = re.compile(r"^[-–]\s*\d")
+_DASH_NUMBER = re.compile(r"^[-–]\s*\d(?![\d.,]*\s*:)")  # "- 2026: …" labels a year, it carries nothing on
 
 
 def wrapped_range(prev_text: str, cur_text: str) -> bool:

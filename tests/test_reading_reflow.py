@@ -69,3 +69,12 @@ def test_a_range_wrapped_at_its_dash_is_no_bullet(tmp_path):
                    "- 2% mỗi năm trong giai đoạn 2026 - 2030.\n", encoding="utf-8")
     one = next(c for c in parse_file(txt).clauses if c.label == "1")
     assert one.text.endswith("tăng bình quân 1,5 - 2% mỗi năm trong giai đoạn 2026 - 2030.") and one.lines == (3, 4)
+
+
+def test_a_year_label_after_an_open_line_is_still_a_bullet(tmp_path):
+    """"Lộ trình thực hiện giai đoạn 2026 - 2030" / "- 2026: …": a year that labels its line opens a bullet."""
+    md = tmp_path / "ke-hoach.md"
+    md.write_text("**2. Lộ trình**\n\nLộ trình thực hiện giai đoạn 2026 - 2030\n- 2026: hoàn thành rà soát hồ sơ.\n"
+                  "- 2027: số hóa toàn bộ hồ sơ.\n", encoding="utf-8")
+    texts = [c.text for c in parse_file(md).clauses]
+    assert "- 2026: hoàn thành rà soát hồ sơ." in texts and "- 2027: số hóa toàn bộ hồ sơ." in texts
