@@ -7,7 +7,6 @@ each remembering the span of source lines it came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -58,10 +57,6 @@ class LogicalLine:
     md_level: int | None = None
     blank_before: bool = False
     parts: list[str] = field(default_factory=list)  # glued bold segments on one physical line
-
-
-def nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+")

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE, PARTNER_HEAD_RE
+from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -848,15 +848,14 @@ def _duty_subject(s: _Said) -> bool:
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
 
-_STOP = set("và của các có được trong theo với cho tại trên từ để đến năm hằng hàng là đạt tỷ lệ số những một đã sẽ về".split())
-_STOP_FOLDED = {fold(s) for s in _STOP}
+_STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
 _ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 
 def _words(text: str) -> list[str]:
-    t = _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    return re.findall(r"[a-z0-9]+", fold(t).lower())
+    """The folded words of the text, each curated abbreviation written out."""
+    return words(_ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text))
 
 
 def _content_words(text: str) -> list[str]:

@@ -136,6 +136,11 @@ LINKING_WORDS = frozenset(
     "của các những với cho là được trong theo tại để từ này đó đã sẽ thì mà về và hoặc ở đến có "
     "không khi nếu như hay vào bị do bởi nên vì".split()
 )
+# Words that say nothing of what a task or an indicator is about: when clauses are matched by their words (an
+# indicator named in an assignment, an appendix row, a lead inferred from the topic), these count for nothing.
+NON_TOPIC_WORDS = frozenset(
+    "và của các có được trong theo với cho tại trên từ để đến năm hằng hàng là đạt tỷ lệ số những một đã sẽ về".split()
+)
 
 
 def is_stopword(syllable: str) -> bool:

@@ -19,7 +19,7 @@ import numpy as np
 
 from corpus.model import Clause, Document
 from index.backend import ClauseStore, open_store
-from retrieval.answer import compose_answer
+from retrieval.answer import ANSWERING_COVERAGE, compose_answer
 from retrieval.contract import (
     AskResponse,
     Citation,
@@ -37,13 +37,15 @@ from retrieval.lead_source import lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import lead_segments, strategy_for
+from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, strategy_for
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
+FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the tasks under an assigning heading, a
+# lead's source) shows that one's score a shade lower: the answer lists it second, never above it
 
 
 class Retriever:
@@ -176,7 +178,7 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             doc = self.store.clauses[item[0]].doc_id
-            if doc not in firsts and item[2] >= 0.5 and item[1] >= 0.45 * top:
+            if doc not in firsts and item[2] >= ANSWERING_COVERAGE and item[1] >= LIST_PLAN_SHARE * top:
                 firsts[doc] = item
         head = list(firsts.values())
         return head + [item for item in scored if item not in head]
@@ -196,7 +198,7 @@ class Retriever:
             # ("5. Công an xã chủ trì …" then "(1) …", "(2) …")
             pos, score, cov = head[0]
             mine = [p for p in self.taking_lead_from(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
-            head += [(p, score * 0.99, cov) for p in mine[:MAX_LISTED]]
+            head += [(p, score * FOLLOWER_SCORE, cov) for p in mine[:MAX_LISTED]]
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
@@ -226,7 +228,7 @@ class Retriever:
             c = self.store.clauses[pos]
             src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
             if src is not None and src not in seen and len(out) < MAX_CITED_SOURCES:
-                out.append((src, s * 0.99, cov))
+                out.append((src, s * FOLLOWER_SCORE, cov))
                 seen.add(src)
         return out
 
