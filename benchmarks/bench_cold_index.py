@@ -8,7 +8,8 @@ at the start and the end. Each run's CPU time (user + sys of the child process) 
 wall time: on a shared machine the wall time is mostly the neighbours' load, the CPU time much less.
 
 Run: .venv/bin/python benchmarks/bench_cold_index.py --tree before=/work/main --tree after=. [--rounds 3]
-Writes benchmarks/results/cold_index.md and cold_index.json.
+Writes benchmarks/results/cold_index.json and puts this run's table at the top of
+benchmarks/results/cold_index.md, above the earlier runs (kept); ``--results DIR`` writes elsewhere.
 """
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def main() -> None:
     ap.add_argument("--tree", action="append", required=True, help="LABEL=PATH of a planqa checkout (repeatable)")
     ap.add_argument("--model", action="append", default=[], help="LABEL=MODEL for a tree (default: its default)")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--note", default="", help="a line under the table: what the trees are")
+    ap.add_argument("--results", type=Path, default=RESULTS, help="folder for cold_index.md/.json")
     args = ap.parse_args()
     trees = dict(t.split("=", 1) for t in args.tree)
     models = dict(m.split("=", 1) for m in args.model)
@@ -73,18 +76,24 @@ def main() -> None:
                             "median_s": statistics.median(s for s, _, _ in runs[k]),
                             "min_s": min(s for s, _, _ in runs[k]),
                             "median_cpu_s": statistics.median(c for _, _, c in runs[k])} for k, v in trees.items()}}
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "cold_index.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    lines = ["# Cold index of the sample plans, interleaved (`benchmarks/bench_cold_index.py`)", "",
+    args.results.mkdir(parents=True, exist_ok=True)
+    (args.results / "cold_index.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    title = "# Cold index of the sample plans, interleaved (`benchmarks/bench_cold_index.py`)"
+    lines = [title, "",
              f"{result['when']}, {result['cores']} cores shared with other work. `uptime` at the start: "
              f"{result['uptime_start']}; at the end: {result['uptime_end']}.", "",
+             *([args.note, ""] if args.note else []),
              "| tree | model | median wall | min wall | median CPU (user+sys) | each run: wall / CPU (1-min load before it) |",
              "|---|---|---|---|---|---|"]
     for k, t in result["trees"].items():
         each = ", ".join(f"{s:.1f} / {c:.1f} s ({x:.1f})" for s, c, x in zip(t["seconds"], t["cpu_seconds"], t["load"]))
         lines.append(f"| {k} | {t['model'] or 'default'} | {t['median_s']:.1f} s | {t['min_s']:.1f} s | "
                      f"{t['median_cpu_s']:.1f} s | {each} |")
-    (RESULTS / "cold_index.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    md = args.results / "cold_index.md"
+    earlier = md.read_text(encoding="utf-8") if md.exists() else ""
+    earlier = earlier[len(title):].lstrip("\n") if earlier.startswith(title) else earlier
+    history = ["", "## The run before", "", earlier.rstrip("\n")] if earlier.strip() else []
+    md.write_text("\n".join(lines + history) + "\n", encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -84,7 +84,10 @@ def main() -> None:
     _step("import underthesea")
     encoder = load_encoder(args.model)
     _step("load encoder")
-    tokens = sum(len(i) + 2 for i in encoder.token_ids(["passage: " + p for p in passages])) \
+    from index import e5_onnx
+
+    budget = e5_onnx.PASSAGE_MAX_TOKENS or 10**9  # the tokens the model runs: a passage's first PASSAGE_MAX_TOKENS
+    tokens = sum(min(len(i), budget) + 2 for i in encoder.token_ids(["passage: " + p for p in passages])) \
         if hasattr(encoder, "token_ids") else None
     _step("e5 tokenisation")
     vectors = encoder.encode_passages(passages)

@@ -15,8 +15,11 @@ import json
 import math
 import os
 import shutil
+import sys
+import threading
 import time
 import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -36,6 +39,10 @@ from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFE
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
 BM25_PARAMS = {"k1": 1.2, "b": 0.75, "method": "lucene"}
+# While the BM25 tokens are read beside the embedding, the thread that feeds onnxruntime waits for the GIL
+# after every passage; Python's default 5 ms hand-over would leave both cores to the tokenizer for a fifth
+# of each int8 run (≈ 25 ms), so the build asks for a faster hand-over while the two overlap.
+GIL_SWITCH_SECONDS = 0.0005
 
 
 
@@ -275,6 +282,17 @@ def _read_previous(index_dir: Path, model: str) -> _Previous | None:
 # ----------------------------------------------------------------------------- locking / swap
 
 @contextmanager
+def _short_gil_switches() -> Iterator[None]:
+    """GIL_SWITCH_SECONDS for the duration (never longer than the process's own setting), then restored."""
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(before, GIL_SWITCH_SECONDS))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(before)
+
+
+@contextmanager
 def _build_lock(index_dir: Path) -> Iterator[None]:
     lock_path = index_dir.parent / f".{index_dir.name}.lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -453,10 +471,12 @@ def _cached_vectors(keys: Sequence[str], previous: _Previous | None, shared: Vec
 
 
 def _vectors(keys: Sequence[str], passages: Sequence[str], previous: _Previous | None, model: str | None,
-             encoder: Encoder | None, report: BuildReport, progress: bool) -> np.ndarray:
+             encoder: Encoder | None, report: BuildReport, progress: bool,
+             loading: Future | None = None) -> np.ndarray:
     """Step 2, the vectors: one row per clause, reused where cached, each new passage embedded once.
 
-    Embedding is the slow part of a build, so the encoder is loaded only when a passage is new.
+    Embedding is the slow part of a build, so the encoder is needed only when a passage is new; then it
+    comes from ``loading`` when the build started loading it early (`_load_early`), else it is loaded here.
     """
     shared = VectorCache.from_env()
     try:
@@ -467,7 +487,7 @@ def _vectors(keys: Sequence[str], passages: Sequence[str], previous: _Previous |
         missing = {k: i for k, i in first.items() if k not in cache}
         enc = encoder
         if missing or not cache:
-            enc = enc or load_encoder(model)
+            enc = enc or (loading.result() if loading is not None else load_encoder(model))
         dim = enc.dim if enc is not None else int(next(iter(cache.values())).shape[0])
         fresh: dict[str, np.ndarray] = {}
         if missing:
@@ -486,13 +506,37 @@ def _vectors(keys: Sequence[str], passages: Sequence[str], previous: _Previous |
     return vectors
 
 
-def _write(index_dir: Path, entries: list[_Entry], vectors: np.ndarray, keys: list[str], passages: list[str],
-           abbreviations: dict[str, str], model_name: str, progress: bool) -> dict:
-    """Step 3, the write: BM25 tokens, then every file into a fresh folder swapped in whole (or not at all)."""
+def _bm25_token_lists(passages: Sequence[str], abbreviations: Mapping[str, str], stop: threading.Event,
+                      progress: bool) -> list[list[str]]:
+    """Every passage's BM25 tokens (word segmentation: the costliest step after embedding); gives up
+    as soon as ``stop`` is set (the build failed elsewhere)."""
     from tqdm import tqdm
 
-    tokens = [T.bm25_tokens(p, abbreviations)
-              for p in tqdm(passages, desc="tokenize", unit="clause", disable=not progress)]
+    out: list[list[str]] = []
+    for p in tqdm(passages, desc="tokenize", unit="clause", disable=not progress, position=1, leave=False):
+        if stop.is_set():
+            break
+        out.append(T.bm25_tokens(p, abbreviations))
+    return out
+
+
+def _load_early(pool: ThreadPoolExecutor, model: str | None, encoder: Encoder | None,
+                previous: _Previous | None) -> Future | None:
+    """Start loading the encoder while the plans are parsed, when the build will most likely embed.
+
+    A first build (no previous index of this model) embeds unless a shared vector cache holds every
+    passage; loading the ONNX session and tokenizer takes about a second, as long as parsing the
+    sample plans, so the two overlap. An update of an existing index keeps loading only when a
+    passage is new. A failed early load is reported only if the encoder is needed.
+    """
+    if encoder is not None or (previous is not None and previous.cache):
+        return None
+    return pool.submit(load_encoder, model)
+
+
+def _write(index_dir: Path, entries: list[_Entry], vectors: np.ndarray, keys: list[str],
+           tokens: list[list[str]], abbreviations: dict[str, str], model_name: str, progress: bool) -> dict:
+    """Step 3, the write: every file into a fresh folder swapped in whole (or not at all)."""
     tmp = index_dir.parent / f".{index_dir.name}.tmp-{uuid.uuid4().hex[:8]}"
     try:
         manifest = write_index_dir(tmp, entries, vectors, keys, tokens, abbreviations, model_name,
@@ -507,16 +551,22 @@ def _write(index_dir: Path, entries: list[_Entry], vectors: np.ndarray, keys: li
 
 def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remove: Iterable[str],
            encoder: Encoder | None, keep_previous_if_empty: bool) -> BuildReport:
-    """Diff → vectors → write, under the build lock, after finishing or undoing a crashed build."""
+    """Diff → vectors → write, under the build lock, after finishing or undoing a crashed build.
+
+    Two steps run beside the main line, in threads (onnxruntime and the tokenizer release the GIL):
+    the encoder loads while the plans are parsed, and the BM25 tokens are read while the passages
+    are embedded, so neither waits for the other on two cores.
+    """
     started = time.perf_counter()
     index_dir = Path(index_dir).absolute()
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     model_name = encoder.name if encoder is not None else canonical_model_name(model)
     report = BuildReport(index_dir=index_dir, model=model_name)
     remove = list(remove)
-    with _build_lock(index_dir):
+    with _build_lock(index_dir), ThreadPoolExecutor(max_workers=2, thread_name_prefix="planqa-build") as pool:
         _recover(index_dir)
         previous = _read_previous(index_dir, model_name)
+        loading = _load_early(pool, model, encoder, previous)
         entries = _diff(index_dir, entries_fn(previous, report), previous, remove, report, keep_previous_if_empty)
         # abbreviations harvested from every clause ("long form (ABBR)") expand both passages and queries
         abbreviations = T.abbreviation_table(T.harvest_abbreviations([c.text for e in entries for c in e.plan.clauses]))
@@ -524,8 +574,16 @@ def _build(index_dir: Path, entries_fn, model: str | None, progress: bool, remov
         keys = [vector_key(model_name, p) for p in passages]
         if not keys:
             raise BuildError("no clauses to index: the plans parsed to nothing")
-        vectors = _vectors(keys, passages, previous, model, encoder, report, progress)
-        manifest = _write(index_dir, entries, vectors, keys, passages, abbreviations, model_name, progress)
+        stop = threading.Event()
+        with _short_gil_switches():
+            tokens = pool.submit(_bm25_token_lists, passages, abbreviations, stop, progress)
+            try:
+                vectors = _vectors(keys, passages, previous, model, encoder, report, progress, loading)
+                token_lists = tokens.result()
+            except BaseException:
+                stop.set()
+                raise
+        manifest = _write(index_dir, entries, vectors, keys, token_lists, abbreviations, model_name, progress)
     report.documents = len(entries)
     report.clauses = len(keys)
     report.faiss_index = manifest["faiss_index"]

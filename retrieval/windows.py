@@ -89,7 +89,9 @@ class WindowBaseline:
                 got = cache.get_many(keys)
             missing = [i for i, k in enumerate(keys) if k not in got]
             if missing:
-                vecs = store.encoder.encode_passages([texts[i] for i in missing], progress=progress)
+                # whole windows: an encoder that cuts passages (e5_onnx.PASSAGE_MAX_TOKENS) reads these to the end
+                embed = getattr(store.encoder, "encode_whole_passages", store.encoder.encode_passages)
+                vecs = embed([texts[i] for i in missing], progress=progress)
                 fresh = {keys[i]: v for i, v in zip(missing, vecs)}
                 got.update(fresh)
                 if cache is not None:

