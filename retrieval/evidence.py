@@ -26,7 +26,7 @@ from corpus.places import key as place_key
 from corpus.text import LINKING_WORDS, VIETNAMESE_LOWER
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.query import AnswerSlot, Question, folded, word_pairs
+from retrieval.query import GIAO, AnswerSlot, Question, folded, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
@@ -42,11 +42,13 @@ INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only w
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 
 # how a question names a plan by its subject ("kế hoạch chuyển đổi số …"), as folded words
-PLAN_WORDS = frozenset({"ke hoach", "chuong trinh", "quy hoach", "de an", "lo trinh"})
-PLAN_NAME_WORDS = 8  # a plan's subject rarely takes more words in a question; the rest is the question
+PLAN_WORDS = frozenset({"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"})
+PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 # words that end a plan's name in a question: its place, issuer, the question itself
 PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
-                           "trong cho nhu bao yeu khi phai theo hien neu ve kh qd ctr tp truoc de can hang".split())
+                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
+_NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
+_DOC_NUMBER_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")  # "310/KH-UBND"
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -109,14 +111,6 @@ def best_pair_share(ev: "Evidence", q: Question, ranked: list[tuple[int, float, 
 
 
 @evidence
-def top_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The ranker's probability that the best of the top clauses is relevant. A strategy may put another
-    clause first (a unit's assignment before its tasks, a lead's source after its task): the order shown
-    is not the ranker's confidence, so the best score among those shown counts."""
-    return max((s for _, s, _ in ranked[:TOP]), default=0.0)
-
-
-@evidence
 def content_words(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """log(1 + number of content words): a long specific question needs more of its words found."""
     return math.log1p(len(q.key_tokens))
@@ -153,7 +147,10 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The ranker's probability for the best of the top clauses holding a value of the slot's kind
     (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
-    answers, not in a weaker neighbour that happens to state some percentage."""
+    answers, not in a weaker neighbour that happens to state some percentage. A strategy may put another
+    clause first (a unit's assignment before its tasks), so the best score among those shown counts, not
+    the first's. It is the ranker's confidence: a second feature for the best score regardless of the slot
+    only pulled against this one (opposite weights) without deciding more questions right out of fold."""
     top = ranked[:TOP]
     if q.answer_slot is not None:
         top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
@@ -235,16 +232,18 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     """The year (or period) the question asks about is the one the answer's value is for: a chỉ tiêu "đến
     năm 2030" does not answer "đến năm 2035" nor "giai đoạn 2031-2035". Of the answer's clauses (those
     holding a value of the slot's kind, when one is asked), the years each states for itself — its typed
-    target's year, its year columns, the years its own text writes, else its headings' — as a span from
-    the first to the last: 1 when one clause's span meets the years asked, 0 when they state years and
-    none does, 0.5 when none states any; 1 when the question names no year."""
+    target's year, its year columns, the years its own text writes, else its headings', else the period
+    of its plan's title (`plan_period`) — as a span from the first to the last: 1 when one
+    clause's span meets the years asked, 0 when they state years and none does, 0.5 when none states
+    any; 1 when the question names no year."""
     if not q.years or not ranked:
         return 1.0
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
     top = ranked[:ANSWER_DEPTH]
     if q.answer_slot is not None:
         top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)] or top
-    stated = [sorted(map(int, clause_years(ev.store.clauses[p]))) for p, _, _ in top]
+    stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title)))
+              for c in (ev.store.clauses[p] for p, _, _ in top)]
     if any(s and s[0] <= hi and lo <= s[-1] for s in stated):
         return 1.0
     return 0.0 if any(stated) else 0.5
@@ -272,6 +271,12 @@ def clause_years(c: Clause) -> set[str]:
     own |= {str(y) for y, v in (c.year_values or {}).items() if v}
     own |= set(_YEAR_RX.findall(" ".join(filter(None, [c.text, c.deadline]))))
     return own or set(_YEAR_RX.findall(" ".join(c.section_path[-2:])))
+
+
+def plan_period(title: str | None) -> set[str]:
+    """The years of the period a plan's title names ("giai đoạn 2026 - 2030"), not its vision ("tầm nhìn
+    đến năm 2035"): what a clause stating no year of its own is for."""
+    return set(_YEAR_RX.findall(folded(title or "").split("tam nhin")[0]))
 
 
 def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) -> bool:
@@ -363,19 +368,36 @@ class Evidence:
         "quy hoạch", "đề án" or "lộ trình" (its number skipped), up to the first word that is no longer
         the name (the place named, "của", "giao", a question word: `PLAN_NAME_STOP`), at most
         PLAN_NAME_WORDS; words any plan's name carries ("triển khai", "thực hiện") dropped."""
-        ws = self.words(q.text)
         places = [p.split() for p in (*q.provinces_named, q.locality_named or "") if p]
+        for part in _NAME_BREAK.split(_DOC_NUMBER_CODE.sub(" ", q.text)):  # "kế hoạch 310/KH-UBND phát triển …"
+            name = self._plan_name_in(self.words(part), places)
+            if name:
+                return name
+        return ()
+
+    @staticmethod
+    def _plan_name_in(ws: list[str], places: list[list[str]]) -> tuple[str, ...]:
+        """`plan_name_words` within one stretch of the question between punctuation marks."""
         for i in range(len(ws)):
             two = " ".join(ws[i:i + 2])
             if ws[i] not in PLAN_WORDS and two not in PLAN_WORDS:
                 continue
             j = i + (2 if two in PLAN_WORDS else 1)
-            while j < len(ws) and (ws[j].isdigit() or ws[j] == "so" or " ".join(ws[j:j + 2]) == "hanh dong"):
-                j += 2 if ws[j] == "hanh" else 1  # "kế hoạch số 310/KH-UBND", "chương trình hành động"
+            while j < len(ws):  # "kế hoạch số 310/KH-UBND", "chương trình hành động", "KH … Đồng Tháp về"
+                place = next((p for p in places if ws[j:j + len(p)] == p), None)
+                if place:
+                    j += len(place)
+                elif ws[j].isdigit() or ws[j] in ("so", "ve"):
+                    j += 1
+                elif " ".join(ws[j:j + 2]) == "hanh dong":
+                    j += 2
+                else:
+                    break
             name: list[str] = []
             while j < len(ws) and len(name) < PLAN_NAME_WORDS:
-                if ws[j] in PLAN_NAME_STOP or ws[j].isdigit() or any(ws[j:j + len(p)] == p for p in places):
-                    break
+                if (ws[j] in PLAN_NAME_STOP and (ws[j] != "giao" or re.match(GIAO, " ".join(ws[j:j + 2])))
+                        or ws[j].isdigit() or any(ws[j:j + len(p)] == p for p in places)):
+                    break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
                 if " ".join(ws[j:j + 2]) in PLAN_NAME_GENERIC:
                     j += 2
                     continue
