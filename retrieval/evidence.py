@@ -124,7 +124,7 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     names the topic but states no amount or date is a near-miss, not an answer."""
     if q.answer_slot is None:
         return 1.0
-    return 1.0 if any(ev.holds_value(p, q.answer_slot, letterhead=q.asks_number)
+    return 1.0 if any(ev.answers_slot(p, q)
                       for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
 
 
@@ -137,7 +137,7 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     longest = max((len(r) for r in q.content_runs), default=0)
     if q.answer_slot is None or longest < 2:
         return 1.0
-    holding = [t for t in ranked[:ANSWER_DEPTH] if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+    holding = [t for t in ranked[:ANSWER_DEPTH] if ev.answers_slot(t[0], q)]
     if not holding:
         return 0.0
     return max(ev.longest_phrase(q, [t]) for t in holding) / longest
@@ -153,7 +153,7 @@ def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float
     only pulled against this one (opposite weights) without deciding more questions right out of fold."""
     top = ranked[:TOP]
     if q.answer_slot is not None:
-        top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)]
+        top = [t for t in top if ev.answers_slot(t[0], q)]
     return max((s for _, s, _ in top), default=0.0)
 
 
@@ -241,7 +241,7 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
     top = ranked[:ANSWER_DEPTH]
     if q.answer_slot is not None:
-        top = [t for t in top if ev.holds_value(t[0], q.answer_slot, letterhead=q.asks_number)] or top
+        top = [t for t in top if ev.answers_slot(t[0], q)] or top
     stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title)))
               for c in (ev.store.clauses[p] for p, _, _ in top)]
     if any(s and s[0] <= hi and lo <= s[-1] for s in stated):
@@ -445,6 +445,15 @@ class Evidence:
     def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
         """`clause_holds_value` of the clause at ``pos``."""
         return clause_holds_value(self.store.clauses[pos], slot, letterhead)
+
+    def answers_slot(self, pos: int, q: Question) -> bool:
+        """The clause at ``pos`` holds a value of the kind the question asks for. "Ai ký kế hoạch …?" asks for
+        the plan's signer, which its letterhead and signature lines carry (`Document.signer`), not a unit's
+        name: any letterhead or signature line of a plan whose signer was read answers it."""
+        c = self.store.clauses[pos]
+        if q.asks_signer and c.kind in ("header", "footer") and self.store.documents[c.doc_id].signer:
+            return True
+        return q.answer_slot is None or self.holds_value(pos, q.answer_slot, letterhead=q.asks_number)
 
     @functools.cached_property
     def _known_codes(self) -> frozenset[str]:

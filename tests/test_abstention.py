@@ -202,3 +202,19 @@ def test_a_value_for_another_year_than_the_one_asked_is_evidence_against_answeri
     assert _evidence(retriever, base.format("giai đoạn 2031-2035"), "year_of_value") == 0.0
     assert _evidence(retriever, base.format("giai đoạn 2026-2030"), "year_of_value") == 1.0
     assert _evidence(retriever, base.format(""), "year_of_value") == 1.0  # no year asked
+
+
+def test_a_signer_asked_is_held_by_the_letterhead_of_a_plan_whose_signer_was_read(retriever):
+    store = retriever.store
+    signed = next(d for d in store.documents.values() if d.signer)
+    headers = [p for p in range(*store.doc_ranges[signed.id]) if store.clauses[p].kind == "header"]
+    asks_signer = retriever.analyse("Ai ký kế hoạch này?")
+    asks_lead = retriever.analyse("Ai chủ trì chỉ tiêu BHYT?")
+    assert asks_signer.asks_signer and headers
+    assert retriever.evidence.answers_slot(headers[0], asks_signer)
+    # a letterhead names no unit that leads a task
+    assert not retriever.evidence.answers_slot(headers[0], asks_lead)
+    unsigned = [d for d in store.documents.values() if not d.signer]
+    for d in unsigned:  # a plan whose signer was not read does not answer who signed it
+        assert not any(retriever.evidence.answers_slot(p, asks_signer)
+                       for p in range(*store.doc_ranges[d.id]) if store.clauses[p].kind == "header")
