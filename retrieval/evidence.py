@@ -3,11 +3,13 @@
 Retrieval always returns *some* clauses; this decides whether they answer the question or the
 plans are silent on it. The evidence features are declared once here (`EVIDENCE`, each with a name
 and a reason): how many of the question's content words and word pairs a top clause contains weighted
-by rarity, the ranker's own confidence, whether the answer holds a value of the kind asked and for the
-year asked, and whether the answering plan is the one the question names (its number, its subject, its
-law, its unit, its province). Fewer, well-defined features generalise better to plans nobody tuned on
-than many overlapping ones (`planqa train` reports the out-of-fold figures each choice gives). Their weights and the decision threshold are learned with the ranker (`retrieval.train`), the
-threshold chosen on the development half so that few answerable questions are refused. A commune
+by rarity; the ranker's confidence in its best clause and in the best clause holding the value asked;
+whether the answer holds a value of the kind asked, for the year asked; and whether the answering plan
+is the one the question names (its number, its subject, its law, its unit, its province). Fewer,
+well-defined features generalise better to plans nobody tuned on than many overlapping ones (`planqa
+train` reports the out-of-fold figures each choice gives). Their weights and the decision threshold are
+learned with the ranker (`retrieval.train`), the threshold chosen out of fold on the development half
+for the stated balance (few answerable questions refused, few unanswerable ones answered). A commune
 or unit the plans do not have at all is a fact, not a score: the answer then says so.
 """
 from __future__ import annotations
@@ -111,6 +113,17 @@ def best_pair_share(ev: "Evidence", q: Question, ranked: list[tuple[int, float, 
 
 
 @evidence
+def top_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The ranker's probability that the best of the top clauses is relevant. A strategy may put another
+    clause first (a unit's assignment before its tasks, a lead's source after its task): the order shown
+    is not the ranker's confidence, so the best score among those shown counts. Read beside `slot_score`
+    it says whether the value asked for stands in the clause the ranker believes most, or only in a
+    weaker neighbour (the model weighs the two apart; out of fold it decides more questions right with
+    both than with either alone)."""
+    return max((s for _, s, _ in ranked[:TOP]), default=0.0)
+
+
+@evidence
 def content_words(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """log(1 + number of content words): a long specific question needs more of its words found."""
     return math.log1p(len(q.key_tokens))
@@ -147,10 +160,7 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The ranker's probability for the best of the top clauses holding a value of the slot's kind
     (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
-    answers, not in a weaker neighbour that happens to state some percentage. A strategy may put another
-    clause first (a unit's assignment before its tasks), so the best score among those shown counts, not
-    the first's. It is the ranker's confidence: a second feature for the best score regardless of the slot
-    only pulled against this one (opposite weights) without deciding more questions right out of fold."""
+    answers, not in a weaker neighbour that happens to state some percentage."""
     top = ranked[:TOP]
     if q.answer_slot is not None:
         top = [t for t in top if ev.answers_slot(t[0], q)]
