@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 
 from corpus.model import Clause
-from corpus.responsibilities import assign_responsibilities, clean
+from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
-from corpus.targets import (parse_cell_target, parse_target, plan_period_end, unit_in_name, year_of_heading,
+from corpus.targets import (indicator_year, parse_cell_target, parse_target, plan_period_end, unit_in_name,
+                            year_of_heading,
                             year_targets)
 from corpus.text import MADE_KINDS, UNIT_HEADS
 
@@ -105,8 +106,15 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         if m:
             return clean(m["v"])
     body = nodes[pos].body or c.text
-    if not c.section_path or _CITES.match(body):
-        return None  # the preamble issues the plan itself; "Căn cứ …" cites what others made
+    if not c.section_path:
+        return None  # the preamble issues the plan itself
+    if _CITES.match(body):
+        # "Căn cứ …" cites what others made, unless a body acts after it: "Căn cứ vào nhu cầu …, Trung tâm …
+        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan
+        acted = after_lead_in(body)
+        if acted is body:
+            return None
+        body = acted
     parent = nodes[pos].parent
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):
@@ -148,21 +156,28 @@ def plan_period(clauses: list[Clause]) -> int | None:
     return None
 
 
+TIME_LIMITS = 3  # the first patterns of _DEADLINES state a clause's own time limit ("Thời hạn: …", "Trong thời
+# hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"); the later ones may read a year named in passing
+
+
 def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None,
-               table_unit: str | None = None) -> None:
+               table_unit: str | None = None, indicator_year: int | None = None) -> bool:
+    """Read what the clause states about itself; True when it states its own time limit."""
     c, node = clauses[pos], nodes[pos]
     body = node.body or c.text
     if node.row is not None and c.kind == "table_row":
-        _row_target(clauses, nodes, pos, period_end, table_unit)
-        return
+        _row_target(clauses, nodes, pos, period_end, table_unit, indicator_year)
+        return False
     if c.kind in ("header", "footer", "table_header"):
-        return
-    for rx in _DEADLINES:
+        return False
+    time_limit = False
+    for i, rx in enumerate(_DEADLINES):
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
         if m:
             c.deadline = clean(m["v"])
+            time_limit = i < TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
     if c.kind in ("item", "bullet", "heading", "paragraph"):
@@ -170,6 +185,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
                          period_end)
         if t is not None:
             c.target = t
+    return time_limit
 
 
 # The unit a whole table is in, written on its own line just above it: "Đơn vị: Triệu đồng.", "*Đơn vị tính:ha*",
@@ -178,15 +194,20 @@ _TABLE_UNIT = re.compile(r"^\(?(?:Đơn vị(?:\s+tính)?|ĐVT)\s*:\s*(?P<u>[^\d
 TABLE_UNIT_LOOKBACK = 2  # the unit line is among the lines just above the table (after its title, "Kèm theo …")
 
 
-def table_units(clauses: list[Clause]) -> dict[int, str]:
-    """Table row position → the unit its table states above it, for tables that state one."""
+def table_units(clauses: list[Clause], nodes: list[Node] | None = None) -> dict[int, str]:
+    """Table row position → the unit its table states above it, for tables that state one. A group row
+    of the table ("C. KẾ HOẠCH VAY, TRẢ NỢ GỐC" with no figures, read as a heading) does not end it."""
+    def in_table(pos: int) -> bool:
+        return clauses[pos].kind in ("table_row", "table_header") or (
+            nodes is not None and nodes[pos].row is not None)
+
     out: dict[int, str] = {}
     unit: str | None = None
     for pos, c in enumerate(clauses):
-        if c.kind not in ("table_row", "table_header"):
+        if not in_table(pos):
             unit = None
             continue
-        if pos == 0 or clauses[pos - 1].kind not in ("table_row", "table_header"):  # a table starts here
+        if pos == 0 or not in_table(pos - 1):  # a table starts here
             above = [a for a in clauses[max(0, pos - TABLE_UNIT_LOOKBACK): pos] if a.kind in ("paragraph", "header")]
             found = [m["u"] for a in reversed(above) if (m := _TABLE_UNIT.match(a.text.strip()))]
             unit = clean(found[0]) if found else None
@@ -195,11 +216,21 @@ def table_units(clauses: list[Clause]) -> dict[int, str]:
     return out
 
 
+def plan_indicator_year(clauses: list[Clause]) -> int | None:
+    """The one year the plan's chỉ tiêu headings set its targets for ("Dự báo các chỉ tiêu … đến năm 2026",
+    "Mục tiêu cụ thể đến năm 2030"); None when they name none or disagree ("Mục tiêu đến hết năm 2026" and
+    "Mục tiêu đến năm 2030")."""
+    years = {y for c in clauses if c.kind in ("heading", "item") and (y := indicator_year(c.text))}
+    return years.pop() if len(years) == 1 else None
+
+
 def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None,
-                table_unit: str | None = None) -> None:
+                table_unit: str | None = None, indicator_year: int | None = None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
     year from the value column's title, the row, or the headings above the table. A row of a table with
-    one column per year gives a target per year (``year_targets``); its target is the last year's."""
+    one column per year gives a target per year (``year_targets``); its target is the one for the year the
+    plan's chỉ tiêu headings name when it has a column for it (a three-year budget plan's "chỉ tiêu … đến
+    năm 2026"), else the last year's."""
     c, row = clauses[pos], nodes[pos].row
     assert row is not None
     body = nodes[pos].body or c.text
@@ -207,7 +238,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
         unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body) or table_unit
         c.year_targets = year_targets(row.years, unit) or None
         if c.year_targets:
-            c.target = c.year_targets[-1]
+            c.target = next((t for t in c.year_targets if t.year == indicator_year), c.year_targets[-1])
             return
     if row.cells.get("chi_tieu"):
         year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
@@ -238,10 +269,24 @@ def read_annexed_text(sk: Skeleton) -> None:
             c.kind = "bullet" if node.ltype in BULLET_TYPES else "item" if node.ltype else "paragraph"
 
 
+# A form's notes ("Ghi chú: (1) Tên cơ quan ban hành quyết định kiểm tra.") explain its blanks: no task.
+_NOTES = re.compile(r"^Ghi chú\s*:?\s*$", re.I)
+
+
+def _notes_state_nothing(sk: Skeleton) -> None:
+    """The clauses under a form's "Ghi chú:" heading assign, set and make nothing."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        if node.parent is not None and _NOTES.match(sk.clauses[node.parent].text.strip(" *")):
+            c.lead = c.partners = c.directed_by = c.deadline = c.product = None
+            c.lead_source, c.target, c.labelled_fields = None, None, ()
+
+
 def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
-    units = table_units(sk.clauses)
-    for pos in range(len(sk.clauses)):
-        _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos))
-    assign_responsibilities(sk.clauses, sk.nodes)
+    units = table_units(sk.clauses, sk.nodes)
+    target_year = plan_indicator_year(sk.clauses)
+    time_limits = {pos for pos in range(len(sk.clauses))
+                   if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
+    assign_responsibilities(sk.clauses, sk.nodes, time_limits)
+    _notes_state_nothing(sk)

@@ -7,7 +7,6 @@ each remembering the span of source lines it came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,8 @@ ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 # (type, regex) — the label regexes read the start of a cleaned line.
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # legal documents number chapters, sections and articles: "Chương II", "Mục 1", "Điều 5."
-    ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)$")),
+    # "Chương II" may stand alone, its title on the next line
+    ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)?$")),
     ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<body>\S.*)$")),
     ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))(?P<body>\S.*)$")),
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
@@ -57,10 +57,6 @@ class LogicalLine:
     md_level: int | None = None
     blank_before: bool = False
     parts: list[str] = field(default_factory=list)  # glued bold segments on one physical line
-
-
-def nfc(s: str) -> str:
-    return unicodedata.normalize("NFC", s)
 
 
 _HEADING = re.compile(r"^(#{1,6})\s+")
@@ -125,7 +121,7 @@ def read_label(text: str) -> tuple[str | None, str | None, str]:
         m = rx.match(text)
         if m:
             label = m.group("label")
-            body = m.group("body").strip()
+            body = (m.group("body") or "").strip()
             if ltype == "roman" and not label:
                 continue
             if ltype == "arabic" and re.match(r"^\d{1,2}\.\d", text):
@@ -157,8 +153,21 @@ def _starts_lower(text: str) -> bool:
     return False
 
 
+# A range wrapped at its dash: "tốc độ tăng bình quân 05" / "- 06%/năm", "giai đoạn 2026" / "- 2030, …".
+_ENDS_ON_NUMBER = re.compile(r"(?<![\w/.-])\d+(?:,\d+)?$")
+_DASH_NUMBER = re.compile(r"^[-–]\s*\d(?![\d.,]*\s*:)")  # "- 2026: …" labels a year, it carries nothing on
+
+
+def wrapped_range(prev_text: str, cur_text: str) -> bool:
+    """A line "- 06%/năm" after a line that stops on a bare number carries on a range ("05 - 06%"),
+    it opens no bullet: a list item never follows a sentence left open on a figure."""
+    return bool(_DASH_NUMBER.match(cur_text)) and bool(_ENDS_ON_NUMBER.search(prev_text.rstrip()))
+
+
 def continues(prev: LogicalLine, cur_text: str, cur_type: str | None, blank_between: bool, wrapped: bool) -> bool:
     """Does a physical line carry on the previous logical line (hard wrap, page break)?"""
+    if not blank_between and not prev.md_level and not is_heading_like(prev) and wrapped_range(prev.text, cur_text):
+        return True
     if cur_type is not None or prev.md_level:
         return False
     if re.match(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b", cur_text):
@@ -387,7 +396,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
-    if not bare and (_starts_item(cur.text) or (_emphasis_break(prev, cur) and not wrapped_run)):
+    starts_item = _starts_item(cur.text) and not wrapped_range(prev.text, cur.text)
+    if not bare and (starts_item or (_emphasis_break(prev, cur) and not wrapped_run)):
         return True
     return not wrapped_run and _standalone_break(head, prev, cur)
 

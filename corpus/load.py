@@ -7,10 +7,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 from corpus.model import PlanError, SourceText
+from corpus.text import nfc
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 # Files a plan folder holds that are documents but not readable plans: listed by find_plans so that
@@ -121,7 +121,7 @@ def split_lines(text: str) -> list[str]:
     lines = _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
-    return [unicodedata.normalize("NFC", ln) for ln in lines]
+    return [nfc(ln) for ln in lines]
 
 
 def read_text_source(path: Path, data: bytes) -> SourceText:
@@ -164,5 +164,5 @@ def _read_source(path: Path | str) -> tuple[SourceText, str]:
     src = READERS[suffix](path)
     if not any(line.strip() for line in src.lines):
         raise PlanError(f"{path.name}: no text found in the file")
-    src.lines = [unicodedata.normalize("NFC", ln) for ln in src.lines]
+    src.lines = [nfc(ln) for ln in src.lines]
     return src, fingerprint(data)

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, LeadSource
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE
+from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -92,6 +92,9 @@ class Context:
     facts: list[Fact] = field(default_factory=list)
     claimed: set[int] = field(default_factory=set)  # clauses a mechanism has read as a statement
     line_to_pos: dict[int, int] = field(default_factory=dict)
+    # clauses that state their own time limit ("Trong thời hạn 24 giờ kể từ …", corpus.facts): a deadline
+    # stated on another line (a labelled "Thời hạn giải quyết:", a section's) never overrides it
+    own_deadline: set[int] = field(default_factory=set)
 
     def body(self, pos: int) -> str:
         """The clause's words without its label ("Điều 2. Sở Y tế …" → "Sở Y tế …")."""
@@ -112,7 +115,7 @@ class Context:
         for f in sorted(self.facts, key=lambda f: -len(f.scope)):
             for p in f.scope:
                 c = self.clauses[p]
-                if p != f.source and _CLOSING.match(c.text):
+                if p != f.source and (_CLOSING.match(c.text) or (f.field == "deadline" and p in self.own_deadline)):
                     continue
                 setattr(c, f.field, f.value)
                 applied[(p, f.field)] = f
@@ -150,12 +153,13 @@ _PARTNERS_WITH = re.compile(
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
     r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
-    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời)\b|"
+    r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời|kiểm soát|phát triển|thúc đẩy|cập nhật|khảo sát|thẩm định|"
+    r"xúc tiến|quảng bá|nâng cao|bảo đảm|đảm bảo)\b|"
     r"(?<!thành)(?<!thiết)(?<!xác)\s+(?-i:lập)\b|:|$)",  # "… phối hợp với giảng viên lập danh sách …"
     re.I,
 )
 _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|(?<!các )(?<!Các )(?!(?<=, )tổ chức,)tổ chức|"
-                         r"có trách nhiệm|là|"
+                         r"có trách nhiệm|là|(?<!người )ra quyết định|"
                          r"được)\b", re.I)
 
 
@@ -258,14 +262,16 @@ class TableColumns:
 
 _LABELS = [
     # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
+    # a procedure sheet names what is done: "Cơ quan thực hiện thủ tục hành chính:", "Cơ quan giải quyết TTHC:"
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        r"giải quyết|tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?"
+                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì)\s*:\s*(?P<v>.+)$",
                         re.I | re.S)),
     ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
                             r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
-                            r"tổ chức|xây dựng))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
+                            r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
                             r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
                             r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
@@ -289,6 +295,20 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
         return [first]
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
     return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
+
+
+# What a form writes where a field does not apply: "Thời hạn giải quyết: Không quy định.", "Phí, lệ phí: Không",
+# "Cơ quan phối hợp: —". The line states no value.
+_NOT_STATED = re.compile(r"^(?:không(?:\s+(?:quy định|có|áp dụng))?|chưa quy định|[-–—/.]+)\s*[.;]?$", re.I)
+
+
+def not_stated(value: str) -> bool:
+    """True for a labelled value that says the field is not set ("Không quy định", "Không", "—")."""
+    return _NOT_STATED.match(value.strip(" *")) is not None
+
+
+# The attribute lines of a procedure sheet (thủ tục hành chính) name the procedure or its handling in the label.
+_RECORD_LABEL = re.compile(r"^[^:;.]{0,40}?(?:thủ tục|TTHC|giải quyết)[^:;.]{0,20}:", re.I)
 
 
 def labelled(body: str) -> tuple[str, str] | None:
@@ -315,9 +335,11 @@ class LabelledLines:
             if not hits:
                 continue
             ctx.claimed.add(pos)
+            hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value)]
             ctx.clauses[pos].labelled_fields = tuple(dict.fromkeys(fieldname for fieldname, _ in hits))
+            record = _RECORD_LABEL.match(ctx.body(pos)) is not None
             for fieldname, value in hits:
-                scope = self._scope(ctx, pos, fieldname)
+                scope = self._record_scope(ctx, pos) if record else self._scope(ctx, pos, fieldname)
                 if fieldname == "lead":
                     parts = list(_SPLIT_PART.finditer(value))
                     if parts:
@@ -325,6 +347,13 @@ class LabelledLines:
                         continue
                     value = trim_unit(value)
                 ctx.add(scope, fieldname, value, pos, self.mechanism)
+
+    @staticmethod
+    def _record_scope(ctx: Context, pos: int) -> list[int]:
+        """A procedure sheet's attribute line ("e) Cơ quan thực hiện thủ tục hành chính: X") describes the
+        procedure it is listed under, not the steps and papers listed before it: the line and the procedure."""
+        parent = ctx.nodes[pos].parent
+        return [pos] if parent is None else [pos, parent]
 
     def _scope(self, ctx: Context, pos: int, fieldname: str) -> list[int]:
         parent = ctx.nodes[pos].parent
@@ -474,7 +503,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
@@ -493,7 +522,8 @@ _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)
 
 
-_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?(?={_HEAD}\b)", re.I)
+_COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?"
+                         rf"(?=(?:{_HEAD}|(?:các\s+)?{PARTNER_HEAD_RE})\b)", re.I)
 # Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y".
 _ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
@@ -543,7 +573,7 @@ class Sentences:
             body = body[after_colon.end():]
         body = _STEP.sub("", body)
         # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
-        subject_first = _after_lead_in(body) if ctx.clauses[pos].section_path else body
+        subject_first = after_lead_in(body) if ctx.clauses[pos].section_path else body
         opener = _OPENER.match(subject_first)
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
@@ -609,15 +639,18 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để)\b")
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu)\b")
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
-_SUBJECT_AFTER_COMMA = re.compile(rf"[,;]\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+# A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
+# trình …".
+_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+_LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
-def _after_lead_in(body: str) -> str:
+def after_lead_in(body: str) -> str:
     """The sentence from its subject on, when a lead-in comes first; else the body itself.
     A lead-in with "phải" has no subject after it ("Trong thời hạn 07 ngày, … phải báo cáo X, Y …"), nor one
     with a condition or a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …")."""
@@ -626,7 +659,10 @@ def _after_lead_in(body: str) -> str:
     m = _SUBJECT_AFTER_COMMA.search(body)
     if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
         return body
-    return body[m.start() + 1:].lstrip()
+    rest = body[m.end("sep"):].lstrip()
+    if m["sep"].strip(" ,") == "thì" and _LIABLE.match(rest):
+        return body  # "Trường hợp vi phạm thì người đứng đầu chịu trách nhiệm trước pháp luật": liability, no task
+    return rest
 
 
 @dataclass
@@ -812,15 +848,14 @@ def _duty_subject(s: _Said) -> bool:
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
 
-_STOP = set("và của các có được trong theo với cho tại trên từ để đến năm hằng hàng là đạt tỷ lệ số những một đã sẽ về".split())
-_STOP_FOLDED = {fold(s) for s in _STOP}
+_STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
 _ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 
 def _words(text: str) -> list[str]:
-    t = _ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
-    return re.findall(r"[a-z0-9]+", fold(t).lower())
+    """The folded words of the text, each curated abbreviation written out."""
+    return words(_ABBR_RX.sub(lambda m: ABBREVIATIONS[m.group(1)], text))
 
 
 def _content_words(text: str) -> list[str]:
@@ -1005,9 +1040,10 @@ EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(
 LINKERS = (NamedIndicators(), CrossReferences(), AppendixRows(), TopicInference())
 
 
-def assign_responsibilities(clauses: list[Clause], nodes: list[Node]) -> None:
-    """Run every registered mechanism over one document's clauses."""
-    ctx = Context(clauses, nodes)
+def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
+    """Run every registered mechanism over one document's clauses (``time_limits``: the positions of
+    clauses that state their own time limit, kept whatever another line says)."""
+    ctx = Context(clauses, nodes, own_deadline=set(time_limits))
     for pos, c in enumerate(clauses):
         for line in range(c.lines[0], c.lines[1] + 1):
             ctx.line_to_pos.setdefault(line, pos)

@@ -29,6 +29,9 @@ _AUTHORITY = re.compile(r"^(?:TM\.|T/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S")
 _SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG)\b")
 _PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _DOC_START_TYPES = {"roman", "upper_letter", "arabic", "decimal", "chapter", "article"}
+# Levels a legal text's article (Điều) sits under: its chapter, a part or section, an appendix, a title in bold;
+# numbered clauses, points, bullets and the previous article close.
+_ABOVE_ARTICLE = {"chapter", "roman", "upper_letter", "appendix"}
 
 
 @dataclass
@@ -120,6 +123,7 @@ class _SkeletonBuilder:
         self.signature: list[str] = []
         self.started = False  # the letterhead ends at the first numbered part
         self.in_signature = False
+        self.signature_pos: int | None = None  # the clause the signature block being read is written to
 
     # --- the tree -------------------------------------------------------------------------------
 
@@ -178,7 +182,31 @@ class _SkeletonBuilder:
                 return parent
         if ltype == "block":
             return self._close_for_block()
+        if ltype.startswith(("md", "bold")) and self.in_footer():
+            # an addressee list holds no titles: a bold title after it opens the text the document issues
+            # ("PHẦN II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC", "QUY CHẾ …", "Mẫu biểu số 01")
+            self.stack.clear()
+            return None
+        if ltype == "article":
+            return self._close_for_article()
+        if ltype == "chapter":
+            return self._close_for_chapter()
         return self._close_same_type(ltype)
+
+    def _close_for_chapter(self) -> int | None:
+        """A chapter ("Chương II") closes everything back to the appendix or part it is in."""
+        stack = self.stack
+        while stack and stack[-1].ltype not in ("appendix", "part"):
+            stack.pop()
+        return self._innermost()
+
+    def _close_for_article(self) -> int | None:
+        """An article ("Điều 8.") of a legal text is never inside another article, a clause, point or bullet:
+        it closes them (and an addressee list the text follows) back to its chapter, part or title."""
+        stack = self.stack
+        while stack and stack[-1].ltype not in _ABOVE_ARTICLE and not stack[-1].ltype.startswith(("md", "bold")):
+            stack.pop()
+        return self._innermost()
 
     def _close_decimal(self, label: str) -> tuple[bool, int | None]:
         """"2.3." belongs under "2." or "2.3" even past letters and bullets; a sibling "2.2." closes."""
@@ -276,7 +304,8 @@ class _SkeletonBuilder:
             self._labelled_line(line)
 
     def _signature_line(self, line: LogicalLine) -> bool:
-        """The signature block (authority, title, name) is metadata and noise, not clause text."""
+        """The signature block (authority, title, name) is read as the document's signer and kept as one
+        footer clause of its own, outside every section: "who signed the plan" cites these lines."""
         text = line.text
         if _AUTHORITY.match(text) and len(text) < 80:
             self.in_signature = True
@@ -284,7 +313,14 @@ class _SkeletonBuilder:
             return False
         if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (_PERSON.match(text) and len(text) < 40):
             self.signature.append(text)
-            self.noise.update(range(line.start, line.end + 1))
+            pos = self.signature_pos
+            if pos is not None and pos == len(self.clauses) - 1 and self.nodes[pos].ltype == "signature":
+                c = self.clauses[pos]
+                c.text = f"{c.text} {text}"
+                c.lines = (c.lines[0], line.end)
+            else:
+                self.signature_pos = self.add("footer", None, text, line.start, line.end, None,
+                                              Node("signature", None, body=text), path=[])
             return True
         self.in_signature = False
         return False

@@ -22,7 +22,7 @@ _UNIT = (
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
     rf"(?:nghìn |triệu )?(?:tấn|người|lượt người|lượt khách|lượt)(?=[\s,.;:)/]|$){_PER}|"
     rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
-    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
+    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
     rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
     r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|mét|m|"
     # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
@@ -98,6 +98,19 @@ def year_of_heading(text: str | None, period_end: int | None = None) -> int | No
     if period_end and _PERIOD_END.search(text):
         return period_end
     return None
+
+
+_INDICATOR_HEADING = re.compile(r"\b(?:chỉ tiêu|mục tiêu)\b", re.I)
+INDICATOR_HEADING_MAX_WORDS = 30  # a heading, not a sentence that mentions its targets in passing
+
+
+def indicator_year(heading: str) -> int | None:
+    """The year a plan's chỉ tiêu heading sets its targets for: "1. Dự báo các chỉ tiêu kinh tế - xã hội đến
+    năm 2026" → 2026, "II. CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030" → 2030, "2. Mục tiêu cụ thể đến năm 2030" → 2030;
+    a span ("03 năm 2026 - 2028") names no one year of it."""
+    if len(heading.split()) > INDICATOR_HEADING_MAX_WORDS or not _INDICATOR_HEADING.search(heading):
+        return None
+    return _target_year(_YEAR_BY, heading)
 
 
 def plan_period_end(title: str | None) -> int | None:

@@ -136,6 +136,11 @@ LINKING_WORDS = frozenset(
     "của các những với cho là được trong theo tại để từ này đó đã sẽ thì mà về và hoặc ở đến có "
     "không khi nếu như hay vào bị do bởi nên vì".split()
 )
+# Words that say nothing of what a task or an indicator is about: when clauses are matched by their words (an
+# indicator named in an assignment, an appendix row, a lead inferred from the topic), these count for nothing.
+NON_TOPIC_WORDS = frozenset(
+    "và của các có được trong theo với cho tại trên từ để đến năm hằng hàng là đạt tỷ lệ số những một đã sẽ về".split()
+)
 
 
 def is_stopword(syllable: str) -> bool:
@@ -168,6 +173,8 @@ UNIT_HEADS = (
     # procedures assign a person by office, in lower case after a lead-in ("Trong thời hạn 15 ngày …,
     # người ra quyết định kiểm tra ban hành …")
     "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
+    # a director by office, as the regulations of centres and departments assign: "Giám đốc Trung tâm quyết định …"
+    "Giám đốc", "Phó Giám đốc",
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
@@ -176,7 +183,19 @@ _ACCENTED_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê
 VIETNAMESE_LOWER = "abcdefghijklmnopqrstuvwxyz" + _ACCENTED_LOWER  # every lower-case letter the plans write
 _LOWER = "a-z" + _ACCENTED_LOWER
 ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
-UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS), key=len, reverse=True)) + ")"
+
+
+def _every_word_capitalised(head: str) -> str:
+    """"Công an" → "Công An": some plans capitalise every word of a name ("3. Công An Thành phố, …")."""
+    return " ".join(w[:1].upper() + w[1:] for w in head.split())
+
+
+_HEAD_FORMS = dict.fromkeys([*UNIT_HEADS, *(_every_word_capitalised(u) for u in UNIT_HEADS if u[:1].isupper())])
+UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in _HEAD_FORMS), key=len, reverse=True)) + ")"
+# Who a task is done with, besides the units above: "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại
+# học …", "phối hợp với nhà đầu tư …". Partners only: "Doanh nghiệp viễn thông bảo đảm kinh phí …" names no lead.
+PARTNER_HEADS = ("doanh nghiệp", "viện", "trường", "nhà đầu tư", "nhà mạng", "hiệp hội", "người dân", "nhân dân")
+PARTNER_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in PARTNER_HEADS), key=len, reverse=True)) + ")"
 
 # Verbs that end a unit name in "Giao <unit> <verb> ...".
 RESPONSIBILITY_VERBS = (

@@ -24,7 +24,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -272,19 +272,33 @@ def replace_folder(tmp: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _read_build(directory: Path) -> dict | None:
-    """The folder's build.json if it is a complete build of this version, else None."""
+def read_build_record(directory: Path, build_file: str, current: Callable[[dict], bool],
+                      files: Callable[[dict], Iterable[tuple[str, object]]]) -> dict | None:
+    """A model folder's build record if it is ``current`` (this version) and every file ``files`` reads from
+    it is there at its size, else None: one check for each model a build writes (this e5 build, the static
+    table)."""
     try:
-        info = json.loads((directory / BUILD_FILE).read_text(encoding="utf-8"))
+        info = json.loads((directory / build_file).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if info.get("build_version") != BUILD_VERSION or info.get("tag") != build_tag():
+    if not current(info):
         return None
-    for meta in info.get("variants", {}).values():
-        f = directory / meta["file"]
-        if not f.is_file() or f.stat().st_size != meta["bytes"]:
+    for name, size in files(info):
+        f = directory / name
+        if not f.is_file() or f.stat().st_size != size:
             return None
     return info
+
+
+def _read_build(directory: Path) -> dict | None:
+    """The folder's build.json if it is a complete build of this version, else None."""
+    def current(info: dict) -> bool:
+        return info.get("build_version") == BUILD_VERSION and info.get("tag") == build_tag()
+
+    def files(info: dict) -> Iterable[tuple[str, object]]:
+        return ((meta["file"], meta["bytes"]) for meta in info.get("variants", {}).values())
+
+    return read_build_record(directory, BUILD_FILE, current, files)
 
 
 def build_record(variant: str, directory: Path | None = None) -> dict:

@@ -151,16 +151,14 @@ def build_static(*, directory: Path | None = None, progress: bool = False,
 
 
 def _read_build(directory: Path) -> dict | None:
-    try:
-        info = json.loads((directory / BUILD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if info.get("static_version") != STATIC_VERSION or info.get("name") != model_name():
-        return None
-    table = directory / TABLE_FILE
-    if not table.is_file() or table.stat().st_size != info.get("table_bytes"):
-        return None
-    return info
+    """The folder's build.json if it is a complete static table of this version, else None."""
+    from .e5_onnx import read_build_record
+
+    def current(info: dict) -> bool:
+        return info.get("static_version") == STATIC_VERSION and info.get("name") == model_name()
+
+    return read_build_record(directory, BUILD_FILE, current,
+                             lambda info: [(TABLE_FILE, info.get("table_bytes"))])
 
 
 class StaticE5Encoder:

@@ -25,9 +25,9 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
-from corpus.text import LINKING_WORDS, VIETNAMESE_LOWER
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
+from retrieval.initials import InitialsTable
 from retrieval.query import GIAO, AnswerSlot, Question, folded, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
@@ -471,26 +471,15 @@ class Evidence:
         return frozenset(fold(normalize(a)).lower() for a in self.store.abbreviations)
 
     @functools.cached_property
-    def _corpus_text(self) -> str:
-        """Every clause's text, lower-cased, one clause a line: where a code's long form is looked for."""
-        return "\n".join(normalize(c.text).lower() for c in self.store.clauses)
+    def _initials(self) -> InitialsTable:
+        """Every word's initial, sorted by the runs they begin: where a code's long form is looked up."""
+        return InitialsTable(self.store.clauses)
 
     def _read_initials_long_form(self, code: str) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
         plans write it at least INITIALS_SEEN times and more often than any other such run; None when
         the plans write none (or no clear one)."""
-        # "Đ" begins only đ-words; a "D" may be a đ typed without its stroke
-        classes = ["[đ]" if x in "Đđ" else "[" + "".join(ch for ch in VIETNAMESE_LOWER if fold(ch) == fold(x).lower()) + "]"
-                   for x in normalize(code)]
-        if any(cls == "[]" for cls in classes):
-            return None
-        rx = re.compile(r"(?<!\w)" + r"[ \t]+".join(cls + r"\w*" for cls in classes) + r"(?!\w)")
-        counts: dict[str, int] = {}
-        for m in rx.finditer(self._corpus_text):
-            words = m.group(0).split()
-            if not LINKING_WORDS.intersection(words):
-                run = " ".join(words)
-                counts[run] = counts.get(run, 0) + 1
+        counts = self._initials.runs(code)
         ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
         if not ranked or ranked[0][1] < INITIALS_SEEN or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
             return None

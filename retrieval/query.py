@@ -12,6 +12,7 @@ from typing import Callable
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
+from corpus.text import word_pairs
 from index.text import fold, normalize
 
 
@@ -226,11 +227,6 @@ _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao) ky\b(?! ket)|\bky (?:boi|te
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
                           r"|\bngay ban hanh\b|\bban hanh ngay\b")
 LEVEL_WORDS = frozenset({"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"})
-
-
-def word_pairs(words: list[str] | tuple[str, ...]) -> list[str]:
-    """Adjacent words as "a b" strings: the unit all phrase evidence is counted in."""
-    return [f"{a} {b}" for a, b in zip(words, words[1:])]
 
 
 _ASKS_WHO_FIRST = re.compile(r"^(?:ai|(?:co quan|don vi|so|ban|phong|bo phan) nao)\b")

@@ -19,7 +19,8 @@ import numpy as np
 
 from corpus.model import Clause, Document
 from index.backend import ClauseStore, open_store
-from retrieval.answer import compose_answer
+from retrieval.accents import AccentRestorer, typed_without_marks
+from retrieval.answer import ANSWERING_COVERAGE, compose_answer
 from retrieval.contract import (
     AskResponse,
     Citation,
@@ -37,13 +38,15 @@ from retrieval.lead_source import lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import lead_segments, strategy_for
+from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, strategy_for
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
+FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the tasks under an assigning heading, a
+# lead's source) shows that one's score a shade lower: the answer lists it second, never above it
 
 
 class Retriever:
@@ -102,7 +105,7 @@ class Retriever:
     def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:
         """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
         baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
-        tasks, the plan's number line). None when the question names a place no plan is about."""
+        tasks, the plan's number line, its signature block). None when the question names a place no plan is about."""
         if q.doc_filter is not None and not q.doc_filter:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
@@ -114,8 +117,9 @@ class Retriever:
                 bm_rank[p] = r
                 order[p] = None
         dense_rank: dict[int, int] = {}
+        dense_text = self.dense_text(q)
         if mode in ("hybrid", "dense"):
-            for r, (p, _) in enumerate(store.dense(q.text, CANDIDATES, doc_filter)):
+            for r, (p, _) in enumerate(store.dense(dense_text, CANDIDATES, doc_filter)):
                 dense_rank[p] = r
                 order.setdefault(p, None)
         strategy = strategy_for(q)
@@ -126,12 +130,26 @@ class Retriever:
                 for d in doc_filter or store.documents:
                     for p in self.number_lines(d):
                         order.setdefault(p, None)
+            if q.asks_signer:
+                for d in doc_filter or store.documents:
+                    for p in self.signature_lines(d):
+                        order.setdefault(p, None)
         positions = list(order)
         return Candidates(self, q, strategy, positions,
                           bm25=store.sparse_scores_at(q.text, positions, doc_filter),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
-                          dense=store.dense_scores_at(q.text, positions),
+                          dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
+
+    def dense_text(self, q: Question) -> str:
+        """What the dense search embeds: the question, its marks put back from the plans' words when it was
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
+        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+
+    @functools.cached_property
+    def accents(self) -> AccentRestorer:
+        """The plans' accented forms of each folded syllable, read once per index (about a second for 44 plans)."""
+        return AccentRestorer(c.text for c in self.store.clauses)
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
         """[(clause position, ranker probability, coverage)] best first.
@@ -176,7 +194,7 @@ class Retriever:
         firsts: dict[str, tuple[int, float, float]] = {}
         for item in scored:
             doc = self.store.clauses[item[0]].doc_id
-            if doc not in firsts and item[2] >= 0.5 and item[1] >= 0.45 * top:
+            if doc not in firsts and item[2] >= ANSWERING_COVERAGE and item[1] >= LIST_PLAN_SHARE * top:
                 firsts[doc] = item
         head = list(firsts.values())
         return head + [item for item in scored if item not in head]
@@ -196,7 +214,7 @@ class Retriever:
             # ("5. Công an xã chủ trì …" then "(1) …", "(2) …")
             pos, score, cov = head[0]
             mine = [p for p in self.taking_lead_from(pos) if q.unit_key in folded(self.store.clauses[p].lead or "")]
-            head += [(p, score * 0.99, cov) for p in mine[:MAX_LISTED]]
+            head += [(p, score * FOLLOWER_SCORE, cov) for p in mine[:MAX_LISTED]]
         seen = {item[0] for item in head}
         return head + [item for item in scored if item[0] not in seen]
 
@@ -226,7 +244,7 @@ class Retriever:
             c = self.store.clauses[pos]
             src = self.store.clause_index.get(c.lead_source.clause_id) if c.lead_from_elsewhere else None
             if src is not None and src not in seen and len(out) < MAX_CITED_SOURCES:
-                out.append((src, s * 0.99, cov))
+                out.append((src, s * FOLLOWER_SCORE, cov))
                 seen.add(src)
         return out
 
@@ -243,6 +261,21 @@ class Retriever:
     def number_lines(self, doc_id: str) -> tuple[int, ...]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
         return self._number_lines[doc_id]
+
+    def signature_lines(self, doc_id: str) -> tuple[int, ...]:
+        """The plan's signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Phú Hiền"): footers naming its signer."""
+        return self._signature_lines[doc_id]
+
+    @functools.cached_property
+    def _signature_lines(self) -> dict[str, tuple[int, ...]]:
+        """Per plan, its footer clauses holding the signer's name (`Document.signer`; none when unread)."""
+        table: dict[str, tuple[int, ...]] = {}
+        for doc_id, doc in self.store.documents.items():
+            name = folded(doc.signer or "")
+            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if name else (0, 0)
+            table[doc_id] = tuple(p for p in range(a, b) if self.store.clauses[p].kind == "footer"
+                                  and name in folded(self.store.clauses[p].text))
+        return table
 
     @functools.cached_property
     def _lead_positions(self) -> dict[str, tuple[int, ...]]:

@@ -356,6 +356,17 @@ def number_line(c: Candidates) -> np.ndarray:
 
 
 @signal
+def signer_line(c: Candidates) -> np.ndarray:
+    """Who signed the plan is asked ("do ai ký") and the clause is its signature block (the signer's name)."""
+    if not c.q.asks_signer:
+        return c.zeros()
+    out = c.zeros()
+    for i, p in enumerate(c.positions):
+        out[i] = 1.0 if p in c.retriever.signature_lines(c.clause(i).doc_id) else 0.0
+    return out
+
+
+@signal
 def section_assigns(c: Candidates) -> np.ndarray:
     """The clause sits in a section that assigns work (tổ chức thực hiện, phân công, trách nhiệm)."""
     return c.prop("section_assigns")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
 from corpus.model import Clause
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
+    ANSWERING_COVERAGE,
     _facts,
     _quote,
     _who_line,
@@ -117,6 +118,8 @@ class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
     name: ClassVar[str] = "fact"
+    # a quoted clause names its thời hạn among its facts; a figure's answer (target, list) leaves it out
+    shows_deadline: ClassVar[bool] = True
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -155,7 +158,7 @@ class Strategy:
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
-        facts = _facts(c, q)
+        facts = _facts(c, self.shows_deadline)
         return f"«{_quote(c.text, q)}»" + (f" — {facts}" if facts else "") + f" {cite(c)}"
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
@@ -219,6 +222,7 @@ class Who(Strategy):
 
 class Target(Strategy):
     name = "target"
+    shows_deadline = False
 
     def asks_target(self, q: Question) -> bool:
         return True
@@ -274,7 +278,7 @@ class When(Strategy):
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
-            facts = _facts(c, q)
+            facts = _facts(c, self.shows_deadline)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
         return super().line(c, q, others)
 
@@ -367,7 +371,7 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     best: dict[str, tuple[int, float, float]] = {}
     for t in scored:
         d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or (t[2] >= 0.5 and t[1] >= LIST_PLAN_SHARE * top)):
+        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)):
             best[d] = t
     head = []
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:

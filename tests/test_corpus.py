@@ -65,13 +65,18 @@ def test_clause_text_keeps_every_word_of_its_lines(plan_files):
             assert not words, f"{f.name}:{c.lines} lost {sorted(words)[:5]}"
 
 
-def test_noise_and_signature_are_dropped_but_signer_kept(plan_files):
+def test_noise_is_dropped_and_the_signature_block_is_one_footer_clause_naming_the_signer(plan_files):
     pdf_plan = parse_file(plan_with(plan_files, "đã ký lên văn bản này"))
     assert not any("đã ký lên văn bản này" in c.text for c in pdf_plan.clauses)
     assert pdf_plan.document.signer == "Đỗ Văn Thắng"
     md_plan = parse_file(plan_with(plan_files, "PHỤ LỤC I"))
     assert md_plan.document.signer == "Nguyễn Đức Trung"
     assert not any(c.text == "CHỦ TỊCH" for c in md_plan.clauses)
+    for plan in (pdf_plan, md_plan):
+        # "who signed the plan" cites these lines: authority, title and name in one clause of no section
+        blocks = [c for c in plan.clauses if c.kind == "footer" and plan.document.signer in c.text]
+        assert len(blocks) == 1 and blocks[0].section_path == [] and not blocks[0].lead
+        assert blocks[0].text.endswith(plan.document.signer) and blocks[0].lines[0] < blocks[0].lines[1]
 
 
 # ---------------------------------------------------------------- metadata

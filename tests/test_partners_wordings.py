@@ -72,3 +72,30 @@ hướng dẫn người dân sử dụng các kỹ năng số.
     assert c.partners == "Nhà nước"
     plain = clause(parse_md("**II. NHIỆM VỤ**\n\n1. Cùng với Nhà nước đầu tư hạ tầng số.\n"), "Cùng với")
     assert plain.partners is None
+
+
+BUSINESSES_AND_INSTITUTES = [
+    # f004d93b (dev): a department's point under its unit heading
+    ("**5. Sở Khoa học và Công nghệ**\n\nc) Chủ trì, phối hợp với doanh nghiệp phát triển hạ tầng số, tập trung vào "
+     "một số hạ tầng cần nguồn đầu tư lớn.", "Chủ trì, phối hợp với doanh nghiệp", "doanh nghiệp"),
+    # 19206835 (dev): businesses, institutes and universities listed in lower case
+    ("**3. Sở Giáo dục và Đào tạo**\n\n- Phối hợp với doanh nghiệp, viện nghiên cứu, trường đại học tổ chức đào tạo "
+     "theo nhu cầu xã hội.", "Phối hợp với doanh nghiệp", "doanh nghiệp, viện nghiên cứu, trường đại học"),
+    # f004d93b (dev): a generic list ended by its verb
+    ("**6. Sở Tài chính**\n\ng) Chủ trì, phối hợp với các cơ quan, đơn vị, địa phương kiểm soát tiêu chí đầu vào của "
+     "các chương trình, nhiệm vụ, dự án.", "Chủ trì, phối hợp với các cơ quan", "các cơ quan, đơn vị, địa phương"),
+    ("**2. Sở Xây dựng**\n\n- Phối hợp với nhà đầu tư hạ tầng khu công nghiệp khảo sát nhu cầu nhà ở cho công nhân.",
+     "Phối hợp với nhà đầu tư", "nhà đầu tư hạ tầng khu công nghiệp"),
+]
+
+
+@pytest.mark.parametrize("snippet,task,partners", BUSINESSES_AND_INSTITUTES)
+def test_businesses_institutes_and_schools_are_partners_and_a_verb_ends_the_list(snippet, task, partners):
+    assert clause(parse_md(snippet), task).partners == partners
+
+
+def test_a_business_as_subject_is_no_lead():
+    """Only partners take these words: "Doanh nghiệp viễn thông bảo đảm kinh phí …" assigns nobody."""
+    c = clause(parse_md("**3. Kinh phí**\n\nb) Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các nhiệm vụ do "
+                        "doanh nghiệp triển khai."), "Doanh nghiệp viễn thông")
+    assert c.lead is None and c.partners is None

@@ -46,3 +46,35 @@ def test_markdown_paragraph_wrapped_mid_word_group_is_one_clause(tmp_path):
     bullet = next(c for c in plan.clauses if c.text.startswith("- Giao Trạm Y tế"))
     assert bullet.lines == (3, 5)
     assert bullet.text == "- Giao Trạm Y tế xã chủ trì tổ chức khám sức khỏe định kỳ cho người cao tuổi, hoàn thành trong Quý III/2026."
+
+
+def test_a_range_wrapped_at_its_dash_is_no_bullet(tmp_path):
+    """"05" / "- 06%/năm" and "giai đoạn 2026" / "- 2030, …": the dash carries on a figure left open at the
+    end of the line above (Markdown and plain text alike); a real bullet after a finished line stays one."""
+    md = tmp_path / "ke-hoach.md"
+    md.write_text(
+        "**1. Mục tiêu**\n\n+ Tổng sản phẩm Nhãn tham gia xuất khẩu đến năm 2030 đạt 8.500 tấn; tốc độ tăng bình quân 05\n"
+        "- 06%/năm. Thị trường định hướng xuất khẩu: Trung Quốc, Úc.\n\n"
+        "a) Hỗ trợ các doanh nghiệp chuyển đổi số theo Chương trình Make in Viet Nam cho giai đoạn 2026\n"
+        "- 2030, tập trung vào các doanh nghiệp sản xuất thiết bị IoT.\n\n"
+        "b) Đến năm 2030 số trạm 5G đạt 188 trạm.\n- 100% khu công nghiệp có sóng 5G.\n", encoding="utf-8")
+    plan = parse_file(md)
+    texts = [c.text for c in plan.clauses]
+    assert any("bình quân 05 - 06%/năm. Thị trường" in t for t in texts)
+    assert any("giai đoạn 2026 - 2030, tập trung" in t for t in texts)
+    assert not any(t.startswith(("- 06%", "- 2030")) for t in texts)
+    assert "- 100% khu công nghiệp có sóng 5G." in texts  # after a finished sentence: a bullet
+    txt = tmp_path / "ke-hoach.txt"
+    txt.write_text("II. NHIỆM VỤ\n\n1. Phấn đấu tỷ lệ hộ gia đình sử dụng nước sạch tăng bình quân 1,5\n"
+                   "- 2% mỗi năm trong giai đoạn 2026 - 2030.\n", encoding="utf-8")
+    one = next(c for c in parse_file(txt).clauses if c.label == "1")
+    assert one.text.endswith("tăng bình quân 1,5 - 2% mỗi năm trong giai đoạn 2026 - 2030.") and one.lines == (3, 4)
+
+
+def test_a_year_label_after_an_open_line_is_still_a_bullet(tmp_path):
+    """"Lộ trình thực hiện giai đoạn 2026 - 2030" / "- 2026: …": a year that labels its line opens a bullet."""
+    md = tmp_path / "ke-hoach.md"
+    md.write_text("**2. Lộ trình**\n\nLộ trình thực hiện giai đoạn 2026 - 2030\n- 2026: hoàn thành rà soát hồ sơ.\n"
+                  "- 2027: số hóa toàn bộ hồ sơ.\n", encoding="utf-8")
+    texts = [c.text for c in parse_file(md).clauses]
+    assert "- 2026: hoàn thành rà soát hồ sơ." in texts and "- 2027: số hóa toàn bộ hồ sơ." in texts

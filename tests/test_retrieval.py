@@ -261,3 +261,27 @@ def test_a_split_footer_lists_only_the_tasks_of_the_unit_asked_about(retriever):
     # part b ("b. Giữ vững an ninh chính trị …") is Công an xã's; part a's tasks belong to Ban Chỉ huy quân sự
     assert "b. Giữ vững an ninh chính trị" in " ".join(r.text for r in resp.results[:3])
     assert all(r.lead != "Ban Chỉ huy quân sự xã" for r in resp.results)
+
+
+@pytest.mark.parametrize("question", [
+    "Ai ký chương trình hành động 08 - CTr/ĐUUB?",
+    "Kế hoạch cải cách hành chính của xã Lạc Phượng do ai ký?",
+    "ai ky ke hoach phat trien kinh te xa hoi xa An Hung",
+])
+def test_who_signed_cites_the_plans_signature_block(retriever, question):
+    """The signature block is a clause of its own, and a who-signed question ranks it among the first results."""
+    q = retriever.analyse(question)
+    assert q.asks_signer
+    resp = retriever.ask(question)
+    blocks = [r for r in resp.results if r.citation.doc_id in (q.doc_filter or retriever.store.documents)
+              and retriever.store.documents[r.citation.doc_id].signer
+              and retriever.store.documents[r.citation.doc_id].signer in r.text]
+    assert blocks, [r.text[:60] for r in resp.results]
+
+
+def test_a_question_typed_without_marks_is_embedded_with_them(retriever):
+    """The dense search reads the plans' spelling of a folded question; an accented one is embedded as typed."""
+    folded_q = retriever.analyse("ai chu tri chi tieu bao hiem y te")
+    assert retriever.dense_text(folded_q) == "ai chủ trì chỉ tiêu bảo hiểm y tế"
+    accented = retriever.analyse("Ai chủ trì chỉ tiêu bảo hiểm y tế?")
+    assert retriever.dense_text(accented) == accented.text

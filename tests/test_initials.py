@@ -1,0 +1,48 @@
+"""The initials table finds a code's runs as one left-to-right scan of the plans' text would."""
+import pytest
+
+from corpus.model import Clause
+from retrieval.initials import InitialsTable
+
+
+def clause(n: int, text: str) -> Clause:
+    return Clause(id=f"d:{n:04d}", doc_id="d", kind="bullet", label=None, section_path=[], text=text,
+                  source="d.md", lines=(n, n))
+
+
+def table(*texts: str) -> InitialsTable:
+    return InitialsTable([clause(n, t) for n, t in enumerate(texts, start=1)])
+
+
+def test_a_code_counts_the_runs_its_letters_begin_in_every_clause():
+    t = table("Triển khai Luật Bảo vệ dữ liệu cá nhân năm 2026.",
+              "- Tuyên truyền bảo vệ dữ liệu cá nhân\tcho người dân",
+              "c) Thời gian thực hiện: quý IV")
+    assert t.runs("BVDLCN") == {"bảo vệ dữ liệu cá nhân": 2}
+    assert t.runs("QWZX") == {}
+
+
+def test_a_run_ends_at_a_comma_a_dash_and_at_the_clause():
+    t = table("xây dựng, nông thôn mới", "xây dựng - nông thôn mới",
+              "phát triển xây dựng", "nông thôn mới")
+    assert t.runs("XDNT") == {}
+    assert t.runs("NTMX") == {}
+
+
+def test_a_d_may_be_a_stroke_d_but_a_stroke_d_is_never_a_plain_d():
+    t = table("đô thị đặc biệt phát triển", "dân tộc thiểu số", "dịch vụ thiết yếu số")
+    assert t.runs("DTDB") == {"đô thị đặc biệt": 1}
+    assert t.runs("ĐTĐB") == {"đô thị đặc biệt": 1}
+    assert t.runs("ĐTTS") == {} and t.runs("DTTS") == {"dân tộc thiểu số": 1}
+
+
+def test_runs_are_counted_without_overlap_and_a_run_with_a_linking_word_still_takes_its_words():
+    assert table("tăng trưởng tăng trưởng tăng trưởng").runs("TTTT") == {"tăng trưởng tăng trưởng": 1}
+    # "các cơ chế chính" holds a linking word: passed over; "cơ chế chính chung" would start inside it
+    assert table("các cơ chế chính chung").runs("CCCC") == {}
+    assert table("cơ chế chính chung").runs("CCCC") == {"cơ chế chính chung": 1}
+
+
+def test_a_code_shorter_than_the_table_key_is_refused():
+    with pytest.raises(ValueError):
+        table("a b c").runs("ABC")
