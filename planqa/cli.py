@@ -295,8 +295,11 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="Where to write the model (default: retrieval/models/ranker.json; ranker-static.json for an "
                    "index built with the static model).")
+@click.option("--decisions", "decisions_path", type=click.Path(path_type=Path), default=None,
+              help="Also write each tuning question's out-of-fold abstention (probability, answered, false "
+                   "refusal / false answer) as JSON lines.")
 def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra_gold: tuple[Path, ...],
-          include_extra: str, out: Path | None) -> None:
+          include_extra: str, out: Path | None, decisions_path: Path | None) -> None:
     """Fit the ranker and the abstention threshold on TUNE_GOLD (one or more files, one tuning set;
     document-level cross-validation)."""
     from index import IndexStore
@@ -310,6 +313,12 @@ def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra
         click.echo(line)
     out = out or model_path_for(retriever.store.model)
     report.model.save(out)
+    if decisions_path is not None:
+        tmp = decisions_path.with_name(decisions_path.name + ".tmp")
+        tmp.write_text("".join(json.dumps(d.to_dict(), ensure_ascii=False) + "\n" for d in report.decisions),
+                       encoding="utf-8")
+        tmp.replace(decisions_path)
+        click.echo(f"out-of-fold decisions → {decisions_path}")
     click.echo(f"model {report.model.version} → {out}")
     for name, w in zip(report.model.ranker.features, report.model.ranker.weights):
         click.echo(f"  ranker   {name:24s} {w:+.3f}")

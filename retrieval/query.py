@@ -99,8 +99,10 @@ _DOC_NUMBER = re.compile(r"\b(\d+)(?:/\d{4})?/[a-z]+(?:-[a-z]+)*\b")  # "310/KH-
 _LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\b|cho\b|la\b|trong\b|theo\b|nam\b|den\b"
                   r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b)\w+ ?){1,8})")
 # a numbered instrument: "Nghị quyết 57", "chỉ thị số 27"
-_INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van)"
-                         r"(?: so)? (\d+)\b")
+_INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van"
+                         r"|qd|nq|kh|ct|tt)(?: so)? (\d+)\b")
+# an instrument's kind as people shorten it ("QĐ 2820", "KH 552"): named by its full kind, as plans cite it
+_INSTRUMENT_SHORT = {"qd": "quyet dinh", "nq": "nghi quyet", "kh": "ke hoach", "ct": "chi thi", "tt": "thong tu"}
 # a congress or event by its ordinal: "Đại hội XIV" (plans write "Đại hội đại biểu … lần thứ XIV")
 _EVENT = re.compile(r"\bdai hoi (?:(?:[a-z]+ ){0,5}?lan thu )?([ivxlc]+)\b")
 
@@ -115,7 +117,7 @@ def named_documents(f: str) -> tuple[str, ...]:
         numbers.add(m.group(1))
     for m in _INSTRUMENT.finditer(f):
         if m.group(2) not in numbers and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
-            out.append(f"{m.group(1)} {m.group(2)}")
+            out.append(f"{_INSTRUMENT_SHORT.get(m.group(1), m.group(1))} {m.group(2)}")
     return tuple(dict.fromkeys(out))
 
 

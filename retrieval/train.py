@@ -164,11 +164,14 @@ def _evidence_matrix(retriever: Retriever, examples: Sequence[Example],
 
 
 def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarray) -> tuple[float, float, float]:
-    """The threshold that answers fewest unanswerable questions while refusing at most MAX_FALSE_REFUSALS
-    of the answerable ones (vetoed questions are refused whatever the threshold). Refusing a question
-    the plans answer is the worse harm (the user is told the plan is silent when it is not), so that
-    bound comes first; the false answers it leaves are reported. Of the thresholds that do equally
-    well, the middle one, so neither side sits on the edge. Returns (threshold, false refusals, false answers)."""
+    """The threshold for the stated balance: refuse at most MAX_FALSE_REFUSALS of the answerable questions
+    and answer at most MAX_FALSE_ANSWERS of the unanswerable ones (vetoed questions are refused whatever
+    the threshold). False refusals only grow and false answers only shrink as the threshold rises, so the
+    thresholds meeting both bounds form one run; the middle of it leaves room on both sides for plans
+    nobody tuned on. When no threshold meets both, refusing a question the plans answer is the worse harm
+    (the user is told the plan is silent when it is not): that bound comes first and, within it, the
+    fewest false answers (the middle of the thresholds that do equally well); the report says what is left.
+    Returns (threshold, false refusals, false answers)."""
     def rates(t: float) -> tuple[float, float]:
         answered = (prob >= t) & ~vetoed
         fr = float((~answered & answerable).sum() / max(1, answerable.sum()))
@@ -176,6 +179,10 @@ def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarra
         return fr, fa
 
     rows = [(t, *rates(t)) for t in sorted(set(np.round(prob, 6).tolist()) | {0.0})]
+    both = [r for r in rows if r[1] <= MAX_FALSE_REFUSALS + 1e-9 and r[2] <= MAX_FALSE_ANSWERS + 1e-9]
+    if both:
+        mid = (both[0][0] + both[-1][0]) / 2
+        return float(mid), *rates(mid)
     feasible = [r for r in rows if r[1] <= MAX_FALSE_REFUSALS + 1e-9] or rows[:1]
     best_fa = min(r[2] for r in feasible)
     same = [r for r in feasible if r[2] == best_fa]
@@ -184,10 +191,57 @@ def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarra
     return float(mid), *rates(mid)
 
 
+@dataclass(frozen=True)
+class Decision:
+    """One tuning question's out-of-fold abstention: what a plan nobody tuned on would have got."""
+
+    id: str
+    source: str
+    qtype: str
+    answerable: bool
+    probability: float
+    vetoed: bool
+    answered: bool
+
+    @property
+    def wrong(self) -> str | None:
+        """"false refusal", "false answer" or None."""
+        if self.answerable and not self.answered:
+            return "false refusal"
+        if self.answered and not self.answerable:
+            return "false answer"
+        return None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "source": self.source, "type": self.qtype, "answerable": self.answerable,
+                "probability": round(self.probability, 4), "vetoed": self.vetoed, "answered": self.answered,
+                "wrong": self.wrong}
+
+
+def decisions(tune: Sequence[Example], oof: np.ndarray, vetoed: np.ndarray, threshold: float) -> list[Decision]:
+    """Each tuning question's out-of-fold decision at the chosen threshold."""
+    return [Decision(e.gold.id, e.source, e.gold.type, bool(e.gold.answerable), float(p), bool(v),
+                     bool(p >= threshold and not v)) for e, p, v in zip(tune, oof, vetoed)]
+
+
+def decision_lines(rows: Sequence[Decision]) -> list[str]:
+    """Out-of-fold false refusals and false answers per tuning file, so a change is judged on plans it was
+    not fitted on, file by file."""
+    lines = []
+    for source in dict.fromkeys(r.source for r in rows):
+        mine = [r for r in rows if r.source == source]
+        n_ans = sum(r.answerable for r in mine)
+        fr = sum(r.wrong == "false refusal" for r in mine)
+        fa = sum(r.wrong == "false answer" for r in mine)
+        lines.append(f"  out of fold, {source}: false refusals {fr}/{n_ans}, false answers {fa}/{len(mine) - n_ans}")
+    return lines
+
+
 @dataclass
 class TrainReport:
     model: RankerModel
     lines: list[str]
+    decisions: list[Decision] = field(default_factory=list)  # out-of-fold abstention per tuning question
 
 
 def choose_extra(retriever: Retriever, tune: Sequence[Example], extra: Sequence[Example], include_extra: str,
@@ -303,9 +357,11 @@ def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], ex
     threshold, fr, fa = choose_threshold(oof, ta, tune_vetoed)
     lines.append(f"abstention threshold {threshold:.3f} (out-of-fold on the tuning set): false refusals {fr:.3f}, "
                  f"false answers {fa:.3f} ({int(ta.sum())} answerable, {int((~ta).sum())} unanswerable)")
+    rows = decisions(tune, oof, tune_vetoed, threshold)
+    lines += decision_lines(rows)
     model = build_model(retriever, ranker, abstention, threshold, cv, fr, fa, tune_label, extra_gold, use_extra,
                         features)
-    return TrainReport(model, lines)
+    return TrainReport(model, lines, rows)
 
 
 def ablate(retriever: Retriever, tune_gold: Path | str, extra_gold: Sequence[Path | str] = ()) -> list[str]:

@@ -77,6 +77,30 @@ def test_choose_threshold_refuses_few_answerable_then_answers_few_unanswerable()
     assert choose_threshold(prob, answerable, vetoed)[1] == pytest.approx(0.1)
 
 
+def test_choose_threshold_sits_in_the_middle_of_the_thresholds_meeting_both_bounds():
+    # 40 answerable, 40 unanswerable, apart but for one of each: any threshold in (0.45, 0.6] refuses at most
+    # one answerable (2.5%) and answers at most one unanswerable (2.5%)
+    answerable = np.array([True] * 40 + [False] * 40)
+    prob = np.concatenate([np.linspace(0.6, 1.0, 39), [0.3], np.linspace(0.0, 0.45, 39), [0.9]])
+    vetoed = np.zeros(80, dtype=bool)
+    t, fr, fa = choose_threshold(prob, answerable, vetoed)
+    assert 0.45 < t <= 0.6 and abs(t - (0.45 + 0.6) / 2) < 0.05  # room on both sides, not at one edge
+    assert fr == pytest.approx(1 / 40) and fa == pytest.approx(1 / 40)
+
+
+def test_out_of_fold_decisions_name_each_false_refusal_and_false_answer():
+    from retrieval.train import Decision, decision_lines
+
+    rows = [Decision("a1", "dev.jsonl", "who", True, 0.9, False, True),
+            Decision("a2", "dev.jsonl", "who", True, 0.2, False, False),
+            Decision("n1", "dev.jsonl", "unanswerable", False, 0.95, False, True),
+            Decision("n2", "dev2.jsonl", "unanswerable", False, 0.95, True, False)]  # vetoed: refused anyway
+    assert [r.wrong for r in rows] == [None, "false refusal", "false answer", None]
+    assert rows[1].to_dict()["wrong"] == "false refusal" and rows[1].to_dict()["probability"] == 0.2
+    assert decision_lines(rows) == ["  out of fold, dev.jsonl: false refusals 1/2, false answers 1/1",
+                                    "  out of fold, dev2.jsonl: false refusals 0/0, false answers 0/1"]
+
+
 def test_windows_cover_every_line_within_their_size_and_overlap():
     lines = [f"dòng {i} " + "chữ " * (i % 37) for i in range(1, 400)]
     ws = cut_windows("d", "d.md", lines)
@@ -107,6 +131,8 @@ def test_training_on_gold_questions_learns_a_ranking_that_finds_held_out_plans(r
     gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in picked) + "\n", encoding="utf-8")
     report = train(Retriever(retriever.store, M.untrained()), gold)
     model = report.model
+    # every tuning question's out-of-fold decision is reported, so a change is judged on plans it never saw
+    assert len(report.decisions) == len(picked) and {d.id for d in report.decisions} == {r["id"] for r in picked}
     assert model.info["cv_hit@5"] > 0.7  # each plan's questions ranked by a model that never saw that plan
     assert 0.0 <= model.threshold <= 1.0
     weights = dict(zip(model.ranker.features, model.ranker.weights))
