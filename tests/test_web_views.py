@@ -1,8 +1,9 @@
 """Answer cards, the plan viewer, the task and indicator tables and adding a plan, in headless Chromium.
 
 Runs the real app over a copy of the sample index (a plan gets added to it) on a real uvicorn
-server. Screenshots of the answer card, the viewer and the task table are written to
-docs/screenshots/ (or PLANQA_SCREENSHOT_DIR) so a reviewer sees what users see.
+server. Screenshots of the answer card, the viewer and the task table are written to a temporary folder,
+or to PLANQA_SCREENSHOT_DIR when set (`PLANQA_SCREENSHOT_DIR=docs/screenshots` refreshes the README's
+pictures), so a test run never rewrites tracked files.
 """
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ from retrieval import Retriever
 from retrieval.catalog import Catalog
 
 TOKEN = "views-admin-token-41c9"
-SHOTS = Path(os.environ.get("PLANQA_SCREENSHOT_DIR") or Path(__file__).resolve().parent.parent / "docs" / "screenshots")
 UPLOAD_SECONDS = 240  # parse + embed a small plan + rebuild BM25 of the sample plans on 2 shared cores
 
 
@@ -68,9 +68,12 @@ def browser(tmp_path_factory, downloads):
 
 
 @pytest.fixture(scope="module")
-def shots() -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    return SHOTS
+def shots(tmp_path_factory) -> Path:
+    """Where the screenshots go: PLANQA_SCREENSHOT_DIR, or a temporary folder."""
+    chosen = os.environ.get("PLANQA_SCREENSHOT_DIR")
+    folder = Path(chosen) if chosen else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def _retriever(live) -> Retriever:
