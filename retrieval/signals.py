@@ -344,26 +344,25 @@ def unit_leads(c: Candidates) -> np.ndarray:
     return out
 
 
+def _plan_lines(c: Candidates, asked: bool, lines_of) -> np.ndarray:
+    """1 for a candidate among the lines `lines_of(doc_id)` gives for its plan, when the question asks for them."""
+    out = c.zeros()
+    if asked:
+        for i, p in enumerate(c.positions):
+            out[i] = 1.0 if p in lines_of(c.clause(i).doc_id) else 0.0
+    return out
+
+
 @signal
 def number_line(c: Candidates) -> np.ndarray:
     """The plan's number is asked ("số hiệu", "kèm theo quyết định nào") and the clause is the line stating it."""
-    if not c.q.asks_number:
-        return c.zeros()
-    out = c.zeros()
-    for i, p in enumerate(c.positions):
-        out[i] = 1.0 if p in c.retriever.number_lines(c.clause(i).doc_id) else 0.0
-    return out
+    return _plan_lines(c, c.q.asks_number, c.retriever.number_lines)
 
 
 @signal
 def signer_line(c: Candidates) -> np.ndarray:
     """Who signed the plan is asked ("do ai ký") and the clause is its signature block (the signer's name)."""
-    if not c.q.asks_signer:
-        return c.zeros()
-    out = c.zeros()
-    for i, p in enumerate(c.positions):
-        out[i] = 1.0 if p in c.retriever.signature_lines(c.clause(i).doc_id) else 0.0
-    return out
+    return _plan_lines(c, c.q.asks_signer, c.retriever.signature_lines)
 
 
 @signal
