@@ -23,7 +23,9 @@ from corpus.text import MADE_KINDS, UNIT_HEADS
 # a date in a citation ("Căn cứ …").
 _TIME_IN_TEXT: re.Pattern[str]
 _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
-_DEADLINES = [
+# A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
+# labelled line or a section never overrides it
+_TIME_LIMITS = (
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
@@ -33,6 +35,10 @@ _DEADLINES = [
     # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
     re.compile(r"(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian) \d+ (?:giờ|ngày|tháng|năm)(?: làm việc)?"
                r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+)
+# Then any time the task's text states, which may be a year named in passing
+_DEADLINES = [
+    *_TIME_LIMITS,
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
     re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
@@ -156,10 +162,6 @@ def plan_period(clauses: list[Clause]) -> int | None:
     return None
 
 
-TIME_LIMITS = 3  # the first patterns of _DEADLINES state a clause's own time limit ("Thời hạn: …", "Trong thời
-# hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"); the later ones may read a year named in passing
-
-
 def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None,
                table_unit: str | None = None, indicator_year: int | None = None) -> bool:
     """Read what the clause states about itself; True when it states its own time limit."""
@@ -171,13 +173,13 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
     if c.kind in ("header", "footer", "table_header"):
         return False
     time_limit = False
-    for i, rx in enumerate(_DEADLINES):
+    for rx in _DEADLINES:
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
         if m:
             c.deadline = clean(m["v"])
-            time_limit = i < TIME_LIMITS
+            time_limit = rx in _TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
     if c.kind in ("item", "bullet", "heading", "paragraph"):
