@@ -56,6 +56,7 @@ PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"
 
 # a value of each answer-slot kind, as folded clause text writes it
 _NUM = r"\d[\d.,]*"
+_YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")  # a year as folded text writes it
 _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
@@ -65,7 +66,7 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
-    "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    "year": _YEAR_RX,
     "time": re.compile(r"\bngay \d|\b\d+ (?:ngay|thang|tuan|gio)\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
     "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
@@ -268,9 +269,6 @@ def unit_core(unit_key: str) -> str:
     return re.sub(r"(?: (?:tinh|thanh pho|xa|phuong|thi tran|dac khu))+$", "", unit_key)
 
 
-_YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
 def clause_years(c: Clause) -> set[str]:
     """The years a clause states for itself: its typed target's year, its year columns, the years its own
     text and deadline write; else those of its two nearest headings (a row under "Mục tiêu đến năm
@@ -342,9 +340,6 @@ class Evidence:
 
     def idf(self, tok: str) -> float:
         """Rarity of a folded word over the index's clauses."""
-        return self._idf(tok)
-
-    def _idf(self, tok: str) -> float:
         df = self._df.get(tok, 0)
         return math.log(1 + (self._ndocs + 1) / (df + 0.5))
 
@@ -450,7 +445,7 @@ class Evidence:
         place = {w for p in q.provinces_named for w in p.split()}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
                  if len(w) >= 2 and not w.isdigit() and w not in place]
-        return sorted(dict.fromkeys(words), key=lambda w: (-self._idf(w), w))[:RARE_WORDS]
+        return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
 
     def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
         """`clause_holds_value` of the clause at ``pos``."""
@@ -540,8 +535,8 @@ class Evidence:
         if not key:
             return 1.0
         have = self.clause_tokens(pos)
-        total = sum(self._idf(t) for t in key)
-        got = sum(self._idf(t) for t in key if t in have)
+        total = sum(self.idf(t) for t in key)
+        got = sum(self.idf(t) for t in key if t in have)
         return got / total if total else 1.0
 
     def pair_share(self, q: Question, pos: int) -> float:
@@ -549,7 +544,7 @@ class Evidence:
         if not q.key_bigrams:
             return 0.0
         have = self.clause_bigrams(pos)
-        weight = [sum(self._idf(w) for w in b.split()) for b in q.key_bigrams]
+        weight = [sum(self.idf(w) for w in b.split()) for b in q.key_bigrams]
         total = sum(weight)
         return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
 

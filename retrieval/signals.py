@@ -206,7 +206,7 @@ def coverage(c: Candidates) -> np.ndarray:
     ev, key = c.retriever.evidence, list(c.q.key_tokens)
     if not key:
         return np.ones(len(c.positions))
-    idf = [ev._idf(t) for t in key]
+    idf = [ev.idf(t) for t in key]
     total = sum(idf)
     if not total:
         return np.ones(len(c.positions))
@@ -223,7 +223,7 @@ def pair_share(c: Candidates) -> np.ndarray:
     ev, pairs = c.retriever.evidence, c.q.key_bigrams
     if not pairs:
         return c.zeros()
-    weight = [sum(ev._idf(w) for w in b.split()) for b in pairs]
+    weight = [sum(ev.idf(w) for w in b.split()) for b in pairs]
     total = sum(weight)
     if not total:
         return c.zeros()
