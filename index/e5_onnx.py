@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -49,6 +50,16 @@ LICENSE_FILE = "LICENSE-multilingual-e5-small.txt"
 BUILD_FILE = "build.json"
 # Runtime knobs (see benchmarks/results/encoder.md for the measurements behind them)
 INTRA_OP_THREADS = 2     # the machine's two cores; a third thread only adds contention
+# Bulk embedding (a build's passages): one single-threaded session run from BULK_WORKERS Python threads at
+# once, each over every other length-sorted batch. One text per call is too small a job to split across two
+# intra-op threads (each operator waits for both; without spinning, the wake-ups idle a core): on the sample
+# passages two callers of a one-thread session took 5% less CPU than one call at a time on two intra-op
+# threads, and their wall time is their CPU time halved (benchmarks/results/cold_index.md). The vectors are
+# bit for bit the same (one text per call; the thread count does not change an int8 kernel's sums). Queries
+# keep the two-thread session (latency of one call). The second session is made only for a batch of at least
+# BULK_MIN_WINDOWS windows (it costs ≈ 0.2 s and the model's weights again in memory) and kept for the next.
+BULK_WORKERS = 2
+BULK_MIN_WINDOWS = 64
 # onnxruntime fusions left off: with UNFUSED_LAYER_NORMS the session must not fuse them back
 DISABLED_OPTIMIZERS = ("SkipLayerNormFusion",) if UNFUSED_LAYER_NORMS else ()
 PASSAGE_TOKEN_BUDGET = 4096  # tokens per ONNX call for fp32 batches (length-bucketed, so little padding)
@@ -317,13 +328,13 @@ def build_record(variant: str, directory: Path | None = None) -> dict:
 
 # ----------------------------------------------------------------------------- encoder
 
-def open_session(path: Path, *, save_optimised: Path | None = None):
+def open_session(path: Path, *, save_optimised: Path | None = None, threads: int = INTRA_OP_THREADS):
     """An onnxruntime session for the model file with the runtime knobs above; ``save_optimised``
     also writes the graph onnxruntime will run (what the tests inspect)."""
     import onnxruntime as ort
 
     opts = ort.SessionOptions()
-    opts.intra_op_num_threads = INTRA_OP_THREADS
+    opts.intra_op_num_threads = threads
     opts.inter_op_num_threads = 1
     opts.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -362,6 +373,9 @@ class OnnxE5Encoder:
             if info is None:
                 raise ModelBuildError(f"ONNX e5 model build in {d} did not complete")
         path = d / info["variants"][variant]["file"]
+        self._path = path
+        self._bulk = None  # the one-thread session of bulk embedding, made on first need (BULK_WORKERS)
+        self._bulk_lock = threading.Lock()
         try:
             self._session = open_session(path)
             self._tok = E5Tokenizer.load(d)
@@ -387,6 +401,11 @@ class OnnxE5Encoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
+        bulk = None
+        if len(texts) >= BULK_MIN_WINDOWS and BULK_WORKERS > 1 and self._bulk is None:
+            bulk = threading.Thread(target=self._bulk_session, kwargs={"quiet": True}, name="planqa-onnx-load",
+                                    daemon=True)
+            bulk.start()  # loads beside the tokenisation below
         # windows: (text index, ids with <s> … </s>, weight = content tokens)
         windows: list[tuple[int, list[int], int]] = []
         for i, ids in enumerate(self._tok.content_ids([prefix + t for t in texts])):
@@ -396,31 +415,73 @@ class OnnxE5Encoder:
                 chunk = ids[a:a + self._window]
                 windows.append((i, [self._tok.bos, *chunk, self._tok.eos], max(len(chunk), 1)))
         order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        batches: list[list[tuple[int, list[int], int]]] = []
+        start = 0
+        while start < len(order):
+            stop = start + 1
+            while (stop < len(order) and stop - start < self._max_batch
+                   and len(windows[order[stop]][1]) * (stop - start + 1) <= PASSAGE_TOKEN_BUDGET):
+                stop += 1
+            batches.append([windows[w] for w in order[start:stop]])
+            start = stop
+        if bulk is not None:
+            bulk.join()
+        session, workers = self._session, 1
+        if len(windows) >= BULK_MIN_WINDOWS and BULK_WORKERS > 1:
+            session, workers = self._bulk_session(), BULK_WORKERS
         from tqdm import tqdm
 
+        pooled: list[np.ndarray | None] = [None] * len(batches)
+        failed: list[BaseException] = []
         with tqdm(total=len(windows), desc=desc, unit="clause", disable=not progress) as bar:
-            start = 0
-            while start < len(order):
-                longest = len(windows[order[start]][1])
-                stop = start + 1
-                while (stop < len(order) and stop - start < self._max_batch
-                       and len(windows[order[stop]][1]) * (stop - start + 1) <= PASSAGE_TOKEN_BUDGET):
-                    stop += 1
-                batch = [windows[w] for w in order[start:stop]]
-                longest = max(len(b[1]) for b in batch)
-                ids = np.full((len(batch), longest), self._tok.pad_id, dtype=np.int64)
-                mask = np.zeros((len(batch), longest), dtype=np.int64)
-                for r, (_, seq, _) in enumerate(batch):
-                    ids[r, :len(seq)] = seq
-                    mask[r, :len(seq)] = 1
-                pooled = self._session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-                for r, (i, _, weight) in enumerate(batch):
-                    out[i] += weight * pooled[r]
-                bar.update(len(batch))
-                start = stop
+            def run(first: int) -> None:
+                try:
+                    for b in range(first, len(batches), workers):
+                        if failed:
+                            return
+                        pooled[b] = self._run(session, batches[b])
+                        bar.update(len(batches[b]))
+                except BaseException as exc:  # re-raised in the caller's thread
+                    failed.append(exc)
+
+            helpers = [threading.Thread(target=run, args=(k,), name=f"planqa-onnx-{k}", daemon=True)
+                       for k in range(1, workers)]
+            for h in helpers:
+                h.start()
+            run(0)
+            for h in helpers:
+                h.join()
+        if failed:
+            raise failed[0]
+        # summed in the batches' order whatever thread ran them: a long text's windows add up the same way
+        for batch, vecs in zip(batches, pooled):
+            for r, (i, _, weight) in enumerate(batch):
+                out[i] += weight * vecs[r]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return np.ascontiguousarray(out / norms, dtype=np.float32)
+
+    def _run(self, session, batch: list[tuple[int, list[int], int]]) -> np.ndarray:
+        """One ONNX call: the batch's windows padded to the longest; their pooled (unnormalised) vectors."""
+        longest = max(len(b[1]) for b in batch)
+        ids = np.full((len(batch), longest), self._tok.pad_id, dtype=np.int64)
+        mask = np.zeros((len(batch), longest), dtype=np.int64)
+        for r, (_, seq, _) in enumerate(batch):
+            ids[r, :len(seq)] = seq
+            mask[r, :len(seq)] = 1
+        return session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+
+    def _bulk_session(self, quiet: bool = False):
+        """The one-thread session the bulk workers share (InferenceSession.run is thread-safe), made once;
+        ``quiet``: a failure is left for the caller's own call to raise (the early load in a thread)."""
+        with self._bulk_lock:
+            if self._bulk is None:
+                try:
+                    self._bulk = open_session(self._path, threads=1)
+                except Exception:
+                    if not quiet:
+                        raise
+            return self._bulk
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
         return self._embed(texts, "query: ", False, "encode")

@@ -280,3 +280,15 @@ def test_an_index_built_by_an_earlier_onnx_build_is_refused_with_the_command_tha
     with pytest.raises(IndexLoadError, match=rf"built with model {re.escape(earlier)}, which this install now "
                                              rf"builds as {re.escape(current)}; rebuild with `planqa index"):
         IndexStore.load(own)
+
+
+def test_a_builds_two_callers_give_the_vectors_of_one_call_at_a_time(onnx_encoder, monkeypatch):
+    # a build's passages run on a one-thread session from BULK_WORKERS threads; a text's vector must not
+    # depend on which thread or session embedded it, nor on how the windows of a long text were shared out
+    texts = [f"Kế hoạch số {i} của xã An Hòa: {'bảo hiểm y tế, phát triển kinh tế ' * (1 + i % 7)}"
+             for i in range(e5_onnx.BULK_MIN_WINDOWS + 3)] + [TEXTS[-1]]  # the last one: several windows
+    bulk = onnx_encoder.encode_whole_passages(texts)
+    assert onnx_encoder._bulk is not None  # the two-caller path ran
+    monkeypatch.setattr(e5_onnx, "BULK_WORKERS", 1)
+    one_at_a_time = onnx_encoder.encode_whole_passages(texts)
+    assert np.array_equal(bulk, one_at_a_time)
