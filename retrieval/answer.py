@@ -143,16 +143,20 @@ def _plan_label(doc: Document) -> str:
     return f"{loc[:1].upper()}{loc[1:]} ({kind})"
 
 
+PlanClauses = Callable[[str], Sequence[Clause]]  # a plan's clauses in its order, by document id
+
+
 def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
-                   words: Callable[[str], list[str]] | None = None) -> str:
+                   words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str:
     """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`).
     ``words`` reads a text's folded words with the index's abbreviations (`Evidence.words`): how a
-    unit named in the question is matched to the clauses' leads."""
+    unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's clauses in order:
+    how a list answer gathers every item of the enumeration it found (`strategies.enumeration`)."""
     from retrieval.strategies import strategy_for
 
     if not ranked:
         return ""
-    return strategy_for(q).compose(q, ranked, documents, words)
+    return strategy_for(q).compose(q, ranked, documents, words, plan)
 
 
 def _duty_line(c: Clause, q: Question) -> str:
@@ -211,7 +215,7 @@ def signed(doc: Document) -> str:
 
 
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
-                    documents: dict[str, Document]) -> str:
+                    documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
@@ -235,7 +239,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         first = strategy.pick(cs, q)
         lines = [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
-        if body is not None:
+        items = strategy.items(first, plan(doc_id), q) if plan is not None else []
+        if items:
+            lines.extend(strategy.line(c, q, cs) for c in items)
+        elif body is not None:
             lines.append(strategy.line(body, q, cs))
         else:
             for c in [c for c in cs if c is not first][:2]:

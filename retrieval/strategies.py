@@ -16,6 +16,7 @@ from corpus.model import Clause
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
     ANSWERING_COVERAGE,
+    PlanClauses,
     _facts,
     _quote,
     _who_line,
@@ -38,7 +39,10 @@ Runs = tuple[tuple[str, ...], ...]
 Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached per index: `Retriever.lead_segments`)
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
-MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
+MAX_UNIT_TASKS = 40
+# a who-question with no role word answers from a clause naming a unit among a plan's first this many
+# answering clauses: the ranker's next clause, not one far below it
+UNIT_LOOKAHEAD = 2  # a unit's clauses in its plan put first, in the plan's order, up to this many
 
 
 def lead_segments(words: Words, lead: str) -> Runs:
@@ -103,6 +107,17 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
     return sorted(cs, key=key)
 
 
+def heads(first: Clause, c: Clause) -> bool:
+    """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself
+    (a section title is stored cut short with "…", so the title is a start of ``first``'s text)."""
+    if c.doc_id != first.doc_id or len(c.section_path) != len(first.section_path) + 1:
+        return False
+    if tuple(c.section_path[:-1]) != tuple(first.section_path):
+        return False
+    title = folded(c.section_path[-1]).rstrip("…").strip()
+    return bool(title) and folded(first.text).startswith(title)
+
+
 def heading_body(first: Clause, cs: Sequence[Clause]) -> Clause | None:
     """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
     bao gồm: …"): of the clauses found under it, the one the plan writes first."""
@@ -165,9 +180,15 @@ class Strategy:
         """Whether a plan's next clause is quoted too: it adds a lead or a figure the first lacks."""
         return bool((c.lead and not first.lead) or (c.target and not first.target))
 
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """Clauses of the plan quoted after ``first`` because the answer is all of them: the items of
+        the enumeration it opens or belongs to when the question asks for them (`Question.asks_items`)."""
+        return enumeration(first, plan) if q.asks_items else []
+
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"], words: Words | None = None) -> str:
-        return compose_by_plan(self, q, ranked, documents)
+                documents: dict[str, "Document"], words: Words | None = None,
+                plan: PlanClauses | None = None) -> str:
+        return compose_by_plan(self, q, ranked, documents, plan)
 
 
 class Fact(Strategy):
@@ -208,7 +229,10 @@ class Who(Strategy):
                 return cs[0]
             asked = q.also_asks
             return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
-        return cs[0]
+        # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
+        # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
+        # above it, which is still quoted next (`adds`)
+        return next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), cs[0])
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
@@ -331,13 +355,14 @@ class Duties(Strategy):
         return head + [t for t in scored if t[0] not in seen]
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"], words: Words | None = None) -> str:
+                documents: dict[str, "Document"], words: Words | None = None,
+                plan: PlanClauses | None = None) -> str:
         if words is not None:
             named = units_named(q, [c.lead for c, _, _ in ranked if c.lead], words)
             out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
             if out:
                 return out
-        return super().compose(q, ranked, documents)
+        return super().compose(q, ranked, documents, words, plan)
 
 
 class PlanList(Target):
@@ -351,6 +376,27 @@ class PlanList(Target):
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
+
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """Across plans, a plan answering with a heading ("2. Mục tiêu đến năm 2030") answers with all it
+        heads, not its first line alone; the items of a list when the question asks for them."""
+        if q.asks_items:
+            return enumeration(first, plan)
+        return enumeration(first, plan, under_only=True) if first.kind == "heading" else []
+
+
+MAX_ITEMS = 12  # items of one enumeration a list answer quotes: a plan's lists run to about ten ("a)" … "k)")
+
+
+def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False) -> list[Clause]:
+    """The items a list answer gathers besides ``first``, in the plan's order: those under it when it
+    opens them (a heading, "Hồ sơ … gồm có các văn bản, tài liệu sau đây:"), else the other items of its
+    own section when it is one of them ("- Hệ thống kiểm tra tải trọng xe tự động.", not ``under_only``);
+    none when it stands alone or the enumeration runs past MAX_ITEMS (a section of prose, not a list)."""
+    under = [c for c in plan if c is not first and heads(first, c)]
+    if not under and first.section_path and not under_only:
+        under = [c for c in plan if c is not first and c.section_path == first.section_path]
+    return under if len(under) <= MAX_ITEMS else []
 
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
