@@ -253,9 +253,10 @@ class Target(Strategy):
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         # a year asked ("GRDP năm 2028"): the table row with a column for that year states it, unless a
-        # sentence stating a figure is ranked above it
+        # sentence stating a figure is ranked above it; a period asked ("giai đoạn 2026 - 2030 … mỗi năm")
+        # only by a row with a column for each of its years
         for c in cs:
-            if year_asked(c, q):
+            if year_asked(c, q) and len(set(year_asked(c, q))) == len(set(q.years)):
                 return c
             if c.kind != "table_row" and (c.target or states_amount(c.text)):
                 break

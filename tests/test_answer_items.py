@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.model import Clause, Document
+from corpus.model import Clause, Document, Target
 from retrieval.answer import compose_answer
-from retrieval.query import Question, folded, role_flags
+from retrieval.query import AnswerSlot, Question, folded, role_flags
 from retrieval.strategies import MAX_ITEMS, STRATEGIES, enumeration, heads
 
 
@@ -90,3 +90,28 @@ def test_a_who_question_without_a_role_word_answers_from_the_clause_naming_a_uni
     assert STRATEGIES["who"].pick([heading, unit, far], q) is unit
     rule = clause(280, "- Khen thưởng theo quy định hiện hành.", sec, doc="n")
     assert STRATEGIES["who"].pick([heading, rule, unit], q) is heading  # the unit is too far below
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Nội vụ TP.HCM chịu trách nhiệm gì trong Kế hoạch triển khai thi hành Luật Việc làm?",
+    "Sở Khoa học và Công nghệ Lai Châu có trách nhiệm gì trong tổ chức thực hiện kế hoạch?",
+    "UBND các tỉnh có trách nhiệm gì về kinh phí?",
+])
+def test_a_units_responsibilities_asked_are_its_duties(text):
+    from retrieval.query import question_type
+    assert question_type(folded(text)) == "duties", text
+
+
+def test_a_period_asked_is_answered_by_a_row_only_when_it_has_a_column_for_each_year():
+    sec = ["DỰ BÁO MỘT SỐ CHỈ TIÊU"]
+    row = clause(589, "2. Tốc độ tăng trưởng GRDP", sec, kind="table_row", doc="c",
+                 year_values={2026: "10,00", 2027: "10,00", 2028: "10,00"})
+    sentence = clause(351, "Tốc độ tăng trưởng GRDP giai đoạn 2026 - 2030 khoảng 10 - 10,5%/năm.", ["III."], doc="c",
+                      target=Target([10, 10.5], "%/năm", "range", 2030, "10 - 10,5%/năm"))
+    period = "Tốc độ tăng trưởng GRDP giai đoạn 2026 - 2030 được dự báo khoảng bao nhiêu mỗi năm?"
+    q = Question(text=period, folded=folded(period), qtype="target", years=("2026", "2030"),
+                 answer_slot=AnswerSlot("percent"))
+    assert STRATEGIES["target"].pick([row, sentence], q) is sentence
+    year = "GRDP năm 2026-2028 của Cà Mau, năm 2028 dự báo bao nhiêu?"
+    q = Question(text=year, folded=folded(year), qtype="target", years=("2026", "2028", "2028"))
+    assert STRATEGIES["target"].pick([row, sentence], q) is row
