@@ -219,11 +219,13 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import heading_body
+    from retrieval.strategies import asks_plans, heading_body
 
     top_score = max(s for _, s, _ in ranked)
-    relevant = [(c, s, cov) for c, s, cov in ranked
-                if cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score] or ranked[:1]
+    # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
+    titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0
+    relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
+                if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):

@@ -27,7 +27,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, target_fits
-from retrieval.query import Question, folded
+from retrieval.query import LEVEL_WORDS, Question, folded
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -404,6 +404,9 @@ def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False)
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
                          r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
+# ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
+# tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower
+LIST_TITLE_SHARE = 0.8
 MAX_PLANS_LISTED = 8
 TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
 
@@ -418,7 +421,8 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     best: dict[str, tuple[int, float, float]] = {}
     for t in scored:
         d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)):
+        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)
+                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
             best[d] = t
     head = []
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
@@ -427,6 +431,16 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
             head.append((pos, score, cov))
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
+
+
+def title_share(r: "Retriever", q: Question, doc_id: str) -> float:
+    """Rarity-weighted share of the question's content words in the plan's title and letterhead."""
+    words = [w for w in q.key_tokens if w not in LEVEL_WORDS]  # "tỉnh, thành nào" names no subject
+    total = sum(r.evidence.idf(w) for w in words)
+    if not total:
+        return 0.0
+    have = r.evidence.plan_title_words(doc_id)
+    return sum(r.evidence.idf(w) for w in words if w in have) / total
 
 
 def asks_plans(q: Question) -> bool:

@@ -115,3 +115,17 @@ def test_a_period_asked_is_answered_by_a_row_only_when_it_has_a_column_for_each_
     year = "GRDP năm 2026-2028 của Cà Mau, năm 2028 dự báo bao nhiêu?"
     q = Question(text=year, folded=folded(year), qtype="target", years=("2026", "2028", "2028"))
     assert STRATEGIES["target"].pick([row, sentence], q) is row
+
+
+def test_which_plans_asked_quotes_every_title_line_put_first_however_low_it_scores():
+    a = clause(22, "PHÁT TRIỂN HẠ TẦNG 5G, IOT TRONG CÁC KHU CÔNG NGHIỆP THÀNH PHỐ HÀ NỘI", [], doc="hn", kind="header")
+    b = clause(21, "PHÁT TRIỂN HẠ TẦNG 5G, IOT TRONG CÁC KHU CÔNG NGHIỆP TỈNH NGHỆ AN", [], doc="na", kind="header")
+    task = clause(198, "a) Ưu tiên phát triển hạ tầng số 5G, IoT.", ["3. Ưu tiên"], doc="hn")
+    docs = {d: Document(id=d, source=f"{d}.md", title="Kế hoạch") for d in ("hn", "na")}
+    text = "Những tỉnh, thành nào có kế hoạch phát triển hạ tầng 5G, IoT trong khu công nghiệp?"
+    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text)))
+    out = compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
+    assert "NGHỆ AN" in out and "HÀ NỘI" in out
+    text = "Tỉnh nào đặt chỉ tiêu phủ sóng 5G?"  # not which plans: a low-scoring line is not quoted
+    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text)))
+    assert "NGHỆ AN" not in compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
