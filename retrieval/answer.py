@@ -143,16 +143,20 @@ def _plan_label(doc: Document) -> str:
     return f"{loc[:1].upper()}{loc[1:]} ({kind})"
 
 
+PlanClauses = Callable[[str], Sequence[Clause]]  # a plan's clauses in its order, by document id
+
+
 def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
-                   words: Callable[[str], list[str]] | None = None) -> str:
+                   words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str:
     """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`).
     ``words`` reads a text's folded words with the index's abbreviations (`Evidence.words`): how a
-    unit named in the question is matched to the clauses' leads."""
+    unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's clauses in order:
+    how a list answer gathers every item of the enumeration it found (`strategies.enumeration`)."""
     from retrieval.strategies import strategy_for
 
     if not ranked:
         return ""
-    return strategy_for(q).compose(q, ranked, documents, words)
+    return strategy_for(q).compose(q, ranked, documents, words, plan)
 
 
 def _duty_line(c: Clause, q: Question) -> str:
@@ -211,15 +215,17 @@ def signed(doc: Document) -> str:
 
 
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
-                    documents: dict[str, Document]) -> str:
+                    documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import heading_body
+    from retrieval.strategies import asks_plans, heading_body
 
     top_score = max(s for _, s, _ in ranked)
-    relevant = [(c, s, cov) for c, s, cov in ranked
-                if cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score] or ranked[:1]
+    # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
+    titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0
+    relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
+                if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):
@@ -235,7 +241,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         first = strategy.pick(cs, q)
         lines = [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
-        if body is not None:
+        items = strategy.items(first, plan(doc_id), q) if plan is not None else []
+        if items:
+            lines.extend(strategy.line(c, q, cs) for c in items)
+        elif body is not None:
             lines.append(strategy.line(body, q, cs))
         else:
             for c in [c for c in cs if c is not first][:2]:

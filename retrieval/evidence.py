@@ -260,6 +260,47 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     return 0.0 if any(stated) else 0.5
 
 
+def _unit_words(q: Question) -> set[str]:
+    """The words of the unit the question is about, as its folded core ("cong an" for "Công an Thành
+    phố"); none when the question only asks which one ("cơ quan nào", "đơn vị nào")."""
+    if not q.unit_key or re.search(rf"\b{re.escape(q.unit_key)} nao\b", q.folded):
+        return set()
+    return set(unit_core(q.unit_key).replace(",", " ").split())
+
+
+def _unit_takes_part(unit: set[str], c: Clause) -> bool:
+    """The unit leads the clause's task or coordinates it (its typed lead or phối hợp names every word of
+    the unit's core), the way the answer matches a unit to a clause (`strategies.answering_first`)."""
+    return any(unit <= set(folded(v).replace(",", " ").replace(";", " ").split())
+               for v in (c.lead, c.partners) if v)
+
+
+@evidence
+def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """A unit's duties asked ("Công an Thành phố được giao nhiệm vụ gì"): the unit leads or coordinates one
+    of the answer's clauses. A plan that names the unit only in passing, or gives its tasks to "các sở,
+    ngành", assigns it nothing; 1 for any other question."""
+    unit = _unit_words(q)
+    if q.qtype != "duties" or not unit:
+        return 1.0
+    return 1.0 if any(_unit_takes_part(unit, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+
+
+@evidence
+def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """Who coordinates asked ("ai phối hợp với Công an tỉnh …"): one of the answer's clauses states its
+    task's phối hợp (its own or its task's other line, `answer.task_partners`), in a task the unit the
+    question names leads or coordinates. A task stated with its lead alone does not say who coordinates;
+    1 when partners are not asked."""
+    from retrieval.answer import task_partners
+
+    if q.answer_slot is None or q.answer_slot.kind != "partners":
+        return 1.0
+    unit = _unit_words(q)
+    top = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
+    return 1.0 if any(task_partners(c, top) and (not unit or _unit_takes_part(unit, c)) for c in top) else 0.0
+
+
 def evidence_names() -> list[str]:
     return list(EVIDENCE)
 

@@ -25,7 +25,7 @@ def folded(text: str) -> str:
 # patterns on folded text, first match wins
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
-    ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b")),
+    ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
@@ -143,6 +143,7 @@ class Question:
     asks_director: bool = False
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
+    asks_items: bool = False  # "gồm những gì", "có những hình thức khen thưởng nào": every item of a list
     # the facts of a task asked besides its lead, as `Clause` field names: ("partners", "deadline") for
     # "ai chủ trì …, ai phối hợp, đến khi nào"
     also_asks: tuple[str, ...] = ()
@@ -224,6 +225,10 @@ _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do"
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
 _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
+# the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
+# units (those are answered across plans and by leads)
+_ASKS_ITEMS = re.compile(r"\b(?:bao )?gom\b|\b(?:nhung|cac) (?!(?:xa|phuong|tinh|thanh pho|dia phuong|ke hoach|chuong trinh"
+                         r"|de an|van ban|luat|so|co quan|don vi|bo|nganh)\b)[\w ,/-]{1,60}?\b(?:nao|gi)\b")
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
                           r"|\bngay ban hanh\b|\bban hanh ngay\b")
 LEVEL_WORDS = frozenset({"xa", "phuong", "thi", "tran", "tinh", "thanh", "pho"})
@@ -249,13 +254,14 @@ _ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b
 
 def role_flags(f: str) -> dict[str, bool | tuple[str, ...]]:
     """Which roles and lines the question asks about: partners (phối hợp without chủ trì), the director
-    (chỉ đạo), the plan's number line, the signer, the facts asked besides the lead, and whether it names
+    (chỉ đạo), the plan's number line, the signer, the items of a list, the facts asked besides the lead, and whether it names
     any role at all (strategies read these)."""
     return {
         "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         "asks_director": bool(re.search(r"\bchi dao\b", f)),
         "asks_number": bool(_ASKS_NUMBER.search(f)),
         "asks_signer": bool(_ASKS_SIGNER.search(f)),
+        "asks_items": bool(_ASKS_ITEMS.search(f)),
         "also_asks": tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
                            if rx.search(f)),
         "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),

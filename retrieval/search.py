@@ -360,7 +360,8 @@ class Retriever:
         if not found:
             return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)
         answer = compose_answer(q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
-                                self.store.documents, self.evidence.words)
+                                self.store.documents, self.evidence.words,
+                                lambda d: self.store.clauses[slice(*self.store.doc_ranges.get(d, (0, 0)))])
         return AskResponse(question=question, found=True, answer=answer, results=results)
 
     # -------------------------------------------------------------- views

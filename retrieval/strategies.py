@@ -16,6 +16,7 @@ from corpus.model import Clause
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
     ANSWERING_COVERAGE,
+    PlanClauses,
     _facts,
     _quote,
     _who_line,
@@ -26,7 +27,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, target_fits
-from retrieval.query import Question, folded
+from retrieval.query import LEVEL_WORDS, Question, folded
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -38,7 +39,10 @@ Runs = tuple[tuple[str, ...], ...]
 Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached per index: `Retriever.lead_segments`)
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
-MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
+MAX_UNIT_TASKS = 40
+# a who-question with no role word answers from a clause naming a unit among a plan's first this many
+# answering clauses: the ranker's next clause, not one far below it
+UNIT_LOOKAHEAD = 2  # a unit's clauses in its plan put first, in the plan's order, up to this many
 
 
 def lead_segments(words: Words, lead: str) -> Runs:
@@ -103,6 +107,17 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
     return sorted(cs, key=key)
 
 
+def heads(first: Clause, c: Clause) -> bool:
+    """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself
+    (a section title is stored cut short with "…", so the title is a start of ``first``'s text)."""
+    if c.doc_id != first.doc_id or len(c.section_path) != len(first.section_path) + 1:
+        return False
+    if tuple(c.section_path[:-1]) != tuple(first.section_path):
+        return False
+    title = folded(c.section_path[-1]).rstrip("…").strip()
+    return bool(title) and folded(first.text).startswith(title)
+
+
 def heading_body(first: Clause, cs: Sequence[Clause]) -> Clause | None:
     """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
     bao gồm: …"): of the clauses found under it, the one the plan writes first."""
@@ -165,9 +180,15 @@ class Strategy:
         """Whether a plan's next clause is quoted too: it adds a lead or a figure the first lacks."""
         return bool((c.lead and not first.lead) or (c.target and not first.target))
 
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """Clauses of the plan quoted after ``first`` because the answer is all of them: the items of
+        the enumeration it opens or belongs to when the question asks for them (`Question.asks_items`)."""
+        return enumeration(first, plan) if q.asks_items else []
+
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"], words: Words | None = None) -> str:
-        return compose_by_plan(self, q, ranked, documents)
+                documents: dict[str, "Document"], words: Words | None = None,
+                plan: PlanClauses | None = None) -> str:
+        return compose_by_plan(self, q, ranked, documents, plan)
 
 
 class Fact(Strategy):
@@ -208,7 +229,10 @@ class Who(Strategy):
                 return cs[0]
             asked = q.also_asks
             return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
-        return cs[0]
+        # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
+        # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
+        # above it, which is still quoted next (`adds`)
+        return next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), cs[0])
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
@@ -229,9 +253,10 @@ class Target(Strategy):
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         # a year asked ("GRDP năm 2028"): the table row with a column for that year states it, unless a
-        # sentence stating a figure is ranked above it
+        # sentence stating a figure is ranked above it; a period asked ("giai đoạn 2026 - 2030 … mỗi năm")
+        # only by a row with a column for each of its years
         for c in cs:
-            if year_asked(c, q):
+            if year_asked(c, q) and len(set(year_asked(c, q))) == len(set(q.years)):
                 return c
             if c.kind != "table_row" and (c.target or states_amount(c.text)):
                 break
@@ -331,13 +356,14 @@ class Duties(Strategy):
         return head + [t for t in scored if t[0] not in seen]
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
-                documents: dict[str, "Document"], words: Words | None = None) -> str:
+                documents: dict[str, "Document"], words: Words | None = None,
+                plan: PlanClauses | None = None) -> str:
         if words is not None:
             named = units_named(q, [c.lead for c, _, _ in ranked if c.lead], words)
             out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
             if out:
                 return out
-        return super().compose(q, ranked, documents)
+        return super().compose(q, ranked, documents, words, plan)
 
 
 class PlanList(Target):
@@ -352,11 +378,35 @@ class PlanList(Target):
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
 
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """Across plans, a plan answering with a heading ("2. Mục tiêu đến năm 2030") answers with all it
+        heads, not its first line alone; the items of a list when the question asks for them."""
+        if q.asks_items:
+            return enumeration(first, plan)
+        return enumeration(first, plan, under_only=True) if first.kind == "heading" else []
+
+
+MAX_ITEMS = 12  # items of one enumeration a list answer quotes: a plan's lists run to about ten ("a)" … "k)")
+
+
+def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False) -> list[Clause]:
+    """The items a list answer gathers besides ``first``, in the plan's order: those under it when it
+    opens them (a heading, "Hồ sơ … gồm có các văn bản, tài liệu sau đây:"), else the other items of its
+    own section when it is one of them ("- Hệ thống kiểm tra tải trọng xe tự động.", not ``under_only``);
+    none when it stands alone or the enumeration runs past MAX_ITEMS (a section of prose, not a list)."""
+    under = [c for c in plan if c is not first and heads(first, c)]
+    if not under and first.section_path and not under_only:
+        under = [c for c in plan if c is not first and c.section_path == first.section_path]
+    return under if len(under) <= MAX_ITEMS else []
+
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
                          r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
+# ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
+# tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower
+LIST_TITLE_SHARE = 0.8
 MAX_PLANS_LISTED = 8
 TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
 
@@ -371,7 +421,8 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     best: dict[str, tuple[int, float, float]] = {}
     for t in scored:
         d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)):
+        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)
+                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
             best[d] = t
     head = []
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
@@ -380,6 +431,16 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
             head.append((pos, score, cov))
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
+
+
+def title_share(r: "Retriever", q: Question, doc_id: str) -> float:
+    """Rarity-weighted share of the question's content words in the plan's title and letterhead."""
+    words = [w for w in q.key_tokens if w not in LEVEL_WORDS]  # "tỉnh, thành nào" names no subject
+    total = sum(r.evidence.idf(w) for w in words)
+    if not total:
+        return 0.0
+    have = r.evidence.plan_title_words(doc_id)
+    return sum(r.evidence.idf(w) for w in words if w in have) / total
 
 
 def asks_plans(q: Question) -> bool:
