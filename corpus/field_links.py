@@ -183,3 +183,52 @@ def _ancestors(ctx: Context, pos: int) -> list[int]:
 
 def _depth(ctx: Context, pos: int) -> int:
     return len(_ancestors(ctx, pos))
+
+
+# ---------------------------------------------------------------- numbered references ("tại mục IV, V")
+
+_REF_KINDS = ("điểm", "khoản", "mục", "phần")  # smallest first: "điểm a, b khoản 2 mục III" is read from its end
+_REF_LABEL = r"(?-i:(?:\(?(?:[IVXLC]+|\d+)\)?(?:\.?\(?(?:[IVXLC]+|\d+)\)?)*(?:\.?[a-zđ]\b)?|[a-zđ]\b\)?))"
+_REF_GROUP = re.compile(rf"(?P<kind>mục|điểm|khoản|phần)\s+(?P<labels>{_REF_LABEL}(?:\s*(?:,|và)\s*"
+                        rf"(?:(?P=kind)\s+)?{_REF_LABEL}(?![^\W\d_]))*)", re.I)
+_REF_START = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?=(?:mục|điểm|khoản|phần)\s)", re.I)
+# A reference into another text ("tại khoản 1 Điều 8 Nghị định số …", "theo điểm c khoản 2 Điều 3 Thông tư này")
+_OTHER_TEXT = re.compile(r"^\s*(?:của\s+)?(?:(?:Điều|Chương)\s+[IVXLC\d]|Nghị định|Thông tư|Luật|Quyết định|Nghị quyết|Chỉ thị|"
+                         r"Công văn|Hướng dẫn|Quy chế)", re.I)
+
+
+def references(text: str) -> list[list[str]]:
+    """The sections a clause refers to by number, each as labels from the top: "tại mục IV, V" → [IV], [V];
+    "tại mục II.3" → [II, 3]; "các nội dung tại điểm a, b khoản 2 mục III" → [III, 2, a], [III, 2, b].
+    A reference into an article or another text names no section of this plan."""
+    out: list[list[str]] = []
+    for start in _REF_START.finditer(text):
+        pos, groups = start.end(), []
+        while (m := _REF_GROUP.match(text, pos)) is not None:
+            paths = [re.findall(r"[IVXLC]+|\d+|[a-zđ]", lab) for lab in re.split(
+                r"\s*(?:,|và)\s*(?:(?:mục|điểm|khoản|phần)\s+)?", m["labels"], flags=re.I)]
+            groups.append((_REF_KINDS.index(m["kind"].lower()), [p for p in paths if p]))
+            pos = m.end()
+            gap = re.match(r"\s*,?\s*(?:của\s+)?(?=(?:mục|điểm|khoản|phần)\s)", text[pos:], re.I)
+            if gap is None:
+                break
+            pos += gap.end()
+        if not groups or _OTHER_TEXT.match(text[pos:]):
+            continue
+        if groups[0][0] < groups[-1][0]:
+            groups.reverse()  # "điểm a khoản 2 mục III": the largest section last
+        refs: list[list[str]] = [[]]
+        for _, paths in groups:
+            refs = [r + p for r in refs for p in paths] if len(groups) > 1 else paths
+        out.extend(_same_level(refs))
+    return out
+
+
+def _same_level(refs: list[list[str]]) -> list[list[str]]:
+    """"mục II.1, 2" → [II, 1], [II, 2]: a shorter label after a longer one keeps the longer one's head."""
+    out: list[list[str]] = []
+    for r in refs:
+        if out and len(r) < len(out[0]):
+            r = out[0][: len(out[0]) - len(r)] + r
+        out.append(r)
+    return out

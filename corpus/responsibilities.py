@@ -904,12 +904,6 @@ class NamedIndicators:
                 _link(ctx, pos, hits[0], self.mechanism)
 
 
-_XREF = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?:mục|điểm|khoản|phần)\s+"
-                   r"(?P<ref>(?-i:\(?[IVXLC0-9]+[a-zđ]?\)?(?:[.\s]*\(?[IVXLC0-9]+[a-zđ]?\)?){0,3}))\b"
-                   # more sections of the same level: "tại mục IV, V của Chương trình", "mục II.1 và II.3"
-                   r"(?P<more>(?:\s*(?:,|và)\s*(?:mục\s+)?(?-i:[IVXLC0-9]+(?:\.[0-9]+)*)\b(?![/%]))*)", re.I)
-
-
 class CrossReferences:
     """"Sở X chủ trì thực hiện các nhiệm vụ tại mục II.3" / "tại mục (IV)(5)": the tasks of the section
     referred to get X, unless they already state their own lead."""
@@ -923,25 +917,21 @@ class CrossReferences:
             unit_claim = unit_section_claim(c)
             if not c.lead or (c.lead_from_elsewhere and not unit_claim):
                 continue
-            for m in _XREF.finditer(c.text):
-                labels = [x for x in re.findall(r"[IVXLC]+|\d+|[a-zđ](?=\))", m["ref"]) if x]
-                refs = [labels, *([*labels[:-1], *re.findall(r"[IVXLC]+|\d+", more)][-len(labels):]
-                                  if "." not in more else re.findall(r"[IVXLC]+|\d+", more)
-                                  for more in re.split(r"\s*(?:,|và)\s*(?:mục\s+)?", m["more"] or "") if more)]
-                for ref in refs:
-                    target = _find_section(ctx, ref)
-                    if target is None or target == pos or pos in subtree(ctx.nodes, target):
-                        continue
-                    scope = subtree(ctx.nodes, target)
-                    if unit_claim:
-                        left = contested(ctx, target, c.lead)
-                        scope = [p for p in scope if p not in left]
-                    for p in scope:
-                        if ctx.clauses[p].lead is None:
-                            if unit_claim:
-                                link_lead(ctx, p, pos, self.mechanism)
-                            else:
-                                _link(ctx, p, pos, self.mechanism)
+            named = references(c.lead)  # "Các cơ quan quản lý các lĩnh vực tại điểm d, khoản 1, mục III" is a name
+            for ref in (r for r in references(c.text) if r not in named):
+                target = _find_section(ctx, ref)
+                if target is None or target == pos or pos in subtree(ctx.nodes, target):
+                    continue
+                scope = subtree(ctx.nodes, target)
+                if unit_claim:
+                    left = contested(ctx, target, c.lead)
+                    scope = [p for p in scope if p not in left]
+                for p in scope:
+                    if ctx.clauses[p].lead is None:
+                        if unit_claim:
+                            link_lead(ctx, p, pos, self.mechanism)
+                        else:
+                            _link(ctx, p, pos, self.mechanism)
 
 
 def _find_section(ctx: Context, labels: list[str]) -> int | None:
@@ -1060,8 +1050,8 @@ class TopicInference:
 # The one registry: stated facts first (in this order, each clause read by the first that claims it),
 # then the linkers, which need every stated lead.
 EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(), Sentences())
-from corpus.field_links import (FieldAssignments, contested, link_lead,  # noqa: E402  (they read this
-                                unit_section_claim)  # module's Context)
+from corpus.field_links import (FieldAssignments, contested, link_lead, references,  # noqa: E402  (they read
+                                unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
 LINKERS = (NamedIndicators(), AppendixRows(), FieldAssignments(), CrossReferences(), TopicInference())

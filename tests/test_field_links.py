@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.field_links import claimed_field, covers, field_parts, own_field
+from corpus.field_links import claimed_field, covers, field_parts, own_field, references
 from snippets import clause, parse_md
 
 TASKS_BY_FIELD = """
@@ -170,4 +170,51 @@ def test_a_units_section_referring_to_sections_by_number_leads_their_tasks(refer
 def test_a_group_of_bodies_referring_to_the_plans_tasks_leads_none_of_them():
     plan = parse_md(REFERRED.format(reference="tại mục II").replace(
         "**1. Sở Khoa học và Công nghệ**", "**1. Các sở, ngành có liên quan; Ủy ban nhân dân các xã**"))
+    assert clause(plan, "Phủ sóng 5G").lead is None
+
+
+@pytest.mark.parametrize("text, refs", [
+    ("Chủ trì thực hiện các nhiệm vụ tại mục IV, V của Chương trình.", [["IV"], ["V"]]),
+    ("Chủ trì thực hiện các nhiệm vụ tại mục II.1 và II.3 của Kế hoạch.", [["II", "1"], ["II", "3"]]),
+    ("Chủ trì các nội dung tại điểm a, b khoản 2 mục III Kế hoạch này.", [["III", "2", "a"], ["III", "2", "b"]]),
+    ("Chủ trì các nhiệm vụ tại khoản 1, khoản 2 mục II.", [["II", "1"], ["II", "2"]]),
+    ("Các cơ quan quản lý các lĩnh vực trọng điểm tại điểm d, khoản 1, mục III", [["III", "1", "d"]]),
+    # a reference into an article or another text names no section of the plan
+    ("Thực hiện theo quy định tại khoản 1 Điều 8 của Nghị định số 116/2014/NĐ-CP.", []),
+    ("Báo cáo thẩm định đánh giá các nội dung quy định tại điểm c khoản 2 Điều 3 Thông tư này.", []),
+])
+def test_the_sections_a_clause_refers_to_by_number(text, refs):
+    assert references(text) == refs
+
+
+def test_a_reference_read_smallest_first_reaches_the_point():
+    plan = parse_md("""
+**II. NHIỆM VỤ**
+
+1. Hạ tầng số
+
+a) Phủ sóng 5G các khu công nghiệp.
+
+b) Xây dựng trung tâm dữ liệu của tỉnh.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Khoa học và Công nghệ chủ trì thực hiện các nội dung tại điểm b khoản 1 mục II của Kế hoạch.
+""")
+    assert clause(plan, "trung tâm dữ liệu").lead == "Sở Khoa học và Công nghệ"
+    assert clause(plan, "Phủ sóng 5G").lead is None
+
+
+def test_a_reference_inside_a_units_name_assigns_nothing():
+    plan = parse_md("""
+**II. NHIỆM VỤ**
+
+1. Hạ tầng số
+
+a) Phủ sóng 5G các khu công nghiệp.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Cơ quan chủ trì: Các cơ quan quản lý các lĩnh vực trọng điểm tại điểm a, khoản 1, mục II.
+""")
     assert clause(plan, "Phủ sóng 5G").lead is None
