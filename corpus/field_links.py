@@ -21,10 +21,12 @@ from corpus.text import words
 _PLAN = r"(?:Kế hoạch|Chương trình|Đề án|Nghị quyết)"
 _FIELD_END = rf"(?=\s+(?:của|tại|theo|thuộc)\s+(?:{_PLAN}|[Ss]ở|đơn vị|ngành)\b|\s*[.;:(]|\s*$)"
 _CLAIMS = (
-    # "… triển khai các nhiệm vụ chuyển đổi số … trong lĩnh vực y tế của Kế hoạch", "… trong lĩnh vực quốc phòng, cơ yếu;"
+    # "… triển khai các nhiệm vụ chuyển đổi số … trong lĩnh vực y tế của Kế hoạch",
+    # "… trong lĩnh vực quốc phòng, cơ yếu;"
     re.compile(rf"\b(?:nhiệm vụ|nội dung|chương trình|đề án)\b[^.;:]{{0,160}}?\b(?:trong|thuộc)\s+(?:các\s+)?"
                rf"(?:ngành,\s*)?(?:lĩnh vực|ngành)\s+(?P<field>[^.;:()]{{2,80}}?){_FIELD_END}"),
-    # "… triển khai các nhiệm vụ về lao động, việc làm của Kế hoạch", "… triển khai thực hiện về an sinh xã hội của Kế hoạch"
+    # "… triển khai các nhiệm vụ về lao động, việc làm của Kế hoạch",
+    # "… triển khai thực hiện về an sinh xã hội của Kế hoạch"
     re.compile(rf"\b(?:nhiệm vụ|nội dung|thực hiện)\s+về\s+(?P<field>[^.;:()]{{2,80}}?)\s+của\s+{_PLAN}\b"),
 )
 # A unit's own field, said without naming it: "trong lĩnh vực quản lý", "… lĩnh vực phụ trách", "… của mình".
@@ -95,13 +97,13 @@ class FieldAssignments:
         claims = self._claims(ctx)
         if not claims:
             return
-        ancestors = {a for pos, _ in claims for a in _ancestors(ctx, pos)}
+        within = {pos: set(_ancestors(ctx, pos)) for pos, _ in claims}
         by_title: dict[int, set[str]] = {}
         source: dict[int, int] = {}
-        for t in self._titles(ctx, ancestors):
+        for t in self._titles(ctx):
             parts = field_parts(ctx.body(t))
             for pos, claim in claims:
-                if covers(claim, parts):
+                if t not in within[pos] and covers(claim, parts):  # a claim inside the section is one of its tasks
                     by_title.setdefault(t, set()).add(ctx.clauses[pos].lead or "")
                     source.setdefault(t, pos)
         # the narrowest title first, so a sub-section two units claim blocks its parent's unit too
@@ -127,11 +129,11 @@ class FieldAssignments:
         return out
 
     @staticmethod
-    def _titles(ctx: Context, ancestors: set[int]) -> list[int]:
-        """Sections titled by a short name, outside the claims' own sections and the plan's objectives."""
+    def _titles(ctx: Context) -> list[int]:
+        """Sections titled by a short name, outside the plan's objectives."""
         out = []
         for pos, (c, node) in enumerate(zip(ctx.clauses, ctx.nodes)):
-            if (not node.children or pos in ancestors or c.kind in ("header", "footer", "table_header")
+            if (not node.children or c.kind in ("header", "footer", "table_header")
                     or len(ctx.body(pos).split()) > FIELD_TITLE_MAX_WORDS
                     or any(_OBJECTIVES.search(s) for s in [*c.section_path, ctx.body(pos)])):
                 continue
@@ -193,8 +195,8 @@ _REF_GROUP = re.compile(rf"(?P<kind>mục|điểm|khoản|phần)\s+(?P<labels>{
                         rf"(?:(?P=kind)\s+)?{_REF_LABEL}(?![^\W\d_]))*)", re.I)
 _REF_START = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?=(?:mục|điểm|khoản|phần)\s)", re.I)
 # A reference into another text ("tại khoản 1 Điều 8 Nghị định số …", "theo điểm c khoản 2 Điều 3 Thông tư này")
-_OTHER_TEXT = re.compile(r"^\s*(?:của\s+)?(?:(?:Điều|Chương)\s+[IVXLC\d]|Nghị định|Thông tư|Luật|Quyết định|Nghị quyết|Chỉ thị|"
-                         r"Công văn|Hướng dẫn|Quy chế)", re.I)
+_OTHER_TEXT = re.compile(r"^\s*(?:của\s+)?(?:(?:Điều|Chương)\s+[IVXLC\d]|Nghị định|Thông tư|Luật|Quyết định|"
+                         r"Nghị quyết|Chỉ thị|Công văn|Hướng dẫn|Quy chế)", re.I)
 
 
 def references(text: str) -> list[list[str]]:

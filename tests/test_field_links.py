@@ -90,6 +90,16 @@ def test_a_task_that_names_its_own_lead_keeps_it():
     assert kept.lead == "Sở Y tế" and kept.lead_source.mechanism == "field"
 
 
+def test_a_task_inside_a_fields_section_that_names_the_field_does_not_hide_the_section_from_the_units_claim():
+    plan = parse_md(TASKS_BY_FIELD.format(units="**1. Sở Y tế:** Chủ trì triển khai các nhiệm vụ trong lĩnh vực "
+                                                 "y tế của Kế hoạch.").replace(
+        "a) Triển khai bệnh án điện tử tại các bệnh viện công lập.",
+        "a) Triển khai bệnh án điện tử tại các bệnh viện công lập.\n\n"
+        "b) Bảo hiểm xã hội tỉnh chủ trì triển khai các nhiệm vụ thanh toán điện tử trong lĩnh vực y tế."))
+    assert clause(plan, "bệnh án điện tử").lead == "Sở Y tế"
+    assert clause(plan, "thanh toán điện tử").lead == "Bảo hiểm xã hội tỉnh"
+
+
 def test_the_partners_a_claim_names_come_with_its_lead():
     plan = parse_md(TASKS_BY_FIELD.format(units="**1. Sở Y tế**\n\n- Chủ trì, phối hợp với Bảo hiểm xã hội tỉnh "
                                                  "triển khai các nhiệm vụ về y tế của Kế hoạch."))
