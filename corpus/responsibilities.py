@@ -151,7 +151,8 @@ _PARTNERS_WITH = re.compile(
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
-    r"\s+(?-i:tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
+    # "… phối hợp với các bộ, ngành và tổ chức liên quan thực hiện …": after "và" a "tổ chức" is a body
+    r"\s+(?-i:(?<!\svà\s)tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
     r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời|kiểm soát|phát triển|thúc đẩy|cập nhật|khảo sát|thẩm định|"
     r"xúc tiến|quảng bá|nâng cao|bảo đảm|đảm bảo)\b|"
@@ -903,9 +904,6 @@ class NamedIndicators:
                 _link(ctx, pos, hits[0], self.mechanism)
 
 
-_XREF = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?:mục|điểm|khoản|phần)\s+(?P<ref>(?:\(?[IVXLC0-9]+[a-zđ]?\)?[.\s]*){1,4})", re.I)
-
-
 class CrossReferences:
     """"Sở X chủ trì thực hiện các nhiệm vụ tại mục II.3" / "tại mục (IV)(5)": the tasks of the section
     referred to get X, unless they already state their own lead."""
@@ -914,16 +912,26 @@ class CrossReferences:
 
     def extract(self, ctx: Context) -> None:
         for pos, c in enumerate(ctx.clauses):
-            if not c.lead or c.lead_from_elsewhere:
+            # also a lead its unit's section gives ("**1. Sở X**" over "b) Chủ trì … tại mục IV, V"), when the
+            # unit is named; parts of the section another unit leads by a link keep it (`corpus.field_links`)
+            unit_claim = unit_section_claim(c)
+            if not c.lead or (c.lead_from_elsewhere and not unit_claim):
                 continue
-            for m in _XREF.finditer(c.text):
-                labels = [x for x in re.findall(r"[IVXLC]+|\d+|[a-zđ](?=\))", m["ref"]) if x]
-                target = _find_section(ctx, labels)
-                if target is None or target == pos:
+            named = references(c.lead)  # "Các cơ quan quản lý các lĩnh vực tại điểm d, khoản 1, mục III" is a name
+            for ref in (r for r in references(c.text) if r not in named):
+                target = _find_section(ctx, ref)
+                if target is None or target == pos or pos in subtree(ctx.nodes, target):
                     continue
-                for p in subtree(ctx.nodes, target):
+                scope = subtree(ctx.nodes, target)
+                if unit_claim:
+                    left = contested(ctx, target, c.lead)
+                    scope = [p for p in scope if p not in left]
+                for p in scope:
                     if ctx.clauses[p].lead is None:
-                        _link(ctx, p, pos, self.mechanism)
+                        if unit_claim:
+                            link_lead(ctx, p, pos, self.mechanism)
+                        else:
+                            _link(ctx, p, pos, self.mechanism)
 
 
 def _find_section(ctx: Context, labels: list[str]) -> int | None:
@@ -977,6 +985,10 @@ class AppendixRows:
                 c.product = row.product or c.product
 
 
+# Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
+_SECTION_LINKS = ("field", "cross_reference")
+
+
 class TopicInference:
     """Indicators whose lead the plan gives only by topic (a later section on the same field):
     the unit whose section shares most of the indicator's rare word pairs, when one clearly does."""
@@ -986,7 +998,8 @@ class TopicInference:
     def extract(self, ctx: Context) -> None:
         clauses = ctx.clauses
         candidates = [p for p, c in enumerate(clauses)
-                      if c.lead and not _is_indicator(c) and not (c.lead_source and c.lead_source.inferred)]
+                      if c.lead and not _is_indicator(c) and not (c.lead_source and (
+                          c.lead_source.inferred or c.lead_source.mechanism in _SECTION_LINKS))]
         if not candidates or not any(_is_indicator(c) and not c.lead for c in clauses):
             return
         grams, common, idf = self._pair_weights(clauses)
@@ -1037,7 +1050,11 @@ class TopicInference:
 # The one registry: stated facts first (in this order, each clause read by the first that claims it),
 # then the linkers, which need every stated lead.
 EXTRACTORS = (TableColumns(), LabelledLines(), AssignmentBlocks(), UnitSections(), Sentences())
-LINKERS = (NamedIndicators(), CrossReferences(), AppendixRows(), TopicInference())
+from corpus.field_links import (FieldAssignments, contested, link_lead, references,  # noqa: E402  (they read
+                                unit_section_claim)  # this module's Context)
+
+# Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
+LINKERS = (NamedIndicators(), AppendixRows(), FieldAssignments(), CrossReferences(), TopicInference())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
