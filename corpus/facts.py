@@ -12,6 +12,7 @@ from corpus.model import Clause
 from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
+from corpus.tables import column_year
 from corpus.targets import (indicator_year, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             year_targets)
@@ -243,7 +244,9 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
             c.target = next((t for t in c.year_targets if t.year == indicator_year), c.year_targets[-1])
             return
     if row.cells.get("chi_tieu"):
-        year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
+        title = row.titles.get("chi_tieu", "")
+        # "Mục tiêu 2030", "KH 2027": a value column's title may name its year without "năm"
+        year = (year_of_heading(title) or column_year(title) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
         c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh") or table_unit, year)
     elif row.cells.get("noi_dung"):

@@ -93,6 +93,30 @@ def year_columns(titles: list[str]) -> dict[int, int]:
     return found
 
 
+# A value column titled by the year or period alone: "Năm 2030", "2030", "Giai đoạn 2026-2030", "Đến năm 2030".
+_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
+                           r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}$", re.I)
+# "Đơn vị" alone over an indicator's figures is the unit of measure; over tasks it names the body that acts.
+_BARE_UNIT_TITLE = re.compile(r"^đơn vị$", re.I)
+
+
+def value_column(meanings: list[str | None], titles: list[str], years: dict[int, int]) -> None:
+    """An indicator table whose one value column is titled by its year or period ("Chỉ tiêu | ĐVT | Năm 2030",
+    "… | Giai đoạn 2026-2030"): that column holds the targets; beside such a column a bare "Đơn vị" is the
+    unit of measure. A table with one column per year (``years``) or a value column already has its values."""
+    if not years and "chi_tieu" not in meanings:
+        periods = [k for k, (m, t) in enumerate(zip(meanings, titles))
+                   if m is None and _PERIOD_TITLE.match(re.sub(r"\s+", " ", t.strip(" *:")))]
+        if len(periods) == 1:
+            meanings[periods[0]] = "chi_tieu"
+    if ("chi_tieu" in meanings or years) and "don_vi_tinh" not in meanings \
+            and not set(LEAD_COLUMNS) & set(meanings):
+        for k, (m, t) in enumerate(zip(meanings, titles)):
+            if m is None and _BARE_UNIT_TITLE.match(t.strip(" *:")):
+                meanings[k] = "don_vi_tinh"
+                break
+
+
 def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> None:
     """Merged cells: an empty responsible-unit cell repeats the one above; a group row starts afresh."""
     if row.kind == "group":
@@ -143,6 +167,7 @@ def _is_tsv(line: str) -> bool:
 
 def _header_meanings(cells: list[str]) -> list[str | None] | None:
     meanings = [column_meaning(c) for c in cells]
+    value_column(meanings, cells, year_columns(cells))
     known = [m for m in meanings if m]
     if "noi_dung" in known and len(set(known)) >= 2:
         return meanings
@@ -959,6 +984,7 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     meanings = [column_meaning(t) for t in titles]
     _content_column(meanings, titles, body, width)
     years = year_columns(year_titles) if year_titles is not None else {}
+    value_column(meanings, titles, years)
     return _PipeHeader(rows[:at], header_rows, titles, meanings, body, years)
 
 
