@@ -263,12 +263,17 @@ class TableColumns:
 _LABELS = [
     # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
     # a procedure sheet names what is done: "Cơ quan thực hiện thủ tục hành chính:", "Cơ quan giải quyết TTHC:"
+    # also "Đơn vị phụ trách:", "Cơ quan được giao:", "Cơ quan chủ trì tham mưu:", "Chủ trì thực hiện:",
+    # "Trách nhiệm thực hiện:" / "Phân công thực hiện: X chủ trì, phối hợp với Y" (the value names both roles)
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"giải quyết|tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?"
-                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối)"
+                        r"(?:\s+(?:thực hiện|chính|soạn thảo|tham mưu|triển khai))?"
+                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì(?:\s+(?:thực hiện|tham mưu))?|"
+                        r"(?:Trách nhiệm|Phân công)(?:\s+(?:thực hiện|chủ trì))?(?=\s*:\s*\S[^:]*\bchủ trì\b)|"
+                        r"Trách nhiệm chủ trì)\s*:\s*(?P<v>.+)$",
                         re.I | re.S)),
-    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
-                            r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:tham gia\s+)?phối hợp"
+                            r"(?:\s+thực hiện)?|(?:Trách nhiệm\s+)?[Pp]hối hợp(?:\s+thực hiện)?)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
@@ -302,6 +307,28 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
 _NOT_STATED = re.compile(r"^(?:không(?:\s+(?:quy định|có|áp dụng))?|chưa quy định|[-–—/.]+)\s*[.;]?$", re.I)
 
 
+# A role written after a name in brackets: "Sở Y tế (chủ trì), Sở Tài chính (phối hợp)".
+_ROLE_IN_BRACKETS = re.compile(r"\s*\(\s*(chủ trì|phối hợp)\s*\)", re.I)
+_LEAD_THEN_REST = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*[,;.]\s*(?P<rest>.+)$", re.I | re.S)
+_THEN_PARTNERS = re.compile(r"^(?P<v>.+?)\s*,?\s+phối hợp(?:\s+thực hiện)?\s*[.;]?\s*$", re.I | re.S)
+
+
+def roles_in_value(value: str) -> tuple[str, str | None]:
+    """A labelled lead's value may name both roles: "X chủ trì, phối hợp với Y", "X chủ trì; Y phối hợp",
+    "X (chủ trì), Y (phối hợp)" → (X, Y); a plain name → (name, None)."""
+    v = _ROLE_IN_BRACKETS.sub(lambda m: " " + m.group(1), value)
+    m = _LEAD_THEN_REST.match(v)
+    if not m:
+        return trim_unit(value), None
+    lead, rest = trim_unit(clean(m["lead"])), m["rest"].strip()
+    pm = _PARTNERS_WITH.search(rest) if re.match(r"phối hợp\b", rest, re.I) else _THEN_PARTNERS.match(rest)
+    partners = clean(pm["v"]) if pm and pm["v"] else None
+    if partners and (len(partners.split()) > MAX_PARTNER_WORDS or not re.match(rf"(?:{_HEAD}|{PARTNER_HEAD_RE})\b",
+                                                                                 partners, re.I)):
+        partners = None
+    return lead, partners
+
+
 def not_stated(value: str) -> bool:
     """True for a labelled value that says the field is not set ("Không quy định", "Không", "—")."""
     return _NOT_STATED.match(value.strip(" *")) is not None
@@ -333,6 +360,7 @@ class LabelledLines:
                 continue
             hits = labelled_parts(ctx.body(pos))
             if not hits:
+                self._inline(ctx, pos)
                 continue
             ctx.claimed.add(pos)
             hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value)]
@@ -345,8 +373,30 @@ class LabelledLines:
                     if parts:
                         self._split(ctx, pos, scope, parts)
                         continue
-                    value = trim_unit(value)
+                    value, partners = roles_in_value(value)
+                    if partners and "partners" not in dict(hits):
+                        ctx.add(scope, "partners", partners, pos, self.mechanism)
                 ctx.add(scope, fieldname, value, pos, self.mechanism)
+
+    def _inline(self, ctx: Context, pos: int) -> None:
+        """A task that carries its labels after its own sentence, on its line: "Tổ chức tuyên truyền …. Cơ quan
+        chủ trì: X. Cơ quan phối hợp: Y." — the labels state the task's (and its points') facts; the task is
+        read as a statement only when they name its lead."""
+        body = ctx.body(pos)
+        cut = _NEXT_LABEL.search(body)
+        if cut is None:
+            return
+        hits = [(f, v) for f, v in labelled_parts(body[cut.end():]) if not not_stated(v)]
+        if not any(f == "lead" for f, _ in hits):
+            return
+        ctx.claimed.add(pos)
+        scope = subtree(ctx.nodes, pos)
+        for fieldname, value in hits:
+            if fieldname == "lead":
+                value, partners = roles_in_value(value)
+                if partners and "partners" not in dict(hits):
+                    ctx.add(scope, "partners", partners, pos, self.mechanism)
+            ctx.add(scope, fieldname, value, pos, self.mechanism)
 
     @staticmethod
     def _record_scope(ctx: Context, pos: int) -> list[int]:
@@ -574,7 +624,8 @@ class Sentences:
         body = _STEP.sub("", body)
         # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
         subject_first = after_lead_in(body) if ctx.clauses[pos].section_path else body
-        opener = _OPENER.match(subject_first)
+        assigner = _ASSIGNER.match(subject_first)  # "UBND xã giao Phòng X chủ trì …": Phòng X is asked
+        opener = assigner or _OPENER.match(subject_first)
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
@@ -582,6 +633,13 @@ class Sentences:
                      _duty_subject, _agent):
             if step(said):
                 return
+        later = _LATER_OPENER.search(body)
+        if later:  # "Tổ chức tuyên truyền …. Giao Phòng X chủ trì, phối hợp với Y thực hiện."
+            rest = body[later.end():]
+            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, True, False)
+            for step in (_directed, _coordinates, _assigns, _duty_subject):
+                if step(again):
+                    return
         labelled_subject = _LABEL_THEN_SUBJECT.match(body)
         if (labelled_subject and not opener  # "- Định kỳ hằng quý: UBND xã tổ chức họp giao ban …"
                 and len(body[:labelled_subject.end()].split()) <= LABEL_MAX_WORDS):
@@ -591,6 +649,17 @@ class Sentences:
             for step in (_responsible, _coordinates, _assigns, _duty_subject):
                 if step(again):
                     return
+
+
+# A body that assigns before the one assigned: "UBND xã giao Phòng Văn hóa - Xã hội chủ trì …", "Ủy ban nhân dân
+# tỉnh giao cho Sở Y tế …" (the assigner is a short name).
+ASSIGNER_MAX_WORDS = 8
+_ASSIGNER = re.compile(rf"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Ban Thường vụ|Ban Chỉ đạo|"
+                       rf"Thường trực)(?:\s+\S+){{0,{ASSIGNER_MAX_WORDS - 2}}}?\s+giao(?:\s+cho)?\s+(?=(?-i:[A-ZĐ]))(?={_HEAD}\b)")
+# A task that names its lead in a later sentence or after a semicolon: "…. Giao Phòng X …", "…; giao Phòng X …",
+# "…. Đề nghị Ủy ban MTTQ xã …" (the opener starts its sentence; mid-sentence only "giao" assigns).
+_LATER_OPENER = re.compile(rf"(?:(?<=[.;])\s+(?:Giao|Đề nghị|Yêu cầu)(?:\s+cho)?|;\s+giao(?:\s+cho)?)\s+"
+                           rf"(?=(?-i:[A-ZĐ]))(?={_HEAD}\b)")
 
 
 # A short label, then the sentence with its subject: "1. Trách nhiệm chung: Trưởng các phòng, đơn vị chịu

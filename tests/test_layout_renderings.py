@@ -66,3 +66,69 @@ def test_two_year_columns_stay_a_table_of_years():
 """)
     c = clause(plan, "Tỷ lệ hộ nghèo")
     assert [(t.year, t.values) for t in c.year_targets] == [(2026, [3.0]), (2030, [1.0])]
+
+
+# ------------------------------------------------------------------ one task, every layout
+
+TASKS = [  # (task as written, lead, partners, deadline)
+    ("Tổ chức tuyên truyền, phổ biến pháp luật về bảo hiểm y tế", "Phòng Văn hóa - Xã hội", "Trạm Y tế xã",
+     "Quý IV/2026"),
+    ("Rà soát, cập nhật quy hoạch sử dụng đất trên địa bàn", "Phòng Kinh tế", "Văn phòng HĐND và UBND xã",
+     "Năm 2026"),
+    ("Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ", "Sở Nội vụ, UBND các xã, phường",
+     "Hằng năm"),
+]
+
+TABLES = {
+    "standard": "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |\n|---|---|---|---|---|\n"
+                "| 1 | {T} | {L} | {P} | {D} |",
+    "roles last": "| TT | Nhiệm vụ | Thời gian thực hiện | Đơn vị phối hợp | Đơn vị chủ trì thực hiện |\n|---|---|---|---|---|\n"
+                  "| 1 | {T} | {D} | {P} | {L} |",
+    "agency and unit": "| STT | Nội dung công việc | Cơ quan, đơn vị chủ trì | Cơ quan, đơn vị phối hợp | Tiến độ |\n"
+                       "|---|---|---|---|---|\n| 1 | {T} | {L} | {P} | {D} |",
+    "who acts": "| STT | Nhiệm vụ, giải pháp | Cơ quan, đơn vị thực hiện | Phối hợp | Thời gian |\n|---|---|---|---|---|\n"
+                "| 1 | {T} | {L} | {P} | {D} |",
+    "with product": "| STT | Tên nhiệm vụ | Chủ trì | Phối hợp | Kết quả/sản phẩm | Thời hạn hoàn thành |\n"
+                    "|---|---|---|---|---|---|\n| 1 | {T} | {L} | {P} | Báo cáo | {D} |",
+}
+LABELLED = {
+    "agency labels": "1. {T}.\n\n- Cơ quan chủ trì: {L}.\n\n- Cơ quan phối hợp: {P}.\n\n- Thời gian hoàn thành: {D}.",
+    "unit labels": "a) {T}.\n\n- Đơn vị chủ trì thực hiện: {L}.\n\n- Đơn vị phối hợp thực hiện: {P}.\n\n- Tiến độ: {D}.",
+    "bold labels": "1. {T}.\n\n- **Cơ quan chủ trì:** {L}.\n\n- **Cơ quan phối hợp:** {P}.\n\n- **Thời hạn:** {D}.",
+    "one line": "- {T}.\n\n+ Chủ trì: {L}; phối hợp: {P}; thời gian: {D}.",
+    "lead to act": "1. {T}.\n\n- Chủ trì thực hiện: {L}.\n\n- Phối hợp thực hiện: {P}.\n\n- Thời gian hoàn thành: {D}.",
+    "advising lead": "1. {T}.\n\n- Cơ quan chủ trì tham mưu: {L}.\n\n- Cơ quan phối hợp: {P}.\n\n- Thời hạn: {D}.",
+    "both roles in a sentence": "1. {T}.\n\n- Trách nhiệm thực hiện: {L} chủ trì, phối hợp với {P}.\n\n- Thời gian: {D}.",
+    "both roles by name": "1. {T}.\n\n- Đơn vị thực hiện: {L} chủ trì; {P} phối hợp.\n\n- Thời gian: {D}.",
+    "roles in brackets": "1. {T}.\n\n- Đơn vị thực hiện: {L} (chủ trì), {P} (phối hợp).\n\n- Thời gian: {D}.",
+    "assigned": "1. {T}.\n\n- Phân công: {L} chủ trì, phối hợp với {P}.\n\n- Thời gian: {D}.",
+    "labels on the task's line": "1. {T}. Cơ quan chủ trì: {L}. Cơ quan phối hợp: {P}. Thời gian hoàn thành: {D}.",
+}
+SENTENCES = {
+    "assigned first": "1. Giao {L} chủ trì, phối hợp với {P} {t}; hoàn thành trong {D}.",
+    "leads": "- {L} chủ trì, phối hợp với {P} {t}. Thời gian thực hiện: {D}.",
+    "responsible": "- {L} có trách nhiệm phối hợp với {P} {t}, hoàn thành trong {D}.",
+    "asked": "- Đề nghị {L} chủ trì, phối hợp với {P} {t}, hoàn thành trước {D}.",
+    "advises": "- {L} tham mưu, phối hợp với {P} {t}; thời gian: {D}.",
+    "in brackets": "- {T} ({L} chủ trì, phối hợp với {P}; thời gian: {D}).",
+    "assigned after the task": "1. {T}. Giao {L} chủ trì, phối hợp với {P} thực hiện; thời gian hoàn thành: {D}.",
+    "assigned after a semicolon": "- {T}; giao {L} chủ trì, phối hợp với {P} thực hiện, hoàn thành trong {D}.",
+    "the body that assigns first": "- UBND xã giao {L} chủ trì, phối hợp với {P} {t}, hoàn thành trong {D}.",
+}
+
+
+def _render(layout: str, task: tuple[str, str, str, str]) -> str:
+    t, lead, partners, deadline = task
+    return "## II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n" + layout.format(T=t, t=t[:1].lower() + t[1:], L=lead, P=partners,
+                                                                D=deadline)
+
+
+@pytest.mark.parametrize("task", TASKS, ids=lambda t: t[1])
+@pytest.mark.parametrize("layout", [*TABLES.values(), *LABELLED.values(), *SENTENCES.values()],
+                         ids=[*TABLES, *LABELLED, *SENTENCES])
+def test_a_task_reads_the_same_in_every_layout(layout, task):
+    t, lead, partners, deadline = task
+    c = clause(parse_md(_render(layout, task)), t[1:25])
+    assert c.lead == lead
+    assert partners in (c.partners or "")
+    assert deadline in (c.deadline or "")
