@@ -76,6 +76,26 @@ class Fact:
     mechanism: str
 
 
+# What may follow a lead's name however it was read, and is no part of it: how it acts ("… nghiêm túc triển khai",
+# "… bằng nhiều hình thức"), the ground it acts on (", trên cơ sở đề xuất của …"), its remit ("… trong phạm vi
+# chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
+_LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi))\b.*$|"
+                        r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
+# A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
+# "Bộ trưởng … giao một đơn vị đầu mối" names no body, the one who assigns acts.
+_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
+
+
+def tidy_lead(value: str) -> str:
+    """The lead's name without what follows it in the sentence (see :data:`_LEAD_TAIL`, :data:`_GIVES`)."""
+    g = _GIVES.search(value)
+    if g and g.start() > 0:
+        after = value[g.end():]
+        value = after if re.match(rf"(?=(?-i:[A-ZĐ])){_HEAD}\b", after) and _is_name_long_enough(clean(after)) \
+            else value[:g.start()]
+    return clean(_LEAD_TAIL.sub("", value)) or value
+
+
 # The plan's closing words ("Trên đây là Kế hoạch …") may sit under the last unit's heading; no task of it.
 _CLOSING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|Quá trình thực hiện)", re.I)
 
@@ -102,6 +122,8 @@ class Context:
 
     def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
         value = clean(value or "")
+        if fieldname == "lead":
+            value = tidy_lead(value)
         if value:
             self.facts.append(Fact(sorted(set(scope)), fieldname, value, source, mechanism))
 

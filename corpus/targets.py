@@ -202,6 +202,13 @@ def _clean_unit(unit: str | None) -> str | None:
     return u or None
 
 
+def _rate_unit(unit: str | None) -> str | None:
+    """A rate a sentence gives per year ("tăng bình quân 8%/năm", "đạt 10 - 10,5%/năm") is a percentage: the
+    "per year" is the comparison's (average growth) or the period's, as the plans' chỉ tiêu state them. A unit
+    column's "%/năm" stays as the table writes it."""
+    return "%" if unit == "%/năm" else unit
+
+
 _TIME_WORDS = {"ngày", "tháng", "năm"}
 
 
@@ -305,7 +312,7 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
     values = [to_number(a)] + ([to_number(b)] if b else [])
     cmp_ = _comparison(_lead_word(best["lead"]), best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
     phrase = text[best.start(): best.end()].strip(" :")
-    return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
+    return Target(values, _rate_unit(_clean_unit(best["unit"])), cmp_, year or default_year, phrase)
 
 
 # A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),

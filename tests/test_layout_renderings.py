@@ -132,3 +132,41 @@ def test_a_task_reads_the_same_in_every_layout(layout, task):
     assert c.lead == lead
     assert partners in (c.partners or "")
     assert deadline in (c.deadline or "")
+
+
+# ------------------------------------------------------------------ a lead's name ends where its sentence goes on
+
+@pytest.mark.parametrize("text,lead", [
+    ("- Các sở, ban, ngành, UBND các xã, phường nghiêm túc triển khai thực hiện Kế hoạch này.",
+     "Các sở, ban, ngành, UBND các xã, phường"),
+    ("- Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể tỉnh bằng nhiều hình thức tuyên truyền, vận "
+     "động nhân dân thực hiện.", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể tỉnh"),
+    ("- Cơ quan thực hiện: Sở Nội vụ, các sở, ban, ngành trong phạm vi chức năng, nhiệm vụ của mình.",
+     "Sở Nội vụ, các sở, ban, ngành"),
+    ("3. Sở Tài chính, trên cơ sở đề xuất của các cơ quan, đơn vị, chủ trì tổng hợp, tham mưu bố trí kinh phí.",
+     "Sở Tài chính"),
+    ("- Bước 1: Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương giao Sở Nông nghiệp và Môi trường chủ trì xây "
+     "dựng danh mục.", "Sở Nông nghiệp và Môi trường"),
+])
+def test_a_lead_is_the_name_without_the_rest_of_its_sentence(text, lead):
+    plan = parse_md(f"## IV. TỔ CHỨC THỰC HIỆN\n\n{text}")
+    assert clause(plan, text[4:30]).lead == lead
+
+
+def test_a_body_that_transfers_technology_keeps_its_name():
+    """"chuyển giao" is part of a name, not "giao" assigning another body."""
+    plan = parse_md("## IV. TỔ CHỨC THỰC HIỆN\n\n3. Các tổ chức khoa học và chuyển giao công nghệ có trách nhiệm:\n\n"
+                    "- Thực hiện công tác khuyến nông.")
+    assert clause(plan, "khuyến nông").lead == "Các tổ chức khoa học và chuyển giao công nghệ"
+
+
+# ------------------------------------------------------------------ a rate per year is a percentage
+
+@pytest.mark.parametrize("text,values,comparison", [
+    ("- Tổng giá trị sản phẩm trên địa bàn tăng bình quân 10,7%/năm.", [10.7], "increase_avg"),
+    ("- Thu ngân sách trên địa bàn tăng bình quân 12,5 (%/năm).", [12.5], "increase_avg"),
+    ("- Tăng trưởng kinh tế giai đoạn 2026 - 2030 đạt từ 10 - 10,5%/năm.", [10.0, 10.5], "range"),
+])
+def test_a_rate_per_year_in_a_sentence_is_in_percent(text, values, comparison):
+    t = clause(parse_md(f"## 1. Chỉ tiêu chủ yếu\n\n{text}"), text[2:20]).target
+    assert (t.values, t.unit, t.comparison) == (values, "%", comparison)
