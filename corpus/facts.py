@@ -27,7 +27,9 @@ _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT 
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
 _TIME_LIMITS = (
-    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
+    # also "Tiến độ: …", "Tiến độ thực hiện: …" and a sentence "Hoàn thành: Quý II/2026."
+    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?|"
+               r"(?:^|(?<=[.;]\s))Hoàn thành)\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
     re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"
@@ -41,13 +43,18 @@ _TIME_LIMITS = (
 _DEADLINES = [
     *_TIME_LIMITS,
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
-    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
+    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
+               r"(?:\s+(?:hằng|hàng) năm)?|"
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
-    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+    # also from one year to another: "từ năm 2026 đến năm 2030"
+    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay|năm)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay|năm)\b[^.;:]*)"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
-    re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
+    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
+    re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
+               r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
                r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # (a cheap look at the first letter spares the alternation at most positions)
@@ -57,6 +64,8 @@ _DEADLINES = [
                r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
                r"năm\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
+    # the label without its colon, before the time: "thời gian thực hiện quý II/2026"
+    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
@@ -65,7 +74,8 @@ _DEADLINES = [
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
     re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
-    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+    # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
+    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
     re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"),

@@ -66,7 +66,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d)")
 # A column of what was done or is estimated (the baseline a plan starts from), or of a comparison: its
 # year is not one the plan sets a value for.
-_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH)(?!\w)|hiện hành|hiện trạng|"
+# ("TH 2025", "Kết quả năm 2025", "Thực hiện 2025": what was done, the baseline too)
+_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH|TH)(?!\w)|hiện hành|hiện trạng|"
+                             r"kết quả(?:\s+thực hiện)?\s+(?:năm\s+)?(?:19|20)\d{2}|^\s*thực hiện\s+(?:19|20)\d{2}|"
                              r"so sánh|thực hiện năm|tăng,?\s*giảm|(?<!\w)với(?!\w)", re.I)
 # One year in a title is a note of the header ("Chỉ tiêu đến năm 2030"); a table of years has several.
 MIN_YEAR_COLUMNS = 2
@@ -94,7 +96,7 @@ def year_columns(titles: list[str]) -> dict[int, int]:
 
 
 # A value column titled by the year or period alone: "Năm 2030", "2030", "Giai đoạn 2026-2030", "Đến năm 2030".
-_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
+_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|KH|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
                            r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}$", re.I)
 # "Đơn vị" alone over an indicator's figures is the unit of measure; over tasks it names the body that acts.
 _BARE_UNIT_TITLE = re.compile(r"^đơn vị$", re.I)

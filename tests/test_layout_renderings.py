@@ -170,3 +170,42 @@ def test_a_body_that_transfers_technology_keeps_its_name():
 def test_a_rate_per_year_in_a_sentence_is_in_percent(text, values, comparison):
     t = clause(parse_md(f"## 1. Chỉ tiêu chủ yếu\n\n{text}"), text[2:20]).target
     assert (t.values, t.unit, t.comparison) == (values, "%", comparison)
+
+
+# ------------------------------------------------------------------ a task's time, however the sentence gives it
+
+@pytest.mark.parametrize("tail,deadline", [
+    ("; tiến độ: quý IV/2026.", "quý IV/2026"),
+    ("; tiến độ thực hiện: năm 2026.", "năm 2026"),
+    (". Hoàn thành: Quý II/2026.", "Quý II/2026"),
+    (", thời gian thực hiện quý II/2026.", "quý II/2026"),
+    (", báo cáo kết quả trước ngày 15/12 hằng năm.", "trước ngày 15/12 hằng năm"),
+    (", báo cáo kết quả trước ngày 30/11 hàng năm.", "trước ngày 30/11 hàng năm"),
+    (", hoàn thành trước 30/6.", "trước 30/6"),
+    (", định kỳ 6 tháng báo cáo UBND xã.", "định kỳ 6 tháng"),
+    (", định kỳ 03 tháng một lần báo cáo Sở Nội vụ.", "định kỳ 03 tháng một lần"),
+    (", thực hiện từ năm 2026 đến năm 2030.", "từ năm 2026 đến năm 2030"),
+    (" (Quý IV/2026).", "Quý IV/2026"),
+    (" (tháng 6/2026).", "tháng 6/2026"),
+    (" (quý III năm 2026).", "quý III năm 2026"),
+])
+def test_a_task_states_its_time_in_any_of_the_plans_forms(tail, deadline):
+    plan = parse_md(f"## II. NHIỆM VỤ\n\n- Phòng Kinh tế rà soát quy hoạch sử dụng đất{tail}")
+    assert clause(plan, "quy hoạch").deadline == deadline
+
+
+# ------------------------------------------------------------------ a column of what was done is no target year
+
+@pytest.mark.parametrize("done,planned", [("TH 2025", "KH 2026"), ("Kết quả năm 2025", "Mục tiêu năm 2026"),
+                                          ("Thực hiện 2025", "Kế hoạch 2026"), ("Ước thực hiện 2025", "Kế hoạch 2026")])
+def test_the_baseline_column_is_no_target(done, planned):
+    plan = parse_md(f"""
+## I. CHỈ TIÊU CHỦ YẾU
+
+| STT | Chỉ tiêu | ĐVT | {done} | {planned} |
+|---|---|---|---|---|
+| 1 | Tỷ lệ hộ nghèo | % | 4 | 2 |
+""")
+    c = clause(plan, "hộ nghèo")
+    assert (c.target.values, c.target.year) == ([2.0], 2026)
+    assert not c.year_targets or all(t.year != 2025 for t in c.year_targets)
