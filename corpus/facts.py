@@ -49,8 +49,9 @@ _DEADLINES = [
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
-    # also from one year to another: "từ năm 2026 đến năm 2030"
-    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay|năm)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay|năm)\b[^.;:]*)"),
+    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+    # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
+    re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
     re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
