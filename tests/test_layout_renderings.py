@@ -209,3 +209,32 @@ def test_the_baseline_column_is_no_target(done, planned):
     c = clause(plan, "hộ nghèo")
     assert (c.target.values, c.target.year) == ([2.0], 2026)
     assert not c.year_targets or all(t.year != 2025 for t in c.year_targets)
+
+
+# ------------------------------------------------------------------ the bodies local plans assign, in every unit layout
+
+UNIT_FORMS = {
+    "numbered with colon": "1. {U}:\n\n- {T}.",
+    "bold heading": "**2. {U}**\n\n- {T}.",
+    "sub-numbered": "3.2. {U}\n\na) {T}.",
+    "bullet with colon": "- {U}:\n\n+ {T}.",
+    "run-in": "- {U}: {t}.",
+    "sentence": "- {U} {t}.",
+}
+
+
+@pytest.mark.parametrize("unit", ["Công ty Điện lực tỉnh", "Điện lực khu vực Lạc Dương", "Công đoàn cơ sở xã",
+                                  "Đồn Biên phòng Cửa khẩu quốc tế", "Cảnh sát phòng cháy, chữa cháy tỉnh",
+                                  "Viễn thông tỉnh", "Thuế cơ sở 5 tỉnh", "Hải quan cửa khẩu tỉnh"])
+@pytest.mark.parametrize("form", UNIT_FORMS.values(), ids=UNIT_FORMS)
+def test_a_unit_section_names_any_kind_of_body(form, unit):
+    task = "Tổ chức tuyên truyền, phổ biến pháp luật về bảo hiểm y tế"
+    md = "## IV. TỔ CHỨC THỰC HIỆN\n\n" + form.format(U=unit, T=task, t=task[:1].lower() + task[1:])
+    assert clause(parse_md(md), "bảo hiểm y tế").lead == unit
+
+
+@pytest.mark.parametrize("topic", ["- Thuế giá trị gia tăng:", "- Hợp tác xã:"])
+def test_a_topic_that_names_no_body_leads_nothing(topic):
+    """A topic heading of the tasks ("Thuế giá trị gia tăng:") is no unit, even where units lead."""
+    md = f"## II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{topic}\n\n+ Tổ chức tuyên truyền về chính sách mới."
+    assert clause(parse_md(md), "chính sách mới").lead is None
