@@ -245,12 +245,19 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
-    pm = _PARTNERS_WITH.search(text[m.start("verb"):])
+    named = _NAMED_THEN_COORDINATES.match(text[m.end("verb"):]) if verb == "chủ trì" else None
+    pm = named or _PARTNERS_WITH.search(text[m.start("verb"):])
     if pm:
         partners = clean(pm["v"])
-        if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")):
+        if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")) \
+                or _TASK_START.match(partners):
             partners = None
     return unit, partners, verb
+
+
+# The partners named before their verb: "X chủ trì, Y phối hợp …", "(X chủ trì; Y phối hợp)".
+_NAMED_THEN_COORDINATES = re.compile(rf"^\s*[,;]\s*(?P<v>(?:(?=[A-ZĐ])|các\s)(?:{_HEAD}|(?i:{PARTNER_HEAD_RE}))\b[^;()]{{0,200}}?)"
+                                     r"\s+phối hợp(?:\s+thực hiện)?\b")
 
 
 # ---------------------------------------------------------------- extractors (stated facts)
@@ -581,6 +588,9 @@ _DUTY_VERBS = (
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
 )
+# Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
+_TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
+                         re.I)
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
     # "đào tạo" is what a body does ("VNMAC đào tạo, cấp chứng chỉ …"), not a kind of body ("Các cơ sở đào tạo")
@@ -719,7 +729,8 @@ def _bracketed(s: _Said) -> bool:
         return False
     s.add("lead", unit)
     rest = m["rest"] or ""
-    pm = _BRACKET_PARTNERS.search(rest) or _PARTNERS_WITH.search(rest) if "phối hợp" in rest else None
+    pm = (_BRACKET_PARTNERS.search(rest) or _NAMED_THEN_COORDINATES.match(rest) or _PARTNERS_WITH.search(rest)
+          if "phối hợp" in rest else None)
     if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
         s.add("partners", pm["v"])
     return True

@@ -238,3 +238,23 @@ def test_a_topic_that_names_no_body_leads_nothing(topic):
     """A topic heading of the tasks ("Thuế giá trị gia tăng:") is no unit, even where units lead."""
     md = f"## II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{topic}\n\n+ Tổ chức tuyên truyền về chính sách mới."
     assert clause(parse_md(md), "chính sách mới").lead is None
+
+
+# ------------------------------------------------------------------ partners named before their verb
+
+PARTNER_FORMS = [
+    "- {L} chủ trì, {P} phối hợp {t}.",
+    "- {L} chủ trì; {P} phối hợp thực hiện {t}.",
+    "- Giao {L} chủ trì, {P} phối hợp {t}.",
+    "- {T} ({L} chủ trì; {P} phối hợp).",
+    "- {L} chủ trì, phối hợp cùng {P} {t}.",
+]
+
+
+@pytest.mark.parametrize("task", TASKS, ids=lambda t: t[1])
+@pytest.mark.parametrize("form", PARTNER_FORMS)
+def test_partners_named_before_phoi_hop_are_the_partners_not_the_task(form, task):
+    t, lead, partners, _ = task
+    md = "## IV. TỔ CHỨC THỰC HIỆN\n\n" + form.format(L=lead, P=partners, T=t, t=t[:1].lower() + t[1:])
+    c = clause(parse_md(md), t[1:25])
+    assert (c.lead, c.partners) == (lead, partners)
