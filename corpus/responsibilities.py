@@ -282,7 +282,10 @@ class TableColumns:
                 if row.cells.get(col):
                     written = row.carried.get(col)
                     src = ctx.line_to_pos.get(written, pos) if written else pos
-                    ctx.add([pos], "lead", row.cells[col], src, "merged_cell" if written else self.mechanism)
+                    lead, partners = cell_roles(row.cells[col])
+                    ctx.add([pos], "lead", lead, src, "merged_cell" if written else self.mechanism)
+                    if partners and not row.cells.get("phoi_hop"):
+                        ctx.add([pos], "partners", partners, src, "merged_cell" if written else self.mechanism)
                     break
             for col, fieldname in self.columns:
                 if row.cells.get(col):
@@ -352,10 +355,27 @@ def roles_in_value(value: str) -> tuple[str, str | None]:
     lead, rest = trim_unit(clean(m["lead"])), m["rest"].strip()
     pm = _PARTNERS_WITH.search(rest) if re.match(r"phối hợp\b", rest, re.I) else _THEN_PARTNERS.match(rest)
     partners = clean(pm["v"]) if pm and pm["v"] else None
+    if partners is None and _ROLE_IN_BRACKETS.search(value) and "phối hợp" not in rest:
+        partners = clean(rest)  # "X (chủ trì); Y, Z": the bodies after the one marked to lead coordinate
     if partners and (len(partners.split()) > MAX_PARTNER_WORDS or not re.match(rf"(?:{_HEAD}|{PARTNER_HEAD_RE})\b",
                                                                                  partners, re.I)):
         partners = None
     return lead, partners
+
+
+_CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>|\n)\s*[-+•]?\s*", re.I)
+
+
+def cell_roles(value: str) -> tuple[str, str | None]:
+    """A lead column's cell may state both roles: "Chủ trì: X; Phối hợp: Y" (also on lines of their own),
+    "X chủ trì, phối hợp với Y", "X (chủ trì); Y" → (X, Y); a name alone → (name, None)."""
+    v = _CELL_BREAK.sub("; ", value.strip().lstrip("-+• "))
+    parts = dict(reversed(labelled_parts(v)))  # the first statement of each field
+    if "lead" in parts:
+        return roles_in_value(parts["lead"])[0], parts.get("partners")
+    if not re.search(r"chủ trì|phối hợp", v, re.I):
+        return value, None
+    return roles_in_value(v)
 
 
 def not_stated(value: str) -> bool:

@@ -936,6 +936,23 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
     return _TwoLevelHeader(titles[:keep] + [f"{span} {s}".strip() for s in sub], None)
 
 
+_ROLE_MEANINGS = frozenset({"chu_tri", "phoi_hop", "tham_muu"})
+
+
+def _role_sub_titles(titles: list[str], row: _PipeRow, width: int) -> list[str] | None:
+    """A second header row that only splits a merged role title into its roles ("Đơn vị thực hiện" over
+    "Chủ trì | Phối hợp"), however the merged cell was written (repeated, or left empty beside it): the
+    columns take the roles' titles."""
+    texts = [c.text for c in row.cells] + [""] * (width - len(row.cells))
+    filled = [k for k, t in enumerate(texts) if t]
+    if len(filled) < 2 or any(column_meaning(texts[k]) not in _ROLE_MEANINGS for k in filled):
+        return None
+    out = list(titles) + [""] * (width - len(titles))
+    for k in filled:
+        out[k] = texts[k]
+    return out
+
+
 def _compose(titles: list[str], subs: list[str], spans: list[int]) -> _TwoLevelHeader:
     """Column titles from a reading of the split; a split title whose sub-titles name no year
     ("Năm 2025 | Kế hoạch | Ước thực hiện") gives its columns no year."""
@@ -976,6 +993,10 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     year_titles: list[str] | None = titles
     if two_level is not None:
         titles, year_titles = two_level.titles, two_level.year_titles
+        header_rows.append(body[0])
+        body = body[1:]
+    elif body and (roles := _role_sub_titles(titles, body[0], width)) is not None:
+        titles = year_titles = roles
         header_rows.append(body[0])
         body = body[1:]
     if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \

@@ -258,3 +258,39 @@ def test_partners_named_before_phoi_hop_are_the_partners_not_the_task(form, task
     md = "## IV. TỔ CHỨC THỰC HIỆN\n\n" + form.format(L=lead, P=partners, T=t, t=t[:1].lower() + t[1:])
     c = clause(parse_md(md), t[1:25])
     assert (c.lead, c.partners) == (lead, partners)
+
+
+# ------------------------------------------------------------------ one table cell that states both roles
+
+ROLE_CELLS = ["Chủ trì: {L}; phối hợp: {P}", "{L} chủ trì, phối hợp với {P}", "{L} (chủ trì); {P}",
+              "{L} (chủ trì), {P} (phối hợp)", "{L} chủ trì; {P} phối hợp", "- Chủ trì: {L}<br>- Phối hợp: {P}"]
+ACTING_TITLES = ["Cơ quan thực hiện", "Đơn vị thực hiện", "Trách nhiệm thực hiện", "Phân công thực hiện"]
+
+
+@pytest.mark.parametrize("task", TASKS, ids=lambda t: t[1])
+@pytest.mark.parametrize("title", ACTING_TITLES)
+@pytest.mark.parametrize("cell", ROLE_CELLS)
+def test_a_cell_stating_both_roles_gives_lead_and_partners(cell, title, task):
+    t, lead, partners, deadline = task
+    plan = parse_md(f"## II. NHIỆM VỤ\n\n| STT | Nội dung | {title} | Thời gian |\n|---|---|---|---|\n"
+                    f"| 1 | {t} | {cell.format(L=lead, P=partners)} | {deadline} |")
+    c = clause(plan, t[1:25])
+    assert (c.lead, c.partners, c.deadline) == (lead, partners, deadline)
+
+
+@pytest.mark.parametrize("merged", ["Đơn vị thực hiện | ", "Cơ quan thực hiện | Cơ quan thực hiện",
+                                    "Trách nhiệm thực hiện | "])
+@pytest.mark.parametrize("task", TASKS, ids=lambda t: t[1])
+def test_a_role_title_split_into_chu_tri_and_phoi_hop_below(merged, task):
+    t, lead, partners, deadline = task
+    plan = parse_md(f"## II. NHIỆM VỤ\n\n| STT | Nội dung | {merged} | Thời gian |\n|---|---|---|---|---|\n"
+                    f"| | | Chủ trì | Phối hợp | |\n| 1 | {t} | {lead} | {partners} | {deadline} |")
+    c = clause(plan, t[1:25])
+    assert (c.lead, c.partners, c.deadline) == (lead, partners, deadline)
+
+
+def test_a_name_alone_in_a_lead_cell_is_kept_whole():
+    plan = parse_md("## II. NHIỆM VỤ\n\n| STT | Nội dung | Cơ quan thực hiện |\n|---|---|---|\n"
+                    "| 1 | Rà soát quy hoạch | Ban Chỉ huy Quân sự xã, Công an xã |")
+    c = clause(plan, "Rà soát quy hoạch")
+    assert (c.lead, c.partners) == ("Ban Chỉ huy Quân sự xã, Công an xã", None)
