@@ -259,7 +259,8 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
         # "Mục tiêu 2030", "KH 2027": a value column's title may name its year without "năm"
         year = (year_of_heading(title) or column_year(title) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
-        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh") or table_unit, year)
+        unit = row.cells.get("don_vi_tinh") or table_unit or unit_in_name(title)  # "Số tiền (triệu đồng)"
+        c.target = parse_cell_target(row.cells["chi_tieu"], unit, year)
     elif row.cells.get("noi_dung"):
         c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
 

@@ -96,8 +96,9 @@ def year_columns(titles: list[str]) -> dict[int, int]:
 
 
 # A value column titled by the year or period alone: "Năm 2030", "2030", "Giai đoạn 2026-2030", "Đến năm 2030".
-_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|KH|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
+_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|KH|dự toán|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
                            r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}$", re.I)
+_UNIT_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Dự toán năm 2026 (Triệu đồng)": the column's unit, in brackets
 # "Đơn vị" alone over an indicator's figures is the unit of measure; over tasks it names the body that acts.
 _BARE_UNIT_TITLE = re.compile(r"^đơn vị$", re.I)
 
@@ -108,7 +109,7 @@ def value_column(meanings: list[str | None], titles: list[str], years: dict[int,
     unit of measure. A table with one column per year (``years``) or a value column already has its values."""
     if not years and "chi_tieu" not in meanings:
         periods = [k for k, (m, t) in enumerate(zip(meanings, titles))
-                   if m is None and _PERIOD_TITLE.match(re.sub(r"\s+", " ", t.strip(" *:")))]
+                   if m is None and _PERIOD_TITLE.match(_UNIT_NOTE.sub("", re.sub(r"\s+", " ", t.strip(" *:"))).strip())]
         if len(periods) == 1:
             meanings[periods[0]] = "chi_tieu"
     if ("chi_tieu" in meanings or years) and "don_vi_tinh" not in meanings \

@@ -263,7 +263,8 @@ COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
                   "thoi diem")),
     ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban")),
     ("don_vi_tinh", ("don vi tinh", "dvt")),
-    ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri")),
+    # a sum of money: "Số tiền (triệu đồng)"
+    ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri", "so tien")),
     ("noi_dung", ("noi dung", "nhiem vu", "ten chi tieu", "danh muc")),
     ("ghi_chu", ("ghi chu",)),
 ]

@@ -294,3 +294,21 @@ def test_a_name_alone_in_a_lead_cell_is_kept_whole():
                     "| 1 | Rà soát quy hoạch | Ban Chỉ huy Quân sự xã, Công an xã |")
     c = clause(plan, "Rà soát quy hoạch")
     assert (c.lead, c.partners) == ("Ban Chỉ huy Quân sự xã, Công an xã", None)
+
+
+# ------------------------------------------------------------------ a budget's one value column
+
+@pytest.mark.parametrize("above,title,unit", [
+    ("", "Dự toán năm 2026 (Triệu đồng)", "Triệu đồng"),
+    ("Đơn vị tính: Triệu đồng\n\n", "Dự toán năm 2026", "Triệu đồng"),
+    ("*(Đơn vị tính: tỷ đồng)*\n\n", "Kế hoạch năm 2026", "tỷ đồng"),
+    ("", "Số tiền (triệu đồng)", "triệu đồng"),
+])
+@pytest.mark.parametrize("name,cell,value", [("Thu ngân sách nhà nước trên địa bàn", "12.500", 12500.0),
+                                              ("Chi đầu tư phát triển", "3.250,5", 3250.5),
+                                              ("Chi thường xuyên", "980", 980.0)])
+def test_a_budget_column_gives_each_row_its_figure_and_unit(above, title, unit, name, cell, value):
+    plan = parse_md(f"## I. DỰ TOÁN NGÂN SÁCH NĂM 2026\n\n{above}| STT | Nội dung | {title} |\n|---|---|---|\n"
+                    f"| 1 | {name} | {cell} |")
+    t = clause(plan, name).target
+    assert (t.values, t.unit, t.year) == ([value], unit, 2026)
