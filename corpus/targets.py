@@ -35,8 +35,8 @@ _COUNT_BOUNDS = ("tối thiểu", "ít nhất", "tối đa", "nhiều nhất", "
 _HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
     # a figure or its lead word starts here: a cheap test that spares the alternation at most positions
-    r"(?:(?<!\w)(?=[đlctgxdíínkpởóĐLCTGXDÍNKPỞ])|(?=[\d:<>≤≥]))"
-    rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
+    r"(?:(?<!\w)(?=[đlctgxdíínkpởóbĐLCTGXDÍNKPỞB])|(?=[\d:<>≤≥]))"
+    rf"(?P<lead>(?:(?:đạt và vượt|bằng hoặc (?:cao|lớn|thấp|nhỏ) hơn|đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
     rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|lớn hơn|nhỏ hơn|cao hơn|thấp hơn|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
     rf"không dưới|không thấp hơn|không quá|không vượt quá|không cao hơn|phấn đấu|có|duy trì|ở mức|chiếm|"
     rf">=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
@@ -137,6 +137,9 @@ _BOUND_WORDS: list[tuple[str, str]] = sorted([
     ("trên", ">"), (">", ">"), ("cao hơn", ">"), ("lớn hơn", ">"),
     ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="), ("từ", ">="),
     ("≥", ">="), (">=", ">="),
+    # "đạt và vượt 95%", "bằng hoặc cao hơn 95%": the figure is reached at least
+    ("đạt và vượt", ">="), ("bằng hoặc cao hơn", ">="), ("bằng hoặc lớn hơn", ">="),
+    ("bằng hoặc thấp hơn", "<="), ("bằng hoặc nhỏ hơn", "<="),
 ], key=lambda b: -len(b[0]))
 _BOUND_BY_WORD = dict(_BOUND_WORDS)
 # A bound may stand before the verb: "tối thiểu đạt 80%", "phải đạt ít nhất", "giảm xuống còn dưới 5%".

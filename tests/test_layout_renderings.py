@@ -312,3 +312,16 @@ def test_a_budget_column_gives_each_row_its_figure_and_unit(above, title, unit, 
                     f"| 1 | {name} | {cell} |")
     t = clause(plan, name).target
     assert (t.values, t.unit, t.year) == ([value], unit, 2026)
+
+
+# ------------------------------------------------------------------ reached at least, however it is said
+
+@pytest.mark.parametrize("text,comparison", [
+    ("- Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa đạt và vượt 95%.", ">="),
+    ("- Tỷ lệ dân số tham gia bảo hiểm y tế bằng hoặc cao hơn 95%.", ">="),
+    ("- Tỷ lệ hồ sơ giải quyết đúng hạn đạt và vượt 95%.", ">="),
+    ("- Tỷ lệ tăng dân số tự nhiên bằng hoặc thấp hơn 95%.", "<="),
+])
+def test_a_figure_reached_at_least(text, comparison):
+    t = clause(parse_md(f"## 2. Chỉ tiêu cụ thể\n\n{text}"), text[2:20]).target
+    assert (t.values, t.unit, t.comparison) == ([95.0], "%", comparison)
