@@ -145,7 +145,14 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:
     """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030", "đến cuối
-    giai đoạn" of a plan for 2026-2030), nearest first."""
+    giai đoạn" of a plan for 2026-2030), nearest first; a line that introduces the clause's list counts as its
+    heading ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:" over "- Tỷ lệ hộ nghèo dưới 1%")."""
+    intro = _introducing_line(nodes, pos)
+    # a short line, as a heading is: a long one names years in passing ("… thu nhập năm 2024 …, cụ thể:")
+    if intro is not None and len((nodes[intro].body or "").split()) <= INTRO_MAX_WORDS:
+        y = year_of_heading(nodes[intro].body or clauses[intro].text, period_end)
+        if y:
+            return y
     p = nodes[pos].parent
     while p is not None:
         y = year_of_heading(nodes[p].body or clauses[p].text, period_end)
@@ -157,6 +164,27 @@ def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end
         if y:
             return y
     return None
+
+
+INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
+
+
+def _introducing_line(nodes: list[Node], pos: int) -> int | None:
+    """The line ending in ":" just before the list a clause belongs to ("Phấn đấu đến năm 2030, đạt các chỉ tiêu
+    sau:" then "- …", "- …"), wherever the tree put it: the clause before the list's first point, if it ends with ":"
+    and has no points of its own."""
+    node = nodes[pos]
+    siblings = nodes[node.parent].children if node.parent is not None else [
+        i for i, n in enumerate(nodes) if n.parent is None]
+    if pos not in siblings or node.ltype is None:
+        return None
+    k = siblings.index(pos)
+    while k > 0 and nodes[siblings[k - 1]].ltype == node.ltype and not nodes[siblings[k - 1]].children:
+        k -= 1
+    before = siblings[k] - 1
+    if before < 0 or before == node.parent or nodes[before].children:
+        return None
+    return before if re.sub(r"[*_\s]+$", "", nodes[before].body or "").endswith(":") else None
 
 
 PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses

@@ -325,3 +325,24 @@ def test_a_budget_column_gives_each_row_its_figure_and_unit(above, title, unit, 
 def test_a_figure_reached_at_least(text, comparison):
     t = clause(parse_md(f"## 2. Chỉ tiêu cụ thể\n\n{text}"), text[2:20]).target
     assert (t.values, t.unit, t.comparison) == ([95.0], "%", comparison)
+
+
+# ------------------------------------------------------------------ the year of a list, from the line that opens it
+
+@pytest.mark.parametrize("intro,point,year", [
+    ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:", "- Tỷ lệ hộ nghèo dưới 1%.", 2030),
+    ("Đến năm 2028:", "- Tỷ lệ hộ nghèo dưới 1%.", 2028),
+    ("Trong năm 2026, phấn đấu thực hiện đạt các chỉ tiêu sau:", "+ Tỷ lệ hộ nghèo dưới 1%.", 2026),
+    ("Các chỉ tiêu chủ yếu đến năm 2030 như sau:", "1. Tỷ lệ hộ nghèo dưới 1%.", 2030),
+])
+def test_a_line_that_opens_the_list_gives_its_targets_their_year(intro, point, year):
+    plan = parse_md(f"## 2. Mục tiêu cụ thể\n\n{intro}\n\n- Tỷ lệ trẻ em suy dinh dưỡng dưới 10%.\n\n{point}")
+    assert clause(plan, "hộ nghèo").target.year == year
+    assert clause(plan, "suy dinh dưỡng").target.year == year
+
+
+def test_a_long_paragraph_that_names_a_year_in_passing_gives_no_year():
+    plan = parse_md("## 2. Kết quả\n\nTính chi phí tuân thủ theo số giờ làm việc cần để giải quyết hồ sơ (01 giờ làm "
+                    "việc = 40.000 đồng theo bình quân thu nhập năm 2024 của Tổng cục thống kê), cụ thể:\n\n"
+                    "- Tỷ lệ cắt giảm chi phí: 10%.")
+    assert clause(plan, "cắt giảm").target.year is None
