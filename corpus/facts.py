@@ -147,18 +147,20 @@ def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end
     """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030", "đến cuối
     giai đoạn" of a plan for 2026-2030), nearest first; a line that introduces the clause's list counts as its
     heading ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:" over "- Tỷ lệ hộ nghèo dưới 1%")."""
-    intro = _introducing_line(nodes, pos)
-    # a short line, as a heading is: a long one names years in passing ("… thu nhập năm 2024 …, cụ thể:")
-    if intro is not None and len((nodes[intro].body or "").split()) <= INTRO_MAX_WORDS:
-        y = year_of_heading(nodes[intro].body or clauses[intro].text, period_end)
-        if y:
-            return y
-    p = nodes[pos].parent
+    p: int | None = pos
     while p is not None:
+        intro = _introducing_line(nodes, p)
+        # a short line, as a heading is: a long one names years in passing ("… thu nhập năm 2024 …, cụ thể:")
+        if intro is not None and len((nodes[intro].body or "").split()) <= INTRO_MAX_WORDS:
+            y = year_of_heading(nodes[intro].body or clauses[intro].text, period_end)
+            if y:
+                return y
+        p = nodes[p].parent
+        if p is None:
+            break
         y = year_of_heading(nodes[p].body or clauses[p].text, period_end)
         if y:
             return y
-        p = nodes[p].parent
     for title in reversed(clauses[pos].section_path):
         y = year_of_heading(title, period_end)
         if y:
