@@ -170,6 +170,12 @@ def _is_tsv(line: str) -> bool:
 
 def _header_meanings(cells: list[str]) -> list[str | None] | None:
     meanings = [column_meaning(c) for c in cells]
+    if "noi_dung" not in meanings:
+        # "STT | Chỉ tiêu | ĐVT | Năm 2030": the first indicator column with no year names the indicators, as the
+        # pipe tables' content column does (_content_column)
+        first = next((k for k, m in enumerate(meanings) if m not in (None, "stt")), None)
+        if first is not None and meanings[first] == "chi_tieu" and not _YEAR.search(cells[first]):
+            meanings[first] = "noi_dung"
     value_column(meanings, cells, year_columns(cells))
     known = [m for m in meanings if m]
     if "noi_dung" in known and len(set(known)) >= 2:

@@ -348,3 +348,22 @@ def test_a_long_paragraph_that_names_a_year_in_passing_gives_no_year():
                     "việc = 40.000 đồng theo bình quân thu nhập năm 2024 của Tổng cục thống kê), cụ thể:\n\n"
                     "- Tỷ lệ cắt giảm chi phí: 10%.")
     assert clause(plan, "cắt giảm").target.year is None
+
+
+# ------------------------------------------------------------------ the same table, pipe or tab-separated
+
+from corpus.model import SourceText  # noqa: E402
+from corpus.parse import parse_source  # noqa: E402
+
+
+@pytest.mark.parametrize("header,row", [
+    (["STT", "Chỉ tiêu", "ĐVT", "Năm 2030"], ["1", "Tỷ lệ hộ nghèo", "%", "≤ 1"]),
+    (["STT", "Tên chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2026"], ["1", "Tỷ lệ hộ nghèo", "%", "Dưới 1"]),
+    (["TT", "Chỉ tiêu", "Đơn vị tính", "Giai đoạn 2026-2030"], ["1", "Tỷ lệ hộ nghèo", "%", "1 - 1,5"]),
+])
+def test_an_indicator_table_reads_the_same_piped_or_tab_separated(header, row):
+    piped = parse_md("## I. CHỈ TIÊU CHỦ YẾU\n\n| " + " | ".join(header) + " |\n|" + "---|" * len(header)
+                     + "\n| " + " | ".join(row) + " |")
+    tabbed = parse_source(SourceText("plan.txt", ["I. CHỈ TIÊU CHỦ YẾU", "\t".join(header), "\t".join(row)], fmt="txt"))
+    a, b = clause(piped, "hộ nghèo").target, clause(tabbed, "hộ nghèo").target
+    assert a is not None and (a.values, a.unit, a.comparison, a.year) == (b.values, b.unit, b.comparison, b.year)
