@@ -79,7 +79,11 @@ class Fact:
 # What may follow a lead's name however it was read, and is no part of it: how it acts ("… nghiêm túc triển khai",
 # "… bằng nhiều hình thức"), the ground it acts on (", trên cơ sở đề xuất của …"), its remit ("… trong phạm vi
 # chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
-_LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi))\b.*$|"
+_LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi)|"
+                        r"có (?:nhiệm vụ|trách nhiệm))\b.*$|"
+                        # its role noted in brackets: "Phòng Kinh tế (cơ quan thường trực)"
+                        r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$|"
+                        r"\s*\([^()]*$|"  # a bracket the name's reading cut open: "Phòng Kinh tế (đơn vị"
                         r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
 # A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
 # "Bộ trưởng … giao một đơn vị đầu mối" names no body, the one who assigns acts.

@@ -367,3 +367,11 @@ def test_an_indicator_table_reads_the_same_piped_or_tab_separated(header, row):
     tabbed = parse_source(SourceText("plan.txt", ["I. CHỈ TIÊU CHỦ YẾU", "\t".join(header), "\t".join(row)], fmt="txt"))
     a, b = clause(piped, "hộ nghèo").target, clause(tabbed, "hộ nghèo").target
     assert a is not None and (a.values, a.unit, a.comparison, a.year) == (b.values, b.unit, b.comparison, b.year)
+
+
+@pytest.mark.parametrize("heading", ["1. {U} (cơ quan thường trực):", "1. {U} có nhiệm vụ:", "- {U} (đơn vị chủ trì):",
+                                     "2. {U} có trách nhiệm:"])
+@pytest.mark.parametrize("unit", ["Phòng Kinh tế", "Sở Nông nghiệp và Môi trường", "Công an xã"])
+def test_a_unit_heading_with_its_role_noted_leads_by_its_name(heading, unit):
+    plan = parse_md("## IV. TỔ CHỨC THỰC HIỆN\n\n" + heading.format(U=unit) + "\n\n+ Rà soát quy hoạch sử dụng đất.")
+    assert clause(plan, "quy hoạch").lead == unit
