@@ -306,7 +306,7 @@ _LABELS = [
                         r"(?:\s+(?:thực hiện|chính|soạn thảo|tham mưu|triển khai))?"
                         r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì(?:\s+(?:thực hiện|tham mưu))?|"
                         r"(?:Trách nhiệm|Phân công)(?:\s+(?:thực hiện|chủ trì))?(?=\s*:\s*\S[^:]*\bchủ trì\b)|"
-                        r"Trách nhiệm chủ trì)\s*:\s*(?P<v>.+)$",
+                        r"Trách nhiệm (?:chủ trì|thực hiện))\s*:\s*(?P<v>.+)$",
                         re.I | re.S)),
     ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:tham gia\s+)?phối hợp"
                             r"(?:\s+thực hiện)?|(?:Trách nhiệm\s+)?[Pp]hối hợp(?:\s+thực hiện)?)\s*:\s*(?P<v>.+)$", re.I | re.S)),
@@ -321,7 +321,8 @@ _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung
 
 
 # Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
-_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì|Phối hợp|Thời (?:gian|hạn)[^:;.]{0,25}|"
+_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
+                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn)[^:;.]{0,25}|"
                          r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
 

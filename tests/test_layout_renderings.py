@@ -103,6 +103,9 @@ LABELLED = {
     "roles in brackets": "1. {T}.\n\n- Đơn vị thực hiện: {L} (chủ trì), {P} (phối hợp).\n\n- Thời gian: {D}.",
     "assigned": "1. {T}.\n\n- Phân công: {L} chủ trì, phối hợp với {P}.\n\n- Thời gian: {D}.",
     "labels on the task's line": "1. {T}. Cơ quan chủ trì: {L}. Cơ quan phối hợp: {P}. Thời gian hoàn thành: {D}.",
+    "responsibility label": "1. {T}.\n\n- Trách nhiệm thực hiện: {L}.\n\n- Phối hợp thực hiện: {P}.\n\n- Thời gian: {D}.",
+    "responsibility on the task's line": "- {T}. Trách nhiệm thực hiện: {L}; phối hợp: {P}; thời gian: {D}.",
+    "acting labels on the task's line": "- {T}. Chủ trì thực hiện: {L}. Phối hợp thực hiện: {P}. Tiến độ: {D}.",
 }
 SENTENCES = {
     "assigned first": "1. Giao {L} chủ trì, phối hợp với {P} {t}; hoàn thành trong {D}.",
