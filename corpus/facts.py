@@ -13,7 +13,7 @@ from corpus.responsibilities import after_lead_in, assign_responsibilities, clea
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.tables import column_year
-from corpus.targets import (indicator_year, parse_cell_target, parse_target, plan_period_end, unit_in_name,
+from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             year_targets)
 from corpus.text import MADE_KINDS, UNIT_HEADS
@@ -29,7 +29,7 @@ _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT 
 _TIME_LIMITS = (
     # also "Tiến độ: …", "Tiến độ thực hiện: …" and a sentence "Hoàn thành: Quý II/2026."
     re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?|"
-               r"(?:^|(?<=[.;]\s))Hoàn thành)\s*:\s*(?P<v>[^.;]+)"),
+               r"Hoàn thành)\s*:\s*(?P<v>[^.;]+)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
     re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"
@@ -168,6 +168,17 @@ def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end
     return None
 
 
+def _previous_sibling(nodes: list[Node], pos: int) -> int | None:
+    """The sibling just before ``pos`` (same parent), or None; walks back over the previous sibling's points."""
+    parent = nodes[pos].parent
+    j = pos - 1
+    while j >= 0 and j != parent:
+        if nodes[j].parent == parent:
+            return j
+        j -= 1
+    return None
+
+
 INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
 
 
@@ -176,14 +187,13 @@ def _introducing_line(nodes: list[Node], pos: int) -> int | None:
     sau:" then "- …", "- …"), wherever the tree put it: the clause before the list's first point, if it ends with ":"
     and has no points of its own."""
     node = nodes[pos]
-    siblings = nodes[node.parent].children if node.parent is not None else [
-        i for i, n in enumerate(nodes) if n.parent is None]
-    if pos not in siblings or node.ltype is None:
+    if node.ltype is None:
         return None
-    k = siblings.index(pos)
-    while k > 0 and nodes[siblings[k - 1]].ltype == node.ltype and not nodes[siblings[k - 1]].children:
-        k -= 1
-    before = siblings[k] - 1
+    first = pos
+    while (prev := _previous_sibling(nodes, first)) is not None and nodes[prev].ltype == node.ltype \
+            and not nodes[prev].children:
+        first = prev
+    before = first - 1
     if before < 0 or before == node.parent or nodes[before].children:
         return None
     return before if re.sub(r"[*_\s]+$", "", nodes[before].body or "").endswith(":") else None
@@ -224,7 +234,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             time_limit = rx in _TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
-    if c.kind in ("item", "bullet", "heading", "paragraph"):
+    if c.kind in ("item", "bullet", "heading", "paragraph") and may_state_target(c.text):
         t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos, period_end),
                          period_end)
         if t is not None:

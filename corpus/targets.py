@@ -35,8 +35,8 @@ _COUNT_BOUNDS = ("tối thiểu", "ít nhất", "tối đa", "nhiều nhất", "
 _HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
     # a figure or its lead word starts here: a cheap test that spares the alternation at most positions
-    r"(?:(?<!\w)(?=[đlctgxdíínkpởóbĐLCTGXDÍNKPỞB])|(?=[\d:<>≤≥]))"
-    rf"(?P<lead>(?:(?:đạt và vượt|bằng hoặc (?:cao|lớn|thấp|nhỏ) hơn|đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
+    r"(?:(?<!\w)(?=[đlctgxdíínkpởóĐLCTGXDÍNKPỞ])|(?=[\d:<>≤≥]))"
+    rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
     rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|lớn hơn|nhỏ hơn|cao hơn|thấp hơn|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
     rf"không dưới|không thấp hơn|không quá|không vượt quá|không cao hơn|phấn đấu|có|duy trì|ở mức|chiếm|"
     rf">=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
@@ -137,9 +137,6 @@ _BOUND_WORDS: list[tuple[str, str]] = sorted([
     ("trên", ">"), (">", ">"), ("cao hơn", ">"), ("lớn hơn", ">"),
     ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="), ("từ", ">="),
     ("≥", ">="), (">=", ">="),
-    # "đạt và vượt 95%", "bằng hoặc cao hơn 95%": the figure is reached at least
-    ("đạt và vượt", ">="), ("bằng hoặc cao hơn", ">="), ("bằng hoặc lớn hơn", ">="),
-    ("bằng hoặc thấp hơn", "<="), ("bằng hoặc nhỏ hơn", "<="),
 ], key=lambda b: -len(b[0]))
 _BOUND_BY_WORD = dict(_BOUND_WORDS)
 # A bound may stand before the verb: "tối thiểu đạt 80%", "phải đạt ít nhất", "giảm xuống còn dưới 5%".
@@ -161,6 +158,10 @@ def _indicator_words(text_before: str) -> str:
     return text_before[m.end():] if m else text_before
 
 
+# A figure reached at least (or at most), said in words the comparison list has no entry for.
+_REACHED_AT_LEAST = re.compile(r"(?:(đạt) và vượt|bằng hoặc (cao|lớn|thấp|nhỏ) hơn)\s*$", re.I)
+
+
 def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) -> str:
     """The comparison a figure is stated with: the word before it (or before its verb), its tail
     ("trở lên"), a range, or average growth over a period."""
@@ -169,6 +170,9 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
     before = text_before[-40:].lower()
     words = _indicator_words(text_before)
     growth = _GROWTH.search(words) or lead.startswith("tăng")
+    reached = _REACHED_AT_LEAST.search(f"{before.rstrip()} {lead}" if lead else before)
+    if reached:  # "đạt và vượt 95%", "bằng hoặc cao hơn 95%"
+        return ">=" if (reached.group(1) or reached.group(2)).lower() in ("đạt", "cao", "lớn") else "<="
     if "tăng bình quân" in lead or "tăng bình quân" in before:
         return "increase_avg"
     if two:
@@ -294,11 +298,16 @@ def _best_figure(text: str) -> re.Match[str] | None:
 _DIGIT = re.compile(r"\d")
 
 
+def may_state_target(text: str) -> bool:
+    """Cheap test before the candidate scan (and before looking up a year for it): a figure, or "không còn"."""
+    return _DIGIT.search(text) is not None or "không còn" in text.lower()
+
+
 def parse_target(text: str, default_year: int | None = None, period_end: int | None = None) -> Target | None:
     """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words.
     The year is the sentence's own, else ``default_year`` (its headings'); ``period_end`` is the last
     year of the plan's period, for "đến cuối giai đoạn"."""
-    if not _DIGIT.search(text) and "không còn" not in text.lower():
+    if not may_state_target(text):
         return None  # most clauses state no figure: skip the candidate scan
     best = _best_figure(text)
     year = year_of_heading(text, period_end)
