@@ -169,14 +169,18 @@ def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end
 
 
 def _previous_sibling(nodes: list[Node], pos: int) -> int | None:
-    """The sibling just before ``pos`` (same parent), or None; walks back over the previous sibling's points."""
+    """The sibling just before ``pos`` (same parent), or None: the clause before ``pos`` is the previous sibling
+    or one of its points, so climbing from it reaches the sibling (in as many steps as the tree is deep)."""
     parent = nodes[pos].parent
     j = pos - 1
-    while j >= 0 and j != parent:
-        if nodes[j].parent == parent:
-            return j
-        j -= 1
-    return None
+    if j < 0 or j == parent:
+        return None
+    while nodes[j].parent != parent:
+        up = nodes[j].parent
+        if up is None:
+            return None
+        j = up
+    return j
 
 
 INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
