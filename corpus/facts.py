@@ -27,9 +27,10 @@ _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT 
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
 _TIME_LIMITS = (
-    # also "Tiến độ: …", "Tiến độ thực hiện: …" and a sentence "Hoàn thành: Quý II/2026."
-    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?|"
-               r"Hoàn thành)\s*:\s*(?P<v>[^.;]+)"),
+    # also "Tiến độ: …", "Tiến độ thực hiện: …"
+    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+    # and "Hoàn thành: Quý II/2026." when a time follows (not "Hoàn thành: 100% hồ sơ …", a result)
+    re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
     re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"

@@ -378,3 +378,11 @@ def test_an_indicator_table_reads_the_same_piped_or_tab_separated(header, row):
 def test_a_unit_heading_with_its_role_noted_leads_by_its_name(heading, unit):
     plan = parse_md("## IV. TỔ CHỨC THỰC HIỆN\n\n" + heading.format(U=unit) + "\n\n+ Rà soát quy hoạch sử dụng đất.")
     assert clause(plan, "quy hoạch").lead == unit
+
+
+@pytest.mark.parametrize("text", ["- Hoàn thành: 100% hồ sơ được số hóa.", "- Tăng cường công tác giao đất, giao rừng.",
+                                  "- Đẩy mạnh chuyển giao Công nghệ cho nông dân; giao khoán bảo vệ rừng.",
+                                  "- Rà soát quy hoạch. Đơn vị hành chính cấp xã: 12 đơn vị."])
+def test_words_that_look_like_labels_or_assignments_state_nothing(text):
+    c = clause(parse_md(f"## II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{text}"), text[2:14])
+    assert (c.lead, c.partners, c.deadline) == (None, None, None)
