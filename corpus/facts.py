@@ -12,7 +12,8 @@ from corpus.model import Clause
 from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
-from corpus.targets import (indicator_year, parse_cell_target, parse_target, plan_period_end, unit_in_name,
+from corpus.tables import column_year
+from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             year_targets)
 from corpus.text import MADE_KINDS, UNIT_HEADS
@@ -26,7 +27,10 @@ _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT 
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
 _TIME_LIMITS = (
-    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s*:\s*(?P<v>[^.;]+)"),
+    # also "Tiến độ: …", "Tiến độ thực hiện: …"
+    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+    # and "Hoàn thành: Quý II/2026." when a time follows (not "Hoàn thành: 100% hồ sơ …", a result)
+    re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
     re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"
@@ -40,13 +44,19 @@ _TIME_LIMITS = (
 _DEADLINES = [
     *_TIME_LIMITS,
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
-    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:ngày\s+\d{1,2}/\d{1,2}(?:/\d{4})?|"
+    # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
+    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
+               r"(?:\s+(?:hằng|hàng) năm)?|"
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
     re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+    # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
+    re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
-    re.compile(r"\((?P<v>(?:năm\s+)?20\d{2}(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
+    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
+    re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
+               r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
                r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # (a cheap look at the first letter spares the alternation at most positions)
@@ -56,6 +66,8 @@ _DEADLINES = [
                r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
                r"năm\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
+    # the label without its colon, before the time: "thời gian thực hiện quý II/2026"
+    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
@@ -64,7 +76,8 @@ _DEADLINES = [
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
     re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
-    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+    # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
+    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
     re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"),
@@ -133,18 +146,62 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:
     """The year a clause's enclosing headings set ("Đến năm 2030", "giai đoạn 2026-2030", "đến cuối
-    giai đoạn" of a plan for 2026-2030), nearest first."""
-    p = nodes[pos].parent
+    giai đoạn" of a plan for 2026-2030), nearest first; a line that introduces the clause's list counts as its
+    heading ("Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:" over "- Tỷ lệ hộ nghèo dưới 1%")."""
+    p: int | None = pos
     while p is not None:
+        intro = _introducing_line(nodes, p)
+        # a short line, as a heading is: a long one names years in passing ("… thu nhập năm 2024 …, cụ thể:")
+        if intro is not None and len((nodes[intro].body or "").split()) <= INTRO_MAX_WORDS:
+            y = year_of_heading(nodes[intro].body or clauses[intro].text, period_end)
+            if y:
+                return y
+        p = nodes[p].parent
+        if p is None:
+            break
         y = year_of_heading(nodes[p].body or clauses[p].text, period_end)
         if y:
             return y
-        p = nodes[p].parent
     for title in reversed(clauses[pos].section_path):
         y = year_of_heading(title, period_end)
         if y:
             return y
     return None
+
+
+def _previous_sibling(nodes: list[Node], pos: int) -> int | None:
+    """The sibling just before ``pos`` (same parent), or None: the clause before ``pos`` is the previous sibling
+    or one of its points, so climbing from it reaches the sibling (in as many steps as the tree is deep)."""
+    parent = nodes[pos].parent
+    j = pos - 1
+    if j < 0 or j == parent:
+        return None
+    while nodes[j].parent != parent:
+        up = nodes[j].parent
+        if up is None:
+            return None
+        j = up
+    return j
+
+
+INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
+
+
+def _introducing_line(nodes: list[Node], pos: int) -> int | None:
+    """The line ending in ":" just before the list a clause belongs to ("Phấn đấu đến năm 2030, đạt các chỉ tiêu
+    sau:" then "- …", "- …"), wherever the tree put it: the clause before the list's first point, if it ends with ":"
+    and has no points of its own."""
+    node = nodes[pos]
+    if node.ltype is None:
+        return None
+    first = pos
+    while (prev := _previous_sibling(nodes, first)) is not None and nodes[prev].ltype == node.ltype \
+            and not nodes[prev].children:
+        first = prev
+    before = first - 1
+    if before < 0 or before == node.parent or nodes[before].children:
+        return None
+    return before if re.sub(r"[*_\s]+$", "", nodes[before].body or "").endswith(":") else None
 
 
 PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses
@@ -182,7 +239,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             time_limit = rx in _TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
-    if c.kind in ("item", "bullet", "heading", "paragraph"):
+    if c.kind in ("item", "bullet", "heading", "paragraph") and may_state_target(c.text):
         t = parse_target(c.text if c.kind != "heading" else body, _heading_year(clauses, nodes, pos, period_end),
                          period_end)
         if t is not None:
@@ -243,9 +300,12 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
             c.target = next((t for t in c.year_targets if t.year == indicator_year), c.year_targets[-1])
             return
     if row.cells.get("chi_tieu"):
-        year = (year_of_heading(row.titles.get("chi_tieu", "")) or year_of_heading(body, period_end)
+        title = row.titles.get("chi_tieu", "")
+        # "Mục tiêu 2030", "KH 2027": a value column's title may name its year without "năm"
+        year = (year_of_heading(title) or column_year(title) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
-        c.target = parse_cell_target(row.cells["chi_tieu"], row.cells.get("don_vi_tinh") or table_unit, year)
+        unit = row.cells.get("don_vi_tinh") or table_unit or unit_in_name(title)  # "Số tiền (triệu đồng)"
+        c.target = parse_cell_target(row.cells["chi_tieu"], unit, year)
     elif row.cells.get("noi_dung"):
         c.target = parse_target(row.cells["noi_dung"], _heading_year(clauses, nodes, pos, period_end), period_end)
 

@@ -76,6 +76,30 @@ class Fact:
     mechanism: str
 
 
+# What may follow a lead's name however it was read, and is no part of it: how it acts ("… nghiêm túc triển khai",
+# "… bằng nhiều hình thức"), the ground it acts on (", trên cơ sở đề xuất của …"), its remit ("… trong phạm vi
+# chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
+_LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi)|"
+                        r"có (?:nhiệm vụ|trách nhiệm))\b.*$|"
+                        # its role noted in brackets: "Phòng Kinh tế (cơ quan thường trực)"
+                        r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$|"
+                        r"\s*\([^()]*$|"  # a bracket the name's reading cut open: "Phòng Kinh tế (đơn vị"
+                        r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
+# A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
+# "Bộ trưởng … giao một đơn vị đầu mối" names no body, the one who assigns acts.
+_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
+
+
+def tidy_lead(value: str) -> str:
+    """The lead's name without what follows it in the sentence (see :data:`_LEAD_TAIL`, :data:`_GIVES`)."""
+    g = _GIVES.search(value)
+    if g and g.start() > 0:
+        after = value[g.end():]
+        value = after if re.match(rf"(?=(?-i:[A-ZĐ])){_HEAD}\b", after) and _is_name_long_enough(clean(after)) \
+            else value[:g.start()]
+    return clean(_LEAD_TAIL.sub("", value)) or value
+
+
 # The plan's closing words ("Trên đây là Kế hoạch …") may sit under the last unit's heading; no task of it.
 _CLOSING = re.compile(r"^(?:Trên đây là|Trong quá trình (?:tổ chức )?thực hiện|Quá trình thực hiện)", re.I)
 
@@ -102,6 +126,8 @@ class Context:
 
     def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
         value = clean(value or "")
+        if fieldname == "lead":
+            value = tidy_lead(value)
         if value:
             self.facts.append(Fact(sorted(set(scope)), fieldname, value, source, mechanism))
 
@@ -224,12 +250,19 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
         return None, None, None
     partners = None
-    pm = _PARTNERS_WITH.search(text[m.start("verb"):])
+    named = _NAMED_THEN_COORDINATES.match(text[m.end("verb"):]) if verb == "chủ trì" else None
+    pm = named or _PARTNERS_WITH.search(text[m.start("verb"):])
     if pm:
         partners = clean(pm["v"])
-        if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")):
+        if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")) \
+                or _TASK_START.match(partners):
             partners = None
     return unit, partners, verb
+
+
+# The partners named before their verb: "X chủ trì, Y phối hợp …", "(X chủ trì; Y phối hợp)".
+_NAMED_THEN_COORDINATES = re.compile(rf"^\s*[,;]\s*(?P<v>(?:(?=[A-ZĐ])|các\s)(?:{_HEAD}|(?i:{PARTNER_HEAD_RE}))\b[^;()]{{0,200}}?)"
+                                     r"\s+phối hợp(?:\s+thực hiện)?\b")
 
 
 # ---------------------------------------------------------------- extractors (stated facts)
@@ -254,7 +287,10 @@ class TableColumns:
                 if row.cells.get(col):
                     written = row.carried.get(col)
                     src = ctx.line_to_pos.get(written, pos) if written else pos
-                    ctx.add([pos], "lead", row.cells[col], src, "merged_cell" if written else self.mechanism)
+                    lead, partners = cell_roles(row.cells[col])
+                    ctx.add([pos], "lead", lead, src, "merged_cell" if written else self.mechanism)
+                    if partners and not row.cells.get("phoi_hop"):
+                        ctx.add([pos], "partners", partners, src, "merged_cell" if written else self.mechanism)
                     break
             for col, fieldname in self.columns:
                 if row.cells.get(col):
@@ -264,12 +300,17 @@ class TableColumns:
 _LABELS = [
     # also "Các đơn vị phối hợp:", "Cơ quan, đơn vị chủ trì:" and the bare "Chủ trì:" / "Phối hợp:"
     # a procedure sheet names what is done: "Cơ quan thực hiện thủ tục hành chính:", "Cơ quan giải quyết TTHC:"
+    # also "Đơn vị phụ trách:", "Cơ quan được giao:", "Cơ quan chủ trì tham mưu:", "Chủ trì thực hiện:",
+    # "Trách nhiệm thực hiện:" / "Phân công thực hiện: X chủ trì, phối hợp với Y" (the value names both roles)
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"giải quyết|tham mưu|chịu trách nhiệm)(?:\s+(?:thực hiện|chính|soạn thảo))?"
-                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì)\s*:\s*(?P<v>.+)$",
+                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối)"
+                        r"(?:\s+(?:thực hiện|chính|soạn thảo|tham mưu|triển khai))?"
+                        r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì(?:\s+(?:thực hiện|tham mưu))?|"
+                        r"(?:Trách nhiệm|Phân công)(?:\s+(?:thực hiện|chủ trì))?(?=\s*:\s*\S[^:]*\bchủ trì\b)|"
+                        r"Trách nhiệm (?:chủ trì|thực hiện))\s*:\s*(?P<v>.+)$",
                         re.I | re.S)),
-    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+phối hợp"
-                            r"(?:\s+thực hiện)?|Phối hợp)\s*:\s*(?P<v>.+)$", re.I | re.S)),
+    ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:tham gia\s+)?phối hợp"
+                            r"(?:\s+thực hiện)?|(?:Trách nhiệm\s+)?[Pp]hối hợp(?:\s+thực hiện)?)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
     ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
                             r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
@@ -281,7 +322,8 @@ _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung
 
 
 # Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
-_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì|Phối hợp|Thời (?:gian|hạn)[^:;.]{0,25}|"
+_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
+                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn)[^:;.]{0,25}|"
                          r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
 
@@ -301,6 +343,45 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
 # What a form writes where a field does not apply: "Thời hạn giải quyết: Không quy định.", "Phí, lệ phí: Không",
 # "Cơ quan phối hợp: —". The line states no value.
 _NOT_STATED = re.compile(r"^(?:không(?:\s+(?:quy định|có|áp dụng))?|chưa quy định|[-–—/.]+)\s*[.;]?$", re.I)
+
+
+# A role written after a name in brackets: "Sở Y tế (chủ trì), Sở Tài chính (phối hợp)".
+_ROLE_IN_BRACKETS = re.compile(r"\s*\(\s*(chủ trì|phối hợp)\s*\)", re.I)
+_LEAD_THEN_REST = re.compile(r"^(?P<lead>.+?)\s+chủ trì\s*[,;.]\s*(?P<rest>.+)$", re.I | re.S)
+_THEN_PARTNERS = re.compile(r"^(?P<v>.+?)\s*,?\s+phối hợp(?:\s+thực hiện)?\s*[.;]?\s*$", re.I | re.S)
+
+
+def roles_in_value(value: str) -> tuple[str, str | None]:
+    """A labelled lead's value may name both roles: "X chủ trì, phối hợp với Y", "X chủ trì; Y phối hợp",
+    "X (chủ trì), Y (phối hợp)" → (X, Y); a plain name → (name, None)."""
+    v = _ROLE_IN_BRACKETS.sub(lambda m: " " + m.group(1), value)
+    m = _LEAD_THEN_REST.match(v)
+    if not m:
+        return trim_unit(value), None
+    lead, rest = trim_unit(clean(m["lead"])), m["rest"].strip()
+    pm = _PARTNERS_WITH.search(rest) if re.match(r"phối hợp\b", rest, re.I) else _THEN_PARTNERS.match(rest)
+    partners = clean(pm["v"]) if pm and pm["v"] else None
+    if partners is None and _ROLE_IN_BRACKETS.search(value) and "phối hợp" not in rest:
+        partners = clean(rest)  # "X (chủ trì); Y, Z": the bodies after the one marked to lead coordinate
+    if partners and (len(partners.split()) > MAX_PARTNER_WORDS or not re.match(rf"(?:{_HEAD}|{PARTNER_HEAD_RE})\b",
+                                                                                 partners, re.I)):
+        partners = None
+    return lead, partners
+
+
+_CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>|\n)\s*[-+•]?\s*", re.I)
+
+
+def cell_roles(value: str) -> tuple[str, str | None]:
+    """A lead column's cell may state both roles: "Chủ trì: X; Phối hợp: Y" (also on lines of their own),
+    "X chủ trì, phối hợp với Y", "X (chủ trì); Y" → (X, Y); a name alone → (name, None)."""
+    v = _CELL_BREAK.sub("; ", value.strip().lstrip("-+• "))
+    parts = dict(reversed(labelled_parts(v)))  # the first statement of each field
+    if "lead" in parts:
+        return roles_in_value(parts["lead"])[0], parts.get("partners")
+    if not re.search(r"chủ trì|phối hợp", v, re.I):
+        return value, None
+    return roles_in_value(v)
 
 
 def not_stated(value: str) -> bool:
@@ -334,6 +415,7 @@ class LabelledLines:
                 continue
             hits = labelled_parts(ctx.body(pos))
             if not hits:
+                self._inline(ctx, pos)
                 continue
             ctx.claimed.add(pos)
             hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value)]
@@ -346,8 +428,30 @@ class LabelledLines:
                     if parts:
                         self._split(ctx, pos, scope, parts)
                         continue
-                    value = trim_unit(value)
+                    value, partners = roles_in_value(value)
+                    if partners and "partners" not in dict(hits):
+                        ctx.add(scope, "partners", partners, pos, self.mechanism)
                 ctx.add(scope, fieldname, value, pos, self.mechanism)
+
+    def _inline(self, ctx: Context, pos: int) -> None:
+        """A task that carries its labels after its own sentence, on its line: "Tổ chức tuyên truyền …. Cơ quan
+        chủ trì: X. Cơ quan phối hợp: Y." — the labels state the task's (and its points') facts; the task is
+        read as a statement only when they name its lead."""
+        body = ctx.body(pos)
+        cut = _NEXT_LABEL.search(body)
+        if cut is None:
+            return
+        hits = [(f, v) for f, v in labelled_parts(body[cut.end():]) if not not_stated(v)]
+        if not any(f == "lead" for f, _ in hits):
+            return
+        ctx.claimed.add(pos)
+        scope = subtree(ctx.nodes, pos)
+        for fieldname, value in hits:
+            if fieldname == "lead":
+                value, partners = roles_in_value(value)
+                if partners and "partners" not in dict(hits):
+                    ctx.add(scope, "partners", partners, pos, self.mechanism)
+            ctx.add(scope, fieldname, value, pos, self.mechanism)
 
     @staticmethod
     def _record_scope(ctx: Context, pos: int) -> list[int]:
@@ -510,6 +614,9 @@ _DUTY_VERBS = (
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
 )
+# Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
+_TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
+                         re.I)
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
     # "đào tạo" is what a body does ("VNMAC đào tạo, cấp chứng chỉ …"), not a kind of body ("Các cơ sở đào tạo")
@@ -575,7 +682,8 @@ class Sentences:
         body = _STEP.sub("", body)
         # a preamble ("Căn cứ …, Ủy ban nhân dân tỉnh ban hành Kế hoạch …") assigns no task
         subject_first = after_lead_in(body) if ctx.clauses[pos].section_path else body
-        opener = _OPENER.match(subject_first)
+        assigner = _ASSIGNER.match(subject_first)  # "UBND xã giao Phòng X chủ trì …": Phòng X is asked
+        opener = assigner or _OPENER.match(subject_first)
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
@@ -583,6 +691,13 @@ class Sentences:
                      _duty_subject, _agent):
             if step(said):
                 return
+        later = _LATER_OPENER.search(body)
+        if later:  # "Tổ chức tuyên truyền …. Giao Phòng X chủ trì, phối hợp với Y thực hiện."
+            rest = body[later.end():]
+            again = _Said(ctx, pos, said.scope, said.mechanism, rest, rest, True, False)
+            for step in (_directed, _coordinates, _assigns, _duty_subject):
+                if step(again):
+                    return
         labelled_subject = _LABEL_THEN_SUBJECT.match(body)
         if (labelled_subject and not opener  # "- Định kỳ hằng quý: UBND xã tổ chức họp giao ban …"
                 and len(body[:labelled_subject.end()].split()) <= LABEL_MAX_WORDS):
@@ -592,6 +707,17 @@ class Sentences:
             for step in (_responsible, _coordinates, _assigns, _duty_subject):
                 if step(again):
                     return
+
+
+# A body that assigns before the one assigned: "UBND xã giao Phòng Văn hóa - Xã hội chủ trì …", "Ủy ban nhân dân
+# tỉnh giao cho Sở Y tế …" (the assigner is a short name).
+ASSIGNER_MAX_WORDS = 8
+_ASSIGNER = re.compile(rf"^(?:Chủ tịch\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Ban Thường vụ|Ban Chỉ đạo|"
+                       rf"Thường trực)(?:\s+\S+){{0,{ASSIGNER_MAX_WORDS - 2}}}?\s+giao(?:\s+cho)?\s+(?=(?-i:[A-ZĐ]))(?={_HEAD}\b)")
+# A task that names its lead in a later sentence or after a semicolon: "…. Giao Phòng X …", "…; giao Phòng X …",
+# "…. Đề nghị Ủy ban MTTQ xã …" (the opener starts its sentence; mid-sentence only "giao" assigns).
+_LATER_OPENER = re.compile(rf"(?:(?<=[.;])\s+(?:Giao|Đề nghị|Yêu cầu)(?:\s+cho)?|;\s+giao(?:\s+cho)?)\s+"
+                           rf"(?=(?-i:[A-ZĐ]))(?={_HEAD}\b)")
 
 
 # A short label, then the sentence with its subject: "1. Trách nhiệm chung: Trưởng các phòng, đơn vị chịu
@@ -629,7 +755,8 @@ def _bracketed(s: _Said) -> bool:
         return False
     s.add("lead", unit)
     rest = m["rest"] or ""
-    pm = _BRACKET_PARTNERS.search(rest) or _PARTNERS_WITH.search(rest) if "phối hợp" in rest else None
+    pm = (_BRACKET_PARTNERS.search(rest) or _NAMED_THEN_COORDINATES.match(rest) or _PARTNERS_WITH.search(rest)
+          if "phối hợp" in rest else None)
     if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
         s.add("partners", pm["v"])
     return True

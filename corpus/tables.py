@@ -66,7 +66,9 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d)")
 # A column of what was done or is estimated (the baseline a plan starts from), or of a comparison: its
 # year is not one the plan sets a value for.
-_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH)(?!\w)|hiện hành|hiện trạng|"
+# ("TH 2025", "Kết quả năm 2025", "Thực hiện 2025": what was done, the baseline too)
+_BASELINE_TITLE = re.compile(r"ước\s*(?:thực hiện|tính|đạt)|(?<!\w)(?:ƯTH|UTH|ƯTTH|TH)(?!\w)|hiện hành|hiện trạng|"
+                             r"kết quả(?:\s+thực hiện)?\s+(?:năm\s+)?(?:19|20)\d{2}|^\s*thực hiện\s+(?:19|20)\d{2}|"
                              r"so sánh|thực hiện năm|tăng,?\s*giảm|(?<!\w)với(?!\w)", re.I)
 # One year in a title is a note of the header ("Chỉ tiêu đến năm 2030"); a table of years has several.
 MIN_YEAR_COLUMNS = 2
@@ -91,6 +93,31 @@ def year_columns(titles: list[str]) -> dict[int, int]:
     if len(years) < MIN_YEAR_COLUMNS or len(set(years)) != len(years):
         return {}
     return found
+
+
+# A value column titled by the year or period alone: "Năm 2030", "2030", "Giai đoạn 2026-2030", "Đến năm 2030".
+_PERIOD_TITLE = re.compile(r"^(?:(?:đến|tới|hết|mục tiêu|chỉ tiêu|kế hoạch|KH|dự toán|giai đoạn|năm|dự kiến|phấn đấu)\s+)*"
+                           r"(?:(?:19|20)\d{2}\s*[-–]\s*)?(?:19|20)\d{2}$", re.I)
+_UNIT_NOTE = re.compile(r"\s*\([^()]*\)\s*$")  # "Dự toán năm 2026 (Triệu đồng)": the column's unit, in brackets
+# "Đơn vị" alone over an indicator's figures is the unit of measure; over tasks it names the body that acts.
+_BARE_UNIT_TITLE = re.compile(r"^đơn vị$", re.I)
+
+
+def value_column(meanings: list[str | None], titles: list[str], years: dict[int, int]) -> None:
+    """An indicator table whose one value column is titled by its year or period ("Chỉ tiêu | ĐVT | Năm 2030",
+    "… | Giai đoạn 2026-2030"): that column holds the targets; beside such a column a bare "Đơn vị" is the
+    unit of measure. A table with one column per year (``years``) or a value column already has its values."""
+    if not years and "chi_tieu" not in meanings:
+        periods = [k for k, (m, t) in enumerate(zip(meanings, titles))
+                   if m is None and _PERIOD_TITLE.match(_UNIT_NOTE.sub("", re.sub(r"\s+", " ", t.strip(" *:"))).strip())]
+        if len(periods) == 1:
+            meanings[periods[0]] = "chi_tieu"
+    if ("chi_tieu" in meanings or years) and "don_vi_tinh" not in meanings \
+            and not set(LEAD_COLUMNS) & set(meanings):
+        for k, (m, t) in enumerate(zip(meanings, titles)):
+            if m is None and _BARE_UNIT_TITLE.match(t.strip(" *:")):
+                meanings[k] = "don_vi_tinh"
+                break
 
 
 def carry_down(row: TableRow, carry: dict[str, tuple[str, int]], columns) -> None:
@@ -143,6 +170,13 @@ def _is_tsv(line: str) -> bool:
 
 def _header_meanings(cells: list[str]) -> list[str | None] | None:
     meanings = [column_meaning(c) for c in cells]
+    if "noi_dung" not in meanings:
+        # "STT | Chỉ tiêu | ĐVT | Năm 2030": the first indicator column with no year names the indicators, as the
+        # pipe tables' content column does (_content_column)
+        first = next((k for k, m in enumerate(meanings) if m not in (None, "stt")), None)
+        if first is not None and meanings[first] == "chi_tieu" and not _YEAR.search(cells[first]):
+            meanings[first] = "noi_dung"
+    value_column(meanings, cells, year_columns(cells))
     known = [m for m in meanings if m]
     if "noi_dung" in known and len(set(known)) >= 2:
         return meanings
@@ -909,6 +943,23 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
     return _TwoLevelHeader(titles[:keep] + [f"{span} {s}".strip() for s in sub], None)
 
 
+_ROLE_MEANINGS = frozenset({"chu_tri", "phoi_hop", "tham_muu"})
+
+
+def _role_sub_titles(titles: list[str], row: _PipeRow, width: int) -> list[str] | None:
+    """A second header row that only splits a merged role title into its roles ("Đơn vị thực hiện" over
+    "Chủ trì | Phối hợp"), however the merged cell was written (repeated, or left empty beside it): the
+    columns take the roles' titles."""
+    texts = [c.text for c in row.cells] + [""] * (width - len(row.cells))
+    filled = [k for k, t in enumerate(texts) if t]
+    if len(filled) < 2 or any(column_meaning(texts[k]) not in _ROLE_MEANINGS for k in filled):
+        return None
+    out = list(titles) + [""] * (width - len(titles))
+    for k in filled:
+        out[k] = texts[k]
+    return out
+
+
 def _compose(titles: list[str], subs: list[str], spans: list[int]) -> _TwoLevelHeader:
     """Column titles from a reading of the split; a split title whose sub-titles name no year
     ("Năm 2025 | Kế hoạch | Ước thực hiện") gives its columns no year."""
@@ -951,6 +1002,10 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
         titles, year_titles = two_level.titles, two_level.year_titles
         header_rows.append(body[0])
         body = body[1:]
+    elif body and (roles := _role_sub_titles(titles, body[0], width)) is not None:
+        titles = year_titles = roles
+        header_rows.append(body[0])
+        body = body[1:]
     if len(titles) < width and "stt" not in {column_meaning(t) for t in titles} and \
             _profile(body, width)[0][1] > 0.6:
         titles = ["STT"] + titles  # the header leaves the numbering column untitled (merged with the next)
@@ -959,6 +1014,7 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     meanings = [column_meaning(t) for t in titles]
     _content_column(meanings, titles, body, width)
     years = year_columns(year_titles) if year_titles is not None else {}
+    value_column(meanings, titles, years)
     return _PipeHeader(rows[:at], header_rows, titles, meanings, body, years)
 
 

@@ -158,6 +158,10 @@ def _indicator_words(text_before: str) -> str:
     return text_before[m.end():] if m else text_before
 
 
+# A figure reached at least (or at most), said in words the comparison list has no entry for.
+_REACHED_AT_LEAST = re.compile(r"(?:(đạt) và vượt|bằng hoặc (cao|lớn|thấp|nhỏ) hơn)\s*$", re.I)
+
+
 def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) -> str:
     """The comparison a figure is stated with: the word before it (or before its verb), its tail
     ("trở lên"), a range, or average growth over a period."""
@@ -166,6 +170,9 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
     before = text_before[-40:].lower()
     words = _indicator_words(text_before)
     growth = _GROWTH.search(words) or lead.startswith("tăng")
+    reached = _REACHED_AT_LEAST.search(f"{before.rstrip()} {lead}" if lead else before)
+    if reached:  # "đạt và vượt 95%", "bằng hoặc cao hơn 95%"
+        return ">=" if (reached.group(1) or reached.group(2)).lower() in ("đạt", "cao", "lớn") else "<="
     if "tăng bình quân" in lead or "tăng bình quân" in before:
         return "increase_avg"
     if two:
@@ -200,6 +207,13 @@ def _clean_unit(unit: str | None) -> str | None:
         return None
     u = re.sub(r"[()\s]", "", unit) if "%" in unit else re.sub(r"\s*/\s*", "/", unit.strip())
     return u or None
+
+
+def _rate_unit(unit: str | None) -> str | None:
+    """A rate a sentence gives per year ("tăng bình quân 8%/năm", "đạt 10 - 10,5%/năm") is a percentage: the
+    "per year" is the comparison's (average growth) or the period's, as the plans' chỉ tiêu state them. A unit
+    column's "%/năm" stays as the table writes it."""
+    return "%" if unit == "%/năm" else unit
 
 
 _TIME_WORDS = {"ngày", "tháng", "năm"}
@@ -284,11 +298,16 @@ def _best_figure(text: str) -> re.Match[str] | None:
 _DIGIT = re.compile(r"\d")
 
 
+def may_state_target(text: str) -> bool:
+    """Cheap test before the candidate scan (and before looking up a year for it): a figure, or "không còn"."""
+    return _DIGIT.search(text) is not None or "không còn" in text.lower()
+
+
 def parse_target(text: str, default_year: int | None = None, period_end: int | None = None) -> Target | None:
     """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words.
     The year is the sentence's own, else ``default_year`` (its headings'); ``period_end`` is the last
     year of the plan's period, for "đến cuối giai đoạn"."""
-    if not _DIGIT.search(text) and "không còn" not in text.lower():
+    if not may_state_target(text):
         return None  # most clauses state no figure: skip the candidate scan
     best = _best_figure(text)
     year = year_of_heading(text, period_end)
@@ -305,7 +324,7 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
     values = [to_number(a)] + ([to_number(b)] if b else [])
     cmp_ = _comparison(_lead_word(best["lead"]), best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
     phrase = text[best.start(): best.end()].strip(" :")
-    return Target(values, _clean_unit(best["unit"]), cmp_, year or default_year, phrase)
+    return Target(values, _rate_unit(_clean_unit(best["unit"])), cmp_, year or default_year, phrase)
 
 
 # A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),

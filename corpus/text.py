@@ -175,6 +175,11 @@ UNIT_HEADS = (
     "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
     # a director by office, as the regulations of centres and departments assign: "Giám đốc Trung tâm quyết định …"
     "Giám đốc", "Phó Giám đốc",
+    # state companies and the other bodies local plans assign: "Công ty Điện lực tỉnh", "Điện lực Lạc Dương", "Công
+    # đoàn cơ sở", "Đồn Biên phòng …", "Cảnh sát PCCC và CNCH tỉnh", "Viễn thông tỉnh", "Hải quan …", the tax offices
+    # after 2025 ("Thuế tỉnh", "Thuế cơ sở 5"; "Thuế" alone also opens a topic: "Thuế giá trị gia tăng")
+    "Công ty", "Tổng công ty", "Điện lực", "Công đoàn", "Đồn", "Cảnh sát", "Viễn thông", "Hải quan",
+    "Thuế tỉnh", "Thuế thành phố", "Thuế cơ sở",
 )
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
@@ -258,7 +263,8 @@ COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
                   "thoi diem")),
     ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban")),
     ("don_vi_tinh", ("don vi tinh", "dvt")),
-    ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri")),
+    # a sum of money: "Số tiền (triệu đồng)"
+    ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri", "so tien")),
     ("noi_dung", ("noi dung", "nhiem vu", "ten chi tieu", "danh muc")),
     ("ghi_chu", ("ghi chu",)),
 ]

@@ -209,7 +209,7 @@ def test_named_indicator_lists_link_each_indicator_to_its_lead(plan_files):
 
 @pytest.mark.parametrize("text, values, unit, cmp, year", [
     ("(11) Đến năm 2030, tỷ lệ dân số tham gia bảo hiểm y tế đạt 97% trở lên", [97.0], "%", ">=", 2030),
-    ("Tổng giá trị sản phẩm trên địa bàn tăng bình quân 12-14(%/năm)", [12.0, 14.0], "%/năm", "increase_avg", None),
+    ("Tổng giá trị sản phẩm trên địa bàn tăng bình quân 12-14(%/năm)", [12.0, 14.0], "%", "increase_avg", None),
     ("Đất nuôi trồng thủy sản: 150 - 200 triệu/ha", [150.0, 200.0], "triệu/ha", "range", None),
     ("Tỷ lệ lực lượng dân quân, tự vệ so với dân số: 1,16%.", [1.16], "%", "=", None),
     ("Đầu tư mở rộng vườn hoa: từ 30.000m² trở lên.", [30000.0], "m²", ">=", None),
