@@ -159,3 +159,45 @@ def test_a_named_province_scopes_the_plans_and_never_drops_one_of_unknown_place(
     # a real commune no plan is known to be about: only plans of unknown place may answer
     assert filter_by_places("Xã Lương Minh có chỉ tiêu BHYT không?", docs)[0] == {"a", "b", "c"}
     assert filter_by_places("ai chủ trì chỉ tiêu BHYT?", docs) is None
+
+
+def _questions_with_a_level_and_a_contrast(seed: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Synthetic questions: column 0 is a level every candidate of a question shares (higher where the
+    question has more relevant candidates), column 1 tells the relevant candidates from the others."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for _ in range(120):
+        n, positives = 30, int(rng.integers(1, 6))
+        y = np.zeros(n)
+        y[:positives] = 1.0
+        level = positives + rng.normal(0, 0.1, n)
+        contrast = y + rng.normal(0, 0.4, n)
+        rows.append((np.column_stack([level, contrast]), y))
+    return rows
+
+
+def test_pairwise_fit_learns_the_within_question_contrast_not_the_questions_level():
+    from retrieval.train import _fit_pairwise, _fit_pointwise
+
+    rows = _questions_with_a_level_and_a_contrast()
+    point = _fit_pointwise(rows, ["level", "contrast"])
+    pair = _fit_pairwise(rows, ["level", "contrast"])
+    # the pointwise fit leans on the level (more positives where it is high), the pairwise fit hardly at all
+    assert point.weights[0] > 0.1 * point.weights[1]
+    assert abs(pair.weights[0]) < 0.02 * pair.weights[1]
+
+
+def test_ranker_probability_orders_as_its_direction_and_stays_a_probability(monkeypatch):
+    from retrieval import train
+
+    rows = _questions_with_a_level_and_a_contrast(seed=1)
+    monkeypatch.setattr(train, "_ranker_rows", lambda examples, features: rows)
+    model = train.fit_ranker([], ["level", "contrast"])
+    x = np.vstack([x for x, _ in rows])
+    p = model.probability(x)
+    assert ((p > 0) & (p < 1)).all()
+    # calibrated, not only ordered: the mean probability is near the share of relevant candidates per question
+    assert abs(np.mean([model.probability(x).mean() for x, _ in rows]) - np.mean([y.mean() for _, y in rows])) < 0.05
+    # relevant candidates outrank the others in most questions
+    firsts = [y[np.argmax(model.probability(x))] for x, y in rows]
+    assert np.mean(firsts) > 0.8  # by chance: about one in ten
