@@ -26,7 +26,7 @@ from retrieval.answer import (
     deadline_stated,
     states_amount,
 )
-from retrieval.evidence import clause_holds_value, target_fits
+from retrieval.evidence import clause_holds_value, stage_heading, target_fits
 from retrieval.query import LEVEL_WORDS, Question, folded
 
 if TYPE_CHECKING:
@@ -305,6 +305,9 @@ class When(Strategy):
         if c.deadline:
             facts = _facts(c, self.shows_deadline)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
+        stage = stage_heading(c)
+        if stage:  # a roadmap's task states no time of its own: its stage's heading is its time
+            return f"Thời hạn (theo mục «{stage}»): «{_quote(c.text, q)}» {cite(c)}"
         return super().line(c, q, others)
 
 
