@@ -83,3 +83,21 @@ def test_a_sum_in_usd_is_money_also_where_the_rows_unit_label_precedes_its_figur
     assert clause_holds_value(row, slot)
     assert clause_holds_value(clause(115, "Giá trị hàng hóa xuất khẩu đạt 400 triệu USD.", []), slot)
     assert not clause_holds_value(clause(116, "Đẩy mạnh xuất khẩu sang thị trường Hoa Kỳ.", []), slot)
+
+
+def test_a_heading_found_answers_with_every_item_it_heads_not_only_the_first():
+    from corpus.model import Document
+    from retrieval.answer import compose_by_plan
+    top = ["III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU"]
+    title = "10. Xây dựng cơ chế tài chính bền vững phục vụ khai thác tài nguyên biển"
+    heading = clause(425, title, top, kind="heading")
+    first = clause(429, "- Huy động và sử dụng có hiệu quả các nguồn vốn đầu tư, đẩy mạnh xã hội hóa.", top + [title])
+    second = clause(434, "- Nghiên cứu, xây dựng cơ chế tăng nguồn thu cho ngân sách nhà nước từ khai thác tài nguyên.",
+                    top + [title])
+    after = clause(440, "11. Vận hành hệ thống thông tin về tài nguyên biển", top, kind="heading")
+    plan = [heading, first, second, after]
+    q = analyse("Đề ra giải pháp gì để tạo cơ chế tài chính bền vững?", {}, [])
+    doc = Document(id="d", source="d.md", title="Kế hoạch")
+    answer = compose_by_plan(STRATEGIES["fact"], q, [(heading, 0.5, 1.0), (first, 0.4, 1.0)], {"d": doc},
+                             lambda doc_id: plan)
+    assert "xã hội hóa" in answer and "tăng nguồn thu" in answer and "Vận hành" not in answer
