@@ -90,6 +90,9 @@ _STAGE_HEADING = re.compile(r"^(?:[0-9ivxlc]+[.)]?(?:\d+[.)]?)*\s+|[a-zđ][.)]\s
                             r"tu nam|den nam|truoc nam|trong nam|dot)\b[^a-z]*(?:19|20)\d{2}")
 
 
+_HEADING_NUMBER = re.compile(r"^\s*(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+")  # "2. ", "II. ", "a) "
+
+
 def stage_heading(c: Clause) -> str | None:
     """The nearest heading above the clause that is a time (`_STAGE_HEADING`): the stage of a roadmap
     the tasks under it belong to, which is their time when they state none of their own."""
@@ -580,7 +583,14 @@ class Evidence:
         the plan, not a topic the clause must repeat): ``clause_bigrams``, computed once per clause."""
         c = self.store.clauses[pos]
         text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
-        return frozenset(word_pairs(self.words(text))) | self._plan_bigrams(c.doc_id)
+        pairs = frozenset(word_pairs(self.words(text)))
+        if c.kind == "table_row" and c.section_path:
+            # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
+            # "sản lượng xoài" a question names, in either order
+            label = self.words(c.text.split(" — ")[0])
+            heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
+        return pairs | self._plan_bigrams(c.doc_id)
 
     def _read_plan_bigrams(self, doc_id: str) -> frozenset[str]:
         return frozenset(word_pairs(self.words(self.store.documents[doc_id].title or "")))

@@ -4,6 +4,8 @@ before its figures. Wordings from several plans' layouts (a regulation's criteri
 three-year budget table, an export plan's appendix)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from corpus.model import Clause, Target
@@ -101,3 +103,18 @@ def test_a_heading_found_answers_with_every_item_it_heads_not_only_the_first():
     answer = compose_by_plan(STRATEGIES["fact"], q, [(heading, 0.5, 1.0), (first, 0.4, 1.0)], {"d": doc},
                              lambda doc_id: plan)
     assert "xã hội hóa" in answer and "tăng nguồn thu" in answer and "Vận hành" not in answer
+
+
+def test_a_table_rows_label_pairs_with_the_heading_it_stands_under(retriever):
+    """"- Khu vực nông nghiệp, thủy sản" under "2. Tổng giá trị sản phẩm tăng bình quân": the row is that
+    heading's figure for its label, so the pairs joining the two count as the row's (in either order)."""
+    ev = retriever.evidence
+    rows = [p for p, c in enumerate(ev.store.clauses) if c.kind == "table_row" and c.section_path]
+    assert rows
+    for p in rows:
+        c = ev.store.clauses[p]
+        label = ev.words(c.text.split(" — ")[0])
+        heading = ev.words(re.sub(r"^\s*(?:[0-9IVX]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+", "", c.section_path[-1]))
+        if label and heading:
+            have = ev.clause_bigrams(p)
+            assert f"{label[-1]} {heading[0]}" in have and f"{heading[-1]} {label[0]}" in have
