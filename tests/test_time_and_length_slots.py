@@ -118,3 +118,25 @@ def test_a_table_rows_label_pairs_with_the_heading_it_stands_under(retriever):
         if label and heading:
             have = ev.clause_bigrams(p)
             assert f"{label[-1]} {heading[0]}" in have and f"{heading[-1]} {label[0]}" in have
+
+
+def test_a_year_asked_is_read_from_the_row_whose_label_writes_the_questions_words():
+    sec = ["13. Y tế:"]
+    poor = clause(1130, "+ Người thuộc hộ nghèo — Năm 2026: 10.307; Năm 2027: 10.307", sec, kind="table_row",
+                  year_values={2026: "10.307", 2027: "10.307"})
+    near_poor = clause(1216, "+ Người thuộc hộ gia đình cận nghèo — Năm 2026: 15.529; Năm 2027: 15.529", sec,
+                       kind="table_row", year_values={2026: "15.529", 2027: "15.529"})
+    q = analyse("Số người thuộc hộ cận nghèo mua BHYT năm 2027 là bao nhiêu?", {}, [])
+    assert STRATEGIES["target"].pick([poor, near_poor], q) is near_poor
+    assert "năm 2027: 15.529" in STRATEGIES["target"].line(near_poor, q)
+
+
+def test_a_sentence_stating_a_figure_for_another_year_does_not_answer_the_year_asked():
+    sentence = clause(271, "- GRDP bình quân đầu người đạt khoảng 91 triệu đồng.",
+                      ["1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026"],
+                      target=Target([91.0], "triệu đồng", "=", None, "khoảng 91 triệu đồng"))
+    row = clause(814, "9. GRDP bình quân đầu người — Năm 2026: 90,0; Năm 2027: 101,0; Năm 2028: 114,8",
+                 ["DỰ BÁO MỘT SỐ CHỈ TIÊU"], kind="table_row", year_values={2026: "90,0", 2027: "101,0", 2028: "114,8"})
+    assert STRATEGIES["target"].pick([sentence, row], analyse("GRDP bình quân đầu người đạt bao nhiêu năm 2028?", {}, [])) is row
+    # asked for the sentence's own year, the sentence ranked first still answers
+    assert STRATEGIES["target"].pick([sentence, row], analyse("GRDP bình quân đầu người đạt bao nhiêu năm 2026?", {}, [])) is sentence
