@@ -217,9 +217,10 @@ def signed(doc: Document) -> str:
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
-    a heading is followed by what it heads (`strategies.heading_body`)."""
+    a heading is followed by what it heads (`strategies.heading_body`; all of it when it heads a short
+    enumeration, `strategies.enumeration`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import asks_plans, heading_body
+    from retrieval.strategies import asks_plans, enumeration, heading_body
 
     top_score = max(s for _, s, _ in ranked)
     # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
@@ -242,6 +243,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         lines = [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
         items = strategy.items(first, plan(doc_id), q) if plan is not None else []
+        if not items and plan is not None and first.kind == "heading" and body is not None:
+            # a heading found answers with all it heads when that is a short enumeration ("10. Xây dựng cơ chế
+            # tài chính …" over its two bullets): its first clause alone is half the answer
+            items = enumeration(first, plan(doc_id), under_only=True)
         if items:
             lines.extend(strategy.line(c, q, cs) for c in items)
         elif body is not None:

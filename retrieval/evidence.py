@@ -59,15 +59,17 @@ _NUM = r"\d[\d.,]*"
 _YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")  # a year as folded text writes it
 _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
+    # a sum, or a table row whose unit label precedes its figures ("Giá trị (Nghìn USD): 1.100 1.200")
     "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
-                        rf"|{_NUM}\s*(?:ty|trieu)\b"),
+                        rf"|{_NUM}\s*(?:ty|trieu)\b|\b(?:dong|vnd|usd)\)?\s*[:;][^\n]*?\d"),
     "partners": re.compile(r"\bphoi hop (?:chat che )?(?:voi )?(?:cac |cung )?(?:so|bo|ban|phong|uy ban|ubnd|co quan|"
                           r"don vi|cong an|trung tam|doanh nghiep|dia phuong|nganh)\b"),
     "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
     "year": _YEAR_RX,
-    "time": re.compile(r"\bngay \d|\b\d+ (?:ngay|thang|tuan|gio)\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
+    # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
+    "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
     "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
                          r"van phong|dai|bao|truong|cong ty|doanh nghiep|tong cong ty|tap doan|cac don vi|don vi)\b"),
@@ -79,7 +81,22 @@ _TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
     "money": lambda u, s: re.search(r"\b(?:dong|vnd|usd)\b", u) is not None,
     "count": lambda u, s: bool(s.unit) and u.startswith(s.unit or ""),
     "number": lambda u, s: True,
+    "time": lambda u, s: re.match(r"(?:nam|thang|tuan|ngay|gio|phut)\b", u) is not None,  # a length
 }
+
+# a heading that is a time, not a topic: a roadmap's stage ("2. Giai đoạn 2031 - 2035", "Năm 2026", "Quý III/2026",
+# "Từ năm 2027"); "Mục tiêu đến năm 2030" names a topic and is not one
+_STAGE_HEADING = re.compile(r"^(?:[0-9ivxlc]+[.)]?(?:\d+[.)]?)*\s+|[a-zđ][.)]\s+)?(?:giai doan|nam|quy [ivx1-4]+|thang|"
+                            r"tu nam|den nam|truoc nam|trong nam|dot)\b[^a-z]*(?:19|20)\d{2}")
+
+
+_HEADING_NUMBER = re.compile(r"^\s*(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+")  # "2. ", "II. ", "a) "
+
+
+def stage_heading(c: Clause) -> str | None:
+    """The nearest heading above the clause that is a time (`_STAGE_HEADING`): the stage of a roadmap
+    the tasks under it belong to, which is their time when they state none of their own."""
+    return next((h for h in reversed(c.section_path) if _STAGE_HEADING.match(folded(h))), None)
 
 
 @dataclass(frozen=True)
@@ -338,7 +355,7 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
         return True
     if slot.kind == "partners" and c.partners:
         return True
-    if slot.kind == "time" and c.deadline:
+    if slot.kind == "time" and (c.deadline or stage_heading(c)):
         return True
     if target_fits(c, slot):
         return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
@@ -566,7 +583,14 @@ class Evidence:
         the plan, not a topic the clause must repeat): ``clause_bigrams``, computed once per clause."""
         c = self.store.clauses[pos]
         text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
-        return frozenset(word_pairs(self.words(text))) | self._plan_bigrams(c.doc_id)
+        pairs = frozenset(word_pairs(self.words(text)))
+        if c.kind == "table_row" and c.section_path:
+            # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
+            # "sản lượng xoài" a question names, in either order
+            label = self.words(c.text.split(" — ")[0])
+            heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
+        return pairs | self._plan_bigrams(c.doc_id)
 
     def _read_plan_bigrams(self, doc_id: str) -> frozenset[str]:
         return frozenset(word_pairs(self.words(self.store.documents[doc_id].title or "")))

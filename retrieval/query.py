@@ -44,10 +44,12 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 class AnswerSlot:
     """The kind of value the answer must hold, read from the question's wording.
 
-    ``money`` (kinh phí, vốn, tiền thưởng, "bao nhiêu tỷ đồng"), ``percent`` (tỷ lệ, %, phần trăm),
+    ``money`` (kinh phí, vốn, tiền thưởng, "bao nhiêu tỷ đồng", "bao nhiêu nghìn USD"), ``percent`` (tỷ lệ, %, phần trăm),
     ``count`` ("bao nhiêu lớp / xã / tấn": ``unit`` is the counted word as folded), ``number``
-    (any other "bao nhiêu"), ``day`` ("ngày nào"), ``year`` ("năm nào"), ``time`` (khi nào, thời hạn,
-    bao giờ), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
+    (any other "bao nhiêu"), ``day`` ("ngày nào"), ``year`` ("năm nào"), ``time`` (khi nào,
+    thời hạn, bao giờ; "bao lâu", "bao nhiêu thời gian", "mấy năm" — a deadline, a period, a recurrence or a
+    length: "thời gian bao lâu" of a task is its period, "bao lâu một lần" its recurrence, "tối thiểu bao lâu"
+    a length such as "ít nhất 02 năm"), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
     the task, which a lead alone does not state). A plan that states no value of that kind
     does not answer the question, however well its words match.
     """
@@ -59,7 +61,7 @@ class AnswerSlot:
 # a sum of money is asked for: the topic word names money, or the unit after "bao nhiêu" does
 _MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so tien|tien thuong"
                           r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
-                          r"|hoc phi|le phi|muc phi|muc luong|tien luong)\b")
+                          r"|hoc phi|le phi|muc phi|muc luong|tien luong|usd)\b")
 _PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b|\bty trong\b")
 # words after "bao nhiêu" that say how much or where, not what is counted
 _NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
@@ -69,7 +71,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"\bngay nao\b|\bngay bao nhieu\b|\bngay may\b")),
     ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
     ("time", re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b"
-                        r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b")),
+                        r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b|\bbao nhieu thoi gian\b"
+                        # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
+                        r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 

@@ -26,7 +26,7 @@ from retrieval.answer import (
     deadline_stated,
     states_amount,
 )
-from retrieval.evidence import clause_holds_value, target_fits
+from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits
 from retrieval.query import LEVEL_WORDS, Question, folded
 
 if TYPE_CHECKING:
@@ -255,11 +255,19 @@ class Target(Strategy):
         # a year asked ("GRDP năm 2028"): the table row with a column for that year states it, unless a
         # sentence stating a figure is ranked above it; a period asked ("giai đoạn 2026 - 2030 … mỗi năm")
         # only by a row with a column for each of its years
+        # a sentence whose figure is for another year ("GRDP bình quân đầu người đạt 91 triệu đồng" under "đến
+        # năm 2026", asked for 2028) does not stop the search; of the rows stating the year, the one whose label
+        # writes most of the question's words ("hộ cận nghèo", not "hộ nghèo" ranked above it)
+        rows: list[Clause] = []
         for c in cs:
             if year_asked(c, q) and len(set(year_asked(c, q))) == len(set(q.years)):
-                return c
-            if c.kind != "table_row" and (c.target or states_amount(c.text)):
+                rows.append(c)
+            elif c.kind != "table_row" and (c.target or states_amount(c.text)) and not (
+                    q.years and clause_years(c) and not set(q.years) & clause_years(c)):
                 break
+        if rows:
+            asked = set(q.key_tokens)
+            return max(rows, key=lambda c: len(asked & set(folded(c.text.split(" — ")[0]).split())))
         slot = q.answer_slot
         if slot is not None and slot.kind in ("percent", "money", "count"):
             # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
@@ -305,6 +313,9 @@ class When(Strategy):
         if c.deadline:
             facts = _facts(c, self.shows_deadline)
             return f"Thời hạn: {c.deadline}. «{_quote(c.text, q)}»" + (f" ({facts})" if facts else "") + f" {cite(c)}"
+        stage = stage_heading(c)
+        if stage:  # a roadmap's task states no time of its own: its stage's heading is its time
+            return f"Thời hạn (theo mục «{stage}»): «{_quote(c.text, q)}» {cite(c)}"
         return super().line(c, q, others)
 
 
