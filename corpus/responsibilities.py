@@ -775,6 +775,7 @@ _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|
 # trình …".
 _SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
 _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
+_ASIDE = re.compile(r"\([^()]*\)")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
@@ -785,7 +786,9 @@ def after_lead_in(body: str) -> str:
     if not _LEAD_IN.match(body):
         return body
     m = _SUBJECT_AFTER_COMMA.search(body)
-    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
+    # a bracketed aside ("(nếu việc tiếp nhận đơn sau 15 giờ)") only qualifies the lead-in's time
+    lead_in = _ASIDE.sub(" ", body[: m.start()]) if m else ""
+    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", lead_in):
         return body
     rest = body[m.end("sep"):].lstrip()
     if m["sep"].strip(" ,") == "thì" and _LIABLE.match(rest):
