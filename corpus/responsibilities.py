@@ -688,7 +688,7 @@ class Sentences:
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
         for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
-                     _duty_subject, _agent):
+                     _duty_subject, _actor_subject, _agent):
             if step(said):
                 return
         later = _LATER_OPENER.search(body)
@@ -974,6 +974,46 @@ def _duty_subject(s: _Said) -> bool:
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
         s.add("partners", pm["v"], own)
+    return True
+
+
+# Actors outside the administration that a plan still gives tasks to, named by their kind as the subject of a
+# task sentence: "Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt …", "Doanh nghiệp viễn thông bảo
+# đảm kinh phí …", "Các cơ sở đào tạo đại học … mở thêm chuyên ngành …", "Các nhà đầu tư chủ động bố trí …".
+# The sentence opens with the kind (capitalised: it starts the sentence) and a duty verb ends the subject.
+_ACTOR_KINDS = (r"doanh nghiệp|tổng công ty|tập đoàn|cơ sở đào tạo|cơ sở giáo dục|cơ sở giáo dục nghề nghiệp|"
+                r"trường đại học|trường cao đẳng|nhà đầu tư|tổ chức tín dụng|hợp tác xã")
+# such a subject may list actors with their places: "Các doanh nghiệp viễn thông trên địa bàn Thành phố, các nhà đầu
+# tư trong các khu công nghệ cao, khu công nghiệp, cụm công nghiệp chủ động …" (26 words)
+ACTOR_SUBJECT_MAX_WORDS = 30
+_ACTOR_VERBS = ("tiên phong", "mở thêm", "chủ động", "đầu tư", "phát triển", "xây dựng", "tham gia", "bảo đảm",
+                "đảm bảo", "bố trí", "phối hợp")
+_ACTOR_SUBJECT = re.compile(
+    rf"^(?P<unit>(?-i:Các\s+(?i:{_ACTOR_KINDS})|(?:Doanh nghiệp|Tổng công ty|Tổng Công ty|Tập đoàn|Cơ sở đào tạo|"
+    rf"Cơ sở giáo dục|Trường đại học|Trường cao đẳng|Nhà đầu tư|Tổ chức tín dụng|Hợp tác xã))\b[^.;:()]{{0,160}}?)"
+    # (not the "tổ chức" of a list, "Doanh nghiệp, tổ chức bảo đảm …", nor the "đầu tư" of "nhà đầu tư")
+    rf"\s*,?\s+(?!(?<=,\s)tổ chức\b)(?<!nhà\s)(?P<verb>{VERB_RE}|"
+    + "|".join(re.escape(v) for v in (*_ACTOR_VERBS, *_DUTY_VERBS)) + r")\b")
+# a description of what such actors did or are, not a task: "Các doanh nghiệp đã đầu tư …", "… được hỗ trợ …"
+_ACTOR_DESCRIBED = re.compile(r"\b(?:đã|được|chưa|còn|có|là|của|nhiều|ít|số)\b|\d")
+
+
+def _actor_subject(s: _Said) -> bool:
+    """"Các doanh nghiệp viễn thông … chủ động bố trí kinh phí …": enterprises, training institutions and
+    investors lead the task whose sentence they open; read after every named body, for a bullet, a numbered
+    point or a paragraph of a section, never for a description ("Các doanh nghiệp đã …")."""
+    c = s.ctx.clauses[s.pos]
+    if not (c.kind in ("bullet", "item", "heading") or (c.kind == "paragraph" and c.section_path)):
+        return False
+    m = _ACTOR_SUBJECT.match(s.rest)
+    if not m or len(m["unit"].split()) > ACTOR_SUBJECT_MAX_WORDS or _ACTOR_DESCRIBED.search(m["unit"]):
+        return False
+    # a note in brackets under the point ("(Kèm theo Phụ lục …)") is no task of the actor's
+    scope = [p for p in s.scope if p == s.pos or not s.ctx.clauses[p].text.lstrip(" *_").startswith("(")]
+    s.add("lead", clean(m["unit"]), scope)
+    pm = _PARTNERS_WITH.search(s.rest[m.end("unit"):])
+    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+        s.add("partners", pm["v"], scope)
     return True
 
 

@@ -61,3 +61,57 @@ def test_an_aside_in_brackets_does_not_hide_the_subject_after_the_lead_in():
     plan = parse_md("**II. NHIỆM VỤ**\n\n- Trong ngày tiếp nhận hồ sơ (nếu tiếp nhận trước 15 giờ), Trung tâm "
                     "thực hiện đối chiếu, kiểm tra hồ sơ.\n")
     assert clause(plan, "Trong ngày tiếp nhận").lead == "Trung tâm"
+
+
+# ------------------------------------------------------------------ enterprises, schools, investors as the lead
+
+ACTORS = [  # (task sentence, the lead it names)
+    # a digital-economy plan's closing points
+    ("Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt sự phát triển kinh tế số của ngành, lĩnh vực.",
+     "Các doanh nghiệp nhà nước, Tổng Công ty"),
+    ("Các cơ sở đào tạo đại học mở thêm chuyên ngành đào tạo về chuyển đổi số, kinh tế số.",
+     "Các cơ sở đào tạo đại học"),
+    # a telecoms infrastructure plan's funding
+    ("Doanh nghiệp viễn thông bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch do doanh nghiệp triển khai.",
+     "Doanh nghiệp viễn thông"),
+    ("Các doanh nghiệp viễn thông trên địa bàn tỉnh, các nhà đầu tư trong các khu công nghiệp chủ động bố trí kinh "
+     "phí để thực hiện nhiệm vụ được phân công.",
+     "Các doanh nghiệp viễn thông trên địa bàn tỉnh, các nhà đầu tư trong các khu công nghiệp"),
+    # an agricultural plan's cooperatives
+    ("Các hợp tác xã nông nghiệp xây dựng phương án sản xuất theo chuỗi giá trị.", "Các hợp tác xã nông nghiệp"),
+]
+
+ACTOR_LAYOUTS = {
+    "numbered point": "**V. TỔ CHỨC THỰC HIỆN**\n\n20. {t}\n",
+    "lettered point": "**IV. GIẢI PHÁP**\n\n**4. Huy động nguồn lực**\n\nb) {t}\n",
+    "bullet": "**IV. NHIỆM VỤ**\n\n- {t}\n",
+    "paragraph": "**4. Huy động nguồn lực**\n\n{t}\n",
+}
+
+
+@pytest.mark.parametrize("layout", ACTOR_LAYOUTS)
+@pytest.mark.parametrize("text,lead", ACTORS)
+def test_an_enterprise_or_school_opening_a_task_sentence_leads_it(layout, text, lead):
+    plan = parse_md(ACTOR_LAYOUTS[layout].format(t=text))
+    assert clause(plan, text[:18]).lead == lead
+
+
+def test_an_actor_that_coordinates_names_its_partners():
+    plan = parse_md("**V. TỔ CHỨC THỰC HIỆN**\n\nc) Các doanh nghiệp công nghệ số phối hợp với các trường đại học "
+                    "xây dựng chương trình đào tạo kỹ năng.\n")
+    c = clause(plan, "Các doanh nghiệp công nghệ")
+    assert (c.lead, c.partners) == ("Các doanh nghiệp công nghệ số", "các trường đại học")
+
+
+NOT_ACTOR_TASKS = [
+    "Các doanh nghiệp đã đầu tư hạ tầng số tại 95% số xã.",  # what they did, not a task
+    "Doanh nghiệp nhỏ và vừa chiếm 97% tổng số doanh nghiệp của tỉnh.",  # what they are
+    "Khuyến khích các doanh nghiệp đầu tư vào nông nghiệp công nghệ cao.",  # encouraged, not named as lead
+    "Doanh nghiệp, tổ chức kinh tế được hỗ trợ kinh phí chuyển đổi số.",  # who benefits
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACTOR_TASKS)
+def test_actors_described_or_encouraged_lead_nothing(text):
+    plan = parse_md(f"**I. KẾT QUẢ**\n\n- {text}\n")
+    assert clause(plan, text[:18]).lead is None
