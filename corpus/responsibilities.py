@@ -87,7 +87,7 @@ _LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|c
                         r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
 # A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
 # "Bộ trưởng … giao một đơn vị đầu mối" names no body, the one who assigns acts.
-_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
+_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)(?<!Ngoại)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
 
 
 def tidy_lead(value: str) -> str:
@@ -196,7 +196,7 @@ _GENERIC_OPENERS = re.compile(
     r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
     r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
-    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|"
+    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|Viện trợ|"
     r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
@@ -608,7 +608,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến", "lấy ý kiến", "điều chỉnh", "chuẩn bị",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
@@ -767,13 +767,18 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu)\b")
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
 _SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+# or after the colon that ends it ("Đối với …: Cơ quan chủ quản …"); the subject's own list then follows
+# (a named body, in a sentence that is no definition of scope: "…: Cơ quan nhà nước, … (sau đây gọi là …) đang
+# quản lý, sử dụng tài sản công" says whom a rule covers, not who acts)
+_DEFINES = re.compile(r"\b(?:sau đây gọi|gọi tắt là)\b")
+_SUBJECT_AFTER_COLON = re.compile(rf":\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
 _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
@@ -786,6 +791,10 @@ def after_lead_in(body: str) -> str:
     if not _LEAD_IN.match(body):
         return body
     m = _SUBJECT_AFTER_COMMA.search(body)
+    colon = _SUBJECT_AFTER_COLON.search(body)
+    if (colon and (not m or colon.start() < m.start()) and len(body[: colon.start()].split()) <= LEAD_IN_MAX_WORDS
+            and _NAMED_BODY.match(body[colon.end():]) and not _DEFINES.search(body)):
+        return body[colon.end():]  # "Đối với các khoản …: Cơ quan chủ quản lấy ý kiến của Bộ Tài chính, Bộ …"
     # a bracketed aside ("(nếu việc tiếp nhận đơn sau 15 giờ)") only qualifies the lead-in's time
     lead_in = _ASIDE.sub(" ", body[: m.start()]) if m else ""
     if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", lead_in):
@@ -944,6 +953,9 @@ def _assigns(s: _Said) -> bool:
     return True
 
 
+_THING_GIVEN = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|chi tiết|dự toán|vốn|đất|khoán|biên chế)\b", re.I)
+
+
 def _duty_subject(s: _Said) -> bool:
     """"X <duty verb> …" whose subject is a unit: in a section that distributes duties, after an opener,
     or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
@@ -966,8 +978,13 @@ def _duty_subject(s: _Said) -> bool:
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
     # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
-    unit = _UNIT_TAIL.split(re.split(r"(?<!được)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
+    # (not when a thing is given: "Giám đốc Trung tâm giao nhiệm vụ …", "Cơ quan chủ quản giao chỉ tiêu …" — the
+    # giver still acts; nor the "giao" of a name, "Bộ Ngoại giao")
+    asked = re.split(r"(?<!được)(?<!Ngoại)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])
+    unit = _UNIT_TAIL.split(asked[0] if _THING_GIVEN.match(asked[-1]) else re.sub(r"^cho\s+", "", asked[-1]))[0]
     unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
+    if len(asked) > 1 and clean(unit).lower() in _BARE_KINDS:  # "… giao cho cơ quan quản lý …": a name cut short
+        return False
     # a paragraph read only because a named body acts in it acts for that paragraph alone
     own = [s.pos] if c.kind == "paragraph" and not (s.duty_section or s.opener or s.lead_in) else None
     s.add("lead", unit, own)

@@ -1,0 +1,68 @@
+"""Who acts in a regulation's sentences (issue #9): the giver of a thing acts, a body given the task leads, the
+subject after a lead-in that ends with a colon or opens with "Ngoài …", and names that hold "giao".
+
+Wordings from several real regulations and decrees (a training centre's rules, an aid decree, a housing decree,
+local plans), synthetic here; each is read as a bullet, a numbered point and a lettered point.
+"""
+from __future__ import annotations
+
+import pytest
+
+from snippets import clause, parse_md
+
+LAYOUTS = {
+    "bullet": "**Điều 12. Nhiệm vụ**\n\n- {t}\n",
+    "numbered point": "**Điều 12. Nhiệm vụ**\n\n4. {t}\n",
+    "lettered point": "**Điều 12. Nhiệm vụ**\n\n**2. Trình tự thực hiện:**\n\nc) {t}\n",
+}
+
+GIVERS = [  # the body that gives a task, a target or a plan still acts
+    ("Giám đốc Trung tâm giao nhiệm vụ nghiên cứu khoa học cho giảng viên và quy định số giờ nghiên cứu.",
+     "Giám đốc Trung tâm"),
+    ("Hội đồng nhân dân cấp tỉnh giao Kế hoạch viện trợ hằng năm sử dụng ngân sách địa phương.",
+     "Hội đồng nhân dân cấp tỉnh"),
+    ("Cơ quan chủ quản giao chỉ tiêu đào tạo hằng năm cho phi dự án đào tạo.", "Cơ quan chủ quản"),
+    ("Ủy ban nhân dân cấp tỉnh điều chỉnh, bổ sung giao chi tiết kế hoạch viện trợ cho các dự án.",
+     "Ủy ban nhân dân cấp tỉnh"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", GIVERS)
+def test_the_body_that_gives_a_thing_acts(layout, text, lead):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).lead == lead
+
+
+ASKED = [  # the body given the task leads it
+    ("Bộ Xây dựng giao cho Cục Quản lý nhà ở chuẩn bị tờ trình, hồ sơ theo quy định.", "Cục Quản lý nhà ở"),
+    ("UBND xã giao Phòng Văn hóa - Xã hội chủ trì tổ chức tuyên truyền.", "Phòng Văn hóa - Xã hội"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", ASKED)
+def test_the_body_given_the_task_leads_it(layout, text, lead):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).lead == lead
+
+
+SUBJECTS_AFTER_LEAD_IN = [
+    ("Ngoài giảng viên chuyên trách, Trung tâm thực hiện chế độ giảng viên kiêm nhiệm.", "Trung tâm"),
+    ("Ngoài các nhiệm vụ thường xuyên, Sở Y tế tổ chức kiểm tra an toàn thực phẩm.", "Sở Y tế"),
+    ("Trong thời hạn tối đa 05 ngày làm việc, kể từ ngày ban hành quyết định, Ủy ban nhân dân cấp tỉnh công bố "
+     "kế hoạch.", "Ủy ban nhân dân cấp tỉnh"),
+    ("Đối với các khoản viện trợ chưa giải ngân: Cơ quan chủ quản tổng hợp ý kiến của Bộ Tài chính, Bộ Ngoại giao "
+     "và báo cáo Thủ tướng Chính phủ.", "Cơ quan chủ quản"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", SUBJECTS_AFTER_LEAD_IN)
+def test_the_subject_after_a_lead_in_leads(layout, text, lead):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).lead == lead
+
+
+def test_a_name_holding_giao_is_kept_whole():
+    """"Bộ Ngoại giao" is a ministry; its "giao" gives nothing."""
+    text = "Bộ Tài chính, Bộ Ngoại giao và các cơ quan có liên quan có trách nhiệm cho ý kiến thẩm định."
+    assert clause(parse_md(LAYOUTS["bullet"].format(t=text)), "Bộ Tài chính").lead == \
+        "Bộ Tài chính, Bộ Ngoại giao và các cơ quan có liên quan"
