@@ -304,6 +304,21 @@ def plan_indicator_year(clauses: list[Clause]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# A row's own year cell: "| Tỷ lệ hộ nghèo | % | 2027 | 3 |" under "Năm", "Thời gian", "Mốc thời gian", "Năm đạt"
+_YEAR_CELL_TITLE = re.compile(r"^(?:năm|thời gian|thời hạn|mốc(?: thời gian)?)(?:\s+(?:thực hiện|hoàn thành|đạt|phấn đấu))?$",
+                              re.I)
+_YEAR_CELL = re.compile(r"^(?:năm\s+)?((?:19|20)\d{2})$", re.I)
+
+
+def _own_year(row) -> int | None:
+    """The year an indicator row states in a cell of its own, under a column of years."""
+    for key, value in row.cells.items():
+        m = _YEAR_CELL.match((value or "").strip(" *."))
+        if m and _YEAR_CELL_TITLE.match(re.sub(r"\s+", " ", row.titles.get(key, "")).strip(" *:")):
+            return int(m[1])
+    return None
+
+
 def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None,
                 table_unit: str | None = None, indicator_year: int | None = None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
@@ -323,7 +338,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     if row.cells.get("chi_tieu"):
         title = row.titles.get("chi_tieu", "")
         # "Mục tiêu 2030", "KH 2027": a value column's title may name its year without "năm"
-        year = (year_of_heading(title) or column_year(title) or year_of_heading(body, period_end)
+        year = (year_of_heading(title) or column_year(title) or _own_year(row) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
         unit = row.cells.get("don_vi_tinh") or table_unit or unit_in_name(title)  # "Số tiền (triệu đồng)"
         c.target = parse_cell_target(row.cells["chi_tieu"], unit, year)
