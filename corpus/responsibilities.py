@@ -636,6 +636,11 @@ _COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:c
 _ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
 
+# "phối hợp, cung cấp thông tin với các sở, ngành …": a short act between "phối hợp," and "với" its partners
+_COORDINATE_ACT = re.compile(rf"(?:^|[\s,;(])phối hợp\s*,\s*[^,;.()]{{3,40}}?\s+với\s+"
+                             rf"(?=(?:{_HEAD}|(?:các\s+)?{PARTNER_HEAD_RE})\b)", re.I)
+
+
 def coordination_phrases(ctx: Context, mechanism: str) -> None:
     """"… phối hợp (với) Y …" anywhere in a task names its partners Y, also mid-sentence ("Căn cứ …,
     phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
@@ -651,6 +656,9 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
             pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
         elif pos in leading and "với" in body and (m := _ALONG.search(body)):
             pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
+        elif "với" in body and (m := _COORDINATE_ACT.search(body)):
+            # the act's subject matter follows the partners: "… với các sở, ngành về hoạt động thu gom …"
+            pm = _PARTNERS_WITH.search("phối hợp với " + re.split(r"\s+về\s+(?-i:[a-zđ])", body[m.end():])[0])
         else:
             continue
         if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:

@@ -66,3 +66,18 @@ def test_a_name_holding_giao_is_kept_whole():
     text = "Bộ Tài chính, Bộ Ngoại giao và các cơ quan có liên quan có trách nhiệm cho ý kiến thẩm định."
     assert clause(parse_md(LAYOUTS["bullet"].format(t=text)), "Bộ Tài chính").lead == \
         "Bộ Tài chính, Bộ Ngoại giao và các cơ quan có liên quan"
+
+
+ACT_THEN_PARTNERS = [  # "phối hợp, <act> với Y": Y coordinates
+    ("Thường xuyên phối hợp, cung cấp thông tin với các sở, ngành, UBND các xã, phường về hoạt động thu gom sản "
+     "phẩm.", "các sở, ngành, UBND các xã, phường"),
+    ("Chủ động phối hợp, trao đổi với Sở Tài chính về nguồn kinh phí thực hiện.", "Sở Tài chính"),
+    ("Phối hợp, chia sẻ dữ liệu với các doanh nghiệp viễn thông để cập nhật bản đồ hạ tầng.",
+     "các doanh nghiệp viễn thông"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,partners", ACT_THEN_PARTNERS)
+def test_partners_after_a_short_act_that_follows_phoi_hop(layout, text, partners):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).partners == partners
