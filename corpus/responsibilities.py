@@ -964,11 +964,18 @@ def _assigns(s: _Said) -> bool:
 _THING_GIVEN = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|chi tiết|dự toán|vốn|đất|khoán|biên chế)\b", re.I)
 
 
+_DUTY_ALT = "|".join(re.escape(v) for v in _DUTY_VERBS)
+_NAME_WITH_DUTY = re.compile(rf"^(?P<unit>(?-i:[A-ZĐ])\w*\s+(?:{_DUTY_ALT})\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)"
+                             rf"(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|{_DUTY_ALT})\b", re.S)
+
+
 def _duty_subject(s: _Said) -> bool:
     """"X <duty verb> …" whose subject is a unit: in a section that distributes duties, after an opener,
     or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
     c = s.ctx.clauses[s.pos]
     sm = _SUBJECT.match(s.rest)
+    if sm and not _is_name_long_enough(sm["unit"]):
+        sm = _NAME_WITH_DUTY.match(s.rest) or sm  # "Đoàn kiểm tra yêu cầu …": the name holds a duty word
     # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
     # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
     # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
@@ -988,9 +995,14 @@ def _duty_subject(s: _Said) -> bool:
     # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
     # (not when a thing is given: "Giám đốc Trung tâm giao nhiệm vụ …", "Cơ quan chủ quản giao chỉ tiêu …" — the
     # giver still acts; nor the "giao" of a name, "Bộ Ngoại giao")
-    asked = re.split(r"(?<!được)(?<!Ngoại)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])
-    unit = _UNIT_TAIL.split(asked[0] if _THING_GIVEN.match(asked[-1]) else re.sub(r"^cho\s+", "", asked[-1]))[0]
-    unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
+    # a body asked ("yêu cầu/đề nghị") is named by a unit's head; "Đoàn kiểm tra yêu cầu đối tượng kiểm tra giải
+    # trình" asks the inspected party, the team still acts
+    asked = re.split(r"(?<!được)(?<!Ngoại)\s+(yêu cầu|đề nghị|giao)\s+", sm["unit"])
+    kept = _THING_GIVEN.match(asked[-1]) or (len(asked) > 1 and asked[-2] != "giao"
+                                            and not re.match(rf"(?:{_HEAD})\b", asked[-1]))
+    unit = _UNIT_TAIL.split(asked[0] if kept else re.sub(r"^cho\s+", "", asked[-1]))[0]
+    # "Các tổ chức, đơn vị … phải căn cứ …", "Ban quản lý viện trợ có thể thuê tư vấn …": a modal ends the name
+    unit = re.split(r"\s+(?:phải|cần|có thể)(?:\s|$)", unit)[0]
     if len(asked) > 1 and clean(unit).lower() in _BARE_KINDS:  # "… giao cho cơ quan quản lý …": a name cut short
         return False
     # a paragraph read only because a named body acts in it acts for that paragraph alone

@@ -81,3 +81,25 @@ ACT_THEN_PARTNERS = [  # "phối hợp, <act> với Y": Y coordinates
 @pytest.mark.parametrize("text,partners", ACT_THEN_PARTNERS)
 def test_partners_after_a_short_act_that_follows_phoi_hop(layout, text, partners):
     assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).partners == partners
+
+
+NAMES_HOLDING_A_DUTY_WORD = [  # a one-word head then a duty word is one name; a party asked that is no unit
+    ("Trường hợp cần xác minh thông tin thì Đoàn kiểm tra yêu cầu đối tượng kiểm tra giải trình bằng văn bản.",
+     "Đoàn kiểm tra"),
+    ("Trường hợp không đủ điều kiện thực hiện, Ban quản lý viện trợ có thể thuê tư vấn thực hiện các phần việc này.",
+     "Ban quản lý viện trợ"),
+    ("Sau khi kết thúc kiểm tra, Tổ kiểm tra liên ngành tổng hợp kết quả, báo cáo Ủy ban nhân dân xã.",
+     "Tổ kiểm tra liên ngành"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", NAMES_HOLDING_A_DUTY_WORD)
+def test_a_name_that_holds_a_duty_word_leads_whole(layout, text, lead):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).lead == lead
+
+
+def test_a_body_asked_by_name_still_leads():
+    """"UBND xã yêu cầu các ban, ngành …": the bodies asked are named, they lead."""
+    text = "Ủy ban nhân dân xã yêu cầu các ban, ngành, đoàn thể nghiêm túc triển khai thực hiện."
+    assert clause(parse_md(LAYOUTS["bullet"].format(t=text)), text[:18]).lead == "các ban, ngành, đoàn thể"
