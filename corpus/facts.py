@@ -26,6 +26,11 @@ _TIME_IN_TEXT: re.Pattern[str]
 _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
+_BOUND = r"(?:chậm nhất|không quá|tối đa)"
+# an amount of time, its number also written out in words: "30 (ba mươi) ngày", "05 ngày làm việc"
+_AMOUNT = r"(?<!\d)\d+(?:\s*\([^()\d]{1,30}\))? (?:giờ|ngày|tuần|tháng|năm)(?: làm việc)?"
+# never how long something stays valid ("có hiệu lực trong thời hạn 03 (ba) năm kể từ ngày cấp")
+_NOT_VALIDITY = r"(?<!hiệu lực )(?<!hiệu lực trong thời hạn )(?<!hiệu lực trong thời gian )"
 _TIME_LIMITS = (
     # also "Tiến độ: …", "Tiến độ thực hiện: …"
     re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
@@ -33,12 +38,22 @@ _TIME_LIMITS = (
     re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
-    re.compile(r"(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:(?:chậm nhất|không quá|tối đa)(?: là)?\s+)?"
-               r"\d+ (?:giờ|ngày|tuần|tháng|năm)(?: làm việc)?,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
+    re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
+               rf"{_AMOUNT},?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
                r".*?(?=\s+phải\b|[,.;:]|$))"),
-    # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
-    re.compile(r"(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian) \d+ (?:giờ|ngày|tháng|năm)(?: làm việc)?"
+    # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
+    # also bounded: "Trong thời hạn tối đa 10 ngày, …"
+    re.compile(rf"{_NOT_VALIDITY}(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian)(?:\s+{_BOUND})? {_AMOUNT}"
                r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+)
+# A clause that opens with its own time limit, the event it counts from being said in the line that introduces
+# the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
+# …"), or that opens with the event it is done on ("Trong ngày tiếp nhận đề nghị …, Trung tâm …", "Ngay sau khi
+# có kết quả, …"). Matched on the clause's body, at its start only: mid-sentence "không quá 30 ngày" is as often
+# a target as a time limit.
+_OPENING_LIMITS = (
+    re.compile(rf"^(?P<v>(?i:{_BOUND})(?: là)?\s+{_AMOUNT})(?![\w%])"),
+    re.compile(r"^(?P<v>(?:Trong ngày|Ngay sau khi|Ngay khi)\s+[^,;.:()]{3,160}?)\s*(?=[,;.(]|$)"),
 )
 # Then any time the task's text states, which may be a year named in passing
 _DEADLINES = [
@@ -230,7 +245,13 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
     if c.kind in ("header", "footer", "table_header"):
         return False
     time_limit = False
-    for rx in _DEADLINES:
+    for rx in _OPENING_LIMITS:
+        m = rx.match(body)
+        if m:
+            c.deadline = clean(m["v"])
+            time_limit = True
+            break
+    for rx in _DEADLINES if not time_limit else ():
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
@@ -283,6 +304,21 @@ def plan_indicator_year(clauses: list[Clause]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+# A row's own year cell: "| Tỷ lệ hộ nghèo | % | 2027 | 3 |" under "Năm", "Thời gian", "Mốc thời gian", "Năm đạt"
+_YEAR_CELL_TITLE = re.compile(r"^(?:năm|thời gian|thời hạn|mốc(?: thời gian)?)(?:\s+(?:thực hiện|hoàn thành|đạt|phấn đấu))?$",
+                              re.I)
+_YEAR_CELL = re.compile(r"^(?:năm\s+)?((?:19|20)\d{2})$", re.I)
+
+
+def _own_year(row) -> int | None:
+    """The year an indicator row states in a cell of its own, under a column of years."""
+    for key, value in row.cells.items():
+        m = _YEAR_CELL.match((value or "").strip(" *."))
+        if m and _YEAR_CELL_TITLE.match(re.sub(r"\s+", " ", row.titles.get(key, "")).strip(" *:")):
+            return int(m[1])
+    return None
+
+
 def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None,
                 table_unit: str | None = None, indicator_year: int | None = None) -> None:
     """An indicator row: its value column with the unit column, or a figure in its content cell; the
@@ -302,7 +338,7 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     if row.cells.get("chi_tieu"):
         title = row.titles.get("chi_tieu", "")
         # "Mục tiêu 2030", "KH 2027": a value column's title may name its year without "năm"
-        year = (year_of_heading(title) or column_year(title) or year_of_heading(body, period_end)
+        year = (year_of_heading(title) or column_year(title) or _own_year(row) or year_of_heading(body, period_end)
                 or _heading_year(clauses, nodes, pos, period_end))
         unit = row.cells.get("don_vi_tinh") or table_unit or unit_in_name(title)  # "Số tiền (triệu đồng)"
         c.target = parse_cell_target(row.cells["chi_tieu"], unit, year)

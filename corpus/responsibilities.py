@@ -87,7 +87,7 @@ _LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|c
                         r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
 # A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
 # "Bộ trưởng … giao một đơn vị đầu mối" names no body, the one who assigns acts.
-_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
+_GIVES = re.compile(r"(?<!được)(?<!chuyển)(?<!bàn)(?<!Ngoại)\s+giao(?:\s+cho)?\s+(?=\S)(?!thông|dịch|thương|lưu|nhận|ban|khoán|đất|kế hoạch|chỉ tiêu|nhiệm vụ)")
 
 
 def tidy_lead(value: str) -> str:
@@ -196,7 +196,7 @@ _GENERIC_OPENERS = re.compile(
     r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
     r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
-    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|"
+    r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|Viện trợ|"
     r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
@@ -608,7 +608,7 @@ _DUTY_VERBS = (
     "vận động", "ưu tiên", "bảo đảm", "đảm bảo", "lồng ghép", "nâng cao", "sử dụng", "quản lý", "cập nhật",
     # the acts of procedures and regulations: "Trung tâm có văn bản báo cáo …", "Binh chủng Công binh ban hành …"
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
-    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến",
+    "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến", "lấy ý kiến", "điều chỉnh", "chuẩn bị",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
@@ -636,6 +636,11 @@ _COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:c
 _ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
 
+# "phối hợp, cung cấp thông tin với các sở, ngành …": a short act between "phối hợp," and "với" its partners
+_COORDINATE_ACT = re.compile(rf"(?:^|[\s,;(])phối hợp\s*,\s*[^,;.()]{{3,40}}?\s+với\s+"
+                             rf"(?=(?:{_HEAD}|(?:các\s+)?{PARTNER_HEAD_RE})\b)", re.I)
+
+
 def coordination_phrases(ctx: Context, mechanism: str) -> None:
     """"… phối hợp (với) Y …" anywhere in a task names its partners Y, also mid-sentence ("Căn cứ …,
     phối hợp với Sở X trình …", "Tham mưu UBND tỉnh phối hợp các bộ, ngành …"), when no statement
@@ -651,6 +656,9 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
             pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
         elif pos in leading and "với" in body and (m := _ALONG.search(body)):
             pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
+        elif "với" in body and (m := _COORDINATE_ACT.search(body)):
+            # the act's subject matter follows the partners: "… với các sở, ngành về hoạt động thu gom …"
+            pm = _PARTNERS_WITH.search("phối hợp với " + re.split(r"\s+về\s+(?-i:[a-zđ])", body[m.end():])[0])
         else:
             continue
         if pm and pm["v"] and len(pm["v"].split()) <= MAX_PARTNER_WORDS:
@@ -688,7 +696,7 @@ class Sentences:
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
         for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
-                     _duty_subject, _agent):
+                     _duty_subject, _actor_subject, _agent):
             if step(said):
                 return
         later = _LATER_OPENER.search(body)
@@ -767,14 +775,20 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu)\b")
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
 _SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+# or after the colon that ends it ("Đối với …: Cơ quan chủ quản …"); the subject's own list then follows
+# (a named body, in a sentence that is no definition of scope: "…: Cơ quan nhà nước, … (sau đây gọi là …) đang
+# quản lý, sử dụng tài sản công" says whom a rule covers, not who acts)
+_DEFINES = re.compile(r"\b(?:sau đây gọi|gọi tắt là)\b")
+_SUBJECT_AFTER_COLON = re.compile(rf":\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
 _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
+_ASIDE = re.compile(r"\([^()]*\)")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
 
 
@@ -785,7 +799,13 @@ def after_lead_in(body: str) -> str:
     if not _LEAD_IN.match(body):
         return body
     m = _SUBJECT_AFTER_COMMA.search(body)
-    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", body[: m.start()]):
+    colon = _SUBJECT_AFTER_COLON.search(body)
+    if (colon and (not m or colon.start() < m.start()) and len(body[: colon.start()].split()) <= LEAD_IN_MAX_WORDS
+            and _NAMED_BODY.match(body[colon.end():]) and not _DEFINES.search(body)):
+        return body[colon.end():]  # "Đối với các khoản …: Cơ quan chủ quản lấy ý kiến của Bộ Tài chính, Bộ …"
+    # a bracketed aside ("(nếu việc tiếp nhận đơn sau 15 giờ)") only qualifies the lead-in's time
+    lead_in = _ASIDE.sub(" ", body[: m.start()]) if m else ""
+    if not m or len(body[: m.start()].split()) > LEAD_IN_MAX_WORDS or re.search(r"\b(?:phải|nếu)\b|,\s*(?:đề nghị|yêu cầu)\s", lead_in):
         return body
     rest = body[m.end("sep"):].lstrip()
     if m["sep"].strip(" ,") == "thì" and _LIABLE.match(rest):
@@ -941,11 +961,21 @@ def _assigns(s: _Said) -> bool:
     return True
 
 
+_THING_GIVEN = re.compile(r"(?:nhiệm vụ|chỉ tiêu|kế hoạch|chi tiết|dự toán|vốn|đất|khoán|biên chế)\b", re.I)
+
+
+_DUTY_ALT = "|".join(re.escape(v) for v in _DUTY_VERBS)
+_NAME_WITH_DUTY = re.compile(rf"^(?P<unit>(?-i:[A-ZĐ])\w*\s+(?:{_DUTY_ALT})\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)"
+                             rf"(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|{_DUTY_ALT})\b", re.S)
+
+
 def _duty_subject(s: _Said) -> bool:
     """"X <duty verb> …" whose subject is a unit: in a section that distributes duties, after an opener,
     or elsewhere when a named body acts now ("+ Bộ Công an tổng hợp kết quả …", never "Các …" or a report)."""
     c = s.ctx.clauses[s.pos]
     sm = _SUBJECT.match(s.rest)
+    if sm and not _is_name_long_enough(sm["unit"]):
+        sm = _NAME_WITH_DUTY.match(s.rest) or sm  # "Đoàn kiểm tra yêu cầu …": the name holds a duty word
     # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
     # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
     # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
@@ -963,14 +993,64 @@ def _duty_subject(s: _Said) -> bool:
         return False
     # "Ủy ban nhân dân Thành phố yêu cầu các Sở, ban, ngành …": the units asked are the leads
     # (not "… đơn vị được giao nhiệm vụ": a body given a task is still the subject)
-    unit = _UNIT_TAIL.split(re.split(r"(?<!được)\s+(?:yêu cầu|đề nghị|giao)\s+", sm["unit"])[-1])[0]
-    unit = re.split(r"\s+(?:phải|cần)(?:\s|$)", unit)[0]  # "Các tổ chức, đơn vị … phải căn cứ …"
+    # (not when a thing is given: "Giám đốc Trung tâm giao nhiệm vụ …", "Cơ quan chủ quản giao chỉ tiêu …" — the
+    # giver still acts; nor the "giao" of a name, "Bộ Ngoại giao")
+    # a body asked ("yêu cầu/đề nghị") is named by a unit's head; "Đoàn kiểm tra yêu cầu đối tượng kiểm tra giải
+    # trình" asks the inspected party, the team still acts
+    asked = re.split(r"(?<!được)(?<!Ngoại)\s+(yêu cầu|đề nghị|giao)\s+", sm["unit"])
+    kept = _THING_GIVEN.match(asked[-1]) or (len(asked) > 1 and asked[-2] != "giao"
+                                            and not re.match(rf"(?:{_HEAD})\b", asked[-1]))
+    unit = _UNIT_TAIL.split(asked[0] if kept else re.sub(r"^cho\s+", "", asked[-1]))[0]
+    # "Các tổ chức, đơn vị … phải căn cứ …", "Ban quản lý viện trợ có thể thuê tư vấn …": a modal ends the name
+    unit = re.split(r"\s+(?:phải|cần|có thể)(?:\s|$)", unit)[0]
+    if len(asked) > 1 and clean(unit).lower() in _BARE_KINDS:  # "… giao cho cơ quan quản lý …": a name cut short
+        return False
     # a paragraph read only because a named body acts in it acts for that paragraph alone
     own = [s.pos] if c.kind == "paragraph" and not (s.duty_section or s.opener or s.lead_in) else None
     s.add("lead", unit, own)
     pm = _PARTNERS_WITH.search(s.rest[sm.end("unit"):])
     if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
         s.add("partners", pm["v"], own)
+    return True
+
+
+# Actors outside the administration that a plan still gives tasks to, named by their kind as the subject of a
+# task sentence: "Các doanh nghiệp nhà nước, Tổng Công ty tiên phong, dẫn dắt …", "Doanh nghiệp viễn thông bảo
+# đảm kinh phí …", "Các cơ sở đào tạo đại học … mở thêm chuyên ngành …", "Các nhà đầu tư chủ động bố trí …".
+# The sentence opens with the kind (capitalised: it starts the sentence) and a duty verb ends the subject.
+_ACTOR_KINDS = (r"doanh nghiệp|tổng công ty|tập đoàn|cơ sở đào tạo|cơ sở giáo dục|cơ sở giáo dục nghề nghiệp|"
+                r"trường đại học|trường cao đẳng|nhà đầu tư|tổ chức tín dụng|hợp tác xã")
+# such a subject may list actors with their places: "Các doanh nghiệp viễn thông trên địa bàn Thành phố, các nhà đầu
+# tư trong các khu công nghệ cao, khu công nghiệp, cụm công nghiệp chủ động …" (26 words)
+ACTOR_SUBJECT_MAX_WORDS = 30
+_ACTOR_VERBS = ("tiên phong", "mở thêm", "chủ động", "đầu tư", "phát triển", "xây dựng", "tham gia", "bảo đảm",
+                "đảm bảo", "bố trí", "phối hợp")
+_ACTOR_SUBJECT = re.compile(
+    rf"^(?P<unit>(?-i:Các\s+(?i:{_ACTOR_KINDS})|(?:Doanh nghiệp|Tổng công ty|Tổng Công ty|Tập đoàn|Cơ sở đào tạo|"
+    rf"Cơ sở giáo dục|Trường đại học|Trường cao đẳng|Nhà đầu tư|Tổ chức tín dụng|Hợp tác xã))\b[^.;:()]{{0,160}}?)"
+    # (not the "tổ chức" of a list, "Doanh nghiệp, tổ chức bảo đảm …", nor the "đầu tư" of "nhà đầu tư")
+    rf"\s*,?\s+(?!(?<=,\s)tổ chức\b)(?<!nhà\s)(?P<verb>{VERB_RE}|"
+    + "|".join(re.escape(v) for v in (*_ACTOR_VERBS, *_DUTY_VERBS)) + r")\b")
+# a description of what such actors did or are, not a task: "Các doanh nghiệp đã đầu tư …", "… được hỗ trợ …"
+_ACTOR_DESCRIBED = re.compile(r"\b(?:đã|được|chưa|còn|có|là|của|nhiều|ít|số)\b|\d")
+
+
+def _actor_subject(s: _Said) -> bool:
+    """"Các doanh nghiệp viễn thông … chủ động bố trí kinh phí …": enterprises, training institutions and
+    investors lead the task whose sentence they open; read after every named body, for a bullet, a numbered
+    point or a paragraph of a section, never for a description ("Các doanh nghiệp đã …")."""
+    c = s.ctx.clauses[s.pos]
+    if not (c.kind in ("bullet", "item", "heading") or (c.kind == "paragraph" and c.section_path)):
+        return False
+    m = _ACTOR_SUBJECT.match(s.rest)
+    if not m or len(m["unit"].split()) > ACTOR_SUBJECT_MAX_WORDS or _ACTOR_DESCRIBED.search(m["unit"]):
+        return False
+    # a note in brackets under the point ("(Kèm theo Phụ lục …)") is no task of the actor's
+    scope = [p for p in s.scope if p == s.pos or not s.ctx.clauses[p].text.lstrip(" *_").startswith("(")]
+    s.add("lead", clean(m["unit"]), scope)
+    pm = _PARTNERS_WITH.search(s.rest[m.end("unit"):])
+    if pm and not pm["v"].lower().startswith(("triển khai", "thực hiện")):
+        s.add("partners", pm["v"], scope)
     return True
 
 

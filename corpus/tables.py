@@ -87,11 +87,19 @@ def column_year(title: str) -> int | None:
 
 
 def year_columns(titles: list[str]) -> dict[int, int]:
-    """Column index → year, when the table has one column per year (at least two, each year once)."""
+    """Column index → year, when the table has one column per year (at least two, each year once). A period
+    column beside them ("Năm 2025 | Năm 2026 | Giai đoạn 2026-2030") sets the values for its last year, unless
+    a column of that year is there already."""
     found = {k: y for k, t in enumerate(titles) if (y := column_year(t)) is not None}
     years = list(found.values())
     if len(years) < MIN_YEAR_COLUMNS or len(set(years)) != len(years):
         return {}
+    for k, t in enumerate(titles):
+        title = _UNIT_NOTE.sub("", re.sub(r"\s+", " ", t.strip(" *:"))).strip()
+        span = _YEAR_SPAN.search(title)
+        if (k not in found and span and _PERIOD_TITLE.match(title) and not _BASELINE_TITLE.search(title)
+                and (end := int(_YEAR.findall(span[0])[-1])) not in found.values()):
+            found[k] = end
     return found
 
 

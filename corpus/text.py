@@ -198,7 +198,8 @@ def _every_word_capitalised(head: str) -> str:
 _HEAD_FORMS = dict.fromkeys([*UNIT_HEADS, *(_every_word_capitalised(u) for u in UNIT_HEADS if u[:1].isupper())])
 UNIT_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in _HEAD_FORMS), key=len, reverse=True)) + ")"
 # Who a task is done with, besides the units above: "phối hợp với doanh nghiệp, viện nghiên cứu, trường đại
-# học …", "phối hợp với nhà đầu tư …". Partners only: "Doanh nghiệp viễn thông bảo đảm kinh phí …" names no lead.
+# học …", "phối hợp với nhà đầu tư …". Not unit heads: such an actor leads only a task sentence it opens
+# ("Doanh nghiệp viễn thông bảo đảm kinh phí …", corpus.responsibilities._actor_subject).
 PARTNER_HEADS = ("doanh nghiệp", "viện", "trường", "nhà đầu tư", "nhà mạng", "hiệp hội", "người dân", "nhân dân")
 PARTNER_HEAD_RE = "(?:" + "|".join(sorted((re.escape(u) for u in PARTNER_HEADS), key=len, reverse=True)) + ")"
 
