@@ -20,7 +20,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from corpus import parse_file  # noqa: E402
 from corpus.model import Clause, ParsedPlan  # noqa: E402
-from corpus.text import ABBREVIATIONS  # noqa: E402
 
 GROUPS = {
     "lead": "responsibilities", "partners": "responsibilities", "deadline": "responsibilities",
@@ -45,19 +44,10 @@ def fold(text: str | None) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-# the plans' standard abbreviations ("UBND" for "Ủy ban nhân dân") name the same thing as their long form, and the
-# gold writers use both: a string is compared with its abbreviations written out
-_ABBR = re.compile(r"(?<!\w)(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?!\w)")
-
-
-def spelled_out(text: str | None) -> str | None:
-    return None if text is None else _ABBR.sub(lambda m: ABBREVIATIONS[m[1]], str(text))
-
-
 def string_match(gold: str | None, pred: str | None) -> bool:
     if pred is None:
         return False
-    g, p = fold(spelled_out(gold)).split(), fold(spelled_out(pred)).split()
+    g, p = fold(gold).split(), fold(pred).split()
     if not g or not p:
         return g == p
     common = sum(min(g.count(w), p.count(w)) for w in set(g))
