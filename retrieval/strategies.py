@@ -39,10 +39,10 @@ Runs = tuple[tuple[str, ...], ...]
 Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached per index: `Retriever.lead_segments`)
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
-MAX_UNIT_TASKS = 40
+MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
 # answering clauses: the ranker's next clause, not one far below it
-UNIT_LOOKAHEAD = 2  # a unit's clauses in its plan put first, in the plan's order, up to this many
+UNIT_LOOKAHEAD = 2
 
 
 def lead_segments(words: Words, lead: str) -> Runs:
@@ -105,6 +105,11 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
         ours = bool(unit) and bool(c.lead) and unit <= set(folded(c.lead).replace(",", " ").split())
         return (not holds, not ours)
     return sorted(cs, key=key)
+
+
+def row_label(c: Clause) -> str:
+    """What a table row is about: its typed content cell (`Clause.columns`), else its text."""
+    return (c.columns or {}).get("noi_dung") or c.text
 
 
 def heads(first: Clause, c: Clause) -> bool:
@@ -267,7 +272,7 @@ class Target(Strategy):
                 break
         if rows:
             asked = set(q.key_tokens)
-            return max(rows, key=lambda c: len(asked & set(folded(c.text.split(" — ")[0]).split())))
+            return max(rows, key=lambda c: len(asked & set(folded(row_label(c)).split())))
         slot = q.answer_slot
         if slot is not None and slot.kind in ("percent", "money", "count"):
             # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
