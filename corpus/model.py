@@ -180,6 +180,11 @@ class Clause:
         return SECTION_SEPARATOR.join(self.section_path)
 
     @property
+    def noi_dung(self) -> str:
+        """What the clause is about: a table row's nội dung cell (`columns`), else its text."""
+        return (self.columns or {}).get("noi_dung") or self.text
+
+    @property
     def lead_from_elsewhere(self) -> bool:
         """The lead was read from another clause (a heading, footer, table cell, appendix…)."""
         return self.lead_source is not None and self.lead_source.clause_id != self.id

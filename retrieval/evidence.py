@@ -86,11 +86,10 @@ _TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
 
 # a heading that is a time, not a topic: a roadmap's stage ("2. Giai đoạn 2031 - 2035", "Năm 2026", "Quý III/2026",
 # "Từ năm 2027"); "Mục tiêu đến năm 2030" names a topic and is not one
-_STAGE_HEADING = re.compile(r"^(?:[0-9ivxlc]+[.)]?(?:\d+[.)]?)*\s+|[a-zđ][.)]\s+)?(?:giai doan|nam|quy [ivx1-4]+|thang|"
+_HEADING_NUMBER_RX = r"^\s*(?:(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+)"  # "2. ", "II. ", "a) "
+_HEADING_NUMBER = re.compile(_HEADING_NUMBER_RX)
+_STAGE_HEADING = re.compile(_HEADING_NUMBER_RX + r"?(?:giai doan|nam|quy [ivx1-4]+|thang|"
                             r"tu nam|den nam|truoc nam|trong nam|dot)\b[^a-z]*(?:19|20)\d{2}")
-
-
-_HEADING_NUMBER = re.compile(r"^\s*(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+")  # "2. ", "II. ", "a) "
 
 
 def stage_heading(c: Clause) -> str | None:
@@ -587,7 +586,7 @@ class Evidence:
         if c.kind == "table_row" and c.section_path:
             # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
             # "sản lượng xoài" a question names, in either order
-            label = self.words(c.text.split(" — ")[0])
+            label = self.words(c.noi_dung)
             heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
         return pairs | self._plan_bigrams(c.doc_id)

@@ -107,11 +107,6 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
     return sorted(cs, key=key)
 
 
-def row_label(c: Clause) -> str:
-    """What a table row is about: its typed content cell (`Clause.columns`), else its text."""
-    return (c.columns or {}).get("noi_dung") or c.text
-
-
 def heads(first: Clause, c: Clause) -> bool:
     """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself
     (a section title is stored cut short with "…", so the title is a start of ``first``'s text)."""
@@ -272,7 +267,7 @@ class Target(Strategy):
                 break
         if rows:
             asked = set(q.key_tokens)
-            return max(rows, key=lambda c: len(asked & set(folded(row_label(c)).split())))
+            return max(rows, key=lambda c: len(asked & set(folded(c.noi_dung).split())))
         slot = q.answer_slot
         if slot is not None and slot.kind in ("percent", "money", "count"):
             # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
