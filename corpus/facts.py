@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Clause
+from corpus.model import Clause, units_of
 from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
@@ -388,3 +388,11 @@ def assign_facts(sk: Skeleton) -> None:
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
     _notes_state_nothing(sk)
+    _read_units(sk.clauses)
+
+
+def _read_units(clauses: list[Clause]) -> None:
+    """Each clause's lead and partners as typed unit lists, read once every mechanism has settled them
+    (a linker or a form's notes may still replace a lead read earlier)."""
+    for c in clauses:
+        c.lead_units, c.partner_units = units_of(c.lead), units_of(c.partners)

@@ -6,10 +6,23 @@ and what the plan attaches to it (chủ trì, phối hợp, thời hạn, chỉ 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SECTION_SEPARATOR = " › "
+# what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh")
+UNIT_SEPARATORS = re.compile(r"[,;/]")
+
+
+def units_of(value: str | None) -> tuple[str, ...]:
+    """The units a chủ trì / phối hợp value names, one per part between its separators, in order.
+
+    A name with a comma inside ("Sở Văn hóa, Thể thao và Du lịch") gives its parts too; readers that
+    match a whole name keep the value itself beside them."""
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()))
 
 
 @dataclass
@@ -157,6 +170,10 @@ class Clause:
     lines: tuple[int, int]  # 1-based, inclusive
     lead: str | None = None  # chủ trì / tham mưu
     partners: str | None = None  # phối hợp
+    # the units ``lead`` / ``partners`` name, one per part between commas, semicolons, slashes
+    # (`corpus.responsibilities.units_of`), read once the lead is final; () when there is none
+    lead_units: tuple[str, ...] = ()
+    partner_units: tuple[str, ...] = ()
     directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
     deadline: str | None = None  # thời gian hoàn thành
     product: str | None = None  # sản phẩm
@@ -205,6 +222,8 @@ class Clause:
             "lines": list(self.lines),
             "lead": self.lead,
             "partners": self.partners,
+            "lead_units": list(self.lead_units),
+            "partner_units": list(self.partner_units),
             "directed_by": self.directed_by,
             "deadline": self.deadline,
             "product": self.product,
@@ -231,6 +250,9 @@ class Clause:
             lines=(d["lines"][0], d["lines"][1]),
             lead=d.get("lead"),
             partners=d.get("partners"),
+            # an index built before the units were stored: read them from the value, as the parser does
+            lead_units=tuple(d["lead_units"]) if "lead_units" in d else units_of(d.get("lead")),
+            partner_units=tuple(d["partner_units"]) if "partner_units" in d else units_of(d.get("partners")),
             directed_by=d.get("directed_by"),
             deadline=d.get("deadline"),
             product=d.get("product"),
