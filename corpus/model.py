@@ -136,6 +136,38 @@ class LeadSource:
         return cls(d["mechanism"], d["clause_id"], (int(a), int(b)), tuple(d.get("shared") or ()), d.get("quote") or "")
 
 
+# Where a deadline was read (`Clause.deadline_source`): the task's own statement of it, or a phrase of its text.
+DEADLINE_MECHANISMS: dict[str, str] = {
+    "table_column": "cột thời hạn của bảng",
+    "labelled_line": "dòng ghi thời hạn",
+    "appendix_table": "bảng phụ lục",
+    "in_text": "câu của nội dung",  # a time phrase of the clause's own words ("… hoàn thành trong năm 2026")
+}
+
+
+@dataclass(frozen=True)
+class DeadlineSource:
+    """Where a clause's thời hạn was read: by which mechanism, from which clause and lines."""
+
+    mechanism: str  # a key of DEADLINE_MECHANISMS
+    clause_id: str
+    lines: tuple[int, int]  # the source clause's first and last line
+
+    @property
+    def stated(self) -> bool:
+        """The plan states it as the task's thời hạn (a table cell, a labelled line, an appendix row),
+        not a time the clause's words mention, perhaps in passing ("tầm nhìn đến năm 2050")."""
+        return self.mechanism != "in_text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mechanism": self.mechanism, "clause_id": self.clause_id, "lines": list(self.lines)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "DeadlineSource":
+        a, b = d["lines"]
+        return cls(d["mechanism"], d["clause_id"], (int(a), int(b)))
+
+
 @dataclass
 class Document:
     id: str
@@ -183,6 +215,8 @@ class Clause:
     labelled_fields: tuple[str, ...] = ()
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
+    # where the deadline was read (set whenever deadline is; None in an index built before it was stored)
+    deadline_source: DeadlineSource | None = None
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
     # table rows of a table with one column per year ("Chỉ tiêu | ĐVT | 2026 | 2027 | … | 2030"):
     # year → that column's cell text as written ("27.500", "≥ 30%"); one target per year is read from it
@@ -230,6 +264,7 @@ class Clause:
             "labelled_fields": list(self.labelled_fields),
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
+            "deadline_source": self.deadline_source.to_dict() if self.deadline_source else None,
             "columns": self.columns,
             "year_values": {str(y): v for y, v in self.year_values.items()} if self.year_values else None,
             "year_targets": [t.to_dict() for t in self.year_targets] if self.year_targets else None,
@@ -259,6 +294,7 @@ class Clause:
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
+            deadline_source=DeadlineSource.from_dict(d["deadline_source"]) if d.get("deadline_source") else None,
             columns=d.get("columns"),
             year_values={int(y): v for y, v in d["year_values"].items()} if d.get("year_values") else None,
             year_targets=[Target(**t) for t in d["year_targets"]] if d.get("year_targets") else None,
