@@ -524,8 +524,9 @@ class Evidence:
 
     @functools.cached_property
     def _initials(self) -> InitialsTable:
-        """Every word's initial, sorted by the runs they begin: where a code's long form is looked up."""
-        return InitialsTable(self.store.clauses)
+        """Every word's initial, sorted by the runs they begin: where a code's long form is looked up (the
+        index's stored initials, or for an index written before they were stored read from the clauses)."""
+        return InitialsTable(self.store.clauses, self.store.word_initials())
 
     def _read_initials_long_form(self, code: str) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
