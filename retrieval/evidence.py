@@ -25,6 +25,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
+from corpus.text import UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import InitialsTable
@@ -321,9 +322,13 @@ def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
 
+_LEVELS_AFTER = re.compile(r"(?: (?:%s))+$" % "|".join(sorted((fold(lv) for lv in UNIT_LEVELS), key=len, reverse=True)))
+
+
 def unit_core(unit_key: str) -> str:
-    """A unit's folded name without its level ("sở y tế tỉnh" → "so y te"): how plans also write it."""
-    return re.sub(r"(?: (?:tinh|thanh pho|xa|phuong|thi tran|dac khu))+$", "", unit_key)
+    """A unit's folded name without the levels it ends with ("sở y tế tỉnh" → "so y te"; `corpus.text.UNIT_LEVELS`):
+    how plans also write it."""
+    return _LEVELS_AFTER.sub("", unit_key)
 
 
 def clause_years(c: Clause) -> set[str]:
