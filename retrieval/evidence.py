@@ -591,8 +591,8 @@ class Evidence:
         pairs = frozenset(word_pairs(self.words(text)))
         if c.kind == "table_row" and c.section_path:
             # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
-            # "sản lượng xoài" a question names, in either order
-            label = self.words(c.text.split(" — ")[0])
+            # "sản lượng xoài" a question names, in either order; the label is the row's typed nội dung cell
+            label = self.words(c.noi_dung)
             heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
         return pairs | self._plan_bigrams(c.doc_id)
