@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.model import Clause
+from corpus.model import Clause, DeadlineSource, units_of
 from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
@@ -248,7 +248,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
     for rx in _OPENING_LIMITS:
         m = rx.match(body)
         if m:
-            c.deadline = clean(m["v"])
+            c.deadline, c.deadline_source = clean(m["v"]), DeadlineSource("in_text", c.id, c.lines)
             time_limit = True
             break
     for rx in _DEADLINES if not time_limit else ():
@@ -256,7 +256,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             continue
         m = rx.search(c.text)
         if m:
-            c.deadline = clean(m["v"])
+            c.deadline, c.deadline_source = clean(m["v"]), DeadlineSource("in_text", c.id, c.lines)
             time_limit = rx in _TIME_LIMITS
             break
     c.product = _product(clauses, nodes, pos)
@@ -376,7 +376,7 @@ def _notes_state_nothing(sk: Skeleton) -> None:
     for c, node in zip(sk.clauses, sk.nodes):
         if node.parent is not None and _NOTES.match(sk.clauses[node.parent].text.strip(" *")):
             c.lead = c.partners = c.directed_by = c.deadline = c.product = None
-            c.lead_source, c.target, c.labelled_fields = None, None, ()
+            c.lead_source, c.deadline_source, c.target, c.labelled_fields = None, None, None, ()
 
 
 def assign_facts(sk: Skeleton) -> None:
@@ -388,3 +388,11 @@ def assign_facts(sk: Skeleton) -> None:
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
     _notes_state_nothing(sk)
+    _read_units(sk.clauses)
+
+
+def _read_units(clauses: list[Clause]) -> None:
+    """Each clause's lead and partners as typed unit lists, read once every mechanism has settled them
+    (a linker or a form's notes may still replace a lead read earlier)."""
+    for c in clauses:
+        c.lead_units, c.partner_units = units_of(c.lead), units_of(c.partners)

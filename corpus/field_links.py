@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 
+from corpus.lines import ROMAN_NUMBER
 from corpus.model import Clause
 from corpus.responsibilities import Context, subtree
-from corpus.text import words
+from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, words
 
 # The field a unit is said to lead, up to the plan it belongs to or the end of the phrase.
 _PLAN = r"(?:Kế hoạch|Chương trình|Đề án|Nghị quyết)"
@@ -32,8 +33,8 @@ _CLAIMS = (
 # A unit's own field, said without naming it: "trong lĩnh vực quản lý", "… lĩnh vực phụ trách", "… của mình".
 _OWN_FIELD = re.compile(r"^(?:quản lý|phụ trách|được giao|của (?:mình|đơn vị|ngành))\b", re.I)
 # What a unit's name says beside its field: "Sở Công Thương" → "Công Thương".
-_UNIT_KIND = re.compile(r"^(?:Sở|Bộ|Ban|Phòng|Cục|Chi cục|Tổng cục|Văn phòng)\s+(?=\S)")
-_UNIT_PLACE = re.compile(r"\s+(?:tỉnh|thành phố|huyện|xã|phường|đặc khu)(?:\s+\S+)*$")
+_UNIT_KIND = re.compile(r"^(?:%s)\s+(?=\S)" % "|".join(sorted(FIELD_UNIT_HEADS, key=len, reverse=True)))
+_UNIT_PLACE = re.compile(r"\s+(?:%s)(?:\s+\S+)*$" % "|".join(sorted(UNIT_LEVELS, key=len, reverse=True)))
 # Words before a field in a title that are no part of it: "4. Lĩnh vực logistics", "Ngành y tế".
 _TITLE_OPENER = re.compile(r"^(?:(?:các\s+)?(?:lĩnh vực|ngành)|về)\s+", re.I)
 _PART_SPLIT = re.compile(r"\s*(?:,|;|/|\s-\s|\bvà\b)\s*")
@@ -190,7 +191,8 @@ def _depth(ctx: Context, pos: int) -> int:
 # ---------------------------------------------------------------- numbered references ("tại mục IV, V")
 
 _REF_KINDS = ("điểm", "khoản", "mục", "phần")  # smallest first: "điểm a, b khoản 2 mục III" is read from its end
-_REF_LABEL = r"(?-i:(?:\(?(?:[IVXLC]+|\d+)\)?(?:\.?\(?(?:[IVXLC]+|\d+)\)?)*(?:\.?[a-zđ]\b)?|[a-zđ]\b\)?))"
+_NUMBER = rf"(?:{ROMAN_NUMBER}|\d+)"  # a section's number, Roman as the plans' headings write it (`corpus.lines`)
+_REF_LABEL = rf"(?-i:(?:\(?{_NUMBER}\)?(?:\.?\(?{_NUMBER}\)?)*(?:\.?[a-zđ]\b)?|[a-zđ]\b\)?))"
 _REF_GROUP = re.compile(rf"(?P<kind>mục|điểm|khoản|phần)\s+(?P<labels>{_REF_LABEL}(?:\s*(?:,|và)\s*"
                         rf"(?:(?P=kind)\s+)?{_REF_LABEL}(?![^\W\d_]))*)", re.I)
 _REF_START = re.compile(r"(?:(?:tại|theo|ở|thuộc)\s+|\()(?=(?:mục|điểm|khoản|phần)\s)", re.I)

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from corpus.model import SourceText
 
 ROMAN = r"(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+ROMAN_NUMBER = rf"(?=[IVXL]){ROMAN}"  # a Roman numeral of at least one letter: "IV" in "tại mục IV, V"
 
 # (type, regex) — the label regexes read the start of a cleaned line.
 _LABELS: list[tuple[str, re.Pattern[str]]] = [

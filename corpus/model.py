@@ -6,10 +6,23 @@ and what the plan attaches to it (chủ trì, phối hợp, thời hạn, chỉ 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SECTION_SEPARATOR = " › "
+# what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh")
+UNIT_SEPARATORS = re.compile(r"[,;/]")
+
+
+def units_of(value: str | None) -> tuple[str, ...]:
+    """The units a chủ trì / phối hợp value names, one per part between its separators, in order.
+
+    A name with a comma inside ("Sở Văn hóa, Thể thao và Du lịch") gives its parts too; readers that
+    match a whole name keep the value itself beside them."""
+    if not value:
+        return ()
+    return tuple(dict.fromkeys(p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()))
 
 
 @dataclass
@@ -123,6 +136,38 @@ class LeadSource:
         return cls(d["mechanism"], d["clause_id"], (int(a), int(b)), tuple(d.get("shared") or ()), d.get("quote") or "")
 
 
+# Where a deadline was read (`Clause.deadline_source`): the task's own statement of it, or a phrase of its text.
+DEADLINE_MECHANISMS: dict[str, str] = {
+    "table_column": "cột thời hạn của bảng",
+    "labelled_line": "dòng ghi thời hạn",
+    "appendix_table": "bảng phụ lục",
+    "in_text": "câu của nội dung",  # a time phrase of the clause's own words ("… hoàn thành trong năm 2026")
+}
+
+
+@dataclass(frozen=True)
+class DeadlineSource:
+    """Where a clause's thời hạn was read: by which mechanism, from which clause and lines."""
+
+    mechanism: str  # a key of DEADLINE_MECHANISMS
+    clause_id: str
+    lines: tuple[int, int]  # the source clause's first and last line
+
+    @property
+    def stated(self) -> bool:
+        """The plan states it as the task's thời hạn (a table cell, a labelled line, an appendix row),
+        not a time the clause's words mention, perhaps in passing ("tầm nhìn đến năm 2050")."""
+        return self.mechanism != "in_text"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mechanism": self.mechanism, "clause_id": self.clause_id, "lines": list(self.lines)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "DeadlineSource":
+        a, b = d["lines"]
+        return cls(d["mechanism"], d["clause_id"], (int(a), int(b)))
+
+
 @dataclass
 class Document:
     id: str
@@ -157,6 +202,10 @@ class Clause:
     lines: tuple[int, int]  # 1-based, inclusive
     lead: str | None = None  # chủ trì / tham mưu
     partners: str | None = None  # phối hợp
+    # the units ``lead`` / ``partners`` name, one per part between commas, semicolons, slashes
+    # (`corpus.responsibilities.units_of`), read once the lead is final; () when there is none
+    lead_units: tuple[str, ...] = ()
+    partner_units: tuple[str, ...] = ()
     directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
     deadline: str | None = None  # thời gian hoàn thành
     product: str | None = None  # sản phẩm
@@ -166,6 +215,8 @@ class Clause:
     labelled_fields: tuple[str, ...] = ()
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
+    # where the deadline was read (set whenever deadline is; None in an index built before it was stored)
+    deadline_source: DeadlineSource | None = None
     columns: dict[str, str] | None = None  # table rows: meaning → cell text
     # table rows of a table with one column per year ("Chỉ tiêu | ĐVT | 2026 | 2027 | … | 2030"):
     # year → that column's cell text as written ("27.500", "≥ 30%"); one target per year is read from it
@@ -205,12 +256,15 @@ class Clause:
             "lines": list(self.lines),
             "lead": self.lead,
             "partners": self.partners,
+            "lead_units": list(self.lead_units),
+            "partner_units": list(self.partner_units),
             "directed_by": self.directed_by,
             "deadline": self.deadline,
             "product": self.product,
             "labelled_fields": list(self.labelled_fields),
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
+            "deadline_source": self.deadline_source.to_dict() if self.deadline_source else None,
             "columns": self.columns,
             "year_values": {str(y): v for y, v in self.year_values.items()} if self.year_values else None,
             "year_targets": [t.to_dict() for t in self.year_targets] if self.year_targets else None,
@@ -231,12 +285,16 @@ class Clause:
             lines=(d["lines"][0], d["lines"][1]),
             lead=d.get("lead"),
             partners=d.get("partners"),
+            # an index built before the units were stored: read them from the value, as the parser does
+            lead_units=tuple(d["lead_units"]) if "lead_units" in d else units_of(d.get("lead")),
+            partner_units=tuple(d["partner_units"]) if "partner_units" in d else units_of(d.get("partners")),
             directed_by=d.get("directed_by"),
             deadline=d.get("deadline"),
             product=d.get("product"),
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
+            deadline_source=DeadlineSource.from_dict(d["deadline_source"]) if d.get("deadline_source") else None,
             columns=d.get("columns"),
             year_values={int(y): v for y, v in d["year_values"].items()} if d.get("year_values") else None,
             year_targets=[Target(**t) for t in d["year_targets"]] if d.get("year_targets") else None,

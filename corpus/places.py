@@ -12,16 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from corpus.text import fold_same_length, fold_words, normalize
+from corpus.text import COMMUNE_LEVELS, PROVINCE_LEVELS, fold_same_length, fold_words, normalize
 from corpus.text import nfc as normalize_nfc
 
-PROVINCE_LEVELS = ("tỉnh", "thành phố")
-COMMUNE_LEVELS = ("xã", "phường", "đặc khu")
-# Words that may introduce a unit's name in running text, longest first.
-_LEVEL_WORDS = {
-    "thanh pho": "thành phố", "tp": "thành phố", "tinh": "tỉnh",
-    "xa": "xã", "phuong": "phường", "dac khu": "đặc khu",
-}
+# Words that may introduce a current unit's name in running text (folded; "TP" for "thành phố").
+_LEVEL_WORDS = {**{fold_words(level): level for level in PROVINCE_LEVELS + COMMUNE_LEVELS}, "tp": "thành phố"}
 _MAX_NAME_WORDS = 5  # the longest unit names ("Phường Nam Đông Phong") have four syllables
 
 
@@ -179,7 +174,8 @@ def _bare_written(name: str) -> str:
 
 
 # The name's words are read in a lookahead, so "tỉnh Quảng Ninh Đảng ủy xã Lương Minh" still finds the "xã".
-_MENTION = re.compile(r"\b(thanh pho|tp|tinh|dac khu|xa|phuong)\s+(?=((?:[a-z0-9]+\s*){1,%d}))" % _MAX_NAME_WORDS)
+_MENTION = re.compile(r"\b(%s)\s+(?=((?:[a-z0-9]+\s*){1,%d}))"
+                      % ("|".join(sorted(_LEVEL_WORDS, key=len, reverse=True)), _MAX_NAME_WORDS))
 
 
 def find_places(text: str, province_hint: str | None = None) -> list[Place]:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from corpus.model import Clause, LeadSource
+from corpus.model import Clause, DeadlineSource, LeadSource
 from corpus.structure import Node
 from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
@@ -147,6 +147,9 @@ class Context:
                 applied[(p, f.field)] = f
                 if f.field == "lead":
                     c.lead_source = self.source_of(f.source, f.mechanism)
+                elif f.field == "deadline":
+                    src = self.clauses[f.source]
+                    c.deadline_source = DeadlineSource(f.mechanism, src.id, src.lines)
         self._partners_follow_their_lead(applied)
 
     def _partners_follow_their_lead(self, applied: dict[tuple[int, str], "Fact"]) -> None:
@@ -1188,7 +1191,8 @@ class AppendixRows:
             if best is not None and share >= APPENDIX_MIN_SHARE:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
-                c.deadline = row.deadline or c.deadline  # the table's column says it outright
+                if row.deadline:  # the table's column says it outright
+                    c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
 
 

@@ -181,6 +181,17 @@ UNIT_HEADS = (
     "Công ty", "Tổng công ty", "Điện lực", "Công đoàn", "Đồn", "Cảnh sát", "Viễn thông", "Hải quan",
     "Thuế tỉnh", "Thuế thành phố", "Thuế cơ sở",
 )
+# The heads of units named after the field they govern ("Sở Công Thương", "Cục Thuế", "Văn phòng …"): the rest of
+# such a name is a field (`corpus.field_links.own_field`); a few of UNIT_HEADS, whose other heads are the name's
+# own meaning ("Công an", "Thanh tra", "Trung tâm …").
+FIELD_UNIT_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Cục", "Chi cục", "Tổng cục", "Văn phòng")
+# The levels of an administrative unit, as the words naming a unit's level before its name ("tỉnh Thái Nguyên",
+# "xã An Hưng", "đặc khu Phú Quốc"): those after the July 2025 reorganisation (the only ones `corpus.places`
+# resolves) and those it abolished, which older plans and questions still write ("huyện", "thị trấn").
+PROVINCE_LEVELS = ("tỉnh", "thành phố")
+COMMUNE_LEVELS = ("xã", "phường", "đặc khu")
+FORMER_LEVELS = ("huyện", "thị trấn")
+UNIT_LEVELS = PROVINCE_LEVELS + COMMUNE_LEVELS + FORMER_LEVELS
 # An acronym standing for a body ("VNMAC", "BHXH"): three or more capitals followed by ordinary words or
 # nothing; a word in an all-capitals heading ("DANH SÁCH HỌC VIÊN") is no acronym.
 # The next word is in lower case, Vietnamese letters too: "VNMAC đào tạo, cấp chứng chỉ …".

@@ -25,6 +25,7 @@ import numpy as np
 from corpus.model import Clause, Document, ParsedPlan
 
 from .encoder import Encoder, load_encoder
+from .lookups import SyllableCounts, WordInitials
 
 QUERY_VECTORS_KEPT = 1024  # query embeddings memoised per store: a bot's repeated questions skip the encoder
 
@@ -81,6 +82,12 @@ class ClauseStore(Protocol):
 
     def health(self) -> dict:
         """Back end, counts and, for a database, whether it is a standby and its replication lag."""
+
+    def syllable_counts(self) -> SyllableCounts | None:
+        """The plans' syllable counts stored with the index (`index.lookups`), or None: build them."""
+
+    def word_initials(self) -> WordInitials | None:
+        """The plans' word initials stored with the index (`index.lookups`), or None: build them."""
 
 
 def is_dsn(target: str | Path) -> bool:
@@ -156,6 +163,14 @@ class SnapshotStore(ABC):
         self._encoder: Encoder | None = None
         self._encoder_lock = threading.Lock()
         self._encode_query = lru_cache(maxsize=QUERY_VECTORS_KEPT)(self._encode_query_uncached)
+
+    def syllable_counts(self) -> SyllableCounts | None:
+        """None: this back end stores no lookup tables, the retriever reads them from the clauses."""
+        return None
+
+    def word_initials(self) -> WordInitials | None:
+        """None: this back end stores no lookup tables, the retriever reads them from the clauses."""
+        return None
 
     @abstractmethod
     def _wrong_dimension(self, dim: int) -> Exception:

@@ -33,8 +33,9 @@ from corpus.model import ParsedPlan
 from . import text as T
 from .cache import VectorCache
 from .encoder import Encoder, canonical_model_name, encoder_record, load_encoder
-from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, MANIFEST, PLANS,  # noqa: F401
-                     VECTOR_KEYS, VECTORS, file_sha256, quiet_bm25s)
+from .layout import (ABBREVIATIONS, BM25_DIR, FAISS_FILE, FORMAT_VERSION, INITIALS, MANIFEST, PLANS,  # noqa: F401
+                     SYLLABLES, VECTOR_KEYS, VECTORS, file_sha256, quiet_bm25s)
+from .lookups import write_lookups
 
 FLAT_LIMIT = 50_000  # below: exact IndexFlatIP; above: IVF (see benchmarks/results/index.md)
 IVF_NPROBE = 32
@@ -219,6 +220,7 @@ def write_index_dir(out: Path, entries: Sequence[_Entry] | Sequence[ParsedPlan],
     bm25.save(str(out / BM25_DIR), show_progress=False)
     del bm25
     (out / ABBREVIATIONS).write_text(json.dumps(abbreviations, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_lookups(out, [c for e in entries for c in e.plan.clauses], SYLLABLES, INITIALS)
     corpus_fp = hashlib.sha256("".join(sorted(e.plan.document.fingerprint or e.file_sha256
                                               for e in entries)).encode()).hexdigest()
     manifest = {

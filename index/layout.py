@@ -17,6 +17,9 @@ VECTOR_KEYS = "vector_keys.txt"  # sha1(model + passage) per row
 FAISS_FILE = "vectors.faiss"
 BM25_DIR = "bm25"
 ABBREVIATIONS = "abbreviations.json"
+# lookup tables over the plans' words (`index.lookups`); an index written before them has neither
+SYLLABLES = "syllables.json"
+INITIALS = "initials.npz"
 
 
 def quiet_bm25s() -> None:

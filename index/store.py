@@ -6,6 +6,7 @@ model, file presence, row counts — and fails with one clear line instead, so
 """
 from __future__ import annotations
 
+import functools
 import json
 import math
 from pathlib import Path
@@ -18,6 +19,7 @@ from corpus.model import ParsedPlan
 from . import layout as B
 from . import text as T
 from .backend import BM25Statistics, SnapshotStore
+from .lookups import SyllableCounts, WordInitials
 from .encoder import canonical_model_name, superseded
 
 # A filtered dense search over at most this many rows is done exactly with numpy
@@ -106,6 +108,34 @@ class IndexStore(SnapshotStore):
         if params.get("nprobe") and hasattr(fidx, "nprobe"):
             fidx.nprobe = int(params["nprobe"])
         return cls(index_dir, manifest, plans, fidx, bm25, vectors, abbreviations, built_with)
+
+    # ------------------------------------------------------------------ lookup tables
+
+    def _stored(self, name: str, read):
+        """A lookup table written by the build (`index.lookups`), read on first use; None in an index
+        written before it was stored (the retriever then builds it)."""
+        path = self.index_dir / name
+        if not path.exists():
+            return None
+        try:
+            return read(path)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise IndexLoadError(f"broken index at {self.index_dir}: {name}: {msg}; rebuild with `planqa index`") from None
+
+    @functools.cached_property
+    def _syllable_counts(self) -> SyllableCounts | None:
+        return self._stored(B.SYLLABLES, SyllableCounts.load)
+
+    @functools.cached_property
+    def _word_initials(self) -> WordInitials | None:
+        return self._stored(B.INITIALS, WordInitials.load)
+
+    def syllable_counts(self) -> SyllableCounts | None:
+        return self._syllable_counts
+
+    def word_initials(self) -> WordInitials | None:
+        return self._word_initials
 
     def bm25_statistics(self) -> BM25Statistics:
         """Document frequency of every BM25 token, read from bm25s's token-major (CSC) score matrix.

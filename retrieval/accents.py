@@ -11,13 +11,12 @@ unchanged: only the text embedded for the dense search is restored.
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Iterable
 
-from corpus.text import fold_same_length, nfc
+from index.lookups import SYLLABLE as _SYLLABLE
+from index.lookups import SyllableCounts
 
-_SYLLABLE = re.compile(r"\w+", re.UNICODE)
 MIN_BARE_SHARE = 0.95  # a question is typed without marks when this share of its letters carry none
 
 
@@ -38,27 +37,22 @@ class AccentRestorer:
     """Folded syllable → the plans' accented forms, with how often each is written and follows another.
 
     The choice is the most likely sequence (Viterbi over the syllables of a run of folded words) under a
-    bigram model of the plans' text smoothed by single-syllable frequency."""
+    bigram model of the plans' text smoothed by single-syllable frequency. The counts come with the index
+    (`index.lookups.SyllableCounts`, stored at build) or are read from the plans' texts (`from_texts`)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        unigram: dict[str, Counter] = defaultdict(Counter)
-        bigram: Counter = Counter()
-        seeded = [(t, QUESTION_WORD_WEIGHT) for t in QUESTION_WORDS]
-        for text, weight in [(t, 1) for t in texts] + seeded:
-            prev = None
-            for m in _SYLLABLE.finditer(nfc(text).lower()):
-                w = m.group()
-                if not w.isalpha():
-                    prev = None
-                    continue
-                unigram[fold_same_length(w)][w] += weight
-                if prev is not None:
-                    bigram[(prev, w)] += weight
-                prev = w
+    def __init__(self, plan_counts: SyllableCounts) -> None:
+        counts = plan_counts.copy()  # the question words are seeded on a copy: the index's table stays as stored
+        for text in QUESTION_WORDS:
+            counts.add(text, QUESTION_WORD_WEIGHT)
+        unigram, bigram = counts.unigram, counts.bigram
         self._forms = {f: tuple(c) for f, c in unigram.items()}
         self._count = Counter({w: n for c in unigram.values() for w, n in c.items()})
         self._total = max(1, sum(self._count.values()))
         self._bigram = bigram
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> "AccentRestorer":
+        return cls(SyllableCounts.of(texts))
 
     def _logp(self, prev: str | None, w: str) -> float:
         p_uni = (self._count[w] + 0.5) / self._total

@@ -105,14 +105,10 @@ def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
 
 
 def deadline_stated(c: Clause) -> bool:
-    """The task's own deadline: its table row's thời hạn cell, a labelled line ("Thời gian thực hiện: …",
-    the typed `Clause.labelled_fields`) or one read from another clause — not a year the text mentions in
-    passing ("tầm nhìn đến năm 2050")."""
-    if not c.deadline:
-        return False
-    if (c.columns and "thoi_han" in c.columns) or "deadline" in c.labelled_fields:
-        return True
-    return folded(c.deadline) not in folded(c.text)
+    """The task's own deadline: one the plan states as its thời hạn (its table row's cell, a labelled line,
+    an appendix row; the typed `Clause.deadline_source`, on the clause or read from another) — not a year
+    its text mentions in passing ("tầm nhìn đến năm 2050")."""
+    return bool(c.deadline) and c.deadline_source is not None and c.deadline_source.stated
 
 
 def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:

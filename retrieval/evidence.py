@@ -25,6 +25,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
+from corpus.text import UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import InitialsTable
@@ -321,9 +322,13 @@ def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
 
+_LEVELS_AFTER = re.compile(r"(?: (?:%s))+$" % "|".join(sorted((fold(lv) for lv in UNIT_LEVELS), key=len, reverse=True)))
+
+
 def unit_core(unit_key: str) -> str:
-    """A unit's folded name without its level ("sở y tế tỉnh" → "so y te"): how plans also write it."""
-    return re.sub(r"(?: (?:tinh|thanh pho|xa|phuong|thi tran|dac khu))+$", "", unit_key)
+    """A unit's folded name without the levels it ends with ("sở y tế tỉnh" → "so y te"; `corpus.text.UNIT_LEVELS`):
+    how plans also write it."""
+    return _LEVELS_AFTER.sub("", unit_key)
 
 
 def clause_years(c: Clause) -> set[str]:
@@ -524,8 +529,9 @@ class Evidence:
 
     @functools.cached_property
     def _initials(self) -> InitialsTable:
-        """Every word's initial, sorted by the runs they begin: where a code's long form is looked up."""
-        return InitialsTable(self.store.clauses)
+        """Every word's initial, sorted by the runs they begin: where a code's long form is looked up (the
+        index's stored initials, or for an index written before they were stored read from the clauses)."""
+        return InitialsTable(self.store.clauses, self.store.word_initials())
 
     def _read_initials_long_form(self, code: str) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
@@ -585,8 +591,8 @@ class Evidence:
         pairs = frozenset(word_pairs(self.words(text)))
         if c.kind == "table_row" and c.section_path:
             # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
-            # "sản lượng xoài" a question names, in either order
-            label = self.words(c.text.split(" — ")[0])
+            # "sản lượng xoài" a question names, in either order; the label is the row's typed nội dung cell
+            label = self.words(c.noi_dung)
             heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
         return pairs | self._plan_bigrams(c.doc_id)

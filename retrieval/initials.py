@@ -8,24 +8,22 @@ the code, not a pass over the plans' whole text.
 """
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 import numpy as np
 
 from corpus.model import Clause
-from corpus.text import LINKING_WORDS, VIETNAMESE_LOWER
+from corpus.text import LINKING_WORDS
+from index.lookups import D_STROKE as _D_STROKE
+from index.lookups import LATIN as _LATIN
+from index.lookups import NO_INITIAL as _NONE
+from index.lookups import WORD as _WORD
+from index.lookups import WordInitials
 from index.text import fold, normalize
 
 MIN_LETTERS = 4  # the shortest code looked up (retrieval.evidence._CODE): the table is sorted by this many initials
 
-_WORD = re.compile(r"\w+")
-_GAP = re.compile(r"[ \t]+")
-_LATIN = "abcdefghijklmnopqrstuvwxyz"
-_D_STROKE = len(_LATIN)  # "Đ" begins only đ-words; a code's "D" may be a đ typed without its stroke
-_NONE = _D_STROKE + 1  # a word no code letter begins (a digit, "_", another script), and the end of a run
 _BASE = _NONE + 1
-_INITIAL = {ch: _D_STROKE if ch == "đ" else _LATIN.index(fold(ch)) for ch in VIETNAMESE_LOWER}
 
 
 def clause_words(c: Clause) -> list[str]:
@@ -34,27 +32,15 @@ def clause_words(c: Clause) -> list[str]:
 
 
 class InitialsTable:
-    """Every word's initial in clause order (`_NONE` between runs), and the positions sorted by the
-    initials (đ read as d) of the MIN_LETTERS words from there."""
+    """Every word's initial in clause order (`_NONE` between runs; `index.lookups.WordInitials`, stored with
+    the index or read from the clauses), and the positions sorted by the initials (đ read as d) of the
+    MIN_LETTERS words from there."""
 
-    def __init__(self, clauses: Sequence[Clause]) -> None:
+    def __init__(self, clauses: Sequence[Clause], words: WordInitials | None = None) -> None:
         self._clauses = clauses
-        initials: list[int] = []
-        where: list[tuple[int, int]] = []
-        for pos, c in enumerate(clauses):
-            text = normalize(c.text).lower()
-            end = None
-            for i, m in enumerate(_WORD.finditer(text)):
-                if end is not None and not _GAP.fullmatch(text, end, m.start()):
-                    initials.append(_NONE)
-                    where.append((-1, -1))
-                initials.append(_INITIAL.get(m.group()[0], _NONE))
-                where.append((pos, i))
-                end = m.end()
-            initials.append(_NONE)
-            where.append((-1, -1))
-        self.initials = np.asarray(initials, dtype=np.uint8)
-        self.where = np.asarray(where, dtype=np.int32).reshape(-1, 2)
+        words = words if words is not None else WordInitials.of(clauses)
+        self.initials = words.initials
+        self.where = words.where
         keys = self._keys(self.initials)
         self.order = np.argsort(keys, kind="stable")  # positions by key, in text order within a key
         self.keys = keys[self.order]

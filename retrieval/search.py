@@ -38,7 +38,7 @@ from retrieval.lead_source import lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, strategy_for
+from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -55,7 +55,7 @@ class Retriever:
     What it caches is a pure function of the immutable store: per-plan and per-clause facts are
     `functools.cached_property` tables over all plans (`clause_table`, what each clause is, for the
     signals); a lead's word runs, asked by lead, go through an `lru_cache` bounded by the number of
-    units the plans name (`lead_segments`). All of it lives on this object, so a reload that replaces
+    units the plans name (`lead_segments`, over the typed `Clause.lead_units`). All of it lives on this object, so a reload that replaces
     the retriever lets the old index go.
     """
 
@@ -64,6 +64,7 @@ class Retriever:
         self.model = ranker if ranker is not None else RankerModel.load(default_model_path(store.model))
         self.evidence = Evidence(store)
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
+        self.lead_units = lead_units(store.clauses)  # each lead with its units, as the corpus read them
         self.lead_segments = functools.lru_cache(maxsize=max(len(self.units), 1))(
             functools.partial(lead_segments, self.evidence.words))
 
@@ -148,8 +149,10 @@ class Retriever:
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:
-        """The plans' accented forms of each folded syllable, read once per index (about a second for 44 plans)."""
-        return AccentRestorer(c.text for c in self.store.clauses)
+        """The plans' accented forms of each folded syllable: the index's stored counts, or for an index
+        written before they were stored read from the clauses once (about a second for 44 plans)."""
+        counts = self.store.syllable_counts()
+        return AccentRestorer(counts) if counts is not None else AccentRestorer.from_texts(c.text for c in self.store.clauses)
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
         """[(clause position, ranker probability, coverage)] best first.

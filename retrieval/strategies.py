@@ -10,7 +10,7 @@ ranker's weights are the same for every type; a type only says which facts are *
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, ClassVar, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.text import ASSIGNING_SECTION
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 Scored = list[tuple[int, float, float]]  # (clause position, score, coverage), best first
 Words = Callable[[str], list[str]]  # folded words, abbreviations as long forms (`Evidence.words`)
 Runs = tuple[tuple[str, ...], ...]
-Segments = Callable[[str], Runs]  # a lead's word runs (`lead_segments`; cached per index: `Retriever.lead_segments`)
+Segments = Callable[[str, tuple[str, ...]], Runs]  # a lead's word runs (`lead_segments`; cached: `Retriever.lead_segments`)
+Leads = Mapping[str, tuple[str, ...]]  # each lead with its units (`Clause.lead`, `Clause.lead_units`)
 
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
@@ -45,10 +46,9 @@ MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's ord
 UNIT_LOOKAHEAD = 2
 
 
-def lead_segments(words: Words, lead: str) -> Runs:
-    """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes."""
-    parts = [lead] + re.split(r"[,;/]", lead)
-    return tuple(dict.fromkeys(tuple(words(p)) for p in parts if p.strip()))
+def lead_segments(words: Words, lead: str, units: Sequence[str]) -> Runs:
+    """A lead's word runs: the whole lead, then each unit the corpus read from it (`Clause.lead_units`)."""
+    return tuple(dict.fromkeys(tuple(words(p)) for p in (lead, *units)))
 
 
 def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
@@ -63,12 +63,13 @@ def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
     return best
 
 
-def unit_match(question_words: tuple[str, ...], lead: str, words: Words, segments: Segments | None = None) -> int:
-    """How many words of a unit in ``lead`` the question names ("UBND cấp xã" names "Ủy ban nhân dân cấp
-    xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part. ``segments`` reads the
-    lead's runs (the index's cached reader), by default afresh with ``words``."""
+def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...], words: Words,
+               segments: Segments | None = None) -> int:
+    """How many words of the lead or one of its ``units`` the question names ("UBND cấp xã" names "Ủy ban
+    nhân dân cấp xã": 6); 0 below UNIT_MIN_WORDS, or when a short unit is named only in part. ``segments``
+    reads the lead's runs (the index's cached reader), by default afresh with ``words``."""
     best = 0
-    for run in segments(lead) if segments is not None else lead_segments(words, lead):
+    for run in segments(lead, units) if segments is not None else lead_segments(words, lead, units):
         if not run:
             continue
         k = _prefix_in(run, question_words)
@@ -77,13 +78,19 @@ def unit_match(question_words: tuple[str, ...], lead: str, words: Words, segment
     return best
 
 
-def units_named(q: Question, leads: list[str], words: Words, segments: Segments | None = None) -> set[str]:
+def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
+    """The clauses' leads with their units (typed `Clause.lead_units`), in the order first met."""
+    return {c.lead: c.lead_units for c in clauses if c.lead}
+
+
+def units_named(q: Question, leads: Leads, words: Words, segments: Segments | None = None) -> set[str]:
     """The leads naming the unit the question is about: those matching it by the most words (the typed
-    ``Clause.lead`` field, never a display string); the analysed unit's folded core counts too."""
+    ``Clause.lead`` and ``Clause.lead_units`` fields, never a display string); the analysed unit's folded
+    core counts too."""
     qwords = tuple(words(q.text))
     scores = {}
-    for lead in dict.fromkeys(leads):
-        k = unit_match(qwords, lead, words, segments)
+    for lead, units in leads.items():
+        k = unit_match(qwords, lead, units, words, segments)
         if q.unit_key and q.unit_key in folded(lead):
             k = max(k, len(q.unit_key.split()))
         if k:
@@ -331,7 +338,7 @@ class Duties(Strategy):
     def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
         """Every clause led by the unit the question names, in the plans it may be about."""
         by_lead = r.clauses_by_lead(doc_filter)
-        named = units_named(q, list(by_lead), r.evidence.words, r.lead_segments)
+        named = units_named(q, {lead: r.lead_units[lead] for lead in by_lead}, r.evidence.words, r.lead_segments)
         return sorted({p for lead in named for p in by_lead[lead]})  # in plan order, whatever the hash seed
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
@@ -341,8 +348,7 @@ class Duties(Strategy):
         plan's order; tasks taking the lead from elsewhere come last. The group holding the best-scored clause
         stating the unit goes first, so the list opens with what the ranker found most relevant."""
         clauses = r.store.clauses
-        named = units_named(q, [clauses[p].lead for p, _, _ in scored if clauses[p].lead], r.evidence.words,
-                            r.lead_segments)
+        named = units_named(q, lead_units([clauses[p] for p, _, _ in scored]), r.evidence.words, r.lead_segments)
         ours = [t for t in scored if clauses[t[0]].lead in named]
         if not ours:
             return super().order(r, q, scored)
@@ -370,7 +376,7 @@ class Duties(Strategy):
                 documents: dict[str, "Document"], words: Words | None = None,
                 plan: PlanClauses | None = None) -> str:
         if words is not None:
-            named = units_named(q, [c.lead for c, _, _ in ranked if c.lead], words)
+            named = units_named(q, lead_units([c for c, _, _ in ranked]), words)
             out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
             if out:
                 return out

@@ -13,19 +13,19 @@ PLAN_TEXTS = [
 
 
 def test_a_question_typed_without_marks_reads_as_the_plans_write_it():
-    r = AccentRestorer(PLAN_TEXTS)
+    r = AccentRestorer.from_texts(PLAN_TEXTS)
     assert r.restore("ai chu tri kiem tra thi hanh luat o lai chau") == "ai chủ trì kiểm tra thi hành luật ở lai châu"
     assert r.restore("ty le ho gia dinh su dung nuoc sach nam 2030") == "tỷ lệ hộ gia đình sử dụng nước sạch năm 2030"
 
 
 def test_question_words_the_plans_never_write_are_restored_too():
-    r = AccentRestorer(PLAN_TEXTS)
+    r = AccentRestorer.from_texts(PLAN_TEXTS)
     assert r.restore("dong thap phan dau bao nhieu thu tuc") == "đồng tháp phấn đấu bao nhiêu thủ tục"
     assert r.restore("bao cao ve dau truoc ngay nao") == "báo cáo về đâu trước ngày nào"
 
 
 def test_codes_numbers_and_unknown_words_are_kept_as_typed():
-    r = AccentRestorer(PLAN_TEXTS)
+    r = AccentRestorer.from_texts(PLAN_TEXTS)
     out = r.restore("Ty le IoT o KCN xyzzy nam 2030, Quy IV/2026")
     assert out == "Tỷ lệ IoT ở KCN xyzzy năm 2030, Quý IV/2026"
 

@@ -2,7 +2,7 @@
 the deadline of its table row or labelled line rather than a year the text mentions in passing."""
 from __future__ import annotations
 
-from corpus.model import Clause, LeadSource
+from corpus.model import Clause, DeadlineSource, LeadSource
 from retrieval.answer import deadline_stated, task_partners
 from retrieval.query import Question, folded
 from retrieval.strategies import STRATEGIES
@@ -43,13 +43,16 @@ def test_a_partner_line_of_the_same_section_answers_but_not_another_plans_or_sec
 
 def test_a_table_rows_deadline_cell_is_stated_a_year_in_passing_is_not():
     row = clause(429, "1. Tổ chức điều chỉnh quy hoạch hạ tầng viễn thông đến năm 2030", ["PHỤ LỤC"], kind="table_row",
-                 deadline="Quý III Năm 2026", columns={"noi_dung": "…", "thoi_han": "Quý III Năm 2026"})
+                 deadline="Quý III Năm 2026", columns={"noi_dung": "…", "thoi_han": "Quý III Năm 2026"},
+                 deadline_source=DeadlineSource("table_column", "d:0429", (429, 429)))
     passing = clause(309, "- Triển khai phương án … tầm nhìn đến năm 2050", ["V. TỔ CHỨC THỰC HIỆN"],
-                     deadline="đến năm 2050")
+                     deadline="đến năm 2050", deadline_source=DeadlineSource("in_text", "d:0309", (309, 309)))
     labelled = clause(115, "- Thời gian thực hiện: Năm 2025 và các năm tiếp theo.", ["2. Tập huấn"],
-                      deadline="Năm 2025 và các năm tiếp theo", labelled_fields=("deadline",))
+                      deadline="Năm 2025 và các năm tiếp theo", labelled_fields=("deadline",),
+                      deadline_source=DeadlineSource("labelled_line", "d:0115", (115, 115)))
     linked = clause(96, "2. Tổ chức tập huấn, bồi dưỡng", ["II. NỘI DUNG"], kind="heading",
-                    deadline="Năm 2025 và các năm tiếp theo")
+                    deadline="Năm 2025 và các năm tiếp theo",
+                    deadline_source=DeadlineSource("labelled_line", "d:0115", (115, 115)))
     assert deadline_stated(row) and deadline_stated(labelled) and deadline_stated(linked)
     assert not deadline_stated(passing)
     q = Question(text="thời hạn là khi nào?", folded="thoi han la khi nao", qtype="when")

@@ -113,7 +113,7 @@ def test_a_table_rows_label_pairs_with_the_heading_it_stands_under(retriever):
     assert rows
     for p in rows:
         c = ev.store.clauses[p]
-        label = ev.words(c.text.split(" — ")[0])
+        label = ev.words(c.noi_dung)  # the row's nội dung cell (`Clause.noi_dung`), never a cut of its display text
         heading = ev.words(re.sub(r"^\s*(?:[0-9IVX]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+", "", c.section_path[-1]))
         if label and heading:
             have = ev.clause_bigrams(p)

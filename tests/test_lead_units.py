@@ -1,0 +1,62 @@
+"""A clause's chủ trì and phối hợp come with the units they name as typed lists (`Clause.lead_units`,
+`Clause.partner_units`), read by the corpus stage from the final lead whatever mechanism read it, kept by
+the index's clause records, and read back from an index written before the lists were stored."""
+from __future__ import annotations
+
+from snippets import clause, parse_md
+
+from corpus.model import Clause, ParsedPlan
+
+LABELLED = """
+**II. NHIỆM VỤ**
+
+1. Tổ chức tập huấn cho cán bộ
+
+- Cơ quan chủ trì: Sở Nội vụ; Sở Tài chính.
+
+- Đơn vị phối hợp: Bảo hiểm xã hội tỉnh, Công an tỉnh.
+"""
+TABLE = """
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Rà soát cơ sở y tế | Sở Y tế/Sở Tài chính | Ủy ban nhân dân cấp xã | Quý IV/2026 |
+"""
+SENTENCE = """
+**III. TỔ CHỨC THỰC HIỆN**
+
+1. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế, Sở Nội vụ tổ chức khám sức khỏe cho học sinh.
+"""
+
+
+def test_a_labelled_lead_and_its_partners_give_their_units():
+    c = clause(parse_md(LABELLED), "Tổ chức tập huấn")
+    assert c.lead_units == ("Sở Nội vụ", "Sở Tài chính")
+    assert c.partner_units == ("Bảo hiểm xã hội tỉnh", "Công an tỉnh")
+
+
+def test_a_table_row_lead_gives_its_units():
+    c = clause(parse_md(TABLE), "Rà soát cơ sở y tế")
+    assert c.lead_units == ("Sở Y tế", "Sở Tài chính")
+    assert c.partner_units == ("Ủy ban nhân dân cấp xã",)
+
+
+def test_a_sentence_lead_gives_one_unit_and_its_partners_theirs():
+    c = clause(parse_md(SENTENCE), "khám sức khỏe")
+    assert c.lead_units == ("Sở Giáo dục và Đào tạo",)
+    assert c.partner_units == ("Sở Y tế", "Sở Nội vụ")
+
+
+def test_a_clause_with_no_lead_has_no_units():
+    c = clause(parse_md(LABELLED), "NHIỆM VỤ")
+    assert c.lead is None and c.lead_units == () and c.partner_units == ()
+
+
+def test_the_units_are_stored_with_the_clause_and_read_from_an_older_record():
+    plan = parse_md(TABLE)
+    again = ParsedPlan.from_dict(plan.to_dict())
+    c = clause(again, "Rà soát cơ sở y tế")
+    assert c.lead_units == ("Sở Y tế", "Sở Tài chính")
+    old = clause(plan, "Rà soát cơ sở y tế").to_dict()
+    del old["lead_units"], old["partner_units"]  # an index built before the lists were stored
+    c = Clause.from_dict(old, plan.document.id)
+    assert c.lead_units == ("Sở Y tế", "Sở Tài chính") and c.partner_units == ("Ủy ban nhân dân cấp xã",)
