@@ -727,3 +727,19 @@ def document_kind_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, fl
         return 1.0
     docs = dict.fromkeys(ev.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
     return max(sum(f" {k} " in ev.plan_self_name(d) for k in kinds) / len(kinds) for d in docs)
+
+
+# the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
+# law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
+EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer")
+
+
+@evidence
+def exact_checks(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The least of the exact checks (`EXACT_CHECKS`): 0 when any one of them finds that the answering plan
+    lacks what the question names. Each check alone fails on few questions, too few for its own weight to be
+    learned from the questions of other plans; failing any of them is one kind of near-miss, and this item
+    learns its weight from all of them at once, so a check that is rare in the development half still
+    counts on a plan nobody tuned on."""
+    return min((EVIDENCE[n].read(ev, q, ranked) for n in EXACT_CHECKS), default=1.0)
