@@ -186,6 +186,17 @@ def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float
 
 
 @evidence
+def slot_in_best(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """How nearly the clause the ranker believes most holds the value asked: `slot_score` over `top_score`
+    (1 when the best clause holds it, or no kind of value is asked). A task that exists but whose plan states
+    no deadline, partner or figure for it is found first; the value asked then stands only in a weaker
+    neighbour, another task's. The weights never go negative (`train.fit_evidence`), so this contrast of
+    the two scores is declared, not left for the fit to make."""
+    top = top_score(ev, q, ranked)
+    return slot_score(ev, q, ranked) / top if top > 0 else 0.0
+
+
+@evidence
 def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The law or event the question names ("Luật Việc làm", "Đại hội XIV") is named in the answering
     plan (title or text): the share of each name's words found from its start, best plan of the

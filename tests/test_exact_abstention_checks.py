@@ -64,6 +64,8 @@ CLAUSES = [
     _clause("vh", 1, "QUYẾT ĐỊNH Về việc ban hành kế hoạch thực hiện quy hoạch", kind="header"),
     _clause("vh", 370, "d) Chủ trì xây dựng, trình các đề án trọng điểm về mạng lưới cơ sở văn hóa, thể thao.",
             lead="Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"),
+    _clause("vh", 351, "a) Tổ chức tuyên truyền phổ biến nội dung quy hoạch đến các tổ chức, cá nhân.",
+            lead="Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", deadline="đến năm 2045"),
     _clause("nq", 1, "KẾ HOẠCH Thực hiện Nghị quyết số 48/NQ-CP", kind="header"),
     _clause("nq", 90, "- Phát triển kinh tế biển bền vững.", lead="Sở Nông nghiệp và Môi trường"),
 ]
@@ -117,6 +119,15 @@ def test_a_question_about_a_resolution_or_directive_is_not_answered_by_a_plan_of
     # a kind named as a task's topic, further on in the question, is not the document asked about
     assert _read(ev, "document_kind_agrees", "Ai chủ trì xây dựng Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá "
                  "nhân?", [("dl", 202)]) == 1.0
+
+
+def test_a_deadline_stated_only_for_a_weaker_neighbour_lowers_the_evidence_for_the_task_found_first():
+    ev = _evidence()
+    asked = "Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam phải trình các đề án trọng điểm trước thời hạn nào?"
+    # the task found first states no deadline; another task of the same unit does
+    assert _read(ev, "slot_in_best", asked, [("vh", 370), ("vh", 351)]) < 1.0
+    assert _read(ev, "slot_in_best", asked, [("vh", 351), ("vh", 370)]) == 1.0
+    assert _read(ev, "slot_in_best", "Viện Văn hóa phải làm gì?", [("vh", 370)]) == 1.0  # no value asked
 
 
 def test_exact_checks_fail_when_any_one_check_fails():
