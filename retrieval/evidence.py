@@ -710,6 +710,7 @@ _KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(DOCUMENT_KINDS) + r") (?:cua
 
 
 def _unit_words_of(ev: "Evidence", value: str | None) -> frozenset[str]:
+    """A typed chủ trì or phối hợp as folded words, abbreviations written out (how a named unit is matched)."""
     return frozenset(ev.words(value or ""))
 
 
@@ -718,8 +719,9 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     """The unit the question names as the one acting ("Bộ Y tế chủ trì nhiệm vụ nào", "Viện … phải trình …
     trước thời hạn nào", "Bộ Quốc phòng phối hợp với Bộ Công an …") leads or coordinates one of the answer's
     clauses (its typed chủ trì or phối hợp holds every word of the unit's name). The unit is read from the
-    plans' own leads and partners (`Evidence.named_unit`), for any question type; a clause that another unit
-    leads does not say what this one does. 1 when the question names no unit, or asks which one."""
+    plans' own leads and partners, or from the question's opening words when no plan names it (`Evidence.named_unit`),
+    for any question type; a clause that another unit leads does not say what this one does. 1 when the question
+    names no unit, or asks which one."""
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
