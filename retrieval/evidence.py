@@ -668,8 +668,16 @@ class Evidence:
         return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
 
     def features(self, q: Question, ranked: list[tuple[int, float, float]], names: list[str]) -> np.ndarray:
-        """The evidence features of a ranked list, in the order of ``names``."""
-        return np.array([EVIDENCE[n].read(self, q, ranked) for n in names], dtype=np.float64)
+        """The evidence features of a ranked list, in the order of ``names``. `exact_checks` is the least of
+        checks read just before it (it is declared after them), so it takes their values instead of reading
+        them again."""
+        values: dict[str, float] = {}
+        for n in names:
+            if n == "exact_checks" and all(c in values for c in EXACT_CHECKS):
+                values[n] = min(values[c] for c in EXACT_CHECKS)
+            else:
+                values[n] = EVIDENCE[n].read(self, q, ranked)
+        return np.array([values[n] for n in names], dtype=np.float64)
 
     @staticmethod
     def vetoed(q: Question, ranked: list[tuple[int, float, float]]) -> bool:
