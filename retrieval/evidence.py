@@ -18,6 +18,7 @@ import functools
 import inspect
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -183,6 +184,17 @@ def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float
     if q.answer_slot is not None:
         top = [t for t in top if ev.answers_slot(t[0], q)]
     return max((s for _, s, _ in top), default=0.0)
+
+
+@evidence
+def slot_in_best(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """How nearly the clause the ranker believes most holds the value asked: `slot_score` over `top_score`
+    (1 when the best clause holds it, or no kind of value is asked). A task that exists but whose plan states
+    no deadline, partner or figure for it is found first; the value asked then stands only in a weaker
+    neighbour, another task's. The weights never go negative (`train.fit_evidence`), so this contrast of
+    the two scores is declared, not left for the fit to make."""
+    top = top_score(ev, q, ranked)
+    return slot_score(ev, q, ranked) / top if top > 0 else 0.0
 
 
 @evidence
@@ -475,6 +487,49 @@ class Evidence:
                 return tuple(dict.fromkeys(name))
         return ()
 
+    def plan_self_name(self, doc_id: str) -> str:
+        """What a plan calls itself, as folded words " a b ": its kind, title and letterhead lines."""
+        doc = self.store.documents[doc_id]
+        start, end = self.store.doc_ranges[doc_id]
+        parts = [doc.kind or "", doc.title or ""] + [self.store.clauses[p].text for p in range(start, end)
+                                                      if self.store.clauses[p].kind == "header"]
+        return " " + " ".join(self.words("\n".join(parts))) + " "
+
+    @functools.cached_property
+    def unit_runs(self) -> tuple[tuple[str, ...], ...]:
+        """Every unit the plans' leads and partners name, as folded word runs (each part between commas,
+        semicolons and "và" that opens with a `UNIT_HEADS` word and has at least UNIT_MIN_WORDS words), longest
+        first: the names a question can give a unit by."""
+        runs: set[tuple[str, ...]] = set()
+        heads = [tuple(h.split()) for h in UNIT_HEADS]
+        for c in self.store.clauses:
+            for value in (c.lead, c.partners):
+                for part in re.split(r"[,;/]|\bvà các\b|\bvà\b(?= (?:Sở|Bộ|Ban|Phòng|Công an|UBND|Ủy ban))", value or ""):
+                    ws = tuple(self.words(part))
+                    if len(ws) >= UNIT_MIN_WORDS and any(ws[:len(h)] == h for h in heads):
+                        runs.add(ws)
+        return tuple(sorted(runs, key=lambda r: (-len(r), r)))
+
+    def named_unit(self, q: Question) -> frozenset[str]:
+        """The words of the unit the question names as the one acting: one of the plans' units (`unit_runs`,
+        the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
+        that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
+        to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
+        text = " " + " ".join(self.words(_DOC_NUMBER_CODE.sub(" ", q.text))) + " "
+        starts = [0] + [m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)]
+        for run in self.unit_runs:
+            name = " " + " ".join(run) + " "
+            for s in starts:
+                if text.startswith(name, s):
+                    return frozenset() if text[s + len(name):].startswith("nao ") else frozenset(run)
+        # a unit no plan's chủ trì or phối hợp names ("Bộ Y tế", "Sở Thông tin và Truyền thông"): its head word and
+        # the capitalised words of its name, as the question opens with them
+        m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
+        if m is None:
+            return frozenset()
+        place = {w for p in q.provinces_named for w in p.split()}
+        return frozenset(w for w in self.words(m.group(0)) if w not in place)
+
     def _read_plan_words(self, doc_id: str) -> frozenset[str]:
         """Every folded word a plan writes (``plan_words``)."""
         return frozenset(self._plan_blob(doc_id).split())
@@ -619,8 +674,16 @@ class Evidence:
         return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
 
     def features(self, q: Question, ranked: list[tuple[int, float, float]], names: list[str]) -> np.ndarray:
-        """The evidence features of a ranked list, in the order of ``names``."""
-        return np.array([EVIDENCE[n].read(self, q, ranked) for n in names], dtype=np.float64)
+        """The evidence features of a ranked list, in the order of ``names``. `exact_checks` is the least of
+        checks read just before it (it is declared after them), so it takes their values instead of reading
+        them again."""
+        values: dict[str, float] = {}
+        for n in names:
+            if n == "exact_checks" and all(c in values for c in EXACT_CHECKS):
+                values[n] = min(values[c] for c in EXACT_CHECKS)
+            else:
+                values[n] = EVIDENCE[n].read(self, q, ranked)
+        return np.array([values[n] for n in names], dtype=np.float64)
 
     @staticmethod
     def vetoed(q: Question, ranked: list[tuple[int, float, float]]) -> bool:
@@ -638,3 +701,72 @@ class Evidence:
                     n = n + 1 if pair in have else 1
                     best = max(best, n)
         return best
+
+
+# the head words a unit's name opens with, folded ("Sở Y tế", "Bộ Công an", "Công an xã"): a run of the plans'
+# own leads and partners that opens with one is a unit a question can name as the one acting (an Ủy ban nhân
+# dân is most often the plan's issuer or place, and its duties are a duties question's `unit_in_answer`)
+UNIT_HEADS = ("so", "bo", "ban", "phong", "vien", "trung tam", "cong an", "hoi", "doan", "cuc",
+              "chi cuc", "van phong", "dai", "bao", "bo chi huy", "kho bac", "ngan hang", "thanh tra", "mat tran",
+              "lien doan", "tong cong ty", "tap doan", "quy", "truong")
+# a question opening with a unit's head word and the capitalised words of its name ("Bộ Y tế chủ trì …",
+# "Sở Thông tin và Truyền thông Đồng Tháp được giao …"), "và" inside the name
+_OPENING_UNIT = re.compile(r"^(?:Sở|Bộ|Ban|Phòng|Viện|Trung tâm|Công an|Cục|Chi cục|Văn phòng|Bộ Chỉ huy)"
+                           r"(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)+")
+UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
+# the kinds of document a question can name as the one it asks about ("Nghị quyết của HĐND tỉnh …", "Chỉ thị …")
+DOCUMENT_KINDS = ("nghi quyet", "nghi dinh", "chi thi", "thong tu", "quyet dinh", "ke hoach", "chuong trinh",
+                  "de an", "cong van", "quy che", "quy dinh", "luat")
+# a question that opens with a kind of document and says whose or about what ("Nghị quyết của HĐND tỉnh …",
+# "Theo chỉ thị về …") asks about that document; a kind named further on is most often a task's topic ("xây
+# dựng Nghị định quy định chi tiết …"), and one with a number is `document_in_plan`'s
+_KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(DOCUMENT_KINDS) + r") (?:cua|ve)\b")
+
+
+def _unit_words_of(ev: "Evidence", value: str | None) -> frozenset[str]:
+    """A typed chủ trì or phối hợp as folded words, abbreviations written out (how a named unit is matched)."""
+    return frozenset(ev.words(value or ""))
+
+
+@evidence
+def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The unit the question names as the one acting ("Bộ Y tế chủ trì nhiệm vụ nào", "Viện … phải trình …
+    trước thời hạn nào", "Bộ Quốc phòng phối hợp với Bộ Công an …") leads or coordinates one of the answer's
+    clauses (its typed chủ trì or phối hợp holds every word of the unit's name). The unit is read from the
+    plans' own leads and partners, or from the question's opening words when no plan names it (`Evidence.named_unit`),
+    for any question type; a clause that another unit leads does not say what this one does. 1 when the question
+    names no unit, or asks which one."""
+    unit = ev.named_unit(q)
+    if not unit or not ranked:
+        return 1.0
+    return 1.0 if any(unit <= (_unit_words_of(ev, c.lead) | _unit_words_of(ev, c.partners))
+                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
+
+
+@evidence
+def document_kind_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The kind of document the question asks about without its number (`_KIND_NAMED`: "Nghị quyết của HĐND
+    tỉnh Sơn La …", "Chỉ thị của UBND tỉnh …") is what the answering plan is or what its title and letterhead
+    name: a plan is not the resolution or directive a question asks about, however close its topic. 1 when
+    one of the answer's plans calls itself so, 0 when none does; 1 when the question names no kind."""
+    kinds = list(dict.fromkeys(m.group(1) for m in _KIND_NAMED.finditer(q.folded)))
+    if not kinds or not ranked:
+        return 1.0
+    docs = dict.fromkeys(ev.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
+    return max(sum(f" {k} " in ev.plan_self_name(d) for k in kinds) / len(kinds) for d in docs)
+
+
+# the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
+# law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
+EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer")
+
+
+@evidence
+def exact_checks(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The least of the exact checks (`EXACT_CHECKS`): 0 when any one of them finds that the answering plan
+    lacks what the question names. Each check alone fails on few questions, too few for its own weight to be
+    learned from the questions of other plans; failing any of them is one kind of near-miss, and this item
+    learns its weight from all of them at once, so a check that is rare in the development half still
+    counts on a plan nobody tuned on."""
+    return min((EVIDENCE[n].read(ev, q, ranked) for n in EXACT_CHECKS), default=1.0)

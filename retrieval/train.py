@@ -35,7 +35,9 @@ C_RANKER = 1.0  # pointwise inverse L2 strength; the CV figure moved by < 0.01 b
 C_PAIRWISE = 0.1  # pairwise inverse L2 strength (each question's pairs weigh 1): best out of fold, left-out set and
 # cross-collection between 0.1 and 0.3; 0.01 and 10 lose 0.01–0.03 there (benchmarks/results/ranking-generalisation.md)
 C_CALIBRATION = 100.0  # the one-feature calibration of a scoring direction to a probability: barely regularised
-C_ABSTAIN = 1.0
+C_ABSTAIN = 0.1  # inverse L2 strength of the abstention fit (`fit_evidence`), chosen by document-grouped CV on the
+# development half (benchmarks/abstention_cv.py --c …): questions decided right out of fold / leaving one tuning set
+# out were 0.959 / 0.959 at 0.03, 0.962 / 0.960 at 0.1, 0.955 / 0.962 at 0.3, 0.950 / 0.954 at 1.0
 MAX_FALSE_REFUSALS = 0.05  # the stated balance: refuse at most 5% of answerable questions …
 MAX_FALSE_ANSWERS = 0.05  # … and, when that allows it, answer at most 5% of unanswerable ones
 VERSION_PREFIX = "ranker"
@@ -348,10 +350,39 @@ def extra_evidence(retriever: Retriever, extra: Sequence[Example], features: Seq
     return _evidence_matrix(retriever, extra, cv_extra.ranked), _answerable(extra)
 
 
+def fit_evidence(x: np.ndarray, y: np.ndarray, c: float | None = None) -> Linear:
+    """A logistic regression over the declared evidence whose weights are never negative (L2, inverse strength
+    ``c``, default C_ABSTAIN). Every evidence item is declared so that a higher value is more reason to answer
+    (more of the question found, the value asked stated, the plan named the one that answers); an unconstrained
+    fit over items that overlap (`top_score` and `slot_score` are equal whenever no kind of value is asked) may
+    give one a negative weight to offset the other, and a near-miss with a low top score is then answered on a
+    plan nobody tuned on. Non-negative weights keep each item's meaning and are fitted by L-BFGS-B."""
+    from scipy.optimize import minimize
+
+    c = C_ABSTAIN if c is None else c
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = (x - mean) / scale
+    sign = 2.0 * y - 1.0
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:-1], theta[-1]
+        m = sign * (z @ w + b)
+        value = float(np.logaddexp(0.0, -m).sum()) * c + 0.5 * float(w @ w)
+        g = -sign / (1.0 + np.exp(m)) * c  # d(loss)/d(logit)
+        return value, np.r_[z.T @ g + w, g.sum()]
+
+    k = z.shape[1]
+    res = minimize(loss, np.zeros(k + 1), jac=True, method="L-BFGS-B",
+                   bounds=[(0.0, None)] * k + [(None, None)], options={"maxiter": 5000})
+    return Linear(tuple(EVIDENCE), mean, scale, res.x[:-1].astype(np.float64), float(res.x[-1]))
+
+
 def fit_abstention(x: np.ndarray, y: np.ndarray, vetoed: np.ndarray) -> Linear:
     """The abstention model over the declared evidence, fitted on every question not vetoed."""
     keep = ~vetoed
-    return _fit(x[keep], y[keep], None, C_ABSTAIN, list(EVIDENCE))
+    return fit_evidence(x[keep], y[keep])
 
 
 def out_of_fold_abstention(tune: Sequence[Example], tune_x: np.ndarray, tune_vetoed: np.ndarray,
@@ -372,7 +403,7 @@ def out_of_fold_abstention(tune: Sequence[Example], tune_x: np.ndarray, tune_vet
         if len(set(fy.tolist())) < 2:
             oof[te] = 1.0
             continue
-        oof[te] = _fit(fx, fy, None, C_ABSTAIN, list(EVIDENCE)).probability(tune_x[te])
+        oof[te] = fit_evidence(fx, fy).probability(tune_x[te])
     return oof
 
 
