@@ -241,6 +241,12 @@ def _is_name_long_enough(unit: str) -> bool:
     return len(unit.split()) >= 2 or re.fullmatch(r"[A-ZĐ]{3,}[0-9]*", unit) is not None
 
 
+# A name never runs over the end of its sentence ("Trung tâm thông báo chiêu sinh …. Các cơ quan tham mưu …"), and
+# the colon of a list ("… báo cáo cấp ủy xã về công tác bồi dưỡng, gồm:") follows no name.
+_SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
+_LIST_COLON = re.compile(r"(?:\b(?:gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|trong đó)|,)\s*$", re.I)
+
+
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
@@ -248,6 +254,8 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     unit, verb = trim_unit(clean(m["unit"])), m["verb"]
     if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
+        return None, None, None
+    if _SENTENCE_END.search(m["unit"]) or (verb == ":" and _LIST_COLON.search(m["unit"])):
         return None, None, None
     partners = None
     named = _NAMED_THEN_COORDINATES.match(text[m.end("verb"):]) if verb == "chủ trì" else None
@@ -861,20 +869,30 @@ def _responsible(s: _Said) -> bool:
     """"X có trách nhiệm …", "X là cơ quan chủ trì …"; "có trách nhiệm" names its subject whatever it is
     ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
-    unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
+    unit = _by_agent(_UNIT_TAIL.split(m["unit"])[0].split(":")[0]) if m else None
     if (unit and _short_enough_subject(unit) and not _NOT_A_NAME.search(unit)
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         _responsible_partners(s, s.rest[m.end():])
         return True
     for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
-        unit = clean(m["unit"])
+        unit = _by_agent(clean(m["unit"]))
         if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
             s.add("lead", unit)
             _responsible_partners(s, s.rest[m.end():])
             return True
     return False
+
+
+# "Kinh phí cấp lại giấy chứng nhận do Trung tâm chịu trách nhiệm": the thing, then its agent after "do".
+_DONE_BY = re.compile(rf"^[^,;]{{2,80}}?\s+do\s+(?=(?-i:[A-ZĐ])|các\s)(?P<agent>{_HEAD}\b.*)$")
+
+
+def _by_agent(unit: str) -> str:
+    """The subject of "… chịu trách nhiệm" is the agent when a thing comes first: "X do Y" → Y."""
+    m = _DONE_BY.match(unit)
+    return m["agent"] if m else unit
 
 
 def _responsible_partners(s: _Said, duty: str) -> None:
