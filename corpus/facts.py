@@ -389,6 +389,7 @@ _STAGE_HEADING = re.compile(
     rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
 _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,4}|\d{1,2}|[A-ZĐ])[.)]\s+")
 
 
 def _stage_deadlines(sk: Skeleton) -> None:
@@ -398,7 +399,8 @@ def _stage_deadlines(sk: Skeleton) -> None:
     for pos, (c, node) in enumerate(zip(sk.clauses, sk.nodes)):
         if not node.children or c.kind in ("header", "footer", "table_header"):
             continue
-        body = re.sub(r"\*+", "", node.body or c.text).strip()
+        # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
+        body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
         if not _STAGE_HEADING.match(body) or any(_OBJECTIVES.search(s) for s in c.section_path):
             continue
         for p in _descendants(sk.nodes, pos):

@@ -876,8 +876,9 @@ def _responsible(s: _Said) -> bool:
         _responsible_partners(s, s.rest[m.end():])
         return True
     for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
-        unit = _by_agent(clean(m["unit"]))
-        if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
+        said = clean(m["unit"])
+        unit = _by_agent(said)  # the sentence opens with its subject, or with the thing its agent answers for
+        if (said[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
             s.add("lead", unit)
             _responsible_partners(s, s.rest[m.end():])

@@ -1,0 +1,184 @@
+"""Leads and deadlines the gold-free coverage audit (benchmarks/audit_coverage.py) found read wrong or not at all
+on the development documents, as mechanisms: a roadmap stage heading gives its tasks their time, a task that opens
+with "Thường xuyên" is done all along, a subject's name ends at its sentence's end and never at a list's colon, and
+"X do Y chịu trách nhiệm" names Y. Synthetic snippets in the wordings of different plans (a science and technology
+roadmap, a digital-transformation plan, an export programme, a training-centre regulation, an inspection rule)."""
+from __future__ import annotations
+
+import pytest
+
+from snippets import clause, parse_md
+
+# ------------------------------------------------------------------ a roadmap stage gives its tasks their time
+
+STAGE_LAYOUTS = [
+    # a numbered heading under "Lộ trình thực hiện", bullets under it
+    """
+**III. LỘ TRÌNH THỰC HIỆN**
+
+**{label}. {stage}**
+
+- Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ.
+
+- Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh.
+""",
+    # a Markdown heading, lettered items under it
+    """
+## II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+### {label}. {stage}:
+
+a) Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ.
+
+b) Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh.
+""",
+    # a bold stage line with a sub-heading of tasks under it
+    """
+**IV. CÁC NHIỆM VỤ TRỌNG TÂM**
+
+**{label}. {stage}**
+
+**{label}.1. Hoàn thiện thể chế**
+
+- Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ.
+
+- Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh.
+""",
+]
+STAGES = [("Giai đoạn 2025 - 2030", "Giai đoạn 2025 - 2030"), ("Năm 2026", "Năm 2026"),
+          ("Giai đoạn 2 (2028 - 2030)", "Giai đoạn 2 (2028 - 2030)"), ("Quý IV/2026", "Quý IV/2026"),
+          ("Từ năm 2026 đến năm 2030", "Từ năm 2026 đến năm 2030")]
+
+
+@pytest.mark.parametrize("stage,want", STAGES)
+@pytest.mark.parametrize("layout", STAGE_LAYOUTS)
+def test_tasks_under_a_roadmap_stage_take_the_stage_as_their_time(layout, stage, want):
+    plan = parse_md(layout.format(label="1", stage=stage))
+    assert clause(plan, "Rà soát, bổ sung").deadline == want
+    assert clause(plan, "Trung tâm đổi mới sáng tạo").deadline == want
+
+
+def test_a_task_under_a_stage_keeps_the_time_it_states_itself():
+    plan = parse_md(STAGE_LAYOUTS[0].format(label="1", stage="Giai đoạn 2025 - 2030").replace(
+        "Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh.", "Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh trong năm 2026."))
+    assert clause(plan, "Trung tâm đổi mới sáng tạo").deadline == "trong năm 2026"
+    assert clause(plan, "Rà soát, bổ sung").deadline == "Giai đoạn 2025 - 2030"
+
+
+def test_a_stage_of_the_objectives_gives_no_deadline():
+    """"Mục tiêu" › "Đến năm 2030" › "Năm 2026": the years of targets, not the time of a task."""
+    plan = parse_md("""
+**I. MỤC TIÊU**
+
+**1. Năm 2026**
+
+- Xây dựng 50% cơ sở dữ liệu chuyên ngành.
+""")
+    assert clause(plan, "cơ sở dữ liệu chuyên ngành").deadline is None
+
+
+def test_a_heading_that_names_a_year_among_other_words_is_no_stage():
+    plan = parse_md("""
+**II. NHIỆM VỤ**
+
+**1. Tổ chức Đại hội thi đua yêu nước năm 2026**
+
+- Xây dựng kế hoạch tổ chức Đại hội.
+""")
+    assert clause(plan, "kế hoạch tổ chức Đại hội").deadline is None
+
+
+# ------------------------------------------------------------------ "Thường xuyên …" opening a task
+
+@pytest.mark.parametrize("text", [
+    "- Thường xuyên kiểm tra, đôn đốc, hướng dẫn, kịp thời tháo gỡ những khó khăn, vướng mắc.",
+    "a) Thường xuyên rà soát, cập nhật dữ liệu và thực hiện lập danh sách chi trả.",
+    "+ Thường xuyên chỉ đạo, theo dõi, đôn đốc các đơn vị cấp dưới thực hiện.",
+    "(6) Thường xuyên triển khai thực hiện đồng bộ các biện pháp phòng, chống tham nhũng.",
+])
+def test_a_task_that_opens_with_thuong_xuyen_is_done_all_along(text):
+    plan = parse_md(f"**II. NHIỆM VỤ**\n\n{text}")
+    assert clause(plan, text.split(" ", 1)[1][:30]).deadline == "Thường xuyên"
+
+
+@pytest.mark.parametrize("text", [
+    # recurrent spending is no time
+    "- Chi thường xuyên được bố trí theo định mức.",
+    # the word inside the sentence describes a manner, not the task's time
+    "- Bảo đảm sự phối hợp chặt chẽ, thường xuyên, hiệu quả giữa các sở, ngành.",
+])
+def test_thuong_xuyen_that_does_not_open_the_task_is_no_deadline(text):
+    plan = parse_md(f"**II. NHIỆM VỤ**\n\n{text}")
+    assert clause(plan, text[2:30]).deadline is None
+
+
+def test_a_time_the_task_names_wins_over_thuong_xuyen():
+    plan = parse_md("**II. NHIỆM VỤ**\n\n- Thường xuyên rà soát, báo cáo kết quả trước ngày 15/12 hằng năm.")
+    assert clause(plan, "rà soát, báo cáo").deadline == "trước ngày 15/12 hằng năm"
+
+
+# ------------------------------------------------------------------ a subject's name ends with its sentence
+
+@pytest.mark.parametrize("text,lead", [
+    # after a lead-in, the subject's duty verb then a later sentence that has "tham mưu" in it
+    ("2. Căn cứ kế hoạch bồi dưỡng đã được phê duyệt, Trung tâm thông báo chiêu sinh đến các cơ quan, đơn vị. "
+     "Các cơ quan tham mưu, giúp việc cử cán bộ tham gia.", "Trung tâm"),
+    # a list introduced by "gồm:" after the duty
+    ("- Tháng 11 hằng năm, Trung tâm có văn bản báo cáo cấp ủy xã về công tác bồi dưỡng, gồm: kết quả bồi dưỡng; "
+     "số học viên hiện có.", "Trung tâm"),
+    ("- Định kỳ hằng quý, Sở Tài chính tổng hợp tình hình thực hiện, bao gồm: tiến độ giải ngân; khó khăn, "
+     "vướng mắc.", "Sở Tài chính"),
+    # a sentence end before the verb that would close a long name
+    ("c) Trên cơ sở đề xuất của các đơn vị, Văn phòng UBND xã tổng hợp danh mục. Các phòng chuyên môn chủ trì "
+     "triển khai.", "Văn phòng UBND xã"),
+])
+def test_a_subjects_name_ends_at_its_duty_not_after_the_sentence(text, lead):
+    plan = parse_md(f"**IV. TỔ CHỨC THỰC HIỆN**\n\n{text}")
+    assert clause(plan, text[4:30]).lead == lead
+
+
+def test_a_unit_heading_with_its_colon_still_names_the_unit():
+    plan = parse_md("**IV. TỔ CHỨC THỰC HIỆN**\n\n**1. Sở Khoa học và Công nghệ:** Chủ trì theo dõi, đôn đốc việc "
+                    "thực hiện Kế hoạch.")
+    assert clause(plan, "Chủ trì theo dõi").lead == "Sở Khoa học và Công nghệ"
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("d. Kinh phí cấp lại giấy chứng nhận do Trung tâm chịu trách nhiệm.", "Trung tâm"),
+    ("- Việc lưu trữ hồ sơ kiểm tra do Văn phòng Bộ chịu trách nhiệm.", "Văn phòng Bộ"),
+    ("3. Kinh phí tổ chức các hoạt động do các sở, ngành có trách nhiệm bố trí trong dự toán được giao.",
+     "các sở, ngành"),
+])
+def test_the_agent_after_do_is_the_subject_that_answers_for_a_thing(text, lead):
+    plan = parse_md(f"**Điều 9. Cấp lại giấy chứng nhận**\n\n{text}")
+    assert clause(plan, text[3:30]).lead == lead
+
+
+@pytest.mark.parametrize("stage", ["Giai đoạn 2026 - 2027", "Năm 2026"])
+def test_tasks_under_a_stage_row_of_a_table_take_the_stage_as_their_time(stage):
+    """A table's group row ("| **I** | **Giai đoạn 2026 - 2027** | |") over its task rows, when the table has no
+    time column: the same reading as a stage heading over bullets."""
+    plan = parse_md(f"""
+## III. LỘ TRÌNH THỰC HIỆN
+
+| STT | Nội dung | Cơ quan chủ trì |
+|---|---|---|
+| **I** | **{stage}** | |
+| 1 | Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ | Sở Khoa học và Công nghệ |
+| 2 | Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh | Sở Tài chính |
+""")
+    assert clause(plan, "Rà soát, bổ sung").deadline == stage
+    assert clause(plan, "Trung tâm đổi mới sáng tạo").deadline == stage
+    assert clause(plan, "Trung tâm đổi mới sáng tạo").lead == "Sở Tài chính"
+
+
+def test_a_time_column_of_a_table_under_a_stage_row_wins():
+    plan = parse_md("""
+## III. LỘ TRÌNH THỰC HIỆN
+
+| STT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành |
+|---|---|---|---|
+| **I** | **Giai đoạn 2026 - 2027** | | |
+| 1 | Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ | Sở Khoa học và Công nghệ | Quý II/2026 |
+""")
+    assert clause(plan, "Rà soát, bổ sung").deadline == "Quý II/2026"
