@@ -1144,20 +1144,53 @@ class CrossReferences:
             if not c.lead or (c.lead_from_elsewhere and not unit_claim):
                 continue
             named = references(c.lead)  # "Các cơ quan quản lý các lĩnh vực tại điểm d, khoản 1, mục III" is a name
-            for ref in (r for r in references(c.text) if r not in named):
-                target = _find_section(ctx, ref)
-                if target is None or target == pos or pos in subtree(ctx.nodes, target):
-                    continue
-                scope = subtree(ctx.nodes, target)
-                if unit_claim:
-                    left = contested(ctx, target, c.lead)
-                    scope = [p for p in scope if p not in left]
-                for p in scope:
-                    if ctx.clauses[p].lead is None:
+            for part, (lead, partners) in self._parts(c):
+                for ref in (r for r in references(part) if r not in named):
+                    target = _find_section(ctx, ref)
+                    if target is None or target == pos or pos in subtree(ctx.nodes, target):
+                        continue
+                    scope = subtree(ctx.nodes, target)
+                    if unit_claim:
+                        left = contested(ctx, target, lead)
+                        scope = [p for p in scope if p not in left]
+                    for p in scope:
+                        if ctx.clauses[p].lead is not None:
+                            continue
                         if unit_claim:
                             link_lead(ctx, p, pos, self.mechanism)
                         else:
                             _link(ctx, p, pos, self.mechanism)
+                        if lead != c.lead:  # another part of the sentence names its own unit
+                            ctx.clauses[p].lead, ctx.clauses[p].partners = lead, partners
+
+    @staticmethod
+    def _parts(c: Clause) -> list[tuple[str, tuple[str | None, str | None]]]:
+        """The clause's parts (split at ";" and sentence ends), each with the unit that leads what it refers to:
+        "Giao Sở A chủ trì … tại mục II.1; Sở B chủ trì … tại mục II.2" gives II.2 to Sở B, not to Sở A. What the
+        unit only coordinates on ("…, phối hợp thực hiện nội dung tại mục II.2", "- Phối hợp thực hiện … tại mục
+        III" in its section) another leads: those parts give no lead."""
+        out: list[tuple[str, tuple[str | None, str | None]]] = []
+        for part in _CLAUSE_PARTS.split(c.text):
+            unit, partners, verb = parse_assignment(_OPENER.sub("", part.strip(" -+•")))
+            if unit and verb in ("chủ trì", "tham mưu") and fold(unit).lower() != fold(c.lead or "").lower():
+                role: tuple[str | None, str | None] = (unit, partners)
+            else:
+                role = (c.lead, c.partners)
+            pieces: list[str] = []
+            for piece in _COORDINATING.split(part):
+                if pieces and re.search(r"chủ trì\s*$", pieces[-1], re.I):
+                    pieces[-1] += ", " + piece  # "X chủ trì, phối hợp với Y …": X still leads
+                else:
+                    pieces.append(piece)
+            if not _PART_OPENS_COORDINATING.match(pieces[0]):
+                out.append((pieces[0], role))  # the pieces after it name what the unit coordinates on
+        return out
+
+
+_CLAUSE_PARTS = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# a unit's coordinating role in the same sentence: "…, phối hợp thực hiện …", "- Phối hợp với Sở Y thực hiện …"
+_COORDINATING = re.compile(r",\s*(?=phối hợp\b)", re.I)
+_PART_OPENS_COORDINATING = re.compile(r"^[\s\-+•*]*(?:\w[.)]\s*)?phối hợp\b", re.I)
 
 
 def _find_section(ctx: Context, labels: list[str]) -> int | None:

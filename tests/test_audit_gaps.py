@@ -182,3 +182,61 @@ def test_a_time_column_of_a_table_under_a_stage_row_wins():
 | 1 | Rà soát, bổ sung, hoàn thiện các chính sách hỗ trợ đổi mới công nghệ | Sở Khoa học và Công nghệ | Quý II/2026 |
 """)
     assert clause(plan, "Rà soát, bổ sung").deadline == "Quý II/2026"
+
+
+# ------------------------------------------------------------------ one sentence, several units' references
+
+XREF_PLAN = """
+**II. NHIỆM VỤ**
+
+**1. Hoàn thiện thể chế**
+
+a) Rà soát các văn bản quy phạm pháp luật về đất đai.
+
+b) Xây dựng quy chế phối hợp cung cấp dữ liệu.
+
+**2. Phát triển hạ tầng số**
+
+a) Đầu tư hệ thống máy chủ của tỉnh.
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+{assign}
+"""
+
+
+@pytest.mark.parametrize("assign", [
+    "1. Giao Sở Tư pháp chủ trì thực hiện các nội dung tại mục II.1 Kế hoạch này; Sở Khoa học và Công nghệ chủ trì, "
+    "phối hợp với Công an tỉnh thực hiện nội dung tại mục II.2.",
+    "- Sở Tư pháp chủ trì thực hiện các nội dung tại mục II.1. Sở Khoa học và Công nghệ chủ trì, phối hợp với Công "
+    "an tỉnh thực hiện nội dung tại mục II.2.",
+    "Giao Sở Tư pháp chủ trì triển khai nhiệm vụ tại khoản 1 mục II; giao Sở Khoa học và Công nghệ chủ trì, phối hợp "
+    "với Công an tỉnh triển khai nhiệm vụ tại khoản 2 mục II.",
+])
+def test_each_unit_of_one_sentence_leads_the_section_its_own_part_refers_to(assign):
+    plan = parse_md(XREF_PLAN.format(assign=assign))
+    assert clause(plan, "Rà soát các văn bản").lead == "Sở Tư pháp"
+    assert clause(plan, "Xây dựng quy chế").lead == "Sở Tư pháp"
+    server = clause(plan, "Đầu tư hệ thống máy chủ")
+    assert (server.lead, server.partners) == ("Sở Khoa học và Công nghệ", "Công an tỉnh")
+    assert server.lead_source.mechanism == "cross_reference"
+
+
+@pytest.mark.parametrize("assign", [
+    "1. Sở Tư pháp chủ trì thực hiện các nội dung tại mục II.1, phối hợp thực hiện nội dung tại mục II.2.",
+    "**1. Sở Tư pháp**\n\na) Chủ trì thực hiện các nhiệm vụ tại mục II.1.\n\nb) Phối hợp thực hiện các nhiệm vụ tại "
+    "mục II.2.",
+    "- Sở Tư pháp: chủ trì triển khai nhiệm vụ tại khoản 1 mục II, phối hợp với các sở, ngành triển khai nhiệm vụ tại "
+    "khoản 2 mục II.",
+])
+def test_a_section_the_unit_only_coordinates_on_is_not_its_lead(assign):
+    plan = parse_md(XREF_PLAN.format(assign=assign))
+    assert clause(plan, "Rà soát các văn bản").lead == "Sở Tư pháp"
+    assert clause(plan, "Đầu tư hệ thống máy chủ").lead is None
+
+
+def test_chu_tri_phoi_hop_voi_still_leads_the_section_it_refers_to():
+    plan = parse_md(XREF_PLAN.format(assign="1. Sở Tư pháp chủ trì, phối hợp với các sở, ngành thực hiện các nội "
+                                            "dung tại mục II."))
+    assert clause(plan, "Đầu tư hệ thống máy chủ").lead == "Sở Tư pháp"
+    assert clause(plan, "Rà soát các văn bản").lead == "Sở Tư pháp"
