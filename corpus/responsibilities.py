@@ -1212,6 +1212,11 @@ def _find_section(ctx: Context, labels: list[str]) -> int | None:
 APPENDIX_MIN_SHARE = 0.7  # share of a task's word pairs a table row must restate to be the same task
 APPENDIX_ROW_SHARE = 0.4  # and of the row's own pairs, so a long row does not swallow every short task
 APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks are not matched
+# A row that restates the task in its own words: fewer pairs in common, so the row must stand out from every row
+# another unit leads.
+APPENDIX_PARAPHRASE_SHARE = 0.5  # share of the task's word pairs the row restates
+APPENDIX_PARAPHRASE_PAIRS = 7  # and at least this many
+APPENDIX_PARAPHRASE_MARGIN = 1.5  # times the pairs any row another unit leads restates
 
 
 class AppendixRows:
@@ -1237,11 +1242,31 @@ class AppendixRows:
                 s = shared / len(mine)
                 if shared >= APPENDIX_MIN_PAIRS and s > share and shared >= APPENDIX_ROW_SHARE * len(row_pairs[p]):
                     best, share = p, s
-            if best is not None and share >= APPENDIX_MIN_SHARE:
+            if best is None or share < APPENDIX_MIN_SHARE:
+                # a paraphrase only of a task ("Xây dựng …", "Tổ chức …"), not of a procedure's attribute lines
+                # (an objective under "Mục tiêu" restated loosely by a task row is no restatement of it)
+                task = (_TASK_START.match(re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos)))
+                        and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
+                best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
+            if best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
                 c.deadline = row.deadline or c.deadline  # the table's column says it outright
                 c.product = row.product or c.product
+
+
+    @staticmethod
+    def _paraphrase(ctx: Context, mine: frozenset[str], rows: list[int], row_pairs: dict[int, frozenset[str]]) -> int | None:
+        """The row an appendix words its own way ("Xây dựng, nâng cấp hạ tầng công nghệ thông tin của Thành phố …"
+        restated as "Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính …"): half the task's
+        word pairs at least, and clearly more than any row another unit leads restates."""
+        ranked = sorted(((len(mine & row_pairs[p]), p) for p in rows), reverse=True)
+        shared, best = ranked[0]
+        if shared < APPENDIX_PARAPHRASE_PAIRS or shared < APPENDIX_PARAPHRASE_SHARE * len(mine):
+            return None
+        lead = fold(ctx.clauses[best].lead or "").lower()
+        rival = max((n for n, p in ranked[1:] if fold(ctx.clauses[p].lead or "").lower() != lead), default=0)
+        return best if shared >= APPENDIX_PARAPHRASE_MARGIN * rival else None
 
 
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.

@@ -240,3 +240,62 @@ def test_chu_tri_phoi_hop_voi_still_leads_the_section_it_refers_to():
                                             "dung tại mục II."))
     assert clause(plan, "Đầu tư hệ thống máy chủ").lead == "Sở Tư pháp"
     assert clause(plan, "Rà soát các văn bản").lead == "Sở Tư pháp"
+
+
+# ------------------------------------------------------------------ an appendix row that restates a task in other words
+
+APPENDIX_PLAN = """
+**II. NHIỆM VỤ**
+
+**1. Hạ tầng**
+
+- {task}
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+Các cơ quan thực hiện theo Phụ lục kèm theo.
+
+**PHỤ LỤC**
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | {row} | {lead} | Quý IV/2026 |
+| 2 | Tổ chức tập huấn kỹ năng số cho cán bộ, công chức cấp xã | Sở Nội vụ | Năm 2026 |
+| 3 | Kiểm tra, đánh giá việc thực hiện Kế hoạch hằng năm | Văn phòng UBND tỉnh | Hằng năm |
+"""
+
+
+@pytest.mark.parametrize("task,row,lead", [
+    ("Xây dựng, nâng cấp hạ tầng công nghệ thông tin của Thành phố đáp ứng an toàn hệ thống thông tin.",
+     "Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính bảo đảm an toàn hệ thống thông tin",
+     "Trung tâm Chuyển đổi số"),
+    ("Phối hợp xây dựng phần mềm ứng dụng quản lý, khai thác, chia sẻ dữ liệu quy hoạch.",
+     "Phối hợp xây dựng phần mềm của Hệ thống thông tin quốc gia về quy hoạch; quản lý, khai thác dữ liệu quy hoạch "
+     "của Thành phố", "Trung tâm Chuyển đổi số"),
+    ("Tuyên truyền, hướng dẫn và khuyến khích người dân sử dụng danh tính số, tài khoản định danh điện tử.",
+     "Tuyên truyền, khuyến khích người dân sử dụng tài khoản định danh điện tử và dịch vụ công trực tuyến toàn trình",
+     "Công an tỉnh"),
+])
+def test_a_task_an_appendix_row_restates_in_its_own_words_takes_the_rows_lead(task, row, lead):
+    plan = parse_md(APPENDIX_PLAN.format(task=task, row=row, lead=lead))
+    c = clause(plan, task[:30])
+    assert (c.lead, c.deadline) == (lead, "Quý IV/2026")
+    assert c.lead_source.mechanism == "appendix_table"
+
+
+def test_a_task_two_units_rows_restate_alike_takes_neither():
+    plan = parse_md(APPENDIX_PLAN.format(
+        task="Xây dựng, nâng cấp hạ tầng công nghệ thông tin của Thành phố đáp ứng an toàn hệ thống thông tin.",
+        row="Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính bảo đảm an toàn hệ thống thông tin",
+        lead="Trung tâm Chuyển đổi số").replace(
+        "| 3 | Kiểm tra,", "| 4 | Nâng cấp hạ tầng công nghệ thông tin, hệ thống thông tin của Thành phố | Sở Khoa học và "
+                         "Công nghệ | Năm 2027 |\n| 3 | Kiểm tra,"))
+    assert clause(plan, "Xây dựng, nâng cấp hạ tầng").lead is None
+
+
+def test_an_objective_is_not_matched_to_a_task_row_it_only_resembles():
+    plan = parse_md(APPENDIX_PLAN.format(
+        task="Xây dựng, nâng cấp hạ tầng công nghệ thông tin của Thành phố đáp ứng an toàn hệ thống thông tin.",
+        row="Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính bảo đảm an toàn hệ thống thông tin",
+        lead="Trung tâm Chuyển đổi số").replace("**1. Hạ tầng**", "**1. Mục tiêu cụ thể**"))
+    assert clause(plan, "Xây dựng, nâng cấp hạ tầng").lead is None
