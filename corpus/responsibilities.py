@@ -703,6 +703,11 @@ class Sentences:
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
+        owner = _LIST_OWNER.search(body) if node.children else None
+        if owner and owner.start() > 0 and len(owner["unit"].split()) <= MAX_UNIT_WORDS:
+            # "b) Chủ đầu tư lựa chọn đơn vị tư vấn …. Đơn vị tư vấn, điều tra, khảo sát có nhiệm vụ:" over "- Lập …":
+            # the list is the duties of the unit its last sentence names, whoever the clause's own sentence names
+            ctx.add([p for p in said.scope if p != pos], "lead", owner["unit"], pos, said.mechanism)
         for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
                      _duty_subject, _actor_subject, _agent):
             if step(said):
@@ -723,6 +728,14 @@ class Sentences:
             for step in (_responsible, _coordinates, _assigns, _duty_subject):
                 if step(again):
                     return
+
+
+# The last sentence of a clause that hands a list of duties to a unit: "… . Đơn vị tư vấn, điều tra, khảo sát bom mìn
+# vật nổ có nhiệm vụ:", "; Ban Quản lý dự án có trách nhiệm sau:"; the unit opens the sentence (a body by its kind,
+# "Đơn vị …", "Tổ chức …", counts: the frame says it acts).
+_LIST_OWNER = re.compile(rf"(?<=[.;]\s)\s*(?P<unit>(?-i:{_HEAD}|Đơn vị|Tổ chức|Doanh nghiệp|Nhà thầu)\b[^.;:()]{{0,160}}?)"
+                         r"\s+(?:có|có các|thực hiện các)\s+(?:nhiệm vụ|trách nhiệm)"
+                         r"(?:\s+(?:sau(?: đây)?|như sau|cụ thể(?: như sau)?|chính))?\s*:\s*$")
 
 
 # A body that assigns before the one assigned: "UBND xã giao Phòng Văn hóa - Xã hội chủ trì …", "Ủy ban nhân dân
@@ -782,6 +795,8 @@ def _bracketed(s: _Said) -> bool:
 _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", re.I)
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
+# a person by office, in lower case after the lead-in: "…, giám đốc Trung tâm …", "…, ban giám đốc Trung tâm …"
+_OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch)"
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
                       r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
@@ -789,7 +804,7 @@ _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
-_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s|{_OFFICES}\s)){_HEAD}\b")
 # or after the colon that ends it ("Đối với …: Cơ quan chủ quản …"); the subject's own list then follows
 # (a named body, in a sentence that is no definition of scope: "…: Cơ quan nhà nước, … (sau đây gọi là …) đang
 # quản lý, sử dụng tài sản công" says whom a rule covers, not who acts)
@@ -878,6 +893,8 @@ def _responsible(s: _Said) -> bool:
     for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
         said = clean(m["unit"])
         unit = _by_agent(said)  # the sentence opens with its subject, or with the thing its agent answers for
+        if _LEAD_IN.match(unit) and not s.rest[m.end():].lstrip().startswith("trước"):
+            unit = after_lead_in(unit)  # ". Trường hợp sổ gốc không có thông tin … thì Trung tâm có trách nhiệm …"
         if (said[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
             s.add("lead", unit)

@@ -299,3 +299,59 @@ def test_an_objective_is_not_matched_to_a_task_row_it_only_resembles():
         row="Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính bảo đảm an toàn hệ thống thông tin",
         lead="Trung tâm Chuyển đổi số").replace("**1. Hạ tầng**", "**1. Mục tiêu cụ thể**"))
     assert clause(plan, "Xây dựng, nâng cấp hạ tầng").lead is None
+
+
+# ------------------------------------------------------------------ "… . X có nhiệm vụ:" over a list
+
+@pytest.mark.parametrize("intro,unit", [
+    ("b) Chủ đầu tư lựa chọn đơn vị tư vấn theo quy định tại Điều 17 Nghị định 18/2019/NĐ-CP. Đơn vị tư vấn, điều "
+     "tra, khảo sát bom mìn vật nổ có nhiệm vụ:", "Đơn vị tư vấn, điều tra, khảo sát bom mìn vật nổ"),
+    ("2. Kinh phí thực hiện từ ngân sách tỉnh. Ban Quản lý dự án đầu tư xây dựng tỉnh có trách nhiệm sau:",
+     "Ban Quản lý dự án đầu tư xây dựng tỉnh"),
+    ("- Học viên đăng ký theo lớp; Trung tâm chính trị xã có các nhiệm vụ sau đây:", "Trung tâm chính trị xã"),
+])
+def test_the_unit_a_clauses_last_sentence_hands_a_list_of_duties_leads_the_list(intro, unit):
+    plan = parse_md(f"**Điều 5. Trách nhiệm thực hiện**\n\n{intro}\n\n+ Lập phương án kỹ thuật thi công.\n\n"
+                    "+ Xây dựng quy trình quản lý chất lượng nội bộ.")
+    assert clause(plan, "Lập phương án").lead == unit
+    assert clause(plan, "quy trình quản lý chất lượng").lead == unit
+
+
+def test_a_clause_that_is_only_the_units_intro_still_leads_its_list():
+    plan = parse_md("**Điều 5. Trách nhiệm thực hiện**\n\n1. Sở Xây dựng có trách nhiệm:\n\na) Lập phương án kỹ thuật "
+                    "thi công.")
+    assert clause(plan, "Lập phương án").lead == "Sở Xây dựng"
+
+
+# ------------------------------------------------------------------ a person by office after a lead-in, in lower case
+
+@pytest.mark.parametrize("text,lead", [
+    ("Trường hợp kết quả chấm phúc khảo lệch từ 2.0 điểm trở lên so với điểm công bố, giám đốc Trung tâm tổ chức "
+     "đối thoại giữa các giảng viên.", "giám đốc Trung tâm"),
+    ("b. Trong 03 ngày làm việc kể từ ngày tiếp nhận đơn đề nghị, giám đốc Trung tâm tổ chức kiểm tra, đối chiếu.",
+     "giám đốc Trung tâm"),
+    ("- Khi phát hiện vi phạm trong quá trình kiểm tra, thủ trưởng Cục Quản lý thị trường quyết định xử lý.",
+     "thủ trưởng Cục Quản lý thị trường"),
+    ("3. Sau khi có kết quả thẩm định, chủ tịch Ủy ban nhân dân xã phê duyệt danh sách.",
+     "chủ tịch Ủy ban nhân dân xã"),
+])
+def test_a_person_by_office_after_a_lead_in_leads_in_lower_case(text, lead):
+    plan = parse_md(f"**Điều 8. Tổ chức thực hiện**\n\n{text}")
+    assert clause(plan, text[:25]).lead == lead
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("c. Nội dung ghi trong bản sao phải chính xác, khớp với sổ gốc. Trường hợp sổ gốc không có thông tin về nội "
+     "dung yêu cầu cấp bản sao thì Trung tâm có trách nhiệm trả lời bằng văn bản.", "Trung tâm"),
+    ("- Hồ sơ lưu trữ theo quy định. Khi có yêu cầu của cơ quan có thẩm quyền, Văn phòng Sở có trách nhiệm cung cấp "
+     "hồ sơ.", "Văn phòng Sở"),
+])
+def test_a_later_sentence_with_a_lead_in_names_the_unit_responsible(text, lead):
+    plan = parse_md(f"**Điều 9. Cấp bản sao**\n\n{text}")
+    assert clause(plan, text[:25]).lead == lead
+
+
+def test_liability_after_a_condition_names_no_lead():
+    plan = parse_md("**Điều 9. Xử lý vi phạm**\n\n- Hồ sơ lưu trữ theo quy định. Trường hợp để mất hồ sơ thì Trung tâm "
+                    "chịu trách nhiệm trước pháp luật.")
+    assert clause(plan, "Hồ sơ lưu trữ").lead is None
