@@ -597,7 +597,9 @@ _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ C
                          r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban)|"
                          # a body by its kind, a person by office: "Cơ quan thanh tra quốc phòng các cấp thực hiện …",
                          # "Người có thẩm quyền kiểm tra chuyên ngành … ban hành quyết định …"
-                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định)[\s,]+\S|"
+                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định|"
+                         # and the parties of an investment: "Chủ đầu tư căn cứ …", "Người quyết định đầu tư, chủ đầu tư …"
+                         r"Chủ đầu tư|Người quyết định đầu tư|Tổng Giám đốc)[\s,]+\S|"
                          r"^Cơ quan\s+(?!(?:chủ trì|phối hợp|thực hiện|tham mưu|cấp trên)\b)(?-i:[a-zđ])|"
                          rf"^{ACRONYM_RE}\b")
 _BARE_KINDS = {"cơ quan", "đơn vị", "bộ phận", "các cơ quan", "các đơn vị"}  # a kind of body, no body's name
@@ -621,6 +623,8 @@ _DUTY_VERBS = (
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
+    # what an investor does: "Chủ đầu tư lựa chọn đơn vị tư vấn …"
+    "lựa chọn",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 _TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
@@ -708,6 +712,7 @@ class Sentences:
             # "b) Chủ đầu tư lựa chọn đơn vị tư vấn …. Đơn vị tư vấn, điều tra, khảo sát có nhiệm vụ:" over "- Lập …":
             # the list is the duties of the unit its last sentence names, whoever the clause's own sentence names
             ctx.add([p for p in said.scope if p != pos], "lead", owner["unit"], pos, said.mechanism)
+            said.scope, said.own_sentence, said.rest = [pos], True, rest[: max(0, len(rest) - len(body) + owner.start())]
         for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
                      _duty_subject, _actor_subject, _agent):
             if step(said):
@@ -848,6 +853,7 @@ class _Said:
     rest: str  # the body after its lead-in and opener
     opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
     lead_in: bool = False  # a lead-in ("Căn cứ …,", "Trong thời hạn …,") came before the subject
+    own_sentence: bool = False  # a clause over a list another unit does: its first sentence speaks for it alone
 
     @cached_property
     def duty_section(self) -> bool:
@@ -1015,7 +1021,7 @@ def _duty_subject(s: _Said) -> bool:
     # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
     # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
     # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
-    sentence = c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
+    sentence = s.own_sentence or c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
                                                 and not s.ctx.nodes[s.pos].children) or (
         c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
                                                 and len(s.rest.split()) >= SENTENCE_HEADING_MIN_WORDS)

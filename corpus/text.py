@@ -173,6 +173,7 @@ UNIT_HEADS = (
     # procedures assign a person by office, in lower case after a lead-in ("Trong thời hạn 15 ngày …,
     # người ra quyết định kiểm tra ban hành …")
     "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
+    "Người quyết định đầu tư", "người quyết định đầu tư",
     # a director by office, as the regulations of centres and departments assign: "Giám đốc Trung tâm quyết định …"
     "Giám đốc", "Phó Giám đốc",
     # and in lower case after a lead-in: "Trường hợp kết quả chấm phúc khảo lệch …, giám đốc Trung tâm tổ chức …"

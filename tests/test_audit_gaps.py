@@ -355,3 +355,23 @@ def test_liability_after_a_condition_names_no_lead():
     plan = parse_md("**Điều 9. Xử lý vi phạm**\n\n- Hồ sơ lưu trữ theo quy định. Trường hợp để mất hồ sơ thì Trung tâm "
                     "chịu trách nhiệm trước pháp luật.")
     assert clause(plan, "Hồ sơ lưu trữ").lead is None
+
+
+# ------------------------------------------------------------------ the parties of an investment act in regulations
+
+@pytest.mark.parametrize("text,lead", [
+    ("b) Chủ đầu tư căn cứ vào đơn giá tạm tính để xác định chi phí điều tra, khảo sát.", "Chủ đầu tư"),
+    ("5. Người quyết định đầu tư, chủ đầu tư căn cứ kết quả thẩm định phương án kỹ thuật thi công để phê duyệt.",
+     "Người quyết định đầu tư, chủ đầu tư"),
+    ("a) Chủ đầu tư lựa chọn nhà thầu tư vấn theo quy định của pháp luật về đấu thầu.", "Chủ đầu tư"),
+])
+def test_the_investor_named_as_subject_leads_its_duty(text, lead):
+    plan = parse_md(f"**Điều 7. Lập dự án**\n\n{text}")
+    assert clause(plan, text[3:25]).lead == lead
+
+
+def test_a_clause_over_another_units_list_keeps_its_own_subject():
+    plan = parse_md("**Điều 7. Lập dự án**\n\nb) Chủ đầu tư lựa chọn đơn vị tư vấn theo quy định. Đơn vị tư vấn, khảo "
+                    "sát có nhiệm vụ:\n\n- Lập phương án kỹ thuật thi công.")
+    assert clause(plan, "Chủ đầu tư lựa chọn").lead == "Chủ đầu tư"
+    assert clause(plan, "Lập phương án").lead == "Đơn vị tư vấn, khảo sát"
