@@ -1292,6 +1292,53 @@ class AppendixRows:
         return best if shared >= APPENDIX_PARAPHRASE_MARGIN * rival else None
 
 
+class RestatedTasks:
+    """A task of the plan's body that another part of the plan restates under the unit that leads it ("8. Tăng
+    cường đầu tư xây dựng, nâng cấp các cảng cá …" in the tasks, "- Tăng cường đầu tư xây dựng, nâng cấp các cảng
+    cá …" under "2. Sở Nông nghiệp và Môi trường" in "Tổ chức thực hiện"): the same test as an appendix row's
+    (most of the task's word pairs), read from clauses whose lead is stated where they stand."""
+
+    mechanism = "restated"
+
+    def extract(self, ctx: Context) -> None:
+        # restated in the part that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")
+        stated = [p for p, c in enumerate(ctx.clauses)
+                  if c.lead and c.kind in ("item", "bullet", "paragraph") and c.lead_source is not None
+                  and c.lead_source.mechanism not in _LINKER_MECHANISMS and c.section_path
+                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)]
+        if not stated:
+            return
+        pairs = {p: _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(p))) for p in stated}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
+                continue
+            # a task of the plan's body ("Tăng cường …", "Xây dựng …"), not an objective nor a duty of that part
+            task = re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos))
+            if (not _TASK_START.match(task) or task.isupper()
+                    or any(_INDICATOR_SECTION.search(s) for s in c.section_path) or _in_assignment_section(ctx, pos)):
+                continue
+            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            if len(mine) < APPENDIX_MIN_PAIRS:
+                continue
+            best, share = None, 0.0
+            for p in stated:
+                if ctx.clauses[p].section_path[0] == c.section_path[0]:
+                    continue  # a restatement stands in another part of the plan
+                shared = len(mine & pairs[p])
+                if shared / len(mine) > share and shared >= APPENDIX_ROW_SHARE * len(pairs[p]):
+                    best, share = p, shared / len(mine)
+            if best is not None and share >= RESTATED_MIN_SHARE and share * len(mine) >= RESTATED_MIN_PAIRS:
+                link_lead(ctx, pos, best, self.mechanism)
+
+
+# A restatement in prose is looser than a table row, and regulations repeat their wordings from article to article:
+# nearly all the task's pairs, and many of them, outside legal articles.
+RESTATED_MIN_SHARE = 0.8
+RESTATED_MIN_PAIRS = 10
+_LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
+_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated")
+
+
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
 _SECTION_LINKS = ("field", "cross_reference")
 
@@ -1361,7 +1408,7 @@ from corpus.field_links import (FieldAssignments, contested, link_lead, referenc
                                 unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
-LINKERS = (NamedIndicators(), AppendixRows(), FieldAssignments(), CrossReferences(), TopicInference())
+LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:

@@ -375,3 +375,56 @@ def test_a_clause_over_another_units_list_keeps_its_own_subject():
                     "sát có nhiệm vụ:\n\n- Lập phương án kỹ thuật thi công.")
     assert clause(plan, "Chủ đầu tư lựa chọn").lead == "Chủ đầu tư"
     assert clause(plan, "Lập phương án").lead == "Đơn vị tư vấn, khảo sát"
+
+
+# ------------------------------------------------------------------ a task restated under its unit in "Tổ chức thực hiện"
+
+RESTATED_PLAN = """
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. {field}**
+
+- {task}
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+**1. {unit}**
+
+- {restated}
+
+- Tổng hợp, báo cáo kết quả thực hiện về Ủy ban nhân dân tỉnh.
+
+**2. Sở Tài chính**
+
+- Bố trí kinh phí thực hiện Kế hoạch theo quy định.
+"""
+
+
+@pytest.mark.parametrize("field,task,unit,restated", [
+    ("Kinh tế biển", "Tăng cường đầu tư xây dựng, nâng cấp các cảng cá, khu neo đậu tránh trú bão cho tàu cá; hình "
+     "thành cơ sở hậu cần nghề cá đồng bộ.", "Sở Nông nghiệp và Môi trường",
+     "Tăng cường đầu tư xây dựng, nâng cấp các cảng cá, khu neo đậu tránh trú bão cho tàu cá; hình thành cơ sở hậu "
+     "cần nghề cá đồng bộ, hiện đại."),
+    ("Nguồn nhân lực", "Xây dựng các chương trình đào tạo nghề và phát triển nguồn nhân lực chất lượng cao, đáp ứng "
+     "nhu cầu thị trường.", "Sở Giáo dục và Đào tạo",
+     "Chủ trì, tham mưu xây dựng các chương trình đào tạo nghề và phát triển nguồn nhân lực chất lượng cao, đáp ứng "
+     "nhu cầu thị trường để phục vụ các ngành kinh tế vùng ven biển."),
+    ("Kiểm kê", "Tổ chức thực hiện kiểm kê, đôn đốc, kiểm tra, giám sát việc thực hiện các nội dung kiểm kê, thời hạn "
+     "phải hoàn thành.", "Sở Tài chính - Cơ quan thường trực",
+     "Tham mưu đôn đốc, tổ chức kiểm tra, giám sát việc thực hiện các nội dung kiểm kê, thời hạn phải hoàn thành "
+     "theo kế hoạch."),
+])
+def test_a_task_restated_under_its_unit_takes_that_units_lead(field, task, unit, restated):
+    plan = parse_md(RESTATED_PLAN.format(field=field, task=task, unit=unit, restated=restated))
+    c = clause(plan, task[:30])
+    assert c.lead == unit and c.lead_source.mechanism == "restated"
+
+
+def test_a_task_only_loosely_like_a_units_duty_stays_without_lead():
+    plan = parse_md(RESTATED_PLAN.format(
+        field="Giáo dục", task="Bố trí kinh phí từ ngân sách địa phương hỗ trợ giáo viên mầm non dân lập, tư thục ở "
+                               "địa bàn có khu công nghiệp.",
+        unit="Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        restated="Tham gia huy động nguồn lực từ các doanh nghiệp hỗ trợ giáo viên mầm non dân lập, tư thục ở địa bàn "
+                 "có khu công nghiệp."))
+    assert clause(plan, "Bố trí kinh phí từ ngân sách").lead is None
