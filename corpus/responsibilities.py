@@ -801,7 +801,7 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
 # a person by office, in lower case after the lead-in: "…, giám đốc Trung tâm …", "…, ban giám đốc Trung tâm …"
-_OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch)"
+_OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch|chủ đầu tư)"
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
                       r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra

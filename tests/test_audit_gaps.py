@@ -334,6 +334,8 @@ def test_a_clause_that_is_only_the_units_intro_still_leads_its_list():
      "thủ trưởng Cục Quản lý thị trường"),
     ("3. Sau khi có kết quả thẩm định, chủ tịch Ủy ban nhân dân xã phê duyệt danh sách.",
      "chủ tịch Ủy ban nhân dân xã"),
+    ("2. Đối với hạng mục rà phá bom mìn trong dự án đầu tư, chủ đầu tư căn cứ định mức dự toán do Bộ Quốc phòng ban "
+     "hành để xác định chi phí.", "chủ đầu tư"),
 ])
 def test_a_person_by_office_after_a_lead_in_leads_in_lower_case(text, lead):
     plan = parse_md(f"**Điều 8. Tổ chức thực hiện**\n\n{text}")
