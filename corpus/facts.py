@@ -385,7 +385,7 @@ def _notes_state_nothing(sk: Skeleton) -> None:
 # "Quý IV/2026", "Từ năm 2026 đến năm 2030", "Năm 2026 và các năm tiếp theo".
 _YEAR_SPAN = r"(?:năm\s+)?20\d\d(?:\s*[-–]\s*(?:năm\s+)?20\d\d)?"
 _STAGE_HEADING = re.compile(
-    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:"
+    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến|từ nay (?:đến|tới))\s+)?(?:"
     rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
 _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)

@@ -47,7 +47,7 @@ b) Xây dựng Trung tâm đổi mới sáng tạo cấp tỉnh.
 ]
 STAGES = [("Giai đoạn 2025 - 2030", "Giai đoạn 2025 - 2030"), ("Năm 2026", "Năm 2026"),
           ("Giai đoạn 2 (2028 - 2030)", "Giai đoạn 2 (2028 - 2030)"), ("Quý IV/2026", "Quý IV/2026"),
-          ("Từ năm 2026 đến năm 2030", "Từ năm 2026 đến năm 2030")]
+          ("Từ năm 2026 đến năm 2030", "Từ năm 2026 đến năm 2030"), ("Từ nay đến năm 2027", "Từ nay đến năm 2027")]
 
 
 @pytest.mark.parametrize("stage,want", STAGES)
