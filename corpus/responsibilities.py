@@ -625,6 +625,8 @@ _DUTY_VERBS = (
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
     # what an investor does: "Chủ đầu tư lựa chọn đơn vị tư vấn …"
     "lựa chọn",
+    # a body that hands a task on still acts: "Bộ Quốc phòng giao nhiệm vụ cho các tổ chức, đơn vị …"
+    "giao nhiệm vụ",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 _TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",

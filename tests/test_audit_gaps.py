@@ -430,3 +430,16 @@ def test_a_task_only_loosely_like_a_units_duty_stays_without_lead():
         restated="Tham gia huy động nguồn lực từ các doanh nghiệp hỗ trợ giáo viên mầm non dân lập, tư thục ở địa bàn "
                  "có khu công nghiệp."))
     assert clause(plan, "Bố trí kinh phí từ ngân sách").lead is None
+
+
+@pytest.mark.parametrize("text,lead", [
+    ("a) Bộ Quốc phòng giao nhiệm vụ cho các tổ chức, đơn vị điều tra, khảo sát các dự án thuộc nhóm I, II.",
+     "Bộ Quốc phòng"),
+    ("b) Quân khu, quân chủng, Bộ đội Biên phòng giao nhiệm vụ cho các đơn vị thuộc quyền rà phá bom mìn vật nổ.",
+     "Quân khu, quân chủng, Bộ đội Biên phòng"),
+    ("- Sở Nội vụ giao nhiệm vụ cho các phòng chuyên môn theo dõi, tổng hợp kết quả thi đua.", "Sở Nội vụ"),
+])
+def test_a_body_that_hands_a_task_on_is_the_one_acting(text, lead):
+    plan = parse_md("**Điều 11. Thẩm quyền giao nhiệm vụ**\n\n1. Các tổ chức, đơn vị thuộc Bộ Quốc phòng có trách "
+                    f"nhiệm báo cáo cấp có thẩm quyền:\n\n{text}")
+    assert clause(plan, text[3:25]).lead == lead
