@@ -90,6 +90,8 @@ _DEADLINES = [
     # a task done all along, said last: "Triển khai thường xuyên, liên tục."
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
     re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
+    # a task that opens with how often it is done: "- Thường xuyên kiểm tra, đôn đốc …", "c) Thường xuyên rà soát …"
+    re.compile(r"^(?:[-+•*–]\s*|\(?[0-9a-zđIVX]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**(?P<v>[Tt]hường xuyên)(?=\s*,?\s+(?-i:[a-zđ]))"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
     re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
@@ -379,6 +381,43 @@ def _notes_state_nothing(sk: Skeleton) -> None:
             c.lead_source, c.deadline_source, c.target, c.labelled_fields = None, None, None, ()
 
 
+# A heading that is only a stage of time: "1. Giai đoạn 2025 - 2030", "**Năm 2026**", "Giai đoạn 2 (2028 - 2030):",
+# "Quý IV/2026", "Từ năm 2026 đến năm 2030", "Năm 2026 và các năm tiếp theo".
+_YEAR_SPAN = r"(?:năm\s+)?20\d\d(?:\s*[-–]\s*(?:năm\s+)?20\d\d)?"
+_STAGE_HEADING = re.compile(
+    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến|từ nay (?:đến|tới))\s+)?(?:"
+    rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
+    r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
+_OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
+_GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,4}|\d{1,2}|[A-ZĐ])[.)]\s+")
+
+
+def _stage_deadlines(sk: Skeleton) -> None:
+    """The tasks listed under a stage of the plan's roadmap ("III. LỘ TRÌNH THỰC HIỆN" › "1. Giai đoạn 2025 -
+    2030") are done in that stage, unless they state their own time; a stage of the objectives sets targets' years
+    (corpus.targets), not deadlines."""
+    for pos, (c, node) in enumerate(zip(sk.clauses, sk.nodes)):
+        if not node.children or c.kind in ("header", "footer", "table_header"):
+            continue
+        # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
+        body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
+        if not _STAGE_HEADING.match(body) or any(_OBJECTIVES.search(s) for s in c.section_path):
+            continue
+        for p in _descendants(sk.nodes, pos):
+            task = sk.clauses[p]
+            if task.deadline is None and task.kind not in ("header", "footer", "table_header"):
+                task.deadline = clean(body.rstrip(":"))
+
+
+def _descendants(nodes: list[Node], pos: int) -> list[int]:
+    out, todo = [], list(nodes[pos].children)
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(nodes[p].children)
+    return sorted(out)
+
+
 def assign_facts(sk: Skeleton) -> None:
     read_annexed_text(sk)
     period_end = plan_period(sk.clauses)
@@ -387,6 +426,7 @@ def assign_facts(sk: Skeleton) -> None:
     time_limits = {pos for pos in range(len(sk.clauses))
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
+    _stage_deadlines(sk)
     _notes_state_nothing(sk)
     _read_units(sk.clauses)
 

@@ -43,7 +43,7 @@ _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 FIELD_PART_MAX_WORDS = 5  # a field's part is a short name ("an sinh xã hội"); a longer run is a sentence
 FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động, việc làm và an sinh xã hội")
 # Linker mechanisms: a lead one of them gave is itself read elsewhere, never a claim of its own.
-_LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field"}
+_LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated"}
 
 
 def field_parts(text: str) -> frozenset[str]:
@@ -173,7 +173,7 @@ def contested(ctx: Context, target: int, lead: str | None) -> set[int]:
     return out
 
 
-_CONTESTING = ("field", "appendix_table")
+_CONTESTING = ("field", "appendix_table", "restated")
 
 
 def _ancestors(ctx: Context, pos: int) -> list[int]:

@@ -90,6 +90,7 @@ LEAD_MECHANISMS: dict[str, str] = {
     "named_indicator": "giao chỉ tiêu",
     "cross_reference": "dẫn chiếu",
     "appendix_table": "bảng phụ lục",
+    "restated": "nhiệm vụ nêu lại ở mục khác",
     "field": "giao theo lĩnh vực",
     "topic": "suy luận theo lĩnh vực",
 }

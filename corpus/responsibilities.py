@@ -244,6 +244,12 @@ def _is_name_long_enough(unit: str) -> bool:
     return len(unit.split()) >= 2 or re.fullmatch(r"[A-ZĐ]{3,}[0-9]*", unit) is not None
 
 
+# A name never runs over the end of its sentence ("Trung tâm thông báo chiêu sinh …. Các cơ quan tham mưu …"), and
+# the colon of a list ("… báo cáo cấp ủy xã về công tác bồi dưỡng, gồm:") follows no name.
+_SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
+_LIST_COLON = re.compile(r"(?:\b(?:gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|trong đó)|,)\s*$", re.I)
+
+
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
@@ -251,6 +257,8 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     unit, verb = trim_unit(clean(m["unit"])), m["verb"]
     if len(unit.split()) > MAX_UNIT_WORDS or not _is_name_long_enough(unit) or _GENERIC_OPENERS.match(unit):
+        return None, None, None
+    if _SENTENCE_END.search(m["unit"]) or (verb == ":" and _LIST_COLON.search(m["unit"])):
         return None, None, None
     partners = None
     named = _NAMED_THEN_COORDINATES.match(text[m.end("verb"):]) if verb == "chủ trì" else None
@@ -592,7 +600,9 @@ _NAMED_BODY = re.compile(r"^(?:Sở|Bộ|Cục|Công an|Ủy ban|UBND|Ban|Bộ C
                          r"Cấp ủy|Thủ trưởng|Các (?i:cơ quan|đơn vị|sở|bộ|tổ chức|cục|chi cục|viện|ủy ban)|"
                          # a body by its kind, a person by office: "Cơ quan thanh tra quốc phòng các cấp thực hiện …",
                          # "Người có thẩm quyền kiểm tra chuyên ngành … ban hành quyết định …"
-                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định)[\s,]+\S|"
+                         r"Người có thẩm quyền|Người đứng đầu|Người ra quyết định|"
+                         # and the parties of an investment: "Chủ đầu tư căn cứ …", "Người quyết định đầu tư, chủ đầu tư …"
+                         r"Chủ đầu tư|Người quyết định đầu tư|Tổng Giám đốc)[\s,]+\S|"
                          r"^Cơ quan\s+(?!(?:chủ trì|phối hợp|thực hiện|tham mưu|cấp trên)\b)(?-i:[a-zđ])|"
                          rf"^{ACRONYM_RE}\b")
 _BARE_KINDS = {"cơ quan", "đơn vị", "bộ phận", "các cơ quan", "các đơn vị"}  # a kind of body, no body's name
@@ -616,6 +626,10 @@ _DUTY_VERBS = (
     "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
+    # what an investor does: "Chủ đầu tư lựa chọn đơn vị tư vấn …"
+    "lựa chọn",
+    # a body that hands a task on still acts: "Bộ Quốc phòng giao nhiệm vụ cho các tổ chức, đơn vị …"
+    "giao nhiệm vụ",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 _TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
@@ -698,6 +712,12 @@ class Sentences:
         rest = subject_first[opener.end():] if opener else subject_first
         said = _Said(ctx, pos, subtree(ctx.nodes, pos), "heading" if node.children else self.mechanism,
                      body, rest, opener is not None, subject_first is not body)
+        owner = _LIST_OWNER.search(body) if node.children else None
+        if owner and owner.start() > 0 and len(owner["unit"].split()) <= MAX_UNIT_WORDS:
+            # "b) Chủ đầu tư lựa chọn đơn vị tư vấn …. Đơn vị tư vấn, điều tra, khảo sát có nhiệm vụ:" over "- Lập …":
+            # the list is the duties of the unit its last sentence names, whoever the clause's own sentence names
+            ctx.add([p for p in said.scope if p != pos], "lead", owner["unit"], pos, said.mechanism)
+            said.scope, said.own_sentence, said.rest = [pos], True, rest[: max(0, len(rest) - len(body) + owner.start())]
         for step in (_bracketed, _directed, _named_addressees, _verb_first, _responsible, _coordinates, _assigns,
                      _duty_subject, _actor_subject, _agent):
             if step(said):
@@ -718,6 +738,14 @@ class Sentences:
             for step in (_responsible, _coordinates, _assigns, _duty_subject):
                 if step(again):
                     return
+
+
+# The last sentence of a clause that hands a list of duties to a unit: "… . Đơn vị tư vấn, điều tra, khảo sát bom mìn
+# vật nổ có nhiệm vụ:", "; Ban Quản lý dự án có trách nhiệm sau:"; the unit opens the sentence (a body by its kind,
+# "Đơn vị …", "Tổ chức …", counts: the frame says it acts).
+_LIST_OWNER = re.compile(rf"(?<=[.;]\s)\s*(?P<unit>(?-i:{_HEAD}|Đơn vị|Tổ chức|Doanh nghiệp|Nhà thầu)\b[^.;:()]{{0,160}}?)"
+                         r"\s+(?:có|có các|thực hiện các)\s+(?:nhiệm vụ|trách nhiệm)"
+                         r"(?:\s+(?:sau(?: đây)?|như sau|cụ thể(?: như sau)?|chính))?\s*:\s*$")
 
 
 # A body that assigns before the one assigned: "UBND xã giao Phòng Văn hóa - Xã hội chủ trì …", "Ủy ban nhân dân
@@ -777,6 +805,8 @@ def _bracketed(s: _Said) -> bool:
 _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", re.I)
 # Words that open a lead-in before the subject: "Căn cứ …, X …", "Trong thời hạn 15 ngày …, X ban hành …",
 # "Tháng 11 hằng năm, X …", "Đối với các nhiệm vụ …, các sở, ngành … chủ động …".
+# a person by office, in lower case after the lead-in: "…, giám đốc Trung tâm …", "…, ban giám đốc Trung tâm …"
+_OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch|chủ đầu tư)"
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
                       r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
@@ -784,7 +814,7 @@ _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
-_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s)){_HEAD}\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s|{_OFFICES}\s)){_HEAD}\b")
 # or after the colon that ends it ("Đối với …: Cơ quan chủ quản …"); the subject's own list then follows
 # (a named body, in a sentence that is no definition of scope: "…: Cơ quan nhà nước, … (sau đây gọi là …) đang
 # quản lý, sử dụng tài sản công" says whom a rule covers, not who acts)
@@ -828,6 +858,7 @@ class _Said:
     rest: str  # the body after its lead-in and opener
     opener: bool  # the body opens with "Giao", "Đề nghị" or "Yêu cầu"
     lead_in: bool = False  # a lead-in ("Căn cứ …,", "Trong thời hạn …,") came before the subject
+    own_sentence: bool = False  # a clause over a list another unit does: its first sentence speaks for it alone
 
     @cached_property
     def duty_section(self) -> bool:
@@ -864,20 +895,33 @@ def _responsible(s: _Said) -> bool:
     """"X có trách nhiệm …", "X là cơ quan chủ trì …"; "có trách nhiệm" names its subject whatever it is
     ("Giáo vụ có trách nhiệm …", "Cấp ủy cấp xã … có trách nhiệm"), also in a later sentence of the task."""
     m = _RESPONSIBLE.match(s.rest)
-    unit = _UNIT_TAIL.split(m["unit"])[0].split(":")[0] if m else None
+    unit = _by_agent(_UNIT_TAIL.split(m["unit"])[0].split(":")[0]) if m else None
     if (unit and _short_enough_subject(unit) and not _NOT_A_NAME.search(unit)
             and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
         s.add("lead", unit)
         _responsible_partners(s, s.rest[m.end():])
         return True
     for m in _RESPONSIBLE_ANY.finditer(s.rest) if "trách nhiệm" in s.rest else ():
-        unit = clean(m["unit"])
-        if (unit[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
+        said = clean(m["unit"])
+        unit = _by_agent(said)  # the sentence opens with its subject, or with the thing its agent answers for
+        if _LEAD_IN.match(unit) and not s.rest[m.end():].lstrip().startswith("trước"):
+            unit = after_lead_in(unit)  # ". Trường hợp sổ gốc không có thông tin … thì Trung tâm có trách nhiệm …"
+        if (said[:1].isupper() and len(unit.split()) <= RESPONSIBLE_MAX_WORDS and not _NOT_A_NAME.search(unit)
                 and not _GENERIC_OPENERS.match(unit) and not _NOT_A_SUBJECT.match(unit)):
             s.add("lead", unit)
             _responsible_partners(s, s.rest[m.end():])
             return True
     return False
+
+
+# "Kinh phí cấp lại giấy chứng nhận do Trung tâm chịu trách nhiệm": the thing, then its agent after "do".
+_DONE_BY = re.compile(rf"^[^,;]{{2,80}}?\s+do\s+(?=(?-i:[A-ZĐ])|các\s)(?P<agent>{_HEAD}\b.*)$")
+
+
+def _by_agent(unit: str) -> str:
+    """The subject of "… chịu trách nhiệm" is the agent when a thing comes first: "X do Y" → Y."""
+    m = _DONE_BY.match(unit)
+    return m["agent"] if m else unit
 
 
 def _responsible_partners(s: _Said, duty: str) -> None:
@@ -982,7 +1026,7 @@ def _duty_subject(s: _Said) -> bool:
     # a numbered point over its own points is a sentence too when it is long: "1. Người có thẩm quyền kiểm tra
     # chuyên ngành quy định tại Điều 3 Thông tư này ban hành quyết định kiểm tra chuyên ngành." over "a) …"
     # a paragraph of a section acts too, for itself only ("Các cơ quan, đơn vị căn cứ thành tích … bình xét …")
-    sentence = c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
+    sentence = s.own_sentence or c.kind in ("bullet", "item") or (c.kind == "paragraph" and bool(c.section_path)
                                                 and not s.ctx.nodes[s.pos].children) or (
         c.kind == "heading" and re.fullmatch(r"\d{1,2}[.)]?", c.label or "")
                                                 and len(s.rest.split()) >= SENTENCE_HEADING_MIN_WORDS)
@@ -1128,20 +1172,53 @@ class CrossReferences:
             if not c.lead or (c.lead_from_elsewhere and not unit_claim):
                 continue
             named = references(c.lead)  # "Các cơ quan quản lý các lĩnh vực tại điểm d, khoản 1, mục III" is a name
-            for ref in (r for r in references(c.text) if r not in named):
-                target = _find_section(ctx, ref)
-                if target is None or target == pos or pos in subtree(ctx.nodes, target):
-                    continue
-                scope = subtree(ctx.nodes, target)
-                if unit_claim:
-                    left = contested(ctx, target, c.lead)
-                    scope = [p for p in scope if p not in left]
-                for p in scope:
-                    if ctx.clauses[p].lead is None:
+            for part, (lead, partners) in self._parts(c):
+                for ref in (r for r in references(part) if r not in named):
+                    target = _find_section(ctx, ref)
+                    if target is None or target == pos or pos in subtree(ctx.nodes, target):
+                        continue
+                    scope = subtree(ctx.nodes, target)
+                    if unit_claim:
+                        left = contested(ctx, target, lead)
+                        scope = [p for p in scope if p not in left]
+                    for p in scope:
+                        if ctx.clauses[p].lead is not None:
+                            continue
                         if unit_claim:
                             link_lead(ctx, p, pos, self.mechanism)
                         else:
                             _link(ctx, p, pos, self.mechanism)
+                        if lead != c.lead:  # another part of the sentence names its own unit
+                            ctx.clauses[p].lead, ctx.clauses[p].partners = lead, partners
+
+    @staticmethod
+    def _parts(c: Clause) -> list[tuple[str, tuple[str | None, str | None]]]:
+        """The clause's parts (split at ";" and sentence ends), each with the unit that leads what it refers to:
+        "Giao Sở A chủ trì … tại mục II.1; Sở B chủ trì … tại mục II.2" gives II.2 to Sở B, not to Sở A. What the
+        unit only coordinates on ("…, phối hợp thực hiện nội dung tại mục II.2", "- Phối hợp thực hiện … tại mục
+        III" in its section) another leads: those parts give no lead."""
+        out: list[tuple[str, tuple[str | None, str | None]]] = []
+        for part in _CLAUSE_PARTS.split(c.text):
+            unit, partners, verb = parse_assignment(_OPENER.sub("", part.strip(" -+•")))
+            if unit and verb in ("chủ trì", "tham mưu") and fold(unit).lower() != fold(c.lead or "").lower():
+                role: tuple[str | None, str | None] = (unit, partners)
+            else:
+                role = (c.lead, c.partners)
+            pieces: list[str] = []
+            for piece in _COORDINATING.split(part):
+                if pieces and re.search(r"chủ trì\s*$", pieces[-1], re.I):
+                    pieces[-1] += ", " + piece  # "X chủ trì, phối hợp với Y …": X still leads
+                else:
+                    pieces.append(piece)
+            if not _PART_OPENS_COORDINATING.match(pieces[0]):
+                out.append((pieces[0], role))  # the pieces after it name what the unit coordinates on
+        return out
+
+
+_CLAUSE_PARTS = re.compile(r";\s+|\.\s+(?=[A-ZĐ])")
+# a unit's coordinating role in the same sentence: "…, phối hợp thực hiện …", "- Phối hợp với Sở Y thực hiện …"
+_COORDINATING = re.compile(r",\s*(?=phối hợp\b)", re.I)
+_PART_OPENS_COORDINATING = re.compile(r"^[\s\-+•*]*(?:\w[.)]\s*)?phối hợp\b", re.I)
 
 
 def _find_section(ctx: Context, labels: list[str]) -> int | None:
@@ -1163,6 +1240,11 @@ def _find_section(ctx: Context, labels: list[str]) -> int | None:
 APPENDIX_MIN_SHARE = 0.7  # share of a task's word pairs a table row must restate to be the same task
 APPENDIX_ROW_SHARE = 0.4  # and of the row's own pairs, so a long row does not swallow every short task
 APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks are not matched
+# A row that restates the task in its own words: fewer pairs in common, so the row must stand out from every row
+# another unit leads.
+APPENDIX_PARAPHRASE_SHARE = 0.5  # share of the task's word pairs the row restates
+APPENDIX_PARAPHRASE_PAIRS = 7  # and at least this many
+APPENDIX_PARAPHRASE_MARGIN = 1.5  # times the pairs any row another unit leads restates
 
 
 class AppendixRows:
@@ -1188,12 +1270,79 @@ class AppendixRows:
                 s = shared / len(mine)
                 if shared >= APPENDIX_MIN_PAIRS and s > share and shared >= APPENDIX_ROW_SHARE * len(row_pairs[p]):
                     best, share = p, s
-            if best is not None and share >= APPENDIX_MIN_SHARE:
+            if best is None or share < APPENDIX_MIN_SHARE:
+                # a paraphrase only of a task ("Xây dựng …", "Tổ chức …"), not of a procedure's attribute lines
+                # (an objective under "Mục tiêu" restated loosely by a task row is no restatement of it)
+                task = (_TASK_START.match(re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos)))
+                        and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
+                best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
+            if best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
                 if row.deadline:  # the table's column says it outright
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
+
+
+    @staticmethod
+    def _paraphrase(ctx: Context, mine: frozenset[str], rows: list[int], row_pairs: dict[int, frozenset[str]]) -> int | None:
+        """The row an appendix words its own way ("Xây dựng, nâng cấp hạ tầng công nghệ thông tin của Thành phố …"
+        restated as "Xây dựng hạ tầng công nghệ thông tin, trang thiết bị tại Sở Tài chính …"): half the task's
+        word pairs at least, and clearly more than any row another unit leads restates."""
+        ranked = sorted(((len(mine & row_pairs[p]), p) for p in rows), reverse=True)
+        shared, best = ranked[0]
+        if shared < APPENDIX_PARAPHRASE_PAIRS or shared < APPENDIX_PARAPHRASE_SHARE * len(mine):
+            return None
+        lead = fold(ctx.clauses[best].lead or "").lower()
+        rival = max((n for n, p in ranked[1:] if fold(ctx.clauses[p].lead or "").lower() != lead), default=0)
+        return best if shared >= APPENDIX_PARAPHRASE_MARGIN * rival else None
+
+
+class RestatedTasks:
+    """A task of the plan's body that another part of the plan restates under the unit that leads it ("8. Tăng
+    cường đầu tư xây dựng, nâng cấp các cảng cá …" in the tasks, "- Tăng cường đầu tư xây dựng, nâng cấp các cảng
+    cá …" under "2. Sở Nông nghiệp và Môi trường" in "Tổ chức thực hiện"): the same test as an appendix row's
+    (most of the task's word pairs), read from clauses whose lead is stated where they stand."""
+
+    mechanism = "restated"
+
+    def extract(self, ctx: Context) -> None:
+        # restated in the part that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")
+        stated = [p for p, c in enumerate(ctx.clauses)
+                  if c.lead and c.kind in ("item", "bullet", "paragraph") and c.lead_source is not None
+                  and c.lead_source.mechanism not in _LINKER_MECHANISMS and c.section_path
+                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)]
+        if not stated:
+            return
+        pairs = {p: _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(p))) for p in stated}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
+                continue
+            # a task of the plan's body ("Tăng cường …", "Xây dựng …"), not an objective nor a duty of that part
+            task = re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos))
+            if (not _TASK_START.match(task) or task.isupper()
+                    or any(_INDICATOR_SECTION.search(s) for s in c.section_path) or _in_assignment_section(ctx, pos)):
+                continue
+            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            if len(mine) < APPENDIX_MIN_PAIRS:
+                continue
+            best, share = None, 0.0
+            for p in stated:
+                if ctx.clauses[p].section_path[0] == c.section_path[0]:
+                    continue  # a restatement stands in another part of the plan
+                shared = len(mine & pairs[p])
+                if shared / len(mine) > share and shared >= APPENDIX_ROW_SHARE * len(pairs[p]):
+                    best, share = p, shared / len(mine)
+            if best is not None and share >= RESTATED_MIN_SHARE and share * len(mine) >= RESTATED_MIN_PAIRS:
+                link_lead(ctx, pos, best, self.mechanism)
+
+
+# A restatement in prose is looser than a table row, and regulations repeat their wordings from article to article:
+# nearly all the task's pairs, and many of them, outside legal articles.
+RESTATED_MIN_SHARE = 0.8
+RESTATED_MIN_PAIRS = 10
+_LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
+_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated")
 
 
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
@@ -1265,7 +1414,7 @@ from corpus.field_links import (FieldAssignments, contested, link_lead, referenc
                                 unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
-LINKERS = (NamedIndicators(), AppendixRows(), FieldAssignments(), CrossReferences(), TopicInference())
+LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:

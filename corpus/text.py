@@ -173,8 +173,11 @@ UNIT_HEADS = (
     # procedures assign a person by office, in lower case after a lead-in ("Trong thời hạn 15 ngày …,
     # người ra quyết định kiểm tra ban hành …")
     "người đứng đầu", "Người có thẩm quyền", "người có thẩm quyền", "Người ra quyết định", "người ra quyết định",
+    "Người quyết định đầu tư", "người quyết định đầu tư",
     # a director by office, as the regulations of centres and departments assign: "Giám đốc Trung tâm quyết định …"
     "Giám đốc", "Phó Giám đốc",
+    # and in lower case after a lead-in: "Trường hợp kết quả chấm phúc khảo lệch …, giám đốc Trung tâm tổ chức …"
+    "giám đốc", "phó giám đốc", "thủ trưởng", "chủ tịch",
     # state companies and the other bodies local plans assign: "Công ty Điện lực tỉnh", "Điện lực Lạc Dương", "Công
     # đoàn cơ sở", "Đồn Biên phòng …", "Cảnh sát PCCC và CNCH tỉnh", "Viễn thông tỉnh", "Hải quan …", the tax offices
     # after 2025 ("Thuế tỉnh", "Thuế cơ sở 5"; "Thuế" alone also opens a topic: "Thuế giá trị gia tăng")
