@@ -70,6 +70,10 @@ class IndexStore(SnapshotStore):
         if version != B.FORMAT_VERSION:
             raise IndexLoadError(f"index at {index_dir} has format version {version}, this planqa reads "
                                  f"{B.FORMAT_VERSION}; rebuild with `planqa index`")
+        if manifest.get("text_version") != T.TEXT_VERSION:
+            raise IndexLoadError(f"index at {index_dir} holds BM25 tokens of text version "
+                                 f"{manifest.get('text_version')}, this planqa reads {T.TEXT_VERSION}; "
+                                 f"rebuild with `planqa index PLANS --index {index_dir}`")
         built_with = manifest.get("model")
         if not built_with:
             raise IndexLoadError(f"corrupt manifest {mpath}: no model recorded; rebuild with `planqa index`")

@@ -267,6 +267,17 @@ def test_other_format_version_fails_clearly(built, copy_of):
         IndexStore.load(d)
 
 
+def test_index_of_an_older_text_version_asks_for_a_rebuild(built, copy_of):
+    """Queries are tokenised as this planqa does; an index whose BM25 holds older tokens would silently
+    match fewer of them (no word pairs), so it is refused with the command that rebuilds it."""
+    d = copy_of(built)
+    m = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    m["text_version"] = 2
+    (d / "manifest.json").write_text(json.dumps(m), encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="text version 2.*rebuild with `planqa index"):
+        IndexStore.load(d)
+
+
 def test_missing_faiss_file_fails_clearly(built, copy_of):
     d = copy_of(built)
     (d / "vectors.faiss").unlink()

@@ -54,6 +54,42 @@ def test_bm25_tokens_have_folded_syllables_and_compounds():
     assert "bao_hiem_y_te" in toks and "ty_le" in toks
 
 
+@pytest.mark.parametrize("accented, typed", [
+    ("Sở Y tế chủ trì", "so y te chu tri"),
+    ("tỷ lệ hộ nghèo đa chiều", "TY LE HO NGHEO DA CHIEU"),
+    ("Kinh phí thực hiện Kế hoạch", "kinh phi thuc hien ke hoach"),
+])
+def test_bm25_word_pairs_are_the_same_with_or_without_marks(accented, typed):
+    pairs = lambda toks: [t for t in toks if "__" in t]  # noqa: E731
+    assert pairs(bm25_tokens(accented)) == pairs(bm25_tokens(typed))
+    assert len(pairs(bm25_tokens(accented))) == len(accented.split()) - 1
+
+
+def test_bm25_word_pairs_join_content_syllables_across_stop_words():
+    toks = bm25_tokens("kiểm tra các chợ và vùng trồng lúa")
+    assert {"kiem__tra", "tra__cho", "cho__vung", "vung__trong", "trong__lua"} <= set(toks)
+    assert not any(t.startswith("cac") or t.endswith("__va") for t in toks)
+
+
+@pytest.mark.parametrize("query, answer, decoy", [
+    # the question's word is a pair; the decoy has both syllables, in other words
+    ("kinh phí thực hiện", "Kinh phí thực hiện do ngân sách tỉnh bảo đảm.",
+     "Phát triển kinh tế gắn với thực hiện cắt giảm chi phí."),
+    ("chủ trì kiểm tra", "Công an xã chủ trì kiểm tra an toàn giao thông.",
+     "Duy trì kiểm soát, chủ động tra cứu hồ sơ."),
+    ("ty le ho ngheo", "Tỷ lệ hộ nghèo giảm 1,5%/năm.",
+     "Hộ gia đình được hỗ trợ theo tỷ lệ vốn; người nghèo được vay."),
+])
+def test_bm25_ranks_the_clause_writing_the_words_together_first(query, answer, decoy):
+    from index.build import make_bm25
+
+    passages = [decoy, answer, "Ủy ban nhân dân xã tổ chức thực hiện Kế hoạch."]
+    bm25 = make_bm25([bm25_tokens(p) for p in passages])
+    toks = [t for t in bm25_tokens(query) if t in bm25.vocab_dict]
+    scores = bm25.get_scores(toks)
+    assert scores[1] > scores[0]
+
+
 def test_bm25_tokens_drop_stopwords_but_not_words_that_fold_onto_them():
     toks = bm25_tokens("kiểm tra các chợ và vùng trồng lúa của xã")
     assert "va" not in toks and "cac" not in toks and "cua" not in toks
