@@ -53,9 +53,15 @@ SAME_TASK_MIN_WORDS = 4  # ... and the shorter one has at least this many ("1. S
 LINKED_LEADS = frozenset(linker.mechanism for linker in LINKERS)
 
 
+# "X và các Y" joins two units ("Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"); a unit's
+# own name joins words with "và" but not with "và các" ("Sở Văn hóa, Thể thao và Du lịch")
+_AND_THE = r"\s+và\s+(?=các\b)"
+
+
 def lead_segments(words: Words, lead: str) -> Runs:
-    """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes."""
-    parts = [lead] + re.split(r"[,;/]", lead)
+    """A lead's units as word runs: the whole lead and each part between commas, semicolons, slashes and
+    "và các"."""
+    parts = [lead] + re.split(r"[,;/]|" + _AND_THE, lead)
     return tuple(dict.fromkeys(tuple(words(p)) for p in parts if p.strip()))
 
 

@@ -5,12 +5,14 @@ Wordings from several plans' layouts (a task in the body and its appendix row, a
 decision, an emulation plan, a procedure sheet)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from corpus.model import Clause, Document, LeadSource
 from retrieval.answer import compose_by_plan
 from retrieval.query import analyse, answer_slot, folded, question_type, role_flags
-from retrieval.strategies import STRATEGIES, same_task
+from retrieval.strategies import STRATEGIES, lead_segments, same_task, units_named
 
 
 def clause(n: int, text: str, section: list[str], doc: str = "d", **kw) -> Clause:
@@ -154,3 +156,26 @@ def test_may_ngay_asks_a_count_of_days_as_bao_nhieu_ngay_does(text):
     q = question(text)
     assert STRATEGIES[q.qtype].pick([rule, days], q) is days
     assert answer_slot(folded("Máy móc thiết bị được đầu tư những gì?")) is None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", folded(text))
+
+
+@pytest.mark.parametrize("lead, other, asked", [
+    # an emulation plan: "Đề nghị các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"
+    ("các cấp ủy Đảng, Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+     "Ủy ban Mặt trận tổ quốc Việt Nam tỉnh, các tổ chức chính trị-xã hội",
+     "Mặt trận Tổ quốc và các tổ chức chính trị - xã hội tỉnh Đắk Lắk được đề nghị làm gì?"),
+    # a press plan: the press named after the department that guides it
+    ("Sở Văn hóa, Thể thao và Du lịch và các cơ quan thông tin đại chúng", "Sở Văn hóa, Thể thao và Du lịch",
+     "Các cơ quan thông tin đại chúng của tỉnh phải làm gì trong đợt tuyên truyền?"),
+    # a mine-clearance circular: the armed forces named after the provincial command
+    ("Bộ Chỉ huy quân sự tỉnh và các lực lượng vũ trang địa phương", "Bộ Chỉ huy quân sự tỉnh",
+     "Các lực lượng vũ trang địa phương được giao nhiệm vụ gì khi rà phá bom mìn?"),
+])
+def test_units_joined_by_va_cac_are_each_a_unit_a_duties_question_can_name(lead, other, asked):
+    q = question(asked)
+    assert units_named(q, [lead, other], _words) == {lead}
+    # a unit whose own name joins words with "và" stays one unit: no run of it starts at "Du lịch"
+    assert all(run[:2] != ("du", "lich") for run in lead_segments(_words, "Sở Văn hóa, Thể thao và Du lịch"))
