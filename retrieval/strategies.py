@@ -143,10 +143,14 @@ def lead_linked(c: Clause) -> bool:
 
 def stated_lead(first: Clause, cs: Sequence[Clause]) -> Clause:
     """A lead linked to ``first`` from elsewhere yields to the lead the plan states for the same task on another
-    clause found (its row in the appendix table, its labelled line): that one is who the plan says does it."""
+    clause found (its row in the appendix table, its labelled line): that one is who the plan says does it. The
+    clause the link was read from is no other statement of the task ("Giao Phòng Văn hóa - Xã hội chủ trì … các chỉ
+    tiêu: Tỷ lệ …, Tỷ lệ …" for the indicator it names): ``first`` answers, with its own figure."""
     if not lead_linked(first):
         return first
-    return next((c for c in cs if c is not first and c.lead and not lead_linked(c) and same_task(first, c)), first)
+    source = first.lead_source.clause_id if first.lead_source is not None else None
+    return next((c for c in cs if c is not first and c.id != source and c.lead and not lead_linked(c)
+                 and same_task(first, c)), first)
 
 
 def heads(first: Clause, c: Clause) -> bool:

@@ -209,3 +209,23 @@ def test_a_bare_title_first_lets_the_clause_naming_the_agency_asked_answer(title
     assert STRATEGIES["who"].pick([heading, *rules, unit], q) is unit
     # a rule ranked first (not a bare title) keeps the ranker's order beyond the next clause (`UNIT_LOOKAHEAD`)
     assert STRATEGIES["who"].pick([*rules, heading, unit], q) is rules[0]
+
+
+@pytest.mark.parametrize("indicator, assignment", [
+    ("(15) Tỷ lệ dân số tham gia bảo hiểm y tế: 100%.",
+     "Giao Phòng Văn hóa - Xã hội phường chủ trì, tham mưu các chỉ tiêu về Y tế: Tỷ lệ dân số tham gia bảo hiểm y tế, "
+     "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng."),
+    ("(22) Tỷ lệ dân số được sử dụng nước sạch: 100%.",
+     "Giao Phòng Kinh tế, Hạ tầng và Đô thị phường chủ trì, tham mưu các chỉ tiêu: Tỷ lệ dân số được sử dụng nước "
+     "sạch, Tỷ lệ chất thải rắn được thu gom."),
+    ("- Kim ngạch xuất khẩu hàng hóa đạt 3,5 tỷ USD.",
+     "Giao Sở Công Thương chủ trì theo dõi các chỉ tiêu: kim ngạch xuất khẩu hàng hóa đạt 3,5 tỷ USD, tổng mức "
+     "bán lẻ hàng hóa."),
+])
+def test_an_indicator_keeps_its_own_clause_when_its_lead_was_read_from_the_assignment_naming_it(indicator,
+                                                                                                  assignment):
+    source = stated(200, assignment, ["IV. TỔ CHỨC THỰC HIỆN"], lead="Phòng chủ trì")
+    ind = linked(58, indicator, ["2. Các chỉ tiêu"], "Phòng chủ trì", "named_indicator", 200)
+    assert same_task(ind, source)  # the assignment writes the indicator's words …
+    q = question("Ai chủ trì chỉ tiêu " + indicator.split(":")[0].lstrip("-() 0123456789") + "?")
+    assert STRATEGIES["who"].pick([ind, source], q) is ind  # … but it is where the lead came from
