@@ -285,10 +285,7 @@ class Who(Strategy):
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
         # above it, which is still quoted next (`adds`)
-        # when the plan's best clause is a bare title ("7. Quyết định về số lượng, danh mục thuốc …", no unit of its
-        # own), the agency asked is named further down its answering clauses: the first that names one answers
-        depth = len(cs) if cs[0].kind == "heading" and not cs[0].lead else UNIT_LOOKAHEAD
-        return next((c for c in cs[:depth] if c.lead and not c.lead_from_elsewhere), cs[0])
+        return next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), cs[0])
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
