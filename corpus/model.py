@@ -11,8 +11,11 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SECTION_SEPARATOR = " › "
-# what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh")
-UNIT_SEPARATORS = re.compile(r"[,;/]")
+# what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh"):
+# commas, semicolons and slashes part units; so does "và các": "X và các Y" joins two units ("Mặt trận Tổ quốc
+# Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"), while a unit's own name joins words with "và" but not
+# with "và các" ("Sở Văn hóa, Thể thao và Du lịch")
+UNIT_SEPARATORS = re.compile(r"[,;/]|\s+và\s+(?=các\b)")
 
 
 def units_of(value: str | None) -> tuple[str, ...]:

@@ -248,6 +248,11 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         elif body is not None:
             lines.append(strategy.line(body, q, cs))
         else:
+            # a bare title found without what it heads ("1.2. Kiến nghị thực thi"): the plan's text under it is
+            # what the title says, quoted with it; the next clause found follows as for any clause
+            own = heading_body(first, (), plan(doc_id)) if plan is not None else None
+            if own is not None:
+                lines.append(strategy.line(own, q, cs))
             for c in [c for c in cs if c is not first][:2]:
                 if strategy.adds(first, c, q):
                     lines.append(strategy.line(c, q, cs))

@@ -24,7 +24,8 @@ def folded(text: str) -> str:
 
 # patterns on folded text, first match wins
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("list", re.compile(r"\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
+    # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
+    ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
@@ -78,11 +79,18 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# "còn mấy ngày", "trong mấy ngày" ask the number of days as "bao nhiêu ngày" does ("mấy" alone is no cue: "máy",
+# a machine, folds to the same word)
+_FEW_DAYS = re.compile(r"\bmay ngay\b")
+
+
 def answer_slot(f: str) -> AnswerSlot | None:
     """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular."""
     for kind, rx in _SLOTS:
         if rx.search(f):
             return AnswerSlot(kind)
+    if _FEW_DAYS.search(f):
+        return AnswerSlot("count", "ngay")
     m = re.search(r"\bbao nhieu\b(?: (\w+))?(?: (\w+))?", f)
     if m is None and not re.search(r"\bmuc (nao|bao)\b|\bso luong\b", f):
         return None
@@ -257,7 +265,9 @@ def question_type(f: str) -> str:
 
 
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
-_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b")
+# "thực hiện giai đoạn nào", "từ năm nào": the period or year a task runs is its thời hạn too
+_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
+                            r"|\bgiai doan nao\b|\bnam nao\b")
 
 
 def role_flags(f: str) -> dict[str, bool | tuple[str, ...]]:

@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
+from corpus.responsibilities import LINKERS
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import (
     ANSWERING_COVERAGE,
@@ -44,6 +45,13 @@ MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's ord
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
 # answering clauses: the ranker's next clause, not one far below it
 UNIT_LOOKAHEAD = 2
+# two clauses state one task when this share of the shorter one's content words is in the other (a task in the
+# plan's body and its row in the appendix table: "Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố")
+SAME_TASK_SHARE = 0.8
+SAME_TASK_MIN_WORDS = 4  # ... and the shorter one has at least this many ("1. Sở Y tế" names a unit, not a task)
+# a lead these mechanisms gave a clause was linked to it from another part of the plan (a cross reference, a
+# field claim, an appendix row, a named indicator, the topic): the plan did not state it for this clause
+LINKED_LEADS = frozenset(linker.mechanism for linker in LINKERS)
 
 
 def lead_segments(words: Words, lead: str, units: Sequence[str]) -> Runs:
@@ -114,6 +122,38 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
     return sorted(cs, key=key)
 
 
+def task_words(c: Clause) -> frozenset[str]:
+    """The content words of what a clause is about (`Clause.noi_dung`), folded, no digits or one-letter words."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", folded(c.noi_dung)) if len(w) >= 2 and not w.isdigit())
+
+
+def same_task(a: Clause, b: Clause) -> bool:
+    """Two clauses of one plan state the same task: the shorter one's words (at least SAME_TASK_MIN_WORDS) are,
+    at SAME_TASK_SHARE, in the other."""
+    if a.doc_id != b.doc_id:
+        return False
+    wa, wb = task_words(a), task_words(b)
+    short = min(wa, wb, key=len)
+    return len(short) >= SAME_TASK_MIN_WORDS and len(wa & wb) >= SAME_TASK_SHARE * len(short)
+
+
+def lead_linked(c: Clause) -> bool:
+    """The clause's lead was linked to it from elsewhere (`LINKED_LEADS`), not stated for it."""
+    return c.lead_source is not None and c.lead_source.mechanism in LINKED_LEADS
+
+
+def stated_lead(first: Clause, cs: Sequence[Clause]) -> Clause:
+    """A lead linked to ``first`` from elsewhere yields to the lead the plan states for the same task on another
+    clause found (its row in the appendix table, its labelled line): that one is who the plan says does it. The
+    clause the link was read from is no other statement of the task ("Giao Phòng Văn hóa - Xã hội chủ trì … các chỉ
+    tiêu: Tỷ lệ …, Tỷ lệ …" for the indicator it names): ``first`` answers, with its own figure."""
+    if not lead_linked(first):
+        return first
+    source = first.lead_source.clause_id if first.lead_source is not None else None
+    return next((c for c in cs if c is not first and c.id != source and c.lead and not lead_linked(c)
+                 and same_task(first, c)), first)
+
+
 def heads(first: Clause, c: Clause) -> bool:
     """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself
     (a section title is stored cut short with "…", so the title is a start of ``first``'s text)."""
@@ -125,14 +165,18 @@ def heads(first: Clause, c: Clause) -> bool:
     return bool(title) and folded(first.text).startswith(title)
 
 
-def heading_body(first: Clause, cs: Sequence[Clause]) -> Clause | None:
+def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = ()) -> Clause | None:
     """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
-    bao gồm: …"): of the clauses found under it, the one the plan writes first."""
+    bao gồm: …"): of the clauses found under it, the one the plan writes first; when none was found and the
+    heading states no fact of its own (no lead, figure or thời hạn: "1.2. Kiến nghị thực thi"), the first
+    clause the plan writes under it (``plan``: the plan's clauses), since the title alone answers nothing."""
     if first.kind != "heading":
         return None
     title = folded(first.text)
     under = [c for c in cs if c is not first and c.doc_id == first.doc_id and c.section_path
              and folded(c.section_path[-1]) == title]
+    if not under and not (first.lead or first.target or first.deadline):
+        under = [c for c in plan if c is not first and heads(first, c)][:1]
     return min(under, key=lambda c: c.lines[0], default=None)
 
 
@@ -227,6 +271,9 @@ class Who(Strategy):
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         if q.asks_director:
             return next((c for c in cs if c.directed_by), cs[0])
+        return stated_lead(self._pick(cs, q), cs)
+
+    def _pick(self, cs: list[Clause], q: Question) -> Clause:
         if q.explicit_role:
             # "ai chủ trì …, ai phối hợp, đến khi nào": of the clauses stating a lead, the first that also
             # carries the other facts asked (a task's table row with its partners and deadline, not the
