@@ -12,10 +12,10 @@ from typing import Any
 
 SECTION_SEPARATOR = " › "
 # what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh"):
-# commas, semicolons and slashes part units; so does "và các": "X và các Y" joins two units ("Mặt trận Tổ quốc
-# Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh"), while a unit's own name joins words with "và" but not
-# with "và các" ("Sở Văn hóa, Thể thao và Du lịch")
-UNIT_SEPARATORS = re.compile(r"[,;/]|\s+và\s+(?=các\b)")
+# commas, semicolons and slashes part units; so does "và" before "các" or a new body's head word: "X và các Y"
+# and "Sở Y tế và Sở Tài chính" join two units ("Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội
+# tỉnh"), while a unit's own name joins words with a plain "và" ("Sở Văn hóa, Thể thao và Du lịch")
+UNIT_SEPARATORS = re.compile(r"[,;/]|\s+và\s+(?=(?:các|Sở|Bộ|Ban|Phòng|Công an|UBND|Ủy ban)\b)")
 
 
 def units_of(value: str | None) -> tuple[str, ...]:

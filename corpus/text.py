@@ -184,6 +184,12 @@ UNIT_HEADS = (
     "Công ty", "Tổng công ty", "Điện lực", "Công đoàn", "Đồn", "Cảnh sát", "Viễn thông", "Hải quan",
     "Thuế tỉnh", "Thuế thành phố", "Thuế cơ sở",
 )
+# The heads of the bodies a question names as the one acting ("Bộ Y tế chủ trì …", "Sở Tài chính được giao …",
+# "Công an tỉnh phối hợp …"); a few of UNIT_HEADS: an Ủy ban nhân dân is most often the plan's issuer or place,
+# and persons by office, "Các …" and "Cơ quan …" name no one body.
+ACTING_UNIT_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Viện", "Trung tâm", "Công an", "Hội", "Đoàn", "Cục", "Chi cục",
+                     "Văn phòng", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Thanh tra", "Mặt trận", "Liên đoàn",
+                     "Tổng công ty", "Quỹ", "Trường")
 # The heads of units named after the field they govern ("Sở Công Thương", "Cục Thuế", "Văn phòng …"): the rest of
 # such a name is a field (`corpus.field_links.own_field`); a few of UNIT_HEADS, whose other heads are the name's
 # own meaning ("Công an", "Thanh tra", "Trung tâm …").

@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
-from corpus.text import UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import InitialsTable
@@ -497,17 +497,16 @@ class Evidence:
 
     @functools.cached_property
     def unit_runs(self) -> tuple[tuple[str, ...], ...]:
-        """Every unit the plans' leads and partners name, as folded word runs (each part between commas,
-        semicolons and "và" that opens with a `UNIT_HEADS` word and has at least UNIT_MIN_WORDS words), longest
+        """Every unit the plans' leads and partners name (the typed `Clause.lead_units`, `Clause.partner_units`), as
+        folded word runs that open with an `ACTING_UNIT_HEADS` word and have at least UNIT_MIN_WORDS words, longest
         first: the names a question can give a unit by."""
         runs: set[tuple[str, ...]] = set()
-        heads = [tuple(h.split()) for h in UNIT_HEADS]
+        heads = [tuple(self.words(h)) for h in ACTING_UNIT_HEADS]
         for c in self.store.clauses:
-            for value in (c.lead, c.partners):
-                for part in re.split(r"[,;/]|\bvà các\b|\bvà\b(?= (?:Sở|Bộ|Ban|Phòng|Công an|UBND|Ủy ban))", value or ""):
-                    ws = tuple(self.words(part))
-                    if len(ws) >= UNIT_MIN_WORDS and any(ws[:len(h)] == h for h in heads):
-                        runs.add(ws)
+            for unit in (*c.lead_units, *c.partner_units):
+                ws = tuple(self.words(unit))
+                if len(ws) >= UNIT_MIN_WORDS and any(ws[:len(h)] == h for h in heads):
+                    runs.add(ws)
         return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
     def named_unit(self, q: Question) -> frozenset[str]:
@@ -703,16 +702,10 @@ class Evidence:
         return best
 
 
-# the head words a unit's name opens with, folded ("Sở Y tế", "Bộ Công an", "Công an xã"): a run of the plans'
-# own leads and partners that opens with one is a unit a question can name as the one acting (an Ủy ban nhân
-# dân is most often the plan's issuer or place, and its duties are a duties question's `unit_in_answer`)
-UNIT_HEADS = ("so", "bo", "ban", "phong", "vien", "trung tam", "cong an", "hoi", "doan", "cuc",
-              "chi cuc", "van phong", "dai", "bao", "bo chi huy", "kho bac", "ngan hang", "thanh tra", "mat tran",
-              "lien doan", "tong cong ty", "tap doan", "quy", "truong")
-# a question opening with a unit's head word and the capitalised words of its name ("Bộ Y tế chủ trì …",
-# "Sở Thông tin và Truyền thông Đồng Tháp được giao …"), "và" inside the name
-_OPENING_UNIT = re.compile(r"^(?:Sở|Bộ|Ban|Phòng|Viện|Trung tâm|Công an|Cục|Chi cục|Văn phòng|Bộ Chỉ huy)"
-                           r"(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)+")
+# a question opening with a body's head word (`corpus.text.ACTING_UNIT_HEADS`) and the capitalised words of its
+# name ("Bộ Y tế chủ trì …", "Sở Thông tin và Truyền thông Đồng Tháp được giao …"), "và" inside the name
+_OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
+                           + r"(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)+")
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
 # the kinds of document a question can name as the one it asks about ("Nghị quyết của HĐND tỉnh …", "Chỉ thị …")
 DOCUMENT_KINDS = ("nghi quyet", "nghi dinh", "chi thi", "thong tu", "quyet dinh", "ke hoach", "chuong trinh",

@@ -3,9 +3,10 @@
 the index's clause records, and read back from an index written before the lists were stored."""
 from __future__ import annotations
 
+import pytest
 from snippets import clause, parse_md
 
-from corpus.model import Clause, ParsedPlan
+from corpus.model import Clause, ParsedPlan, units_of
 
 LABELLED = """
 **II. NHIỆM VỤ**
@@ -60,3 +61,17 @@ def test_the_units_are_stored_with_the_clause_and_read_from_an_older_record():
     del old["lead_units"], old["partner_units"]  # an index built before the lists were stored
     c = Clause.from_dict(old, plan.document.id)
     assert c.lead_units == ("Sở Y tế", "Sở Tài chính") and c.partner_units == ("Ủy ban nhân dân cấp xã",)
+
+
+@pytest.mark.parametrize("value, units", [
+    # a plain "và" inside one unit's name keeps it whole
+    ("Sở Văn hóa, Thể thao và Du lịch", ("Sở Văn hóa", "Thể thao và Du lịch")),
+    ("Sở Khoa học và Công nghệ", ("Sở Khoa học và Công nghệ",)),
+    # "và" before "các" or a new body's head word joins two units
+    ("Sở Y tế và Sở Tài chính", ("Sở Y tế", "Sở Tài chính")),
+    ("Bộ Chỉ huy quân sự tỉnh và Công an tỉnh", ("Bộ Chỉ huy quân sự tỉnh", "Công an tỉnh")),
+    ("Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh",
+     ("Mặt trận Tổ quốc Việt Nam tỉnh", "các tổ chức chính trị - xã hội tỉnh")),
+])
+def test_units_are_parted_at_separators_and_at_va_before_another_body(value, units):
+    assert units_of(value) == units
