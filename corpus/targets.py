@@ -360,8 +360,10 @@ def unit_in_name(name: str | None) -> str | None:
     return _clean_unit(m["unit"]) if m else None
 
 
-def year_targets(values: dict[int, str], unit: str | None) -> list[Target]:
+def year_targets(values: dict[int, str], unit: str | None, units: dict[int, str] | None = None) -> list[Target]:
     """One target per year from a row of a table with one column per year ({2026: "93", 2030: "≥ 95"}),
-    in year order; a cell that states no figure ("-", "x", "Hoàn thành") gives none."""
-    found = (parse_cell_target(v, unit, y) for y, v in sorted(values.items()))
+    in year order; a cell that states no figure ("-", "x", "Hoàn thành") gives none. ``unit`` is the row's
+    (its unit cell, its name); without one, a year's column may state its own (``units``: "Giá trị (Nghìn USD)")."""
+    units = units or {}
+    found = (parse_cell_target(v, unit or units.get(y), y) for y, v in sorted(values.items()))
     return [t for t in found if t is not None]
