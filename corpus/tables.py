@@ -634,11 +634,11 @@ def _read_crawled_row(tokens: list[_Token], i: int, width: int, numbered: bool) 
         while i + walls < n and tokens[i + walls][0] == "|":
             walls += 1
         if numbered and _walls_are_empty_cells(tokens, i + walls, walls, row, width):
+            if _opens_on_its_name(row):
+                row.cells.insert(0, _Cell("", row.start, row.start))  # the number cell it left out
             i = _empty_cells(tokens, i, walls, row, close=False)
             continue
         empties = walls if i + walls >= n else walls - 1
-        if _column_numbers(row):
-            empties = 0  # "| 1 | 2 | … | 11 |": a row numbering the columns leaves none empty
         i = _empty_cells(tokens, i, min(empties, width - len(row.cells)), row, close=True)
         break
     return row, i
@@ -660,20 +660,23 @@ def _walls_are_empty_cells(tokens: list[_Token], after: int, walls: int, row: _P
         return walls == 1 and 1 + _cell_run(tokens, after) <= width
     number = row.cells[0].text
     following = _cell_text(tokens[after][1]).text
-    if not number:
-        # a row leaving its number cell empty (a total, "| | Tổng I + II | | 240.000 |"): walls before
-        # a figure are its empty cells, a number cell opens the next row
+    if _opens_on_its_name(row):
+        # a row opening on its own name, its number cell left out (a total, "| Tổng I + II | | 240.000 |"):
+        # walls before a figure are its empty cells, once the number cell is given back; a number cell
+        # opens the next row
         if _STT_CELL.match(following) or not _NUMERIC_CELL.match(following):
             return False
-    elif not _STT_CELL.match(number) or _next_number(number, following):
+        return len(row.cells) + 1 + walls + _cell_run(tokens, after) <= width
+    if not _STT_CELL.match(number) or _next_number(number, following):
         return False
     return len(row.cells) + walls + _cell_run(tokens, after) <= width
 
 
-def _column_numbers(row: _PipeRow) -> bool:
-    """A row numbering the columns: 1, 2, 3, … one after the other."""
-    texts = [c.text.strip("()") for c in row.cells]
-    return len(texts) >= 3 and texts == [str(k) for k in range(1, len(texts) + 1)]
+def _opens_on_its_name(row: _PipeRow) -> bool:
+    """A row of a numbered table whose first cell is words, not a number: its number cell was left out."""
+    return bool(row.cells) and bool(row.cells[0].text) and not _STT_CELL.match(row.cells[0].text) \
+        and not _NUMERIC_CELL.match(row.cells[0].text)
+
 
 
 def _cell_run(tokens: list[_Token], k: int) -> int:
