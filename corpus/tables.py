@@ -978,6 +978,37 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
     return _TwoLevelHeader(titles[:keep] + [f"{span} {s}".strip() for s in sub], None)
 
 
+def _spanned_sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLevelHeader | None:
+    """A two-level header written with its merged cells kept as empty cells ("| Kế hoạch 2026 | | Kế hoạch
+    2030 | |" over "| | | Lượng (Tấn) | Giá trị (Nghìn USD) | …"): a title spans the empty titles after it, and
+    a second row of words filling every column of those spans splits them, as _compose reads a split."""
+    if not body or len(titles) != width or not titles or not titles[0]:
+        return None
+    sub = [c.text for c in body[0].cells] + [""] * (width - len(body[0].cells))
+    spans: list[tuple[int, int]] = []  # (first column, column count) of each title that spans empty titles
+    for k, t in enumerate(titles):
+        if t:
+            spans.append((k, 1))
+        else:
+            spans[-1] = (spans[-1][0], spans[-1][1] + 1)
+    split = [(k, n) for k, n in spans if n > 1]
+    if not split or any(not sub[c] for k, n in split for c in range(k, k + n)) \
+            or any(_NUMERIC_CELL.match(t) for t in sub if t) \
+            or any(sub[k] for k, n in spans if n == 1):
+        return None
+    out: list[str] = []
+    year_titles: list[str] = []
+    for k, n in spans:
+        if n == 1:
+            out.append(titles[k])
+            year_titles.append(titles[k])
+            continue
+        group = sub[k:k + n]
+        out += [f"{titles[k]} {s}".strip() for s in group]
+        year_titles += [f"{titles[k]} {s}".strip() if _named_year(s) or unit_in_name(s) else "" for s in group]
+    return _TwoLevelHeader(out, year_titles)
+
+
 _ROLE_MEANINGS = frozenset({"chu_tri", "phoi_hop", "tham_muu"})
 
 
@@ -1032,7 +1063,7 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     header_rows = [rows[at]]
     titles = [c.text for c in rows[at].cells]
     body = rows[at + 1:]
-    two_level = _sub_header(titles, body, width)
+    two_level = _sub_header(titles, body, width) or _spanned_sub_header(titles, body, width)
     year_titles: list[str] | None = titles
     if two_level is not None:
         titles, year_titles = two_level.titles, two_level.year_titles
