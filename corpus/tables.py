@@ -980,8 +980,8 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
 
 def _spanned_sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLevelHeader | None:
     """A two-level header written with its merged cells kept as empty cells ("| Kế hoạch 2026 | | Kế hoạch
-    2030 | |" over "| | | Lượng (Tấn) | Giá trị (Nghìn USD) | …"): a title spans the empty titles after it, and
-    a second row of words filling every column of those spans splits them, as _compose reads a split."""
+    2030 | |" over "| | | Lượng (Tấn) | Giá trị (Nghìn USD) | …"): a year's title spans the empty titles after
+    it, and a second row of words filling every column of those spans splits them, as _compose reads a split."""
     if not body or len(titles) != width or not titles or not titles[0]:
         return None
     sub = [c.text for c in body[0].cells] + [""] * (width - len(body[0].cells))
@@ -992,7 +992,9 @@ def _spanned_sub_header(titles: list[str], body: list[_PipeRow], width: int) -> 
         else:
             spans[-1] = (spans[-1][0], spans[-1][1] + 1)
     split = [(k, n) for k, n in spans if n > 1]
-    if not split or any(not sub[c] for k, n in split for c in range(k, k + n)) \
+    # only years are split so ("Đơn vị thực hiện | |" over "Chủ trì | Phối hợp" is _role_sub_titles')
+    if not split or any(_named_year(titles[k]) is None for k, _ in split) \
+            or any(not sub[c] for k, n in split for c in range(k, k + n)) \
             or any(_NUMERIC_CELL.match(t) for t in sub if t) \
             or any(sub[k] for k, n in spans if n == 1):
         return None
