@@ -332,8 +332,10 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     assert row is not None
     body = nodes[pos].body or c.text
     if row.years:
-        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body) or table_unit
-        c.year_targets = year_targets(row.years, unit) or None
+        unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body)
+        # else a year's column states its unit ("Giá trị (Nghìn USD)"), else the table above it does
+        units = {y: u for y in row.years if (u := row.year_units.get(y) or table_unit)}
+        c.year_targets = year_targets(row.years, unit, units) or None
         if c.year_targets:
             c.target = next((t for t in c.year_targets if t.year == indicator_year), c.year_targets[-1])
             return

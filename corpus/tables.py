@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from corpus.targets import unit_in_name
 from corpus.lines import ROMAN, _starts_lower, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
@@ -27,6 +28,7 @@ class TableRow:
     stt: str | None = None
     parent_row: int | None = None  # index (in the table) of the numbered row a sub-row belongs to
     years: dict[int, str] = field(default_factory=dict)  # a table with one column per year: year → cell text
+    year_units: dict[int, str] = field(default_factory=dict)  # year → the unit its column's title states
 
 
 @dataclass
@@ -92,7 +94,7 @@ def year_columns(titles: list[str]) -> dict[int, int]:
     a column of that year is there already."""
     found = {k: y for k, t in enumerate(titles) if (y := column_year(t)) is not None}
     years = list(found.values())
-    if len(years) < MIN_YEAR_COLUMNS or len(set(years)) != len(years):
+    if len(set(years)) < MIN_YEAR_COLUMNS or not all(_measures_of_one_year(titles, found, y) for y in set(years)):
         return {}
     for k, t in enumerate(titles):
         title = _UNIT_NOTE.sub("", re.sub(r"\s+", " ", t.strip(" *:"))).strip()
@@ -101,6 +103,14 @@ def year_columns(titles: list[str]) -> dict[int, int]:
                 and (end := int(_YEAR.findall(span[0])[-1])) not in found.values()):
             found[k] = end
     return found
+
+
+def _measures_of_one_year(titles: list[str], found: dict[int, int], year: int) -> bool:
+    """A year's columns: one, or one per measure, each stating its own unit ("Kế hoạch 2026" over
+    "Lượng (Tấn)" and "Giá trị (Nghìn USD)")."""
+    cols = [k for k, y in found.items() if y == year]
+    units = [unit_in_name(titles[k]) for k in cols]
+    return len(cols) == 1 or (all(units) and len({fold(u).lower() for u in units if u}) == len(units))
 
 
 # A value column titled by the year or period alone: "Năm 2030", "2030", "Giai đoạn 2026-2030", "Đến năm 2030".
@@ -284,7 +294,7 @@ class _TsvRows:
             return
         carry_down(row, self.carry, self.header)
         if row.kind == "row":
-            row.years = {year: cells[k] for k, year in self.years.items() if k < len(cells) and cells[k]}
+            row.years, row.year_units = year_cells(cells, self.years, self.titles)
         if row.kind == "group":
             self.last_numbered = None
         elif row.stt:
@@ -624,6 +634,8 @@ def _read_crawled_row(tokens: list[_Token], i: int, width: int, numbered: bool) 
         while i + walls < n and tokens[i + walls][0] == "|":
             walls += 1
         if numbered and _walls_are_empty_cells(tokens, i + walls, walls, row, width):
+            if _opens_on_its_name(row):
+                row.cells.insert(0, _Cell("", row.start, row.start))  # the number cell it left out
             i = _empty_cells(tokens, i, walls, row, close=False)
             continue
         empties = walls if i + walls >= n else walls - 1
@@ -647,9 +659,24 @@ def _walls_are_empty_cells(tokens: list[_Token], after: int, walls: int, row: _P
         # one wall right after the wall that opened the row: the row leaves its number cell empty
         return walls == 1 and 1 + _cell_run(tokens, after) <= width
     number = row.cells[0].text
-    if not _STT_CELL.match(number) or _next_number(number, _cell_text(tokens[after][1]).text):
+    following = _cell_text(tokens[after][1]).text
+    if _opens_on_its_name(row):
+        # a row opening on its own name, its number cell left out (a total, "| Tổng I + II | | 240.000 |"):
+        # walls before a figure are its empty cells, once the number cell is given back; a number cell
+        # opens the next row
+        if _STT_CELL.match(following) or not _NUMERIC_CELL.match(following):
+            return False
+        return len(row.cells) + 1 + walls + _cell_run(tokens, after) <= width
+    if not _STT_CELL.match(number) or _next_number(number, following):
         return False
     return len(row.cells) + walls + _cell_run(tokens, after) <= width
+
+
+def _opens_on_its_name(row: _PipeRow) -> bool:
+    """A row of a numbered table whose first cell is words, not a number: its number cell was left out."""
+    return bool(row.cells) and bool(row.cells[0].text) and not _STT_CELL.match(row.cells[0].text) \
+        and not _NUMERIC_CELL.match(row.cells[0].text)
+
 
 
 def _cell_run(tokens: list[_Token], k: int) -> int:
@@ -951,6 +978,39 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
     return _TwoLevelHeader(titles[:keep] + [f"{span} {s}".strip() for s in sub], None)
 
 
+def _spanned_sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLevelHeader | None:
+    """A two-level header written with its merged cells kept as empty cells ("| Kế hoạch 2026 | | Kế hoạch
+    2030 | |" over "| | | Lượng (Tấn) | Giá trị (Nghìn USD) | …"): a year's title spans the empty titles after
+    it, and a second row of words filling every column of those spans splits them, as _compose reads a split."""
+    if not body or len(titles) != width or not titles or not titles[0]:
+        return None
+    sub = [c.text for c in body[0].cells] + [""] * (width - len(body[0].cells))
+    spans: list[tuple[int, int]] = []  # (first column, column count) of each title that spans empty titles
+    for k, t in enumerate(titles):
+        if t:
+            spans.append((k, 1))
+        else:
+            spans[-1] = (spans[-1][0], spans[-1][1] + 1)
+    split = [(k, n) for k, n in spans if n > 1]
+    # only years are split so ("Đơn vị thực hiện | |" over "Chủ trì | Phối hợp" is _role_sub_titles')
+    if not split or any(_named_year(titles[k]) is None for k, _ in split) \
+            or any(not sub[c] for k, n in split for c in range(k, k + n)) \
+            or any(_NUMERIC_CELL.match(t) for t in sub if t) \
+            or any(sub[k] for k, n in spans if n == 1):
+        return None
+    out: list[str] = []
+    year_titles: list[str] = []
+    for k, n in spans:
+        if n == 1:
+            out.append(titles[k])
+            year_titles.append(titles[k])
+            continue
+        group = sub[k:k + n]
+        out += [f"{titles[k]} {s}".strip() for s in group]
+        year_titles += [f"{titles[k]} {s}".strip() if _named_year(s) or unit_in_name(s) else "" for s in group]
+    return _TwoLevelHeader(out, year_titles)
+
+
 _ROLE_MEANINGS = frozenset({"chu_tri", "phoi_hop", "tham_muu"})
 
 
@@ -982,7 +1042,8 @@ def _compose(titles: list[str], subs: list[str], spans: list[int]) -> _TwoLevelH
         group = subs[used:used + n]
         used += n
         out += [f"{title} {s}".strip() for s in group]
-        year_titles += [f"{title} {s}".strip() if _named_year(s) else "" for s in group]
+        # a measure stating its unit ("Lượng (Tấn)", "Giá trị (Nghìn USD)") is a value of the title's year
+        year_titles += [f"{title} {s}".strip() if _named_year(s) or unit_in_name(s) else "" for s in group]
     return _TwoLevelHeader(out, year_titles)
 
 
@@ -1004,7 +1065,7 @@ def _read_pipe_header(rows: list[_PipeRow], width: int) -> _PipeHeader:
     header_rows = [rows[at]]
     titles = [c.text for c in rows[at].cells]
     body = rows[at + 1:]
-    two_level = _sub_header(titles, body, width)
+    two_level = _sub_header(titles, body, width) or _spanned_sub_header(titles, body, width)
     year_titles: list[str] | None = titles
     if two_level is not None:
         titles, year_titles = two_level.titles, two_level.year_titles
@@ -1093,9 +1154,9 @@ class _PipeBody:
         cols = _place(r.cells, self.width, self.prof)
         values, carried = _row_values(r.cells, cols, self.header, self.width, self.above)
         stt = values.pop("stt", None)
+        years, year_units = year_cells([c.text for c in r.cells], self.header.years, self.header.titles, cols)
         row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt,
-                       years={self.header.years[col]: cell.text for cell, col in zip(r.cells, cols)
-                              if col in self.header.years and cell.text})
+                       years=years, year_units=year_units)
         if continues_row_above(self.table.rows, row):
             merge_into_row_above(self.table.rows, row)
             return
@@ -1107,6 +1168,26 @@ class _PipeBody:
         else:
             row.parent_row = self.last_numbered
         self.table.rows.append(row)
+
+
+def year_cells(texts: list[str], years: dict[int, int], titles: list[str],
+               cols: list[int] | None = None) -> tuple[dict[int, str], dict[int, str]]:
+    """A row's value per year (``years``: column → year; ``cols``: each text's column, by default its
+    position), and the unit its column's title states. A year over two measures ("Lượng (Tấn)" |
+    "Giá trị (Nghìn USD)") gives the one the row fills; a row filling both states no one value for it."""
+    filled: dict[int, list[tuple[str, int]]] = {}
+    for text, col in zip(texts, cols if cols is not None else range(len(texts))):
+        if col in years and text:
+            filled.setdefault(years[col], []).append((text, col))
+    values, units = {}, {}
+    for year, found in filled.items():
+        if len(found) > 1:
+            continue
+        text, col = found[0]
+        values[year] = text
+        if col < len(titles) and (unit := unit_in_name(titles[col])) is not None:
+            units[year] = unit
+    return values, units
 
 
 def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:

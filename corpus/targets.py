@@ -300,13 +300,32 @@ _DIGIT = re.compile(r"\d")
 
 def may_state_target(text: str) -> bool:
     """Cheap test before the candidate scan (and before looking up a year for it): a figure, or "không còn"."""
-    return _DIGIT.search(text) is not None or "không còn" in text.lower()
+    return _DIGIT.search(text) is not None or "không còn" in text.lower() or _COUNT_IN_WORDS.search(text) is not None
+
+
+# A count written in words after a bound, of something counted: "tối thiểu một lần/năm", "ít nhất hai cuộc",
+# "không quá ba lần" ("ít nhất một phần diện tích" counts nothing).
+# ("năm" is left out: after a bound it is far more often the year's word than five.)
+_NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_COUNT_IN_WORDS = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
+
+
+def _counts_in_digits(text: str) -> str:
+    """The text with a bounded count in words written in digits, padded to the word's length so every
+    figure keeps its place (the phrase a target quotes is read from the text as written)."""
+    def digits(m: re.Match[str]) -> str:
+        n = str(_NUMBER_WORDS[m["n"].lower()])
+        return m.group(0)[: m.start("n") - m.start()] + n.ljust(len(m["n"]))
+
+    return _COUNT_IN_WORDS.sub(digits, text)
 
 
 def parse_target(text: str, default_year: int | None = None, period_end: int | None = None) -> Target | None:
     """The first committed figure in a clause, preferring one after "đạt"/":"/comparison words.
     The year is the sentence's own, else ``default_year`` (its headings'); ``period_end`` is the last
     year of the plan's period, for "đến cuối giai đoạn"."""
+    written, text = text, _counts_in_digits(text)
     if not may_state_target(text):
         return None  # most clauses state no figure: skip the candidate scan
     best = _best_figure(text)
@@ -323,7 +342,7 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
     a, b = best["a"], best["b"]
     values = [to_number(a)] + ([to_number(b)] if b else [])
     cmp_ = _comparison(_lead_word(best["lead"]), best["tail"] or "", text[: best.start()], b is not None, best["unit"] or "")
-    phrase = text[best.start(): best.end()].strip(" :")
+    phrase = written[best.start(): best.end()].strip(" :")
     return Target(values, _rate_unit(_clean_unit(best["unit"])), cmp_, year or default_year, phrase)
 
 
@@ -360,8 +379,10 @@ def unit_in_name(name: str | None) -> str | None:
     return _clean_unit(m["unit"]) if m else None
 
 
-def year_targets(values: dict[int, str], unit: str | None) -> list[Target]:
+def year_targets(values: dict[int, str], unit: str | None, units: dict[int, str] | None = None) -> list[Target]:
     """One target per year from a row of a table with one column per year ({2026: "93", 2030: "≥ 95"}),
-    in year order; a cell that states no figure ("-", "x", "Hoàn thành") gives none."""
-    found = (parse_cell_target(v, unit, y) for y, v in sorted(values.items()))
+    in year order; a cell that states no figure ("-", "x", "Hoàn thành") gives none. ``unit`` is the row's
+    (its unit cell, its name); without one, a year's column may state its own (``units``: "Giá trị (Nghìn USD)")."""
+    units = units or {}
+    found = (parse_cell_target(v, unit or units.get(y), y) for y, v in sorted(values.items()))
     return [t for t in found if t is not None]

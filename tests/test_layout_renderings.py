@@ -386,3 +386,28 @@ def test_a_unit_heading_with_its_role_noted_leads_by_its_name(heading, unit):
 def test_words_that_look_like_labels_or_assignments_state_nothing(text):
     c = clause(parse_md(f"## II. NHIỆM VỤ VÀ GIẢI PHÁP\n\n{text}"), text[2:14])
     assert (c.lead, c.partners, c.deadline) == (None, None, None)
+
+
+# ------------------------------------------------------------------ a year over two measures, crawled or piped
+
+from test_reading_table_rows import crawled  # noqa: E402
+
+
+@pytest.mark.parametrize("measures,row,value,unit", [
+    (["Lượng (Tấn)", "Giá trị tham gia xuất khẩu (Nghìn USD)"], ["", "Tổng I + II", "", "240.000", "", "400.000"],
+     400000.0, "Nghìn USD"),
+    (["Diện tích (ha)", "Sản lượng (tấn)"], ["2", "Lúa", "", "1.250", "", "1.400"], 1400.0, "tấn"),
+    (["Số lượng (người)", "Kinh phí (triệu đồng)"], ["3", "Đào tạo nghề", "", "900", "", "1.100"], 1100.0, "triệu đồng"),
+])
+def test_a_year_over_two_measures_reads_the_same_crawled_or_piped(measures, row, value, unit):
+    titles = ["TT", "Chỉ tiêu", "Kế hoạch 2026", "Kế hoạch 2030"]
+    full = [["1", "Mục đủ", "10", "20", "30", "40"], ["9", "Mục khác", "11", "21", "31", "41"]]
+    piped = parse_md("## PHỤ LỤC\n\n| TT | Chỉ tiêu | Kế hoạch 2026 | | Kế hoạch 2030 | |\n|---|---|---|---|---|---|\n"
+                     f"| | | {measures[0]} | {measures[1]} | {measures[0]} | {measures[1]} |\n"
+                     + "".join("| " + " | ".join(r) + " |\n" for r in [*full, row]))
+    bold = [[f"**{t}**" for t in titles], [f"**{m}**" for m in measures * 2]]  # a crawled header is bold
+    crawl = parse_md("## PHỤ LỤC\n\n" + "\n".join(crawled([*bold, *full, row])))
+    name = row[1]
+    for plan in (piped, crawl):
+        t = clause(plan, name).target
+        assert t is not None and (t.values, t.unit, t.comparison, t.year) == ([value], unit, "=", 2030)

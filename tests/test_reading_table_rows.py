@@ -11,6 +11,8 @@ layouts: "TT | Nhiệm vụ | Cơ quan chủ trì | …", "STT | NHIỆM VỤ V�
 """
 from __future__ import annotations
 
+import pytest
+
 from corpus.model import Clause, SourceText
 from corpus.parse import parse_source
 
@@ -167,3 +169,22 @@ def test_continuation_row_in_a_tab_separated_table_joins_the_row_above():
     assert first.columns["noi_dung"].endswith("tuyên truyền về phòng, chống tác hại của thuốc lá")
     sub = row_with(clauses, "Tổ chức hội thi")
     assert sub.lead == "Đoàn Thanh niên" and sub.deadline == "Tháng 5/2026"
+
+
+# A row opening on its own name leaves its number cell out; an empty cell before its figures is still a
+# cell. Shapes of a forecast of insured people (a "+" sub-group), an export plan's total, a budget's sum.
+@pytest.mark.parametrize("name,unit,figures", [
+    ("+ Người thuộc hộ gia đình cận nghèo", "Người", ["15.529", "15.529"]),
+    ("**Tổng I + II**", "Nghìn USD", ["**270.000**", "**400.000**"]),
+    ("Cộng", "Triệu đồng", ["1.200", "1.350"]),
+])
+def test_a_row_without_its_number_keeps_the_empty_cell_before_its_figures(name, unit, figures):
+    clauses = parse_md(crawled([
+        ["**STT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2026**", "**Năm 2027**", "**Năm 2028**"],
+        ["1", "Chỉ tiêu thứ nhất", unit, "10", "11", "12"],
+        ["2", "Chỉ tiêu thứ hai", unit, "20", "21", "22"],
+        [name, unit, "", *figures],
+    ]))
+    row = next(c for c in rows_of(clauses) if name.strip("*") in c.text)
+    assert row.columns["don_vi_tinh"] == unit
+    assert row.year_values == {2027: figures[0].strip("*"), 2028: figures[1].strip("*")}

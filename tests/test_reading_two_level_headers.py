@@ -11,6 +11,8 @@ plan by product with quantity and value per year, a table of spending norms by a
 """
 from __future__ import annotations
 
+import pytest
+
 from test_reading_table_rows import crawled, parse_md, row_with
 
 
@@ -70,3 +72,37 @@ def test_norms_split_by_area_keep_the_unit_column_whole():
     assert hall.columns["don_vi_tinh"] == "Triệu đồng/công trình"
     assert "Định mức Khu vực còn lại: 350" in hall.text
     assert hall.year_values is None
+
+
+# A year over two measures, each stating its unit: the row that fills one of them has that year's value,
+# in that measure's unit. Shapes of an export plan (total and group rows leave their number and quantity
+# cells empty), a harvest plan in tonnes and hectares, and a budget in million dong beside a count.
+_MEASURE_TABLES = [
+    (["**TT**", "**Sản phẩm**", "**Kế hoạch 2026**", "**Kế hoạch 2030**"],
+     ["**Lượng (Tấn)**", "**Giá trị tham gia xuất khẩu (Nghìn USD)**", "**Lượng (Tấn)**",
+      "**Giá trị tham gia xuất khẩu (Nghìn USD)**"],
+     ["", "**Tổng I + II**", "", "**240.000**", "", "**400.000**"], "Tổng I + II", [400000.0], "Nghìn USD"),
+    (["**STT**", "**Cây trồng**", "**Năm 2027**", "**Năm 2028**"],
+     ["**Diện tích (ha)**", "**Sản lượng (tấn)**", "**Diện tích (ha)**", "**Sản lượng (tấn)**"],
+     ["", "Cộng", "", "12.500", "", "13.200"], "Cộng", [13200.0], "tấn"),
+    (["**TT**", "**Nội dung**", "**Năm 2026**", "**Năm 2027**"],
+     ["**Số lượng (người)**", "**Kinh phí (triệu đồng)**", "**Số lượng (người)**", "**Kinh phí (triệu đồng)**"],
+     ["I", "Đào tạo nghề", "", "1.500", "", "1.800"], "Đào tạo nghề", [1800.0], "triệu đồng"),
+]
+
+
+@pytest.mark.parametrize("titles,measures,row,name,values,unit", _MEASURE_TABLES)
+def test_a_row_filling_one_measure_of_each_year_reads_its_value_and_unit(titles, measures, row, name, values, unit):
+    clauses = parse_md(crawled([titles, measures, ["*1*", "*2*", "*3*", "*4*", "*5*"], row,
+                                ["1", "Mục khác", "10", "20", "30", "40"], ["2", "Mục sau", "11", "21", "31", "41"]]))
+    found = next(c for c in clauses if name in c.text and c.kind == "table_row")
+    assert (found.target.values, found.target.unit, found.target.year) == (values, unit, int(titles[-1][-6:-2]))
+    assert sorted(found.year_values) == [int(titles[2][-6:-2]), int(titles[3][-6:-2])]
+
+
+def test_a_row_filling_both_measures_of_a_year_states_no_one_value():
+    clauses = parse_md(crawled([_MEASURE_TABLES[0][0], _MEASURE_TABLES[0][1],
+                                ["1", "Xoài", "13.500", "7.000", "18.000", "10.000"],
+                                ["2", "Chè", "", "26.700", "", "33.040"]]))
+    assert row_with(clauses, "Xoài").target is None
+    assert row_with(clauses, "Chè").target.values == [33040.0]

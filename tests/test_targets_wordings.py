@@ -90,3 +90,23 @@ def test_a_span_of_years_followed_by_a_date_is_no_range_of_days(text):
 def test_a_range_of_days_is_still_read():
     t = parse_target("rút ngắn thời gian giải quyết từ 20 - 30 ngày")
     assert (t.values, t.unit, t.comparison) == ([20.0, 30.0], "ngày", "range")
+
+
+# A count written in words after a bound is a figure: a data plan's drill "tối thiểu một lần/năm", an
+# inspection plan's "ít nhất hai lần", a regulation's "không quá ba lần"; the phrase quotes the words.
+@pytest.mark.parametrize("text,values,unit,comparison,phrase", [
+    ("tổ chức diễn tập phương án phòng ngừa, ứng phó sự cố tối thiểu một lần/năm.", [1.0], "lần", ">=",
+     "tối thiểu một lần"),
+    ("Mỗi xã kiểm tra ít nhất hai lần trong năm.", [2.0], "lần", ">=", "ít nhất hai lần"),
+    ("Thời hạn gia hạn không quá ba lần, mỗi lần không quá 30 ngày.", [3.0], "lần", "<=", "không quá ba lần"),
+    ("Mỗi xã có ít nhất một sản phẩm OCOP.", [1.0], "sản phẩm", ">=", "ít nhất một sản phẩm"),
+])
+def test_a_bounded_count_in_words_is_a_figure(text, values, unit, comparison, phrase):
+    t = parse_target(text)
+    assert t is not None and (t.values, t.unit, t.comparison, t.text) == (values, unit, comparison, phrase)
+
+
+@pytest.mark.parametrize("text", ["Thời gian học tối thiểu năm năm.", "Một lần nữa nhấn mạnh vai trò của các sở.",
+                                  "Các xã có ít nhất một phần diện tích bị ảnh hưởng"])
+def test_a_number_word_without_a_bound_or_a_counted_noun_is_no_figure(text):
+    assert parse_target(text) is None
