@@ -370,6 +370,12 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str,
 _DOC_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
+def without_document_numbers(text: str) -> str:
+    """The text with each document number ("556/KH-UBND", "56/2025/TT-BCT") taken out: its issuer's code
+    ("UBND") is no unit the question is about."""
+    return _DOC_CODE.sub(" ", text)
+
+
 def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
                  ) -> tuple[tuple[str, ...], ...]:
     """The words the answer must be about, in runs between question words; the place's words split a

@@ -28,7 +28,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits
-from retrieval.query import LEVEL_WORDS, Question, folded
+from retrieval.query import LEVEL_WORDS, Question, folded, without_document_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -94,8 +94,9 @@ def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
 def units_named(q: Question, leads: Leads, words: Words, segments: Segments | None = None) -> set[str]:
     """The leads naming the unit the question is about: those matching it by the most words (the typed
     ``Clause.lead`` and ``Clause.lead_units`` fields, never a display string); the analysed unit's folded
-    core counts too."""
-    qwords = tuple(words(q.text))
+    core counts too. A document number's issuer code ("556/KH-UBND") names the plan's issuer, not the unit
+    asked about, so it is read without them."""
+    qwords = tuple(words(without_document_numbers(q.text)))
     scores = {}
     for lead, units in leads.items():
         k = unit_match(qwords, lead, units, words, segments)
