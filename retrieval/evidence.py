@@ -314,7 +314,10 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     unit = _unit_words(q)
     if q.qtype != "duties" or not unit:
         return 1.0
-    return 1.0 if any(_unit_takes_part(unit, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+    # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
+    spelled = frozenset(ev.words(" ".join(sorted(unit))))
+    return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) for v in (c.lead, c.partners) if v)
+                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
 
 
 @evidence
