@@ -476,7 +476,8 @@ def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     """"Huy động kinh phí … bằng những cách nào": the list is the items under a heading whose own title says
     what they are ("8. Phương án huy động kinh phí"); each item alone shares few of the question's words, so
     the ranker scores them low. The heading holding the most of the question's word pairs (at least
-    ITEMS_HEADING_PAIRS; the best ranked on a tie) comes first with its items, in plan order."""
+    ITEMS_HEADING_PAIRS, more than the best-scored clause; the best ranked on a tie) comes first with its
+    items, in plan order."""
     clauses = r.store.clauses
     pairs = set(q.key_bigrams)
     if not pairs or not scored:
@@ -503,7 +504,7 @@ def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     if not heads_:
         return scored
     k, neg_i, best = max(heads_)
-    if k < ITEMS_HEADING_PAIRS:
+    if k < ITEMS_HEADING_PAIRS or held(pool[0][0]) >= k:  # the best clause already says as much: it answers
         return scored
     head = clauses[best[0]]
     doc = head.doc_id
