@@ -29,7 +29,7 @@ from corpus.places import key as place_key
 from corpus.text import ACTING_UNIT_HEADS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.initials import InitialsTable
+from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.query import GIAO, AnswerSlot, Question, folded, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
@@ -41,6 +41,8 @@ SUBJECT_WORDS = 3  # a named law or document is matched by this many words from 
 # an all-capitals code in a question ("Luật BVDLCN", "các KCN"): not part of a document number ("KH-UBND")
 _CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{4,10})(?![\w/&.\-])")  # three letters match too many runs by chance
 _ROMAN = re.compile(r"[IVXLCDM]+")
+# a code of two names joined by "&" ("NN&MT", "VH&TT"): each side the initials of a name, "&" the "và" between
+_JOINED_CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{1,6})&([A-ZĐ]{1,6})(?![\w/&.\-])")
 INITIALS_CACHE = 1024  # codes read from questions, per index
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
@@ -312,7 +314,10 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     unit = _unit_words(q)
     if q.qtype != "duties" or not unit:
         return 1.0
-    return 1.0 if any(_unit_takes_part(unit, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+    # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
+    spelled = frozenset(ev.words(" ".join(sorted(unit))))
+    return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) for v in (c.lead, c.partners) if v)
+                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
 
 
 @evidence
@@ -587,11 +592,11 @@ class Evidence:
         index's stored initials, or for an index written before they were stored read from the clauses)."""
         return InitialsTable(self.store.clauses, self.store.word_initials())
 
-    def _read_initials_long_form(self, code: str) -> str | None:
+    def _read_initials_long_form(self, code: str, joined_at: int | None = None) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
         plans write it at least INITIALS_SEEN times and more often than any other such run; None when
-        the plans write none (or no clear one)."""
-        counts = self._initials.runs(code)
+        the plans write none (or no clear one). ``joined_at``: the place of the "và" a code with "&" holds."""
+        counts = self._initials.runs(code, joined_at)
         ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
         if not ranked or ranked[0][1] < INITIALS_SEEN or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
             return None
@@ -607,7 +612,13 @@ class Evidence:
             if fold(code).lower() in self._known_codes or _ROMAN.fullmatch(code):
                 return code
             return self.initials_long_form(code) or code
-        return _CODE.sub(spell, question)
+
+        def spell_joined(m: re.Match[str]) -> str:
+            left, right = m.group(1), m.group(2)
+            if fold(m.group(0)).lower() in self._known_codes or len(left) + len(right) + 1 < MIN_LETTERS:
+                return m.group(0)
+            return self.initials_long_form(f"{left}V{right}", len(left)) or m.group(0)
+        return _CODE.sub(spell, _JOINED_CODE.sub(spell_joined, question))
 
     def syllables(self, text: str) -> set[str]:
         """Folded syllables with abbreviations expanded: cheap (no segmentation), for coverage."""

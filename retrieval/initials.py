@@ -55,10 +55,11 @@ class InitialsTable:
             keys = keys * _BASE + padded[i:i + len(initials)]
         return keys
 
-    def runs(self, code: str) -> dict[str, int]:
+    def runs(self, code: str, joined_at: int | None = None) -> dict[str, int]:
         """How often the plans write each run of words whose initials spell ``code`` ("bvdlcn"), counted
         left to right without overlap, as one scan of the text would; a run with a linking word ("của",
-        "và") is passed over (it still takes its words)."""
+        "và") is passed over (it still takes its words) — but for the "và" at ``joined_at``, the word a
+        code written with "&" stands for ("NN&MT": "nông nghiệp và môi trường", code "nnvmt", joined at 2)."""
         letters = normalize(code)
         allowed: list[tuple[int, ...]] = []
         for x in letters:
@@ -85,7 +86,13 @@ class InitialsTable:
             taken = start + len(allowed)
             pos, first = self.where[start].tolist()
             words = clause_words(self._clauses[pos])[first:first + len(allowed)]
-            if not LINKING_WORDS.intersection(words):
+            if joined_at is not None:
+                if len(words) <= joined_at or words[joined_at] != "và":
+                    continue
+                rest = words[:joined_at] + words[joined_at + 1:]
+            else:
+                rest = words
+            if not LINKING_WORDS.intersection(rest):
                 run = " ".join(words)
                 counts[run] = counts.get(run, 0) + 1
         return counts

@@ -133,6 +133,39 @@ def named_documents(f: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+# the kinds a plan is issued as, by the words a question names it with ("KH 982", "QĐ 2954"): a named
+# "Nghị quyết 48" or "Thông tư 56" is as often the act a plan implements as a document of the corpus, so only
+# a number written with its code ("48/NQ-CP", "56/2025/TT-BCT") names one of those
+_PLAN_KINDS = {"ke hoach": ("kh",), "quyet dinh": ("qd",), "chuong trinh": ("ctr", "ct")}
+
+
+def _number_words(number: str) -> tuple[str, tuple[str, ...]] | None:
+    """A document number as (its number, its code words): "0204/KH-UBND" → ("204", ("kh", "ubnd")),
+    "56/2025/TT-BCT" → ("56", ("tt", "bct")), "1147-QĐ/BTGDVTW" → ("1147", ("qd", "btgdvtw"))."""
+    words = re.findall(r"[a-z0-9]+", folded(number))
+    if not words or not words[0].isdigit():
+        return None
+    code = tuple(w for w in words[1:] if not _YEAR.fullmatch(w))
+    return words[0].lstrip("0") or "0", code
+
+
+def numbered_documents(named: tuple[str, ...], documents: dict[str, Document]) -> set[str]:
+    """The corpus documents whose own number a question names (`named_documents`): "982 kh ubnd" is
+    the plan numbered 982/KH-UBND, "ke hoach 982" a kế hoạch numbered 982 whatever its issuer's code.
+    The number must agree with the code the question writes, so "48/NQ-CP" is not 48/2025/NQ-HĐND."""
+    own = {d.id: w for d in documents.values() if d.number and (w := _number_words(d.number))}
+    out: set[str] = set()
+    for name in named:
+        words = name.split()
+        if words[0].isdigit():
+            asked = _number_words(name)
+            out |= {d for d, w in own.items() if asked is not None and w == asked}
+        elif (kind := " ".join(words[:-1])) in _PLAN_KINDS and words[-1].isdigit():
+            number = words[-1].lstrip("0") or "0"
+            out |= {d for d, (n, code) in own.items() if n == number and code[:1] and code[0] in _PLAN_KINDS[kind]}
+    return out
+
+
 def named_subjects(f: str) -> tuple[str, ...]:
     """The laws and events a folded question names: "luat viec lam", an event by its ordinal ("xiv")."""
     out: list[str] = []
@@ -236,7 +269,7 @@ _NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do"
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
-_ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
+_ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lanh dao|dong chi|thu truong|bo truong) nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 # the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
 # units (those are answered across plans and by leads)
 _ASKS_ITEMS = re.compile(r"\b(?:bao )?gom\b|\b(?:nhung|cac) (?!(?:xa|phuong|tinh|thanh pho|dia phuong|ke hoach|chuong trinh"
@@ -335,6 +368,12 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str,
 
 
 _DOC_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def without_document_numbers(text: str) -> str:
+    """The text with each document number ("556/KH-UBND", "56/2025/TT-BCT") taken out: its issuer's code
+    ("UBND") is no unit the question is about."""
+    return _DOC_CODE.sub(" ", text)
 
 
 def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None

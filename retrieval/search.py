@@ -35,7 +35,7 @@ from retrieval.contract import (
 )
 from retrieval.evidence import Evidence
 from retrieval.lead_source import lead_source
-from retrieval.query import LEVEL_WORDS, Question, analyse, folded, word_pairs
+from retrieval.query import LEVEL_WORDS, Question, analyse, folded, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
@@ -47,6 +47,17 @@ TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other pla
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
 FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the tasks under an assigning heading, a
 # lead's source) shows that one's score a shade lower: the answer lists it second, never above it
+
+
+# lines between a signature block's title and the signer's name (a blank line or the crawl's table bar)
+SIGNATURE_GAP = 2
+
+
+def _signing_title(text: str) -> bool:
+    """A signature block's title line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "THỨ TRƯỞNG"): written in
+    capitals, no list dash, no name ("Nơi nhận:" has small letters)."""
+    t = text.strip().strip("*").strip()
+    return bool(t) and not t.startswith(("-", "+")) and any(ch.isalpha() for ch in t) and t == t.upper()
 
 
 class Retriever:
@@ -81,8 +92,18 @@ class Retriever:
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words)
-        named = self.plan_named(q)
+        named = self.plan_numbered(q) or self.plan_named(q)
         return dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
+
+    def plan_numbered(self, q: Question) -> str | None:
+        """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",
+        "QĐ 2954", "Kế hoạch 7360"), when the place it names (if any) admits it: the question is about
+        that plan, its signature block, its sections, not a plan of the same place with another number."""
+        found = numbered_documents(q.named_documents, self.store.documents)
+        if len(found) != 1:
+            return None
+        (doc,) = found
+        return doc if q.doc_filter is None or doc in q.doc_filter else None
 
     def plan_named(self, q: Question) -> str | None:
         """The one plan of the place named that the question names by words of its title no other plan
@@ -271,13 +292,24 @@ class Retriever:
 
     @functools.cached_property
     def _signature_lines(self) -> dict[str, tuple[int, ...]]:
-        """Per plan, its footer clauses holding the signer's name (`Document.signer`; none when unread)."""
+        """Per plan, its footer clauses holding the signer's name (`Document.signer`; none when unread), with
+        the title lines written just above the name ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG"), which say in what
+        capacity it was signed; a recipient line naming the signer ("- Thứ trưởng X;") only when no block does."""
+        clauses = self.store.clauses
         table: dict[str, tuple[int, ...]] = {}
         for doc_id, doc in self.store.documents.items():
             name = folded(doc.signer or "")
             a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if name else (0, 0)
-            table[doc_id] = tuple(p for p in range(a, b) if self.store.clauses[p].kind == "footer"
-                                  and name in folded(self.store.clauses[p].text))
+            naming = [p for p in range(a, b) if clauses[p].kind == "footer" and name in folded(clauses[p].text)]
+            blocks = [p for p in naming if not clauses[p].text.lstrip().startswith(("-", "+", "*"))]
+            found: set[int] = set(blocks or naming)
+            for p in blocks:
+                q = p - 1
+                while (q >= a and clauses[q].kind == "footer" and _signing_title(clauses[q].text)
+                       and clauses[q + 1].lines[0] - clauses[q].lines[1] <= SIGNATURE_GAP):
+                    found.add(q)
+                    q -= 1
+            table[doc_id] = tuple(sorted(found))
         return table
 
     @functools.cached_property

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.responsibilities import LINKERS
-from corpus.text import ASSIGNING_SECTION
+from corpus.text import ASSIGNING_SECTION, word_pairs
 from retrieval.answer import (
     ANSWERING_COVERAGE,
     PlanClauses,
@@ -28,7 +28,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits
-from retrieval.query import LEVEL_WORDS, Question, folded
+from retrieval.query import LEVEL_WORDS, Question, folded, without_document_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -94,8 +94,9 @@ def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
 def units_named(q: Question, leads: Leads, words: Words, segments: Segments | None = None) -> set[str]:
     """The leads naming the unit the question is about: those matching it by the most words (the typed
     ``Clause.lead`` and ``Clause.lead_units`` fields, never a display string); the analysed unit's folded
-    core counts too."""
-    qwords = tuple(words(q.text))
+    core counts too. A document number's issuer code ("556/KH-UBND") names the plan's issuer, not the unit
+    asked about, so it is read without them."""
+    qwords = tuple(words(without_document_numbers(q.text)))
     scores = {}
     for lead, units in leads.items():
         k = unit_match(qwords, lead, units, words, segments)
@@ -212,10 +213,12 @@ class Strategy:
         return []
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """After scoring: a comparison across several named places shows each plan's best clause first."""
+        """After scoring: a comparison across several named places shows each plan's best clause first;
+        a question asking for a list's items opens with the heading that names the list (`items_heading_first`)."""
         if len(r.localities(q.doc_filter)) > 1:
-            return r.one_per_plan_first(scored)
-        return scored
+            scored = r.one_per_plan_first(scored)
+        # a who question's items are units (leads, partners), not a heading's list
+        return items_heading_first(r, q, scored) if q.asks_items and q.qtype in ("fact", "list") else scored
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The clause of one plan that carries what is asked (default: the best ranked of those that
@@ -462,6 +465,59 @@ def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False)
     if not under and first.section_path and not under_only:
         under = [c for c in plan if c is not first and c.section_path == first.section_path]
     return under if len(under) <= MAX_ITEMS else []
+
+
+ITEMS_POOL = 30  # how deep among the scored clauses a list's heading is looked for: short headings score low
+ITEMS_HEADING_PAIRS = 2  # word pairs of the question a heading's own title must hold to name the list asked
+ITEMS_PAIR_HEADINGS = 2  # ... each held by at most this many headings of the plans found (else it is their subject)
+
+
+def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
+    """"Huy động kinh phí … bằng những cách nào": the list is the items under a heading whose own title says
+    what they are ("8. Phương án huy động kinh phí"); each item alone shares few of the question's words, so
+    the ranker scores them low. The heading holding the most of the question's word pairs (at least
+    ITEMS_HEADING_PAIRS, more than the best-scored clause; the best ranked on a tie) comes first with its
+    items, in plan order."""
+    clauses = r.store.clauses
+    pairs = set(q.key_bigrams)
+    if not pairs or not scored:
+        return scored
+
+    def own_pairs(p: int) -> set[str]:
+        return pairs & set(word_pairs(tuple(r.evidence.words(clauses[p].text))))
+
+    # a pair many headings of the plan hold is the plan's subject ("cơ sở dữ liệu quy hoạch"), not a list's name
+    pool = scored[:ITEMS_POOL]
+    docs = {clauses[t[0]].doc_id for t in pool}
+    common: dict[str, int] = {}
+    for d in docs:
+        a, b = r.store.doc_ranges[d]
+        for p in range(a, b):
+            if clauses[p].kind == "heading":
+                for w in own_pairs(p):
+                    common[w] = common.get(w, 0) + 1
+
+    def held(p: int) -> int:
+        return sum(common.get(w, 0) <= ITEMS_PAIR_HEADINGS for w in own_pairs(p))
+
+    heads_ = [(held(t[0]), -i, t) for i, t in enumerate(pool) if clauses[t[0]].kind == "heading"]
+    if not heads_:
+        return scored
+    k, neg_i, best = max(heads_)
+    if k < ITEMS_HEADING_PAIRS or held(pool[0][0]) >= k:  # the best clause already says as much: it answers
+        return scored
+    head = clauses[best[0]]
+    doc = head.doc_id
+    a, b = r.store.doc_ranges[doc]
+    listed = enumeration(head, clauses[a:b], under_only=True)
+    if not listed or any(c.kind == "heading" and c.label not in ("-", "+") for c in listed):
+        return scored  # a list of lists ("a) …", "b) …" with their own items): its leaves are what the ranker found
+    under = {c.id for c in listed}
+    items = [t for t in scored if clauses[t[0]].id in under]
+    items.sort(key=lambda t: t[0])
+    front = [best] + items
+    seen = {t[0] for t in front}
+    return front + [t for t in scored if t[0] not in seen]
 
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans

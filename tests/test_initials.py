@@ -46,3 +46,16 @@ def test_runs_are_counted_without_overlap_and_a_run_with_a_linking_word_still_ta
 def test_a_code_shorter_than_the_table_key_is_refused():
     with pytest.raises(ValueError):
         table("a b c").runs("ABC")
+
+
+def test_a_code_with_an_ampersand_reads_the_va_between_two_names():
+    # "NN&MT", "VH&TT", "TN&MT": each side begins one name, "&" is the "và" the plans write between them
+    t = table("6. Sở Nông nghiệp và Môi trường", "- Sở Văn hóa và Thể thao tỉnh chủ trì",
+              "Sở Tài nguyên và Môi trường phối hợp", "nông nghiệp và môi trường bền vững",
+              "năng lượng và môi trường")
+    assert t.runs("NNVMT", joined_at=2) == {"nông nghiệp và môi trường": 2}
+    assert t.runs("VHVTT", joined_at=2) == {"văn hóa và thể thao": 1}
+    assert t.runs("TNVMT", joined_at=2) == {"tài nguyên và môi trường": 1}
+    # without "&" a run holding "và" is passed over, and the "và" must sit where the "&" is
+    assert t.runs("NNVMT") == {}
+    assert t.runs("NNVMT", joined_at=1) == {}

@@ -2,6 +2,7 @@
 others, or states a task with its lead alone, does not answer "X được giao gì" / "ai phối hợp với X"."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corpus.model import Clause
@@ -16,8 +17,12 @@ class _Store:
 
 @dataclass
 class _Evidence:
-    """What the two features read: the index's clauses by position."""
+    """What the features read: the index's clauses by position, and folded words with the one abbreviation
+    these wordings use written out (`Evidence.words` reads the index's table)."""
     store: _Store
+
+    def words(self, text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", folded(re.sub(r"(?i)\bubnd\b", "ủy ban nhân dân", text)))
 
 
 def clause(n: int, text: str, doc: str = "d", **kw) -> Clause:
@@ -68,3 +73,13 @@ def test_which_unit_asked_names_no_unit_and_other_questions_are_not_judged():
                    partners="Sở Công Thương")]
     assert _read("partners_in_answer", q, task) == 1.0
     assert _read("unit_in_answer", _question("Ai chủ trì khảo sát?", "who", None), task) == 1.0
+
+
+def test_a_unit_named_by_its_abbreviation_takes_part_where_the_plan_spells_it_out():
+    # Sơn La: "Ủy ban nhân dân các xã, phường"; Đồng Tháp: "Ủy ban nhân dân các xã: Gia Thuận, …"; TP.HCM: "UBND
+    # phường, xã" — the question's "UBND xã" is the same authority
+    q = _question("UBND xã, phường ở Sơn La phải làm gì để thúc đẩy xuất khẩu?", "duties", "ubnd xa,")
+    for lead in ("Ủy ban nhân dân các xã, phường", "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền",
+                 "UBND phường, xã"):
+        assert _read("unit_in_answer", q, [clause(610, "10. " + lead, lead=lead)]) == 1.0, lead
+    assert _read("unit_in_answer", q, [clause(600, "9. Sở Công Thương", lead="Sở Công Thương")]) == 0.0

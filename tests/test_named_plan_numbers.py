@@ -1,0 +1,54 @@
+"""A plan number named in a question selects that document; the signature block answers who signed."""
+from corpus.model import Document
+from retrieval.query import _ASKS_SIGNER, folded, named_documents, numbered_documents
+from retrieval.search import _signing_title
+
+DOCS = {d.id: d for d in (
+    Document(id="na", source="na.md", number="982/KH-UBND"),
+    Document(id="na2", source="na2.md", number="987/KH-UBND"),
+    Document(id="bo", source="bo.md", number="4385/QĐ-BVHTTDL"),
+    Document(id="sl", source="sl.md", number="2954/QĐ-UBND"),
+    Document(id="cm", source="cm.md", number="0204/KH-UBND"),
+    Document(id="tt", source="tt.md", number="56/2025/TT-BCT"),
+    Document(id="hn", source="hn.md", number="48/2025/NQ-HĐND"),
+    Document(id="tg", source="tg.md", number="1147-QĐ/BTGDVTW"),
+)}
+
+
+def chosen(question: str) -> set[str]:
+    return numbered_documents(named_documents(folded(question)), DOCS)
+
+
+def test_number_with_code_selects_its_document():
+    assert chosen("KH 982/KH-UBND Nghệ An do Phó Chủ tịch nào ký?") == {"na"}
+    assert chosen("Quyết định 4385/QĐ-BVHTTDL do ai ký ban hành?") == {"bo"}
+    assert chosen("TT 56/2025/TT-BCT không áp dụng cho hoạt động kiểm tra nào?") == {"tt"}
+
+
+def test_number_with_kind_only_selects_a_plan_of_that_kind():
+    assert chosen("Theo Phụ lục 02 QĐ 2954 Sơn La, kế hoạch 2027 có bao nhiêu tấn xoài?") == {"sl"}
+    assert chosen("Trong KH 982 của Nghệ An, Sở Nội vụ làm gì?") == {"na"}
+    assert chosen("Kế hoạch 204 của Cà Mau do ai ký?") == {"cm"}  # leading zeros of "0204" are no part of it
+
+
+def test_number_of_another_issuer_or_kind_selects_nothing():
+    # the plan implements Nghị quyết 48/NQ-CP; the corpus's 48/2025/NQ-HĐND is another act
+    assert chosen("Kế hoạch thực hiện Nghị quyết 48/NQ-CP ở Đồng Tháp báo cáo khi nào?") == set()
+    assert chosen("Quyết định 0124/QĐ-UBND của Đắk Lắk quy định gì?") == set()
+    assert chosen("Kế hoạch 415/KH-UBND giao sở nào chủ trì?") == set()
+    # "kế hoạch 2026-2030" is a period, not a number
+    assert chosen("Kế hoạch 2026-2030 của Sơn La đặt mục tiêu gì?") == set()
+
+
+def test_signer_asked_by_the_signers_office():
+    for q in ("KH 982/KH-UBND Nghệ An do Phó Chủ tịch nào ký?", "Kế hoạch 7360 do chủ tịch nào ký?",
+              "Quyết định 4385 do thứ trưởng nào ký?", "Kế hoạch 7360/KH-UBND Lai Châu ai ký ban hành?"):
+        assert _ASKS_SIGNER.search(folded(q)), q
+    assert not _ASKS_SIGNER.search(folded("Ai ký kết thỏa thuận hợp tác?"))
+
+
+def test_signature_block_titles_are_capital_lines_not_recipients():
+    for line in ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH"):
+        assert _signing_title(line), line
+    for line in ("Nơi nhận:", "- Thứ trưởng Tạ Quang Đông;", "- UBND 34 tỉnh, thành phố;", "Hoàng Trung", "|"):
+        assert not _signing_title(line), line
