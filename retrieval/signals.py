@@ -43,6 +43,7 @@ class ClauseTable:
     has_target: np.ndarray
     states_amount: np.ndarray
     has_deadline: np.ndarray
+    deadline_written: np.ndarray  # the clause's thời hạn is read from its own lines, not taken from another clause
     section_assigns: np.ndarray
     section_targets: np.ndarray
     appendix: tuple[str | None, ...]  # the appendix / form the clause lies under ("phu luc 2"), or None
@@ -107,6 +108,8 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
         has_deadline=arr(lambda c: bool(c.deadline)),
+        deadline_written=arr(lambda c: bool(c.deadline) and c.deadline_source is not None
+                             and c.deadline_source.clause_id == c.id),
         section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
         appendix=appendix_of(clauses),
@@ -379,6 +382,14 @@ def target_asked(c: Candidates) -> np.ndarray:
 def deadline_asked(c: Candidates) -> np.ndarray:
     """When is asked and the clause carries a deadline (thời hạn)."""
     return c.prop("has_deadline") if c.strategy.asks_deadline(c.q) else c.zeros()
+
+
+@signal
+def deadline_written_asked(c: Candidates) -> np.ndarray:
+    """When is asked and the clause is where its thời hạn is written ("- Thời gian thực hiện: Năm 2026 và các năm
+    tiếp theo", a stage's own period), not a heading or task that takes it from such a line (`DeadlineSource`):
+    the line that states the time is the one to cite."""
+    return c.prop("deadline_written") if c.strategy.asks_deadline(c.q) else c.zeros()
 
 
 @signal
