@@ -379,6 +379,8 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
     text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
     if slot.kind == "count":
         unit = re.escape(slot.unit or "")
+        if unit and (c.target is not None or c.year_values) and re.search(rf"\b{unit}\b", folded(c.noi_dung)):
+            return True  # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098")
         return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
     return _SLOT_VALUE[slot.kind].search(text) is not None
 
