@@ -30,3 +30,9 @@ def test_a_rows_figures_count_what_its_label_names():
 def test_a_row_naming_something_else_does_not_hold_the_count():
     slot = answer_slot(folded("ca mau du kien nam 2028 co bao nhieu hoc sinh ban tru"))
     assert not clause_holds_value(_row("- Số giáo viên", {2028: "20.954"}, "Người"), slot)
+
+
+def test_a_row_of_money_or_shares_does_not_count_the_thing_its_label_names():
+    slot = answer_slot(folded("Xã An Hưng phấn đấu có bao nhiêu sản phẩm OCOP đạt 4 sao trở lên?"))
+    assert not clause_holds_value(_row("- Giá trị sản phẩm/1ha đất trồng trọt đạt", {2030: "150"}, "Triệu/đồng"), slot)
+    assert not clause_holds_value(_row("Tỷ lệ sản phẩm qua chế biến", {2030: "40"}, "%"), slot)
