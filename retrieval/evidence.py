@@ -366,6 +366,9 @@ def plan_period(title: str | None) -> set[str]:
     return set(_YEAR_RX.findall(folded(title or "").split("tam nhin")[0]))
 
 
+_NOT_A_COUNT = re.compile(r"dong|usd|%|phan tram")  # a row unit of money or share: its figures count nothing
+
+
 def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) -> bool:
     """The clause (with its facts and table cells) states a value of the slot's kind. The letterhead's
     date is when the plan was issued, not when anything in it happens: it counts only when the
@@ -384,6 +387,12 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
     text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
     if slot.kind == "count":
         unit = re.escape(slot.unit or "")
+        row_unit = folded((c.columns or {}).get("don_vi_tinh") or (c.target.unit if c.target and c.target.unit else ""))
+        if (unit and (c.target is not None or c.year_values) and re.search(rf"\b{unit}\b", folded(c.noi_dung))
+                and not _NOT_A_COUNT.search(row_unit)):
+            # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098"), unless its
+            # unit says they are a sum or a share ("Giá trị sản phẩm/1ha | Triệu đồng")
+            return True
         return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
     return _SLOT_VALUE[slot.kind].search(text) is not None
 

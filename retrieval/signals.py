@@ -43,8 +43,47 @@ class ClauseTable:
     has_target: np.ndarray
     states_amount: np.ndarray
     has_deadline: np.ndarray
+    deadline_written: np.ndarray  # the clause's thời hạn is read from its own lines, not taken from another clause
     section_assigns: np.ndarray
     section_targets: np.ndarray
+    appendix: tuple[str | None, ...]  # the appendix / form the clause lies under ("phu luc 2"), or None
+
+
+# an appendix or form named by its number: "PHỤ LỤC 02", "Mẫu biểu số 01", "Biểu mẫu số 3", "Phụ lục I"
+_APPENDIX = re.compile(r"\b(phu luc|mau bieu|bieu mau|bieu)(?: so)? (\d{1,3}|[ivx]+)\b")
+APPENDIX_TITLE_CHARS = 60  # a clause longer than this mentions an appendix ("như Mẫu biểu số 02 đính kèm"), not opens one
+
+
+def appendix_label(text: str) -> str | None:
+    """The appendix a short clause opens ("PHỤ LỤC 02" → "phu luc 2"), one spelling per number, or None."""
+    f = folded(text)
+    m = _APPENDIX.match(f.strip("*_#:. "))
+    if not m or len(f) > APPENDIX_TITLE_CHARS:
+        return None
+    return _appendix_key(m)
+
+
+def _appendix_key(m: re.Match[str]) -> str:
+    kind = "mau bieu" if m.group(1) in ("mau bieu", "bieu mau", "bieu") else m.group(1)
+    num = m.group(2)
+    return f"{kind} {int(num) if num.isdigit() else num}"
+
+
+def appendices_named(q: Question) -> frozenset[str]:
+    """The appendices / forms the question names ("Theo Phụ lục 02 …", "Mẫu biểu 01"), as `appendix_label` keys."""
+    return frozenset(_appendix_key(m) for m in _APPENDIX.finditer(q.folded))
+
+
+def appendix_of(clauses: Sequence[Clause]) -> tuple[str | None, ...]:
+    """Per clause, the appendix it lies under: the last clause of its plan, before it or itself, that opens one."""
+    out: list[str | None] = []
+    doc, cur = None, None
+    for c in clauses:
+        if c.doc_id != doc:
+            doc, cur = c.doc_id, None
+        cur = appendix_label(c.text) or cur
+        out.append(cur)
+    return tuple(out)
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
@@ -69,8 +108,11 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
         has_deadline=arr(lambda c: bool(c.deadline)),
+        deadline_written=arr(lambda c: bool(c.deadline) and c.deadline_source is not None
+                             and c.deadline_source.clause_id == c.id),
         section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
+        appendix=appendix_of(clauses),
     )
 
 
@@ -283,6 +325,17 @@ def year_match(c: Candidates) -> np.ndarray:
     return out
 
 
+@signal
+def appendix_named(c: Candidates) -> np.ndarray:
+    """The question names an appendix or form ("Theo Phụ lục 02", "Mẫu biểu 01") and the clause lies under it."""
+    named = appendices_named(c.q)
+    if not named:
+        return c.zeros()
+    at = c.table.appendix
+    return np.fromiter((1.0 if at[p] in named else 0.0 for p in c.positions),
+                       dtype=np.float64, count=len(c.positions))
+
+
 # ------------------------------------------------------------------ the facts the question asks for
 
 @signal
@@ -329,6 +382,14 @@ def target_asked(c: Candidates) -> np.ndarray:
 def deadline_asked(c: Candidates) -> np.ndarray:
     """When is asked and the clause carries a deadline (thời hạn)."""
     return c.prop("has_deadline") if c.strategy.asks_deadline(c.q) else c.zeros()
+
+
+@signal
+def deadline_written_asked(c: Candidates) -> np.ndarray:
+    """When is asked and the clause is where its thời hạn is written ("- Thời gian thực hiện: Năm 2026 và các năm
+    tiếp theo", a stage's own period), not a heading or task that takes it from such a line (`DeadlineSource`):
+    the line that states the time is the one to cite."""
+    return c.prop("deadline_written") if c.strategy.asks_deadline(c.q) else c.zeros()
 
 
 @signal
