@@ -1125,6 +1125,14 @@ def _bigrams(text: str) -> frozenset[str]:
                      if a not in _STOP_FOLDED and b not in _STOP_FOLDED and not a.isdigit() and not b.isdigit())
 
 
+_ITEM_NUMBER = re.compile(r"^\S{1,6}[.)]\s+")  # "1. ", "a) ", "2.4. ": an item's number before its text
+
+
+def _task_pairs(ctx: "Context", pos: int) -> frozenset[str]:
+    """The word pairs of a clause's own text without its item number: what a restatement elsewhere shares."""
+    return _bigrams(_ITEM_NUMBER.sub("", ctx.body(pos)))
+
+
 def _is_indicator(c: Clause) -> bool:
     return c.target is not None and (c.kind == "table_row" or any(_INDICATOR_SECTION.search(s) for s in c.section_path))
 
@@ -1261,7 +1269,7 @@ class AppendixRows:
         for pos, c in enumerate(ctx.clauses):
             if c.lead or c.kind not in ("item", "bullet", "paragraph"):
                 continue
-            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
                 continue
             best, share = None, 0.0
@@ -1314,7 +1322,7 @@ class RestatedTasks:
                   and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)]
         if not stated:
             return
-        pairs = {p: _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(p))) for p in stated}
+        pairs = {p: _task_pairs(ctx, p) for p in stated}
         for pos, c in enumerate(ctx.clauses):
             if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
                 continue
@@ -1323,7 +1331,7 @@ class RestatedTasks:
             if (not _TASK_START.match(task) or task.isupper()
                     or any(_INDICATOR_SECTION.search(s) for s in c.section_path) or _in_assignment_section(ctx, pos)):
                 continue
-            mine = _bigrams(re.sub(r"^\S{1,6}[.)]\s+", "", ctx.body(pos)))
+            mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
                 continue
             best, share = None, 0.0
