@@ -1126,6 +1126,7 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 _ITEM_NUMBER = re.compile(r"^\S{1,6}[.)]\s+")  # "1. ", "a) ", "2.4. ": an item's number before its text
+_ITEM_OPENER = re.compile(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)")  # a bullet mark or an item's number before its text
 
 
 def _task_pairs(ctx: "Context", pos: int) -> frozenset[str]:
@@ -1281,7 +1282,7 @@ class AppendixRows:
             if best is None or share < APPENDIX_MIN_SHARE:
                 # a paraphrase only of a task ("Xây dựng …", "Tổ chức …"), not of a procedure's attribute lines
                 # (an objective under "Mục tiêu" restated loosely by a task row is no restatement of it)
-                task = (_TASK_START.match(re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos)))
+                task = (_TASK_START.match(_ITEM_OPENER.sub("", ctx.body(pos)))
                         and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
                 best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
             if best is not None:
@@ -1327,7 +1328,7 @@ class RestatedTasks:
             if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
                 continue
             # a task of the plan's body ("Tăng cường …", "Xây dựng …"), not an objective nor a duty of that part
-            task = re.sub(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)", "", ctx.body(pos))
+            task = _ITEM_OPENER.sub("", ctx.body(pos))
             if (not _TASK_START.match(task) or task.isupper()
                     or any(_INDICATOR_SECTION.search(s) for s in c.section_path) or _in_assignment_section(ctx, pos)):
                 continue
