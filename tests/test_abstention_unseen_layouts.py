@@ -127,3 +127,29 @@ def test_a_province_no_indexed_plan_is_about_is_a_near_miss_whatever_plan_is_fou
                  [("vh", 388)]) == 0.0
     assert _read(ev, "exact_checks", "Kế hoạch chuyển đổi số tỉnh Quảng Trị giao ai rà soát quỹ đất văn hóa?",
                  [("vh", 388)]) == 0.0
+
+
+def _slot_filled(clause: Clause, question: str) -> float:
+    ev = Evidence(_Store([clause], {"g5": PLANS["g5"]}))  # type: ignore[arg-type]
+    q = analyse(question, {"g5": PLANS["g5"]}, [], words=ev.words)
+    return EVIDENCE["slot_filled"].read(ev, q, [(0, 0.9, 1.0)])
+
+
+def test_a_deadline_stated_in_any_layout_counts_as_stated_and_a_task_without_one_does_not():
+    asked = "Khảo sát hạ tầng viễn thông trong khu công nghiệp phải hoàn thành khi nào?"
+    layouts = [
+        # a task table's time column, under whatever title the plan gives it
+        _clause("g5", 60, "Khảo sát hạ tầng viễn thông trong khu công nghiệp", kind="table_row",
+                columns={"noi_dung": "Khảo sát hạ tầng viễn thông trong khu công nghiệp", "col4": "Quý III/2026"}),
+        # a roadmap stage heading above a task that states no time of its own
+        Clause(id="g5:0070", doc_id="g5", kind="bullet", label=None,
+               section_path=["III. LỘ TRÌNH THỰC HIỆN", "1. Giai đoạn 2026 - 2027"],
+               text="- Khảo sát hạ tầng viễn thông trong khu công nghiệp.", source="g5.md", lines=(70, 70)),
+        # a labelled line read into the task's typed thời hạn
+        _clause("g5", 80, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp.", deadline="Hằng năm"),
+        # a date in the task's own sentence
+        _clause("g5", 90, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp, xong trước ngày 30/6."),
+    ]
+    for c in layouts:
+        assert _slot_filled(c, asked) == 1.0, c.text
+    assert _slot_filled(_clause("g5", 99, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp."), asked) == 0.0
