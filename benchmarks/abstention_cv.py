@@ -12,7 +12,11 @@ evidence item) reports:
 
     python benchmarks/abstention_cv.py eval/real_dev.jsonl … --extra eval/gold.jsonl --index DIR [--dump F]
 
-``--dump F`` writes each question's evidence and out-of-fold probability as JSON lines (diagnosis).
+``--dump F`` writes each question's evidence, out-of-fold probability and near-miss kind as JSON lines (diagnosis).
+
+The near-misses are also reported by kind (`near_miss_kind`): the gold files do not label the kind, so it is read from
+the question by a fixed order of rules (a document number or kind named; a place no plan is about; a unit named as
+acting; a year; a value of a kind asked; else the topic) — an approximation for diagnosis, never an input.
 """
 from __future__ import annotations
 
@@ -27,10 +31,28 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from index import IndexStore  # noqa: E402
-from retrieval.evidence import EVIDENCE, Evidence  # noqa: E402
+from retrieval.evidence import _KIND_NAMED, EVIDENCE, Evidence, _unit_words  # noqa: E402
 from retrieval.ranker import RankerModel  # noqa: E402
 from retrieval.search import Retriever  # noqa: E402
 from retrieval import train as T  # noqa: E402
+
+
+KINDS = ("number/kind", "place", "unit", "year", "attribute", "topic")
+
+
+def near_miss_kind(ev: Evidence, q) -> str:
+    """Which of the six near-miss kinds a question reads as (first rule that holds, `KINDS` order)."""
+    if q.named_documents or _KIND_NAMED.search(q.folded):
+        return "number/kind"
+    if q.unknown_locality or (q.provinces_named and not any(p in ev.provinces_with_plans for p in q.provinces_named)):
+        return "place"
+    if ev.named_unit(q) or (q.qtype == "duties" and _unit_words(q)):
+        return "unit"
+    if q.years:
+        return "year"
+    if q.answer_slot is not None or q.also_asks:
+        return "attribute"
+    return "topic"
 
 
 def rates(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarray, t: float) -> tuple[float, float, float]:
@@ -78,12 +100,14 @@ def main() -> None:
     for c in a.c or [T.C_ABSTAIN]:
         T.C_ABSTAIN = c
         report(a, tune, tx, ex, ey)
+        kinds_report(r, tune, tx, ex, ey)
     if a.dump:
         ta, tv = T._answerable(tune).astype(bool), T._vetoed(r, tune)
         oof = T.out_of_fold_abstention(tune, tx, tv, [ex], [ey])
         with open(a.dump, "w", encoding="utf-8") as f:
             for i, e in enumerate(tune):
                 f.write(json.dumps({"id": e.gold.id, "source": e.source, "type": e.gold.type,
+                                    "kind": near_miss_kind(r.evidence, e.q),
                                     "answerable": bool(ta[i]), "vetoed": bool(tv[i]), "oof": round(float(oof[i]), 4),
                                     "ev": {k: round(float(v), 3) for k, v in zip(EVIDENCE, tx[i])}},
                                    ensure_ascii=False) + "\n")
@@ -122,6 +146,22 @@ def report(a, tune, tx, ex, ey) -> None:
     na, nu = sum(x[4] for x in tot), sum(x[5] for x in tot)
     print(f"left-one-set-out pooled: FR {sum(x[1]*x[4] for x in tot)/na:.3f}, FA {sum(x[2]*x[5] for x in tot)/nu:.3f}, "
           f"acc {sum(x[3]*x[0] for x in tot)/n:.3f}")
+
+
+def kinds_report(r: Retriever, tune, tx, ex, ey) -> None:
+    """Out of fold, per near-miss kind: how many of that kind's near-misses are answered, and how many answerable
+    questions of the same reading are refused."""
+    ta = T._answerable(tune).astype(bool)
+    tv = np.array([Evidence.vetoed(e.q, [(0, 0, 0)]) for e in tune])
+    oof = T.out_of_fold_abstention(tune, tx, tv, [ex], [ey])
+    t, _, _ = T.choose_threshold(oof, ta, tv)
+    answered = (oof >= t) & ~tv
+    kind = np.array([near_miss_kind(r.evidence, e.q) for e in tune])
+    print("| read as | near-misses | answered (false answers) | answerable read so | refused (false refusals) |")
+    print("|---|---|---|---|---|")
+    for k in KINDS:
+        u, a = (kind == k) & ~ta, (kind == k) & ta
+        print(f"| {k} | {u.sum()} | {(answered & u).sum()} | {a.sum()} | {(~answered & a).sum()} |")
 
 
 if __name__ == "__main__":

@@ -226,9 +226,14 @@ def unit_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
 @evidence
 def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The answering plan is about the province the question names: 1 when it is (or no place is
-    named), 0.5 when the plan's province is unknown, 0 when it is another province's plan."""
+    named), 0.5 when the plan's province is unknown, 0 when it is another province's plan — or when no
+    indexed plan is about any province the question names (`Evidence.provinces_with_plans`, read from the
+    plans' typed localities, checked against the official list): a plan of no known place (a ministry's, a
+    national programme) does not say what that province decided."""
     if not q.provinces_named or not ranked:
         return 1.0
+    if not any(p in ev.provinces_with_plans for p in q.provinces_named):
+        return 0.0
     province = ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province
     if not province:
         return 0.5
@@ -264,9 +269,7 @@ def plan_title_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float
     name = ev.plan_name_words(q)
     if not name or not ranked:
         return 1.0
-    have = ev.plan_title_words(ev.store.clauses[ranked[0][0]].doc_id)
-    total = sum(ev.idf(w) for w in name)
-    return sum(ev.idf(w) for w in name if w in have) / total if total else 1.0
+    return ev.title_share(name, ev.store.clauses[ranked[0][0]].doc_id)
 
 
 @evidence
@@ -316,7 +319,9 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
         return 1.0
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))
-    return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) for v in (c.lead, c.partners) if v)
+    named = tuple(dict.fromkeys(unit_core(q.unit_key or "").replace(",", " ").split()))  # in order: a short name opens it
+    return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) or unit_acts(ev, named, v, c.doc_id)
+                                                       for v in (c.lead, c.partners) if v)
                       for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
 
 
@@ -456,6 +461,12 @@ class Evidence:
                                      if self.store.clauses[p].kind == "header"]
         return frozenset(self.words("\n".join(parts)))
 
+    def title_share(self, name: tuple[str, ...], doc_id: str) -> float:
+        """Rarity-weighted share of a plan name's words in plan ``doc_id``'s title and letterhead."""
+        have = self.plan_title_words(doc_id)
+        total = sum(self.idf(w) for w in name)
+        return sum(self.idf(w) for w in name if w in have) / total if total else 1.0
+
     def plan_name_words(self, q: Question) -> tuple[str, ...]:
         """The words by which the question names a plan's subject: after "kế hoạch", "chương trình",
         "quy hoạch", "đề án" or "lộ trình" (its number skipped), up to the first word that is no longer
@@ -510,6 +521,12 @@ class Evidence:
         return " " + " ".join(self.words("\n".join(parts))) + " "
 
     @functools.cached_property
+    def provinces_with_plans(self) -> frozenset[str]:
+        """The provinces (folded keys of the official names, as `Question.provinces_named`) some indexed plan is
+        about: its typed `Document.locality.province`."""
+        return frozenset(place_key(d.locality.province) for d in self.store.documents.values() if d.locality.province)
+
+    @functools.cached_property
     def unit_runs(self) -> tuple[tuple[str, ...], ...]:
         """Every unit the plans' leads and partners name (the typed `Clause.lead_units`, `Clause.partner_units`), as
         folded word runs that open with an `ACTING_UNIT_HEADS` word and have at least UNIT_MIN_WORDS words, longest
@@ -523,8 +540,8 @@ class Evidence:
                     runs.add(ws)
         return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
-    def named_unit(self, q: Question) -> frozenset[str]:
-        """The words of the unit the question names as the one acting: one of the plans' units (`unit_runs`,
+    def named_unit(self, q: Question) -> tuple[str, ...]:
+        """The words (in order, once each) of the unit the question names as the one acting: one of the plans' units (`unit_runs`,
         the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
         that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
         to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
@@ -534,14 +551,14 @@ class Evidence:
             name = " " + " ".join(run) + " "
             for s in starts:
                 if text.startswith(name, s):
-                    return frozenset() if text[s + len(name):].startswith("nao ") else frozenset(run)
+                    return () if text[s + len(name):].startswith("nao ") else run
         # a unit no plan's chủ trì or phối hợp names ("Bộ Y tế", "Sở Thông tin và Truyền thông"): its head word and
         # the capitalised words of its name, as the question opens with them
         m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
         if m is None:
-            return frozenset()
+            return ()
         place = {w for p in q.provinces_named for w in p.split()}
-        return frozenset(w for w in self.words(m.group(0)) if w not in place)
+        return tuple(dict.fromkeys(w for w in self.words(m.group(0)) if w not in place))
 
     def _read_plan_words(self, doc_id: str) -> frozenset[str]:
         """Every folded word a plan writes (``plan_words``)."""
@@ -752,8 +769,32 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
-    return 1.0 if any(unit <= (_unit_words_of(ev, c.lead) | _unit_words_of(ev, c.partners))
-                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
+    top = ranked[:ANSWER_DEPTH]
+    if q.answer_slot is not None:  # the value asked must be this unit's: of the clauses holding one, those it acts in
+        top = [t for t in top if ev.answers_slot(t[0], q)] or top
+    return 1.0 if any(unit_acts(ev, unit, v, c.doc_id)
+                      for c in (ev.store.clauses[p] for p, _, _ in top)
+                      for v in (c.lead, c.partners) if v) else 0.0
+
+
+CODE_LETTERS = 4  # a unit's code as short as "VHTTDL", "TNMT": fewer letters spell too many names by chance
+SHORT_NAME_WORDS = 2  # "Trung tâm", "Ban Quản lý": the shortest name a regulation calls its unit by once defined
+
+
+def unit_acts(ev: "Evidence", unit: tuple[str, ...], value: str, doc_id: str) -> bool:
+    """The named unit (its folded words) is the typed chủ trì or phối hợp ``value`` of a clause of plan ``doc_id``:
+    every word of its name is in the value, a code word ("vhttdl") counting when the value's words, "và" left out,
+    begin with its letters in turn ("Sở Văn hóa, Thể thao và Du lịch"); or the value is the short name the plan
+    gives the unit once defined ("Trung tâm" for "Trung tâm chính trị xã": the value's words, at least
+    SHORT_NAME_WORDS, open the unit's name as the plan writes it). How a plan abbreviates a unit is the plan's
+    layout, not the question's: neither depends on a list of names."""
+    words = ev.words(value)
+    have = frozenset(words)
+    initials = "".join(w[0] for w in words if w != "va")
+    if all(w in have or (len(w) >= CODE_LETTERS and w.isalpha() and w in initials) for w in unit):
+        return True
+    return (SHORT_NAME_WORDS <= len(words) < len(unit) and unit[:len(words)] == tuple(words)
+            and " " + " ".join(unit) + " " in ev._plan_blob(doc_id))
 
 
 @evidence
