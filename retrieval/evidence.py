@@ -30,7 +30,7 @@ from corpus.text import ACTING_UNIT_HEADS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
-from retrieval.query import GIAO, AnswerSlot, Question, folded, word_pairs
+from retrieval.query import GIAO, AnswerSlot, Question, folded, without_numbers, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
@@ -54,7 +54,6 @@ PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; 
 PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
                            "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
-_DOC_NUMBER_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")  # "310/KH-UBND"
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -462,7 +461,7 @@ class Evidence:
         the name (the place named, "của", "giao", a question word: `PLAN_NAME_STOP`), at most
         PLAN_NAME_WORDS; words any plan's name carries ("triển khai", "thực hiện") dropped."""
         places = [p.split() for p in (*q.provinces_named, q.locality_named or "") if p]
-        for part in _NAME_BREAK.split(_DOC_NUMBER_CODE.sub(" ", q.text)):  # "kế hoạch 310/KH-UBND phát triển …"
+        for part in _NAME_BREAK.split(without_numbers(q.text, q.numbers_named)):  # "kế hoạch 310/KH-UBND phát triển …"
             name = self._plan_name_in(self.words(part), places)
             if name:
                 return name
@@ -528,7 +527,7 @@ class Evidence:
         the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
         that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
         to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
-        text = " " + " ".join(self.words(_DOC_NUMBER_CODE.sub(" ", q.text))) + " "
+        text = " " + " ".join(self.words(without_numbers(q.text, q.numbers_named))) + " "
         starts = [0] + [m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)]
         for run in self.unit_runs:
             name = " " + " ".join(run) + " "

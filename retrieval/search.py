@@ -99,7 +99,7 @@ class Retriever:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",
         "QĐ 2954", "Kế hoạch 7360"), when the place it names (if any) admits it: the question is about
         that plan, its signature block, its sections, not a plan of the same place with another number."""
-        found = numbered_documents(q.named_documents, self.store.documents)
+        found = numbered_documents(q.numbers_named, q.named_documents, self.store.documents)
         if len(found) != 1:
             return None
         (doc,) = found
