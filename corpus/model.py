@@ -229,6 +229,9 @@ class Clause:
     year_targets: list[Target] | None = None
     page: int | None = None  # PDF page of the first line
     locator: str | None = None  # DOCX paragraph / table position
+    # the appendix or form of its plan the clause lies under, one spelling per number ("phu luc 2", "phu luc ii",
+    # "mau bieu 1"; `corpus.structure.mark_appendices`), None in the plan's body
+    appendix: str | None = None
 
     @property
     def section(self) -> str:
@@ -274,6 +277,7 @@ class Clause:
             "year_targets": [t.to_dict() for t in self.year_targets] if self.year_targets else None,
             "page": self.page,
             "locator": self.locator,
+            "appendix": self.appendix,
         }
 
     @classmethod
@@ -304,6 +308,7 @@ class Clause:
             year_targets=[Target(**t) for t in d["year_targets"]] if d.get("year_targets") else None,
             page=d.get("page"),
             locator=d.get("locator"),
+            appendix=d.get("appendix"),
         )
 
 
