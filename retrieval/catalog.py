@@ -157,13 +157,12 @@ class Catalog:
         return rows
 
     def units(self, doc_id: str | None = None, locality: str | None = None) -> list[str]:
-        """Units leading at least one task or indicator, most frequent first (for a filter list)."""
+        """Units leading at least one task or indicator, most frequent first (for a filter list): the typed
+        `Clause.lead_units` the corpus read, official names with a comma inside kept whole."""
         counts: Counter[str] = Counter()
         for c in self._clauses_of(self.doc_filter(doc_id, locality)):
-            if c.lead and c.kind != "heading":
-                for part in re.split(r";\s*", c.lead):
-                    if part.strip():
-                        counts[part.strip()] += 1
+            if c.kind != "heading":
+                counts.update(c.lead_units)
         return [u for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     # ------------------------------------------------------------------ indicators
