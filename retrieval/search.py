@@ -34,7 +34,7 @@ from retrieval.contract import (
     TargetModel,
 )
 from retrieval.evidence import Evidence
-from retrieval.lead_source import lead_source
+from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
@@ -471,7 +471,7 @@ def clause_result(c: Clause, doc: Document, score: float) -> Result:
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_source=lead_source(c))
+                  lead_source=lead_source(c), deadline_source=deadline_source(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:
