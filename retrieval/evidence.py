@@ -416,6 +416,7 @@ class Evidence:
         self._plan_blob = functools.lru_cache(maxsize=plans)(self._read_plan_blob)
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
+        self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
@@ -500,8 +501,9 @@ class Evidence:
                 return tuple(dict.fromkeys(name))
         return ()
 
-    def plan_self_name(self, doc_id: str) -> str:
-        """What a plan calls itself, as folded words " a b ": its kind, title and letterhead lines."""
+    def _read_plan_self_name(self, doc_id: str) -> str:
+        """What a plan calls itself, as folded words " a b ": its kind, title and letterhead lines
+        (``plan_self_name``, read once per plan: every question naming a plan compares it with every plan's)."""
         doc = self.store.documents[doc_id]
         start, end = self.store.doc_ranges[doc_id]
         parts = [doc.kind or "", doc.title or ""] + [self.store.clauses[p].text for p in range(start, end)
