@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from corpus.model import Clause, Document
+from corpus.text import NOT_INDICATOR_NAME_WORDS
 from index.text import expand_abbreviations, fold, normalize
 from retrieval.contract import (
     ComparisonPoint,
@@ -39,9 +40,6 @@ SAME_INDICATOR_SHARE = 0.6
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _RECURRING = re.compile(r"\b(hang nam|thuong xuyen|moi nam|dinh ky)\b")
 _LABEL = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\(\d+\)|\d+(?:\.\d+)*\.?|[a-zđ][.)])\s*", re.I)
-# words that say how or when a target is set, not what is measured
-_NOT_NAME = frozenset("den nam dat tren duoi tu tro len toi thieu it nhat khoang hang moi giai doan "
-                      "tang giam binh quan con muc trong do so voi phan dau va cua cac nhung".split())
 _WORD = re.compile(r"\w+")
 
 
@@ -192,7 +190,7 @@ class Catalog:
         """
         norm = normalize(expand_abbreviations(text, self.abbreviations))
         return {w for w in _WORD.findall(norm if accented else fold(norm))
-                if not any(ch.isdigit() for ch in w) and fold(w) not in _NOT_NAME}
+                if not any(ch.isdigit() for ch in w) and fold(w) not in NOT_INDICATOR_NAME_WORDS}
 
     def _indicator_words(self, accented: bool) -> _IndicatorWords:
         """The words naming every indicator clause (its target's own text left out), and their rarity weights.

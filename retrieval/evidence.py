@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
-from corpus.text import ACTING_UNIT_HEADS, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -50,9 +50,6 @@ INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only w
 # how a question names a plan by its subject ("kế hoạch chuyển đổi số …"), as folded words
 PLAN_WORDS = frozenset({"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"})
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
-# words that end a plan's name in a question: its place, issuer, the question itself
-PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
-                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})

@@ -12,7 +12,7 @@ from typing import Callable
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.text import UNIT_LEVELS, word_pairs
+from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, word_pairs
 from index.text import fold, normalize
 
 
@@ -64,10 +64,6 @@ _MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so
                           r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
                           r"|hoc phi|le phi|muc phi|muc luong|tien luong|usd)\b")
 _PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b|\bty trong\b")
-# words after "bao nhiêu" that say how much or where, not what is counted
-_NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
-                          "trong", "o", "tai", "den", "cho", "va", "cua", "duoc", "vao", "nua", "thi", "khi", "mot",
-                          "moi", "hang", "the", "vay", "con"})
 _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"\bngay nao\b|\bngay bao nhieu\b|\bngay may\b")),
     ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
@@ -100,7 +96,7 @@ def answer_slot(f: str) -> AnswerSlot | None:
     if _MONEY_WORDS.search(f):
         return AnswerSlot("money")
     first = after.split()[0] if after else ""
-    if first and first not in _NOT_COUNTED and not first.isdigit():
+    if first and first not in NOT_COUNTED_WORDS and not first.isdigit():
         return AnswerSlot("count", first)
     return AnswerSlot("number")
 
@@ -299,8 +295,6 @@ def filter_by_places(question: str, documents: dict[str, Document]
 
 
 _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
-_NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
-              "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
@@ -359,7 +353,7 @@ def _unknown_place(placed: str, documents: dict[str, Document]) -> str | None:
     locality or province: the plans cannot be about it, so the answer says so instead of guessing."""
     m = _NAMED_PLACE.search(placed)
     known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
-    if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
+    if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in NOT_PLACE_NAME_WORDS
             and folded(m.group(2)) not in known):
         return f"{m.group(1).lower()} {m.group(2)}"
     return None
