@@ -109,6 +109,10 @@ def _roles_html(r: Result, explain: bool = False) -> str:
         if explain and src.excerpt:
             row += f" <i>«{escape(src.excerpt)}»</i>"
         rows.append(row)
+    if r.deadline and r.deadline_source:
+        ds = r.deadline_source
+        where = f" ({_lines_of(ds.lines)})" if ds.clause_id != r.citation.clause_id else ""
+        rows.append(f"<b>Thời hạn đọc từ:</b> {escape(ds.mechanism)}{where}")
     return "\n".join(rows)
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from corpus.text import UNIT_HEAD_RE
+
 SECTION_SEPARATOR = " › "
 # what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh"):
 # commas, semicolons and slashes part units; so does "và" before "các" or a new body's head word: "X và các Y"
@@ -18,14 +20,48 @@ SECTION_SEPARATOR = " › "
 UNIT_SEPARATORS = re.compile(r"[,;/]|\s+và\s+(?=(?:các|Sở|Bộ|Ban|Phòng|Công an|UBND|Ủy ban)\b)")
 
 
+# a unit's own name joins its fields with a plain "và" before a capitalised field: "Thể thao và Du lịch",
+# "Báo và Phát thanh" ("và các …" and "và Sở …" part two units, `UNIT_SEPARATORS`)
+_AND_NEXT = re.compile(r"\svà\s+(\w)")
+_OPENS_UNIT = re.compile(UNIT_HEAD_RE + r"\b")
+
+
+def _fields_joined(part: str) -> bool:
+    return any(m.group(1).isupper() for m in _AND_NEXT.finditer(part))
+
+
+def _field_part(part: str) -> bool:
+    """A part after a comma that carries on a unit's name: a capitalised field that opens no unit of its own."""
+    return part[:1].isupper() and not _OPENS_UNIT.match(part)
+
+
 def units_of(value: str | None) -> tuple[str, ...]:
     """The units a chủ trì / phối hợp value names, one per part between its separators, in order.
 
-    A name with a comma inside ("Sở Văn hóa, Thể thao và Du lịch") gives its parts too; readers that
-    match a whole name keep the value itself beside them."""
+    An official name with a comma inside stays whole: "Sở Văn hóa, Thể thao và Du lịch", "Phòng Kinh tế, Hạ tầng
+    và Đô thị", "Báo và Phát thanh, Truyền hình Cần Thơ" — a unit (opening with a `UNIT_HEADS` word) whose next
+    comma parts are capitalised fields opening no unit, up to the one whose fields are joined by "và" (its last).
+    Without that "và" the parts are units of their own ("Sở Y tế, Công an tỉnh", "VNPT, Viettel")."""
     if not value:
         return ()
-    return tuple(dict.fromkeys(p.strip() for p in UNIT_SEPARATORS.split(value) if p.strip()))
+    pieces = UNIT_SEPARATORS.split(value)
+    seps = [m.group(0) for m in UNIT_SEPARATORS.finditer(value)]
+    parts: list[str] = []
+    i = 0
+    while i < len(pieces):
+        name = pieces[i].strip()
+        if _OPENS_UNIT.match(name):
+            done = _fields_joined(name)  # "Báo và Phát thanh": one more field ends the name
+            j = i
+            while j + 1 < len(pieces) and seps[j] == "," and _field_part(pieces[j + 1].strip()):
+                j += 1
+                if done or _fields_joined(pieces[j]):
+                    joined = ", ".join(p.strip() for p in pieces[i:j + 1])
+                    name, i = joined, j
+                    break
+        parts.append(name)
+        i += 1
+    return tuple(dict.fromkeys(p for p in parts if p))
 
 
 @dataclass
@@ -229,6 +265,9 @@ class Clause:
     year_targets: list[Target] | None = None
     page: int | None = None  # PDF page of the first line
     locator: str | None = None  # DOCX paragraph / table position
+    # the appendix or form of its plan the clause lies under, one spelling per number ("phu luc 2", "phu luc ii",
+    # "mau bieu 1"; `corpus.structure.mark_appendices`), None in the plan's body
+    appendix: str | None = None
 
     @property
     def section(self) -> str:
@@ -274,6 +313,7 @@ class Clause:
             "year_targets": [t.to_dict() for t in self.year_targets] if self.year_targets else None,
             "page": self.page,
             "locator": self.locator,
+            "appendix": self.appendix,
         }
 
     @classmethod
@@ -304,6 +344,7 @@ class Clause:
             year_targets=[Target(**t) for t in d["year_targets"]] if d.get("year_targets") else None,
             page=d.get("page"),
             locator=d.get("locator"),
+            appendix=d.get("appendix"),
         )
 
 

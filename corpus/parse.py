@@ -8,7 +8,7 @@ from corpus.facts import assign_facts
 from corpus.load import read_source
 from corpus.metadata import extract_metadata
 from corpus.model import Document, ParsedPlan, SourceText
-from corpus.structure import Skeleton, build_skeleton
+from corpus.structure import Skeleton, build_skeleton, mark_appendices
 
 
 def document_id(source: str) -> str:
@@ -28,6 +28,7 @@ def read_plan(src: SourceText, fingerprint: str = "") -> tuple[Document, Skeleto
                    fmt=src.fmt, noise_lines=sk.noise)
     extract_metadata(doc, src.lines)
     assign_facts(sk)
+    mark_appendices(sk.clauses)
     return doc, sk
 
 

@@ -18,6 +18,7 @@ from corpus.lines import (
     read_label,
 )
 from corpus.model import Clause, SourceText
+from corpus.text import fold, normalize
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
 from corpus.vocabulary import COLUMN_TITLES
 
@@ -389,3 +390,37 @@ def build_skeleton(src: SourceText, doc_id: str) -> Skeleton:
         else:
             builder.add_line(ev)
     return builder.finish()
+
+
+# ------------------------------------------------------------------ appendices
+
+# an appendix or form named by its number: "PHỤ LỤC 02", "Mẫu biểu số 01", "Biểu mẫu số 3", "Phụ lục I" (folded)
+APPENDIX_NAME = re.compile(r"\b(phu luc|mau bieu|bieu mau|bieu)(?: so)? (\d{1,3}|[ivx]+)\b")
+APPENDIX_TITLE_CHARS = 60  # a clause longer than this mentions an appendix ("như Mẫu biểu số 02 đính kèm"), not opens one
+
+
+def appendix_key(m: re.Match[str]) -> str:
+    """One spelling per appendix or form (`APPENDIX_NAME` match): "mau bieu 1", "phu luc 2", "phu luc ii"."""
+    kind = "mau bieu" if m.group(1) in ("mau bieu", "bieu mau", "bieu") else m.group(1)
+    num = m.group(2)
+    return f"{kind} {int(num) if num.isdigit() else num}"
+
+
+def appendix_label(text: str) -> str | None:
+    """The appendix a short clause opens ("PHỤ LỤC 02" → "phu luc 2"), as `appendix_key`, or None."""
+    f = " ".join(fold(normalize(text)).split())
+    m = APPENDIX_NAME.match(f.strip("*_#:. "))
+    if not m or len(f) > APPENDIX_TITLE_CHARS:
+        return None
+    return appendix_key(m)
+
+
+def mark_appendices(clauses: list[Clause]) -> None:
+    """Set each clause's `Clause.appendix`: the appendix or form its plan opened last, at or before it.
+    Appendices and forms follow the body and each runs to the next one's title or the plan's end, whatever
+    headings they hold ("I. TÌNH HÌNH …" inside "PHỤ LỤC 10"), so the division is read in document order,
+    not from the section path, whose headings an appendix's own Roman parts close."""
+    cur: str | None = None
+    for c in clauses:
+        cur = appendix_label(c.text) or cur
+        c.appendix = cur

@@ -143,6 +143,31 @@ NON_TOPIC_WORDS = frozenset(
 )
 
 
+# Folded word lists of one reading each. Every one differs from the shared stop words above on purpose: those
+# would cut what these read ("và" belongs to a plan's name, "phát triển kinh tế và xã hội"; "số" and "đạt" to an
+# indicator's; "có" to a count), and each holds words only its reading needs ("ubnd", "tp" ending a plan's name,
+# "tiền", "vốn" after "bao nhiêu"). `tests/test_vocabulary_lists.py` pins where they part from the shared sets.
+
+# Words that end a plan's name in a question ("kế hoạch chuyển đổi số của tỉnh …", "… giao ai …"): linking words,
+# question words, the place and issuer ("tỉnh", "phường", "UBND", "TP"), a plan's kind shortened ("QĐ", "CTr"),
+# and the words opening what the question asks of it ("năm", "giai đoạn", "yêu cầu", "phải", "trước", "hằng").
+PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
+                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
+# The first word after "bao nhiêu" that names no counted thing ("bao nhiêu tiền", "bao nhiêu năm", "bao nhiêu là"):
+# money, time and linking words, so "bao nhiêu lớp / xã / tấn" alone counts ("count" answer slot).
+NOT_COUNTED_WORDS = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
+                               "trong", "o", "tai", "den", "cho", "va", "cua", "duoc", "vao", "nua", "thi", "khi",
+                               "mot", "moi", "hang", "the", "vay", "con"})
+# Capitalised words after "xã/phường/tỉnh" that open no place's name ("Xã Nào", "Phường Có", "xã Hội Nông dân",
+# "xã Đội", "Thôn"): a question that writes them names no unknown place.
+NOT_PLACE_NAME_WORDS = frozenset({"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong",
+                                  "ve", "va", "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"})
+# Words of an indicator's sentence that name no indicator (comparisons, amounts, periods, linking words): an
+# indicator compared across plans is matched on the rest ("tỷ lệ … đạt trên 95%" and "… tối thiểu 90%").
+NOT_INDICATOR_NAME_WORDS = frozenset("den nam dat tren duoi tu tro len toi thieu it nhat khoang hang moi giai doan "
+                                     "tang giam binh quan con muc trong do so voi phan dau va cua cac nhung".split())
+
+
 def is_stopword(syllable: str) -> bool:
     """A syllable, normalised (``normalize``), that carries no content."""
     if syllable in STOPWORDS:

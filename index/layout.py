@@ -8,7 +8,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-FORMAT_VERSION = 2  # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from
+# 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from;
+# 3: clauses carry the appendix they lie under (`Clause.appendix`), which retrieval reads instead of guessing it
+FORMAT_VERSION = 3
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

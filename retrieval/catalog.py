@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from corpus.model import Clause, Document
+from corpus.text import NOT_INDICATOR_NAME_WORDS
 from index.text import expand_abbreviations, fold, normalize
 from retrieval.contract import (
     ComparisonPoint,
@@ -39,9 +40,6 @@ SAME_INDICATOR_SHARE = 0.6
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _RECURRING = re.compile(r"\b(hang nam|thuong xuyen|moi nam|dinh ky)\b")
 _LABEL = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\(\d+\)|\d+(?:\.\d+)*\.?|[a-zđ][.)])\s*", re.I)
-# words that say how or when a target is set, not what is measured
-_NOT_NAME = frozenset("den nam dat tren duoi tu tro len toi thieu it nhat khoang hang moi giai doan "
-                      "tang giam binh quan con muc trong do so voi phan dau va cua cac nhung".split())
 _WORD = re.compile(r"\w+")
 
 
@@ -157,13 +155,12 @@ class Catalog:
         return rows
 
     def units(self, doc_id: str | None = None, locality: str | None = None) -> list[str]:
-        """Units leading at least one task or indicator, most frequent first (for a filter list)."""
+        """Units leading at least one task or indicator, most frequent first (for a filter list): the typed
+        `Clause.lead_units` the corpus read, official names with a comma inside kept whole."""
         counts: Counter[str] = Counter()
         for c in self._clauses_of(self.doc_filter(doc_id, locality)):
-            if c.lead and c.kind != "heading":
-                for part in re.split(r";\s*", c.lead):
-                    if part.strip():
-                        counts[part.strip()] += 1
+            if c.kind != "heading":
+                counts.update(c.lead_units)
         return [u for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     # ------------------------------------------------------------------ indicators
@@ -193,7 +190,7 @@ class Catalog:
         """
         norm = normalize(expand_abbreviations(text, self.abbreviations))
         return {w for w in _WORD.findall(norm if accented else fold(norm))
-                if not any(ch.isdigit() for ch in w) and fold(w) not in _NOT_NAME}
+                if not any(ch.isdigit() for ch in w) and fold(w) not in NOT_INDICATOR_NAME_WORDS}
 
     def _indicator_words(self, accented: bool) -> _IndicatorWords:
         """The words naming every indicator clause (its target's own text left out), and their rarity weights.

@@ -42,6 +42,16 @@ class LeadSource(BaseModel):
     excerpt: str | None = Field(None, description="The start of that clause")
 
 
+class DeadlineSource(BaseModel):
+    """Where a clause's thời hạn was read (corpus.model.DeadlineSource; see retrieval.lead_source)."""
+
+    mechanism: str = Field(description='How, for people: "cột thời hạn của bảng", "dòng ghi thời hạn", "câu của nội dung"')
+    key: str = Field(description='The mechanism\'s name: "table_column", "labelled_line", "appendix_table", "in_text"')
+    stated: bool = Field(description="True when the plan states it as the task's thời hạn, not a time its words mention")
+    clause_id: str = Field(description="The clause the deadline was read from")
+    lines: list[int] = Field(description="[start, end] of that clause")
+
+
 class Result(BaseModel):
     text: str = Field(description="The clause itself (item, bullet, table row)")
     score: float
@@ -53,6 +63,7 @@ class Result(BaseModel):
     deadline: str | None = None
     product: str | None = None
     lead_source: LeadSource | None = Field(None, description="Where a lead stated elsewhere was read")
+    deadline_source: DeadlineSource | None = Field(None, description="Where the deadline was read (set with it)")
 
 
 class AskResponse(BaseModel):

@@ -26,11 +26,11 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import key as place_key
-from corpus.text import ACTING_UNIT_HEADS, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
-from retrieval.query import GIAO, AnswerSlot, Question, folded, word_pairs
+from retrieval.query import GIAO, AnswerSlot, Question, folded, without_numbers, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
@@ -50,11 +50,7 @@ INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only w
 # how a question names a plan by its subject ("kế hoạch chuyển đổi số …"), as folded words
 PLAN_WORDS = frozenset({"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"})
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
-# words that end a plan's name in a question: its place, issuer, the question itself
-PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
-                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
-_DOC_NUMBER_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")  # "310/KH-UBND"
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -422,6 +418,7 @@ class Evidence:
         self._plan_blob = functools.lru_cache(maxsize=plans)(self._read_plan_blob)
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
+        self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
@@ -473,7 +470,7 @@ class Evidence:
         the name (the place named, "của", "giao", a question word: `PLAN_NAME_STOP`), at most
         PLAN_NAME_WORDS; words any plan's name carries ("triển khai", "thực hiện") dropped."""
         places = [p.split() for p in (*q.provinces_named, q.locality_named or "") if p]
-        for part in _NAME_BREAK.split(_DOC_NUMBER_CODE.sub(" ", q.text)):  # "kế hoạch 310/KH-UBND phát triển …"
+        for part in _NAME_BREAK.split(without_numbers(q.text, q.numbers_named)):  # "kế hoạch 310/KH-UBND phát triển …"
             name = self._plan_name_in(self.words(part), places)
             if name:
                 return name
@@ -512,8 +509,9 @@ class Evidence:
                 return tuple(dict.fromkeys(name))
         return ()
 
-    def plan_self_name(self, doc_id: str) -> str:
-        """What a plan calls itself, as folded words " a b ": its kind, title and letterhead lines."""
+    def _read_plan_self_name(self, doc_id: str) -> str:
+        """What a plan calls itself, as folded words " a b ": its kind, title and letterhead lines
+        (``plan_self_name``, read once per plan: every question naming a plan compares it with every plan's)."""
         doc = self.store.documents[doc_id]
         start, end = self.store.doc_ranges[doc_id]
         parts = [doc.kind or "", doc.title or ""] + [self.store.clauses[p].text for p in range(start, end)
@@ -545,7 +543,7 @@ class Evidence:
         the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
         that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
         to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
-        text = " " + " ".join(self.words(_DOC_NUMBER_CODE.sub(" ", q.text))) + " "
+        text = " " + " ".join(self.words(without_numbers(q.text, q.numbers_named))) + " "
         starts = [0] + [m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)]
         for run in self.unit_runs:
             name = " " + " ".join(run) + " "

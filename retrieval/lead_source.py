@@ -1,4 +1,4 @@
-"""Where a clause's lead was read, as the contract's typed fields.
+"""Where a clause's lead and its deadline were read, as the contract's typed fields.
 
 The corpus records it as data (``corpus.model.LeadSource``: mechanism, source clause id,
 its lines, its opening words); this is the one place that turns it into the contract's
@@ -6,8 +6,8 @@ its lines, its opening words); this is the one place that turns it into the cont
 """
 from __future__ import annotations
 
-from corpus.model import LEAD_MECHANISMS, Clause
-from retrieval.contract import LeadSource
+from corpus.model import DEADLINE_MECHANISMS, LEAD_MECHANISMS, Clause
+from retrieval.contract import DeadlineSource, LeadSource
 
 
 def lead_source(clause: Clause) -> LeadSource | None:
@@ -18,3 +18,13 @@ def lead_source(clause: Clause) -> LeadSource | None:
     return LeadSource(mechanism=LEAD_MECHANISMS.get(src.mechanism, src.mechanism), key=src.mechanism,
                       inferred=src.inferred, clause_id=src.clause_id, lines=list(src.lines),
                       excerpt=src.quote or None)
+
+
+def deadline_source(clause: Clause) -> DeadlineSource | None:
+    """The typed provenance of ``clause.deadline`` (`corpus.model.DeadlineSource`), whenever it has one; None
+    without a deadline, or in an index built before it was stored."""
+    src = clause.deadline_source
+    if not clause.deadline or src is None:
+        return None
+    return DeadlineSource(mechanism=DEADLINE_MECHANISMS.get(src.mechanism, src.mechanism), key=src.mechanism,
+                          stated=src.stated, clause_id=src.clause_id, lines=list(src.lines))

@@ -12,7 +12,7 @@ from typing import Callable
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.text import UNIT_LEVELS, word_pairs
+from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, word_pairs
 from index.text import fold, normalize
 
 
@@ -64,10 +64,6 @@ _MONEY_WORDS = re.compile(r"\b(kinh phi|chi phi|von dau tu|tong von|nguon von|so
                           r"|phat tien|bao nhieu tien|muc thuong|muc phat|muc ho tro|ty dong|trieu dong|nghin dong"
                           r"|hoc phi|le phi|muc phi|muc luong|tien luong|usd)\b")
 _PERCENT_WORDS = re.compile(r"%|\bphan tram\b|\bty le\b|\bti le\b|\bty trong\b")
-# words after "bao nhiêu" that say how much or where, not what is counted
-_NOT_COUNTED = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
-                          "trong", "o", "tai", "den", "cho", "va", "cua", "duoc", "vao", "nua", "thi", "khi", "mot",
-                          "moi", "hang", "the", "vay", "con"})
 _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ("day", re.compile(r"\bngay nao\b|\bngay bao nhieu\b|\bngay may\b")),
     ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
@@ -100,13 +96,15 @@ def answer_slot(f: str) -> AnswerSlot | None:
     if _MONEY_WORDS.search(f):
         return AnswerSlot("money")
     first = after.split()[0] if after else ""
-    if first and first not in _NOT_COUNTED and not first.isdigit():
+    if first and first not in NOT_COUNTED_WORDS and not first.isdigit():
         return AnswerSlot("count", first)
     return AnswerSlot("number")
 
 
 # names a question gives to the one document, law or event it is about
-_DOC_NUMBER = re.compile(r"\b(\d+)(?:/\d{4})?/[a-z]+(?:-[a-z]+)*\b")  # "310/KH-UBND", "13/2023/NĐ-CP"
+# a document's number with its issuer's code, read over the question as written (marks kept or not):
+# "310/KH-UBND", "13/2023/NĐ-CP", "0204/KH-UBND" — the one pattern for it (`numbers_named`)
+DOCUMENT_NUMBER = re.compile(r"(?<!\w)(\d+)(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
 # a law by its name: "Luật Việc làm", "luat bao ve du lieu ca nhan" (not "pháp luật")
 _LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\b|cho\b|la\b|trong\b|theo\b|nam\b|den\b"
                   r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b)\w+ ?){1,8})")
@@ -119,16 +117,47 @@ _INSTRUMENT_SHORT = {"qd": "quyet dinh", "nq": "nghi quyet", "kh": "ke hoach", "
 _EVENT = re.compile(r"\bdai hoi (?:(?:[a-z]+ ){0,5}?lan thu )?([ivxlc]+)\b")
 
 
-def named_documents(f: str) -> tuple[str, ...]:
-    """The documents a folded question names by number, each as the folded words a plan naming it
-    writes: "310 kh ubnd", "nghi quyet 48" (a plan's own number, or one it implements)."""
-    out: list[str] = []
-    numbers = set()
-    for m in _DOC_NUMBER.finditer(f):
-        out.append(" ".join(re.findall(r"[a-z0-9]+", m.group(0))))
-        numbers.add(m.group(1))
+@dataclass(frozen=True)
+class DocumentNumber:
+    """A document number a question writes ("310/KH-UBND", "56/2025/TT-BCT"), read once (`numbers_named`):
+    the plan it names is found by its number and code, and its code ("UBND") names no unit or topic."""
+
+    written: str  # as the question writes it, so later steps can read the question without it
+    number: str  # its number, leading zeros dropped: "0204/KH-UBND" → "204"
+    code: tuple[str, ...]  # its code's folded words, the year left out: ("tt", "bct")
+
+    @property
+    def words(self) -> str:
+        """As the folded words a plan naming it writes: "310 kh ubnd", "56 2025 tt bct"."""
+        return " ".join(re.findall(r"[a-z0-9]+", folded(self.written)))
+
+
+def numbers_named(text: str) -> tuple[DocumentNumber, ...]:
+    """The document numbers with their codes a question writes, in order, once each."""
+    out: dict[str, DocumentNumber] = {}
+    for m in DOCUMENT_NUMBER.finditer(text):
+        words = _number_words(m.group(0))
+        if words is not None and m.group(0) not in out:
+            out[m.group(0)] = DocumentNumber(m.group(0), *words)
+    return tuple(out.values())
+
+
+def without_numbers(text: str, numbers: tuple[DocumentNumber, ...], by: str = " ") -> str:
+    """The text with each of the question's document numbers taken out (replaced ``by``): its issuer's code
+    ("UBND") is no unit the question is about, its number no figure of the topic."""
+    for n in sorted(numbers, key=lambda n: -len(n.written)):
+        text = text.replace(n.written, by)
+    return text
+
+
+def named_documents(f: str, numbers: tuple[DocumentNumber, ...]) -> tuple[str, ...]:
+    """The documents a question names by number, each as the folded words a plan naming it writes:
+    "310 kh ubnd" (its ``numbers``, `numbers_named`), "nghi quyet 48" (a numbered instrument in the folded
+    question ``f``): a plan's own number, or one it implements."""
+    out = [n.words for n in numbers]
+    written = {re.match(r"\d+", n.written).group(0) for n in numbers}
     for m in _INSTRUMENT.finditer(f):
-        if m.group(2) not in numbers and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
+        if m.group(2) not in written and not _YEAR.fullmatch(m.group(2)):  # "kế hoạch 2026-2030" is a period
             out.append(f"{_INSTRUMENT_SHORT.get(m.group(1), m.group(1))} {m.group(2)}")
     return tuple(dict.fromkeys(out))
 
@@ -149,18 +178,19 @@ def _number_words(number: str) -> tuple[str, tuple[str, ...]] | None:
     return words[0].lstrip("0") or "0", code
 
 
-def numbered_documents(named: tuple[str, ...], documents: dict[str, Document]) -> set[str]:
-    """The corpus documents whose own number a question names (`named_documents`): "982 kh ubnd" is
-    the plan numbered 982/KH-UBND, "ke hoach 982" a kế hoạch numbered 982 whatever its issuer's code.
+def numbered_documents(numbers: tuple[DocumentNumber, ...], named: tuple[str, ...],
+                       documents: dict[str, Document]) -> set[str]:
+    """The corpus documents whose own number a question names: a number with its code (``numbers``,
+    `numbers_named`) is the plan numbered so, 982/KH-UBND, and a kind with a number (``named``,
+    `named_documents`: "ke hoach 982") a kế hoạch numbered 982 whatever its issuer's code.
     The number must agree with the code the question writes, so "48/NQ-CP" is not 48/2025/NQ-HĐND."""
     own = {d.id: w for d in documents.values() if d.number and (w := _number_words(d.number))}
     out: set[str] = set()
+    for n in numbers:
+        out |= {d for d, w in own.items() if w == (n.number, n.code)}
     for name in named:
         words = name.split()
-        if words[0].isdigit():
-            asked = _number_words(name)
-            out |= {d for d, w in own.items() if asked is not None and w == asked}
-        elif (kind := " ".join(words[:-1])) in _PLAN_KINDS and words[-1].isdigit():
+        if not words[0].isdigit() and (kind := " ".join(words[:-1])) in _PLAN_KINDS and words[-1].isdigit():
             number = words[-1].lstrip("0") or "0"
             out |= {d for d, (n, code) in own.items() if n == number and code[:1] and code[0] in _PLAN_KINDS[kind]}
     return out
@@ -205,6 +235,7 @@ class Question:
     key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
     all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
     answer_slot: AnswerSlot | None = None  # the kind of value the answer must hold
+    numbers_named: tuple[DocumentNumber, ...] = ()  # document numbers with their codes ("310/KH-UBND")
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
     provinces_named: tuple[str, ...] = ()  # folded province keys of every real place the question names
@@ -264,8 +295,6 @@ def filter_by_places(question: str, documents: dict[str, Document]
 
 
 _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
-_NOT_NAMES = {"nao", "co", "la", "da", "dat", "duoc", "minh", "toi", "nay", "do", "chu", "trong", "ve", "va",
-              "hoi", "ban", "khong", "phan", "doi", "nong", "thon", "moi"}
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
@@ -324,7 +353,7 @@ def _unknown_place(placed: str, documents: dict[str, Document]) -> str | None:
     locality or province: the plans cannot be about it, so the answer says so instead of guessing."""
     m = _NAMED_PLACE.search(placed)
     known = {folded(n) for d in documents.values() for n in (d.locality.name, d.locality.province) if n}
-    if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in _NOT_NAMES
+    if (m and m.group(2)[:1].isupper() and folded(m.group(2)).split()[0] not in NOT_PLACE_NAME_WORDS
             and folded(m.group(2)) not in known):
         return f"{m.group(1).lower()} {m.group(2)}"
     return None
@@ -367,22 +396,11 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str,
     return v
 
 
-_DOC_CODE = re.compile(r"(?<!\w)\d+(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-def without_document_numbers(text: str) -> str:
-    """The text with each document number ("556/KH-UBND", "56/2025/TT-BCT") taken out: its issuer's code
-    ("UBND") is no unit the question is about."""
-    return _DOC_CODE.sub(" ", text)
-
-
 def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
                  ) -> tuple[tuple[str, ...], ...]:
     """The words the answer must be about, in runs between question words; the place's words split a
     run, since they scope the search rather than name its topic."""
     runs: list[tuple[str, ...]] = []
-    # a document's number ("0204/KH-UBND") names the plan (`named_documents`), not its topic
-    placed = _DOC_CODE.sub(",", placed)
     for run in content_segments(placed, long_forms):
         cur: list[str] = []
         for w in run + [""]:
@@ -431,11 +449,11 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     placed = spell_out_provinces(question)
     qtype = question_type(f)
     v: dict = {"text": question, "folded": f, "qtype": qtype, **role_flags(f),
-               "years": tuple(m.group(0) for m in _YEAR.finditer(f))}
+               "years": tuple(m.group(0) for m in _YEAR.finditer(f)), "numbers_named": numbers_named(question)}
     v["doc_filter"], v["locality_named"], v["unknown_locality"] = place_scope(placed, documents, locality)
     v.update(unit_named(question, f, qtype, units))
     place = set((v["locality_named"] or "").split())
-    runs = content_runs(placed, place, long_forms)
+    runs = content_runs(without_numbers(placed, v["numbers_named"], ","), place, long_forms)
     v["content_runs"] = runs
     v["key_tokens"], v["key_bigrams"] = key_words(runs)
     v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
@@ -444,7 +462,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
         v["answer_slot"] = AnswerSlot("partners")
-    v["named_documents"] = named_documents(f)
+    v["named_documents"] = named_documents(f, v["numbers_named"])
     v["named_subjects"] = named_subjects(f)
     v["provinces_named"] = provinces_named(placed)
     return Question(**v)

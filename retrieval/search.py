@@ -34,7 +34,7 @@ from retrieval.contract import (
     TargetModel,
 )
 from retrieval.evidence import Evidence
-from retrieval.lead_source import lead_source
+from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
@@ -99,7 +99,7 @@ class Retriever:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",
         "QĐ 2954", "Kế hoạch 7360"), when the place it names (if any) admits it: the question is about
         that plan, its signature block, its sections, not a plan of the same place with another number."""
-        found = numbered_documents(q.named_documents, self.store.documents)
+        found = numbered_documents(q.numbers_named, q.named_documents, self.store.documents)
         if len(found) != 1:
             return None
         (doc,) = found
@@ -471,7 +471,7 @@ def clause_result(c: Clause, doc: Document, score: float) -> Result:
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
-                  lead_source=lead_source(c))
+                  lead_source=lead_source(c), deadline_source=deadline_source(c))
 
 
 def no_answer(q: Question, documents: dict[str, Document]) -> str:

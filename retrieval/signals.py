@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 import numpy as np
 
 from corpus.model import Clause
+from corpus.structure import APPENDIX_NAME, appendix_key
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
@@ -49,41 +50,9 @@ class ClauseTable:
     appendix: tuple[str | None, ...]  # the appendix / form the clause lies under ("phu luc 2"), or None
 
 
-# an appendix or form named by its number: "PHỤ LỤC 02", "Mẫu biểu số 01", "Biểu mẫu số 3", "Phụ lục I"
-_APPENDIX = re.compile(r"\b(phu luc|mau bieu|bieu mau|bieu)(?: so)? (\d{1,3}|[ivx]+)\b")
-APPENDIX_TITLE_CHARS = 60  # a clause longer than this mentions an appendix ("như Mẫu biểu số 02 đính kèm"), not opens one
-
-
-def appendix_label(text: str) -> str | None:
-    """The appendix a short clause opens ("PHỤ LỤC 02" → "phu luc 2"), one spelling per number, or None."""
-    f = folded(text)
-    m = _APPENDIX.match(f.strip("*_#:. "))
-    if not m or len(f) > APPENDIX_TITLE_CHARS:
-        return None
-    return _appendix_key(m)
-
-
-def _appendix_key(m: re.Match[str]) -> str:
-    kind = "mau bieu" if m.group(1) in ("mau bieu", "bieu mau", "bieu") else m.group(1)
-    num = m.group(2)
-    return f"{kind} {int(num) if num.isdigit() else num}"
-
-
 def appendices_named(q: Question) -> frozenset[str]:
     """The appendices / forms the question names ("Theo Phụ lục 02 …", "Mẫu biểu 01"), as `appendix_label` keys."""
-    return frozenset(_appendix_key(m) for m in _APPENDIX.finditer(q.folded))
-
-
-def appendix_of(clauses: Sequence[Clause]) -> tuple[str | None, ...]:
-    """Per clause, the appendix it lies under: the last clause of its plan, before it or itself, that opens one."""
-    out: list[str | None] = []
-    doc, cur = None, None
-    for c in clauses:
-        if c.doc_id != doc:
-            doc, cur = c.doc_id, None
-        cur = appendix_label(c.text) or cur
-        out.append(cur)
-    return tuple(out)
+    return frozenset(appendix_key(m) for m in APPENDIX_NAME.finditer(q.folded))
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
@@ -112,7 +81,7 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
                              and c.deadline_source.clause_id == c.id),
         section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
-        appendix=appendix_of(clauses),
+        appendix=tuple(c.appendix for c in clauses),
     )
 
 
@@ -327,7 +296,8 @@ def year_match(c: Candidates) -> np.ndarray:
 
 @signal
 def appendix_named(c: Candidates) -> np.ndarray:
-    """The question names an appendix or form ("Theo Phụ lục 02", "Mẫu biểu 01") and the clause lies under it."""
+    """The question names an appendix or form ("Theo Phụ lục 02", "Mẫu biểu 01") and the clause lies under it
+    (the typed `Clause.appendix` the corpus sets)."""
     named = appendices_named(c.q)
     if not named:
         return c.zeros()

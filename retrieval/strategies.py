@@ -28,7 +28,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits
-from retrieval.query import LEVEL_WORDS, Question, folded, without_document_numbers
+from retrieval.query import LEVEL_WORDS, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -96,7 +96,7 @@ def units_named(q: Question, leads: Leads, words: Words, segments: Segments | No
     ``Clause.lead`` and ``Clause.lead_units`` fields, never a display string); the analysed unit's folded
     core counts too. A document number's issuer code ("556/KH-UBND") names the plan's issuer, not the unit
     asked about, so it is read without them."""
-    qwords = tuple(words(without_document_numbers(q.text)))
+    qwords = tuple(words(without_numbers(q.text, q.numbers_named)))
     scores = {}
     for lead, units in leads.items():
         k = unit_match(qwords, lead, units, words, segments)

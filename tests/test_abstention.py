@@ -6,7 +6,7 @@ import pytest
 from corpus.model import Document, Locality
 from corpus.model import Clause, Target
 from retrieval.evidence import EVIDENCE, clause_years, plan_period
-from retrieval.query import AnswerSlot, answer_slot, filter_by_places, folded, named_documents, named_subjects
+from retrieval.query import AnswerSlot, answer_slot, filter_by_places, folded, named_documents, named_subjects, numbers_named
 
 
 @pytest.mark.parametrize("question, kind, unit", [
@@ -55,7 +55,7 @@ def test_the_laws_and_events_a_question_names_are_read(question, names):
     ("NQ 48 của HĐND thành phố quy định gì?", ("nghi quyet 48",)),
 ])
 def test_the_documents_a_question_names_by_number_are_read(question, names):
-    assert named_documents(folded(question)) == names
+    assert named_documents(folded(question), numbers_named(question)) == names
 
 
 @pytest.mark.parametrize("question", [
@@ -64,7 +64,7 @@ def test_the_documents_a_question_names_by_number_are_read(question, names):
     "Tỷ lệ gia đình văn hóa trong kế hoạch 2026-2030 là bao nhiêu?",  # a period, not a plan number
 ])
 def test_words_that_only_look_like_a_name_name_nothing(question):
-    assert named_subjects(folded(question)) == () and named_documents(folded(question)) == ()
+    assert named_subjects(folded(question)) == () and named_documents(folded(question), numbers_named(question)) == ()
 
 
 def test_tp_hcm_scopes_the_question_to_ho_chi_minh_city_plans():

@@ -16,6 +16,7 @@ import pytest
 from live_server import LiveServer
 from fastapi.testclient import TestClient
 
+from corpus.model import DEADLINE_MECHANISMS
 from bot.api import ApiSettings, TokenBucketLimiter, create_app, parse_rate_limit
 from retrieval.contract import AskResponse, ClauseView, DocumentInfo, DocumentOutline
 
@@ -69,6 +70,29 @@ def test_ask_returns_answer_with_cited_clauses(client):
         assert 1 <= start <= end
     joined = " ".join(res.text.lower() for res in data.results)
     assert "bhyt" in joined or "bảo hiểm y tế" in joined
+
+
+def test_ask_gives_each_deadline_its_typed_source(client, retriever):
+    """Through the real app: a result with a thời hạn carries where it was read (`Result.deadline_source`), the
+    corpus's `DeadlineSource` as typed fields (mechanism key and label, stated, clause, lines); none without one."""
+    r = client.post("/ask", json={"question": "Ai chủ trì chỉ tiêu BHYT?", "top_k": 10})
+    assert r.status_code == 200, r.text
+    results = AskResponse.model_validate(r.json()).results
+    with_deadline = [res for res in results if res.deadline]
+    assert with_deadline, "the sample plans' BHYT indicators state a deadline"
+    for res in results:
+        clause = retriever.store.clauses[retriever.store.clause_index[res.citation.clause_id]]
+        src = res.deadline_source
+        if not res.deadline:
+            assert src is None
+            continue
+        assert src is not None and clause.deadline_source is not None
+        assert (src.key, src.clause_id, tuple(src.lines), src.stated) == (
+            clause.deadline_source.mechanism, clause.deadline_source.clause_id, clause.deadline_source.lines,
+            clause.deadline_source.stated)
+        assert src.mechanism == DEADLINE_MECHANISMS[src.key]
+    schema = client.get("/openapi.json").json()["components"]["schemas"]
+    assert "deadline_source" in schema["Result"]["properties"] and "DeadlineSource" in schema
 
 
 def test_ask_honours_top_k(client):

@@ -1,10 +1,12 @@
 """A question naming an appendix or form ("Theo Phụ lục 02 …", "Mẫu biểu 01") ranks the clauses under it:
-`retrieval.signals.appendix_named`, over the appendix each clause lies under (`appendix_of`)."""
+`retrieval.signals.appendix_named`, over the appendix each clause lies under (the typed `Clause.appendix`, `corpus.structure.mark_appendices`)."""
 from __future__ import annotations
 
 from corpus.model import Clause
 from retrieval.query import analyse
-from retrieval.signals import appendices_named, appendix_label, appendix_of
+from corpus.structure import appendix_label, mark_appendices
+from retrieval.signals import appendices_named
+from tests.snippets import clause, parse_md
 
 
 def _clause(doc: str, text: str, line: int, kind: str = "paragraph") -> Clause:
@@ -40,8 +42,41 @@ def test_clauses_lie_under_the_last_appendix_opened_in_their_own_plan():
         _clause("noivu", "Phụ lục I", 300, "heading"),
         _clause("noivu", "Thủ tục 1. Cấp giấy phép", 310),
     ]
-    assert appendix_of(clauses) == (None, "mau bieu 1", "mau bieu 1", "mau bieu 2", "mau bieu 2",
-                                    None, "phu luc 2", "phu luc 2", "phu luc i", "phu luc i")
+    for doc in ("camau", "sonla", "noivu"):
+        mark_appendices([c for c in clauses if c.doc_id == doc])
+    assert tuple(c.appendix for c in clauses) == (None, "mau bieu 1", "mau bieu 1", "mau bieu 2", "mau bieu 2",
+                                                 None, "phu luc 2", "phu luc 2", "phu luc i", "phu luc i")
+
+
+def test_a_parsed_plan_carries_the_appendix_each_clause_lies_under_and_the_store_keeps_it():
+    """The corpus sets `Clause.appendix` (retrieval only reads it): the body has none, and an appendix runs to
+    the next one whatever Roman parts it holds; the clause record round-trips it."""
+    plan = parse_md("""ỦY BAN NHÂN DÂN
+XÃ AN HƯNG
+
+KẾ HOẠCH
+Phát triển kinh tế - xã hội năm 2026
+
+I. MỤC TIÊU
+
+1. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.
+
+PHỤ LỤC 02
+
+I. TÌNH HÌNH THỰC HIỆN
+
+1. Báo cáo tổng diện tích gieo trồng trong năm.
+
+Phụ lục III
+
+1. Danh mục nhiệm vụ trọng tâm của các phòng.
+""")
+    assert clause(plan, "1. Tỷ lệ dân số").appendix is None
+    assert clause(plan, "I. TÌNH HÌNH").appendix == "phu luc 2"
+    assert clause(plan, "1. Báo cáo tổng").appendix == "phu luc 2"
+    assert clause(plan, "1. Danh mục").appendix == "phu luc iii"
+    stored = Clause.from_dict(clause(plan, "1. Danh mục").to_dict(), plan.document.id)
+    assert stored.appendix == "phu luc iii"
 
 
 def test_a_question_names_its_appendix_however_it_is_typed():

@@ -1,7 +1,7 @@
 """A duties question's named unit is matched on the question's own words: a document number's issuer code
 ("556/KH-UBND") is no unit, and a unit written as a code with "&" ("Sở NN&MT") is its spelled-out name."""
 from corpus.model import Clause
-from retrieval.query import Question, folded, without_document_numbers
+from retrieval.query import Question, folded, numbers_named, without_numbers
 from retrieval.strategies import lead_units, units_named
 
 
@@ -25,7 +25,7 @@ def words(text: str) -> list[str]:
 
 
 def question(text: str) -> Question:
-    return Question(text=text, folded=folded(text), qtype="duties")
+    return Question(text=text, folded=folded(text), qtype="duties", numbers_named=numbers_named(text))
 
 
 def test_issuer_code_of_a_named_plan_is_not_the_unit_asked_about():
@@ -43,5 +43,6 @@ def test_a_commune_authority_named_outside_the_number_is_still_matched():
 
 
 def test_document_numbers_are_taken_out_with_their_codes():
-    assert "UBND" not in without_document_numbers("KH 556/KH-UBND, QĐ 4385/QĐ-BVHTTDL, TT 56/2025/TT-BCT")
-    assert "Sở Tài chính" in without_document_numbers("Sở Tài chính theo 556/KH-UBND")
+    text = "KH 556/KH-UBND, QĐ 4385/QĐ-BVHTTDL, TT 56/2025/TT-BCT"
+    assert "UBND" not in without_numbers(text, numbers_named(text))
+    assert "Sở Tài chính" in without_numbers("Sở Tài chính theo 556/KH-UBND", numbers_named("Sở Tài chính theo 556/KH-UBND"))

@@ -65,7 +65,6 @@ def test_the_units_are_stored_with_the_clause_and_read_from_an_older_record():
 
 @pytest.mark.parametrize("value, units", [
     # a plain "và" inside one unit's name keeps it whole
-    ("Sở Văn hóa, Thể thao và Du lịch", ("Sở Văn hóa", "Thể thao và Du lịch")),
     ("Sở Khoa học và Công nghệ", ("Sở Khoa học và Công nghệ",)),
     # "và" before "các" or a new body's head word joins two units
     ("Sở Y tế và Sở Tài chính", ("Sở Y tế", "Sở Tài chính")),
@@ -75,3 +74,39 @@ def test_the_units_are_stored_with_the_clause_and_read_from_an_older_record():
 ])
 def test_units_are_parted_at_separators_and_at_va_before_another_body(value, units):
     assert units_of(value) == units
+
+
+@pytest.mark.parametrize("value, units", [
+    # official names whose fields a comma and a "và" join, from a provincial, a ward's and a national plan
+    ("Sở Văn hóa, Thể thao và Du lịch", ("Sở Văn hóa, Thể thao và Du lịch",)),
+    ("Sở Văn hóa, Thể thao và Du lịch; Sở Khoa học và Công nghệ",
+     ("Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa học và Công nghệ")),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị phường, Công an phường", ("Phòng Kinh tế, Hạ tầng và Đô thị phường", "Công an phường")),
+    ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", ("Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam",)),
+    ("Báo và Phát thanh, Truyền hình Cần Thơ, Sở Tài chính", ("Báo và Phát thanh, Truyền hình Cần Thơ", "Sở Tài chính")),
+    # a name ends at its last field: what follows is another body
+    ("Sở Văn hóa, Thể thao và Du lịch, Cổng Thông tin điện tử tỉnh",
+     ("Sở Văn hóa, Thể thao và Du lịch", "Cổng Thông tin điện tử tỉnh")),
+    # without a "và" joining fields, comma parts are units of their own
+    ("Ban Chỉ huy Quân sự, Công an xã", ("Ban Chỉ huy Quân sự", "Công an xã")),
+    ("các nhà mạng (Viettel, VNPT, MobiFone và doanh nghiệp khác)",
+     ("các nhà mạng (Viettel", "VNPT", "MobiFone và doanh nghiệp khác)")),
+    ("UBND các xã, phường", ("UBND các xã", "phường")),
+])
+def test_an_official_name_with_a_comma_inside_is_one_unit(value, units):
+    assert units_of(value) == units
+
+
+def test_the_catalog_lists_the_typed_units_of_each_lead():
+    """`Catalog.units` reads `Clause.lead_units`: a lead "Sở Văn hóa, Thể thao và Du lịch; Sở Y tế" is two units,
+    neither split at its comma nor counted as one string."""
+    from retrieval.catalog import Catalog
+
+    plan = parse_md("""
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | Tổ chức lễ hội văn hóa | Sở Văn hóa, Thể thao và Du lịch; Sở Y tế | Công an tỉnh | Quý IV/2026 |
+| 2 | Kiểm tra an toàn thực phẩm | Sở Y tế | Công an tỉnh | Quý II/2026 |
+""")
+    catalog = Catalog({plan.document.id: plan.document}, plan.clauses)
+    assert catalog.units() == ["Sở Y tế", "Sở Văn hóa, Thể thao và Du lịch"]

@@ -1,6 +1,6 @@
 """A plan number named in a question selects that document; the signature block answers who signed."""
 from corpus.model import Document
-from retrieval.query import _ASKS_SIGNER, folded, named_documents, numbered_documents
+from retrieval.query import _ASKS_SIGNER, DocumentNumber, analyse, folded, named_documents, numbered_documents, numbers_named
 from retrieval.search import _signing_title
 
 DOCS = {d.id: d for d in (
@@ -16,7 +16,8 @@ DOCS = {d.id: d for d in (
 
 
 def chosen(question: str) -> set[str]:
-    return numbered_documents(named_documents(folded(question)), DOCS)
+    numbers = numbers_named(question)
+    return numbered_documents(numbers, named_documents(folded(question), numbers), DOCS)
 
 
 def test_number_with_code_selects_its_document():
@@ -52,3 +53,16 @@ def test_signature_block_titles_are_capital_lines_not_recipients():
         assert _signing_title(line), line
     for line in ("Nơi nhận:", "- Thứ trưởng Tạ Quang Đông;", "- UBND 34 tỉnh, thành phố;", "Hoàng Trung", "|"):
         assert not _signing_title(line), line
+
+
+def test_a_questions_document_numbers_are_one_typed_field_read_once():
+    """The number and code parts are read once, in query analysis, from the question as written (marks
+    kept); the folded names, the plan chosen and the text without them all derive from that one field."""
+    q = analyse("Theo KH 0204/KH-UBND và Nghị định 13/2023/NĐ-CP, Sở Tài chính làm gì?", DOCS, [])
+    assert q.numbers_named == (DocumentNumber("0204/KH-UBND", "204", ("kh", "ubnd")),
+                               DocumentNumber("13/2023/NĐ-CP", "13", ("nd", "cp")))
+    assert q.named_documents == ("0204 kh ubnd", "13 2023 nd cp")
+    assert numbered_documents(q.numbers_named, q.named_documents, DOCS) == {"cm"}
+    # the same question typed without marks reads the same numbers
+    bare = analyse("theo kh 0204/kh-ubnd va nghi dinh 13/2023/nd-cp so tai chinh lam gi", DOCS, [])
+    assert [(n.number, n.code) for n in bare.numbers_named] == [(n.number, n.code) for n in q.numbers_named]

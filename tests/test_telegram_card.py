@@ -24,6 +24,8 @@ def test_card_names_the_plan_then_labelled_facts_then_the_quoted_clause_then_whe
             assert any(f.startswith("<b>Chỉ tiêu:</b>") for f in facts)
         if r.lead and r.lead_source:
             assert any(f.startswith("<b>Chủ trì đọc từ:</b> " + r.lead_source.mechanism) for f in facts)
+        if r.deadline and r.deadline_source:
+            assert any(f.startswith("<b>Thời hạn đọc từ:</b> " + r.deadline_source.mechanism) for f in facts)
         assert lines[-1].startswith("📍 ") and f"dòng {r.citation.lines[0]}" in lines[-1]
 
 

@@ -109,6 +109,8 @@ def test_answer_card_names_the_plan_and_a_citation_opens_the_viewer_at_the_cited
         assert "Chỉ tiêu" in terms
     if first.lead_source:
         assert "Chủ trì đọc từ" in terms
+    if first.deadline and first.deadline_source:
+        assert "Thời hạn đọc từ" in terms
     assert card.find_element(By.CSS_SELECTOR, ".clause-text").text.strip() == " ".join(first.text.split()).strip() \
         or first.text.strip()[:40] in card.find_element(By.CSS_SELECTOR, ".clause-text").text
     for chip in browser.find_elements(By.CSS_SELECTOR, "#chips .chip"):

@@ -43,6 +43,17 @@
     return el("span", { text: src.mechanism });
   }
 
+  // Where the deadline was read: a link to that clause when it is another one, else how it was read
+  function deadlineSourceLink(result) {
+    const src = result.deadline_source;
+    if (!src || !result.deadline) return null;
+    if (src.clause_id !== result.citation.clause_id) {
+      return el("a", { href: planHref(result.citation.doc_id, src.lines), class: "source-link",
+                       text: src.mechanism + " (" + linesText(src.lines) + ")" });
+    }
+    return el("span", { text: src.mechanism });
+  }
+
   // One clause: its facts as labelled fields, the quoted clause, then where it is
   function renderResult(result, index) {
     const c = result.citation;
@@ -56,6 +67,7 @@
     fact(dl, "Thời hạn", result.deadline);
     fact(dl, "Sản phẩm", result.product);
     fact(dl, "Chủ trì đọc từ", leadSourceLink(result));
+    fact(dl, "Thời hạn đọc từ", deadlineSourceLink(result));
     if (dl.children.length) card.append(dl);
     else card.append(el("p", { class: "meta", text: "Điều khoản này không ghi chủ trì, thời hạn hay chỉ tiêu." }));
     card.append(el("blockquote", { class: "clause-text", text: result.text }));

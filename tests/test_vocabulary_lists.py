@@ -1,0 +1,33 @@
+"""The folded word lists one reading each needs (a plan's name in a question, the thing "bao nhiêu" counts, a
+place's name, an indicator's name) are declared once, in the vocabulary (`corpus.text`), and read from there;
+each parts from the shared stop words on purpose, since those would cut what it reads."""
+from __future__ import annotations
+
+from corpus import text as vocabulary
+from corpus.text import (FOLDED_STOPWORDS, LINKING_WORDS, NOT_COUNTED_WORDS, NOT_INDICATOR_NAME_WORDS,
+                         NOT_PLACE_NAME_WORDS, PLAN_NAME_STOP, fold)
+from retrieval import catalog, evidence, query
+from retrieval.query import AnswerSlot, answer_slot, folded
+
+
+def test_each_reading_word_list_is_declared_once_in_the_vocabulary():
+    assert evidence.PLAN_NAME_STOP is vocabulary.PLAN_NAME_STOP
+    assert query.NOT_COUNTED_WORDS is vocabulary.NOT_COUNTED_WORDS
+    assert query.NOT_PLACE_NAME_WORDS is vocabulary.NOT_PLACE_NAME_WORDS
+    assert catalog.NOT_INDICATOR_NAME_WORDS is vocabulary.NOT_INDICATOR_NAME_WORDS
+    for module, old in ((query, "_NOT_COUNTED"), (query, "_NOT_NAMES"), (catalog, "_NOT_NAME")):
+        assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
+
+
+def test_the_reading_lists_keep_words_the_shared_stop_words_would_cut():
+    linking = {fold(w) for w in LINKING_WORDS}
+    # "và" is inside a plan's name ("phát triển kinh tế và xã hội"): a stop word, but no end of the name
+    assert "va" in FOLDED_STOPWORDS and "va" not in PLAN_NAME_STOP
+    # "có" may be "cơ" once folded: "bao nhiêu cơ sở" counts establishments
+    assert "co" in linking and "co" not in NOT_COUNTED_WORDS
+    assert answer_slot(folded("Có bao nhiêu cơ sở được hỗ trợ?")) == AnswerSlot("count", "co")
+    assert answer_slot(folded("Bao nhiêu năm thì hoàn thành?")) != AnswerSlot("count", "nam")
+    # words only one reading needs: the issuer ending a plan's name, a place's non-names, comparison words
+    assert {"ubnd", "tp", "qd"} <= PLAN_NAME_STOP and not {"ubnd", "tp", "qd"} & linking
+    assert {"hoi", "thon", "doi"} <= NOT_PLACE_NAME_WORDS
+    assert {"toi", "thieu", "binh", "quan", "tang", "giam"} <= NOT_INDICATOR_NAME_WORDS
