@@ -257,6 +257,25 @@ def test_removing_a_plan_drops_its_clauses_and_statistics(pg_server, plan_files)
     _table_consistency(dsn)
 
 
+def test_a_database_of_an_older_clause_format_is_refused_by_reader_and_writer(pg_server, plan_files):
+    """Clauses of another record format would load without their newer fields: re-index, never read half."""
+    from psycopg.types.json import Jsonb
+
+    from index.backend import open_store
+    from index.build import BuildError
+    from index.postgres import PostgresWriter
+    from index.postgres.connection import DatabaseError
+
+    dsn = fresh_dsn(pg_server)
+    PostgresWriter(dsn).index_paths(plan_files[:1])
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("UPDATE planqa_meta SET value = %s WHERE key = 'format_version'", (Jsonb(2),))
+    with pytest.raises(DatabaseError, match="format 2.*re-index"):
+        open_store(dsn)
+    with pytest.raises(BuildError, match="format version 2.*new database"):
+        PostgresWriter(dsn).index_paths(plan_files[1:2])
+
+
 # ----------------------------------------------------------------------------- replica
 
 def test_hot_standby_serves_a_plan_written_on_the_primary(pg_server, plan_files):

@@ -17,6 +17,7 @@ from corpus.model import ParsedPlan
 from .. import text as T
 from ..backend import BM25Statistics, SnapshotStore
 from ..encoder import canonical_model_name, superseded
+from ..layout import FORMAT_VERSION
 from . import bm25 as W
 from .connection import Connection, DatabaseError, redact
 from .schema import SCHEMA_VERSION, current_version
@@ -90,6 +91,9 @@ class PostgresStore(SnapshotStore):
             if meta.get("text_version") != T.TEXT_VERSION:
                 raise DatabaseError(f"the index at {where} was tokenised with text version "
                                     f"{meta.get('text_version')}, this planqa uses {T.TEXT_VERSION}; re-index")
+            if meta.get("format_version") != FORMAT_VERSION:
+                raise DatabaseError(f"the index at {where} keeps clauses in format {meta.get('format_version')}, "
+                                    f"this planqa reads format {FORMAT_VERSION}; re-index")
             docs = c.execute("SELECT data FROM documents ORDER BY sort_key, id").fetchall()
             by_doc: dict[str, list[dict]] = {}
             for doc_id, facts in c.execute("SELECT doc_id, facts FROM clauses ORDER BY doc_id, ordinal"):

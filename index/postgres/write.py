@@ -22,6 +22,7 @@ import numpy as np
 from corpus.model import ParsedPlan
 
 from .. import text as T
+from ..layout import FORMAT_VERSION
 from ..build import (BM25_PARAMS, BuildError, BuildReport, changed_plans, no_plans_error, parser_signature,
                      vector_key)
 from ..cache import VectorCache
@@ -193,6 +194,15 @@ class PostgresWriter:
         if meta.get("model") and meta["model"] != self.model:
             raise BuildError(f"the database at {self.where} holds vectors of model {meta['model']}; "
                              f"you asked for {self.model}")
+        if meta.get("model"):
+            self._check_formats(meta)
+
+    def _check_formats(self, meta: dict) -> None:
+        """Plans written with another clause record or tokenisation would sit beside the old ones unread: refuse."""
+        for key, now in (("format_version", FORMAT_VERSION), ("text_version", T.TEXT_VERSION)):
+            if meta.get(key) != now:
+                raise BuildError(f"the database at {self.where} holds an index of {key.replace('_', ' ')} "
+                                 f"{meta.get(key)}, this planqa writes {now}; index into a new database")
 
     def _encoder(self) -> Encoder:
         if self.encoder is None:
@@ -314,7 +324,7 @@ class PostgresWriter:
         if not have.get("model"):
             ensure_embedding_column(conn, dim, with_index=not self._defer_index)
             for key, value in (("model", self.model), ("dimension", dim), ("bm25", dict(BM25_PARAMS)),
-                               ("text_version", T.TEXT_VERSION)):
+                               ("text_version", T.TEXT_VERSION), ("format_version", FORMAT_VERSION)):
                 conn.execute("INSERT INTO planqa_meta VALUES (%s, %s) ON CONFLICT (key) DO UPDATE "
                              "SET value = EXCLUDED.value", (key, Jsonb(value)))
 
