@@ -81,6 +81,8 @@ class Fact:
 # chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
 _LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi)|"
                         r"có (?:nhiệm vụ|trách nhiệm))\b.*$|"
+                        # the lead's assignment said of it: "Sở Khoa học và Công nghệ được giao chủ trì …"
+                        r"\s+được (?:giao|phân công|Ủy ban nhân dân \S+ giao|UBND \S+ giao)\b.*$|"
                         # its role noted in brackets: "Phòng Kinh tế (cơ quan thường trực)"
                         r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$|"
                         r"\s*\([^()]*$|"  # a bracket the name's reading cut open: "Phòng Kinh tế (đơn vị"
@@ -630,6 +632,8 @@ _DUTY_VERBS = (
     "lựa chọn",
     # a body that hands a task on still acts: "Bộ Quốc phòng giao nhiệm vụ cho các tổ chức, đơn vị …"
     "giao nhiệm vụ",
+    # a body due to finish a thing: "Sở Giáo dục và Đào tạo hoàn thành trước ngày 30 tháng 6 năm 2026"
+    "hoàn thành", "hoàn tất",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 _TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
@@ -808,7 +812,11 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # a person by office, in lower case after the lead-in: "…, giám đốc Trung tâm …", "…, ban giám đốc Trung tâm …"
 _OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch|chủ đầu tư)"
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài|"  # "Ngoài giảng viên chuyên trách, Trung tâm …"
+                      # a time the sentence opens with: "Năm 2026, Sở Y tế chủ trì …", "Từ năm 2026, UBND các xã …",
+                      # "Quý III/2026, …", "Giai đoạn 2026 - 2027, …", "Trước ngày 15/12 hằng năm, …"; and the ground
+                      # it acts on: "Theo chức năng, nhiệm vụ được giao, Sở Công Thương theo dõi …"
+                      r"Năm\s+\d{4}|Từ\s+(?:năm|ngày|tháng|quý|nay)|Quý|Giai đoạn|Trước ngày|Đầu năm|Cuối năm|Theo)\b")
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").

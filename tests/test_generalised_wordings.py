@@ -1,0 +1,127 @@
+"""Leads and deadlines in wordings the development plans have only rarely (issue #9, generalisation).
+
+The unseen half of the real plans words who leads differently from the half the parser was built on. Each
+mechanism here is proven on wordings of several kinds of plan (provincial plans, commune plans, action
+programmes; synthetic, in the style of real ones) and in several layouts:
+
+- a unit said to lead a topic in "Tổ chức thực hiện" ("Sở Công Thương chủ trì thực hiện các nhiệm vụ về phát
+  triển thương mại điện tử") leads the body's tasks under the section titled by that topic, word for word
+  (`corpus.field_links.claimed_topic`); a topic two units claim, or one the title only half names, links nothing;
+- a sentence that opens with a time or the ground it acts on ("Năm 2026, …", "Từ năm 2026, …", "Theo chức năng,
+  nhiệm vụ được giao, …") is led by the body after the comma (`corpus.responsibilities._LEAD_IN`);
+- "X được giao chủ trì …" names X, not "X được giao" (`corpus.responsibilities._LEAD_TAIL`);
+- "X hoàn thành …" names X as the one due to finish (`corpus.responsibilities._DUTY_VERBS`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus import parse_file
+from snippets import clause, parse_md
+
+TOPICS = Path(__file__).resolve().parent / "fixtures" / "topics"
+
+
+def _lead(plan, start: str) -> str | None:
+    return clause(plan, start).lead
+
+
+# ------------------------------------------------------------------ topics claimed in "Tổ chức thực hiện"
+
+TOPIC_LINKS = [  # (fixture, a body task, its lead, the clause the lead was read from)
+    ("province_numbered_paragraphs.md", "Hỗ trợ doanh nghiệp đưa sản phẩm", "Sở Công Thương",
+     "1. Sở Công Thương chủ trì"),
+    ("province_numbered_paragraphs.md", "Quảng bá điểm đến du lịch", "Sở Văn hóa, Thể thao và Du lịch",
+     "2. Sở Văn hóa, Thể thao và Du lịch"),
+    ("province_numbered_paragraphs.md", "Số hóa hồ sơ địa chính", "Sở Nông nghiệp và Môi trường",
+     "3. Sở Nông nghiệp và Môi trường"),
+    ("commune_unit_headings.md", "Vận động Nhân dân hiến đất", "Phòng Kinh tế", "Chủ trì thực hiện các nội dung"),
+    ("commune_unit_headings.md", "Tổ chức tiêm chủng mở rộng", "Trạm Y tế xã", "Chủ trì triển khai các nhiệm vụ"),
+    ("city_unit_colons.md", "Hỗ trợ chi phí học nghề", "Sở Giáo dục và Đào tạo", "1. Sở Giáo dục và Đào tạo"),
+]
+
+
+@pytest.mark.parametrize("fixture,task,lead,source", TOPIC_LINKS)
+def test_a_unit_said_to_lead_a_topic_leads_the_tasks_under_that_topic(fixture, task, lead, source):
+    plan = parse_file(TOPICS / fixture)
+    c = clause(plan, task)
+    assert c.lead == lead
+    assert c.lead_source is not None and c.lead_source.mechanism == "field"
+    assert c.lead_source.clause_id == clause(plan, source).id  # where it was read is the claim itself
+
+
+UNLINKED = [  # tasks whose topic no one unit claims word for word
+    ("province_numbered_paragraphs.md", "Giám sát an toàn thông tin"),  # "các nhiệm vụ được giao": no topic
+    ("commune_unit_headings.md", "Niêm yết công khai thủ tục"),  # no unit names the topic
+    ("city_unit_colons.md", "Ban hành chính sách đãi ngộ"),  # two units claim it
+    ("city_unit_colons.md", "Nâng cấp cơ sở vật chất"),  # "phát triển giáo dục" only half names the title
+]
+
+
+@pytest.mark.parametrize("fixture,task", UNLINKED)
+def test_a_topic_no_one_unit_claims_word_for_word_links_nothing(fixture, task):
+    assert _lead(parse_file(TOPICS / fixture), task) is None
+
+
+# ------------------------------------------------------------------ sentences that open with a time or a ground
+
+LAYOUTS = {
+    "bullet": "**II. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n**1. Về chuyển đổi số**\n\n- {t}\n",
+    "numbered point": "**II. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n1. {t}\n",
+    "lettered point": "**II. NHIỆM VỤ VÀ GIẢI PHÁP**\n\n**1. Về chuyển đổi số**\n\na) {t}\n",
+}
+
+OPENING_TIMES = [
+    ("Năm 2026, Sở Y tế chủ trì tổ chức khám sàng lọc bệnh không lây nhiễm cho người dân.", "Sở Y tế"),
+    ("Từ năm 2026, UBND các xã, phường chịu trách nhiệm cập nhật dữ liệu dân cư.", "UBND các xã, phường"),
+    ("Theo chức năng, nhiệm vụ được giao, Sở Công Thương theo dõi tình hình cung cầu hàng hóa.", "Sở Công Thương"),
+    ("Quý III/2026, Ban Quản lý Khu kinh tế tỉnh tổ chức hội nghị xúc tiến đầu tư.",
+     "Ban Quản lý Khu kinh tế tỉnh"),
+    ("Giai đoạn 2026 - 2027, Ủy ban nhân dân các phường rà soát, sắp xếp lại các điểm trông giữ xe.",
+     "Ủy ban nhân dân các phường"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", OPENING_TIMES)
+def test_the_body_after_an_opening_time_or_ground_leads(layout, text, lead):
+    assert _lead(parse_md(LAYOUTS[layout].format(t=text)), text[:15]) == lead
+
+
+def test_a_target_opening_with_a_year_names_no_lead():
+    text = "Năm 2026, tỷ lệ hộ gia đình sử dụng nước sạch đạt 98%."
+    assert _lead(parse_md(LAYOUTS["bullet"].format(t=text)), text[:15]) is None
+
+
+# ------------------------------------------------------------------ "X được giao …", "X hoàn thành …"
+
+ASSIGNED_SAID = [
+    ("Sở Khoa học và Công nghệ được giao chủ trì xây dựng Đề án phát triển hạ tầng số.", "Sở Khoa học và Công nghệ"),
+    ("Phòng Văn hóa - Xã hội được phân công theo dõi công tác giảm nghèo trên địa bàn xã.", "Phòng Văn hóa - Xã hội"),
+    ("Trung tâm Phục vụ hành chính công tỉnh được UBND tỉnh giao tổ chức tiếp nhận hồ sơ trực tuyến.",
+     "Trung tâm Phục vụ hành chính công tỉnh"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", ASSIGNED_SAID)
+def test_a_body_said_to_be_assigned_is_named_without_the_saying(layout, text, lead):
+    assert _lead(parse_md(LAYOUTS[layout].format(t=text)), text[:15]) == lead
+
+
+DUE_TO_FINISH = [
+    ("Sở Giáo dục và Đào tạo hoàn thành trước ngày 30 tháng 6 năm 2026.", "Sở Giáo dục và Đào tạo",
+     "trước ngày 30 tháng 6 năm 2026"),
+    ("Sở Y tế hoàn thành việc rà soát trong quý III năm 2026.", "Sở Y tế", "quý III năm 2026"),
+    ("UBND các xã, phường hoàn tất việc bàn giao hồ sơ trước 31/12/2026.", "UBND các xã, phường", "31/12/2026"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead,deadline", DUE_TO_FINISH)
+def test_the_body_due_to_finish_leads_and_keeps_its_deadline(layout, text, lead, deadline):
+    c = clause(parse_md(LAYOUTS[layout].format(t=text)), text[:15])
+    assert c.lead == lead
+    assert c.deadline is not None and deadline in c.deadline
