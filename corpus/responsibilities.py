@@ -316,7 +316,7 @@ _LABELS = [
     # also "Đơn vị phụ trách:", "Cơ quan được giao:", "Cơ quan chủ trì tham mưu:", "Chủ trì thực hiện:",
     # "Trách nhiệm thực hiện:" / "Phân công thực hiện: X chủ trì, phối hợp với Y" (the value names both roles)
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối)"
+                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối|triển khai)"
                         r"(?:\s+(?:thực hiện|chính|soạn thảo|tham mưu|triển khai))?"
                         r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì(?:\s+(?:thực hiện|tham mưu))?|"
                         r"(?:Trách nhiệm|Phân công)(?:\s+(?:thực hiện|chủ trì))?(?=\s*:\s*\S[^:]*\bchủ trì\b)|"
@@ -325,8 +325,10 @@ _LABELS = [
     ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:tham gia\s+)?phối hợp"
                             r"(?:\s+thực hiện)?|(?:Trách nhiệm\s+)?[Pp]hối hợp(?:\s+thực hiện)?)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
-    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
-                            r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
+    # also "Thời điểm hoàn thành:", "Lộ trình thực hiện:", "Mốc thời gian:"
+    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn|điểm)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
+                            r"tổ chức|xây dựng|giải quyết))?|(?:Tiến độ|Lộ trình)(?:\s+(?:thực hiện|hoàn thành))?|"
+                            r"Mốc thời gian(?:\s+hoàn thành)?)"
                             r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
                             r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
@@ -336,8 +338,8 @@ _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung
 
 # Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
 _NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
-                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn)[^:;.]{0,25}|"
-                         r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
+                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn|điểm)[^:;.]{0,25}|"
+                         r"Tiến độ[^:;.]{0,20}|Lộ trình[^:;.]{0,20}|Mốc thời gian[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
 
 def labelled_parts(body: str) -> list[tuple[str, str]]:

@@ -125,3 +125,57 @@ def test_the_body_due_to_finish_leads_and_keeps_its_deadline(layout, text, lead,
     c = clause(parse_md(LAYOUTS[layout].format(t=text)), text[:15])
     assert c.lead == lead
     assert c.deadline is not None and deadline in c.deadline
+
+
+# ------------------------------------------------------------------ role columns and labels worded otherwise
+
+COLUMN_TABLES = [  # (header titles, row cells, the row's lead, deadline, product)
+    ("| STT | Nội dung nhiệm vụ | Đơn vị triển khai | Đơn vị phối hợp | Năm hoàn thành | Kết quả đầu ra |",
+     "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | UBND các xã | 2026 | Cơ sở dữ liệu |",
+     "Sở Nông nghiệp và Môi trường", "2026", "Cơ sở dữ liệu"),
+    ("| TT | Nhiệm vụ | Cơ quan chịu trách nhiệm | Thời hạn hoàn thành |",
+     "| 1 | Tuyên truyền chuyển đổi số | Sở Khoa học và Công nghệ | Hằng năm |",
+     "Sở Khoa học và Công nghệ", "Hằng năm", None),
+    ("| TT | Nhiệm vụ | Đơn vị được giao | Phối hợp | Thời gian |",
+     "| 1 | Đào tạo kỹ năng số | Phòng Văn hóa - Xã hội | Công an xã | Quý II/2026 |",
+     "Phòng Văn hóa - Xã hội", "Quý II/2026", None),
+]
+
+
+@pytest.mark.parametrize("header,row,lead,deadline,product", COLUMN_TABLES)
+def test_role_columns_titled_otherwise_are_read(header, row, lead, deadline, product):
+    rule = "|" + "---|" * (header.count("|") - 1)
+    c = [c for c in parse_md(f"**PHỤ LỤC**\n\n{header}\n{rule}\n{row}\n").clauses if c.kind == "table_row"][0]
+    assert (c.lead, c.deadline, c.product) == (lead, deadline, product)
+
+
+def test_a_column_of_what_was_done_is_no_product():
+    header = "| STT | Chỉ tiêu | Đơn vị tính | Kết quả thực hiện năm 2025 | Kế hoạch năm 2026 |"
+    row = "| 1 | Tỷ lệ hộ nghèo | % | 1,2 | 0,9 |"
+    c = [c for c in parse_md(f"**I. CHỈ TIÊU**\n\n{header}\n|---|---|---|---|---|\n{row}\n").clauses
+         if c.kind == "table_row"][0]
+    assert c.product is None
+
+
+LABEL_LAYOUTS = {
+    "bullets": "**II. NHIỆM VỤ CỤ THỂ**\n\n1. {task}\n\n- {lead_label}: {lead}.\n\n- {time_label}: {time}.\n",
+    "plain lines": "**II. NHIỆM VỤ CỤ THỂ**\n\n**1. {task}**\n\n{lead_label}: {lead}.\n\n{time_label}: {time}.\n",
+    "lettered": "**II. NHIỆM VỤ CỤ THỂ**\n\n1. {task}\n\na) {lead_label}: {lead}.\n\nb) {time_label}: {time}.\n",
+}
+LABELS = [
+    ("Xây dựng cơ sở dữ liệu đất đai của tỉnh.", "Đơn vị triển khai", "Sở Nông nghiệp và Môi trường",
+     "Thời điểm hoàn thành", "Quý IV/2026"),
+    ("Tổ chức tập huấn kỹ năng số cho cán bộ, công chức.", "Đơn vị thực hiện chính", "Sở Nội vụ",
+     "Lộ trình thực hiện", "2026 - 2027"),
+    ("Rà soát thủ tục hành chính nội bộ.", "Trách nhiệm thực hiện", "Văn phòng UBND tỉnh",
+     "Mốc thời gian", "Tháng 6/2026"),
+]
+
+
+@pytest.mark.parametrize("layout", LABEL_LAYOUTS)
+@pytest.mark.parametrize("task,lead_label,lead,time_label,time", LABELS)
+def test_labels_worded_otherwise_give_the_task_its_lead_and_deadline(layout, task, lead_label, lead, time_label, time):
+    plan = parse_md(LABEL_LAYOUTS[layout].format(task=task, lead_label=lead_label, lead=lead,
+                                                 time_label=time_label, time=time))
+    c = clause(plan, task[:20])
+    assert (c.lead, c.deadline) == (lead, time)
