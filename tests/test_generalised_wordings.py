@@ -179,3 +179,21 @@ def test_labels_worded_otherwise_give_the_task_its_lead_and_deadline(layout, tas
                                                  time_label=time_label, time=time))
     c = clause(plan, task[:20])
     assert (c.lead, c.deadline) == (lead, time)
+
+
+# ------------------------------------------------------------------ deadlines worded otherwise
+
+DEADLINE_WORDINGS = [  # (task, the deadline read from it)
+    ("Sở Khoa học và Công nghệ báo cáo định kỳ 6 tháng, hằng năm.", "định kỳ 6 tháng, hằng năm"),
+    ("Sở Nội vụ báo cáo kết quả trước ngày 10 của tháng cuối quý.", "trước ngày 10 của tháng cuối quý"),
+    ("Sở Tài chính tổng hợp, báo cáo UBND tỉnh trước ngày 20/6 và 20/12 hằng năm.",
+     "trước ngày 20/6 và 20/12 hằng năm"),
+    ("UBND các xã, phường gửi báo cáo về Sở Nội vụ trước ngày 25 hằng tháng.", "trước ngày 25 hằng tháng"),
+    ("Sở Giáo dục và Đào tạo triển khai mô hình trường học số từ năm học 2026 - 2027.", "từ năm học 2026 - 2027"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,deadline", DEADLINE_WORDINGS)
+def test_deadlines_worded_otherwise_are_read_whole(layout, text, deadline):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:15]).deadline == deadline
