@@ -1264,6 +1264,12 @@ APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks a
 APPENDIX_PARAPHRASE_SHARE = 0.5  # share of the task's word pairs the row restates
 APPENDIX_PARAPHRASE_PAIRS = 7  # and at least this many
 APPENDIX_PARAPHRASE_MARGIN = 1.5  # times the pairs any row another unit leads restates
+# A row that names a body task by its opening words ("Triển khai hệ sinh thái tín nhiệm mạng" for "Triển khai hệ sinh
+# thái tín nhiệm mạng như một chỉ dẫn …"): this many words at least, the same, from the first on.
+APPENDIX_OPENING_WORDS = 8
+# or the row's whole task cell, when it is this long ("Triển khai hệ sinh thái tín nhiệm mạng"); six words in common
+# and then apart ("Tổ chức các chương trình đào tạo chuyên gia …" / "… đào tạo kỹ năng số …") are two tasks
+APPENDIX_WHOLE_CELL_WORDS = 6
 
 
 class AppendixRows:
@@ -1277,6 +1283,7 @@ class AppendixRows:
         if not rows:
             return
         row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
+        opening = self._openings(ctx, rows)
         for pos, c in enumerate(ctx.clauses):
             if c.lead or c.kind not in ("item", "bullet", "paragraph"):
                 continue
@@ -1295,6 +1302,8 @@ class AppendixRows:
                 task = (_TASK_START.match(_ITEM_OPENER.sub("", ctx.body(pos)))
                         and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
                 best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
+            if best is None:
+                best = opening.get(pos)
             if best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
@@ -1302,6 +1311,53 @@ class AppendixRows:
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
 
+
+    @staticmethod
+    def _openings(ctx: Context, rows: list[int]) -> dict[int, int]:
+        """Body tasks an appendix row names by their opening words: the row's task cell "Triển khai hệ sinh thái tín
+        nhiệm mạng" for the task "- Triển khai hệ sinh thái tín nhiệm mạng như một chỉ dẫn quan trọng, …", "Triển
+        khai ký số từ xa theo hướng ưu tiên phổ cập …; triển khai các giải pháp …" for "- Triển khai ký số từ xa
+        theo hướng ưu tiên phổ cập … một cách đơn giản …". The two open with the same words, at least
+        `APPENDIX_OPENING_WORDS` of them (or the row's whole cell, `APPENDIX_WHOLE_CELL_WORDS`), and each is the other's one best match: no row another unit leads shares
+        as long an opening with the task, nor does another task of the body with the row."""
+        row_words = {p: words((ctx.clauses[p].columns or {}).get("noi_dung") or "") for p in rows}
+        tasks = {}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
+                continue
+            body = _ITEM_OPENER.sub("", ctx.body(pos))
+            if _TASK_START.match(body) and not any(_INDICATOR_SECTION.search(t) for t in c.section_path):
+                tasks[pos] = words(body)
+        if not tasks:
+            return {}
+
+        def opening(a: list[str], b: list[str]) -> int:
+            n = 0
+            for x, y in zip(a, b):
+                if x != y:
+                    break
+                n += 1
+            return n
+
+        by_task: dict[int, list[tuple[int, int]]] = {}
+        by_row: dict[int, list[int]] = {}
+        for t, tw in tasks.items():
+            for r, rw in row_words.items():
+                if rw and tw[0] == rw[0] and ((n := opening(tw, rw)) >= APPENDIX_OPENING_WORDS
+                                              or n == len(rw) >= APPENDIX_WHOLE_CELL_WORDS):
+                    by_task.setdefault(t, []).append((n, r))
+                    by_row.setdefault(r, []).append(n)
+        out: dict[int, int] = {}
+        for t, ranked in by_task.items():
+            ranked.sort(reverse=True)
+            n, r = ranked[0]
+            lead = fold(ctx.clauses[r].lead or "").lower()
+            if any(m >= n and fold(ctx.clauses[q].lead or "").lower() != lead for m, q in ranked[1:]):
+                continue  # another unit's row opens the same way: the plan does not say which
+            if sum(m >= n for m in by_row[r]) > 1:
+                continue  # the row opens as another task does too
+            out[t] = r
+        return out
 
     @staticmethod
     def _paraphrase(ctx: Context, mine: frozenset[str], rows: list[int], row_pairs: dict[int, frozenset[str]]) -> int | None:

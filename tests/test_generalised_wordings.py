@@ -197,3 +197,72 @@ DEADLINE_WORDINGS = [  # (task, the deadline read from it)
 @pytest.mark.parametrize("text,deadline", DEADLINE_WORDINGS)
 def test_deadlines_worded_otherwise_are_read_whole(layout, text, deadline):
     assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:15]).deadline == deadline
+
+
+# ------------------------------------------------------------------ appendix rows that name a task by its opening
+
+APPENDIX_PLAN = """**KẾ HOẠCH**
+
+**II. NHIỆM VỤ, GIẢI PHÁP**
+
+**1. Phát triển hạ tầng số**
+
+{body}
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+Các sở, ngành triển khai các nhiệm vụ tại Phụ lục kèm theo.
+
+**PHỤ LỤC: DANH MỤC NHIỆM VỤ**
+
+| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |
+|---|---|---|---|---|---|
+{rows}
+"""
+
+OPENINGS = [  # (body task, appendix task cell, its lead): the row names the task by its first words
+    ("- Triển khai hệ sinh thái tín nhiệm mạng như một chỉ dẫn quan trọng, tạo niềm tin cho người dân trên "
+     "môi trường số.", "Triển khai hệ sinh thái tín nhiệm mạng", "Công an tỉnh"),
+    ("a) Xây dựng cơ sở dữ liệu giá đất của tỉnh kết nối, liên thông với cơ sở dữ liệu đất đai quốc gia, bảo đảm "
+     "cập nhật thường xuyên, phục vụ người dân, doanh nghiệp tra cứu trực tuyến và công tác định giá đất.", "Xây dựng cơ sở dữ liệu giá đất của tỉnh", "Sở Nông nghiệp và Môi trường"),
+    ("1.2. Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố với các tổ viên là cán bộ kiêm nhiệm, "
+     "đoàn viên thanh niên, hướng dẫn người dân cài đặt, sử dụng các ứng dụng và nền tảng số thiết yếu.",
+     "Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố; hướng dẫn người dân sử dụng dịch vụ công",
+     "UBND các xã, phường"),
+]
+
+
+@pytest.mark.parametrize("task,cell,lead", OPENINGS)
+def test_an_appendix_row_naming_a_task_by_its_opening_gives_its_facts(task, cell, lead):
+    rows = (f"| 1 | {cell} | {lead} | Các sở, ngành | 2026 - 2030 | Giải pháp |\n"
+            "| 2 | Tuyên truyền, phổ biến về chuyển đổi số | Sở Văn hóa, Thể thao và Du lịch | | Hằng năm | Tin, bài |")
+    c = clause(parse_md(APPENDIX_PLAN.format(body=task, rows=rows)), task[4:30])
+    assert (c.lead, c.deadline) == (lead, "2026 - 2030")
+    assert c.lead_source is not None and c.lead_source.mechanism == "appendix_table"
+
+
+NOT_OPENINGS = [  # (body task, appendix rows): no one row names the task by its opening
+    # six words in common, then two tasks
+    ("- Tổ chức các chương trình đào tạo chuyên gia công nghệ thông tin có khả năng làm chủ công nghệ lõi.",
+     "| 1 | Tổ chức các chương trình đào tạo kỹ năng số cho cán bộ, công chức | Sở Nội vụ | | 2026 | Kế hoạch |"),
+    # two units' rows open as the task does
+    ("- Triển khai Nền tảng hóa đơn điện tử, kết nối, liên thông với các cơ quan thuế.",
+     "| 1 | Triển khai Nền tảng hóa đơn điện tử | Thuế tỉnh | | 2026 | Nền tảng |\n"
+     "| 2 | Triển khai Nền tảng hóa đơn điện tử cho hộ kinh doanh | Sở Công Thương | | 2026 | Nền tảng |"),
+]
+
+
+@pytest.mark.parametrize("task,rows", NOT_OPENINGS)
+def test_a_task_no_one_row_names_by_its_opening_takes_no_lead(task, rows):
+    assert clause(parse_md(APPENDIX_PLAN.format(body=task, rows=rows)), task[4:30]).lead is None
+
+
+def test_a_row_that_opens_as_two_tasks_do_names_neither():
+    body = ("- Triển khai hệ sinh thái tín nhiệm mạng cho các cổng thông tin điện tử, trang thông tin điện tử của "
+            "các sở, ban, ngành và UBND các xã, phường trên địa bàn tỉnh.\n\n"
+            "- Triển khai hệ sinh thái tín nhiệm mạng cho các doanh nghiệp thương mại điện tử, hộ kinh doanh bán "
+            "hàng trực tuyến và các sàn giao dịch hoạt động trên địa bàn tỉnh.")
+    rows = "| 1 | Triển khai hệ sinh thái tín nhiệm mạng | Công an tỉnh | | 2026 | Giải pháp |"
+    plan = parse_md(APPENDIX_PLAN.format(body=body, rows=rows))
+    assert clause(plan, "cổng thông tin điện tử").lead is None
+    assert clause(plan, "doanh nghiệp thương mại").lead is None
