@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from corpus.lines import ROMAN_NUMBER
-from corpus.model import Clause, units_of
-from corpus.responsibilities import Context, subtree
+from corpus.model import Clause
+from corpus.responsibilities import Context, names_unit, subtree
 from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, words
 
 # The field a unit is said to lead, up to the plan it belongs to or the end of the phrase.
@@ -197,22 +197,12 @@ def contested(ctx: Context, target: int, lead: str | None) -> set[int]:
     for part in ctx.nodes[target].children or [target]:
         scope = subtree(ctx.nodes, part)
         if any((src := ctx.clauses[p].lead_source) is not None and src.mechanism in _CONTESTING
-               and not _names(ctx.clauses[p].lead, lead) for p in scope):
+               and not names_unit(ctx.clauses[p].lead, lead) for p in scope):
             out.update(scope)
     return out
 
 
 _CONTESTING = ("field", "appendix_table", "restated")
-
-
-def _names(value: str | None, unit: str | None) -> bool:
-    """The lead value names the unit: the same value, or the unit as one of its parts ("Sở Khoa học và Công nghệ;
-    UBND các phường xã" names "Sở Khoa học và Công nghệ"): a part the unit shares is no rival's."""
-    if value == unit:
-        return True
-    if not value or not unit:
-        return False
-    return " ".join(words(unit)) in {" ".join(words(u)) for u in units_of(value)}
 
 
 def _ancestors(ctx: Context, pos: int) -> list[int]:

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from corpus.model import Clause, DeadlineSource, LeadSource
+from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
 from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
@@ -1272,6 +1272,16 @@ APPENDIX_OPENING_WORDS = 8
 APPENDIX_WHOLE_CELL_WORDS = 6
 
 
+def names_unit(value: str | None, unit: str | None) -> bool:
+    """The lead value names the unit: the same value, or the unit as one of its parts ("Sở Khoa học và Công nghệ;
+    UBND các phường xã" names "Sở Khoa học và Công nghệ"), whatever its case."""
+    if value == unit:
+        return True
+    if not value or not unit:
+        return False
+    return " ".join(words(unit)) in {" ".join(words(u)) for u in units_of(value)}
+
+
 class AppendixRows:
     """A task in the body that an appendix table restates with its lead ("Phụ lục: nhiệm vụ, chủ trì,
     phối hợp, thời gian"): the body clause takes the row's facts, and records the row."""
@@ -1285,7 +1295,8 @@ class AppendixRows:
         row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
         opening = self._openings(ctx, rows)
         for pos, c in enumerate(ctx.clauses):
-            if c.lead or c.kind not in ("item", "bullet", "paragraph"):
+            if c.kind not in ("item", "bullet", "paragraph") or (c.lead and (
+                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in _LINKER_MECHANISMS)):
                 continue
             mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
@@ -1304,13 +1315,27 @@ class AppendixRows:
                 best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
             if best is None:
                 best = opening.get(pos)
-            if best is not None:
+            if best is not None and c.lead:
+                self._complete(ctx, pos, best)
+            elif best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
                 if row.deadline:  # the table's column says it outright
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
 
+
+    def _complete(self, ctx: Context, pos: int, best: int) -> None:
+        """A task that states its lead ("**4. Sở Tài chính**" / "- Rà soát, kịp thời cụ thể hoá các cơ chế …") and that
+        an appendix row restates with the same lead: the row's partners, deadline and product are the task's where
+        the task states none of its own."""
+        c, row = ctx.clauses[pos], ctx.clauses[best]
+        if not names_unit(row.lead, c.lead):
+            return
+        c.partners = c.partners or row.partners
+        if row.deadline and not c.deadline:
+            c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
+        c.product = c.product or row.product
 
     @staticmethod
     def _openings(ctx: Context, rows: list[int]) -> dict[int, int]:

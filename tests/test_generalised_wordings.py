@@ -266,3 +266,52 @@ def test_a_row_that_opens_as_two_tasks_do_names_neither():
     plan = parse_md(APPENDIX_PLAN.format(body=body, rows=rows))
     assert clause(plan, "cổng thông tin điện tử").lead is None
     assert clause(plan, "doanh nghiệp thương mại").lead is None
+
+
+# ------------------------------------------------------------------ an appendix row completing a task that states its lead
+
+DUTIES_PLAN = """**KẾ HOẠCH**
+
+**III. TỔ CHỨC THỰC HIỆN**
+
+{duty}
+
+**PHỤ LỤC: PHÂN CÔNG NHIỆM VỤ**
+
+| STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|
+| 1 | {row_task} | {row_lead} | {row_partners} | {row_time} |
+"""
+
+COMPLETED = [  # (the duty as its unit's section states it, the row restating it, lead, partners, deadline)
+    ("**4. Sở Tài chính**\n\n- Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút "
+     "đầu tư hỗ trợ đổi mới công nghệ phù hợp với điều kiện của Tỉnh.",
+     "Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư hỗ trợ đổi mới "
+     "công nghệ phù hợp với điều kiện của tỉnh.", "Sở Tài chính", "Sở, ban, ngành có liên quan", "Thường xuyên"),
+    ("2. Sở Y tế chủ trì tổ chức kiểm tra liên ngành về an toàn thực phẩm tại các chợ đầu mối, bếp ăn tập thể "
+     "trong các khu công nghiệp trên địa bàn tỉnh.",
+     "Tổ chức kiểm tra liên ngành về an toàn thực phẩm tại các chợ đầu mối, bếp ăn tập thể trong các khu công "
+     "nghiệp", "Sở Y tế", "Công an tỉnh; Sở Công Thương", "Quý II hằng năm"),
+    ("**b) Phòng Văn hóa - Xã hội:**\n\n- Tổ chức rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo trên địa bàn xã "
+     "theo chuẩn nghèo đa chiều giai đoạn mới.",
+     "Rà soát, cập nhật danh sách hộ nghèo, hộ cận nghèo trên địa bàn xã theo chuẩn nghèo đa chiều",
+     "Phòng Văn hóa - Xã hội; UBND xã", "Các thôn", "Tháng 11 hằng năm"),
+]
+
+
+@pytest.mark.parametrize("duty,row_task,lead,partners,deadline", COMPLETED)
+def test_a_row_restating_a_units_own_task_gives_its_partners_and_deadline(duty, row_task, lead, partners, deadline):
+    plan = parse_md(DUTIES_PLAN.format(duty=duty, row_task=row_task, row_lead=lead, row_partners=partners,
+                                       row_time=deadline))
+    c = clause(plan, "thực phẩm tại các chợ" if "thực phẩm" in duty else duty.split("- ")[-1][:25])
+    assert c.lead_source is not None and c.lead_source.mechanism in ("unit_section", "sentence")
+    assert (c.partners, c.deadline) == (partners, deadline)
+    assert c.deadline_source is not None and c.deadline_source.mechanism == "appendix_table"
+
+
+def test_a_row_another_unit_leads_completes_nothing():
+    duty, row_task, *_ = COMPLETED[0]
+    plan = parse_md(DUTIES_PLAN.format(duty=duty, row_task=row_task, row_lead="Sở Công Thương",
+                                       row_partners="Sở Tài chính", row_time="2026"))
+    c = clause(plan, "Rà soát, kịp thời")
+    assert (c.lead, c.partners, c.deadline) == ("Sở Tài chính", None, None)
