@@ -394,6 +394,12 @@ _STAGE_HEADING = re.compile(
     r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến|từ nay (?:đến|tới))\s+)?(?:"
     rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
+# or a part of the plan named for its stage: "2. Kế hoạch phát triển giai đoạn 2026 - 2030", "Nhiệm vụ năm 2026",
+# "Lộ trình thực hiện giai đoạn 2026 - 2027:" (a few words before the stage, so a plan's long title is none)
+STAGE_NAME_MAX_WORDS = 3
+_NAMED_STAGE = re.compile(
+    rf"^(?:Kế hoạch|Lộ trình|Nhiệm vụ|Nội dung|Các nhiệm vụ)(?:\s+\S+){{0,{STAGE_NAME_MAX_WORDS - 1}}}?\s+"
+    r"(?P<stage>(?:giai đoạn|năm)\s+20\d\d(?:\s*[-–]\s*20\d\d)?)\s*:?$", re.I)
 _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,4}|\d{1,2}|[A-ZĐ])[.)]\s+")
 
@@ -407,12 +413,14 @@ def _stage_deadlines(sk: Skeleton) -> None:
             continue
         # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
         body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
-        if not _STAGE_HEADING.match(body) or any(_OBJECTIVES.search(s) for s in c.section_path):
+        named = _NAMED_STAGE.match(body)
+        if not (_STAGE_HEADING.match(body) or named) or any(_OBJECTIVES.search(s) for s in c.section_path):
             continue
+        stage = named["stage"][:1].upper() + named["stage"][1:] if named else body.rstrip(":")
         for p in _descendants(sk.nodes, pos):
             task = sk.clauses[p]
             if task.deadline is None and task.kind not in ("header", "footer", "table_header"):
-                task.deadline = clean(body.rstrip(":"))
+                task.deadline = clean(stage)
 
 
 def _descendants(nodes: list[Node], pos: int) -> list[int]:

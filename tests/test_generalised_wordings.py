@@ -315,3 +315,32 @@ def test_a_row_another_unit_leads_completes_nothing():
                                        row_partners="Sở Tài chính", row_time="2026"))
     c = clause(plan, "Rà soát, kịp thời")
     assert (c.lead, c.partners, c.deadline) == ("Sở Tài chính", None, None)
+
+
+# ------------------------------------------------------------------ a part of the plan named for its stage
+
+NAMED_STAGES = [  # (the part's heading, the stage its tasks are done in)
+    ("**2. Kế hoạch phát triển giai đoạn 2026 - 2030**", "Giai đoạn 2026 - 2030"),
+    ("**III. NHIỆM VỤ NĂM 2026**", "NĂM 2026"),
+    ("**II. NỘI DUNG**\n\n**1. Hạ tầng số**\n\n**b) Lộ trình thực hiện giai đoạn 2026 - 2027:**", "Giai đoạn 2026 - 2027"),
+]
+
+
+@pytest.mark.parametrize("heading,stage", NAMED_STAGES)
+def test_tasks_under_a_part_named_for_its_stage_take_the_stage_as_deadline(heading, stage):
+    plan = parse_md(f"**KẾ HOẠCH**\n\n{heading}\n\n- Lắp đặt các trạm BTS 5G tại các khu công nghiệp.\n\n"
+                    "- Số hóa hồ sơ địa chính, hoàn thành trong quý IV/2026.\n")
+    assert clause(plan, "Lắp đặt các trạm").deadline.lower() == stage.lower()
+    assert "quý IV/2026" in clause(plan, "Số hóa hồ sơ").deadline  # its own time wins
+
+
+def test_a_long_title_ending_in_a_stage_is_no_stage():
+    plan = parse_md("**KẾ HOẠCH**\n\n**I. Kế hoạch phát triển hạ tầng số và chuyển đổi số của tỉnh giai đoạn "
+                    "2026 - 2030**\n\n- Lắp đặt các trạm BTS 5G tại các khu công nghiệp.\n")
+    assert clause(plan, "Lắp đặt các trạm").deadline is None
+
+
+def test_objectives_named_for_a_stage_set_no_deadline():
+    plan = parse_md("**KẾ HOẠCH**\n\n**II. MỤC TIÊU**\n\n**1. Nhiệm vụ giai đoạn 2026 - 2030**\n\n"
+                    "- Phủ sóng 5G tại 100% khu công nghiệp.\n")
+    assert clause(plan, "Phủ sóng 5G").deadline is None
