@@ -128,8 +128,9 @@ class FieldAssignments:
         within = {pos: set(_ancestors(ctx, pos)) for pos, _ in claims}
         by_title: dict[int, set[str]] = {}
         source: dict[int, int] = {}
+        topics = any(isinstance(claim, str) for _, claim in claims)
         for t in self._titles(ctx):
-            parts, whole = field_parts(ctx.body(t)), whole_title(ctx.body(t))
+            parts, whole = field_parts(ctx.body(t)), whole_title(ctx.body(t)) if topics else None
             for pos, claim in claims:
                 # a claim inside the section is one of its tasks
                 if t not in within[pos] and (covers(claim, parts) if isinstance(claim, frozenset) else claim == whole):

@@ -1272,6 +1272,15 @@ APPENDIX_OPENING_WORDS = 8
 APPENDIX_WHOLE_CELL_WORDS = 6
 
 
+@lru_cache(maxsize=16384)
+def _opening_words(text: str) -> tuple[str, ...]:
+    """The folded words a task opens with, as far as an appendix row's task cell could restate it."""
+    return tuple(words(text[:APPENDIX_OPENING_CHARS]))
+
+
+APPENDIX_OPENING_CHARS = 400  # longer than any task cell's opening the two share
+
+
 def names_unit(value: str | None, unit: str | None) -> bool:
     """The lead value names the unit: the same value, or the unit as one of its parts ("Sở Khoa học và Công nghệ;
     UBND các phường xã" names "Sở Khoa học và Công nghệ"), whatever its case."""
@@ -1345,14 +1354,17 @@ class AppendixRows:
         theo hướng ưu tiên phổ cập … một cách đơn giản …". The two open with the same words, at least
         `APPENDIX_OPENING_WORDS` of them (or the row's whole cell, `APPENDIX_WHOLE_CELL_WORDS`), and each is the other's one best match: no row another unit leads shares
         as long an opening with the task, nor does another task of the body with the row."""
-        row_words = {p: words((ctx.clauses[p].columns or {}).get("noi_dung") or "") for p in rows}
+        row_words = {p: _opening_words((ctx.clauses[p].columns or {}).get("noi_dung") or "") for p in rows}
+        firsts = {rw[0] for rw in row_words.values() if rw}
         tasks = {}
         for pos, c in enumerate(ctx.clauses):
             if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
                 continue
             body = _ITEM_OPENER.sub("", ctx.body(pos))
             if _TASK_START.match(body) and not any(_INDICATOR_SECTION.search(t) for t in c.section_path):
-                tasks[pos] = words(body)
+                tw = _opening_words(body)
+                if tw and tw[0] in firsts:
+                    tasks[pos] = tw
         if not tasks:
             return {}
 
