@@ -12,6 +12,7 @@ its own lead, or got one from an appendix row, keeps it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.lines import ROMAN_NUMBER
 from corpus.model import Clause
@@ -41,6 +42,7 @@ _TOPIC_CLAIM = re.compile(
     r"(?P<field>(?-i:[a-zđà-ỹA-ZĐ])[^.;:()]{2,100}?)"
     rf"(?=\s*[.;:(]|\s*,\s*(?:phối hợp|định kỳ|báo cáo|bảo đảm|đảm bảo|theo|trong)\b|\s+(?:của|tại|theo|thuộc|trong)\s+{_PLAN}\b|"
     r"\s+(?:trên địa bàn|theo (?:chức năng|quy định))\b|\s*$)", re.I)
+_TOPIC_WORD = re.compile(r"nhiệm vụ|nội dung|giải pháp", re.I)  # a cheap look before the claim's pattern
 TOPIC_MIN_WORDS = 2  # a topic of one word ("Du lịch") is a field: the parts reading above covers it
 # A unit's own field, said without naming it: "trong lĩnh vực quản lý", "… lĩnh vực phụ trách", "… của mình".
 _OWN_FIELD = re.compile(r"^(?:quản lý|phụ trách|được giao|của (?:mình|đơn vị|ngành))\b", re.I)
@@ -58,6 +60,7 @@ FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động
 _LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated"}
 
 
+@lru_cache(maxsize=8192)
 def field_parts(text: str) -> frozenset[str]:
     """"Du lịch và Văn hóa" → {"du lich", "van hoa"}: the folded names a field lists; empty when a part is no name."""
     parts = [" ".join(words(p)) for p in _PART_SPLIT.split(_TITLE_OPENER.sub("", text.strip()))]
@@ -82,6 +85,7 @@ def claimed_field(text: str, lead: str) -> frozenset[str]:
     return frozenset()
 
 
+@lru_cache(maxsize=8192)
 def whole_title(text: str) -> str:
     """A title's folded words without its opener ("Về phát triển thương mại điện tử" → "phat trien thuong mai dien
     tu"): what a topic claim must name word for word."""
@@ -90,6 +94,8 @@ def whole_title(text: str) -> str:
 
 def claimed_topic(text: str) -> str | None:
     """The topic a clause says its unit leads, as a whole title's words (`whole_title`); None when it names none."""
+    if not _TOPIC_WORD.search(text):
+        return None
     m = _TOPIC_CLAIM.search(text)
     if m is None or _OWN_FIELD.match(m["field"].strip()):
         return None

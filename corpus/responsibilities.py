@@ -1304,8 +1304,10 @@ class AppendixRows:
         row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
         opening = self._openings(ctx, rows)
         for pos, c in enumerate(ctx.clauses):
+            # a task with its own lead is completed only where the plan distributes duties ("Tổ chức thực hiện")
             if c.kind not in ("item", "bullet", "paragraph") or (c.lead and (
-                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in _LINKER_MECHANISMS)):
+                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in _LINKER_MECHANISMS
+                    or not _in_assignment_section(ctx, pos))):
                 continue
             mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
