@@ -60,8 +60,11 @@ _DEADLINES = [
     *_TIME_LIMITS,
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
     # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
+    # two dates of the year ("trước ngày 20/6 và 20/12 hằng năm"), a day of every month or quarter ("trước ngày 25
+    # hằng tháng", "trước ngày 10 của tháng cuối quý")
     re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
-               r"(?:\s+(?:hằng|hàng) năm)?|"
+               r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
+               r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
                r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
@@ -80,13 +83,14 @@ _DEADLINES = [
                r"(?:quý\s+[IV]+(?:\s*/\s*|\s+năm\s+)20\d{2}|quý\s+[IV]+\s+h[ằà]ng\s+năm|"
                r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
-               r"năm\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
+               r"năm(?:\s+học)?\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
     # the label without its colon, before the time: "thời gian thực hiện quý II/2026"
     re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
     re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
-    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+    # also after a period: "định kỳ 6 tháng, hằng năm"
+    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
     # a task done all along, said last: "Triển khai thường xuyên, liên tục."
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
     re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
@@ -390,6 +394,12 @@ _STAGE_HEADING = re.compile(
     r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến|từ nay (?:đến|tới))\s+)?(?:"
     rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
     r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
+# or a part of the plan named for its stage: "2. Kế hoạch phát triển giai đoạn 2026 - 2030", "Nhiệm vụ năm 2026",
+# "Lộ trình thực hiện giai đoạn 2026 - 2027:" (a few words before the stage, so a plan's long title is none)
+STAGE_NAME_MAX_WORDS = 3
+_NAMED_STAGE = re.compile(
+    rf"^(?:Kế hoạch|Lộ trình|Nhiệm vụ|Nội dung|Các nhiệm vụ)(?:\s+\S+){{0,{STAGE_NAME_MAX_WORDS - 1}}}?\s+"
+    r"(?P<stage>(?:giai đoạn|năm)\s+20\d\d(?:\s*[-–]\s*20\d\d)?)\s*:?$", re.I)
 _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 _GROUP_NUMBER = re.compile(r"^(?:[IVXL]{1,4}|\d{1,2}|[A-ZĐ])[.)]\s+")
 
@@ -403,12 +413,14 @@ def _stage_deadlines(sk: Skeleton) -> None:
             continue
         # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
         body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
-        if not _STAGE_HEADING.match(body) or any(_OBJECTIVES.search(s) for s in c.section_path):
+        named = _NAMED_STAGE.match(body)
+        if not (_STAGE_HEADING.match(body) or named) or any(_OBJECTIVES.search(s) for s in c.section_path):
             continue
+        stage = named["stage"][:1].upper() + named["stage"][1:] if named else body.rstrip(":")
         for p in _descendants(sk.nodes, pos):
             task = sk.clauses[p]
             if task.deadline is None and task.kind not in ("header", "footer", "table_header"):
-                task.deadline = clean(body.rstrip(":"))
+                task.deadline = clean(stage)
 
 
 def _descendants(nodes: list[Node], pos: int) -> list[int]:

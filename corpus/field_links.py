@@ -12,10 +12,11 @@ its own lead, or got one from an appendix row, keeps it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from corpus.lines import ROMAN_NUMBER
 from corpus.model import Clause
-from corpus.responsibilities import Context, subtree
+from corpus.responsibilities import Context, names_unit, subtree
 from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, words
 
 # The field a unit is said to lead, up to the plan it belongs to or the end of the phrase.
@@ -30,6 +31,19 @@ _CLAIMS = (
     # "… triển khai thực hiện về an sinh xã hội của Kế hoạch"
     re.compile(rf"\b(?:nhiệm vụ|nội dung|thực hiện)\s+về\s+(?P<field>[^.;:()]{{2,80}}?)\s+của\s+{_PLAN}\b"),
 )
+# A topic a unit is said to lead, named as the plan titles its section: "Sở Công Thương chủ trì thực hiện các
+# nhiệm vụ về phát triển thương mại điện tử; …", "… triển khai các nhiệm vụ phát triển du lịch cộng đồng.",
+# "… các nội dung, giải pháp về chuyển đổi số trong quản lý đất đai". Read only where the phrase ends (a
+# sentence's end, a new clause of the sentence, the plan it belongs to) and matched to a title word for word
+# (`TopicClaim`), so "các nhiệm vụ được giao" or a topic half-named links nothing.
+_TOPIC_CLAIM = re.compile(
+    r"\b(?:chủ trì|chịu trách nhiệm|có trách nhiệm|thực hiện|triển khai|tổ chức thực hiện)\b[^.;:()]{0,40}?"
+    r"\b(?:các\s+|những\s+)?(?:nhiệm vụ|nội dung|giải pháp)(?:\s*,\s*(?:nhiệm vụ|giải pháp))?\s+(?:về\s+)?"
+    r"(?P<field>(?-i:[a-zđà-ỹA-ZĐ])[^.;:()]{2,100}?)"
+    rf"(?=\s*[.;:(]|\s*,\s*(?:phối hợp|định kỳ|báo cáo|bảo đảm|đảm bảo|theo|trong)\b|\s+(?:của|tại|theo|thuộc|trong)\s+{_PLAN}\b|"
+    r"\s+(?:trên địa bàn|theo (?:chức năng|quy định))\b|\s*$)", re.I)
+_TOPIC_WORD = re.compile(r"nhiệm vụ|nội dung|giải pháp", re.I)  # a cheap look before the claim's pattern
+TOPIC_MIN_WORDS = 2  # a topic of one word ("Du lịch") is a field: the parts reading above covers it
 # A unit's own field, said without naming it: "trong lĩnh vực quản lý", "… lĩnh vực phụ trách", "… của mình".
 _OWN_FIELD = re.compile(r"^(?:quản lý|phụ trách|được giao|của (?:mình|đơn vị|ngành))\b", re.I)
 # What a unit's name says beside its field: "Sở Công Thương" → "Công Thương".
@@ -46,6 +60,7 @@ FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động
 _LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated"}
 
 
+@lru_cache(maxsize=8192)
 def field_parts(text: str) -> frozenset[str]:
     """"Du lịch và Văn hóa" → {"du lich", "van hoa"}: the folded names a field lists; empty when a part is no name."""
     parts = [" ".join(words(p)) for p in _PART_SPLIT.split(_TITLE_OPENER.sub("", text.strip()))]
@@ -68,6 +83,24 @@ def claimed_field(text: str, lead: str) -> frozenset[str]:
             field = m["field"].strip()
             return own_field(lead) if _OWN_FIELD.match(field) else field_parts(field)
     return frozenset()
+
+
+@lru_cache(maxsize=8192)
+def whole_title(text: str) -> str:
+    """A title's folded words without its opener ("Về phát triển thương mại điện tử" → "phat trien thuong mai dien
+    tu"): what a topic claim must name word for word."""
+    return " ".join(words(_TITLE_OPENER.sub("", text.strip())))
+
+
+def claimed_topic(text: str) -> str | None:
+    """The topic a clause says its unit leads, as a whole title's words (`whole_title`); None when it names none."""
+    if not _TOPIC_WORD.search(text):
+        return None
+    m = _TOPIC_CLAIM.search(text)
+    if m is None or _OWN_FIELD.match(m["field"].strip()):
+        return None
+    topic = whole_title(m["field"])
+    return topic if len(topic.split()) >= TOPIC_MIN_WORDS else None
 
 
 def _initials_match(name_part: str, title: frozenset[str]) -> bool:
@@ -101,10 +134,12 @@ class FieldAssignments:
         within = {pos: set(_ancestors(ctx, pos)) for pos, _ in claims}
         by_title: dict[int, set[str]] = {}
         source: dict[int, int] = {}
+        topics = any(isinstance(claim, str) for _, claim in claims)
         for t in self._titles(ctx):
-            parts = field_parts(ctx.body(t))
+            parts, whole = field_parts(ctx.body(t)), whole_title(ctx.body(t)) if topics else None
             for pos, claim in claims:
-                if t not in within[pos] and covers(claim, parts):  # a claim inside the section is one of its tasks
+                # a claim inside the section is one of its tasks
+                if t not in within[pos] and (covers(claim, parts) if isinstance(claim, frozenset) else claim == whole):
                     by_title.setdefault(t, set()).add(ctx.clauses[pos].lead or "")
                     source.setdefault(t, pos)
         # the narrowest title first, so a sub-section two units claim blocks its parent's unit too
@@ -119,12 +154,13 @@ class FieldAssignments:
                     link_lead(ctx, p, source[t], self.mechanism)
 
     @staticmethod
-    def _claims(ctx: Context) -> list[tuple[int, frozenset[str]]]:
-        out = []
+    def _claims(ctx: Context) -> list[tuple[int, frozenset[str] | str]]:
+        """Each clause with a stated lead that claims a field (as parts) or a topic (as a whole title's words)."""
+        out: list[tuple[int, frozenset[str] | str]] = []
         for pos, c in enumerate(ctx.clauses):
             if not c.lead or (c.lead_source is not None and c.lead_source.mechanism in _LINKED):
                 continue
-            claim = claimed_field(ctx.body(pos), c.lead)
+            claim: frozenset[str] | str | None = claimed_field(ctx.body(pos), c.lead) or claimed_topic(ctx.body(pos))
             if claim:
                 out.append((pos, claim))
         return out
@@ -168,7 +204,7 @@ def contested(ctx: Context, target: int, lead: str | None) -> set[int]:
     for part in ctx.nodes[target].children or [target]:
         scope = subtree(ctx.nodes, part)
         if any((src := ctx.clauses[p].lead_source) is not None and src.mechanism in _CONTESTING
-               and ctx.clauses[p].lead != lead for p in scope):
+               and not names_unit(ctx.clauses[p].lead, lead) for p in scope):
             out.update(scope)
     return out
 

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from corpus.model import Clause, DeadlineSource, LeadSource
+from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
 from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
@@ -81,6 +81,8 @@ class Fact:
 # chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
 _LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|các|mọi)|trong phạm vi|theo (?:chức năng|phạm vi)|"
                         r"có (?:nhiệm vụ|trách nhiệm))\b.*$|"
+                        # the lead's assignment said of it: "Sở Khoa học và Công nghệ được giao chủ trì …"
+                        r"\s+được (?:giao|phân công|Ủy ban nhân dân \S+ giao|UBND \S+ giao)\b.*$|"
                         # its role noted in brackets: "Phòng Kinh tế (cơ quan thường trực)"
                         r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$|"
                         r"\s*\([^()]*$|"  # a bracket the name's reading cut open: "Phòng Kinh tế (đơn vị"
@@ -314,7 +316,7 @@ _LABELS = [
     # also "Đơn vị phụ trách:", "Cơ quan được giao:", "Cơ quan chủ trì tham mưu:", "Chủ trì thực hiện:",
     # "Trách nhiệm thực hiện:" / "Phân công thực hiện: X chủ trì, phối hợp với Y" (the value names both roles)
     ("lead", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:chủ trì|thực hiện|"
-                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối)"
+                        r"giải quyết|tham mưu|chịu trách nhiệm|phụ trách|được giao|đầu mối|triển khai)"
                         r"(?:\s+(?:thực hiện|chính|soạn thảo|tham mưu|triển khai))?"
                         r"(?:\s+(?:thủ tục hành chính|thủ tục|TTHC)(?:\s+nội bộ)?)?|Chủ trì(?:\s+(?:thực hiện|tham mưu))?|"
                         r"(?:Trách nhiệm|Phân công)(?:\s+(?:thực hiện|chủ trì))?(?=\s*:\s*\S[^:]*\bchủ trì\b)|"
@@ -323,8 +325,10 @@ _LABELS = [
     ("partners", re.compile(r"^(?:(?:Các\s+)?(?:Cơ quan|Đơn vị|Bộ phận)(?:\s*,\s*(?:đơn vị|cơ quan))?\s+(?:tham gia\s+)?phối hợp"
                             r"(?:\s+thực hiện)?|(?:Trách nhiệm\s+)?[Pp]hối hợp(?:\s+thực hiện)?)\s*:\s*(?P<v>.+)$", re.I | re.S)),
     # the colon may be left out before a time: "Thời gian thực hiện sau khi Chiến lược … được ban hành."
-    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
-                            r"tổ chức|xây dựng|giải quyết))?|Tiến độ(?:\s+(?:thực hiện|hoàn thành))?)"
+    # also "Thời điểm hoàn thành:", "Lộ trình thực hiện:", "Mốc thời gian:"
+    ("deadline", re.compile(r"^(?:Thời (?:gian|hạn|điểm)(?:\s+(?:hoàn thành|thực hiện|triển khai|ban hành|trình|báo cáo|"
+                            r"tổ chức|xây dựng|giải quyết))?|(?:Tiến độ|Lộ trình)(?:\s+(?:thực hiện|hoàn thành))?|"
+                            r"Mốc thời gian(?:\s+hoàn thành)?)"
                             r"(?:\s*:\s*|\s+(?=(?:sau khi|trước|trong|từ|năm|quý|tháng|hằng|hàng|định kỳ|ngay|khi|đến|"
                             r"chậm nhất|\d)))(?P<v>.+)$", re.I | re.S)),
     ("product", re.compile(r"^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến|đạt được))?\s*:\s*(?P<v>.+)$", re.I | re.S)),
@@ -334,8 +338,8 @@ _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung
 
 # Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
 _NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
-                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn)[^:;.]{0,25}|"
-                         r"Tiến độ[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
+                         r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn|điểm)[^:;.]{0,25}|"
+                         r"Tiến độ[^:;.]{0,20}|Lộ trình[^:;.]{0,20}|Mốc thời gian[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
 
 def labelled_parts(body: str) -> list[tuple[str, str]]:
@@ -630,6 +634,8 @@ _DUTY_VERBS = (
     "lựa chọn",
     # a body that hands a task on still acts: "Bộ Quốc phòng giao nhiệm vụ cho các tổ chức, đơn vị …"
     "giao nhiệm vụ",
+    # a body due to finish a thing: "Sở Giáo dục và Đào tạo hoàn thành trước ngày 30 tháng 6 năm 2026"
+    "hoàn thành", "hoàn tất",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 _TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
@@ -808,7 +814,11 @@ _STEP = re.compile(r"^(?:Bước|Giai đoạn|Công đoạn)\s+\d+\s*[:.]\s*", r
 # a person by office, in lower case after the lead-in: "…, giám đốc Trung tâm …", "…, ban giám đốc Trung tâm …"
 _OFFICES = r"(?:giám đốc|phó giám đốc|ban giám đốc|thủ trưởng|chủ tịch|chủ đầu tư)"
 _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|Ngay sau khi|Khi|Trước khi|Tháng|Hằng|Hàng|"
-                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài)\b")  # "Ngoài giảng viên chuyên trách, Trung tâm …"
+                      r"Định kỳ|Trường hợp|Chậm nhất|Nhằm|Để|Nếu|Ngoài|"  # "Ngoài giảng viên chuyên trách, Trung tâm …"
+                      # a time the sentence opens with: "Năm 2026, Sở Y tế chủ trì …", "Từ năm 2026, UBND các xã …",
+                      # "Quý III/2026, …", "Giai đoạn 2026 - 2027, …", "Trước ngày 15/12 hằng năm, …"; and the ground
+                      # it acts on: "Theo chức năng, nhiệm vụ được giao, Sở Công Thương theo dõi …"
+                      r"Năm\s+\d{4}|Từ\s+(?:năm|ngày|tháng|quý|nay)|Quý|Giai đoạn|Trước ngày|Đầu năm|Cuối năm|Theo)\b")
 # The subject after it is a named body (capitalised), "các sở, ngành …" or a person by office ("người ra
 # quyết định kiểm tra"); a lower-case "ban, ngành" is
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
@@ -1254,6 +1264,31 @@ APPENDIX_MIN_PAIRS = 8  # and at least this many pairs, so short generic tasks a
 APPENDIX_PARAPHRASE_SHARE = 0.5  # share of the task's word pairs the row restates
 APPENDIX_PARAPHRASE_PAIRS = 7  # and at least this many
 APPENDIX_PARAPHRASE_MARGIN = 1.5  # times the pairs any row another unit leads restates
+# A row that names a body task by its opening words ("Triển khai hệ sinh thái tín nhiệm mạng" for "Triển khai hệ sinh
+# thái tín nhiệm mạng như một chỉ dẫn …"): this many words at least, the same, from the first on.
+APPENDIX_OPENING_WORDS = 8
+# or the row's whole task cell, when it is this long ("Triển khai hệ sinh thái tín nhiệm mạng"); six words in common
+# and then apart ("Tổ chức các chương trình đào tạo chuyên gia …" / "… đào tạo kỹ năng số …") are two tasks
+APPENDIX_WHOLE_CELL_WORDS = 6
+
+
+@lru_cache(maxsize=16384)
+def _opening_words(text: str) -> tuple[str, ...]:
+    """The folded words a task opens with, as far as an appendix row's task cell could restate it."""
+    return tuple(words(text[:APPENDIX_OPENING_CHARS]))
+
+
+APPENDIX_OPENING_CHARS = 400  # longer than any task cell's opening the two share
+
+
+def names_unit(value: str | None, unit: str | None) -> bool:
+    """The lead value names the unit: the same value, or the unit as one of its parts ("Sở Khoa học và Công nghệ;
+    UBND các phường xã" names "Sở Khoa học và Công nghệ"), whatever its case."""
+    if value == unit:
+        return True
+    if not value or not unit:
+        return False
+    return " ".join(words(unit)) in {" ".join(words(u)) for u in units_of(value)}
 
 
 class AppendixRows:
@@ -1267,8 +1302,12 @@ class AppendixRows:
         if not rows:
             return
         row_pairs = {p: _bigrams(ctx.nodes[p].body or ctx.clauses[p].text) for p in rows}
+        opening = self._openings(ctx, rows)
         for pos, c in enumerate(ctx.clauses):
-            if c.lead or c.kind not in ("item", "bullet", "paragraph"):
+            # a task with its own lead is completed only where the plan distributes duties ("Tổ chức thực hiện")
+            if c.kind not in ("item", "bullet", "paragraph") or (c.lead and (
+                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in _LINKER_MECHANISMS
+                    or not _in_assignment_section(ctx, pos))):
                 continue
             mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
@@ -1285,13 +1324,79 @@ class AppendixRows:
                 task = (_TASK_START.match(_ITEM_OPENER.sub("", ctx.body(pos)))
                         and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
                 best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
-            if best is not None:
+            if best is None:
+                best = opening.get(pos)
+            if best is not None and c.lead:
+                self._complete(ctx, pos, best)
+            elif best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
                 if row.deadline:  # the table's column says it outright
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
 
+
+    def _complete(self, ctx: Context, pos: int, best: int) -> None:
+        """A task that states its lead ("**4. Sở Tài chính**" / "- Rà soát, kịp thời cụ thể hoá các cơ chế …") and that
+        an appendix row restates with the same lead: the row's partners, deadline and product are the task's where
+        the task states none of its own."""
+        c, row = ctx.clauses[pos], ctx.clauses[best]
+        if not names_unit(row.lead, c.lead):
+            return
+        c.partners = c.partners or row.partners
+        if row.deadline and not c.deadline:
+            c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
+        c.product = c.product or row.product
+
+    @staticmethod
+    def _openings(ctx: Context, rows: list[int]) -> dict[int, int]:
+        """Body tasks an appendix row names by their opening words: the row's task cell "Triển khai hệ sinh thái tín
+        nhiệm mạng" for the task "- Triển khai hệ sinh thái tín nhiệm mạng như một chỉ dẫn quan trọng, …", "Triển
+        khai ký số từ xa theo hướng ưu tiên phổ cập …; triển khai các giải pháp …" for "- Triển khai ký số từ xa
+        theo hướng ưu tiên phổ cập … một cách đơn giản …". The two open with the same words, at least
+        `APPENDIX_OPENING_WORDS` of them (or the row's whole cell, `APPENDIX_WHOLE_CELL_WORDS`), and each is the other's one best match: no row another unit leads shares
+        as long an opening with the task, nor does another task of the body with the row."""
+        row_words = {p: _opening_words((ctx.clauses[p].columns or {}).get("noi_dung") or "") for p in rows}
+        firsts = {rw[0] for rw in row_words.values() if rw}
+        tasks = {}
+        for pos, c in enumerate(ctx.clauses):
+            if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
+                continue
+            body = _ITEM_OPENER.sub("", ctx.body(pos))
+            if _TASK_START.match(body) and not any(_INDICATOR_SECTION.search(t) for t in c.section_path):
+                tw = _opening_words(body)
+                if tw and tw[0] in firsts:
+                    tasks[pos] = tw
+        if not tasks:
+            return {}
+
+        def opening(a: list[str], b: list[str]) -> int:
+            n = 0
+            for x, y in zip(a, b):
+                if x != y:
+                    break
+                n += 1
+            return n
+
+        by_task: dict[int, list[tuple[int, int]]] = {}
+        by_row: dict[int, list[int]] = {}
+        for t, tw in tasks.items():
+            for r, rw in row_words.items():
+                if rw and tw[0] == rw[0] and ((n := opening(tw, rw)) >= APPENDIX_OPENING_WORDS
+                                              or n == len(rw) >= APPENDIX_WHOLE_CELL_WORDS):
+                    by_task.setdefault(t, []).append((n, r))
+                    by_row.setdefault(r, []).append(n)
+        out: dict[int, int] = {}
+        for t, ranked in by_task.items():
+            ranked.sort(reverse=True)
+            n, r = ranked[0]
+            lead = fold(ctx.clauses[r].lead or "").lower()
+            if any(m >= n and fold(ctx.clauses[q].lead or "").lower() != lead for m, q in ranked[1:]):
+                continue  # another unit's row opens the same way: the plan does not say which
+            if sum(m >= n for m in by_row[r]) > 1:
+                continue  # the row opens as another task does too
+            out[t] = r
+        return out
 
     @staticmethod
     def _paraphrase(ctx: Context, mine: frozenset[str], rows: list[int], row_pairs: dict[int, frozenset[str]]) -> int | None:

@@ -303,11 +303,15 @@ COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
     ("chu_tri", ("co quan chu tri", "don vi chu tri", "chu tri", "co quan thuc hien", "don vi thuc hien",
                  # "Đơn vị phụ trách", "Đơn vị đầu mối", "Trách nhiệm thực hiện", "Bộ phận thực hiện", "Phân công thực hiện"
                  "don vi phu trach", "co quan phu trach", "bo phan phu trach", "don vi dau moi", "co quan dau moi",
-                 "trach nhiem thuc hien", "bo phan thuc hien", "bo phan chu tri", "phan cong thuc hien")),
+                 "trach nhiem thuc hien", "bo phan thuc hien", "bo phan chu tri", "phan cong thuc hien",
+                 # "Đơn vị triển khai", "Cơ quan chịu trách nhiệm", "Đơn vị được giao", "Cơ quan thực hiện chính"
+                 "don vi trien khai", "co quan trien khai", "don vi chiu trach nhiem", "co quan chiu trach nhiem",
+                 "don vi duoc giao", "co quan duoc giao")),
     ("tham_muu", ("don vi tham muu", "co quan tham muu", "tham muu")),
     ("thoi_han", ("thoi gian hoan thanh", "thoi gian thuc hien", "thoi han", "tien do", "thoi gian", "lo trinh",
-                  "thoi diem")),
-    ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban")),
+                  "thoi diem", "nam hoan thanh")),
+    # "Kết quả đầu ra", "Hình thức văn bản"; never "Kết quả thực hiện" (a baseline's values in an indicator table)
+    ("san_pham", ("san pham", "ket qua du kien", "hinh thuc van ban", "ket qua dau ra")),
     ("don_vi_tinh", ("don vi tinh", "dvt")),
     # a sum of money: "Số tiền (triệu đồng)"
     ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri", "so tien")),
