@@ -361,10 +361,13 @@ class When(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        """The task's own deadline (table cell, labelled line) before a year mentioned in passing; of
-        those, one holding the kind of time asked (`answering_first`)."""
+        """Of the clauses holding the kind of time asked (`answering_first`: "trước ngày nào" wants a day, which a
+        row's "Hàng năm" does not give), the task's own deadline (table cell, labelled line) before a year
+        mentioned in passing."""
         cs = answering_first(cs, q)
-        return next((c for c in cs if deadline_stated(c)), next((c for c in cs if c.deadline), cs[0]))
+        slot = q.answer_slot
+        holding = [c for c in cs if slot is None or clause_holds_value(c, slot)] or cs
+        return next((c for c in holding if deadline_stated(c)), next((c for c in holding if c.deadline), holding[0]))
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
@@ -374,6 +377,14 @@ class When(Strategy):
         if stage:  # a roadmap's task states no time of its own: its stage's heading is its time
             return f"Thời hạn (theo mục «{stage}»): «{_quote(c.text, q)}» {cite(c)}"
         return super().line(c, q, others)
+
+    def adds(self, first: Clause, c: Clause, q: Question) -> bool:
+        """A plan's next clause found is quoted too when it states another deadline of the kind asked: "các sở
+        báo cáo trước ngày nào" may mean the sở's yearly report or the lead's summary, each with its own day."""
+        if super().adds(first, c, q):
+            return True
+        slot = q.answer_slot
+        return bool(c.deadline and c.deadline != first.deadline and (slot is None or clause_holds_value(c, slot)))
 
 
 class Duties(Strategy):
