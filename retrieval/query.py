@@ -243,8 +243,8 @@ def filter_by_places(question: str, documents: dict[str, Document]
     """Scope a question by the real places it names (`corpus.places`, the official list).
 
     A commune or ward no plan is about: only the plans whose locality is unknown can answer, and
-    when there are none the plans do not cover it. A province: the plans of that province, and
-    those whose province is unknown (a document whose locality is unknown is never excluded).
+    when there are none the plans do not cover it. A province: the plans of that province (of each province
+    named, when it names several), and those whose province is unknown (a document whose locality is unknown is never excluded).
     Returns (doc_filter, place named, unknown place) or None when the question names no real place.
     """
     from corpus.places import find_places, key
@@ -258,9 +258,11 @@ def filter_by_places(question: str, documents: dict[str, Document]
         if unknown:
             return unknown, None, None
         return None, None, commune.label()
+    # "ở Hà Nội và ở Nghệ An": every province named is asked about, each plan's answer side by side
+    named = {key(p.name) for p in places}
     province = key(places[0].name)
     scoped = frozenset(d.id for d in documents.values()
-                       if not d.locality.province or key(d.locality.province) == province)
+                       if not d.locality.province or key(d.locality.province) in named)
     if not scoped or len(scoped) == len(documents):
         return None
     return scoped, province, None
