@@ -556,10 +556,13 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
                               or title_share(r, q, d) >= LIST_TITLE_SHARE):
             best[d] = t
     head = []
+    places = asks_places(q)
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
         pos = title_line(r, d)
-        if pos is not None:
-            head.append((pos, score, cov))
+        a = r.store.doc_ranges[d][0]
+        at = place_line(r.store.clauses[a:pos if pos is not None else a], r.store.documents[d]) if places else None
+        where = a + at if at is not None else None
+        head.extend((p, score, cov) for p in (where, pos) if p is not None)
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
 
@@ -572,6 +575,27 @@ def title_share(r: "Retriever", q: Question, doc_id: str) -> float:
         return 0.0
     have = r.evidence.plan_title_words(doc_id)
     return sum(r.evidence.idf(w) for w in words if w in have) / total
+
+
+# "những tỉnh nào …", "tỉnh, thành nào có kế hoạch …", "địa phương nào": the places are the answer, each plan's own
+_ASKS_PLACES = re.compile(r"\b(?:tinh|thanh|thanh pho|dia phuong|xa|phuong) nao\b")
+
+
+def asks_places(q: Question) -> bool:
+    """Which places have such a plan: each plan is cited by the line stating where it was issued as well as its title."""
+    return asks_plans(q) and bool(_ASKS_PLACES.search(q.folded))
+
+
+def place_line(plan: Sequence[Clause], doc: "Document") -> int | None:
+    """Index in ``plan`` (the plan's clauses up to its title line) of the letterhead line stating where and when it
+    was issued ("Nghệ An, ngày 19 tháng 11 năm 2025"): a header clause opening on the plan's place (its commune or
+    province) and giving a date."""
+    names = [folded(n) for n in (doc.locality.name, doc.locality.province) if n]
+    for i, c in enumerate(plan):
+        t = folded(c.text)
+        if c.kind == "header" and any(t.startswith(n) for n in names) and re.search(r"\bngay\b.*\bnam\b", t):
+            return i
+    return None
 
 
 def asks_plans(q: Question) -> bool:
