@@ -372,8 +372,9 @@ def place_scope(placed: str, documents: dict[str, Document], locality: str | Non
 def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str, str | None]:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
-    a fact question about a named unit's giao / nhiệm vụ is a duties question."""
-    if qtype not in ("duties", "who", "fact"):
+    a fact question about a named unit's giao / nhiệm vụ is a duties question; a when question names the unit whose
+    deadline it asks ("các sở, ngành báo cáo trước ngày nào")."""
+    if qtype not in ("duties", "who", "fact", "when"):
         return {}
     best, best_core = None, ""
     for unit in units:
