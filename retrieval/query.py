@@ -69,6 +69,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\bnam nao\b|\bnam bao nhieu\b|\bnam may\b")),
     ("time", re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b"
                         r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b|\bbao nhieu thoi gian\b"
+                        # a span or moment of time asked by its name: "trong thời gian nào", "vào thời điểm nào",
+                        # "giai đoạn nào", "định kỳ nào", "với tần suất nào"
+                        r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat) nao\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
@@ -271,8 +274,8 @@ def filter_by_places(question: str, documents: dict[str, Document]
     """Scope a question by the real places it names (`corpus.places`, the official list).
 
     A commune or ward no plan is about: only the plans whose locality is unknown can answer, and
-    when there are none the plans do not cover it. A province: the plans of that province, and
-    those whose province is unknown (a document whose locality is unknown is never excluded).
+    when there are none the plans do not cover it. A province: the plans of that province (of each province
+    named, when it names several), and those whose province is unknown (a document whose locality is unknown is never excluded).
     Returns (doc_filter, place named, unknown place) or None when the question names no real place.
     """
     from corpus.places import find_places, key
@@ -286,9 +289,11 @@ def filter_by_places(question: str, documents: dict[str, Document]
         if unknown:
             return unknown, None, None
         return None, None, commune.label()
+    # "ở Hà Nội và ở Nghệ An": every province named is asked about, each plan's answer side by side
+    named = {key(p.name) for p in places}
     province = key(places[0].name)
     scoped = frozenset(d.id for d in documents.values()
-                       if not d.locality.province or key(d.locality.province) == province)
+                       if not d.locality.province or key(d.locality.province) in named)
     if not scoped or len(scoped) == len(documents):
         return None
     return scoped, province, None
@@ -323,7 +328,25 @@ def question_type(f: str) -> str:
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
+    if qtype == "fact" and asks_time(f):
+        qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
     return qtype
+
+
+_TIME_SLOTS = frozenset({"day", "year", "time"})
+
+
+def asks_time(f: str) -> bool:
+    """The question asks for a time (its answer slot is a day, a year or a time, `answer_slot`) and not for the
+    plan's own number line or signer, whose date is a letterhead fact ("ban hành ngày nào", "ký ngày nào").
+    One vocabulary, the slot's, so every wording the answer checks for a time also makes the question a "when"."""
+    slot = answer_slot(f)
+    return (slot is not None and slot.kind in _TIME_SLOTS and not _ASKS_NUMBER.search(f)
+            and not _ASKS_SIGNER.search(f) and not _SIGNED_WHEN.search(f))
+
+
+# the plan's own date: "ký ngày nào", "ban hành năm nào" (letterhead facts, not a task's deadline)
+_SIGNED_WHEN = re.compile(r"\b(?:ky|ban hanh|co hieu luc)(?: (?:vao|tu|tu ngay))? (?:ngay|nam|thang|khi) nao\b")
 
 
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
@@ -378,8 +401,9 @@ def place_scope(placed: str, documents: dict[str, Document], locality: str | Non
 def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str, str | None]:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
-    a fact question about a named unit's giao / nhiệm vụ is a duties question."""
-    if qtype not in ("duties", "who", "fact"):
+    a fact question about a named unit's giao / nhiệm vụ is a duties question; a when question names the unit whose
+    deadline it asks ("các sở, ngành báo cáo trước ngày nào")."""
+    if qtype not in ("duties", "who", "fact", "when"):
         return {}
     best, best_core = None, ""
     for unit in units:

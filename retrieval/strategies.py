@@ -361,10 +361,13 @@ class When(Strategy):
         return True
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
-        """The task's own deadline (table cell, labelled line) before a year mentioned in passing; of
-        those, one holding the kind of time asked (`answering_first`)."""
+        """Of the clauses holding the kind of time asked (`answering_first`: "trước ngày nào" wants a day, which a
+        row's "Hàng năm" does not give), the task's own deadline (table cell, labelled line) before a year
+        mentioned in passing."""
         cs = answering_first(cs, q)
-        return next((c for c in cs if deadline_stated(c)), next((c for c in cs if c.deadline), cs[0]))
+        slot = q.answer_slot
+        holding = [c for c in cs if slot is None or clause_holds_value(c, slot)] or cs
+        return next((c for c in holding if deadline_stated(c)), next((c for c in holding if c.deadline), holding[0]))
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
@@ -374,6 +377,14 @@ class When(Strategy):
         if stage:  # a roadmap's task states no time of its own: its stage's heading is its time
             return f"Thời hạn (theo mục «{stage}»): «{_quote(c.text, q)}» {cite(c)}"
         return super().line(c, q, others)
+
+    def adds(self, first: Clause, c: Clause, q: Question) -> bool:
+        """A plan's next clause found is quoted too when it states another deadline of the kind asked: "các sở
+        báo cáo trước ngày nào" may mean the sở's yearly report or the lead's summary, each with its own day."""
+        if super().adds(first, c, q):
+            return True
+        slot = q.answer_slot
+        return bool(c.deadline and c.deadline != first.deadline and (slot is None or clause_holds_value(c, slot)))
 
 
 class Duties(Strategy):
@@ -545,10 +556,13 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
                               or title_share(r, q, d) >= LIST_TITLE_SHARE):
             best[d] = t
     head = []
+    places = asks_places(q)
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
         pos = title_line(r, d)
-        if pos is not None:
-            head.append((pos, score, cov))
+        a = r.store.doc_ranges[d][0]
+        at = place_line(r.store.clauses[a:pos if pos is not None else a], r.store.documents[d]) if places else None
+        where = a + at if at is not None else None
+        head.extend((p, score, cov) for p in (where, pos) if p is not None)
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
 
@@ -561,6 +575,27 @@ def title_share(r: "Retriever", q: Question, doc_id: str) -> float:
         return 0.0
     have = r.evidence.plan_title_words(doc_id)
     return sum(r.evidence.idf(w) for w in words if w in have) / total
+
+
+# "những tỉnh nào …", "tỉnh, thành nào có kế hoạch …", "địa phương nào": the places are the answer, each plan's own
+_ASKS_PLACES = re.compile(r"\b(?:tinh|thanh|thanh pho|dia phuong|xa|phuong) nao\b")
+
+
+def asks_places(q: Question) -> bool:
+    """Which places have such a plan: each plan is cited by the line stating where it was issued as well as its title."""
+    return asks_plans(q) and bool(_ASKS_PLACES.search(q.folded))
+
+
+def place_line(plan: Sequence[Clause], doc: "Document") -> int | None:
+    """Index in ``plan`` (the plan's clauses up to its title line) of the letterhead line stating where and when it
+    was issued ("Nghệ An, ngày 19 tháng 11 năm 2025"): a header clause opening on the plan's place (its commune or
+    province) and giving a date."""
+    names = [folded(n) for n in (doc.locality.name, doc.locality.province) if n]
+    for i, c in enumerate(plan):
+        t = folded(c.text)
+        if c.kind == "header" and any(t.startswith(n) for n in names) and re.search(r"\bngay\b.*\bnam\b", t):
+            return i
+    return None
 
 
 def asks_plans(q: Question) -> bool:
