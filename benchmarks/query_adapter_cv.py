@@ -1,4 +1,4 @@
-"""Does a learned query adapter (`retrieval.adapter`) help questions about plans it was not trained on?
+"""Does a learned query adapter (`benchmarks/query_adapter.py`) help questions about plans it was not trained on?
 
 Document-level cross-validation on the development half: the dev documents are dealt round-robin (sorted) into
 folds; for each fold the adapter is fitted on the questions about the other folds' documents (plus the extra
@@ -25,8 +25,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from retrieval import adapter as A  # noqa: E402
+import query_adapter as A  # noqa: E402
 from retrieval.search import Retriever  # noqa: E402
 
 FOLDS = 5
@@ -113,7 +114,7 @@ def main() -> None:
     vectors = np.asarray(store.vectors)
 
     base_h, base_r = dense_metrics(store, dev_pairs, None)
-    lines = [f"# Query adapter: document-level CV on the development half", "",
+    lines = ["# Query adapter: document-level CV on the development half", "",
              f"Index `{args.index}` (encoder `{encoder}`); dev gold {', '.join(map(str, args.dev))}; extra (always in "
              f"training) {', '.join(args.extra) or 'none'}. {len(dev_pairs)} answerable dev questions over {len(docs)} "
              f"documents in {FOLDS} folds (documents dealt round-robin in sorted order), {len(extra_pairs)} extra.",

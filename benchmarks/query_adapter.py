@@ -5,23 +5,18 @@ with ``W`` a d×d matrix started at the identity. It is fitted on (question, rel
 sets with a contrastive loss — each question against its relevant clauses, the clauses the plain dense search
 ranks high that are not relevant (hard negatives) and the other questions' relevant clauses (in-batch
 negatives) — and an L2 pull of ``W`` towards the identity and ``b`` towards 0, so with little data it stays
-near the plain search. The adapter belongs to one encoder (its vectors mean nothing to another): the model
-file names it, and a retriever over an index of another encoder searches without it.
+near the plain search. Measured by `benchmarks/query_adapter_cv.py` (document-level CV on the development half,
+benchmarks/results/query-adapter.md): it did not help the hybrid ranking of held-out plans, so it is not wired
+into retrieval; the store's hook (`ClauseStore.use_query_adapter`) is what the measurement applies it through.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-ADAPTER_PATH = Path(__file__).resolve().parent / "models" / "query-adapter.npz"
-FORMAT = 1
-VERSION_PREFIX = "adapter"
 
 # knobs of the fit (benchmarks/query_adapter_cv.py measures them by document-level CV on the development half)
 TEMPERATURE = 0.05  # softmax temperature over cosines: e5's cosines of one question sit within ~0.1 of each other
@@ -38,10 +33,6 @@ EPOCHS = 30  # passes over the training questions
 BATCH = 32  # questions per step: their relevant clauses are each other's in-batch negatives
 LEARNING_RATE = 1e-3  # Adam step size
 SEED = 0  # batches are shuffled with this seed: the same gold sets give the same adapter
-
-
-class AdapterError(Exception):
-    """A missing, broken or mismatched adapter file; one line."""
 
 
 @dataclass(frozen=True)
@@ -68,46 +59,6 @@ class QueryAdapter:
         v = self.weight @ np.asarray(vector, dtype=np.float32) + self.bias
         n = float(np.linalg.norm(v))
         return (v / n).astype(np.float32) if n > 0 else np.asarray(vector, dtype=np.float32)
-
-    def save(self, path: Path | str = ADAPTER_PATH) -> None:
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        meta = {"format": FORMAT, "version": self.version, "encoder": self.encoder, "info": self.info}
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as f:
-            np.savez_compressed(f, weight=self.weight.astype(np.float32), bias=self.bias.astype(np.float32),
-                                meta=np.array(json.dumps(meta, ensure_ascii=False)))
-        tmp.replace(path)
-
-    @classmethod
-    def load(cls, path: Path | str = ADAPTER_PATH) -> "QueryAdapter":
-        path = Path(path)
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                weight, bias = np.asarray(z["weight"], dtype=np.float32), np.asarray(z["bias"], dtype=np.float32)
-                meta = json.loads(str(z["meta"]))
-        except (OSError, ValueError, KeyError) as e:
-            raise AdapterError(f"cannot read the query adapter {path}: {e}; train one with `planqa train-adapter`") from None
-        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-            raise AdapterError(f"query adapter {path} has format {meta.get('format') if isinstance(meta, dict) else '?'}, "
-                               f"this planqa reads {FORMAT}")
-        d = weight.shape[0] if weight.ndim == 2 else -1
-        if weight.shape != (d, d) or bias.shape != (d,) or not (np.isfinite(weight).all() and np.isfinite(bias).all()):
-            raise AdapterError(f"query adapter {path} is broken (weight {weight.shape}, bias {bias.shape}); "
-                               f"retrain with `planqa train-adapter`")
-        if not meta.get("encoder"):
-            raise AdapterError(f"query adapter {path} names no encoder; retrain with `planqa train-adapter`")
-        return cls(str(meta.get("version", "?")), str(meta["encoder"]), weight, bias, meta.get("info", {}))
-
-    def mismatch(self, encoder: str, dim: int) -> str | None:
-        """Why this adapter cannot serve an index of ``encoder`` (``dim``-d vectors), or None when it can."""
-        if encoder != self.encoder:
-            return (f"query adapter {self.version} was trained for encoder {self.encoder}, the index was built with "
-                    f"{encoder}: dense search runs without it (retrain with `planqa train-adapter`)")
-        if dim != self.dim:
-            return f"query adapter {self.version} is {self.dim}-d, the index {dim}-d: dense search runs without it"
-        return None
-
 
 # ----------------------------------------------------------------------------- training data
 
@@ -197,17 +148,3 @@ def fit(train: Sequence[Pair], vectors: np.ndarray, encoder: str, *, temperature
             opt.step()
     W = torch.eye(d) + torch.diag(scale) if diagonal else full
     return W.detach().numpy().astype(np.float32), b.detach().numpy().astype(np.float32)
-
-
-def build(train: Sequence[Pair], vectors: np.ndarray, encoder: str, gold_paths: Sequence[Path | str],
-          info: dict | None = None) -> QueryAdapter:
-    """The saved adapter: fitted on every pair, versioned by time and a digest of its weights."""
-    W, b = fit(train, vectors, encoder)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M")
-    digest = hashlib.sha1(W.tobytes() + b.tobytes()).hexdigest()[:8]
-    meta = {"trained_on": [str(p) for p in gold_paths], "questions": len(train),
-            "knobs": {"temperature": TEMPERATURE, "hard_negatives": HARD_NEGATIVES,
-                      "random_negatives": RANDOM_NEGATIVES, "diagonal": DIAGONAL, "bias": BIAS, "identity_pull": IDENTITY_PULL,
-                      "epochs": EPOCHS, "batch": BATCH, "learning_rate": LEARNING_RATE, "seed": SEED},
-            **(info or {})}
-    return QueryAdapter(f"{VERSION_PREFIX}-{stamp}-{digest}", encoder, W, b, meta)
