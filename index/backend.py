@@ -18,7 +18,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping, Protocol, Sequence, runtime_checkable
+from typing import Callable, Mapping, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
@@ -67,6 +67,14 @@ class ClauseStore(Protocol):
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding with this index's model (float32, memoised per store)."""
+
+    def search_vector(self, query: str) -> np.ndarray:
+        """What the dense search compares with the clause vectors: the query's embedding through the query
+        adapter the retriever set (`use_query_adapter`), or the embedding itself when none is set."""
+
+    def use_query_adapter(self, adapter: Callable[[np.ndarray], np.ndarray] | None) -> None:
+        """Map every query embedding through ``adapter`` (a unit vector in, a unit vector out) before the dense
+        search; None searches with the plain embedding."""
 
     def dense_scores_at(self, query: str, positions: Sequence[int]) -> np.ndarray:
         """Cosine similarity of the query embedding to the clauses at ``positions``, in that order
@@ -163,6 +171,7 @@ class SnapshotStore(ABC):
         self._encoder: Encoder | None = None
         self._encoder_lock = threading.Lock()
         self._encode_query = lru_cache(maxsize=QUERY_VECTORS_KEPT)(self._encode_query_uncached)
+        self._query_adapter: Callable[[np.ndarray], np.ndarray] | None = None
 
     def syllable_counts(self) -> SyllableCounts | None:
         """None: this back end stores no lookup tables, the retriever reads them from the clauses."""
@@ -194,3 +203,13 @@ class SnapshotStore(ABC):
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding with this index's model (float32, memoised per store)."""
         return np.asarray(self._encode_query(query), dtype=np.float32)
+
+    def use_query_adapter(self, adapter: Callable[[np.ndarray], np.ndarray] | None) -> None:
+        """Map every query embedding through ``adapter`` before the dense search (set once, when the retriever
+        is built; the memoised embeddings stay the encoder's own, so nothing cached goes stale)."""
+        self._query_adapter = adapter
+
+    def search_vector(self, query: str) -> np.ndarray:
+        """The query's embedding through the query adapter, if one is set: what dense search compares."""
+        v = self.query_vector(query)
+        return v if self._query_adapter is None else np.asarray(self._query_adapter(v), dtype=np.float32)

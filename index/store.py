@@ -183,7 +183,7 @@ class IndexStore(SnapshotStore):
         n = len(self.clauses)
         if k <= 0 or n == 0:
             return []
-        q = self.query_vector(query)
+        q = self.search_vector(query)
         if doc_filter is None:
             scores, ids = self._faiss.search(q[None, :], min(k, n))
             return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
@@ -214,7 +214,7 @@ class IndexStore(SnapshotStore):
         if len(positions) == 0:
             return np.zeros(0, dtype=np.float64)
         idx = np.asarray(positions, dtype=np.int64)
-        return (np.asarray(self.vectors[idx]) @ self.query_vector(query)).astype(np.float64)
+        return (np.asarray(self.vectors[idx]) @ self.search_vector(query)).astype(np.float64)
 
     def sparse_scores(self, query: str, doc_filter: set[str] | None = None) -> np.ndarray:
         """BM25 score of every clause (0 outside ``doc_filter`` and for clauses sharing no query token)."""

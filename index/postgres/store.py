@@ -134,7 +134,7 @@ class PostgresStore(SnapshotStore):
             doc_filter = {d for d in doc_filter if d in self.doc_ranges}
             if not doc_filter:
                 return []
-        return self.dense_vector(self.query_vector(query), k, doc_filter)
+        return self.dense_vector(self.search_vector(query), k, doc_filter)
 
     def dense_vector(self, q: np.ndarray, k: int, doc_filter: set[str] | None = None,
                      exact: bool | None = None) -> list[tuple[int, float]]:
@@ -181,7 +181,7 @@ class PostgresStore(SnapshotStore):
         primary-key look-up per clause, no index scan."""
         if len(positions) == 0:
             return np.zeros(0, dtype=np.float64)
-        q = self.query_vector(query)
+        q = self.search_vector(query)
         sql = "SELECT id, -(embedding <#> %(q)s::vector) FROM clauses WHERE id = ANY(%(ids)s::text[])"
         params = {"q": vector_literal(q), "ids": self._ids_at(positions)}
         got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
