@@ -1,9 +1,13 @@
 """Parse a few lines of Markdown as a plan, and find a clause by its words: how the reading tests
-state a wording taken from a real plan without the whole plan."""
+state a wording taken from a real plan without the whole plan. Also a small in-memory clause store, how the
+evidence tests put a few clauses of several plans before the real `Evidence`."""
 from __future__ import annotations
 
-from corpus.model import Clause, SourceText
+from dataclasses import dataclass, field
+
+from corpus.model import Clause, Document, SourceText
 from corpus.parse import parse_source
+from index.backend import BM25Statistics
 
 
 def parse_md(text: str):
@@ -16,3 +20,29 @@ def clause(plan, start: str) -> Clause:
     hits = [c for c in plan.clauses if start in c.text]
     assert hits, f"no clause with {start!r}: {[c.text[:50] for c in plan.clauses]}"
     return hits[0]
+
+
+@dataclass
+class EvidenceStore:
+    """The parts of a clause store `Evidence` reads: clauses, plans and their ranges, abbreviations, df."""
+
+    clauses: list[Clause]
+    documents: dict[str, Document]
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def doc_ranges(self) -> dict[str, tuple[int, int]]:
+        out: dict[str, tuple[int, int]] = {}
+        for i, c in enumerate(self.clauses):
+            a, _ = out.get(c.doc_id, (i, i))
+            out[c.doc_id] = (a, i + 1)
+        return out
+
+    def bm25_statistics(self) -> BM25Statistics:
+        return BM25Statistics(document_frequency={}, n_docs=len(self.clauses))
+
+
+def duty_clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:
+    """A clause of plan ``doc`` at line ``n`` under "Tổ chức thực hiện"."""
+    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
+                  text=text, source=f"{doc}.md", lines=(n, n), **kw)

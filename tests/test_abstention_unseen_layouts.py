@@ -10,37 +10,10 @@ real `Evidence`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from corpus.model import Clause, Document, Locality
-from index.backend import BM25Statistics
 from retrieval.evidence import EVIDENCE, Evidence
 from retrieval.query import analyse
-
-
-@dataclass
-class _Store:
-    """The parts of a clause store `Evidence` reads: clauses, plans and their ranges, abbreviations, df."""
-
-    clauses: list[Clause]
-    documents: dict[str, Document]
-    abbreviations: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def doc_ranges(self) -> dict[str, tuple[int, int]]:
-        out: dict[str, tuple[int, int]] = {}
-        for i, c in enumerate(self.clauses):
-            a, _ = out.get(c.doc_id, (i, i))
-            out[c.doc_id] = (a, i + 1)
-        return out
-
-    def bm25_statistics(self) -> BM25Statistics:
-        return BM25Statistics(document_frequency={}, n_docs=len(self.clauses))
-
-
-def _clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:
-    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
-                  text=text, source=f"{doc}.md", lines=(n, n), **kw)
+from tests.snippets import EvidenceStore, duty_clause
 
 
 PLANS = {
@@ -54,28 +27,28 @@ PLANS = {
                    kind="Kế hoạch", locality=Locality(province="Nghệ An")),
 }
 CLAUSES = [
-    _clause("vh", 385, "3. Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
+    duty_clause("vh", 385, "3. Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh, thành phố trực thuộc Trung ương",
             kind="heading", lead="Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh"),
-    _clause("vh", 388, "Chủ trì, phối hợp với các cơ quan có liên quan rà soát quỹ đất cho cơ sở văn hóa, thể thao.",
+    duty_clause("vh", 388, "Chủ trì, phối hợp với các cơ quan có liên quan rà soát quỹ đất cho cơ sở văn hóa, thể thao.",
             lead="Sở Văn hóa, Thể thao và Du lịch/Sở Văn hóa và Thể thao tỉnh"),
-    _clause("mt", 40, "- Chủ trì điều tra, đánh giá tài nguyên môi trường biển.", lead="Sở Tài nguyên và Môi trường"),
-    _clause("mt", 50, "- Trung tâm báo cáo kết quả quan trắc môi trường biển hằng quý.", lead="Trung tâm",
+    duty_clause("mt", 40, "- Chủ trì điều tra, đánh giá tài nguyên môi trường biển.", lead="Sở Tài nguyên và Môi trường"),
+    duty_clause("mt", 50, "- Trung tâm báo cáo kết quả quan trắc môi trường biển hằng quý.", lead="Trung tâm",
             deadline="hằng quý"),
-    _clause("tt", 120, "Điều 5. Trung tâm chính trị xã tổ chức các lớp bồi dưỡng chuyên đề.", lead="Trung tâm chính trị xã",
+    duty_clause("tt", 120, "Điều 5. Trung tâm chính trị xã tổ chức các lớp bồi dưỡng chuyên đề.", lead="Trung tâm chính trị xã",
             lead_units=("Trung tâm chính trị xã",)),
-    _clause("tt", 455, "- Tháng 11 hằng năm, Trung tâm có văn bản báo cáo cấp ủy xã về công tác bồi dưỡng.",
+    duty_clause("tt", 455, "- Tháng 11 hằng năm, Trung tâm có văn bản báo cáo cấp ủy xã về công tác bồi dưỡng.",
             lead="Trung tâm", deadline="Tháng 11 hằng năm"),
-    _clause("g5", 176, "- Chủ trì hướng dẫn các doanh nghiệp viễn thông phát triển 5G.",
+    duty_clause("g5", 176, "- Chủ trì hướng dẫn các doanh nghiệp viễn thông phát triển 5G.",
             lead="Sở Khoa học và Công nghệ", partners="các đơn vị liên quan"),
-    _clause("g5", 180, "- Rà soát hạ tầng viễn thông trong khu công nghiệp, hoàn thành trong Quý II/2026.",
+    duty_clause("g5", 180, "- Rà soát hạ tầng viễn thông trong khu công nghiệp, hoàn thành trong Quý II/2026.",
             lead="Ban Quản lý các Khu kinh tế", deadline="Quý II/2026"),
-    _clause("g5", 182, "- Cấp phép xây dựng trạm BTS trong khu công nghiệp, hoàn thành trong năm 2026.",
+    duty_clause("g5", 182, "- Cấp phép xây dựng trạm BTS trong khu công nghiệp, hoàn thành trong năm 2026.",
             lead="Sở Khoa học và Công nghệ", deadline="năm 2026"),
 ]
 
 
 def _evidence() -> Evidence:
-    return Evidence(_Store(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
 
 
 def _read(ev: Evidence, name: str, question: str, answer_lines: list[tuple[str, int]]) -> float:
@@ -130,7 +103,7 @@ def test_a_province_no_indexed_plan_is_about_is_a_near_miss_whatever_plan_is_fou
 
 
 def _slot_filled(clause: Clause, question: str) -> float:
-    ev = Evidence(_Store([clause], {"g5": PLANS["g5"]}))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore([clause], {"g5": PLANS["g5"]}))  # type: ignore[arg-type]
     q = analyse(question, {"g5": PLANS["g5"]}, [], words=ev.words)
     return EVIDENCE["slot_filled"].read(ev, q, [(0, 0.9, 1.0)])
 
@@ -139,17 +112,17 @@ def test_a_deadline_stated_in_any_layout_counts_as_stated_and_a_task_without_one
     asked = "Khảo sát hạ tầng viễn thông trong khu công nghiệp phải hoàn thành khi nào?"
     layouts = [
         # a task table's time column, under whatever title the plan gives it
-        _clause("g5", 60, "Khảo sát hạ tầng viễn thông trong khu công nghiệp", kind="table_row",
+        duty_clause("g5", 60, "Khảo sát hạ tầng viễn thông trong khu công nghiệp", kind="table_row",
                 columns={"noi_dung": "Khảo sát hạ tầng viễn thông trong khu công nghiệp", "col4": "Quý III/2026"}),
         # a roadmap stage heading above a task that states no time of its own
         Clause(id="g5:0070", doc_id="g5", kind="bullet", label=None,
                section_path=["III. LỘ TRÌNH THỰC HIỆN", "1. Giai đoạn 2026 - 2027"],
                text="- Khảo sát hạ tầng viễn thông trong khu công nghiệp.", source="g5.md", lines=(70, 70)),
         # a labelled line read into the task's typed thời hạn
-        _clause("g5", 80, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp.", deadline="Hằng năm"),
+        duty_clause("g5", 80, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp.", deadline="Hằng năm"),
         # a date in the task's own sentence
-        _clause("g5", 90, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp, xong trước ngày 30/6."),
+        duty_clause("g5", 90, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp, xong trước ngày 30/6."),
     ]
     for c in layouts:
         assert _slot_filled(c, asked) == 1.0, c.text
-    assert _slot_filled(_clause("g5", 99, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp."), asked) == 0.0
+    assert _slot_filled(duty_clause("g5", 99, "- Khảo sát hạ tầng viễn thông trong khu công nghiệp."), asked) == 0.0

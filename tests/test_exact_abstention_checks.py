@@ -8,40 +8,13 @@ export plan); the store is a small in-memory one read by the real `Evidence`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
-from corpus.model import Clause, Document
-from index.backend import BM25Statistics
+from corpus.model import Document
 from retrieval.evidence import EVIDENCE, EXACT_CHECKS, Evidence
 from retrieval.query import analyse
 from retrieval.train import fit_evidence
-
-
-@dataclass
-class _Store:
-    """The parts of a clause store `Evidence` reads: clauses, plans and their ranges, abbreviations, df."""
-
-    clauses: list[Clause]
-    documents: dict[str, Document]
-    abbreviations: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def doc_ranges(self) -> dict[str, tuple[int, int]]:
-        out: dict[str, tuple[int, int]] = {}
-        for i, c in enumerate(self.clauses):
-            a, _ = out.get(c.doc_id, (i, i))
-            out[c.doc_id] = (a, i + 1)
-        return out
-
-    def bm25_statistics(self) -> BM25Statistics:
-        return BM25Statistics(document_frequency={}, n_docs=len(self.clauses))
-
-
-def _clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:
-    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
-                  text=text, source=f"{doc}.md", lines=(n, n), **kw)
+from tests.snippets import EvidenceStore, duty_clause
 
 
 PLANS = {
@@ -54,25 +27,25 @@ PLANS = {
     "nq": Document("nq", "nq.md", title="Kế hoạch Thực hiện Nghị quyết số 48/NQ-CP của Chính phủ", kind="Kế hoạch"),
 }
 CLAUSES = [
-    _clause("g5", 1, "KẾ HOẠCH Phát triển hệ thống sóng viễn thông 5G", kind="header"),
-    _clause("g5", 176, "- Chủ trì hướng dẫn các doanh nghiệp viễn thông phát triển 5G.",
+    duty_clause("g5", 1, "KẾ HOẠCH Phát triển hệ thống sóng viễn thông 5G", kind="header"),
+    duty_clause("g5", 176, "- Chủ trì hướng dẫn các doanh nghiệp viễn thông phát triển 5G.",
             lead="Sở Khoa học và Công nghệ", partners="các đơn vị liên quan"),
-    _clause("dl", 1, "QUYẾT ĐỊNH Ban hành kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân", kind="header"),
-    _clause("dl", 236, "6. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân", lead="Bộ Công an"),
-    _clause("dl", 202, "- Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá nhân", lead="Bộ Công an",
+    duty_clause("dl", 1, "QUYẾT ĐỊNH Ban hành kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân", kind="header"),
+    duty_clause("dl", 236, "6. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân", lead="Bộ Công an"),
+    duty_clause("dl", 202, "- Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá nhân", lead="Bộ Công an",
             partners="Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan"),
-    _clause("vh", 1, "QUYẾT ĐỊNH Về việc ban hành kế hoạch thực hiện quy hoạch", kind="header"),
-    _clause("vh", 370, "d) Chủ trì xây dựng, trình các đề án trọng điểm về mạng lưới cơ sở văn hóa, thể thao.",
+    duty_clause("vh", 1, "QUYẾT ĐỊNH Về việc ban hành kế hoạch thực hiện quy hoạch", kind="header"),
+    duty_clause("vh", 370, "d) Chủ trì xây dựng, trình các đề án trọng điểm về mạng lưới cơ sở văn hóa, thể thao.",
             lead="Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam"),
-    _clause("vh", 351, "a) Tổ chức tuyên truyền phổ biến nội dung quy hoạch đến các tổ chức, cá nhân.",
+    duty_clause("vh", 351, "a) Tổ chức tuyên truyền phổ biến nội dung quy hoạch đến các tổ chức, cá nhân.",
             lead="Viện Văn hóa, Nghệ thuật, Thể thao và Du lịch Việt Nam", deadline="đến năm 2045"),
-    _clause("nq", 1, "KẾ HOẠCH Thực hiện Nghị quyết số 48/NQ-CP", kind="header"),
-    _clause("nq", 90, "- Phát triển kinh tế biển bền vững.", lead="Sở Nông nghiệp và Môi trường"),
+    duty_clause("nq", 1, "KẾ HOẠCH Thực hiện Nghị quyết số 48/NQ-CP", kind="header"),
+    duty_clause("nq", 90, "- Phát triển kinh tế biển bền vững.", lead="Sở Nông nghiệp và Môi trường"),
 ]
 
 
 def _evidence() -> Evidence:
-    return Evidence(_Store(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
 
 
 def _read(ev: Evidence, name: str, question: str, answer_lines: list[tuple[str, int]]) -> float:
