@@ -6,7 +6,8 @@ decides "are these the same word?" is defined here once:
 - ``nfc`` / ``unify_tone`` / ``normalize``: Unicode composition and one tone-mark placement
   ("hoá" and "hóa", "Uỷ" and "Ủy" are the same word), case folded, single spaces;
 - ``strip_marks`` (diacritics off, case kept, one character per character so offsets carry over),
-  ``fold`` (normalised and diacritic-free: what users type without accents), ``fold_words``
+  ``fold`` (normalised and diacritic-free: what users type without accents), ``folded`` (the same,
+  memoised, for whole names and lines), ``fold_words``
   (folded, punctuation gone: "Xã An Hưng!" → "xa an hung"), ``words`` / ``word_pairs``;
 - stop words, on accented syllables (so folding cannot turn "chợ" into a stop word), with the few
   folded forms no content word shares;
@@ -104,6 +105,13 @@ def fold_same_length(text: str) -> str:
 def fold(text: str) -> str:
     """Normalised and diacritic-free, for users who type without accents: "Hoá Đức" → "hoa duc"."""
     return normalize(text).translate(_FOLD)
+
+
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """`fold` with single spaces and no edges: how a letterhead line, a unit's name or a question is compared
+    whole; memoised: unit names and leads recur constantly."""
+    return _WS.sub(" ", fold(normalize(text))).strip()
 
 
 def fold_words(text: str) -> str:

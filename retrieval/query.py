@@ -7,19 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Callable
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, word_pairs
+from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, folded, word_pairs
 from index.text import fold, normalize
-
-
-@lru_cache(maxsize=65536)
-def folded(text: str) -> str:
-    """Lower-case, one tone placement, no diacritics; memoised: unit names and leads recur constantly."""
-    return re.sub(r"\s+", " ", fold(normalize(text))).strip()
 
 
 # patterns on folded text, first match wins
