@@ -56,6 +56,13 @@ def test_corpus_and_index_use_the_one_toolkit():
     assert index.text.CURATED_ABBREVIATIONS is T.ABBREVIATIONS
 
 
+def test_retrieval_folds_whole_lines_with_the_toolkits_function():
+    from retrieval import query
+
+    assert query.folded is T.folded
+    assert T.folded("  Xã  Hoá Đức ") == "xa hoa duc"
+
+
 def _plan_lines() -> list[str]:
     from pathlib import Path
 
