@@ -213,12 +213,10 @@ class Strategy:
         return []
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """After scoring: a comparison across several named places shows each plan's best clause first;
-        a question asking for a list's items opens with the heading that names the list (`items_heading_first`)."""
+        """After scoring: a comparison across several named places shows each plan's best clause first."""
         if len(r.localities(q.doc_filter)) > 1:
             scored = r.one_per_plan_first(scored)
-        # a who question's items are units (leads, partners), not a heading's list
-        return items_heading_first(r, q, scored) if q.asks_items and q.qtype in ("fact", "list") else scored
+        return scored
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The clause of one plan that carries what is asked (default: the best ranked of those that
@@ -249,8 +247,13 @@ class Fact(Strategy):
     name = "fact"
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """"Những tỉnh nào ban hành kế hoạch …" reads as a fact; it asks for the plans all the same."""
-        return plans_first(r, q, scored, super().order(r, q, scored))
+        """A question asking for a list's items opens with the heading that names the list (`items_heading_first`;
+        a who question's items are units, not a heading's list); "Những tỉnh nào ban hành kế hoạch …" reads as a
+        fact, and asks for the plans all the same."""
+        ordered = super().order(r, q, scored)
+        if q.asks_items:
+            ordered = items_heading_first(r, q, ordered)
+        return plans_first(r, q, scored, ordered)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True  # an aim or a rule in words: the next clause usually continues it
