@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from corpus.model import Document, Locality
 from corpus.places import Place, find_places, resolve_province
-from corpus.text import HEADING_KINDS
+from corpus.text import HEADING_KINDS, PERSON_NAME
 
 # Document kinds as their upper-case heading opens, longest first (the vocabulary: `corpus.text.DOCUMENT_KINDS`).
 KINDS = [(kind.upper(), kind) for kind in HEADING_KINDS]
@@ -35,8 +35,6 @@ _SIGN_AUTHORITY = re.compile(r"^(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q)\.?\s+\S")
 _SIGN_TITLE = re.compile(
     r"^(?:PHÓ |KT\. |Q\. )?(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|"
     r"TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b")
-_PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-_PERSON = re.compile(rf"^{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,4}}$")
 # Ranks and degrees written before a signer's name ("Thượng tướng Võ Minh Lương", "PGS.TS. …").
 # Any number of them, in any order, with or without spaces: "Phó Đô đốc …", "PGS.TS.Trần …", "GS. TSKH. …".
 _RANK = re.compile(r"^(?:(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:(?:Phó|Chuẩn)\s+)?Đô đốc)\s+|"
@@ -316,7 +314,7 @@ def read_signer(lines: list[str]) -> str | None:
             if seen > SIGNER_WINDOW:
                 break
             name = _RANK.sub("", nxt)
-            if _PERSON.match(name) and not name.startswith(("Nơi", "Lưu", "Như", "Căn")):
+            if PERSON_NAME.match(name) and not name.startswith(("Nơi", "Lưu", "Như", "Căn")):
                 return name
             if not nxt.isupper() and len(nxt) > 40:
                 break

@@ -183,6 +183,14 @@ def is_stopword(syllable: str) -> bool:
     return syllable.isascii() and syllable in FOLDED_STOPWORDS
 
 
+# ----------------------------------------------------------------------------- people
+
+PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"  # one capitalised syllable of a person's name
+# a line that is a person's name alone ("Hoàng Phú Hiền"): two to five capitalised syllables, nothing else; where the
+# signature block ends, and the signer read under its title
+PERSON_NAME = re.compile(rf"^{PERSON_WORD}(?:\s+{PERSON_WORD}){{1,4}}$")
+
+
 # ----------------------------------------------------------------------------- units and roles
 
 # Words that open the name of a responsible unit or person in a plan.
