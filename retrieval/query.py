@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, folded, word_pairs
+from corpus.text import (COMMUNE_LEVELS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded,
+                         word_pairs)
 from index.text import fold, normalize
 
 
@@ -245,6 +246,22 @@ def locality_keys(doc: Document) -> list[str]:
     if doc.locality.level:
         keys.insert(0, folded(f"{doc.locality.level} {name}"))
     return keys
+
+
+# what a typed commune's name may open with ("xã An Hưng", "thi tran X"), dropped to compare it with the plans':
+# the commune levels and the town (thị trấn), commune-level before 2025; a district (huyện) is none
+_COMMUNE_LEVEL = re.compile(r"^(?:" + "|".join(fold_words(w) for w in (*COMMUNE_LEVELS, "thị trấn")) + r")\s+")
+
+
+def locality_choices(typed: str, options: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The plans' localities, as (value passed to `ask`, label shown), a typed name picks ("An Hưng", "xa an hung",
+    "Xã An Hưng"): the first whose name or label it is, with or without its level and marks; else the one label
+    holding it, when exactly one does; else none."""
+    typed_key = fold_words(typed)
+    wanted = _COMMUNE_LEVEL.sub("", typed_key)
+    exact = [o for o in options if _COMMUNE_LEVEL.sub("", fold_words(o[0])) == wanted or fold_words(o[1]) == typed_key]
+    partial = [o for o in options if wanted and wanted in fold_words(o[1])]
+    return exact[:1] or (partial if len(partial) == 1 else [])
 
 
 def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str], str | None]:
