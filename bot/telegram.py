@@ -12,7 +12,6 @@ import os
 import re
 import secrets
 import time
-import unicodedata
 import warnings
 from collections import deque
 from dataclasses import dataclass
@@ -66,6 +65,7 @@ from bot.telegram_format import (
     rate_limited_text,
 )
 from retrieval.contract import AskResponse
+from retrieval.query import fold_words, locality_choices
 
 log = logging.getLogger(__name__)
 
@@ -112,16 +112,6 @@ class RateLimiter:
         if warn:
             self._warned[user_id] = now
         return False, wait, warn
-
-
-def fold(text: str) -> str:
-    """Lower-case, no diacritics, single spaces: "Xã An Hưng" -> "xa an hung"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
-
-
-_LEVEL = re.compile(r"^(xa|phuong|thi tran|dac khu)\s+")
 
 
 def retry_after_seconds(exc: RetryAfter) -> float:
@@ -194,8 +184,8 @@ class _PlanBot:
             loc = d.locality
             name = loc.name or loc.label
             if name:
-                seen.setdefault(fold(name), (name, loc.label or name))
-        return sorted(seen.values(), key=lambda p: fold(p[0]))
+                seen.setdefault(fold_words(name), (name, loc.label or name))
+        return sorted(seen.values(), key=lambda p: fold_words(p[0]))
 
     # --- sending -----------------------------------------------------------------------
 
@@ -292,15 +282,12 @@ class _PlanBot:
                     f"Gõ /xa &lt;tên&gt;, ví dụ /xa An Hưng. Đang có: {names}.",
                 )
             return
-        if fold(arg) in CLEAR_WORDS:
+        if fold_words(arg) in CLEAR_WORDS:
             ctx.chat_data.pop("locality", None)
             await self._send(ctx, chat_id, "Đã bỏ chọn xã/phường. Tôi sẽ tìm trong mọi kế hoạch.")
             return
         options = await self._localities()
-        wanted = _LEVEL.sub("", fold(arg))
-        exact = [o for o in options if _LEVEL.sub("", fold(o[0])) == wanted or fold(o[1]) == fold(arg)]
-        partial = [o for o in options if wanted and wanted in fold(o[1])]
-        match = exact[:1] or (partial if len(partial) == 1 else [])
+        match = locality_choices(arg, options)
         if not match:
             names = ", ".join(escape(label) for _, label in options) or "(chưa có)"
             await self._send(

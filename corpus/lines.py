@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from corpus.text import PERSON_NAME
+
 if TYPE_CHECKING:
     from corpus.model import SourceText
 
@@ -211,7 +213,6 @@ _STANDALONE = re.compile(
 _DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|trong|theo|để|hoặc|từ|đến|và các)|[,\-–])$",
                        re.I)
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
-_PERSON_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 
 
 # Markdown links and images as a crawler leaves them: "[Đoàn Thanh niên](https://…)" reads as its text.
@@ -377,7 +378,7 @@ def _standalone_break(head: str, prev: _Physical, cur: _Physical) -> bool:
 
 def _signer_break(head: str, prev: _Physical, cur: _Physical) -> bool:
     """A person's name under an upper-case title ("CHỦ TỊCH" / "Nguyễn Văn A") is the signer's line."""
-    return len(cur.text) < 40 and bool(_PERSON_NAME.match(cur.text)) and head.isupper() and prev.text.isupper()
+    return len(cur.text) < 40 and bool(PERSON_NAME.match(cur.text)) and head.isupper() and prev.text.isupper()
 
 
 def _sentence_break(prev: _Physical, cur: _Physical) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from corpus.model import Document, Locality
 from corpus.places import Place, find_places, resolve_province
-from corpus.text import HEADING_KINDS
+from corpus.text import HEADING_KINDS, PERSON_NAME
 
 # Document kinds as their upper-case heading opens, longest first (the vocabulary: `corpus.text.DOCUMENT_KINDS`).
 KINDS = [(kind.upper(), kind) for kind in HEADING_KINDS]
@@ -32,11 +32,11 @@ _DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})?\s*tháng\s+(\d{1,2})?\s*năm\s+(\d
 _DATE_NUM = re.compile(r"ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})", re.I)
 _PLACE_DATE = re.compile(r"^(?P<place>[^,]{2,40}),\s*ngày\b", re.I)
 _SIGN_AUTHORITY = re.compile(r"^(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q)\.?\s+\S")
-_SIGN_TITLE = re.compile(
-    r"^(?:PHÓ |KT\. |Q\. )?(?:THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|"
-    r"TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)\b")
-_PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"
-_PERSON = re.compile(rf"^{_PERSON_WORD}(?:\s+{_PERSON_WORD}){{1,4}}$")
+# the offices a signer signs as, in capitals ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"): one list for the signing-title test
+# and the cheap test before it
+SIGNING_TITLES = ("THỦ TƯỚNG", "CHỦ TỊCH", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "BÍ THƯ", "TRƯỞNG BAN", "GIÁM ĐỐC", "TRƯỞNG PHÒNG",
+                  "CHÁNH VĂN PHÒNG", "TỔNG CỤC TRƯỞNG", "CỤC TRƯỞNG")
+_SIGN_TITLE = re.compile(r"^(?:PHÓ |KT\. |Q\. )?(?:" + "|".join(SIGNING_TITLES) + r")\b")
 # Ranks and degrees written before a signer's name ("Thượng tướng Võ Minh Lương", "PGS.TS. …").
 # Any number of them, in any order, with or without spaces: "Phó Đô đốc …", "PGS.TS.Trần …", "GS. TSKH. …".
 _RANK = re.compile(r"^(?:(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy)|(?:(?:Phó|Chuẩn)\s+)?Đô đốc)\s+|"
@@ -294,8 +294,7 @@ def _province_hint(head: Letterhead) -> str | None:
     return None
 
 
-_SIGN_START = re.compile(r"^[\s*_|#]*(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q\.|PHÓ|THỦ TƯỚNG|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|"
-                         r"BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG)")
+_SIGN_START = re.compile(r"^[\s*_|#]*(?:TM|T/M|T\.M|KT|K/T|TL|TUQ|Q\.|PHÓ|" + "|".join(SIGNING_TITLES) + ")")
 
 
 def read_signer(lines: list[str]) -> str | None:
@@ -316,7 +315,7 @@ def read_signer(lines: list[str]) -> str | None:
             if seen > SIGNER_WINDOW:
                 break
             name = _RANK.sub("", nxt)
-            if _PERSON.match(name) and not name.startswith(("Nơi", "Lưu", "Như", "Căn")):
+            if PERSON_NAME.match(name) and not name.startswith(("Nơi", "Lưu", "Như", "Căn")):
                 return name
             if not nxt.isupper() and len(nxt) > 40:
                 break

@@ -208,6 +208,47 @@ class DeadlineSource:
         return cls(d["mechanism"], d["clause_id"], (int(a), int(b)))
 
 
+@dataclass(frozen=True)
+class FieldLine:
+    """A clause stating a letterhead field, and its source lines (`corpus.letterhead_lines`): the typed place
+    retrieval cites for the plan's number, place and date, title or signature."""
+
+    clause_id: str
+    lines: tuple[int, int]  # the clause's first and last line
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"clause_id": self.clause_id, "lines": list(self.lines)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "FieldLine":
+        a, b = d["lines"]
+        return cls(d["clause_id"], (int(a), int(b)))
+
+
+@dataclass(frozen=True)
+class LetterheadLines:
+    """Where each letterhead field of a plan is written, read once when the plan is parsed."""
+
+    number: tuple[FieldLine, ...] = ()  # header lines holding the plan's number ("Số: 08 - CTr/ĐUUB")
+    place_date: FieldLine | None = None  # "Nghệ An, ngày 19 tháng 11 năm 2025"
+    title: FieldLine | None = None  # the header line stating the title
+    signature: tuple[FieldLine, ...] = ()  # the signer's name with the signing titles above it
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": [f.to_dict() for f in self.number],
+                "place_date": self.place_date.to_dict() if self.place_date else None,
+                "title": self.title.to_dict() if self.title else None,
+                "signature": [f.to_dict() for f in self.signature]}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "LetterheadLines":
+        def one(v: dict[str, Any] | None) -> FieldLine | None:
+            return FieldLine.from_dict(v) if v else None
+
+        return cls(tuple(FieldLine.from_dict(f) for f in d.get("number") or ()), one(d.get("place_date")),
+                   one(d.get("title")), tuple(FieldLine.from_dict(f) for f in d.get("signature") or ()))
+
+
 @dataclass
 class Document:
     id: str
@@ -223,10 +264,13 @@ class Document:
     fingerprint: str = ""  # sha256 of the source bytes
     fmt: str = "txt"
     noise_lines: list[int] = field(default_factory=list)  # page-break / signature lines
+    # the clauses stating the letterhead fields (`corpus.letterhead_lines.field_lines`), set once the clauses exist
+    field_lines: LetterheadLines = field(default_factory=LetterheadLines)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["locality"]["label"] = self.locality.label()
+        d["field_lines"] = self.field_lines.to_dict()
         return d
 
 
@@ -361,7 +405,8 @@ class ParsedPlan:
         doc = dict(d["document"])
         loc = dict(doc.pop("locality") or {})
         loc.pop("label", None)
-        document = Document(locality=Locality(**loc), **doc)
+        lines = LetterheadLines.from_dict(doc.pop("field_lines", None) or {})
+        document = Document(locality=Locality(**loc), field_lines=lines, **doc)
         return cls(document, [Clause.from_dict(c, document.id) for c in d["clauses"]])
 
 

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from corpus.facts import assign_facts
+from corpus.letterhead_lines import field_lines
 from corpus.load import read_source
 from corpus.metadata import extract_metadata
 from corpus.model import Document, ParsedPlan, SourceText
@@ -29,6 +30,7 @@ def read_plan(src: SourceText, fingerprint: str = "") -> tuple[Document, Skeleto
     extract_metadata(doc, src.lines)
     assign_facts(sk)
     mark_appendices(sk.clauses)
+    doc.field_lines = field_lines(sk.clauses, doc)
     return doc, sk
 
 

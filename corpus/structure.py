@@ -18,7 +18,7 @@ from corpus.lines import (
     read_label,
 )
 from corpus.model import Clause, SourceText
-from corpus.text import fold, normalize
+from corpus.text import PERSON_NAME, fold, normalize
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
 from corpus.vocabulary import COLUMN_TITLES
 
@@ -28,7 +28,6 @@ _APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)\b")
 _RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.I)
 _AUTHORITY = re.compile(r"^(?:TM\.|T/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.)\s*\S")
 _SIGN_TITLE = re.compile(r"^(?:PHÓ )?(?:CHỦ TỊCH|BÍ THƯ|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|CHÁNH VĂN PHÒNG)\b")
-_PERSON = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 _DOC_START_TYPES = {"roman", "upper_letter", "arabic", "decimal", "chapter", "article"}
 # Levels a legal text's article (Điều) sits under: its chapter, a part or section, an appendix, a title in bold;
 # numbered clauses, points, bullets and the previous article close.
@@ -312,7 +311,7 @@ class _SkeletonBuilder:
             self.in_signature = True
         if not self.in_signature:
             return False
-        if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (_PERSON.match(text) and len(text) < 40):
+        if _AUTHORITY.match(text) or _SIGN_TITLE.match(text) or (PERSON_NAME.match(text) and len(text) < 40):
             self.signature.append(text)
             pos = self.signature_pos
             if pos is not None and pos == len(self.clauses) - 1 and self.nodes[pos].ltype == "signature":

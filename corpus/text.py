@@ -6,7 +6,8 @@ decides "are these the same word?" is defined here once:
 - ``nfc`` / ``unify_tone`` / ``normalize``: Unicode composition and one tone-mark placement
   ("hoá" and "hóa", "Uỷ" and "Ủy" are the same word), case folded, single spaces;
 - ``strip_marks`` (diacritics off, case kept, one character per character so offsets carry over),
-  ``fold`` (normalised and diacritic-free: what users type without accents), ``fold_words``
+  ``fold`` (normalised and diacritic-free: what users type without accents), ``folded`` (the same,
+  memoised, for whole names and lines), ``fold_words``
   (folded, punctuation gone: "Xã An Hưng!" → "xa an hung"), ``words`` / ``word_pairs``;
 - stop words, on accented syllables (so folding cannot turn "chợ" into a stop word), with the few
   folded forms no content word shares;
@@ -106,6 +107,13 @@ def fold(text: str) -> str:
     return normalize(text).translate(_FOLD)
 
 
+@lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """`fold` with single spaces and no edges: how a letterhead line, a unit's name or a question is compared
+    whole; memoised: unit names and leads recur constantly."""
+    return _WS.sub(" ", fold(normalize(text))).strip()
+
+
 def fold_words(text: str) -> str:
     """Folded words only: punctuation becomes space, spaces are single: "Xã An Hưng!" → "xa an hung"."""
     return " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
@@ -173,6 +181,14 @@ def is_stopword(syllable: str) -> bool:
     if syllable in STOPWORDS:
         return True
     return syllable.isascii() and syllable in FOLDED_STOPWORDS
+
+
+# ----------------------------------------------------------------------------- people
+
+PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"  # one capitalised syllable of a person's name
+# a line that is a person's name alone ("Hoàng Phú Hiền"): two to five capitalised syllables, nothing else; where the
+# signature block ends, and the signer read under its title
+PERSON_NAME = re.compile(rf"^{PERSON_WORD}(?:\s+{PERSON_WORD}){{1,4}}$")
 
 
 # ----------------------------------------------------------------------------- units and roles

@@ -9,8 +9,10 @@ import hashlib
 from pathlib import Path
 
 # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from;
-# 3: clauses carry the appendix they lie under (`Clause.appendix`), which retrieval reads instead of guessing it
-FORMAT_VERSION = 3
+# 3: clauses carry the appendix they lie under (`Clause.appendix`), which retrieval reads instead of guessing it;
+# 4: documents carry the clauses stating their letterhead fields (`Document.field_lines`), which retrieval reads
+# instead of searching the letterhead's text for the number, place and date, title and signer again
+FORMAT_VERSION = 4
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

@@ -6,7 +6,7 @@ index is immutable, and everything retrieval caches is a pure function of it, un
 
 - precomputed at load (`Retriever.units`, the rarity weights), or
 - a whole table filled on first use by `functools.cached_property` (per plan or per clause:
-  `Retriever.clause_table`, `_number_lines`, `_title_pairs`, `_place_names`, `_directors`,
+  `Retriever.clause_table`, `_title_pairs`, `_place_names`, `_directors`,
   `_lead_takers`, `_lead_positions`; `Evidence._abbreviation_table`, `Evidence._initials`), or
 - `functools.lru_cache` with a stated bound where the key comes from a question (a catalog's
   indicator words: one per spelling; the long form of a code a question writes,

@@ -310,8 +310,10 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     """A unit's duties asked ("Công an Thành phố được giao nhiệm vụ gì"): the unit leads or coordinates one
     of the answer's clauses. A plan that names the unit only in passing, or gives its tasks to "các sở,
     ngành", assigns it nothing; 1 for any other question."""
+    from retrieval.strategies import strategy_for
+
     unit = _unit_words(q)
-    if q.qtype != "duties" or not unit:
+    if not strategy_for(q).asks_unit_duties(q) or not unit:
         return 1.0
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))

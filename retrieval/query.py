@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple, Sequence
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, word_pairs
+from corpus.text import (COMMUNE_LEVELS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded,
+                         word_pairs)
 from index.text import fold, normalize
-
-
-@lru_cache(maxsize=65536)
-def folded(text: str) -> str:
-    """Lower-case, one tone placement, no diacritics; memoised: unit names and leads recur constantly."""
-    return re.sub(r"\s+", " ", fold(normalize(text))).strip()
 
 
 # patterns on folded text, first match wins
@@ -254,6 +248,22 @@ def locality_keys(doc: Document) -> list[str]:
     return keys
 
 
+# what a typed commune's name may open with ("xã An Hưng", "thi tran X"), dropped to compare it with the plans':
+# the commune levels and the town (thị trấn), commune-level before 2025; a district (huyện) is none
+_COMMUNE_LEVEL = re.compile(r"^(?:" + "|".join(fold_words(w) for w in (*COMMUNE_LEVELS, "thị trấn")) + r")\s+")
+
+
+def locality_choices(typed: str, options: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The plans' localities, as (value passed to `ask`, label shown), a typed name picks ("An Hưng", "xa an hung",
+    "Xã An Hưng"): the first whose name or label it is, with or without its level and marks; else the one label
+    holding it, when exactly one does; else none."""
+    typed_key = fold_words(typed)
+    wanted = _COMMUNE_LEVEL.sub("", typed_key)
+    exact = [o for o in options if _COMMUNE_LEVEL.sub("", fold_words(o[0])) == wanted or fold_words(o[1]) == typed_key]
+    partial = [o for o in options if wanted and wanted in fold_words(o[1])]
+    return exact[:1] or (partial if len(partial) == 1 else [])
+
+
 def match_locality(text: str, documents: dict[str, Document]) -> tuple[set[str], str | None]:
     """Documents whose commune/ward the text names (with or without diacritics)."""
     f = f" {folded(text)} "
@@ -398,26 +408,35 @@ def place_scope(placed: str, documents: dict[str, Document], locality: str | Non
     return None, None, _unknown_place(placed, documents)
 
 
-def unit_named(question: str, f: str, qtype: str, units: list[str]) -> dict[str, str | None]:
+class NamedUnit(NamedTuple):
+    """The unit a question is about (`unit_named`), and the type naming it gives the question."""
+
+    qtype: str
+    unit: str | None = None  # as the plans write it
+    unit_key: str | None = None  # its folded core, level suffix dropped
+    unknown_unit: str | None = None  # a duties question's opening unit no plan names
+
+
+def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
     a fact question about a named unit's giao / nhiệm vụ is a duties question; a when question names the unit whose
     deadline it asks ("các sở, ngành báo cáo trước ngày nào")."""
     if qtype not in ("duties", "who", "fact", "when"):
-        return {}
+        return NamedUnit(qtype)
     best, best_core = None, ""
     for unit in units:
         core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
         if len(core) >= 6 and core in f and len(core) > len(best_core):
             best, best_core = unit, core
-    v: dict[str, str | None] = {"unit": best, "unit_key": best_core or None}
+    unknown = None
     if qtype == "duties" and best is None:
         m = _UNIT_START.match(question.strip())
         if m:
-            v["unknown_unit"] = m.group(0).strip()
+            unknown = m.group(0).strip()
     if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f):
-        v["qtype"] = "duties"
-    return v
+        qtype = "duties"
+    return NamedUnit(qtype, best, best_core or None, unknown)
 
 
 def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
@@ -471,25 +490,27 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     f = folded(question)
     # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
     placed = spell_out_provinces(question)
-    qtype = question_type(f)
-    v: dict = {"text": question, "folded": f, "qtype": qtype, **role_flags(f),
-               "years": tuple(m.group(0) for m in _YEAR.finditer(f)), "numbers_named": numbers_named(question)}
-    v["doc_filter"], v["locality_named"], v["unknown_locality"] = place_scope(placed, documents, locality)
-    v.update(unit_named(question, f, qtype, units))
-    place = set((v["locality_named"] or "").split())
-    runs = content_runs(without_numbers(placed, v["numbers_named"], ","), place, long_forms)
-    v["content_runs"] = runs
-    v["key_tokens"], v["key_bigrams"] = key_words(runs)
-    v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
-    v["answer_slot"] = answer_slot(f)
-    if v["asks_partners"] and v["answer_slot"] is not None and v["answer_slot"].kind == "agency":
+    roles = role_flags(f)
+    numbers = numbers_named(question)
+    doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
+    named = unit_named(question, f, question_type(f), units)
+    place = set((locality_named or "").split())
+    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms)
+    key_tokens, key_bigrams = key_words(runs)
+    slot = answer_slot(f)
+    if roles["asks_partners"] and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
-        v["answer_slot"] = AnswerSlot("partners")
-    v["named_documents"] = named_documents(f, v["numbers_named"])
-    v["named_subjects"] = named_subjects(f)
-    v["provinces_named"] = provinces_named(placed)
-    return Question(**v)
+        slot = AnswerSlot("partners")
+    return Question(
+        text=question, folded=f, qtype=named.qtype, **roles,
+        years=tuple(m.group(0) for m in _YEAR.finditer(f)), numbers_named=numbers,
+        doc_filter=doc_filter, locality_named=locality_named, unknown_locality=unknown_locality,
+        unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
+        content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
+        all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
+        answer_slot=slot, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
+        provinces_named=provinces_named(placed))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

@@ -14,10 +14,11 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
-from corpus.model import Clause, Document
+from corpus.model import Clause, Document, FieldLine
 from index.backend import ClauseStore, open_store
 from retrieval.accents import AccentRestorer, typed_without_marks
 from retrieval.answer import ANSWERING_COVERAGE, compose_answer
@@ -47,17 +48,6 @@ TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other pla
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
 FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the tasks under an assigning heading, a
 # lead's source) shows that one's score a shade lower: the answer lists it second, never above it
-
-
-# lines between a signature block's title and the signer's name (a blank line or the crawl's table bar)
-SIGNATURE_GAP = 2
-
-
-def _signing_title(text: str) -> bool:
-    """A signature block's title line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "THỨ TRƯỞNG"): written in
-    capitals, no list dash, no name ("Nơi nhận:" has small letters)."""
-    t = text.strip().strip("*").strip()
-    return bool(t) and not t.startswith(("-", "+")) and any(ch.isalpha() for ch in t) and t == t.upper()
 
 
 class Retriever:
@@ -283,34 +273,20 @@ class Retriever:
         return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
 
     def number_lines(self, doc_id: str) -> tuple[int, ...]:
-        """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB")."""
-        return self._number_lines[doc_id]
+        """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB"): `Document.field_lines`."""
+        return self._positions(f.clause_id for f in self.store.documents[doc_id].field_lines.number)
 
     def signature_lines(self, doc_id: str) -> tuple[int, ...]:
-        """The plan's signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Phú Hiền"): footers naming its signer."""
-        return self._signature_lines[doc_id]
+        """The plan's signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Phú Hiền"): `Document.field_lines`."""
+        return self._positions(f.clause_id for f in self.store.documents[doc_id].field_lines.signature)
 
-    @functools.cached_property
-    def _signature_lines(self) -> dict[str, tuple[int, ...]]:
-        """Per plan, its footer clauses holding the signer's name (`Document.signer`; none when unread), with
-        the title lines written just above the name ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG"), which say in what
-        capacity it was signed; a recipient line naming the signer ("- Thứ trưởng X;") only when no block does."""
-        clauses = self.store.clauses
-        table: dict[str, tuple[int, ...]] = {}
-        for doc_id, doc in self.store.documents.items():
-            name = folded(doc.signer or "")
-            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if name else (0, 0)
-            naming = [p for p in range(a, b) if clauses[p].kind == "footer" and name in folded(clauses[p].text)]
-            blocks = [p for p in naming if not clauses[p].text.lstrip().startswith(("-", "+", "*"))]
-            found: set[int] = set(blocks or naming)
-            for p in blocks:
-                q = p - 1
-                while (q >= a and clauses[q].kind == "footer" and _signing_title(clauses[q].text)
-                       and clauses[q + 1].lines[0] - clauses[q].lines[1] <= SIGNATURE_GAP):
-                    found.add(q)
-                    q -= 1
-            table[doc_id] = tuple(sorted(found))
-        return table
+    def field_line(self, line: FieldLine | None) -> int | None:
+        """The position of a letterhead field's clause (`Document.field_lines`), None when the plan has none."""
+        return self.store.clause_index.get(line.clause_id) if line is not None else None
+
+    def _positions(self, clause_ids: Iterable[str]) -> tuple[int, ...]:
+        index = self.store.clause_index
+        return tuple(index[i] for i in clause_ids if i in index)
 
     @functools.cached_property
     def _lead_positions(self) -> dict[str, tuple[int, ...]]:
@@ -352,17 +328,6 @@ class Retriever:
         """Folded words of each clause's director (the person directing it), for clauses naming one."""
         return {p: frozenset(self.evidence.words(c.directed_by))
                 for p, c in enumerate(self.store.clauses) if c.directed_by}
-
-    @functools.cached_property
-    def _number_lines(self) -> dict[str, tuple[int, ...]]:
-        """Per plan, its header clauses holding the plan's number (a number without a digit names none)."""
-        table: dict[str, tuple[int, ...]] = {}
-        for doc_id, doc in self.store.documents.items():
-            number = folded(doc.number or "")
-            a, b = self.store.doc_ranges.get(doc_id, (0, 0)) if any(ch.isdigit() for ch in number) else (0, 0)
-            table[doc_id] = tuple(p for p in range(a, b) if self.store.clauses[p].kind == "header"
-                                  and number in folded(self.store.clauses[p].text))
-        return table
 
     @functools.cached_property
     def _title_pairs(self) -> dict[str, frozenset[str]]:

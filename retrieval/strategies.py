@@ -213,12 +213,10 @@ class Strategy:
         return []
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """After scoring: a comparison across several named places shows each plan's best clause first;
-        a question asking for a list's items opens with the heading that names the list (`items_heading_first`)."""
+        """After scoring: a comparison across several named places shows each plan's best clause first."""
         if len(r.localities(q.doc_filter)) > 1:
             scored = r.one_per_plan_first(scored)
-        # a who question's items are units (leads, partners), not a heading's list
-        return items_heading_first(r, q, scored) if q.asks_items and q.qtype in ("fact", "list") else scored
+        return scored
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The clause of one plan that carries what is asked (default: the best ranked of those that
@@ -249,8 +247,13 @@ class Fact(Strategy):
     name = "fact"
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """"Những tỉnh nào ban hành kế hoạch …" reads as a fact; it asks for the plans all the same."""
-        return plans_first(r, q, scored, super().order(r, q, scored))
+        """A question asking for a list's items opens with the heading that names the list (`items_heading_first`;
+        a who question's items are units, not a heading's list); "Những tỉnh nào ban hành kế hoạch …" reads as a
+        fact, and asks for the plans all the same."""
+        ordered = super().order(r, q, scored)
+        if q.asks_items:
+            ordered = items_heading_first(r, q, ordered)
+        return plans_first(r, q, scored, ordered)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True  # an aim or a rule in words: the next clause usually continues it
@@ -539,7 +542,6 @@ LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower
 LIST_TITLE_SHARE = 0.8
 MAX_PLANS_LISTED = 8
-TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
 
 
 def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
@@ -558,10 +560,9 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     head = []
     places = asks_places(q)
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
-        pos = title_line(r, d)
-        a = r.store.doc_ranges[d][0]
-        at = place_line(r.store.clauses[a:pos if pos is not None else a], r.store.documents[d]) if places else None
-        where = a + at if at is not None else None
+        lines = r.store.documents[d].field_lines
+        pos = r.field_line(lines.title)
+        where = r.field_line(lines.place_date) if places else None
         head.extend((p, score, cov) for p in (where, pos) if p is not None)
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
@@ -586,40 +587,9 @@ def asks_places(q: Question) -> bool:
     return asks_plans(q) and bool(_ASKS_PLACES.search(q.folded))
 
 
-def place_line(plan: Sequence[Clause], doc: "Document") -> int | None:
-    """Index in ``plan`` (the plan's clauses up to its title line) of the letterhead line stating where and when it
-    was issued ("Nghệ An, ngày 19 tháng 11 năm 2025"): a header clause opening on the plan's place (its commune or
-    province) and giving a date."""
-    names = [folded(n) for n in (doc.locality.name, doc.locality.province) if n]
-    for i, c in enumerate(plan):
-        t = folded(c.text)
-        if c.kind == "header" and any(t.startswith(n) for n in names) and re.search(r"\bngay\b.*\bnam\b", t):
-            return i
-    return None
-
-
 def asks_plans(q: Question) -> bool:
     """"Có những kế hoạch nào về …", "Những tỉnh nào ban hành kế hoạch …": the answer is the plans themselves."""
     return bool(_ASKS_PLANS.search(q.folded))
-
-
-def title_line(r: "Retriever", doc_id: str) -> int | None:
-    """The letterhead clause stating the plan's title (the longest header line inside its title)."""
-    doc = r.store.documents[doc_id]
-    title = folded(doc.title or "")
-    kind = folded(doc.kind or "")
-    core = title[len(kind):].strip() if kind and title.startswith(kind) else title
-    a, b = r.store.doc_ranges.get(doc_id, (0, 0))
-    best, size = None, 0
-    for p in range(a, b):
-        c = r.store.clauses[p]
-        if c.kind != "header":
-            continue
-        t = folded(c.text)
-        # the title line, or the line the (possibly shortened) title begins with
-        if len(t) >= 10 and (t in title or (len(core) >= 10 and core[:TITLE_PREFIX] in t)) and len(t) > size:
-            best, size = p, len(t)
-    return best
 
 
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (Fact(), Who(), Target(), When(), Duties(), PlanList())}

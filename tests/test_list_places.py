@@ -6,7 +6,8 @@ import pytest
 
 from corpus.model import Clause, Document, Locality
 from retrieval.query import analyse
-from retrieval.strategies import asks_places, place_line
+from corpus.letterhead_lines import place_line
+from retrieval.strategies import asks_places
 
 
 def header(n: int, text: str, doc: str) -> Clause:

@@ -219,3 +219,13 @@ def test_initials_come_from_the_list_only_when_one_province_has_them():
 
     for initials, place in _initials().items():
         assert [p for p in all_provinces() if "".join(w[0] for w in key(p.name).split()) == initials] == [place]
+
+
+def test_every_signing_title_of_the_one_list_finds_the_name_under_it():
+    """The signing titles are listed once (`corpus.metadata.SIGNING_TITLES`) for both the quick test of a line and
+    the full one, so a title added to one cannot be missed by the other."""
+    from corpus.metadata import SIGNING_TITLES
+
+    for title in SIGNING_TITLES:
+        assert read_signer(["- Lưu: VT.", f"**{title}**", "", "Hoàng Phú Hiền"]) == "Hoàng Phú Hiền", title
+        assert read_signer(["- Lưu: VT.", f"PHÓ {title}", "Trần Thị Lan"]) == "Trần Thị Lan", title

@@ -1,7 +1,7 @@
 """A plan number named in a question selects that document; the signature block answers who signed."""
 from corpus.model import Document
 from retrieval.query import _ASKS_SIGNER, DocumentNumber, analyse, folded, named_documents, numbered_documents, numbers_named
-from retrieval.search import _signing_title
+from corpus.letterhead_lines import signing_title
 
 DOCS = {d.id: d for d in (
     Document(id="na", source="na.md", number="982/KH-UBND"),
@@ -50,9 +50,9 @@ def test_signer_asked_by_the_signers_office():
 
 def test_signature_block_titles_are_capital_lines_not_recipients():
     for line in ("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "TM. ỦY BAN NHÂN DÂN", "**KT. CHỦ TỊCH**", "PHÓ CHỦ TỊCH"):
-        assert _signing_title(line), line
+        assert signing_title(line), line
     for line in ("Nơi nhận:", "- Thứ trưởng Tạ Quang Đông;", "- UBND 34 tỉnh, thành phố;", "Hoàng Trung", "|"):
-        assert not _signing_title(line), line
+        assert not signing_title(line), line
 
 
 def test_a_questions_document_numbers_are_one_typed_field_read_once():

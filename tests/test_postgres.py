@@ -122,6 +122,8 @@ def test_both_backends_hold_the_same_snapshot(both):
     files, pg = both
     assert [c.to_dict() for c in files.clauses] == [c.to_dict() for c in pg.clauses]
     assert {k: v.to_dict() for k, v in files.documents.items()} == {k: v.to_dict() for k, v in pg.documents.items()}
+    # where each plan writes its letterhead fields is stored, not lost on the way (`Document.field_lines`)
+    assert all(d.field_lines.title for d in pg.documents.values())
     assert files.abbreviations == pg.abbreviations
     fs, ps = files.bm25_statistics(), pg.bm25_statistics()
     assert fs.n_docs == ps.n_docs and dict(fs.document_frequency) == dict(ps.document_frequency)

@@ -56,6 +56,13 @@ def test_corpus_and_index_use_the_one_toolkit():
     assert index.text.CURATED_ABBREVIATIONS is T.ABBREVIATIONS
 
 
+def test_retrieval_folds_whole_lines_with_the_toolkits_function():
+    from retrieval import query
+
+    assert query.folded is T.folded
+    assert T.folded("  Xã  Hoá Đức ") == "xa hoa duc"
+
+
 def _plan_lines() -> list[str]:
     from pathlib import Path
 
@@ -68,13 +75,12 @@ def _plan_lines() -> list[str]:
     return lines
 
 
-def test_toolkit_folds_exactly_as_the_retrieval_and_bot_copies_it_replaces():
-    """The lead switches retrieval/query.folded and bot/telegram.fold to the toolkit at merge:
-    same output on plan text, so nothing downstream moves."""
-    from bot.telegram import fold as bot_fold
-    from retrieval.query import folded
+def test_retrieval_and_the_bot_fold_with_the_toolkit_not_copies_of_it():
+    """retrieval/query.folded and bot/telegram.fold were copies; both stages now read the toolkit's."""
+    import bot.telegram
+    from retrieval import query
 
+    assert not hasattr(bot.telegram, "fold") and bot.telegram.fold_words is T.fold_words
+    assert query.fold_words is T.fold_words and query.folded is T.folded
     for line in _plan_lines():
-        assert T.fold(line) == folded(line), line
-        # the bot keeps "_" inside words; the toolkit counts it as punctuation
-        assert T.fold_words(line) == " ".join(bot_fold(line).replace("_", " ").split()), line
+        assert T.fold(line) == query.folded(line), line

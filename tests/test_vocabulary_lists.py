@@ -31,3 +31,20 @@ def test_the_reading_lists_keep_words_the_shared_stop_words_would_cut():
     assert {"ubnd", "tp", "qd"} <= PLAN_NAME_STOP and not {"ubnd", "tp", "qd"} & linking
     assert {"hoi", "thon", "doi"} <= NOT_PLACE_NAME_WORDS
     assert {"toi", "thieu", "binh", "quan", "tang", "giam"} <= NOT_INDICATOR_NAME_WORDS
+
+
+def test_a_persons_name_line_is_one_pattern_every_reader_shares():
+    """The signature block's end (structure), a signer's name line (metadata) and a name that ends a hard-wrapped
+    letterhead (lines) read a person's name by the toolkit's one pattern, not three copies of it."""
+    import corpus.lines
+    import corpus.metadata
+    import corpus.structure
+
+    assert corpus.metadata.PERSON_NAME is corpus.structure.PERSON_NAME is corpus.lines.PERSON_NAME \
+        is vocabulary.PERSON_NAME
+    for module, old in ((corpus.lines, "_PERSON_NAME"), (corpus.metadata, "_PERSON"), (corpus.structure, "_PERSON")):
+        assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
+    for name in ("Hoàng Phú Hiền", "Trần Thị Lan", "Võ Văn Thưởng", "Lê Hoài"):
+        assert vocabulary.PERSON_NAME.match(name), name
+    for line in ("Nơi nhận:", "KT. CHỦ TỊCH", "Hoàng", "Sở Nội vụ chủ trì", "Nguyễn Văn A B C D E"):
+        assert not vocabulary.PERSON_NAME.match(line), line

@@ -1,0 +1,98 @@
+"""Where a plan writes its letterhead fields: the clauses stating its number, place and date, title and signature.
+
+`corpus.metadata` reads the fields' values from the raw lines; once the clauses exist this module records
+which of them state each value (`corpus.model.LetterheadLines` on `Document.field_lines`), so retrieval cites
+the plan's number line, its place-and-date line, its title line or its signature block from that typed record
+instead of searching the clauses' text for the values again.
+"""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from corpus.model import Clause, Document, FieldLine, LetterheadLines
+from corpus.text import folded
+
+# lines between a signature block's title and the signer's name (a blank line or the crawl's table bar)
+SIGNATURE_GAP = 2
+TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
+TITLE_LINE_MIN = 10  # characters of a header line (and of a title's core) that can be the title at all
+_PLACE_DATE = re.compile(r"\bngay\b.*\bnam\b")  # folded "…, ngày 19 tháng 11 năm 2025"
+
+
+def signing_title(text: str) -> bool:
+    """A signature block's title line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "THỨ TRƯỞNG"): written in
+    capitals, no list dash, no name ("Nơi nhận:" has small letters)."""
+    t = text.strip().strip("*").strip()
+    return bool(t) and not t.startswith(("-", "+")) and any(ch.isalpha() for ch in t) and t == t.upper()
+
+
+def number_lines(plan: Sequence[Clause], doc: Document) -> list[int]:
+    """Indexes in ``plan`` of the header clauses holding the plan's number ("Số: 08 - CTr/ĐUUB"); none when
+    the number has no digit, which names nothing."""
+    number = folded(doc.number or "")
+    if not any(ch.isdigit() for ch in number):
+        return []
+    return [i for i, c in enumerate(plan) if c.kind == "header" and number in folded(c.text)]
+
+
+def signature_lines(plan: Sequence[Clause], doc: Document) -> list[int]:
+    """Indexes in ``plan`` of its footer clauses holding the signer's name (`Document.signer`; none when unread),
+    with the title lines written just above the name ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG"), which say in what capacity
+    it was signed; a recipient line naming the signer ("- Thứ trưởng X;") only when no block does."""
+    name = folded(doc.signer or "")
+    if not name:
+        return []
+    naming = [i for i, c in enumerate(plan) if c.kind == "footer" and name in folded(c.text)]
+    blocks = [i for i in naming if not plan[i].text.lstrip().startswith(("-", "+", "*"))]
+    found: set[int] = set(blocks or naming)
+    for i in blocks:
+        j = i - 1
+        while (j >= 0 and plan[j].kind == "footer" and signing_title(plan[j].text)
+               and plan[j + 1].lines[0] - plan[j].lines[1] <= SIGNATURE_GAP):
+            found.add(j)
+            j -= 1
+    return sorted(found)
+
+
+def title_line(plan: Sequence[Clause], doc: Document) -> int | None:
+    """Index in ``plan`` of the header clause stating its title: the longest header line inside the title, or
+    the line the (possibly shortened) title begins with."""
+    title = folded(doc.title or "")
+    kind = folded(doc.kind or "")
+    core = title[len(kind):].strip() if kind and title.startswith(kind) else title
+    best, size = None, 0
+    for i, c in enumerate(plan):
+        if c.kind != "header":
+            continue
+        t = folded(c.text)
+        if (len(t) >= TITLE_LINE_MIN and (t in title or (len(core) >= TITLE_LINE_MIN and core[:TITLE_PREFIX] in t))
+                and len(t) > size):
+            best, size = i, len(t)
+    return best
+
+
+def place_line(plan: Sequence[Clause], doc: Document) -> int | None:
+    """Index in ``plan`` (the plan's clauses up to its title line) of the letterhead line stating where and when it
+    was issued ("Nghệ An, ngày 19 tháng 11 năm 2025"): a header clause opening on the plan's place (its commune or
+    province) and giving a date."""
+    names = [folded(n) for n in (doc.locality.name, doc.locality.province) if n]
+    for i, c in enumerate(plan):
+        t = folded(c.text)
+        if c.kind == "header" and any(t.startswith(n) for n in names) and _PLACE_DATE.search(t):
+            return i
+    return None
+
+
+def field_lines(plan: Sequence[Clause], doc: Document) -> LetterheadLines:
+    """The clauses of ``plan`` (one document's, in order) that state its letterhead fields; the place-and-date
+    line is looked for above the title line only, and not at all when no title line was found."""
+    def at(i: int) -> FieldLine:
+        return FieldLine(plan[i].id, plan[i].lines)
+
+    title = title_line(plan, doc)
+    place = place_line(plan[:title], doc) if title is not None else None
+    return LetterheadLines(number=tuple(at(i) for i in number_lines(plan, doc)),
+                           place_date=at(place) if place is not None else None,
+                           title=at(title) if title is not None else None,
+                           signature=tuple(at(i) for i in signature_lines(plan, doc)))
