@@ -8,8 +8,10 @@ units) — by association over questions, counted per *document*: a pair seen in
 is that plan's topic, not a paraphrase, so it needs ``MIN_DOCUMENTS`` plans behind it. A target already written
 in the question is no translation and is never counted.
 
-The table is a model artefact (`BridgeTable.save` / `load`, with a version), built by a command from gold files,
-never edited by hand; the index needs no rebuilding for it.
+A table is saved with a version (`BridgeTable.save` / `load`), built from gold files, never edited by hand; the
+index needs no rebuilding for it. Measured by `benchmarks/query_bridge_cv.py` (document-level cross-validation):
+it did not help the hybrid ranking of held-out plans, so the product does not use it
+(benchmarks/results/query-bridge.md).
 """
 from __future__ import annotations
 
