@@ -1456,7 +1456,7 @@ class RestatedTasks:
 RESTATED_MIN_SHARE = 0.8
 RESTATED_MIN_PAIRS = 10
 _LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
-_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated")
+_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
@@ -1528,7 +1528,10 @@ from corpus.field_links import (FieldAssignments, contested, link_lead, referenc
                                 unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
-LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference())
+from corpus.paraphrase_links import ParaphrasedDuties  # noqa: E402
+
+LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference(),
+           ParaphrasedDuties())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
