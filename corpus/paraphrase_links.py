@@ -22,6 +22,7 @@ from corpus.field_links import link_lead
 from corpus.responsibilities import (_INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART, _LINKER_MECHANISMS, _STOP_FOLDED,
                                      _TASK_START, Context, _in_assignment_section, _words)
 from corpus.text import words
+from corpus.vocabulary import fold
 
 # Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
 PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
@@ -34,6 +35,25 @@ _NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự c�
 # A statement where the unit only coordinates: "- Phối hợp với Sở X …", "b) Phối hợp với các sở, ngành …".
 _COORDINATES = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
                           r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia\s*,?\s*)?phối hợp\b", re.I)
+
+
+# An appendix's title, numbered or not ("PHỤ LỤC", "Phụ lục 02", "PHỤ LỤC I"): what follows restates the body.
+_APPENDIX_TITLE = re.compile(r"^(?:phu luc|mau bieu|bieu mau)\b")
+APPENDIX_TITLE_CHARS = 60  # a longer clause mentions an appendix ("… theo Phụ lục đính kèm"), it does not open one
+
+
+def _appendices_start(ctx: Context) -> int:
+    """The position of the plan's first appendix title (`Clause.appendix`, or an unnumbered "PHỤ LỤC"), or past
+    the end: a table row before it is a table of the body (a list of the legal grounds, a form), not a restatement."""
+    for p, c in enumerate(ctx.clauses):
+        if c.appendix:
+            return p
+        if len(c.text) > 2 * APPENDIX_TITLE_CHARS:
+            continue
+        text = " ".join(fold(c.text).lower().strip("*_#:. ").split())
+        if len(text) <= APPENDIX_TITLE_CHARS and _APPENDIX_TITLE.match(text):
+            return p
+    return len(ctx.clauses)
 
 
 def _is_task(body: str) -> bool:
@@ -70,11 +90,14 @@ def _group_by_kind(lead: str) -> bool:
     return all(w in _KIND_WORDS for w in words(lead))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _content(text: str) -> frozenset[str]:
     """The task's content words and the pairs of them it writes side by side: a pair ("hạ tầng số", "camera
     giám sát") says more than its words apart, so both count."""
-    ws = [w if (w not in _STOP_FOLDED and not any(ch.isdigit() for ch in w) and len(w) > 1) else ""
-          for w in _words(text)]  # a number, date or document code ("36-nq/tw") is a reference, not what is done
+    ws = [w if (w not in _STOP_FOLDED and len(w) > 1 and not _DIGIT.search(w)) else ""
+          for w in words(text)]  # a number, date or document code ("36-nq/tw") is a reference, not what is done
     return frozenset([w for w in ws if w] + [f"{a} {b}" for a, b in zip(ws, ws[1:]) if a and b])
 
 
@@ -86,10 +109,11 @@ class ParaphrasedDuties:
 
     def extract(self, ctx: Context) -> None:
         clauses = ctx.clauses
+        appendices = _appendices_start(ctx)
         statements = [p for p, c in enumerate(clauses)
                       if c.lead and c.lead_source is not None and c.lead_source.mechanism not in _LINKER_MECHANISMS
-                      and (c.kind == "table_row" or (c.kind in ("item", "bullet", "paragraph")
-                                                     and _in_assignment_section(ctx, p)))
+                      and ((c.kind == "table_row" and p >= appendices) or (
+                          c.kind in ("item", "bullet", "paragraph", "table_row") and _in_assignment_section(ctx, p)))
                       and not _COORDINATES.match(ctx.body(p)) and not _group_by_kind(c.lead)
                       and not any(_LEGAL_PART.match(s) for s in c.section_path)]
         if not statements:
@@ -101,22 +125,35 @@ class ParaphrasedDuties:
                              for s in c.section_path)]
         if not tasks:
             return
-        bags = [_content(ctx.body(p)) if c.kind != "table_row" else _content(c.text) for p, c in enumerate(clauses)]
-        df = Counter(w for bag in bags for w in bag)
-        n = len(clauses)
+        # rarity among the clauses compared (the body's tasks and the duties): what every task says ("triển khai",
+        # "thực hiện") tells no unit apart
+        bags = {p: _content(ctx.body(p) if clauses[p].kind != "table_row" else clauses[p].text)
+                for p in (*tasks, *statements)}
+        df = Counter(w for bag in bags.values() for w in bag)
+        n = len(bags)
         idf = {w: math.log(1 + n / d) for w, d in df.items()}
+        units = {p: " ".join(words(clauses[p].lead or "")) for p in statements}  # one unit however it is cased
+        said: dict[str, list[int]] = {}  # each word or pair → the statements that say it
+        for p in statements:
+            for w in bags[p]:
+                said.setdefault(w, []).append(p)
         for pos in tasks:
-            mine = _content(_ITEM_OPENER.sub("", ctx.body(pos)))
+            mine = bags[pos]
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
                 continue
-            total = sum(idf[w] for w in mine)
+            total = math.fsum(idf[w] for w in mine)
+            weight: Counter[int] = Counter()
+            count: Counter[int] = Counter()
+            for w in sorted(mine):  # in one order whatever the hash seed: the same sums, the same answer
+                for p in said.get(w, ()):
+                    weight[p] += idf[w]
+                    count[p] += 1
             by_unit: dict[str, tuple[float, int]] = {}
-            for p in statements:
-                shared = mine & bags[p]
-                if len(shared) < PARAPHRASE_MIN_SHARED:
+            for p in sorted(count):  # the first statement of the plan on a tie
+                if count[p] < PARAPHRASE_MIN_SHARED:
                     continue
-                share = sum(idf[w] for w in shared) / total
-                unit = " ".join(_words(clauses[p].lead or ""))
+                share = weight[p] / total
+                unit = units[p]
                 if share > by_unit.get(unit, (0.0, -1))[0]:
                     by_unit[unit] = (share, p)
             ranked = sorted(by_unit.values(), reverse=True)
