@@ -19,8 +19,8 @@ import re
 from collections import Counter
 
 from corpus.field_links import link_lead
-from corpus.responsibilities import (_INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART, _LINKER_MECHANISMS, _STOP_FOLDED,
-                                     _TASK_START, Context, _in_assignment_section, _words)
+from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
+                                     _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section)
 from corpus.text import words
 from corpus.vocabulary import fold
 
@@ -32,9 +32,6 @@ PARAPHRASE_MIN_SHARED = 4  # rare words in common, at least
 
 # Parts of a plan that state ends, not tasks: their sentences are restated by duties without being them.
 _NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự cần thiết|đánh giá|kết quả|tình hình|kinh phí", re.I)
-# A statement where the unit only coordinates: "- Phối hợp với Sở X …", "b) Phối hợp với các sở, ngành …".
-_COORDINATES = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
-                          r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia\s*,?\s*)?phối hợp\b", re.I)
 
 
 # An appendix's title, numbered or not ("PHỤ LỤC", "Phụ lục 02", "PHỤ LỤC I"): what follows restates the body.
@@ -114,7 +111,7 @@ class ParaphrasedDuties:
                       if c.lead and c.lead_source is not None and c.lead_source.mechanism not in _LINKER_MECHANISMS
                       and ((c.kind == "table_row" and p >= appendices) or (
                           c.kind in ("item", "bullet", "paragraph", "table_row") and _in_assignment_section(ctx, p)))
-                      and not _COORDINATES.match(ctx.body(p)) and not _group_by_kind(c.lead)
+                      and not COORDINATING_DUTY.match(ctx.body(p)) and not _group_by_kind(c.lead)
                       and not any(_LEGAL_PART.match(s) for s in c.section_path)]
         if not statements:
             return

@@ -1425,7 +1425,8 @@ class RestatedTasks:
         stated = [p for p, c in enumerate(ctx.clauses)
                   if c.lead and c.kind in ("item", "bullet", "paragraph") and c.lead_source is not None
                   and c.lead_source.mechanism not in _LINKER_MECHANISMS and c.section_path
-                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)]
+                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)
+                  and not COORDINATING_DUTY.match(ctx.body(p))]
         if not stated:
             return
         pairs = {p: _task_pairs(ctx, p) for p in stated}
@@ -1456,6 +1457,10 @@ class RestatedTasks:
 RESTATED_MIN_SHARE = 0.8
 RESTATED_MIN_PAIRS = 10
 _LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
+# A duty where its unit only coordinates ("- Phối hợp với Sở X …", "b) Chủ động phối hợp …"): another unit leads what
+# it restates, so it names no lead for the task.
+COORDINATING_DUTY = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
+                               r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia\s*,?\s*)?phối hợp\b", re.I)
 _LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 
