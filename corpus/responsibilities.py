@@ -1457,10 +1457,10 @@ class RestatedTasks:
 RESTATED_MIN_SHARE = 0.8
 RESTATED_MIN_PAIRS = 10
 _LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
-# A duty where its unit only coordinates ("- Phối hợp với Sở X …", "b) Chủ động phối hợp …"): another unit leads what
-# it restates, so it names no lead for the task.
+# A duty where its unit only coordinates or takes part ("- Phối hợp với Sở X …", "b) Chủ động phối hợp …", "- Tham
+# gia huy động nguồn lực …"): another unit leads what it restates, so it names no lead for the task.
 COORDINATING_DUTY = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
-                               r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia\s*,?\s*)?phối hợp\b", re.I)
+                               r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia|phối hợp)\b", re.I)
 _LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 
