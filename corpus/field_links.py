@@ -57,7 +57,7 @@ _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 FIELD_PART_MAX_WORDS = 5  # a field's part is a short name ("an sinh xã hội"); a longer run is a sentence
 FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động, việc làm và an sinh xã hội")
 # Linker mechanisms: a lead one of them gave is itself read elsewhere, never a claim of its own.
-_LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated"}
+_LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase"}
 
 
 @lru_cache(maxsize=8192)

@@ -132,6 +132,7 @@ LEAD_MECHANISMS: dict[str, str] = {
     "restated": "nhiệm vụ nêu lại ở mục khác",
     "field": "giao theo lĩnh vực",
     "topic": "suy luận theo lĩnh vực",
+    "paraphrase": "nhiệm vụ diễn đạt lại ở phần phân công",
 }
 
 # The fields a labelled attribute line may state (`Clause.labelled_fields`), as `corpus.responsibilities` reads them.

@@ -28,8 +28,8 @@ def read_plan(src: SourceText, fingerprint: str = "") -> tuple[Document, Skeleto
     doc = Document(id=doc_id, source=src.source, line_count=len(src.lines), fingerprint=fingerprint,
                    fmt=src.fmt, noise_lines=sk.noise)
     extract_metadata(doc, src.lines)
+    mark_appendices(sk.clauses)  # before the facts: a linker tells the body's tasks from an appendix's rows
     assign_facts(sk)
-    mark_appendices(sk.clauses)
     doc.field_lines = field_lines(sk.clauses, doc)
     return doc, sk
 

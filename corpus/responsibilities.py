@@ -1425,7 +1425,8 @@ class RestatedTasks:
         stated = [p for p, c in enumerate(ctx.clauses)
                   if c.lead and c.kind in ("item", "bullet", "paragraph") and c.lead_source is not None
                   and c.lead_source.mechanism not in _LINKER_MECHANISMS and c.section_path
-                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)]
+                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)
+                  and not COORDINATING_DUTY.match(ctx.body(p))]
         if not stated:
             return
         pairs = {p: _task_pairs(ctx, p) for p in stated}
@@ -1456,7 +1457,11 @@ class RestatedTasks:
 RESTATED_MIN_SHARE = 0.8
 RESTATED_MIN_PAIRS = 10
 _LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
-_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated")
+# A duty where its unit only coordinates or takes part ("- Phối hợp với Sở X …", "b) Chủ động phối hợp …", "- Tham
+# gia huy động nguồn lực …"): another unit leads what it restates, so it names no lead for the task.
+COORDINATING_DUTY = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
+                               r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia|phối hợp)\b", re.I)
+_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
@@ -1528,7 +1533,10 @@ from corpus.field_links import (FieldAssignments, contested, link_lead, referenc
                                 unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
-LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference())
+from corpus.paraphrase_links import ParaphrasedDuties  # noqa: E402
+
+LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference(),
+           ParaphrasedDuties())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:

@@ -18,7 +18,7 @@ from corpus.lines import (
     read_label,
 )
 from corpus.model import Clause, SourceText
-from corpus.text import PERSON_NAME, fold, normalize
+from corpus.text import PERSON_NAME, fold, nfc, normalize
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
 from corpus.vocabulary import COLUMN_TITLES
 
@@ -407,6 +407,8 @@ def appendix_key(m: re.Match[str]) -> str:
 
 def appendix_label(text: str) -> str | None:
     """The appendix a short clause opens ("PHỤ LỤC 02" → "phu luc 2"), as `appendix_key`, or None."""
+    if len(nfc(" ".join(text.split()))) > APPENDIX_TITLE_CHARS:
+        return None  # folding never shortens a composed text: too long to open an appendix, read no further
     f = " ".join(fold(normalize(text)).split())
     m = APPENDIX_NAME.match(f.strip("*_#:. "))
     if not m or len(f) > APPENDIX_TITLE_CHARS:

@@ -1,0 +1,165 @@
+"""Body tasks whose lead the plan gives only by restating the task, in other words, where it hands out duties.
+
+A plan lists its tasks by topic ("2. Phát triển hạ tầng số: - Đầu tư xây dựng, hoàn thiện hạ tầng số đồng bộ …")
+and says who does them elsewhere: a unit's paragraph in "Tổ chức thực hiện" ("**2. Sở Khoa học và Công nghệ** …
+- Hướng dẫn … trong quá trình xây dựng hạ tầng số …") or an appendix row ("Xây dựng Kế hoạch triển khai Chiến lược
+dữ liệu quốc gia …" | Công an tỉnh). The restatement shares the task's rare words, not its wording, so the word
+pairs the `restated` and `appendix_table` linkers compare are too strict.
+
+Precise before complete: each word counts by how rare it is in the plan (idf), a task is matched to the one
+duty statement that restates the largest rare share of it, and the unit of that statement must beat every other
+unit's best statement by a margin; otherwise the plan does not say, and neither do we. Only a task of the body
+(not an objective, not a duty already in the part that hands out duties) with no lead of its own is linked, and
+only to a statement where its unit leads (never a "Phối hợp …" duty, where the unit only coordinates).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from corpus.field_links import link_lead
+from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
+                                     _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section)
+from corpus.text import words
+from corpus.vocabulary import fold
+
+# Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
+PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
+PARAPHRASE_MARGIN = 1.2  # the best unit's share over the best share of any other unit
+PARAPHRASE_MIN_WORDS = 5  # a task of fewer content words is too generic to tell units apart
+PARAPHRASE_MIN_SHARED = 4  # rare words in common, at least
+
+# Parts of a plan that state ends, not tasks: their sentences are restated by duties without being them.
+_NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự cần thiết|đánh giá|kết quả|tình hình|kinh phí", re.I)
+
+
+# An appendix's title, numbered or not ("PHỤ LỤC", "Phụ lục 02", "PHỤ LỤC I"): what follows restates the body.
+_APPENDIX_TITLE = re.compile(r"^(?:phu luc|mau bieu|bieu mau)\b")
+APPENDIX_TITLE_CHARS = 60  # a longer clause mentions an appendix ("… theo Phụ lục đính kèm"), it does not open one
+
+
+def _appendices_start(ctx: Context) -> int:
+    """The position of the plan's first appendix title (`Clause.appendix`, or an unnumbered "PHỤ LỤC"), or past
+    the end: a table row before it is a table of the body (a list of the legal grounds, a form), not a restatement."""
+    for p, c in enumerate(ctx.clauses):
+        if c.appendix:
+            return p
+        if len(c.text) > 2 * APPENDIX_TITLE_CHARS:
+            continue
+        text = " ".join(fold(c.text).lower().strip("*_#:. ").split())
+        if len(text) <= APPENDIX_TITLE_CHARS and _APPENDIX_TITLE.match(text):
+            return p
+    return len(ctx.clauses)
+
+
+def _is_task(body: str) -> bool:
+    """A task of the body opens with what is done ("Xây dựng …", "Triển khai …", "Đẩy mạnh …"), not with its
+    grounds ("Căn cứ …") nor with a name or a label ("Thời gian thực hiện: …", "Kinh phí …")."""
+    body = _ITEM_OPENER.sub("", body.lstrip("*_ "))
+    if body.isupper():
+        return False  # a title standing alone ("TRIỂN KHAI THI HÀNH LUẬT …"), not a task
+    return bool(_TASK_START.match(body) or _TASK_OPENER.match(body)) and not _GROUNDS.match(body)
+
+
+# What a task of a plan's body opens with besides the duty verbs (`corpus.responsibilities._TASK_START`): the acts a
+# programme lists ("Thúc đẩy …", "Khai thác dữ liệu …", "Thử nghiệm …", "Đào tạo và phát triển nguồn nhân lực …").
+TASK_OPENERS = (
+    "thúc đẩy", "thu thập", "thử nghiệm", "khai thác", "đào tạo", "phát triển", "đổi mới", "hoàn thiện", "số hóa",
+    "số hoá", "lắp đặt", "mời gọi", "chia sẻ", "ứng dụng", "huy động", "kết nối", "tạo", "đầu tư", "thu hút",
+    "bồi dưỡng", "hợp tác", "khuyến khích", "tham gia", "mở rộng", "nâng cấp", "duy trì", "vận hành", "đa dạng hóa",
+    "thí điểm", "sửa đổi", "bổ sung", "hình thành", "củng cố", "kiện toàn", "giới thiệu", "quảng bá", "xúc tiến",
+    "liên kết", "chuyển đổi", "chuẩn hóa", "cải thiện", "cải cách", "áp dụng", "giải quyết", "phòng ngừa", "ngăn chặn",
+    "khắc phục", "bảo vệ", "bảo tồn", "tăng", "giảm", "nhân rộng", "xử lý", "đánh giá", "điều tra", "khảo sát",
+)
+_TASK_OPENER = re.compile(r"^(?:%s)\b" % "|".join(sorted(map(re.escape, TASK_OPENERS), key=len, reverse=True)), re.I)
+
+
+# "Căn cứ …" opens a duty's grounds, not a task.
+_GROUNDS = re.compile(r"^(?:căn cứ|trên cơ sở)\b", re.I)
+# Bodies named only by their kind ("Các cơ quan, đơn vị", "Các sở, ban, ngành cấp tỉnh"): each does its own part of
+# everything, so their duty restates every task a little and names none.
+_KIND_WORDS = frozenset(words("các những mọi cơ quan đơn vị sở ban ngành địa phương liên quan và tổ chức cấp tỉnh "
+                              "huyện xã phường thành phố trực thuộc có ủy uỷ nhân dân ubnd đặc khu thủ trưởng"))
+
+
+def _group_by_kind(lead: str) -> bool:
+    return all(w in _KIND_WORDS for w in words(lead))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _content(text: str) -> frozenset[str]:
+    """The task's content words and the pairs of them it writes side by side: a pair ("hạ tầng số", "camera
+    giám sát") says more than its words apart, so both count."""
+    ws = [w if (w not in _STOP_FOLDED and len(w) > 1 and not _DIGIT.search(w)) else ""
+          for w in words(text)]  # a number, date or document code ("36-nq/tw") is a reference, not what is done
+    return frozenset([w for w in ws if w] + [f"{a} {b}" for a, b in zip(ws, ws[1:]) if a and b])
+
+
+class ParaphrasedDuties:
+    """A body task restated in other words by one unit's duty (its paragraph in "Tổ chức thực hiện", an appendix
+    row): the task takes that unit as its lead, and the statement is recorded as where it was read."""
+
+    mechanism = "paraphrase"
+
+    def extract(self, ctx: Context) -> None:
+        clauses = ctx.clauses
+        appendices = _appendices_start(ctx)
+        statements = [p for p, c in enumerate(clauses)
+                      if c.lead and c.lead_source is not None and c.lead_source.mechanism not in _LINKER_MECHANISMS
+                      and ((c.kind == "table_row" and p >= appendices) or (
+                          c.kind in ("item", "bullet", "paragraph", "table_row") and _in_assignment_section(ctx, p)))
+                      and not COORDINATING_DUTY.match(ctx.body(p)) and not _group_by_kind(c.lead)
+                      and not any(_LEGAL_PART.match(s) for s in c.section_path)]
+        if not statements:
+            return
+        tasks = [p for p, c in enumerate(clauses)
+                 if c.lead is None and c.kind in ("item", "bullet", "paragraph") and c.section_path
+                 and not c.appendix and not _in_assignment_section(ctx, p) and _is_task(ctx.body(p))
+                 and not any(_INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or _LEGAL_PART.match(s)
+                             for s in c.section_path)]
+        if not tasks:
+            return
+        # rarity among the clauses compared (the body's tasks and the duties): what every task says ("triển khai",
+        # "thực hiện") tells no unit apart
+        bags = {p: _content(ctx.body(p) if clauses[p].kind != "table_row" else clauses[p].text)
+                for p in (*tasks, *statements)}
+        df = Counter(w for bag in bags.values() for w in bag)
+        n = len(bags)
+        idf = {w: math.log(1 + n / d) for w, d in df.items()}
+        units = {p: " ".join(words(clauses[p].lead or "")) for p in statements}  # one unit however it is cased
+        said: dict[str, list[int]] = {}  # each word or pair → the statements that say it
+        for p in statements:
+            for w in bags[p]:
+                said.setdefault(w, []).append(p)
+        for pos in tasks:
+            mine = bags[pos]
+            if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
+                continue
+            total = math.fsum(idf[w] for w in mine)
+            weight: Counter[int] = Counter()
+            count: Counter[int] = Counter()
+            for w in sorted(mine):  # in one order whatever the hash seed: the same sums, the same answer
+                for p in said.get(w, ()):
+                    weight[p] += idf[w]
+                    count[p] += 1
+            by_unit: dict[str, tuple[float, int]] = {}
+            for p in sorted(count):  # the first statement of the plan on a tie
+                if count[p] < PARAPHRASE_MIN_SHARED:
+                    continue
+                share = weight[p] / total
+                unit = units[p]
+                if share > by_unit.get(unit, (0.0, -1))[0]:
+                    by_unit[unit] = (share, p)
+            ranked = sorted(by_unit.values(), reverse=True)
+            self.record(pos, ranked)
+            if not ranked or ranked[0][0] < PARAPHRASE_MIN_SHARE:
+                continue
+            if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
+                continue  # another unit's duty restates the task about as well: the plan does not say which
+            link_lead(ctx, pos, ranked[0][1], self.mechanism)
+
+    def record(self, pos: int, ranked: list[tuple[float, int]]) -> None:
+        """What the task was compared with (a diagnosis reads it by overriding this; the parser keeps nothing)."""
