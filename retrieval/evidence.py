@@ -174,6 +174,25 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 
 @evidence
+def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The thing the question asks a value of is the one the clause holding that value is about: of the
+    answer's clauses holding a value of the slot's kind, the best rarity-weighted share of the question's
+    subject words (`Evidence.subject_words`: its content words without the place, the year and the plan it
+    names) that the clause itself writes — its text, cells, facts and two nearest headings, never its plan's
+    title (`Evidence.own_words`). A plan that speaks of "lao động" in one place and "đào tạo" in another
+    holds no figure for "tỷ lệ lao động qua đào tạo"; a BHXH row's 62% is another indicator's. 1 when no kind
+    of value is asked or the question names nothing but the place and year; 0 when no answer clause holds one."""
+    if q.answer_slot is None or not ranked:
+        return 1.0
+    subject = ev.subject_words(q)
+    if not subject:
+        return 1.0
+    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    total = sum(ev.idf(w) for w in subject)
+    return max((sum(ev.idf(w) for w in subject if w in ev.own_words(p)) / total for p in holding), default=0.0)
+
+
+@evidence
 def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The ranker's probability for the best of the top clauses holding a value of the slot's kind
     (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
@@ -420,6 +439,7 @@ class Evidence:
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
+        self.own_words = functools.lru_cache(maxsize=clauses)(self._read_own_words)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -584,6 +604,25 @@ class Evidence:
                 k += 1
             shares.append(k / len(words) if words else 1.0)
         return sum(shares) / len(shares) if shares else 1.0
+
+    def _read_own_words(self, pos: int) -> frozenset[str]:
+        """The folded words a clause writes itself (``own_words``): its text, table cells, typed facts and its two
+        nearest headings (a row "Sản lượng" under "2. Xoài"), abbreviations written out; not its plan's title,
+        which every clause of the plan would share."""
+        c = self.store.clauses[pos]
+        parts = [c.text, *(c.columns or {}).values(), c.target.text if c.target else None, c.lead, c.partners,
+                 c.deadline, c.product, *c.section_path[-2:]]
+        return frozenset(self.words(" ".join(filter(None, parts))))
+
+    def subject_words(self, q: Question) -> tuple[str, ...]:
+        """What the question asks about, as folded words: its content words without the place it names, the
+        years and numbers, and the words by which it names a plan, a law or a document (those the plan's title
+        or another clause states, not the clause holding the value)."""
+        drop = {w for p in (*q.provinces_named, q.locality_named or "") for w in self.words(p)}
+        drop |= set(self.plan_name_words(q))
+        drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
+        words = [w for run in q.content_runs for w in self.words(" ".join(run))]
+        return tuple(dict.fromkeys(w for w in words if len(w) >= 2 and not w.isdigit() and w not in drop))
 
     def rarest(self, q: Question) -> list[str]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
