@@ -175,21 +175,23 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
 
 @evidence
 def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The thing the question asks a value of is the one the clause holding that value is about: of the
-    answer's clauses holding a value of the slot's kind, the best rarity-weighted share of the question's
-    subject words (`Evidence.subject_words`: its content words without the place, the year and the plan it
-    names) that the clause itself writes — its text, cells, facts and two nearest headings, never its plan's
-    title (`Evidence.own_words`). A plan that speaks of "lao động" in one place and "đào tạo" in another
-    holds no figure for "tỷ lệ lao động qua đào tạo"; a BHXH row's 62% is another indicator's. 1 when no kind
-    of value is asked or the question names nothing but the place and year; 0 when no answer clause holds one."""
+    """The thing the question asks a value of is the one the clause holding that value names: of the answer's
+    clauses holding a value of the slot's kind, the best rarity-weighted share of the question's subject word
+    pairs (`Evidence.subject_pairs`: its content words without the place, the year and the plan, law or document
+    it names, in the question's runs) that the clause writes itself (`Evidence.own_pairs`: its text, cells, facts
+    and two nearest headings, never its plan's title, which every clause of the plan shares). Pairs, not words:
+    the plans' names of things are compounds of two syllables, and a clause writing "hoạt động" and "đào tạo"
+    apart, or a BHXH row's "62% lực lượng lao động", holds no figure for "tỷ lệ lao động qua đào tạo". 1 when no
+    kind of value is asked or the subject has no pair; 0 when no answer clause holds a value."""
     if q.answer_slot is None or not ranked:
         return 1.0
-    subject = ev.subject_words(q)
-    if not subject:
+    pairs = ev.subject_pairs(q)
+    if not pairs:
         return 1.0
+    weight = {b: sum(ev.idf(w) for w in b.split()) for b in pairs}
+    total = sum(weight.values())
     holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
-    total = sum(ev.idf(w) for w in subject)
-    return max((sum(ev.idf(w) for w in subject if w in ev.own_words(p)) / total for p in holding), default=0.0)
+    return max((sum(w for b, w in weight.items() if b in ev.own_pairs(p)) / total for p in holding), default=0.0)
 
 
 @evidence
@@ -439,7 +441,7 @@ class Evidence:
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
-        self.own_words = functools.lru_cache(maxsize=clauses)(self._read_own_words)
+        self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -605,14 +607,32 @@ class Evidence:
             shares.append(k / len(words) if words else 1.0)
         return sum(shares) / len(shares) if shares else 1.0
 
-    def _read_own_words(self, pos: int) -> frozenset[str]:
-        """The folded words a clause writes itself (``own_words``): its text, table cells, typed facts and its two
-        nearest headings (a row "Sản lượng" under "2. Xoài"), abbreviations written out; not its plan's title,
-        which every clause of the plan would share."""
+    def _read_own_pairs(self, pos: int) -> frozenset[str]:
+        """The word pairs a clause writes itself (``own_pairs``), each part read apart (no pair spans a cell or a
+        heading), and a table row's label with the heading it stands under in either order ("Sản lượng" under
+        "2. Xoài" names "sản lượng xoài")."""
         c = self.store.clauses[pos]
         parts = [c.text, *(c.columns or {}).values(), c.target.text if c.target else None, c.lead, c.partners,
                  c.deadline, c.product, *c.section_path[-2:]]
-        return frozenset(self.words(" ".join(filter(None, parts))))
+        pairs = {b for part in parts if part for b in word_pairs(self.words(part))}
+        if c.kind == "table_row" and c.section_path:
+            label, heading = self.words(c.noi_dung), self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            pairs |= set(word_pairs(label + heading)) | set(word_pairs(heading + label))
+        return frozenset(pairs)
+
+    def subject_pairs(self, q: Question) -> tuple[str, ...]:
+        """The word pairs of `subject_words` as the question writes them in runs (a dropped word breaks a run)."""
+        keep = set(self.subject_words(q))
+        pairs: list[str] = []
+        for run in q.content_runs:
+            ws: list[str] = []
+            for w in [*self.words(" ".join(run)), ""]:
+                if w in keep:
+                    ws.append(w)
+                    continue
+                pairs += word_pairs(ws)
+                ws = []
+        return tuple(dict.fromkeys(pairs))
 
     def subject_words(self, q: Question) -> tuple[str, ...]:
         """What the question asks about, as folded words: its content words without the place it names, the
