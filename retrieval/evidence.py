@@ -867,10 +867,36 @@ def document_kind_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, fl
     return max(sum(f" {k} " in ev.plan_self_name(d) for k in kinds) / len(kinds) for d in docs)
 
 
+FIGURE_SLOTS = frozenset({"percent", "money", "count", "number"})  # a figure is always a figure *of* something named
+INDICATOR_PAIRS = 0.25  # a value clause writing no more than this share of the subject's word pairs (one of four:
+# "lao động" of "lao động qua đào tạo") names another indicator that shares its head word; on the development half
+# one answerable figure question of 178 has a clause writing so few (a paraphrase), the near-misses naming a
+# neighbour's indicator ("nhập khẩu" for "xuất khẩu", "bụi mịn PM2.5") do
+
+
+@evidence
+def indicator_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """A figure asked (a share, a sum, a count, a number; not the plan's own number or signer) stands in a clause
+    naming the indicator asked: one of the answer's clauses holding such a figure writes more than INDICATOR_PAIRS
+    of the subject's word pairs (`Evidence.subject_pairs` in `Evidence.own_pairs`, counted, not weighted: the words
+    that make an indicator specific are often common ones, "qua đào tạo"). A commune plan's "62% lực lượng lao
+    động" is the BHXH indicator's figure, not trained labour's; an export plan's figures are not the imports asked.
+    Exact by construction (the clause's own words, not the ranker): 1 or 0; 1 for any other question."""
+    if q.answer_slot is None or q.answer_slot.kind not in FIGURE_SLOTS or q.asks_signer or q.asks_number or not ranked:
+        return 1.0
+    pairs = ev.subject_pairs(q)
+    if not pairs:
+        return 1.0
+    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    written = max((sum(b in ev.own_pairs(p) for b in pairs) / len(pairs) for p in holding), default=0.0)
+    return 1.0 if written > INDICATOR_PAIRS else 0.0
+
+
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
 # law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
 EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
-                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer")
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer",
+                "indicator_of_value")
 
 
 @evidence

@@ -94,3 +94,34 @@ def test_no_value_asked_or_no_clause_holding_one_reads_as_such():
     # a question asking a sum in đồng, answered only by a clause counting trạm: no clause holds it
     assert _read("Tổng kinh phí phát triển trạm 5G trong các khu công nghiệp là bao nhiêu tỷ đồng?",
                  [("g5", 60)]) == 0.0
+
+
+def _check(question: str, answer_lines: list[tuple[str, int]]) -> float:
+    """`indicator_of_value` for ``question`` answered by the clauses at (plan, first line), best first."""
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(CLAUSES)}
+    ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(answer_lines)]
+    return EVIDENCE["indicator_of_value"].read(ev, analyse(question, PLANS, [], words=ev.words), ranked)
+
+
+def test_a_figure_is_refused_when_its_clause_names_only_the_head_word_of_the_indicator_asked():
+    # one pair of four ("lao động") is the BHXH row's head word, not the indicator asked
+    assert _check("Tỷ lệ lao động qua đào tạo của xã Lạc Phượng đến năm 2030 đạt bao nhiêu?",
+                  [("lp", 120), ("lp", 170)]) == 0.0
+    assert _check("Tỷ lệ lao động qua đào tạo của xã Lạc Phượng đến năm 2030 đạt bao nhiêu?", [("lp", 125)]) == 1.0
+    # a row "Sản lượng" under "2. Xoài" holds no share of mango area with a growing-area code
+    assert _check("Tỷ lệ diện tích xoài được cấp mã số vùng trồng của Sơn La năm 2030 là bao nhiêu?",
+                  [("sl", 40)]) == 0.0
+    assert _check("Kim ngạch xuất khẩu nông sản của Sơn La đến năm 2030 là bao nhiêu?", [("sl", 12)]) == 1.0
+    assert _check("Vốn xã hội hóa chiếm bao nhiêu phần trăm tổng vốn đầu tư mạng lưới cơ sở văn hóa?",
+                  [("vh", 300)]) == 0.0
+
+
+def test_the_indicator_check_leaves_questions_asking_no_figure_alone():
+    # a deadline or a lead asked is a task's, read by other checks; no value asked at all
+    assert _check("Phát triển trạm 6G trong các khu công nghiệp thế nào?", [("g5", 60)]) == 1.0
+    assert _check("Ai chủ trì tuyển sinh lao động qua đào tạo ở xã Lạc Phượng?", [("lp", 120)]) == 1.0
+    # a table row named by its label under its heading passes
+    assert _check("Sản lượng xoài của Sơn La năm 2030 là bao nhiêu tấn?", [("sl", 40)]) == 1.0
+    # a short subject sharing its head pair passes: "kim ngạch nhập khẩu" is left to the graded `subject_in_value`
+    assert _check("Kim ngạch nhập khẩu của Sơn La đến năm 2030 là bao nhiêu?", [("sl", 12)]) == 1.0
