@@ -44,6 +44,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 # a code of two names joined by "&" ("NN&MT", "VH&TT"): each side the initials of a name, "&" the "và" between
 _JOINED_CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{1,6})&([A-ZĐ]{1,6})(?![\w/&.\-])")
 INITIALS_CACHE = 1024  # codes read from questions, per index
+SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence items of one question read them twice
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 
@@ -442,6 +443,7 @@ class Evidence:
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
+        self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -608,20 +610,21 @@ class Evidence:
         return sum(shares) / len(shares) if shares else 1.0
 
     def _read_own_pairs(self, pos: int) -> frozenset[str]:
-        """The word pairs a clause writes itself (``own_pairs``), each part read apart (no pair spans a cell or a
-        heading), and a table row's label with the heading it stands under in either order ("Sản lượng" under
-        "2. Xoài" names "sản lượng xoài")."""
+        """The word pairs a clause writes itself (``own_pairs``): its text, cells, typed facts and two nearest headings
+        read as one text (as `clause_bigrams` reads them, one pass of `words`), and a table row's label with the heading
+        it stands under in either order ("Sản lượng" under "2. Xoài" names "sản lượng xoài"); not its plan's title."""
         c = self.store.clauses[pos]
         parts = [c.text, *(c.columns or {}).values(), c.target.text if c.target else None, c.lead, c.partners,
                  c.deadline, c.product, *c.section_path[-2:]]
-        pairs = {b for part in parts if part for b in word_pairs(self.words(part))}
+        pairs = set(word_pairs(self.words("\n".join(filter(None, parts)))))
         if c.kind == "table_row" and c.section_path:
             label, heading = self.words(c.noi_dung), self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= set(word_pairs(label + heading)) | set(word_pairs(heading + label))
         return frozenset(pairs)
 
-    def subject_pairs(self, q: Question) -> tuple[str, ...]:
-        """The word pairs of `subject_words` as the question writes them in runs (a dropped word breaks a run)."""
+    def _read_subject_pairs(self, q: Question) -> tuple[str, ...]:
+        """The word pairs of `subject_words` as the question writes them in runs (a dropped word breaks a run)
+        (``subject_pairs``, memoised per question: two evidence items read them)."""
         keep = set(self.subject_words(q))
         pairs: list[str] = []
         for run in q.content_runs:
