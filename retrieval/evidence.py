@@ -873,8 +873,9 @@ def document_kind_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, fl
 FIGURE_SLOTS = frozenset({"percent", "money", "count", "number"})  # a figure is always a figure *of* something named
 INDICATOR_PAIRS = 0.25  # a value clause writing no more than this share of the subject's word pairs (one of four:
 # "lao động" of "lao động qua đào tạo") names another indicator that shares its head word; on the development half
-# one answerable figure question of 178 has a clause writing so few (a paraphrase), the near-misses naming a
-# neighbour's indicator ("nhập khẩu" for "xuất khẩu", "bụi mịn PM2.5") do
+# one answerable figure question of 178 has a clause writing so few (a paraphrase); three near-misses do, all
+# refused by other evidence as well. A short subject sharing its head pair ("kim ngạch nhập khẩu" against "kim ngạch
+# xuất khẩu", one pair of three) passes: `subject_in_value` weighs it
 
 
 @evidence
@@ -883,8 +884,8 @@ def indicator_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     naming the indicator asked: one of the answer's clauses holding such a figure writes more than INDICATOR_PAIRS
     of the subject's word pairs (`Evidence.subject_pairs` in `Evidence.own_pairs`, counted, not weighted: the words
     that make an indicator specific are often common ones, "qua đào tạo"). A commune plan's "62% lực lượng lao
-    động" is the BHXH indicator's figure, not trained labour's; an export plan's figures are not the imports asked.
-    Exact by construction (the clause's own words, not the ranker): 1 or 0; 1 for any other question."""
+    động" is the BHXH indicator's figure, not trained labour's; a row "Sản lượng" under "2. Xoài" holds no share of
+    mango area with a growing-area code. Exact by construction (the clause's own words, not the ranker): 1 or 0; 1 for any other question."""
     if q.answer_slot is None or q.answer_slot.kind not in FIGURE_SLOTS or q.asks_signer or q.asks_number or not ranked:
         return 1.0
     pairs = ev.subject_pairs(q)
