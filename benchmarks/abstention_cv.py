@@ -126,6 +126,10 @@ def report(a, tune, tx, ex, ey) -> None:
     print(f"C_ABSTAIN {T.C_ABSTAIN}; weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(EVIDENCE, full.weights)))
     print(f"out of fold, all tuning sets: threshold {t:.3f}, FR {fr:.3f}, FA {fa:.3f}, "
           f"acc {rates(oof, ta, tv, t)[2]:.3f}")
+    print(T.spread_line(T.fold_thresholds(tune, oof, ta, tv)))
+    folds = np.array(T._folds(tune))
+    print("at that threshold, per document fold (FR/FA): " + ", ".join(
+        "%.3f/%.3f" % rates(oof[folds == k], ta[folds == k], tv[folds == k], t)[:2] for k in range(T.FOLDS)))
     print("| set | OOF FR | OOF FA | OOF acc | left out: threshold | FR | FA | acc |")
     print("|---|---|---|---|---|---|---|---|")
     tot = []

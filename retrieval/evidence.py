@@ -44,6 +44,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 # a code of two names joined by "&" ("NN&MT", "VH&TT"): each side the initials of a name, "&" the "và" between
 _JOINED_CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{1,6})&([A-ZĐ]{1,6})(?![\w/&.\-])")
 INITIALS_CACHE = 1024  # codes read from questions, per index
+SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence items of one question read them twice
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 
@@ -171,6 +172,27 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     if not holding:
         return 0.0
     return max(ev.longest_phrase(q, [t]) for t in holding) / longest
+
+
+@evidence
+def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """The thing the question asks a value of is the one the clause holding that value names: of the answer's
+    clauses holding a value of the slot's kind, the best rarity-weighted share of the question's subject word
+    pairs (`Evidence.subject_pairs`: its content words without the place, the year and the plan, law or document
+    it names, in the question's runs) that the clause writes itself (`Evidence.own_pairs`: its text, cells, facts
+    and two nearest headings, never its plan's title, which every clause of the plan shares). Pairs, not words:
+    the plans' names of things are compounds of two syllables, and a clause writing "hoạt động" and "đào tạo"
+    apart, or a BHXH row's "62% lực lượng lao động", holds no figure for "tỷ lệ lao động qua đào tạo". 1 when no
+    kind of value is asked or the subject has no pair; 0 when no answer clause holds a value."""
+    if q.answer_slot is None or not ranked:
+        return 1.0
+    pairs = ev.subject_pairs(q)
+    if not pairs:
+        return 1.0
+    weight = {b: sum(ev.idf(w) for w in b.split()) for b in pairs}
+    total = sum(weight.values())
+    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    return max((sum(w for b, w in weight.items() if b in ev.own_pairs(p)) / total for p in holding), default=0.0)
 
 
 @evidence
@@ -422,6 +444,8 @@ class Evidence:
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
+        self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
+        self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -586,6 +610,44 @@ class Evidence:
                 k += 1
             shares.append(k / len(words) if words else 1.0)
         return sum(shares) / len(shares) if shares else 1.0
+
+    def _read_own_pairs(self, pos: int) -> frozenset[str]:
+        """The word pairs a clause writes itself (``own_pairs``): its text, cells, typed facts and two nearest headings
+        read as one text (as `clause_bigrams` reads them, one pass of `words`), and a table row's label with the heading
+        it stands under in either order ("Sản lượng" under "2. Xoài" names "sản lượng xoài"); not its plan's title."""
+        c = self.store.clauses[pos]
+        parts = [c.text, *(c.columns or {}).values(), c.target.text if c.target else None, c.lead, c.partners,
+                 c.deadline, c.product, *c.section_path[-2:]]
+        pairs = set(word_pairs(self.words("\n".join(filter(None, parts)))))
+        if c.kind == "table_row" and c.section_path:
+            label, heading = self.words(c.noi_dung), self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            pairs |= set(word_pairs(label + heading)) | set(word_pairs(heading + label))
+        return frozenset(pairs)
+
+    def _read_subject_pairs(self, q: Question) -> tuple[str, ...]:
+        """The word pairs of `subject_words` as the question writes them in runs (a dropped word breaks a run)
+        (``subject_pairs``, memoised per question: two evidence items read them)."""
+        keep = set(self.subject_words(q))
+        pairs: list[str] = []
+        for run in q.content_runs:
+            ws: list[str] = []
+            for w in [*self.words(" ".join(run)), ""]:
+                if w in keep:
+                    ws.append(w)
+                    continue
+                pairs += word_pairs(ws)
+                ws = []
+        return tuple(dict.fromkeys(pairs))
+
+    def subject_words(self, q: Question) -> tuple[str, ...]:
+        """What the question asks about, as folded words: its content words without the place it names, the
+        years and numbers, and the words by which it names a plan, a law or a document (those the plan's title
+        or another clause states, not the clause holding the value)."""
+        drop = {w for p in (*q.provinces_named, q.locality_named or "") for w in self.words(p)}
+        drop |= set(self.plan_name_words(q))
+        drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
+        words = [w for run in q.content_runs for w in self.words(" ".join(run))]
+        return tuple(dict.fromkeys(w for w in words if len(w) >= 2 and not w.isdigit() and w not in drop))
 
     def rarest(self, q: Question) -> list[str]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
@@ -810,10 +872,37 @@ def document_kind_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, fl
     return max(sum(f" {k} " in ev.plan_self_name(d) for k in kinds) / len(kinds) for d in docs)
 
 
+FIGURE_SLOTS = frozenset({"percent", "money", "count", "number"})  # a figure is always a figure *of* something named
+INDICATOR_PAIRS = 0.25  # a value clause writing no more than this share of the subject's word pairs (one of four:
+# "lao động" of "lao động qua đào tạo") names another indicator that shares its head word; on the development half
+# one answerable figure question of 178 has a clause writing so few (a paraphrase); three near-misses do, all
+# refused by other evidence as well. A short subject sharing its head pair ("kim ngạch nhập khẩu" against "kim ngạch
+# xuất khẩu", one pair of three) passes: `subject_in_value` weighs it
+
+
+@evidence
+def indicator_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """A figure asked (a share, a sum, a count, a number; not the plan's own number or signer) stands in a clause
+    naming the indicator asked: one of the answer's clauses holding such a figure writes more than INDICATOR_PAIRS
+    of the subject's word pairs (`Evidence.subject_pairs` in `Evidence.own_pairs`, counted, not weighted: the words
+    that make an indicator specific are often common ones, "qua đào tạo"). A commune plan's "62% lực lượng lao
+    động" is the BHXH indicator's figure, not trained labour's; a row "Sản lượng" under "2. Xoài" holds no share of
+    mango area with a growing-area code. Exact by construction (the clause's own words, not the ranker): 1 or 0; 1 for any other question."""
+    if q.answer_slot is None or q.answer_slot.kind not in FIGURE_SLOTS or q.asks_signer or q.asks_number or not ranked:
+        return 1.0
+    pairs = ev.subject_pairs(q)
+    if not pairs:
+        return 1.0
+    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    written = max((sum(b in ev.own_pairs(p) for b in pairs) / len(pairs) for p in holding), default=0.0)
+    return 1.0 if written > INDICATOR_PAIRS else 0.0
+
+
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
 # law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
 EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
-                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer")
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer",
+                "indicator_of_value")
 
 
 @evidence

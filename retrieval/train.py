@@ -261,6 +261,23 @@ def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarra
     return float(mid), *rates(mid)
 
 
+def fold_thresholds(tune: Sequence[Example], oof: np.ndarray, answerable: np.ndarray,
+                    vetoed: np.ndarray) -> list[float]:
+    """The threshold `choose_threshold` picks on each document fold's out-of-fold probabilities alone: how far
+    the choice moves with the plans it is made on. A wide spread says the one threshold is set by a few
+    questions near it, and a new plan's questions will fall either side of it."""
+    folds = np.array(_folds(tune))
+    return [choose_threshold(oof[folds == k], answerable[folds == k], vetoed[folds == k])[0]
+            for k in range(FOLDS) if (folds == k).any()]
+
+
+def spread_line(thresholds: Sequence[float]) -> str:
+    """One line reporting the thresholds of the folds: least, median, greatest."""
+    t = np.array(thresholds)
+    return (f"threshold per document fold: {', '.join(f'{x:.3f}' for x in t)} (min {t.min():.3f}, median "
+            f"{np.median(t):.3f}, max {t.max():.3f}, spread {t.max() - t.min():.3f})")
+
+
 @dataclass(frozen=True)
 class Decision:
     """One tuning question's out-of-fold abstention: what a plan nobody tuned on would have got."""
@@ -456,6 +473,7 @@ def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], ex
     threshold, fr, fa = choose_threshold(oof, ta, tune_vetoed)
     lines.append(f"abstention threshold {threshold:.3f} (out-of-fold on the tuning set): false refusals {fr:.3f}, "
                  f"false answers {fa:.3f} ({int(ta.sum())} answerable, {int((~ta).sum())} unanswerable)")
+    lines.append(spread_line(fold_thresholds(tune, oof, ta, tune_vetoed)))
     rows = decisions(tune, oof, tune_vetoed, threshold)
     lines += decision_lines(rows)
     model = build_model(retriever, ranker, abstention, threshold, cv, fr, fa, tune_label, extra_gold, use_extra,
