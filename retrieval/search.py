@@ -38,7 +38,7 @@ from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
+from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for, title_line
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -346,6 +346,11 @@ class Retriever:
     def clause_table(self) -> ClauseTable:
         """What each clause is (kind, facts carried, section role), one array per property, for the signals."""
         return clause_table(self.store.clauses)
+
+    @functools.cached_property
+    def title_lines(self) -> dict[str, int | None]:
+        """Per plan, the position of its letterhead line stating the title (`strategies.title_line`)."""
+        return {d: title_line(self, d) for d in self.store.documents}
 
     @functools.cached_property
     def _directors(self) -> dict[int, frozenset[str]]:
