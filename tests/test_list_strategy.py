@@ -148,3 +148,18 @@ def test_one_province_named_keeps_the_rankers_order():
     q = question("Kinh phí ở Hà Nội lấy từ những nguồn nào?", ("Hà Nội",))
     scored = [(1, 0.6, 0.8), (4, 0.5, 0.7), (3, 0.05, 0.7)]
     assert each_place_first(r, q, scored) == scored  # type: ignore[arg-type]
+
+
+def test_the_answer_speaks_for_each_province_named():
+    from retrieval.answer import compose_answer
+
+    r = two_provinces()
+    docs = r.store.documents
+    docs["hn"].issuer, docs["na"].issuer = "Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân tỉnh Nghệ An"
+    cs = r.store.clauses
+    ranked = [(cs[1], 0.6, 0.8), (cs[3], 0.05, 0.7), (cs[2], 0.5, 0.7)]
+    both = compose_answer(question("Kinh phí ở Hà Nội và ở Nghệ An lấy từ những nguồn nào?", ("Hà Nội", "Nghệ An")),
+                          ranked, docs)
+    assert "xã hội hóa" in both and "ngân sách nhà nước" in both  # Nghệ An's clause, though it scored far lower
+    one = compose_answer(question("Kinh phí ở Hà Nội lấy từ những nguồn nào?", ("Hà Nội",)), ranked, docs)
+    assert "xã hội hóa" not in one
