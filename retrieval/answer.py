@@ -210,6 +210,30 @@ def signed(doc: Document) -> str:
     return out + (f" ({doc.kind} {doc.number})" if doc.kind and doc.number else "") + "."
 
 
+def each_place_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
+                      relevant: list[tuple[Clause, float, float]]) -> list[tuple[Clause, float, float]]:
+    """A question naming two or more provinces ("ở Hà Nội và ở Nghệ An") asks about each: a named province no
+    relevant clause speaks for answers with its first clause found covering half the question's words
+    (`strategies.each_place_first` put it forward), though it scores below RELEVANT_SHARE of another's."""
+    from corpus.places import key as place_key
+
+    if len(q.provinces_named) < 2:
+        return []
+
+    def province(c: Clause) -> str | None:
+        p = documents[c.doc_id].locality.province
+        return place_key(p) if p else None
+
+    spoken = {province(c) for c, _, _ in relevant}
+    out: list[tuple[Clause, float, float]] = []
+    for t in ranked:
+        key = province(t[0])
+        if key in q.provinces_named and key not in spoken and t[2] >= ANSWERING_COVERAGE:
+            out.append(t)
+            spoken.add(key)
+    return out
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
@@ -223,6 +247,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0
     relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
                 if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
+    relevant += each_place_answer(q, ranked, documents, relevant)
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):

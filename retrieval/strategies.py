@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
+from corpus.places import key as place_key
 from corpus.responsibilities import LINKERS
 from corpus.text import ASSIGNING_SECTION, word_pairs
 from retrieval.answer import (
@@ -209,14 +210,16 @@ class Strategy:
         return False
 
     def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
-        """Clauses scored besides BM25's and the dense search's top: none by default."""
-        return []
+        """Clauses scored besides BM25's and the dense search's top: a question naming several provinces
+        ("ở Hà Nội và ở Nghệ An") scores each one's own top clauses too (`each_place_candidates`)."""
+        return each_place_candidates(r, q)
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """After scoring: a comparison across several named places shows each plan's best clause first."""
+        """After scoring: a comparison across several named places shows each plan's best clause first, and
+        each province the question names its best answering clause (`each_place_first`)."""
         if len(r.localities(q.doc_filter)) > 1:
             scored = r.one_per_plan_first(scored)
-        return scored
+        return each_place_first(r, q, scored)
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The clause of one plan that carries what is asked (default: the best ranked of those that
@@ -454,7 +457,7 @@ class PlanList(Target):
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
-        return plans_first(r, q, scored, r.one_per_plan_first(scored))
+        return plans_first(r, q, scored, each_place_first(r, q, r.one_per_plan_first(scored)))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
@@ -465,6 +468,51 @@ class PlanList(Target):
         if q.asks_items:
             return enumeration(first, plan)
         return enumeration(first, plan, under_only=True) if first.kind == "heading" else []
+
+
+PLACE_CANDIDATES = 20  # each named province's own top clauses from BM25 and from the dense search, scored besides the pool
+
+
+def places_asked(r: "Retriever", q: Question) -> dict[str, frozenset[str]]:
+    """Each province the question names (two or more: "Hà Nội và Nghệ An") with its plans in scope, when at
+    least two of them have plans; empty otherwise. The plans' typed localities say whose a plan is."""
+    if len(q.provinces_named) < 2:
+        return {}
+    found: dict[str, set[str]] = {}
+    for d in sorted(q.doc_filter or r.store.documents):
+        province = r.store.documents[d].locality.province
+        key = place_key(province) if province else None
+        if key in q.provinces_named:
+            found.setdefault(key, set()).add(d)
+    return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 else {}
+
+
+def each_place_candidates(r: "Retriever", q: Question) -> list[int]:
+    """A question about several provinces: each one's own top clauses, so one province's plans, written at
+    more length on the subject, do not crowd the other's out of the candidates."""
+    out: list[int] = []
+    for _, docs in sorted(places_asked(r, q).items()):
+        out += [p for p, _ in r.store.sparse(q.text, PLACE_CANDIDATES, set(docs))]
+        out += [p for p, _ in r.store.dense(r.dense_text(q), PLACE_CANDIDATES, set(docs))]
+    return out
+
+
+def each_place_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
+    """Each province the question names answers with its own best clause covering half the question's words
+    (ANSWERING_COVERAGE), best first, whatever its score beside another province's: the question asks about
+    every place it names. Unchanged when it names fewer than two provinces with plans."""
+    places = places_asked(r, q)
+    if not places:
+        return scored
+    clauses = r.store.clauses
+    firsts: dict[str, tuple[int, float, float]] = {}
+    for t in scored:
+        key = next((k for k, docs in places.items() if clauses[t[0]].doc_id in docs), None)
+        if key is not None and key not in firsts and t[2] >= ANSWERING_COVERAGE:
+            firsts[key] = t
+    head = sorted(firsts.values(), key=lambda t: (-t[1], t[0]))
+    seen = {t[0] for t in head}
+    return head + [t for t in scored if t[0] not in seen]
 
 
 MAX_ITEMS = 12  # items of one enumeration a list answer quotes: a plan's lists run to about ten ("a)" … "k)")
@@ -497,10 +545,15 @@ def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     if not pairs or not scored:
         return scored
 
-    def own_pairs(p: int) -> set[str]:
-        return pairs & set(word_pairs(tuple(r.evidence.words(clauses[p].text))))
+    def pairs_in(c: Clause) -> set[str]:
+        return pairs & set(word_pairs(tuple(r.evidence.words(c.text))))
 
-    # a pair many headings of the plan hold is the plan's subject ("cơ sở dữ liệu quy hoạch"), not a list's name
+    def own_pairs(p: int) -> set[str]:
+        return pairs_in(clauses[p])
+
+    # a pair many headings of the plan hold is the plan's subject ("cơ sở dữ liệu quy hoạch"), not a list's name;
+    # a heading under one that holds the pair already repeats it ("III. … HÌNH THỨC KHEN THƯỞNG" > "2. Hình thức
+    # và tiêu chuẩn khen thưởng" > "a) Hình thức khen thưởng" names one list): it counts once, by the outermost
     pool = scored[:ITEMS_POOL]
     docs = {clauses[t[0]].doc_id for t in pool}
     common: dict[str, int] = {}
@@ -508,7 +561,8 @@ def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
         a, b = r.store.doc_ranges[d]
         for p in range(a, b):
             if clauses[p].kind == "heading":
-                for w in own_pairs(p):
+                above = set(word_pairs(tuple(r.evidence.words(" ".join(clauses[p].section_path)))))
+                for w in own_pairs(p) - above:
                     common[w] = common.get(w, 0) + 1
 
     def held(p: int) -> int:
@@ -520,18 +574,38 @@ def items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     k, neg_i, best = max(heads_)
     if k < ITEMS_HEADING_PAIRS or held(pool[0][0]) >= k:  # the best clause already says as much: it answers
         return scored
-    head = clauses[best[0]]
-    doc = head.doc_id
-    a, b = r.store.doc_ranges[doc]
-    listed = enumeration(head, clauses[a:b], under_only=True)
-    if not listed or any(c.kind == "heading" and c.label not in ("-", "+") for c in listed):
-        return scored  # a list of lists ("a) …", "b) …" with their own items): its leaves are what the ranker found
+    a, b = r.store.doc_ranges[clauses[best[0]].doc_id]
+    found = named_list(clauses[best[0]], clauses[a:b], lambda c: len(pairs_in(c)))
+    if found is None:
+        return scored  # a list of lists none of whose parts the question names: its leaves are what the ranker found
+    head, listed = found
+    if head is not clauses[best[0]]:  # the part naming the list, with the score of the heading that led to it
+        pos = next(p for p in range(a, b) if clauses[p] is head)
+        best = next((t for t in scored if t[0] == pos), (pos, best[1], best[2]))
     under = {c.id for c in listed}
     items = [t for t in scored if clauses[t[0]].id in under]
     items.sort(key=lambda t: t[0])
     front = [best] + items
     seen = {t[0] for t in front}
     return front + [t for t in scored if t[0] not in seen]
+
+
+def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], int]) -> tuple[Clause, list[Clause]] | None:
+    """The list a heading opens, with its items (`enumeration`). A list of lists ("III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC
+    KHEN THƯỞNG" over "1. Tiêu chí thi đua", "2. Hình thức …" over "a) Hình thức khen thưởng", "b) Tiêu chuẩn …")
+    answers through the part whose own title holds the most of the question's word pairs (``named``, at least
+    ITEMS_HEADING_PAIRS and more than any other part), down to a list of items; None when no part is so named."""
+    while True:
+        listed = enumeration(head, plan, under_only=True)
+        parts = [c for c in listed if c.kind == "heading" and c.label not in ("-", "+")]
+        if not listed:
+            return None
+        if not parts:
+            return head, listed
+        counts = sorted((named(c) for c in parts), reverse=True)
+        if counts[0] < ITEMS_HEADING_PAIRS or (len(counts) > 1 and counts[1] == counts[0]):
+            return None
+        head = max(parts, key=named)
 
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
