@@ -10,7 +10,8 @@ from pathlib import Path
 
 # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from;
 # 3: clauses carry the appendix they lie under (`Clause.appendix`), which retrieval reads instead of guessing it
-FORMAT_VERSION = 3
+# 4: clauses carry the kinds of time their thời hạn states (`Clause.deadline_kinds`, `corpus.timing`)
+FORMAT_VERSION = 4
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

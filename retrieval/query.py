@@ -12,6 +12,7 @@ from typing import Callable
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
+from corpus.timing import time_asked
 from corpus.text import NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, word_pairs
 from index.text import fold, normalize
 
@@ -238,6 +239,9 @@ class Question:
     key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
     all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
     answer_slot: AnswerSlot | None = None  # the kind of value the answer must hold
+    # the kinds of time asked (`corpus.timing.TIME_KINDS`): "giai đoạn nào" a period, "bắt đầu từ khi nào" a start,
+    # "lúc nào kết thúc" an end, "bao lâu một lần" a recurrence, "trong mấy ngày" a length; () for a plain "khi nào"
+    time_asked: tuple[str, ...] = ()
     numbers_named: tuple[DocumentNumber, ...] = ()  # document numbers with their codes ("310/KH-UBND")
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
@@ -482,6 +486,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     v["key_tokens"], v["key_bigrams"] = key_words(runs)
     v["all_bigrams"] = title_bigrams(question, f, words, place | set((v.get("unit_key") or "").split()) | LEVEL_WORDS)
     v["answer_slot"] = answer_slot(f)
+    v["time_asked"] = time_asked(f) if qtype == "when" else ()
     if v["asks_partners"] and v["answer_slot"] is not None and v["answer_slot"].kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
