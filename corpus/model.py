@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from corpus.text import UNIT_HEAD_RE
+from corpus.timing import deadline_kinds as read_deadline_kinds
 
 SECTION_SEPARATOR = " › "
 # what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh"):
@@ -293,6 +294,9 @@ class Clause:
     partner_units: tuple[str, ...] = ()
     directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
     deadline: str | None = None  # thời gian hoàn thành
+    # the kinds of time ``deadline`` states (`corpus.timing.TIME_KINDS`: period, start, end, recurring, duration,
+    # event), read once the deadline is final; () when there is none
+    deadline_kinds: tuple[str, ...] = ()
     product: str | None = None  # sản phẩm
     # a labelled attribute line of a task ("- Cơ quan chủ trì: X", "Thời gian thực hiện: Quý IV/2025"):
     # the fields it states, in order ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`);
@@ -348,6 +352,7 @@ class Clause:
             "partner_units": list(self.partner_units),
             "directed_by": self.directed_by,
             "deadline": self.deadline,
+            "deadline_kinds": list(self.deadline_kinds),
             "product": self.product,
             "labelled_fields": list(self.labelled_fields),
             "target": self.target.to_dict() if self.target else None,
@@ -379,6 +384,8 @@ class Clause:
             partner_units=tuple(d["partner_units"]) if "partner_units" in d else units_of(d.get("partners")),
             directed_by=d.get("directed_by"),
             deadline=d.get("deadline"),
+            # an index built before the kinds were stored: read them from the value, as the parser does
+            deadline_kinds=tuple(d["deadline_kinds"]) if "deadline_kinds" in d else read_deadline_kinds(d.get("deadline")),
             product=d.get("product"),
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,

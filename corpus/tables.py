@@ -124,7 +124,13 @@ _BARE_UNIT_TITLE = re.compile(r"^đơn vị$", re.I)
 def value_column(meanings: list[str | None], titles: list[str], years: dict[int, int]) -> None:
     """An indicator table whose one value column is titled by its year or period ("Chỉ tiêu | ĐVT | Năm 2030",
     "… | Giai đoạn 2026-2030"): that column holds the targets; beside such a column a bare "Đơn vị" is the
-    unit of measure. A table with one column per year (``years``) or a value column already has its values."""
+    unit of measure. A table with one column per year (``years``) or a value column already has its values, and
+    each year's column keeps a key of its own: "Kế hoạch 2026" reads as a plan's value column ("chi_tieu"), but five
+    of them under one key would run every year's cells into one ("Xoài — Kế hoạch 2030 …: 13.500 7.000 14.800 …"),
+    the row's values then said under the last year's title."""
+    for k in years:
+        if meanings[k] == "chi_tieu":
+            meanings[k] = None
     if not years and "chi_tieu" not in meanings:
         periods = [k for k, (m, t) in enumerate(zip(meanings, titles))
                    if m is None and _PERIOD_TITLE.match(_UNIT_NOTE.sub("", re.sub(r"\s+", " ", t.strip(" *:"))).strip())]

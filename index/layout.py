@@ -11,8 +11,9 @@ from pathlib import Path
 # 2: clauses carry lead_source (typed provenance) instead of lead_inferred_from;
 # 3: clauses carry the appendix they lie under (`Clause.appendix`), which retrieval reads instead of guessing it;
 # 4: documents carry the clauses stating their letterhead fields (`Document.field_lines`), which retrieval reads
-# instead of searching the letterhead's text for the number, place and date, title and signer again
-FORMAT_VERSION = 4
+# instead of searching the letterhead's text for the number, place and date, title and signer again;
+# 5: clauses carry the kinds of time their thời hạn states (`Clause.deadline_kinds`, `corpus.timing`)
+FORMAT_VERSION = 5
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

@@ -11,6 +11,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
+from corpus.timing import time_asked
 from corpus.text import (COMMUNE_LEVELS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded,
                          word_pairs)
 from index.text import fold, normalize
@@ -232,6 +233,9 @@ class Question:
     key_bigrams: tuple[str, ...] = ()  # adjacent content-word pairs inside a run
     all_bigrams: frozenset[str] = frozenset()  # every word pair but the place, unit and level words (title match)
     answer_slot: AnswerSlot | None = None  # the kind of value the answer must hold
+    # the kinds of time asked (`corpus.timing.TIME_KINDS`): "giai đoạn nào" a period, "bắt đầu từ khi nào" a start,
+    # "lúc nào kết thúc" an end, "bao lâu một lần" a recurrence, "trong mấy ngày" a length; () for a plain "khi nào"
+    time_asked: tuple[str, ...] = ()
     numbers_named: tuple[DocumentNumber, ...] = ()  # document numbers with their codes ("310/KH-UBND")
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
@@ -493,7 +497,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     roles = role_flags(f)
     numbers = numbers_named(question)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
-    named = unit_named(question, f, question_type(f), units)
+    qtype = question_type(f)
+    named = unit_named(question, f, qtype, units)
     place = set((locality_named or "").split())
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms)
     key_tokens, key_bigrams = key_words(runs)
@@ -510,7 +515,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
-        provinces_named=provinces_named(placed))
+        provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else ())
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

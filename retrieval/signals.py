@@ -45,6 +45,8 @@ class ClauseTable:
     states_amount: np.ndarray
     has_deadline: np.ndarray
     deadline_written: np.ndarray  # the clause's thời hạn is read from its own lines, not taken from another clause
+    deadline_kinds: tuple[frozenset[str], ...]  # the kinds of time its thời hạn states (`Clause.deadline_kinds`)
+    time_titled: np.ndarray  # a "Thời gian thực hiện" heading, or a clause right under one (`time_title`)
     section_assigns: np.ndarray
     section_targets: np.ndarray
     appendix: tuple[str | None, ...]  # the appendix / form the clause lies under ("phu luc 2"), or None
@@ -53,6 +55,18 @@ class ClauseTable:
 def appendices_named(q: Question) -> frozenset[str]:
     """The appendices / forms the question names ("Theo Phụ lục 02 …", "Mẫu biểu 01"), as `appendix_label` keys."""
     return frozenset(appendix_key(m) for m in APPENDIX_NAME.finditer(q.folded))
+
+
+# a heading that titles the time of what it heads: "1. Thời gian thực hiện", "V. THỜI GIAN VÀ TRÁCH NHIỆM THỰC
+# HIỆN", "3. Tiến độ thực hiện", "IV. LỘ TRÌNH THỰC HIỆN", "Thời hạn hoàn thành" (numbering and bold marks aside)
+_TIME_TITLE = re.compile(r"^(?:[ivxl]+|\d+(?:\.\d+)*|[a-z])?[.)]?\s*(?:thoi gian|thoi han|tien do|lo trinh)\b")
+
+
+def time_title(c: Clause) -> bool:
+    """The clause states the time of its part of the plan: a heading titled by time ("1. Thời gian thực hiện"),
+    or a clause whose innermost heading is one ("Đợt thi đua được triển khai thực hiện từ ngày ban hành …")."""
+    own = c.kind == "heading" and bool(_TIME_TITLE.match(folded(c.text).strip("* ")))
+    return own or bool(c.section_path and _TIME_TITLE.match(folded(c.section_path[-1]).strip("* ")))
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
@@ -79,6 +93,8 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         has_deadline=arr(lambda c: bool(c.deadline)),
         deadline_written=arr(lambda c: bool(c.deadline) and c.deadline_source is not None
                              and c.deadline_source.clause_id == c.id),
+        deadline_kinds=tuple(frozenset(c.deadline_kinds) for c in clauses),
+        time_titled=arr(time_title),
         section_assigns=arr(lambda c: bool(ASSIGNING_SECTION.search(folded(c.section)))),
         section_targets=arr(lambda c: bool(_ROLE_TARGETS.search(folded(c.section)))),
         appendix=tuple(c.appendix for c in clauses),
@@ -360,6 +376,28 @@ def deadline_written_asked(c: Candidates) -> np.ndarray:
     tiếp theo", a stage's own period), not a heading or task that takes it from such a line (`DeadlineSource`):
     the line that states the time is the one to cite."""
     return c.prop("deadline_written") if c.strategy.asks_deadline(c.q) else c.zeros()
+
+
+@signal
+def time_kind_asked(c: Candidates) -> np.ndarray:
+    """When is asked for a kind of time ("giai đoạn nào", "bắt đầu từ khi nào", "lúc nào kết thúc", "bao lâu một
+    lần", "trong mấy ngày": `Question.time_asked`) and the clause's thời hạn is of that kind (`Clause.deadline_kinds`):
+    "Giai đoạn 2025 - 2030" answers "giai đoạn nào", "Hằng năm" does not; a stage heading does not answer "bao lâu
+    một lần". 0 when no kind is asked."""
+    asked = frozenset(c.q.time_asked)
+    if not asked or not c.strategy.asks_deadline(c.q):
+        return c.zeros()
+    kinds = c.table.deadline_kinds
+    return np.fromiter((1.0 if kinds[p] & asked else 0.0 for p in c.positions),
+                       dtype=np.float64, count=len(c.positions))
+
+
+@signal
+def time_section_asked(c: Candidates) -> np.ndarray:
+    """When is asked and the clause states the time of its part of the plan (`time_title`): the heading "1. Thời
+    gian thực hiện" or what it heads ("Đợt thi đua được triển khai thực hiện từ ngày ban hành Kế hoạch đến khi …").
+    A campaign's or a plan's period is written there once, in words the question rarely shares."""
+    return c.prop("time_titled") if c.strategy.asks_deadline(c.q) else c.zeros()
 
 
 @signal

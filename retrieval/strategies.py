@@ -46,6 +46,9 @@ MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's ord
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
 # answering clauses: the ranker's next clause, not one far below it
 UNIT_LOOKAHEAD = 2
+# a when-answer looks this deep among a plan's answering clauses for one whose thời hạn is the kind of time asked:
+# the ranker's next clause or two, not one far below it
+TIME_KIND_LOOKAHEAD = 3
 # two clauses state one task when this share of the shorter one's content words is in the other (a task in the
 # plan's body and its row in the appendix table: "Tổ chức các Tổ công nghệ số cộng đồng đến từng thôn, tổ dân phố")
 SAME_TASK_SHARE = 0.8
@@ -368,11 +371,16 @@ class When(Strategy):
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """Of the clauses holding the kind of time asked (`answering_first`: "trước ngày nào" wants a day, which a
-        row's "Hàng năm" does not give), the task's own deadline (table cell, labelled line) before a year
-        mentioned in passing."""
+        row's "Hàng năm" does not give; `Question.time_asked`: "giai đoạn nào" wants a stage), the task's own
+        deadline (table cell, labelled line) before a year mentioned in passing."""
         cs = answering_first(cs, q)
         slot = q.answer_slot
         holding = [c for c in cs if slot is None or clause_holds_value(c, slot)] or cs
+        # of those, the ones whose thời hạn is the kind of time asked ("giai đoạn nào" → a stage, "bao lâu một lần"
+        # → a recurrence: `Clause.deadline_kinds`), when one of the plan's first answering clauses states it
+        asked = set(q.time_asked)
+        kind = [c for c in holding[:TIME_KIND_LOOKAHEAD] if asked & set(c.deadline_kinds)]
+        holding = kind + [c for c in holding if c not in kind] if kind else holding
         return next((c for c in holding if deadline_stated(c)), next((c for c in holding if c.deadline), holding[0]))
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:

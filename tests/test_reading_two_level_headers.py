@@ -106,3 +106,28 @@ def test_a_row_filling_both_measures_of_a_year_states_no_one_value():
                                 ["2", "Chè", "", "26.700", "", "33.040"]]))
     assert row_with(clauses, "Xoài").target is None
     assert row_with(clauses, "Chè").target.values == [33040.0]
+
+
+# Years titled as plans ("Kế hoạch 2026" … "Kế hoạch 2030"), a word that alone names a plan's value column: each
+# year keeps a column of its own, so a row says every year's cell under that year's title, never all of them under
+# the last one. Shapes of an export plan (two measures a year), a budget plan and a harvest plan (one value a year).
+_PLAN_YEAR_TABLES = [
+    (["**TT**", "**Sản phẩm**", "**Kế hoạch 2026**", "**Kế hoạch 2027**", "**Kế hoạch 2028**"],
+     ["**Lượng (Tấn)**", "**Giá trị tham gia xuất khẩu (Nghìn USD)**"] * 3,
+     ["1", "Xoài", "13.500", "7.000", "14.800", "7.800", "16.000", "8.600"], "Xoài",
+     "Kế hoạch 2027 Lượng (Tấn): 14.800"),
+    (["**STT**", "**Nội dung**", "**Kế hoạch 2026**", "**Kế hoạch 2027**", "**Kế hoạch 2028**"], None,
+     ["1", "Chi sự nghiệp giáo dục", "1.200", "1.350", "1.500"], "Chi sự nghiệp", "Kế hoạch 2027: 1.350"),
+    (["**TT**", "**Cây trồng**", "**KH 2026**", "**KH 2027**", "**KH 2028**"], None,
+     ["1", "Chè búp tươi", "26.700", "28.000", "29.500"], "Chè búp", "KH 2028: 29.500"),
+]
+
+
+@pytest.mark.parametrize("titles,measures,row,name,says", _PLAN_YEAR_TABLES)
+def test_years_titled_as_plans_keep_a_column_each(titles, measures, row, name, says):
+    rows = [titles] + ([measures] if measures else []) + [row, ["2", "Mục khác"] + ["1"] * (len(row) - 2)]
+    found = row_with(parse_md(crawled(rows)), name)
+    assert says in found.text
+    if measures is None:  # one value a year: the year's cell is typed
+        year = int(says.split(":")[0][-4:])
+        assert found.year_values[year] == says.split(": ")[1]

@@ -1,0 +1,91 @@
+"""What kind of time a thời hạn is, and what kind of time a question asks for: one vocabulary for both.
+
+A plan states a task's time in many shapes — a stage ("Giai đoạn 2026 - 2030"), a start ("Từ năm 2026", "Quý IV
+năm 2025 và các năm tiếp theo"), an end ("trước ngày 15/12/2026", "đến khi tổ chức thành công Đại hội"), a
+recurrence ("định kỳ 6 tháng", "hằng quý", "thường xuyên"), a length ("trong thời hạn 05 ngày làm việc kể từ …")
+or an event ("Sau khi Nghị định … được ban hành"). A person asks for one of them: "giai đoạn nào", "bắt đầu từ
+khi nào", "đến khi nào / lúc nào kết thúc", "bao lâu một lần", "trong bao lâu", "sau khi nào". The corpus reads the
+kinds of each clause's thời hạn once, when it reads the thời hạn (`Clause.deadline_kinds`); the question's analysis
+reads the kinds asked with the same names (`time_asked`), so retrieval compares two typed sets and parses nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from corpus.text import fold_words
+
+# The kinds of time, in the plans' own terms; the value of `Clause.deadline_kinds` and `Question.time_asked`.
+TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event")
+
+# A thời hạn's kinds, read over its folded words (a value may be of several: "từ ngày ban hành Kế hoạch đến khi …"
+# is a start and an end).
+_STATED: dict[str, re.Pattern[str]] = {
+    # a span of years or a named stage: "giai đoạn 2026 - 2030", "2025 - 2026", "năm học 2026 - 2027",
+    # "từ năm 2026 đến năm 2030"
+    "period": re.compile(r"\bgiai doan\b|\b20\d\d 20\d\d\b|\btu nam 20\d\d (?:den|toi) (?:het )?nam 20\d\d\b"),
+    # from a time on: "từ ngày 01/7/2026", "từ năm 2026", "Quý IV năm 2025 và các năm tiếp theo", "2026 trở đi"
+    "start": re.compile(r"^tu\b|(?<!ke )(?<!tinh )\btu (?:ngay|nam|thang|quy|khi|nay)\b|\bcac nam tiep theo\b"
+                        r"|\btro di\b|\bbat dau\b"),
+    # by or until a time: "trước ngày 20/6", "chậm nhất Quý III/2026", "đến khi tổng kết", "hoàn thành năm 2026",
+    # "Quý IV/2026", "tháng 6/2026", "năm 2026" (a single time is the time it is done by)
+    "end": re.compile(r"\btruoc\b|\bcham nhat\b|\bden (?:ngay|khi|het|nam|thang|quy|cuoi)\b|\btoi (?:nam|ngay)\b"
+                      r"|\bhoan thanh\b"),
+    # how often: "hằng năm", "hàng quý", "định kỳ 6 tháng", "thường xuyên", "03 tháng một lần"
+    "recurring": re.compile(r"\bhang (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky\b|\bthuong xuyen\b|\bmot lan\b"),
+    # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ"
+    "duration": re.compile(r"\b\d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang)(?: lam viec)?\b(?! ?\d)"
+                           r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"),
+    # on an event rather than a date: "sau khi Nghị định … được ban hành", "khi tổng kết", "ngay sau khi có kết quả",
+    # "trong ngày tiếp nhận", "theo tiến độ …"
+    "event": re.compile(r"\bsau khi\b|^khi\b|\bngay khi\b|\btrong ngay\b|\btheo tien do\b"),
+}
+
+# a single time written alone: "Quý IV/2026", "trong tháng 6/2026", "vào cuối năm 2030", "ngày 15/12/2026"
+_ONE_TIME = re.compile(r"^(?:trong |vao )?(?:cuoi |dau )?(?:quy [ivx]+|thang \d{1,2}|nam|ngay \d{1,2}|\d{1,2} \d{1,2} 20\d\d)\b")
+
+
+def deadline_kinds(value: str | None) -> tuple[str, ...]:
+    """The kinds of time a thời hạn value states (`TIME_KINDS`, in that order); () for none or no value."""
+    if not value:
+        return ()
+    f = fold_words(value)
+    kinds = {k for k in TIME_KINDS if _STATED[k].search(f)}
+    if not kinds and _ONE_TIME.search(f):
+        kinds.add("end")  # one time alone ("Quý IV/2026", "tháng 6/2026", "năm 2026") is the time it is done by
+    if "recurring" in kinds and not re.search(r"\b20\d\d\b|\btruoc\b|\bcham nhat\b", f):
+        # "tháng 11 hằng năm", "Quý IV hằng năm": a time of every year, no single end ("trước ngày 25 hằng tháng"
+        # keeps both: a day each month is the report's end)
+        kinds.discard("end")
+    return tuple(k for k in TIME_KINDS if k in kinds)
+
+
+# The kinds of time a question asks for, read over its folded text ("bao lâu một lần" before "bao lâu").
+_ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("recurring", re.compile(r"\bbao lau (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\bdinh ky\b|\btan suat\b"
+                             r"|\bhang (?:nam|quy|thang|tuan)\b|\bthuong xuyen\b")),
+    ("period", re.compile(r"\bgiai doan nao\b|\bthoi gian nao\b|\bnhung giai doan\b|\bmay giai doan\b|\bkeo dai\b"
+                          r"|\btu (?:khi|luc|nam) nao den (?:khi|luc|nam) nao\b|\btrong (?:nhung )?nam nao\b")),
+    ("start", re.compile(r"\bbat dau\b|\btu (?:khi|luc|ngay|nam|thang|quy|thoi diem) nao\b|\bkhoi dong\b|\bkhoi cong\b")),
+    ("end", re.compile(r"\bket thuc\b|\bden (?:khi|luc|ngay|nam|thang|bao gio) nao\b|\bden bao gio\b|\bhan chot\b"
+                       r"|\btruoc (?:ngay|thang|nam|khi|thoi diem) nao\b|\bcham nhat\b|\bhoan thanh (?:khi|luc|vao) nao\b"
+                       r"|\bphai (?:xong|hoan thanh)\b|\bxong (?:khi|luc) nao\b|\bthoi han\b")),
+    ("duration", re.compile(r"\btrong (?:vong )?bao lau\b|\bmat bao lau\b|\btrong (?:vong )?(?:may|bao nhieu) "
+                            r"(?:ngay|gio|thang|tuan)\b|\bbao nhieu ngay\b|\bmay ngay\b|\bbao lau\b")),
+    ("event", re.compile(r"\bsau khi nao\b|\bsau (?:su kien|viec) (?:gi|nao)\b")),
+)
+
+
+def time_asked(folded_question: str) -> tuple[str, ...]:
+    """The kinds of time a question asks for (`TIME_KINDS`), read over its folded words; () when it asks none in
+    particular ("khi nào", "bao giờ"). A "từ khi nào đến khi nào" asks a period, not a start and an end apart;
+    "bao lâu một lần" asks how often, not how long."""
+    f = fold_words(folded_question)
+    kinds: list[str] = []
+    for kind, rx in _ASKED:
+        if rx.search(f):
+            if kind == "duration" and "recurring" in kinds:
+                continue
+            if kind in ("start", "end") and "period" in kinds:
+                continue
+            kinds.append(kind)
+    return tuple(k for k in TIME_KINDS if k in kinds)
