@@ -1,12 +1,15 @@
 """Parse a few lines of Markdown as a plan, and find a clause by its words: how the reading tests
 state a wording taken from a real plan without the whole plan. Also a small in-memory clause store, how the
-evidence tests put a few clauses of several plans before the real `Evidence`."""
+evidence tests put a few clauses of several plans before the real `Evidence`, and the store and retriever the list
+orderings read."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from corpus.model import Clause, Document, SourceText
 from corpus.parse import parse_source
+from corpus.text import folded
 from index.backend import BM25Statistics
 
 
@@ -46,3 +49,25 @@ def duty_clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clau
     """A clause of plan ``doc`` at line ``n`` under "Tổ chức thực hiện"."""
     return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
                   text=text, source=f"{doc}.md", lines=(n, n), **kw)
+
+
+@dataclass
+class OrderingStore:
+    """What the list orderings read of a store: the clauses by position, each plan's range and document."""
+    clauses: list[Clause]
+    doc_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+
+
+class FoldedWords:
+    """The evidence's word reader as the orderings use it: folded words of a text."""
+
+    def words(self, text: str) -> list[str]:
+        return re.findall(r"[a-z0-9]+", folded(text))
+
+
+@dataclass
+class OrderingRetriever:
+    """What the list orderings (`items_heading_first`, `each_place_first`) read of a retriever."""
+    store: OrderingStore
+    evidence: FoldedWords = field(default_factory=FoldedWords)

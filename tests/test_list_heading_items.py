@@ -2,31 +2,10 @@
 each item alone shares few of the question's words, so the ranker scores them below prose on the subject."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from corpus.model import Clause
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
 from retrieval.strategies import items_heading_first
-
-
-@dataclass
-class _Store:
-    clauses: list[Clause]
-    doc_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-@dataclass
-class _Evidence:
-    def words(self, text: str) -> list[str]:
-        return re.findall(r"[a-z0-9]+", folded(text))
-
-
-@dataclass
-class _Retriever:
-    """What the ordering reads: the index's clauses by position, each plan's range, folded words."""
-    store: _Store
-    evidence: _Evidence = field(default_factory=_Evidence)
+from tests.snippets import OrderingRetriever, OrderingStore
 
 
 def plan(doc: str, rows: list[tuple[str, str, list[str]]]) -> list[Clause]:
@@ -41,7 +20,7 @@ def question(text: str) -> Question:
 
 
 def order(q: Question, clauses: list[Clause], scored_lines: list[int]) -> list[int]:
-    r = _Retriever(_Store(clauses, {clauses[0].doc_id: (0, len(clauses))}))
+    r = OrderingRetriever(OrderingStore(clauses, {clauses[0].doc_id: (0, len(clauses))}))
     by_line = {c.lines[0]: p for p, c in enumerate(clauses)}
     scored = [(by_line[n], 0.5 - 0.01 * i, 0.5) for i, n in enumerate(scored_lines)]
     return [clauses[p].lines[0] for p, _, _ in items_heading_first(r, q, scored)]  # type: ignore[arg-type]

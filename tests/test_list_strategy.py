@@ -3,33 +3,11 @@ provinces hears from each of them. Wordings from the Nghệ An thi đua plan, th
 network plan and the Hà Nội / Nghệ An 5G plans, rebuilt as small synthetic plans."""
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from corpus.model import Clause, Document, Locality
 from corpus.places import key as place_key
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
 from retrieval.strategies import each_place_first, items_heading_first
-
-
-@dataclass
-class _Store:
-    clauses: list[Clause]
-    doc_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
-    documents: dict[str, Document] = field(default_factory=dict)
-
-
-@dataclass
-class _Evidence:
-    def words(self, text: str) -> list[str]:
-        return re.findall(r"[a-z0-9]+", folded(text))
-
-
-@dataclass
-class _Retriever:
-    """What the ordering reads: the clauses by position, each plan's range and place, folded words."""
-    store: _Store
-    evidence: _Evidence = field(default_factory=_Evidence)
+from tests.snippets import OrderingRetriever, OrderingStore
 
 
 def plan(doc: str, rows: list[tuple[str, str, str | None, list[str]]], start: int = 0) -> list[Clause]:
@@ -46,7 +24,7 @@ def question(text: str, provinces: tuple[str, ...] = ()) -> Question:
 
 
 def order(q: Question, clauses: list[Clause], scored_lines: list[int]) -> list[int]:
-    r = _Retriever(_Store(clauses, {clauses[0].doc_id: (0, len(clauses))}))
+    r = OrderingRetriever(OrderingStore(clauses, {clauses[0].doc_id: (0, len(clauses))}))
     by_line = {c.lines[0]: p for p, c in enumerate(clauses)}
     scored = [(by_line[n], 0.5 - 0.01 * i, 0.5) for i, n in enumerate(scored_lines)]
     return [clauses[p].lines[0] for p, _, _ in items_heading_first(r, q, scored)]  # type: ignore[arg-type]
@@ -113,7 +91,7 @@ def test_a_list_of_lists_whose_parts_the_question_does_not_name_moves_nothing():
     assert order(question("Có những hình thức khen thưởng nào?"), cs, scored) == scored
 
 
-def two_provinces() -> _Retriever:
+def two_provinces() -> OrderingRetriever:
     """Hà Nội's 5G plan writes at length on funding; Nghệ An's says it once, further down."""
     hn = plan("hn", [("heading", "IV. KINH PHÍ THỰC HIỆN", "IV", []),
                      ("paragraph", "Kinh phí được bố trí từ ngân sách nhà nước.", None, ["IV. KINH PHÍ THỰC HIỆN"]),
@@ -124,7 +102,7 @@ def two_provinces() -> _Retriever:
             "na": Document(id="na", source="na.md", locality=Locality(province="Nghệ An")),
             "bo": Document(id="bo", source="bo.md")}
     clauses = hn + na + ms
-    return _Retriever(_Store(clauses, {"hn": (0, 3), "na": (3, 4), "bo": (4, 5)}, docs))
+    return OrderingRetriever(OrderingStore(clauses, {"hn": (0, 3), "na": (3, 4), "bo": (4, 5)}, docs))
 
 
 def test_each_province_named_answers_with_its_own_best_clause():
