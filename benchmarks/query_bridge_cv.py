@@ -203,6 +203,20 @@ def main() -> None:
             tables[out] = learn_from(b, tune, [f not in out for f in folds], **kw)
         return tables[out]
 
+    def measure(e, table: B.BridgeTable, m0, m1, into: dict[str, tuple[list, list]]) -> None:
+        """One answerable question's hit@5 and reciprocal rank under every ranking compared: the hybrid without
+        the bridge, with its signal, with the expanded query; BM25 alone at each expansion weight."""
+        eb = with_bridge(e, col, b.signal(e, table))
+        ex = b.expanded_example(e, table, names)
+        for key, model, example in (("hyb0", m0, e), ("hyb1", m1, eb), ("hybx", m0, ex)):
+            h, rr = T._rank_metrics(r, example, T._ranked(r, example, model))
+            into[key][0].append(h)
+            into[key][1].append(rr)
+        for w in [0.0] + weights:
+            h, rr = b.bm25_rank(e, table if w > 0 else None, w)
+            into[f"bm{w}"][0].append(h)
+            into[f"bm{w}"][1].append(rr)
+
     lines = []
     res = {k: ([], []) for k in ["hyb0", "hyb1", "hybx"] + [f"bm{w}" for w in [0.0] + weights]}
     sizes = []
@@ -220,16 +234,7 @@ def main() -> None:
             e = tune[i]
             if not e.gold.answerable:
                 continue
-            eb = with_bridge(e, col, b.signal(e, tk))
-            ex = b.expanded_example(e, tk, names)
-            for key, model, ex in (("hyb0", m0, e), ("hyb1", m1, eb), ("hybx", m0, ex)):
-                h, rr = T._rank_metrics(r, ex, T._ranked(r, ex, model))
-                res[key][0].append(h)
-                res[key][1].append(rr)
-            for w in [0.0] + weights:
-                h, rr = b.bm25_rank(e, tk if w > 0 else None, w)
-                res[f"bm{w}"][0].append(h)
-                res[f"bm{w}"][1].append(rr)
+            measure(e, tk, m0, m1, res)
         print(f"fold {k}: table {len(tk.table)} question units", flush=True)
     lines.append(f"## Document-level CV on {', '.join(a.dev)} ({len(res['hyb0'][0])} answerable held-out questions; "
                  f"table sizes {sizes}; {kw})")
@@ -257,16 +262,7 @@ def main() -> None:
         for e in held:
             if not e.gold.answerable:
                 continue
-            eb = with_bridge(e, col, b.signal(e, full))
-            ex = b.expanded_example(e, full, names)
-            for key, model, ex in (("hyb0", m0, e), ("hyb1", m1, eb), ("hybx", m0, ex)):
-                h, rr = T._rank_metrics(r, ex, T._ranked(r, ex, model))
-                hr[key][0].append(h)
-                hr[key][1].append(rr)
-            for w in [0.0] + weights:
-                h, rr = b.bm25_rank(e, full if w > 0 else None, w)
-                hr[f"bm{w}"][0].append(h)
-                hr[f"bm{w}"][1].append(rr)
+            measure(e, full, m0, m1, hr)
         lines.append(f"\n## {a.heldout} held out (table from every dev file: {len(full.table)} question units; "
                      f"{len(hr['hyb0'][0])} answerable)\n")
         lines.append("| ranking | hit@5 | MRR@10 |")
