@@ -21,8 +21,8 @@ from collections import Counter
 from corpus.field_links import link_lead
 from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
                                      _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section)
+from corpus.structure import opens_appendix
 from corpus.text import words
-from corpus.vocabulary import fold
 
 # Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
 PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
@@ -34,23 +34,11 @@ PARAPHRASE_MIN_SHARED = 4  # rare words in common, at least
 _NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự cần thiết|đánh giá|kết quả|tình hình|kinh phí", re.I)
 
 
-# An appendix's title, numbered or not ("PHỤ LỤC", "Phụ lục 02", "PHỤ LỤC I"): what follows restates the body.
-_APPENDIX_TITLE = re.compile(r"^(?:phu luc|mau bieu|bieu mau)\b")
-APPENDIX_TITLE_CHARS = 60  # a longer clause mentions an appendix ("… theo Phụ lục đính kèm"), it does not open one
-
-
 def _appendices_start(ctx: Context) -> int:
-    """The position of the plan's first appendix title (`Clause.appendix`, or an unnumbered "PHỤ LỤC"), or past
-    the end: a table row before it is a table of the body (a list of the legal grounds, a form), not a restatement."""
-    for p, c in enumerate(ctx.clauses):
-        if c.appendix:
-            return p
-        if len(c.text) > 2 * APPENDIX_TITLE_CHARS:
-            continue
-        text = " ".join(fold(c.text).lower().strip("*_#:. ").split())
-        if len(text) <= APPENDIX_TITLE_CHARS and _APPENDIX_TITLE.match(text):
-            return p
-    return len(ctx.clauses)
+    """The position of the plan's first appendix title (`Clause.appendix`, or an unnumbered "PHỤ LỤC":
+    `corpus.structure.opens_appendix`), or past the end: a table row before it is a table of the body (a list of
+    the legal grounds, a form), not a restatement."""
+    return next((p for p, c in enumerate(ctx.clauses) if c.appendix or opens_appendix(c.text)), len(ctx.clauses))
 
 
 def _is_task(body: str) -> bool:
@@ -154,12 +142,8 @@ class ParaphrasedDuties:
                 if share > by_unit.get(unit, (0.0, -1))[0]:
                     by_unit[unit] = (share, p)
             ranked = sorted(by_unit.values(), reverse=True)
-            self.record(pos, ranked)
             if not ranked or ranked[0][0] < PARAPHRASE_MIN_SHARE:
                 continue
             if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
                 continue  # another unit's duty restates the task about as well: the plan does not say which
             link_lead(ctx, pos, ranked[0][1], self.mechanism)
-
-    def record(self, pos: int, ranked: list[tuple[float, int]]) -> None:
-        """What the task was compared with (a diagnosis reads it by overriding this; the parser keeps nothing)."""

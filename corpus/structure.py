@@ -18,7 +18,7 @@ from corpus.lines import (
     read_label,
 )
 from corpus.model import Clause, SourceText
-from corpus.text import PERSON_NAME, fold, nfc, normalize
+from corpus.text import PERSON_NAME, fold, nfc, normalize, strip_marks
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
 from corpus.vocabulary import COLUMN_TITLES
 
@@ -414,6 +414,19 @@ def appendix_label(text: str) -> str | None:
     if not m or len(f) > APPENDIX_TITLE_CHARS:
         return None
     return appendix_key(m)
+
+
+# An appendix's or form's title, numbered or not ("PHỤ LỤC", "Phụ lục 02", "MẪU BIỂU"), over its folded text
+APPENDIX_TITLE = re.compile(r"^(?:phu luc|mau bieu|bieu mau)\b")
+
+
+def opens_appendix(text: str) -> bool:
+    """A short clause titling an appendix or a form, numbered or not: what follows it restates the body (its
+    task tables); a longer clause only mentions one ("… theo Phụ lục đính kèm")."""
+    if len(text) > 2 * APPENDIX_TITLE_CHARS:
+        return False  # too long to title anything, whatever folding takes off: read no further
+    t = " ".join(strip_marks(text).lower().strip("*_#:. ").split())
+    return len(t) <= APPENDIX_TITLE_CHARS and bool(APPENDIX_TITLE.match(t))
 
 
 def mark_appendices(clauses: list[Clause]) -> None:
