@@ -43,6 +43,12 @@ def key(text: str) -> str:
     return fold_words(text)
 
 
+def province_key(province: str | None) -> str | None:
+    """A plan's typed province (`Locality.province`) as the key a question's provinces are read with
+    (`Question.provinces_named`); None when the plan's province is unknown."""
+    return key(province) if province else None
+
+
 def exact_key(text: str) -> str:
     """Comparison key that keeps the diacritics but not where the tone mark sits ("Hoá" = "Hóa")."""
     return " ".join(re.sub(r"[^\w\s]|_", " ", normalize(text)).split())

@@ -10,6 +10,7 @@ import re
 from typing import Callable, Sequence
 
 from corpus.model import Clause, Document
+from corpus.places import province_key
 from retrieval.query import Question, folded
 
 MAX_QUOTE = 600
@@ -215,14 +216,11 @@ def each_place_answer(q: Question, ranked: list[tuple[Clause, float, float]], do
     """A question naming two or more provinces ("ở Hà Nội và ở Nghệ An") asks about each: a named province no
     relevant clause speaks for answers with its first clause found covering half the question's words
     (`strategies.each_place_first` put it forward), though it scores below RELEVANT_SHARE of another's."""
-    from corpus.places import key as place_key
-
     if len(q.provinces_named) < 2:
         return []
 
     def province(c: Clause) -> str | None:
-        p = documents[c.doc_id].locality.province
-        return place_key(p) if p else None
+        return province_key(documents[c.doc_id].locality.province)
 
     spoken = {province(c) for c, _, _ in relevant}
     out: list[tuple[Clause, float, float]] = []

@@ -25,7 +25,7 @@ from typing import Callable
 import numpy as np
 
 from corpus.model import Clause
-from corpus.places import key as place_key
+from corpus.places import province_key
 from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
@@ -252,10 +252,10 @@ def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
         return 1.0
     if not any(p in ev.provinces_with_plans for p in q.provinces_named):
         return 0.0
-    province = ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province
-    if not province:
+    province = province_key(ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province)
+    if province is None:
         return 0.5
-    return 1.0 if place_key(province) in q.provinces_named else 0.0
+    return 1.0 if province in q.provinces_named else 0.0
 
 
 @evidence
@@ -559,7 +559,8 @@ class Evidence:
     def provinces_with_plans(self) -> frozenset[str]:
         """The provinces (folded keys of the official names, as `Question.provinces_named`) some indexed plan is
         about: its typed `Document.locality.province`."""
-        return frozenset(place_key(d.locality.province) for d in self.store.documents.values() if d.locality.province)
+        keys = (province_key(d.locality.province) for d in self.store.documents.values())
+        return frozenset(k for k in keys if k is not None)
 
     @functools.cached_property
     def unit_runs(self) -> tuple[tuple[str, ...], ...]:

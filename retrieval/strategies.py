@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
-from corpus.places import key as place_key
+from corpus.places import province_key
 from corpus.responsibilities import LINKERS
 from corpus.text import ASSIGNING_SECTION, word_pairs
 from retrieval.answer import (
@@ -488,8 +488,7 @@ def places_asked(r: "Retriever", q: Question) -> dict[str, frozenset[str]]:
         return {}
     found: dict[str, set[str]] = {}
     for d in sorted(q.doc_filter or r.store.documents):
-        province = r.store.documents[d].locality.province
-        key = place_key(province) if province else None
+        key = province_key(r.store.documents[d].locality.province)
         if key in q.provinces_named:
             found.setdefault(key, set()).add(d)
     return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 else {}
