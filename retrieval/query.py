@@ -369,20 +369,31 @@ _ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b
                             r"|\bgiai doan nao\b|\bnam nao\b")
 
 
-def role_flags(f: str) -> dict[str, bool | tuple[str, ...]]:
-    """Which roles and lines the question asks about: partners (phối hợp without chủ trì), the director
-    (chỉ đạo), the plan's number line, the signer, the items of a list, the facts asked besides the lead, and whether it names
-    any role at all (strategies read these)."""
-    return {
-        "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
-        "asks_director": bool(re.search(r"\bchi dao\b", f)),
-        "asks_number": bool(_ASKS_NUMBER.search(f)),
-        "asks_signer": bool(_ASKS_SIGNER.search(f)),
-        "asks_items": bool(_ASKS_ITEMS.search(f)),
-        "also_asks": tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
-                           if rx.search(f)),
-        "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
-    }
+class RoleFlags(NamedTuple):
+    """Which roles and lines a question asks about, read from its wording (`role_flags`); each is the `Question`
+    field of the same name, so a `Question` is built with ``**flags._asdict()``."""
+
+    asks_partners: bool  # phối hợp without chủ trì
+    asks_director: bool  # chỉ đạo
+    asks_number: bool  # the plan's number line
+    asks_signer: bool  # who signed the plan
+    asks_items: bool  # the items of a list
+    also_asks: tuple[str, ...]  # the facts asked besides the lead, as `Clause` field names
+    explicit_role: bool  # the question names any role at all
+
+
+def role_flags(f: str) -> RoleFlags:
+    """Which roles and lines the folded question ``f`` asks about (strategies read these)."""
+    return RoleFlags(
+        asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
+        asks_director=bool(re.search(r"\bchi dao\b", f)),
+        asks_number=bool(_ASKS_NUMBER.search(f)),
+        asks_signer=bool(_ASKS_SIGNER.search(f)),
+        asks_items=bool(_ASKS_ITEMS.search(f)),
+        also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
+                        if rx.search(f)),
+        explicit_role=bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
+    )
 
 
 def _unknown_place(placed: str, documents: dict[str, Document]) -> str | None:
@@ -503,12 +514,12 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f)
-    if roles["asks_partners"] and slot is not None and slot.kind == "agency":
+    if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
         slot = AnswerSlot("partners")
     return Question(
-        text=question, folded=f, qtype=named.qtype, **roles,
+        text=question, folded=f, qtype=named.qtype, **roles._asdict(),
         years=tuple(m.group(0) for m in _YEAR.finditer(f)), numbers_named=numbers,
         doc_filter=doc_filter, locality_named=locality_named, unknown_locality=unknown_locality,
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
