@@ -19,6 +19,7 @@ from typing import Iterable
 import numpy as np
 
 from corpus.model import Clause, Document, FieldLine
+from corpus.metadata import cited_number
 from index.backend import ClauseStore, open_store
 from retrieval.accents import AccentRestorer, typed_without_marks
 from retrieval.answer import ANSWERING_COVERAGE, compose_answer
@@ -432,7 +433,8 @@ def document_info(doc: Document, clause_count: int) -> DocumentInfo:
 def clause_result(c: Clause, doc: Document, score: float) -> Result:
     cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
                    locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
-                   page=c.page, locator=c.locator, number=doc.number, kind=doc.kind)
+                   page=c.page, locator=c.locator, number=doc.number,
+                   cited_number=cited_number(doc.number), kind=doc.kind)
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,
