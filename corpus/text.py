@@ -232,6 +232,14 @@ UNIT_HEADS = (
 ACTING_UNIT_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Viện", "Trung tâm", "Công an", "Hội", "Đoàn", "Cục", "Chi cục",
                      "Văn phòng", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Thanh tra", "Mặt trận", "Liên đoàn",
                      "Tổng công ty", "Quỹ", "Trường")
+# The heads of a commune's own bodies ("Hội Nông dân xã …", "Phòng Kinh tế", "Trạm Y tế", "Đội …"), by which a duties
+# question opening with a unit no plan names is read as asking about a unit the plans assign nothing
+# (`retrieval.query.unit_named`). Narrower than ACTING_UNIT_HEADS on purpose: a department or ministry ("Sở Y tế
+# Đồng Tháp", "Bộ Công an") a question names with its province or a short form is still searched for, not refused
+# (with ACTING_UNIT_HEADS the opening of 117 development questions, "Sở Y tế Đồng Tháp được giao …" among them, would
+# be read as a unit no plan names).
+COMMUNE_UNIT_HEADS = ("Hội", "Phòng", "Ban", "Trung tâm", "Đoàn", "Văn phòng", "Trạm", "Công an", "Quỹ", "Đội",
+                      "Chi cục")
 # The heads of units named after the field they govern ("Sở Công Thương", "Cục Thuế", "Văn phòng …"): the rest of
 # such a name is a field (`corpus.field_links.own_field`); a few of UNIT_HEADS, whose other heads are the name's
 # own meaning ("Công an", "Thanh tra", "Trung tâm …").

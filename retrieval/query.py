@@ -12,8 +12,8 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (COMMUNE_LEVELS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded,
-                         word_pairs)
+from corpus.text import (COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS,
+                         fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
 
@@ -26,9 +26,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
 ]
-# a duty question that opens with a unit name: "Hội Nông dân xã An Hưng được giao ..."
-_UNIT_START = re.compile(r"^(?:Hội|Phòng|Ban|Trung tâm|Đoàn|Văn phòng|Trạm|Công an|Quỹ|Đội|Chi cục)"
-                         r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
+# a duty question that opens with a commune body's name: "Hội Nông dân xã An Hưng được giao ..."
+_COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
+                                 + r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
 # "giao" as in assigning a task (giao cho, được giao), not the first syllable of another word: giao thông,
 # giáo dục, giao dịch, giao lưu, họp giao ban … fold to "giao" too
 GIAO = r"\bgiao\b(?! (?:thong|duc|dich|luu|tiep|ket|thoa|vien|trinh|ban|khoa|su|hang|nhan)\b)"
@@ -446,7 +446,7 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit
             best, best_core = unit, core
     unknown = None
     if qtype == "duties" and best is None:
-        m = _UNIT_START.match(question.strip())
+        m = _COMMUNE_UNIT_START.match(question.strip())
         if m:
             unknown = m.group(0).strip()
     if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f):
