@@ -162,6 +162,11 @@ NON_TOPIC_WORDS = frozenset(
 # and the words opening what the question asks of it ("năm", "giai đoạn", "yêu cầu", "phải", "trước", "hằng").
 PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
                            "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
+# The words a question names a plan by, before its subject ("kế hoạch chuyển đổi số …", "KH phát triển …", "đề án
+# …"), folded: the kinds a plan is issued as (`DOCUMENT_KINDS`), "KH" short for kế hoạch, and "quy hoạch", "lộ
+# trình", by which questions name plans too. The name runs from there to a `PLAN_NAME_STOP` word.
+PLAN_WORDS = frozenset(fold(w) for w in ("Kế hoạch", "KH", "Chương trình", "Quy hoạch", "Đề án", "Lộ trình",
+                                         "Phương án"))
 # The first word after "bao nhiêu" that names no counted thing ("bao nhiêu tiền", "bao nhiêu năm", "bao nhiêu là"):
 # money, time and linking words, so "bao nhiêu lớp / xã / tấn" alone counts ("count" answer slot).
 NOT_COUNTED_WORDS = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",

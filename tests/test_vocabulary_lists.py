@@ -12,6 +12,8 @@ from retrieval.query import AnswerSlot, answer_slot, folded
 
 def test_each_reading_word_list_is_declared_once_in_the_vocabulary():
     assert evidence.PLAN_NAME_STOP is vocabulary.PLAN_NAME_STOP
+    assert evidence.PLAN_WORDS is vocabulary.PLAN_WORDS
+    assert vocabulary.PLAN_WORDS == {"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"}
     assert query.NOT_COUNTED_WORDS is vocabulary.NOT_COUNTED_WORDS
     assert query.NOT_PLACE_NAME_WORDS is vocabulary.NOT_PLACE_NAME_WORDS
     assert catalog.NOT_INDICATOR_NAME_WORDS is vocabulary.NOT_INDICATOR_NAME_WORDS
