@@ -286,6 +286,17 @@ RESPONSIBILITY_VERBS = (
 )
 VERB_RE = "(?:" + "|".join(sorted((re.escape(v) for v in RESPONSIBILITY_VERBS), key=len, reverse=True)) + ")"
 
+# What a task of a plan's body opens with besides the duty verbs (`corpus.responsibilities`): the acts a
+# programme lists ("Thúc đẩy …", "Khai thác dữ liệu …", "Thử nghiệm …", "Đào tạo và phát triển nguồn nhân lực …").
+TASK_OPENERS = (
+    "thúc đẩy", "thu thập", "thử nghiệm", "khai thác", "đào tạo", "phát triển", "đổi mới", "hoàn thiện", "số hóa",
+    "số hoá", "lắp đặt", "mời gọi", "chia sẻ", "ứng dụng", "huy động", "kết nối", "tạo", "đầu tư", "thu hút",
+    "bồi dưỡng", "hợp tác", "khuyến khích", "tham gia", "mở rộng", "nâng cấp", "duy trì", "vận hành", "đa dạng hóa",
+    "thí điểm", "sửa đổi", "bổ sung", "hình thành", "củng cố", "kiện toàn", "giới thiệu", "quảng bá", "xúc tiến",
+    "liên kết", "chuyển đổi", "chuẩn hóa", "cải thiện", "cải cách", "áp dụng", "giải quyết", "phòng ngừa", "ngăn chặn",
+    "khắc phục", "bảo vệ", "bảo tồn", "tăng", "giảm", "nhân rộng", "xử lý", "đánh giá", "điều tra", "khảo sát",
+)
+
 # Section titles that assign work to units ("Tổ chức thực hiện", "Phân công nhiệm vụ", "Trách nhiệm của
 # các cơ quan", "Nhiệm vụ cụ thể", "Giao nhiệm vụ"), matched on folded text (``fold``).
 ASSIGNING_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
