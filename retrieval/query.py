@@ -423,6 +423,9 @@ def place_scope(placed: str, documents: dict[str, Document], locality: str | Non
     return None, None, _unknown_place(placed, documents)
 
 
+UNIT_CORE_CHARS = 6  # a unit's folded core shorter than this ("ban", "hoi") is found inside too many questions
+
+
 class NamedUnit(NamedTuple):
     """The unit a question is about (`unit_named`), and the type naming it gives the question."""
 
@@ -442,7 +445,7 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit
     best, best_core = None, ""
     for unit in units:
         core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
-        if len(core) >= 6 and core in f and len(core) > len(best_core):
+        if len(core) >= UNIT_CORE_CHARS and core in f and len(core) > len(best_core):
             best, best_core = unit, core
     unknown = None
     if qtype == "duties" and best is None:
