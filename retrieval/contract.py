@@ -88,6 +88,7 @@ class DocumentInfo(BaseModel):
     title: str | None = None
     kind: str | None = None
     number: str | None = None
+    cited_number: str | None = Field(None, description='The number as cited (`Citation.cited_number`)')
     issuer: str | None = None
     locality: LocalityModel
     date: str | None = None
@@ -138,6 +139,7 @@ class PlanRef(BaseModel):
     doc_id: str
     title: str | None = None
     number: str | None = None
+    cited_number: str | None = Field(None, description='The number as cited (`Citation.cited_number`)')
     kind: str | None = None
     locality: str | None = None
     source: str

@@ -429,6 +429,7 @@ def _leads_within(clauses: list[Clause], i: int) -> str | None:
 def document_info(doc: Document, clause_count: int) -> DocumentInfo:
     loc = doc.locality
     return DocumentInfo(id=doc.id, source=doc.source, title=doc.title, kind=doc.kind, number=doc.number,
+                        cited_number=cited_number(doc.number),
                         issuer=doc.issuer, locality=LocalityModel(level=loc.level, name=loc.name,
                                                                   province=loc.province, label=loc.label()),
                         date=doc.date, signer=doc.signer, clause_count=clause_count)
