@@ -49,6 +49,7 @@ WEB_DIR = Path(__file__).resolve().parent / "web"
 MAX_QUESTION_CHARS = 1000
 MAX_TOP_K = 50
 MAX_ID_CHARS = 300
+MAX_NAME_CHARS = 200  # a locality, unit or indicator typed as a filter: the plans' longest names are far shorter
 T = TypeVar("T")
 
 log = logging.getLogger("planqa.api")
@@ -122,9 +123,9 @@ class AskRequest(BaseModel):
     )
 
     question: str = Field(min_length=1, max_length=MAX_QUESTION_CHARS,
-                          description="Câu hỏi tiếng Việt (tối đa 1000 ký tự)")
-    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description="Số điều khoản trả về (1..50)")
-    locality: str | None = Field(None, max_length=200,
+                          description=f"Câu hỏi tiếng Việt (tối đa {MAX_QUESTION_CHARS} ký tự)")
+    top_k: int = Field(5, ge=1, le=MAX_TOP_K, description=f"Số điều khoản trả về (1..{MAX_TOP_K})")
+    locality: str | None = Field(None, max_length=MAX_NAME_CHARS,
                                  description='Lọc theo địa phương, ví dụ "xã An Hưng"')
 
     @field_validator("question")
@@ -650,8 +651,9 @@ def create_app(index_dir: Path | None = None, *, retriever: Any = None,
     @app.get("/catalog/compare", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
              summary="So sánh một chỉ tiêu (theo tên) giữa các kế hoạch đặt ra nó",
              responses=_errors(422, 429, 500))
-    def compare(request: Request, q: str = Query(..., min_length=1, max_length=200, pattern=_NOT_ONLY_SPACE,
-                                                 description="Tên chỉ tiêu, vd. BHYT")) -> IndicatorComparison:
+    def compare(request: Request, q: str = Query(..., min_length=1, max_length=MAX_NAME_CHARS,
+                                                 pattern=_NOT_ONLY_SPACE, description="Tên chỉ tiêu, vd. BHYT")
+                ) -> IndicatorComparison:
         return _catalog_call(request, lambda c: c.compare(query=q))
 
     @app.get("/catalog/compare/{clause_id}", response_model=IndicatorComparison, tags=["nhiệm vụ và chỉ tiêu"],
@@ -722,8 +724,8 @@ _PAGE_HEADERS = {
 
 
 _DOC = Query(None, max_length=MAX_ID_CHARS, description="Chỉ một kế hoạch (mã)")
-_LOCALITY = Query(None, max_length=200, description='Chỉ một địa phương, vd. "xã An Hưng"')
-_UNIT = Query(None, max_length=200, description='Đơn vị chủ trì, vd. "Phòng Kinh tế"')
+_LOCALITY = Query(None, max_length=MAX_NAME_CHARS, description='Chỉ một địa phương, vd. "xã An Hưng"')
+_UNIT = Query(None, max_length=MAX_NAME_CHARS, description='Đơn vị chủ trì, vd. "Phòng Kinh tế"')
 _YEAR = Query(None, ge=1900, le=2200, description="Năm đến hạn (nhiệm vụ) hoặc năm của chỉ tiêu")
 _RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên khi lọc theo năm")
 _PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")

@@ -74,6 +74,7 @@ BASE_URL_ENV = "TELEGRAM_API_BASE_URL"
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 MAX_RETRY_AFTER = 60.0  # longer flood waits are not worth holding a handler for
 REMEMBERED_ANSWERS = 100  # per chat, for the inline buttons
+TRACKED_USERS = 10_000  # users the rate limiter remembers before it forgets those idle for a whole window
 CLEAR_WORDS = {"xoa", "clear", "bo", "huy", "tat", "off"}
 
 Ctx = ContextTypes.DEFAULT_TYPE
@@ -99,7 +100,7 @@ class RateLimiter:
     def hit(self, user_id: int) -> tuple[bool, float, bool]:
         """Record a question; returns (allowed, seconds to wait, should warn)."""
         now = self._clock()
-        if len(self._hits) > 10_000:  # forget users idle for a whole window
+        if len(self._hits) > TRACKED_USERS:  # forget users idle for a whole window
             self._hits = {u: h for u, h in self._hits.items() if h and h[-1] > now - self.limit.period}
         q = self._hits.setdefault(user_id, deque())
         while q and q[0] <= now - self.limit.period:

@@ -63,10 +63,8 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 
 def _number(c: Citation) -> str:
-    """"Kế hoạch số 476/QĐ-UBND" when the plan has a number (a draft's "/KH-UBND" has none)."""
-    if c.number and re.search(r"\d", c.number):
-        return f"{c.kind or 'Kế hoạch'} số {''.join(c.number.split())}"
-    return ""
+    """"Kế hoạch số 476/QĐ-UBND" when retrieval cites the plan by a number (`Citation.cited_number`)."""
+    return f"{c.kind or 'Kế hoạch'} số {c.cited_number}" if c.cited_number else ""
 
 
 def _place(c: Citation) -> str:

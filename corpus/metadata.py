@@ -180,6 +180,15 @@ def read_number(head: Letterhead) -> str | None:
     return None
 
 
+def cited_number(number: str | None) -> str | None:
+    """The plan's number as a citation writes it, spaces out ("08 - CTr/ĐUUB" → "08-CTr/ĐUUB"); None when it holds
+    no digit: a draft's blank "/KH-UBND" numbers nothing (an index built before `read_number` required a digit
+    may still hold one). Judged here, once, so no front end re-reads the number's text."""
+    if not number or not re.search(r"\d", number):
+        return None
+    return "".join(number.split())
+
+
 def read_date(head: Letterhead) -> str | None:
     """"Đồng Tháp, ngày 19 tháng 11 năm 2025" → "2025-11-19" (year or year-month when the day is left blank)."""
     for t in head.lines[: head.kind_line if head.kind_line is not None else None]:

@@ -22,7 +22,7 @@ from corpus.field_links import link_lead
 from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
                                      _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section)
 from corpus.structure import opens_appendix
-from corpus.text import words
+from corpus.text import TASK_OPENERS, words
 
 # Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
 PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
@@ -50,16 +50,7 @@ def _is_task(body: str) -> bool:
     return bool(_TASK_START.match(body) or _TASK_OPENER.match(body)) and not _GROUNDS.match(body)
 
 
-# What a task of a plan's body opens with besides the duty verbs (`corpus.responsibilities._TASK_START`): the acts a
-# programme lists ("Thúc đẩy …", "Khai thác dữ liệu …", "Thử nghiệm …", "Đào tạo và phát triển nguồn nhân lực …").
-TASK_OPENERS = (
-    "thúc đẩy", "thu thập", "thử nghiệm", "khai thác", "đào tạo", "phát triển", "đổi mới", "hoàn thiện", "số hóa",
-    "số hoá", "lắp đặt", "mời gọi", "chia sẻ", "ứng dụng", "huy động", "kết nối", "tạo", "đầu tư", "thu hút",
-    "bồi dưỡng", "hợp tác", "khuyến khích", "tham gia", "mở rộng", "nâng cấp", "duy trì", "vận hành", "đa dạng hóa",
-    "thí điểm", "sửa đổi", "bổ sung", "hình thành", "củng cố", "kiện toàn", "giới thiệu", "quảng bá", "xúc tiến",
-    "liên kết", "chuyển đổi", "chuẩn hóa", "cải thiện", "cải cách", "áp dụng", "giải quyết", "phòng ngừa", "ngăn chặn",
-    "khắc phục", "bảo vệ", "bảo tồn", "tăng", "giảm", "nhân rộng", "xử lý", "đánh giá", "điều tra", "khảo sát",
-)
+# a task of the body opening with one of the acts `corpus.text.TASK_OPENERS` lists, longest first
 _TASK_OPENER = re.compile(r"^(?:%s)\b" % "|".join(sorted(map(re.escape, TASK_OPENERS), key=len, reverse=True)), re.I)
 
 

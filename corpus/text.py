@@ -162,6 +162,11 @@ NON_TOPIC_WORDS = frozenset(
 # and the words opening what the question asks of it ("năm", "giai đoạn", "yêu cầu", "phải", "trước", "hằng").
 PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
                            "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
+# The words a question names a plan by, before its subject ("kế hoạch chuyển đổi số …", "KH phát triển …", "đề án
+# …"), folded: the kinds a plan is issued as (`DOCUMENT_KINDS`), "KH" short for kế hoạch, and "quy hoạch", "lộ
+# trình", by which questions name plans too. The name runs from there to a `PLAN_NAME_STOP` word.
+PLAN_WORDS = frozenset(fold(w) for w in ("Kế hoạch", "KH", "Chương trình", "Quy hoạch", "Đề án", "Lộ trình",
+                                         "Phương án"))
 # The first word after "bao nhiêu" that names no counted thing ("bao nhiêu tiền", "bao nhiêu năm", "bao nhiêu là"):
 # money, time and linking words, so "bao nhiêu lớp / xã / tấn" alone counts ("count" answer slot).
 NOT_COUNTED_WORDS = frozenset({"la", "nam", "phan", "tien", "von", "kinh", "ty", "trieu", "muc", "so", "theo",
@@ -232,6 +237,14 @@ UNIT_HEADS = (
 ACTING_UNIT_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Viện", "Trung tâm", "Công an", "Hội", "Đoàn", "Cục", "Chi cục",
                      "Văn phòng", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Thanh tra", "Mặt trận", "Liên đoàn",
                      "Tổng công ty", "Quỹ", "Trường")
+# The heads of a commune's own bodies ("Hội Nông dân xã …", "Phòng Kinh tế", "Trạm Y tế", "Đội …"), by which a duties
+# question opening with a unit no plan names is read as asking about a unit the plans assign nothing
+# (`retrieval.query.unit_named`). Narrower than ACTING_UNIT_HEADS on purpose: a department or ministry ("Sở Y tế
+# Đồng Tháp", "Bộ Công an") a question names with its province or a short form is still searched for, not refused
+# (with ACTING_UNIT_HEADS the opening of 117 development questions, "Sở Y tế Đồng Tháp được giao …" among them, would
+# be read as a unit no plan names).
+COMMUNE_UNIT_HEADS = ("Hội", "Phòng", "Ban", "Trung tâm", "Đoàn", "Văn phòng", "Trạm", "Công an", "Quỹ", "Đội",
+                      "Chi cục")
 # The heads of units named after the field they govern ("Sở Công Thương", "Cục Thuế", "Văn phòng …"): the rest of
 # such a name is a field (`corpus.field_links.own_field`); a few of UNIT_HEADS, whose other heads are the name's
 # own meaning ("Công an", "Thanh tra", "Trung tâm …").
@@ -272,6 +285,17 @@ RESPONSIBILITY_VERBS = (
     "đôn đốc", "là người", "có trách nhiệm",
 )
 VERB_RE = "(?:" + "|".join(sorted((re.escape(v) for v in RESPONSIBILITY_VERBS), key=len, reverse=True)) + ")"
+
+# What a task of a plan's body opens with besides the duty verbs (`corpus.responsibilities`): the acts a
+# programme lists ("Thúc đẩy …", "Khai thác dữ liệu …", "Thử nghiệm …", "Đào tạo và phát triển nguồn nhân lực …").
+TASK_OPENERS = (
+    "thúc đẩy", "thu thập", "thử nghiệm", "khai thác", "đào tạo", "phát triển", "đổi mới", "hoàn thiện", "số hóa",
+    "số hoá", "lắp đặt", "mời gọi", "chia sẻ", "ứng dụng", "huy động", "kết nối", "tạo", "đầu tư", "thu hút",
+    "bồi dưỡng", "hợp tác", "khuyến khích", "tham gia", "mở rộng", "nâng cấp", "duy trì", "vận hành", "đa dạng hóa",
+    "thí điểm", "sửa đổi", "bổ sung", "hình thành", "củng cố", "kiện toàn", "giới thiệu", "quảng bá", "xúc tiến",
+    "liên kết", "chuyển đổi", "chuẩn hóa", "cải thiện", "cải cách", "áp dụng", "giải quyết", "phòng ngừa", "ngăn chặn",
+    "khắc phục", "bảo vệ", "bảo tồn", "tăng", "giảm", "nhân rộng", "xử lý", "đánh giá", "điều tra", "khảo sát",
+)
 
 # Section titles that assign work to units ("Tổ chức thực hiện", "Phân công nhiệm vụ", "Trách nhiệm của
 # các cơ quan", "Nhiệm vụ cụ thể", "Giao nhiệm vụ"), matched on folded text (``fold``).

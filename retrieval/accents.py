@@ -31,6 +31,7 @@ QUESTION_WORDS = ("bao nhiêu", "bao lâu", "bao giờ", "ở đâu", "về đâ
                   "được không", "có không", "mấy", "ai", "nào")
 QUESTION_WORD_WEIGHT = 50  # as if each were written this many times in the plans
 SMOOTHING = 30.0  # Dirichlet weight of a syllable's own frequency where the plans never write the pair
+UNSEEN_COUNT = 0.5  # added to every syllable's count, so one the plans never write is unlikely, not impossible
 
 
 class AccentRestorer:
@@ -55,7 +56,7 @@ class AccentRestorer:
         return cls(SyllableCounts.of(texts))
 
     def _logp(self, prev: str | None, w: str) -> float:
-        p_uni = (self._count[w] + 0.5) / self._total
+        p_uni = (self._count[w] + UNSEEN_COUNT) / self._total
         if prev is None:
             return math.log(p_uni)
         return math.log((self._bigram.get((prev, w), 0) + SMOOTHING * p_uni) / (self._count[prev] + SMOOTHING))

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.text import NOT_INDICATOR_NAME_WORDS
 from index.text import expand_abbreviations, fold, normalize
@@ -56,8 +57,8 @@ class CatalogError(ValueError):
 
 
 def plan_ref(doc: Document) -> PlanRef:
-    return PlanRef(doc_id=doc.id, title=doc.title, number=doc.number, kind=doc.kind,
-                   locality=doc.locality.label(), source=doc.source)
+    return PlanRef(doc_id=doc.id, title=doc.title, number=doc.number, cited_number=cited_number(doc.number),
+                   kind=doc.kind, locality=doc.locality.label(), source=doc.source)
 
 
 def due_year(deadline: str | None) -> int | None:

@@ -28,6 +28,8 @@ class Citation(BaseModel):
     page: int | None = Field(None, description="PDF page, when the plan came as a PDF")
     locator: str | None = Field(None, description="DOCX paragraph or table position")
     number: str | None = Field(None, description='Plan number as issued, e.g. "476/QĐ-UBND"')
+    cited_number: str | None = Field(None, description='The number as cited, spaces out ("08-CTr/ĐUUB"); none when '
+                                     'the plan has no number (a draft\'s blank "/KH-UBND")')
     kind: str | None = Field(None, description='Plan kind, e.g. "Kế hoạch"')
 
 
@@ -86,6 +88,7 @@ class DocumentInfo(BaseModel):
     title: str | None = None
     kind: str | None = None
     number: str | None = None
+    cited_number: str | None = Field(None, description='The number as cited (`Citation.cited_number`)')
     issuer: str | None = None
     locality: LocalityModel
     date: str | None = None
@@ -136,6 +139,7 @@ class PlanRef(BaseModel):
     doc_id: str
     title: str | None = None
     number: str | None = None
+    cited_number: str | None = Field(None, description='The number as cited (`Citation.cited_number`)')
     kind: str | None = None
     locality: str | None = None
     source: str

@@ -23,6 +23,7 @@ QUESTION_TYPES = ("who", "target", "when", "duties", "list", "fact", "unanswerab
 PERSONAS = ("official", "citizen", "staff")
 MODES = ("hybrid", "dense", "bm25", "window")
 RECALL_CUTOFFS = (1, 5, 10)
+FAILURE_CITATIONS = 3  # a failure shows the citations that came back first, enough to see what won instead
 _KEYS = {"id", "question", "type", "persona", "relevant", "answer_contains", "answerable"}
 
 
@@ -293,7 +294,7 @@ class Failure:
 
     question: GoldQuestion
     expected: tuple[str, ...]
-    got: tuple[str, ...]  # top-3 citations
+    got: tuple[str, ...]  # the first FAILURE_CITATIONS citations
     answer: str | None
     reason: str
 
@@ -346,7 +347,7 @@ class EvalReport:
             elif r.found:
                 reasons.append("answered an unanswerable question")
             if reasons:
-                out.append(Failure(q, tuple(str(x) for x in q.relevant), r.top[:3], r.answer,
+                out.append(Failure(q, tuple(str(x) for x in q.relevant), r.top[:FAILURE_CITATIONS], r.answer,
                                    "; ".join(reasons)))
         return out
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -48,8 +48,6 @@ SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence item
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 
-# how a question names a plan by its subject ("kế hoạch chuyển đổi số …"), as folded words
-PLAN_WORDS = frozenset({"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"})
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 # words every plan's name may carry: they tell no plan from another

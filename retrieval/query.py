@@ -12,8 +12,8 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (COMMUNE_LEVELS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded,
-                         word_pairs)
+from corpus.text import (COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS,
+                         fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
 
@@ -26,9 +26,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
 ]
-# a duty question that opens with a unit name: "Hội Nông dân xã An Hưng được giao ..."
-_UNIT_START = re.compile(r"^(?:Hội|Phòng|Ban|Trung tâm|Đoàn|Văn phòng|Trạm|Công an|Quỹ|Đội|Chi cục)"
-                         r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
+# a duty question that opens with a commune body's name: "Hội Nông dân xã An Hưng được giao ..."
+_COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
+                                 + r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
 # "giao" as in assigning a task (giao cho, được giao), not the first syllable of another word: giao thông,
 # giáo dục, giao dịch, giao lưu, họp giao ban … fold to "giao" too
 GIAO = r"\bgiao\b(?! (?:thong|duc|dich|luu|tiep|ket|thoa|vien|trinh|ban|khoa|su|hang|nhan)\b)"
@@ -369,20 +369,31 @@ _ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b
                             r"|\bgiai doan nao\b|\bnam nao\b")
 
 
-def role_flags(f: str) -> dict[str, bool | tuple[str, ...]]:
-    """Which roles and lines the question asks about: partners (phối hợp without chủ trì), the director
-    (chỉ đạo), the plan's number line, the signer, the items of a list, the facts asked besides the lead, and whether it names
-    any role at all (strategies read these)."""
-    return {
-        "asks_partners": bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
-        "asks_director": bool(re.search(r"\bchi dao\b", f)),
-        "asks_number": bool(_ASKS_NUMBER.search(f)),
-        "asks_signer": bool(_ASKS_SIGNER.search(f)),
-        "asks_items": bool(_ASKS_ITEMS.search(f)),
-        "also_asks": tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
-                           if rx.search(f)),
-        "explicit_role": bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
-    }
+class RoleFlags(NamedTuple):
+    """Which roles and lines a question asks about, read from its wording (`role_flags`); each is the `Question`
+    field of the same name, so a `Question` is built with ``**flags._asdict()``."""
+
+    asks_partners: bool  # phối hợp without chủ trì
+    asks_director: bool  # chỉ đạo
+    asks_number: bool  # the plan's number line
+    asks_signer: bool  # who signed the plan
+    asks_items: bool  # the items of a list
+    also_asks: tuple[str, ...]  # the facts asked besides the lead, as `Clause` field names
+    explicit_role: bool  # the question names any role at all
+
+
+def role_flags(f: str) -> RoleFlags:
+    """Which roles and lines the folded question ``f`` asks about (strategies read these)."""
+    return RoleFlags(
+        asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
+        asks_director=bool(re.search(r"\bchi dao\b", f)),
+        asks_number=bool(_ASKS_NUMBER.search(f)),
+        asks_signer=bool(_ASKS_SIGNER.search(f)),
+        asks_items=bool(_ASKS_ITEMS.search(f)),
+        also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
+                        if rx.search(f)),
+        explicit_role=bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
+    )
 
 
 def _unknown_place(placed: str, documents: dict[str, Document]) -> str | None:
@@ -412,6 +423,9 @@ def place_scope(placed: str, documents: dict[str, Document], locality: str | Non
     return None, None, _unknown_place(placed, documents)
 
 
+UNIT_CORE_CHARS = 6  # a unit's folded core shorter than this ("ban", "hoi") is found inside too many questions
+
+
 class NamedUnit(NamedTuple):
     """The unit a question is about (`unit_named`), and the type naming it gives the question."""
 
@@ -431,11 +445,11 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit
     best, best_core = None, ""
     for unit in units:
         core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
-        if len(core) >= 6 and core in f and len(core) > len(best_core):
+        if len(core) >= UNIT_CORE_CHARS and core in f and len(core) > len(best_core):
             best, best_core = unit, core
     unknown = None
     if qtype == "duties" and best is None:
-        m = _UNIT_START.match(question.strip())
+        m = _COMMUNE_UNIT_START.match(question.strip())
         if m:
             unknown = m.group(0).strip()
     if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f):
@@ -503,12 +517,12 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f)
-    if roles["asks_partners"] and slot is not None and slot.kind == "agency":
+    if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
         slot = AnswerSlot("partners")
     return Question(
-        text=question, folded=f, qtype=named.qtype, **roles,
+        text=question, folded=f, qtype=named.qtype, **roles._asdict(),
         years=tuple(m.group(0) for m in _YEAR.finditer(f)), numbers_named=numbers,
         doc_filter=doc_filter, locality_named=locality_named, unknown_locality=unknown_locality,
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,

@@ -19,6 +19,7 @@ from typing import Iterable
 import numpy as np
 
 from corpus.model import Clause, Document, FieldLine
+from corpus.metadata import cited_number
 from index.backend import ClauseStore, open_store
 from retrieval.accents import AccentRestorer, typed_without_marks
 from retrieval.answer import ANSWERING_COVERAGE, compose_answer
@@ -48,6 +49,9 @@ TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other pla
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
 FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the tasks under an assigning heading, a
 # lead's source) shows that one's score a shade lower: the answer lists it second, never above it
+DIRECTOR_SHARE = 0.5  # of the question's content words in a clause's director, for the question to name that person
+PLACE_NAME_CHARS = 3  # a locality's or province's folded name shorter than this matches inside too many words
+OUTLINE_LEADS = 3  # a section heading that names no lead shows the leads of its content, up to this many
 
 
 class Retriever:
@@ -270,7 +274,7 @@ class Retriever:
         key = [w for run in q.content_runs for w in run]
         if "pho" in mine and "pho" not in key:
             return False
-        return bool(key) and sum(w in mine for w in key) / len(key) >= 0.5
+        return bool(key) and sum(w in mine for w in key) / len(key) >= DIRECTOR_SHARE
 
     def number_lines(self, doc_id: str) -> tuple[int, ...]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB"): `Document.field_lines`."""
@@ -341,8 +345,9 @@ class Retriever:
 
     @functools.cached_property
     def _place_names(self) -> dict[str, tuple[str, ...]]:
-        """Per plan, its commune's and province's folded names (three letters or more)."""
-        return {doc_id: tuple(folded(n) for n in (d.locality.name, d.locality.province) if n and len(n) >= 3)
+        """Per plan, its commune's and province's folded names (PLACE_NAME_CHARS letters or more)."""
+        return {doc_id: tuple(folded(n) for n in (d.locality.name, d.locality.province)
+                              if n and len(n) >= PLACE_NAME_CHARS)
                 for doc_id, d in self.store.documents.items()}
 
     def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
@@ -410,7 +415,7 @@ class Retriever:
 
 
 def _leads_within(clauses: list[Clause], i: int) -> str | None:
-    """The units that lead a section's content, when its heading names none (at most three)."""
+    """The units that lead a section's content, when its heading names none (at most OUTLINE_LEADS)."""
     depth = len(clauses[i].section_path)
     leads: list[str] = []
     for c in clauses[i + 1:]:
@@ -418,12 +423,13 @@ def _leads_within(clauses: list[Clause], i: int) -> str | None:
             break
         if c.lead and c.lead not in leads:
             leads.append(c.lead)
-    return "; ".join(leads[:3]) + (" …" if len(leads) > 3 else "") if leads else None
+    return "; ".join(leads[:OUTLINE_LEADS]) + (" …" if len(leads) > OUTLINE_LEADS else "") if leads else None
 
 
 def document_info(doc: Document, clause_count: int) -> DocumentInfo:
     loc = doc.locality
     return DocumentInfo(id=doc.id, source=doc.source, title=doc.title, kind=doc.kind, number=doc.number,
+                        cited_number=cited_number(doc.number),
                         issuer=doc.issuer, locality=LocalityModel(level=loc.level, name=loc.name,
                                                                   province=loc.province, label=loc.label()),
                         date=doc.date, signer=doc.signer, clause_count=clause_count)
@@ -432,7 +438,8 @@ def document_info(doc: Document, clause_count: int) -> DocumentInfo:
 def clause_result(c: Clause, doc: Document, score: float) -> Result:
     cit = Citation(source=c.source, document=doc.title, doc_id=doc.id, clause_id=c.id,
                    locality=doc.locality.label(), section=c.section, label=c.label, lines=list(c.lines),
-                   page=c.page, locator=c.locator, number=doc.number, kind=doc.kind)
+                   page=c.page, locator=c.locator, number=doc.number,
+                   cited_number=cited_number(doc.number), kind=doc.kind)
     target = TargetModel(**c.target.to_dict()) if c.target else None
     return Result(text=c.text, score=round(float(score), 6), citation=cit, lead=c.lead, partners=c.partners,
                   directed_by=c.directed_by, target=target, deadline=c.deadline, product=c.product,

@@ -70,6 +70,13 @@ def time_title(c: Clause) -> bool:
 
 
 SHORT_CLAUSE = 40  # characters: a clause shorter than this says little on its own ("a) Về y tế")
+RANK_SCALE = 10.0  # a rank is read as 1/(1 + rank/RANK_SCALE): the first ten places stay well apart, the tail flat
+DENSE_GAP_SCALE = 10.0  # e5 cosines of one question's candidates sit within about 0.1: the gap scaled to about 1
+TITLE_PAIRS_MIN = 2  # a plan's title shares at least this many word pairs with the question to count as named
+TITLE_PAIRS_FULL = 4.0  # ... and this many name it for certain (a share of 1)
+INFERRED_LEAD = 0.5  # a lead guessed from the clause's topic answers "who leads" half as well as one the plan states
+AMOUNT_IN_PASSING = 0.5  # an amount written in a clause's words answers a figure half as well as a parsed target
+LED_TASK = 0.7  # a task led by the unit asked, under it rather than the heading assigning it (which counts 1)
 _ROLE_TARGETS = re.compile(r"chi tieu|muc tieu")
 
 
@@ -163,7 +170,7 @@ def signal(fn: Callable[[Candidates], np.ndarray]) -> Callable[[Candidates], np.
 
 
 def _rr(rank: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + rank / 10.0)
+    return 1.0 / (1.0 + rank / RANK_SCALE)
 
 
 # ------------------------------------------------------------------ what the retrievers said
@@ -190,7 +197,7 @@ def dense_cos(c: Candidates) -> np.ndarray:
 @signal
 def dense_gap(c: Candidates) -> np.ndarray:
     """How far the cosine is below the best candidate's: e5 cosines sit in a narrow band per question."""
-    return (c.dense - c.dense.max()) * 10.0
+    return (c.dense - c.dense.max()) * DENSE_GAP_SCALE
 
 
 @signal
@@ -287,7 +294,7 @@ def title_match(c: Candidates) -> np.ndarray:
     """The question names the plan ("chương trình hành động", "kế hoạch CCHC"): share of its title's pairs."""
     def share(doc_id: str) -> float:
         got = len(c.q.all_bigrams & c.retriever.title_bigrams(doc_id))
-        return min(1.0, got / 4.0) if got >= 2 else 0.0
+        return min(1.0, got / TITLE_PAIRS_FULL) if got >= TITLE_PAIRS_MIN else 0.0
     return c.per_doc(share)
 
 
@@ -329,7 +336,7 @@ def lead_asked(c: Candidates) -> np.ndarray:
     """Who leads is asked and the clause carries a lead the plan states (1) or one guessed from its topic (0.5)."""
     if not c.strategy.asks_lead(c.q):
         return c.zeros()
-    return np.where(c.prop("has_lead") > 0, np.where(c.prop("lead_inferred") > 0, 0.5, 1.0), 0.0)
+    return np.where(c.prop("has_lead") > 0, np.where(c.prop("lead_inferred") > 0, INFERRED_LEAD, 1.0), 0.0)
 
 
 @signal
@@ -361,7 +368,7 @@ def target_asked(c: Candidates) -> np.ndarray:
     """A figure is asked and the clause carries a parsed target (1) or an amount written in passing (0.5)."""
     if not c.strategy.asks_target(c.q):
         return c.zeros()
-    return np.where(c.prop("has_target") > 0, 1.0, np.where(c.prop("states_amount") > 0, 0.5, 0.0))
+    return np.where(c.prop("has_target") > 0, 1.0, np.where(c.prop("states_amount") > 0, AMOUNT_IN_PASSING, 0.0))
 
 
 @signal
@@ -409,7 +416,7 @@ def unit_leads(c: Candidates) -> np.ndarray:
     for i in np.flatnonzero(c.prop("has_lead")):
         cl = c.clause(i)
         if c.q.unit_key in folded(cl.lead):
-            out[i] = 1.0 if cl.kind == "heading" and not cl.lead_from_elsewhere else 0.7
+            out[i] = 1.0 if cl.kind == "heading" and not cl.lead_from_elsewhere else LED_TASK
     return out
 
 

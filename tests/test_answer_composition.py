@@ -89,8 +89,8 @@ def test_the_signer_is_read_from_the_plans_typed_fact():
     assert signed(doc) == "Người ký: Trần Thị Diệu Thúy; ngày 18 tháng 11 năm 2025 (Kế hoạch 172/KH-UBND)."
     for text in ("Ai ký Kế hoạch 172/KH-UBND?", "Kế hoạch 0204/KH-UBND của Cà Mau do ai ký?",
                  "Quyết định 2623/QĐ-TTg được ký ngày nào và ai ký?"):
-        assert role_flags(folded(text))["asks_signer"], text
-    assert not role_flags(folded("Phường ký kết hợp tác chuyển đổi số với đơn vị nào?"))["asks_signer"]
+        assert role_flags(folded(text)).asks_signer, text
+    assert not role_flags(folded("Phường ký kết hợp tác chuyển đổi số với đơn vị nào?")).asks_signer
     q = question("Kế hoạch 0204/KH-UBND của Cà Mau do ai ký?")
     first = clause(13, "Số: 0204/KH-UBND", [], doc="p", kind="header")
     assert compose_by_plan(STRATEGIES["who"], q, [(first, 0.3, 1.0)], {"p": doc}).split(": ", 1)[1].startswith(
@@ -104,7 +104,7 @@ def test_the_signer_is_read_from_the_plans_typed_fact():
     ("Việc này giao cho ai?", True),
 ])
 def test_giao_thong_and_giao_duc_are_not_an_assignment(text, explicit_role):
-    assert role_flags(folded(text))["explicit_role"] is explicit_role
+    assert role_flags(folded(text)).explicit_role is explicit_role
 
 
 def test_a_document_asked_for_is_not_an_agency_and_how_long_asks_a_time():

@@ -54,7 +54,7 @@ def test_an_item_gathers_the_other_items_of_its_section_a_long_prose_section_gat
     "doi tuong tham gia dot thi dua gom nhung ai",
 ])
 def test_questions_asking_for_the_items_of_a_list(text):
-    assert role_flags(folded(text))["asks_items"], text
+    assert role_flags(folded(text)).asks_items, text
 
 
 @pytest.mark.parametrize("text", [
@@ -64,7 +64,7 @@ def test_questions_asking_for_the_items_of_a_list(text):
     "Ai chủ trì kế hoạch chuyển đổi số?",
 ])
 def test_plans_places_and_units_are_not_items_of_a_list(text):
-    assert not role_flags(folded(text))["asks_items"], text
+    assert not role_flags(folded(text)).asks_items, text
 
 
 def test_a_fact_answer_quotes_every_item_when_the_question_asks_for_them():
@@ -72,11 +72,11 @@ def test_a_fact_answer_quotes_every_item_when_the_question_asks_for_them():
     docs = {"d": Document(id="d", source="d.md", title="Thông tư kiểm tra")}
     ranked = [(plan[0], 0.9, 1.0), (plan[5], 0.5, 0.6)]
     text = "Hồ sơ kiểm tra gồm những văn bản, tài liệu gì?"
-    asked = Question(text=text, folded=folded(text), qtype="fact", **role_flags(folded(text)))
+    asked = Question(text=text, folded=folded(text), qtype="fact", **role_flags(folded(text))._asdict())
     out = compose_answer(asked, ranked, docs, plan=lambda d: plan)
     assert "Biên bản kiểm tra" in out and "Báo cáo kết quả kiểm tra" in out and "Tài liệu khác" in out
     other = "Ai lập hồ sơ kiểm tra?"
-    not_asked = Question(text=other, folded=folded(other), qtype="fact", **role_flags(folded(other)))
+    not_asked = Question(text=other, folded=folded(other), qtype="fact", **role_flags(folded(other))._asdict())
     assert "Biên bản kiểm tra" not in compose_answer(not_asked, ranked, docs, plan=lambda d: plan)
 
 
@@ -86,7 +86,7 @@ def test_a_who_question_without_a_role_word_answers_from_the_clause_naming_a_uni
     unit = clause(277, "- Sở Nội vụ hướng dẫn khen thưởng Đợt thi đua.", sec, lead="Sở Nội vụ", doc="n")
     far = clause(300, "- Sở Tài chính bảo đảm kinh phí.", sec, lead="Sở Tài chính", doc="n")
     text = "cơ quan nào hướng dẫn khen thưởng đợt thi đua?"
-    q = Question(text=text, folded=folded(text), qtype="who", **role_flags(folded(text)))
+    q = Question(text=text, folded=folded(text), qtype="who", **role_flags(folded(text))._asdict())
     assert STRATEGIES["who"].pick([heading, unit, far], q) is unit
     rule = clause(280, "- Khen thưởng theo quy định hiện hành.", sec, doc="n")
     assert STRATEGIES["who"].pick([heading, rule, unit], q) is heading  # the unit is too far below
@@ -123,9 +123,9 @@ def test_which_plans_asked_quotes_every_title_line_put_first_however_low_it_scor
     task = clause(198, "a) Ưu tiên phát triển hạ tầng số 5G, IoT.", ["3. Ưu tiên"], doc="hn")
     docs = {d: Document(id=d, source=f"{d}.md", title="Kế hoạch") for d in ("hn", "na")}
     text = "Những tỉnh, thành nào có kế hoạch phát triển hạ tầng 5G, IoT trong khu công nghiệp?"
-    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text)))
+    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text))._asdict())
     out = compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
     assert "NGHỆ AN" in out and "HÀ NỘI" in out
     text = "Tỉnh nào đặt chỉ tiêu phủ sóng 5G?"  # not which plans: a low-scoring line is not quoted
-    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text)))
+    q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text))._asdict())
     assert "NGHỆ AN" not in compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)

@@ -99,7 +99,7 @@ def test_which_communes_is_still_a_list_across_plans(text):
     "Cơ quan nào chủ trì kiểm tra thi hành Luật Việc làm và từ năm nào?",
 ])
 def test_a_who_question_asking_the_period_or_year_also_asks_the_thoi_han(text):
-    assert "deadline" in role_flags(folded(text))["also_asks"]
+    assert "deadline" in role_flags(folded(text)).also_asks
     unit_section = clause(502, "- Phối hợp triển khai chương trình hỗ trợ đổi mới công nghệ; xây dựng cơ sở dữ liệu "
                                "quy hoạch; kiểm tra thi hành Luật Việc làm.", ["6. Ban Quản lý khu Kinh tế"],
                           lead="Ban Quản lý khu Kinh tế")

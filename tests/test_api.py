@@ -142,6 +142,17 @@ def test_documents_lists_every_sample_plan(client, docs, plan_files):
     assert all(d.clause_count > 0 for d in listed)
 
 
+def test_every_plan_is_listed_with_the_number_it_is_cited_by_or_none_for_a_draft(client, docs):
+    """The web pages show `cited_number` as it is: a sample plan with a number ("08 - CTr/ĐUUB") is cited without its
+    spaces, a draft whose number line is blank ("Số: /KH-UBND") by none; the pages never re-read `number`."""
+    from corpus.metadata import cited_number
+
+    listed = client.get("/documents").json()
+    assert all(d["cited_number"] == cited_number(d["number"]) for d in listed)
+    assert any(d["cited_number"] for d in listed) and any(d["cited_number"] is None for d in listed)
+    assert all(" " not in d["cited_number"] for d in listed if d["cited_number"])
+
+
 def test_document_outline_has_sections_with_leads(client, docs):
     leads = 0
     for d in docs:

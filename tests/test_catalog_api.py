@@ -113,6 +113,7 @@ def test_tasks_carry_lead_partners_deadline_and_cite_the_plan_by_title_and_numbe
     for row in rows:
         d = docs[row["plan"]["doc_id"]]
         assert row["plan"]["title"] == d.title and row["plan"]["number"] == d.number
+        assert row["plan"]["cited_number"] == d.cited_number  # judged once, where the plan is cited
         assert row["lead"] or row["deadline"] or row["product"]
 
 

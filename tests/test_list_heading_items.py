@@ -16,7 +16,7 @@ def plan(doc: str, rows: list[tuple[str, str, list[str]]]) -> list[Clause]:
 def question(text: str) -> Question:
     f = folded(text)
     tokens, pairs = key_words(content_runs(text, set(), None))
-    return Question(text=text, folded=f, qtype="fact", key_tokens=tokens, key_bigrams=pairs, **role_flags(f))
+    return Question(text=text, folded=f, qtype="fact", key_tokens=tokens, key_bigrams=pairs, **role_flags(f)._asdict())
 
 
 def order(q: Question, clauses: list[Clause], scored_lines: list[int]) -> list[int]:

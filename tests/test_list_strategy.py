@@ -20,7 +20,7 @@ def question(text: str, provinces: tuple[str, ...] = ()) -> Question:
     f = folded(text)
     tokens, pairs = key_words(content_runs(text, set(), None))
     return Question(text=text, folded=f, qtype="fact", key_tokens=tokens, key_bigrams=pairs,
-                    provinces_named=tuple(place_key(p) for p in provinces), **role_flags(f))
+                    provinces_named=tuple(place_key(p) for p in provinces), **role_flags(f)._asdict())
 
 
 def order(q: Question, clauses: list[Clause], scored_lines: list[int]) -> list[int]:

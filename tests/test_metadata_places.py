@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.metadata import read_date, read_issuer, read_kind, read_letterhead, read_number, read_signer, read_locality
+from corpus.metadata import cited_number, read_date, read_issuer, read_kind, read_letterhead, read_number, read_signer, read_locality
 from corpus.model import Locality
 from corpus.places import find_places, key, resolve_commune, resolve_province, spell_out_provinces
 
@@ -229,3 +229,15 @@ def test_every_signing_title_of_the_one_list_finds_the_name_under_it():
     for title in SIGNING_TITLES:
         assert read_signer(["- Lưu: VT.", f"**{title}**", "", "Hoàng Phú Hiền"]) == "Hoàng Phú Hiền", title
         assert read_signer(["- Lưu: VT.", f"PHÓ {title}", "Trần Thị Lan"]) == "Trần Thị Lan", title
+
+
+@pytest.mark.parametrize("number, cited", [
+    ("476/QĐ-UBND", "476/QĐ-UBND"),
+    ("08 - CTr/ĐUUB", "08-CTr/ĐUUB"),  # a party committee's programme, spaced as its letterhead types it
+    ("5042/QĐ-BNNMT", "5042/QĐ-BNNMT"),
+    ("/KH - UBND", None),  # a draft's number line left blank
+    ("/KH-UBND", None),
+    (None, None),
+])
+def test_a_plan_is_cited_by_its_number_only_when_the_number_holds_a_digit(number, cited):
+    assert cited_number(number) == cited

@@ -40,6 +40,21 @@ def test_the_unit_a_question_names_is_a_typed_value_that_may_make_it_a_duties_qu
     assert unknown.unit is None and unknown.unknown_unit
 
 
+@pytest.mark.parametrize("question, unknown", [
+    ("Hội Nông dân xã An Hưng được giao những nhiệm vụ gì?", "Hội Nông dân"),
+    ("Trạm Y tế được giao những việc gì?", "Trạm Y tế"),
+    ("Đội Dân phòng có nhiệm vụ gì?", "Đội Dân phòng"),
+    # a department or ministry no plan names as written is searched for, not refused (COMMUNE_UNIT_HEADS)
+    ("Sở Y tế Đồng Tháp được giao nhiệm vụ gì?", None),
+    ("Bộ Công an phải làm gì theo kế hoạch?", None),
+])
+def test_a_duties_question_opening_with_a_commune_body_no_plan_names_keeps_it_as_unknown(question, unknown):
+    from retrieval.query import folded
+
+    got = unit_named(question, folded(question), "duties", ["Phòng Kinh tế", "Công an tỉnh"])
+    assert got.unit is None and got.unknown_unit == unknown
+
+
 def test_the_analysis_is_frozen_and_holds_no_mutable_scratch():
     q = analyse("Sở Nội vụ được giao nhiệm vụ gì?", {}, ["Sở Nội vụ"])
     assert q.qtype == "duties" and q.unit_key == "so noi vu"

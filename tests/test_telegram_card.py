@@ -1,8 +1,6 @@
 """The Telegram answer card on real retrieval output: plan, facts as labelled lines, quote, place."""
 from __future__ import annotations
 
-import re
-
 from bot.telegram_format import MESSAGE_LIMIT, answer_blocks, pack_blocks, result_html
 
 
@@ -13,8 +11,8 @@ def test_card_names_the_plan_then_labelled_facts_then_the_quoted_clause_then_whe
         card = result_html(n, r)
         lines = card.split("\n")
         assert lines[0].startswith(f"<b>[{n}] ") and (r.citation.locality or "") in lines[0]
-        if r.citation.number and re.search(r"\d", r.citation.number):
-            assert "số " + "".join(r.citation.number.split()) in lines[0]
+        if r.citation.cited_number:
+            assert "số " + r.citation.cited_number in lines[0]
         assert r.citation.source not in card  # the plan by its title, never the file name
         quote = next(i for i, ln in enumerate(lines) if ln.startswith("<blockquote>"))
         facts = lines[1:quote]
@@ -34,3 +32,20 @@ def test_cards_of_a_long_answer_fit_telegram_messages(retriever):
     parts = pack_blocks(answer_blocks(resp, None))
     assert parts and all(len(p.encode("utf-16-le")) // 2 <= MESSAGE_LIMIT for p in parts)
     assert sum(p.count("<blockquote>") for p in parts) == len(resp.results)
+
+
+def test_the_card_cites_the_number_retrieval_judged_and_never_re_reads_it():
+    """The plan's number is judged once, where the citation is made (`corpus.metadata.cited_number`): the card
+    shows `Citation.cited_number` as it is, and a number retrieval did not cite (a draft's blank "/KH-UBND")
+    stays off the card whatever `Citation.number` holds."""
+    from corpus.metadata import cited_number
+    from retrieval.contract import Citation, Result
+
+    def card(number: str | None) -> str:
+        cit = Citation(source="kh.md", document="Kế hoạch chuyển đổi số", doc_id="kh", clause_id="kh:1", lines=[3, 3],
+                       number=number, cited_number=cited_number(number), kind="Chương trình")
+        return result_html(1, Result(text="Phát triển hạ tầng số.", score=1.0, citation=cit)).split("\n")[0]
+
+    assert "Chương trình số 08-CTr/ĐUUB" in card("08 - CTr/ĐUUB")
+    assert "Chương trình số 476/QĐ-UBND" in card("476/QĐ-UBND")
+    assert " số " not in card("/KH - UBND") and " số " not in card(None)

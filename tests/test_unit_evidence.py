@@ -37,7 +37,7 @@ def _read(name: str, q: Question, clauses: list[Clause]) -> float:
 
 def _question(text: str, qtype: str, unit_key: str | None, slot: AnswerSlot | None = None) -> Question:
     return Question(text=text, folded=folded(text), qtype=qtype, unit_key=unit_key, answer_slot=slot,
-                    **role_flags(folded(text)))
+                    **role_flags(folded(text))._asdict())
 
 
 def test_a_unit_whose_duties_are_asked_must_lead_or_coordinate_an_answer_clause():

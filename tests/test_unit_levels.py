@@ -7,7 +7,8 @@ import pytest
 
 from corpus.field_links import own_field
 from corpus.places import find_places
-from corpus.text import ACTING_UNIT_HEADS, COMMUNE_LEVELS, FIELD_UNIT_HEADS, PROVINCE_LEVELS, UNIT_HEADS, UNIT_LEVELS, fold
+from corpus.text import (ACTING_UNIT_HEADS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, FIELD_UNIT_HEADS, PROVINCE_LEVELS,
+                         UNIT_HEADS, UNIT_LEVELS, fold)
 from retrieval.evidence import unit_core
 from retrieval.query import LEVEL_WORDS
 
@@ -48,6 +49,7 @@ def test_a_units_own_field_leaves_out_its_kind_and_its_place_at_every_level(unit
 def test_a_field_naming_head_and_an_acting_bodys_head_are_unit_heads():
     assert set(FIELD_UNIT_HEADS) <= set(UNIT_HEADS)
     assert set(ACTING_UNIT_HEADS) <= set(UNIT_HEADS)
+    assert set(COMMUNE_UNIT_HEADS) <= set(UNIT_HEADS)
 
 
 def test_a_place_is_found_after_each_current_level_word():

@@ -3,6 +3,7 @@ place's name, an indicator's name) are declared once, in the vocabulary (`corpus
 each parts from the shared stop words on purpose, since those would cut what it reads."""
 from __future__ import annotations
 
+from corpus import paraphrase_links
 from corpus import text as vocabulary
 from corpus.text import (FOLDED_STOPWORDS, LINKING_WORDS, NOT_COUNTED_WORDS, NOT_INDICATOR_NAME_WORDS,
                          NOT_PLACE_NAME_WORDS, PLAN_NAME_STOP, fold)
@@ -12,6 +13,9 @@ from retrieval.query import AnswerSlot, answer_slot, folded
 
 def test_each_reading_word_list_is_declared_once_in_the_vocabulary():
     assert evidence.PLAN_NAME_STOP is vocabulary.PLAN_NAME_STOP
+    assert evidence.PLAN_WORDS is vocabulary.PLAN_WORDS
+    assert paraphrase_links.TASK_OPENERS is vocabulary.TASK_OPENERS
+    assert vocabulary.PLAN_WORDS == {"ke hoach", "kh", "chuong trinh", "quy hoach", "de an", "lo trinh", "phuong an"}
     assert query.NOT_COUNTED_WORDS is vocabulary.NOT_COUNTED_WORDS
     assert query.NOT_PLACE_NAME_WORDS is vocabulary.NOT_PLACE_NAME_WORDS
     assert catalog.NOT_INDICATOR_NAME_WORDS is vocabulary.NOT_INDICATOR_NAME_WORDS

@@ -94,6 +94,10 @@ def test_ask_a_question_see_cited_answer_expand_result_and_open_outline(browser,
     docs = retriever.documents()
     # plans and the locality filter come from /documents
     _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#plan-list li")) == len(docs))
+    # each plan by the number the API cites it by (`cited_number`), a draft left unnumbered by none
+    listed = browser.find_element(By.ID, "plan-list").text
+    assert all(f"số {d.cited_number}" in listed for d in docs if d.cited_number)
+    assert ("chưa ghi số" in listed) == any(d.cited_number is None for d in docs)
     localities = {d.locality.label for d in docs if d.locality.label}
     options = [o.get_attribute("value") for o in Select(browser.find_element(By.ID, "locality")).options]
     assert set(options) == localities | {""}

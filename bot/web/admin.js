@@ -16,7 +16,7 @@
       $("plan-count").textContent = "(" + docs.length + ")";
       $("plan-list").replaceChildren(...docs.map((d) => el("li", null, [
         el("div", { class: "plan-title" }, [el("a", { href: planHref(d.id), text: d.title || d.source })]),
-        el("div", { class: "meta", text: [d.locality && d.locality.label, planNumberText(d.kind, d.number),
+        el("div", { class: "meta", text: [d.locality && d.locality.label, planNumberText(d.kind, d.cited_number),
                                           d.clause_count + " điều khoản"].filter(Boolean).join(" · ") }),
       ])));
     } catch (err) {

@@ -3,7 +3,7 @@
 "use strict";
 
 (function () {
-  const { $, el, setStatus, api, linesText, planHref, hasNumber, planNumberText, shorten, fact, targetText } =
+  const { $, el, setStatus, api, linesText, planHref, planNumberText, shorten, fact, targetText } =
     window.planqa;
 
   function lastSection(section) {
@@ -16,7 +16,7 @@
   function chipText(c) {
     const parts = [];
     if (c.locality) parts.push(c.locality);
-    parts.push(hasNumber(c.number) ? planNumberText(c.kind, c.number) : shorten(c.document || c.source, 48));
+    parts.push(c.cited_number ? planNumberText(c.kind, c.cited_number) : shorten(c.document || c.source, 48));
     const sec = lastSection(c.section);
     if (sec) parts.push(shorten(sec, 40));
     const lines = linesText(c.lines);
@@ -26,7 +26,7 @@
   }
 
   function citationTitle(c) {
-    const parts = [c.document || c.source, planNumberText(c.kind, c.number)];
+    const parts = [c.document || c.source, planNumberText(c.kind, c.cited_number)];
     if (c.section) parts.push(c.section);
     if (c.locator) parts.push(c.locator);
     return parts.join("\n");
@@ -123,7 +123,7 @@
       const head = el("header", { class: "plan-head" }, [
         c.locality ? el("span", { class: "locality", text: c.locality }) : null,
         el("h4", { class: "plan-name" }, [el("a", { href: planHref(docId), text: c.document || c.source })]),
-        el("span", { class: "meta", text: planNumberText(c.kind, c.number) }),
+        el("span", { class: "meta", text: planNumberText(c.kind, c.cited_number) }),
       ]);
       const list = el("div", { class: "plan-results" }, items.map(([r, i]) => renderResult(r, i)));
       results.append(el("li", { class: "plan-card", "data-doc": docId }, [head, list]));
@@ -158,7 +158,7 @@
   function documentMeta(d) {
     const parts = [];
     if (d.locality && d.locality.label) parts.push(d.locality.label);
-    parts.push(planNumberText(d.kind, d.number));
+    parts.push(planNumberText(d.kind, d.cited_number));
     if (d.date) parts.push(d.date);
     parts.push(d.clause_count + " điều khoản");
     return parts.join(" · ");

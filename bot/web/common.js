@@ -81,15 +81,11 @@ window.planqa = (function () {
     return "/plans/" + encodeURIComponent(docId) + lineAnchor(lines);
   }
 
-  // A plan number worth citing: "476/QĐ-UBND", not the blank "/KH-UBND" of a draft
-  function hasNumber(number) {
-    return Boolean(number) && /\d/.test(number);
-  }
-
-  // "Kế hoạch số 476/QĐ-UBND" or, without a number, the plan's kind
-  function planNumberText(kind, number) {
+  // "Kế hoạch số 476/QĐ-UBND" or, without a number, the plan's kind; `cited` is the API's cited_number, judged
+  // where the answer is made (a draft's blank "/KH-UBND" has none), so the page never re-reads the number's text
+  function planNumberText(kind, cited) {
     const k = kind || "Kế hoạch";
-    return hasNumber(number) ? k + " số " + number.replace(/\s+/g, "") : k + " (chưa ghi số)";
+    return cited ? k + " số " + cited : k + " (chưa ghi số)";
   }
 
   function shorten(text, limit) {
@@ -108,6 +104,6 @@ window.planqa = (function () {
     return t ? t.text : null;
   }
 
-  return { $, el, svg, setStatus, api, linesText, lineAnchor, planHref, hasNumber, planNumberText, shorten,
+  return { $, el, svg, setStatus, api, linesText, lineAnchor, planHref, planNumberText, shorten,
            fact, targetText };
 })();

@@ -91,7 +91,7 @@
       document.title = (d.title || d.source) + " — planqa";
       $("plan-title").textContent = d.title || d.source;
       $("plan-locality").textContent = d.locality && d.locality.label ? d.locality.label : "";
-      const meta = [planNumberText(d.kind, d.number)];
+      const meta = [planNumberText(d.kind, d.cited_number)];
       if (d.issuer) meta.push(d.issuer);
       if (d.date) meta.push(d.date);
       if (d.signer) meta.push("Người ký: " + d.signer);

@@ -25,7 +25,7 @@
   }
 
   function sourceCell(row) {
-    const name = (row.plan.locality ? row.plan.locality + " · " : "") + planNumberText(row.plan.kind, row.plan.number);
+    const name = (row.plan.locality ? row.plan.locality + " · " : "") + planNumberText(row.plan.kind, row.plan.cited_number);
     return el("td", { class: "src" }, [
       el("a", { href: planHref(row.plan.doc_id, row.lines), text: linesText(row.lines),
                 title: row.plan.title || row.plan.source }),
@@ -111,7 +111,7 @@
                                "aria-labelledby": "chart-title chart-desc" }, [
       svg("title", { id: "chart-title", text: title }),
       svg("desc", { id: "chart-desc", text: data.points.map((p) =>
-        (p.plan.locality || p.plan.title) + " (" + planNumberText(p.plan.kind, p.plan.number) + "): " +
+        (p.plan.locality || p.plan.title) + " (" + planNumberText(p.plan.kind, p.plan.cited_number) + "): " +
         p.target.text).join("; ") }),
     ]);
     data.points.forEach((p, i) => {
@@ -122,7 +122,7 @@
         svg("text", { x: labelW - 8, y: y + 15, "text-anchor": "end", class: "bar-label",
                       text: shorten(p.plan.locality || p.plan.title || p.plan.source, 28) }),
         svg("text", { x: labelW - 8, y: y + 31, "text-anchor": "end", class: "bar-plan",
-                      text: shorten(planNumberText(p.plan.kind, p.plan.number), 34) }),
+                      text: shorten(planNumberText(p.plan.kind, p.plan.cited_number), 34) }),
         svg("rect", { x: labelW, y: y, width: w, height: barH, rx: 3, class: "bar" }, [
           svg("title", { text: p.name + " — " + p.target.text }),
         ]),
