@@ -24,6 +24,17 @@ from corpus.timing import deadline_kinds
 # never a time already past ("từ năm 2021 đến nay"), a date a text takes effect ("có hiệu lực (kể) từ ngày …"), nor
 # a date in a citation ("Căn cứ …").
 _TIME_IN_TEXT: re.Pattern[str]
+# The words a costly pattern cannot match without, tested on the clause's lower-cased text before it is searched: a
+# substring test costs far less than a search that fails at every position, and most clauses state no time. (A
+# pattern read with re.I gets no cue holding "i" or "s": re.I also matches "ı" and "ſ", which lower() keeps.)
+_CUES: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
+def _cued(rx: re.Pattern[str], *cues: str) -> re.Pattern[str]:
+    _CUES[rx] = cues
+    return rx
+
+
 _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
@@ -39,13 +50,14 @@ _TIME_LIMITS = (
     re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
-    re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
-               rf"{_AMOUNT},?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
-               r".*?(?=\s+phải\b|[,.;:]|$))"),
+    _cued(re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
+                     rf"{_AMOUNT},?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
+                     r".*?(?=\s+phải\b|[,.;:]|$))"), "kể từ", "tính từ", "trước khi", "sau khi", "từ khi"),
     # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
     # also bounded: "Trong thời hạn tối đa 10 ngày, …"
-    re.compile(rf"{_NOT_VALIDITY}(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian)(?:\s+{_BOUND})? {_AMOUNT}"
-               r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+    _cued(re.compile(rf"{_NOT_VALIDITY}(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian)(?:\s+{_BOUND})? {_AMOUNT}"
+                     r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+          "rong vòng", "rong thời"),
 )
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
@@ -63,21 +75,24 @@ _DEADLINES = [
     # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
     # two dates of the year ("trước ngày 20/6 và 20/12 hằng năm"), a day of every month or quarter ("trước ngày 25
     # hằng tháng", "trước ngày 10 của tháng cuối quý")
-    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
-               r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
-               r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
-               r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
-               r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    _cued(re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
+                     r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
+                     r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
+                     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
+                     r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+          "trước", "chậm nhất"),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
-    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+    _cued(re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+          "ừ ngày", "ừ khi", "ừ nay"),
     # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
-    re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"),
+    _cued(re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"), "ừ năm 20"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
     re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
                r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
-    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
-               r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    _cued(re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+                     r"tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+          "hoàn thành", "đến", "tớ"),
     # (a cheap look at the first letter spares the alternation at most positions)
     _TIME_IN_TEXT := re.compile(r"(?<![^\W\d_])(?=[hctvđHCTVĐ])(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
                r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
@@ -91,18 +106,19 @@ _DEADLINES = [
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
     re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
     # also after a period: "định kỳ 6 tháng, hằng năm"
-    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+    _cued(re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+          *(f"{a}ng {period}" for a in "ằà" for period in ("năm", "quý", "tháng", "tuần"))),
     # a task done all along, said last: "Triển khai thường xuyên, liên tục."
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
-    re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
+    _cued(re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"), "hường xuyên"),
     # a task that opens with how often it is done: "- Thường xuyên kiểm tra, đôn đốc …", "c) Thường xuyên rà soát …"
     re.compile(r"^(?:[-+•*–]\s*|\(?[0-9a-zđIVX]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**(?P<v>[Tt]hường xuyên)(?=\s*,?\s+(?-i:[a-zđ]))"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
     re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
-    re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
-               r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"),
+    _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
+                     r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
 ]
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
@@ -142,7 +158,7 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return clean(m["v"])
     if c.kind not in ("item", "bullet", "paragraph", "heading"):
         return None
-    if c.kind != "heading":
+    if c.kind != "heading" and "áo cáo" in c.text:  # (cue: _REPORT cannot match without "[Bb]áo cáo")
         m = _REPORT.search(c.text)
         if m:
             return clean(m["v"])
@@ -258,8 +274,11 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             c.deadline, c.deadline_source = clean(m["v"]), DeadlineSource("in_text", c.id, c.lines)
             time_limit = True
             break
+    low = c.text.lower()
     for rx in _DEADLINES if not time_limit else ():
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
+            continue
+        if rx in _CUES and not any(cue in low for cue in _CUES[rx]):
             continue
         m = rx.search(c.text)
         if m:
