@@ -120,6 +120,8 @@ _DEADLINES = [
     _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                      r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
 ]
+# each with its cues, paired once: looking a pattern up in a dict hashes its whole compiled code every time
+_CUED_DEADLINES = tuple((rx, _CUES.get(rx, ())) for rx in _DEADLINES)
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
 # nghiệp và Môi trường", "… báo cáo Thủ tướng Chính phủ định kỳ hằng năm". The addressee is a named
@@ -275,10 +277,10 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             time_limit = True
             break
     low = c.text.lower()
-    for rx in _DEADLINES if not time_limit else ():
-        if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
+    for rx, cues in _CUED_DEADLINES if not time_limit else ():
+        if cues and not any(cue in low for cue in cues):
             continue
-        if rx in _CUES and not any(cue in low for cue in _CUES[rx]):
+        if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)
         if m:

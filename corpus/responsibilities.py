@@ -553,9 +553,16 @@ class AssignmentBlocks:
             ctx.add(list(scope), fieldname, "; ".join(units), first, self.mechanism)
 
 
+_ASSIGNMENT_TITLE = re.compile(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", re.I)
+
+
+@lru_cache(maxsize=4096)  # every clause of a section asks about the same few titles
+def _assigns_duties(title: str) -> bool:
+    return _ASSIGNMENT_TITLE.search(title) is not None
+
+
 def _in_assignment_section(ctx: Context, pos: int) -> bool:
-    return any(re.search(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", t, re.I)
-               for t in ctx.clauses[pos].section_path)
+    return any(_assigns_duties(t) for t in ctx.clauses[pos].section_path)
 
 
 _DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
