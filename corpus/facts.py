@@ -224,6 +224,9 @@ def _previous_sibling(nodes: list[Node], pos: int) -> int | None:
     return j
 
 
+# What may trail a line after its last word: emphasis marks and any whitespace (every character str.isspace and
+# the regular expression \s take for one; the last is U+3000)
+_MARKUP_OR_SPACE = "*_" + "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
 
 
@@ -241,7 +244,7 @@ def _introducing_line(nodes: list[Node], pos: int) -> int | None:
     before = first - 1
     if before < 0 or before == node.parent or nodes[before].children:
         return None
-    return before if re.sub(r"[*_\s]+$", "", nodes[before].body or "").endswith(":") else None
+    return before if (nodes[before].body or "").rstrip(_MARKUP_OR_SPACE).endswith(":") else None
 
 
 PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses

@@ -1121,7 +1121,9 @@ def _actor_subject(s: _Said) -> bool:
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
 
 _STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
-_ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+# (the look at the first letter spares the alternation at most positions)
+_ABBR_RX = re.compile(r"\b(?=[" + re.escape("".join(sorted({a[0] for a in ABBREVIATIONS}))) + "])("
+                      + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 
