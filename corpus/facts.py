@@ -45,9 +45,11 @@ _AMOUNT = r"(?<!\d)\d+(?:\s*\([^()\d]{1,30}\))? (?:giờ|ngày|tuần|tháng|nă
 _NOT_VALIDITY = r"(?<!hiệu lực )(?<!hiệu lực trong thời hạn )(?<!hiệu lực trong thời gian )"
 _TIME_LIMITS = (
     # also "Tiến độ: …", "Tiến độ thực hiện: …"
-    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+    _cued(re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+          "hời gian", "hời hạn", "iến độ"),
     # and "Hoàn thành: Quý II/2026." when a time follows (not "Hoàn thành: 100% hồ sơ …", a result)
-    re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
+    _cued(re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
+          "hoàn thành"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
     _cued(re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
@@ -101,10 +103,11 @@ _DEADLINES = [
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
                r"năm(?:\s+học)?\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
     # the label without its colon, before the time: "thời gian thực hiện quý II/2026"
-    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
-    re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
+    _cued(re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
+          "hời gian", "hời hạn"),
+    _cued(re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"), "iai đoạn"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
-    re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
+    _cued(re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"), "hằng năm", "hàng năm"),
     # also after a period: "định kỳ 6 tháng, hằng năm"
     _cued(re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
           *(f"{a}ng {period}" for a in "ằà" for period in ("năm", "quý", "tháng", "tuần"))),
@@ -115,7 +118,8 @@ _DEADLINES = [
     re.compile(r"^(?:[-+•*–]\s*|\(?[0-9a-zđIVX]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**(?P<v>[Tt]hường xuyên)(?=\s*,?\s+(?-i:[a-zđ]))"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
-    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+    _cued(re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+          "ịnh kỳ"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
     _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                      r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
@@ -145,6 +149,9 @@ _MAKES = re.compile(
     r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm)\b|"
     r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
     r"\s+về\s+(?=[A-ZĐ])|$)")
+# the cues of _MAKES's verbs ("soạn thảo", "gửi", "hoàn thiện" cut short of their "s" and "i"; "có" is only a verb of
+# making before "văn bản")
+_MAKING_CUES = ("xây dựng", "ban hành", "oạn thảo", "văn bản", "gử", "lập", "trình", "hoàn th")
 _MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Trình|Hoàn thiện)\b")
 _NAMES_DOCUMENT = re.compile(rf"^(?:{_DOCUMENT_KINDS})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo)\b")
@@ -178,7 +185,8 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):
         return clean(body)
-    m = _MAKES.search(body)
+    low = body.lower()
+    m = _MAKES.search(body) if any(map(low.__contains__, _MAKING_CUES)) else None
     if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]):
         return clean(m["v"])
     return None
@@ -281,7 +289,7 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             break
     low = c.text.lower()
     for rx, cues in _CUED_DEADLINES if not time_limit else ():
-        if cues and not any(cue in low for cue in cues):
+        if cues and not any(map(low.__contains__, cues)):
             continue
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue

@@ -315,7 +315,9 @@ def may_state_target(text: str) -> bool:
 # ("năm" is left out: after a bound it is far more often the year's word than five.)
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _COUNT_IN_WORDS = re.compile(
-    rf"(?<!\w)(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
+    # (a look at the first letter spares the alternation at most positions)
+    rf"(?<!\w)(?=[{''.join(sorted({b[0] for b in _COUNT_BOUNDS}))}])"
+    rf"(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
 
 
 def _counts_in_digits(text: str) -> str:
