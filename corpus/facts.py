@@ -16,7 +16,7 @@ from corpus.tables import column_year
 from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             year_targets)
-from corpus.text import MADE_KINDS, UNIT_HEADS
+from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS
 from corpus.timing import deadline_kinds
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
@@ -232,9 +232,6 @@ def _previous_sibling(nodes: list[Node], pos: int) -> int | None:
     return j
 
 
-# What may trail a line after its last word: emphasis marks and any whitespace (every character str.isspace and
-# the regular expression \s take for one; the last is U+3000)
-_MARKUP_OR_SPACE = "*_" + "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 INTRO_MAX_WORDS = 20  # "Phấn đấu đến năm 2030, đạt các chỉ tiêu chủ yếu sau:" introduces; a paragraph does not
 
 
@@ -252,7 +249,7 @@ def _introducing_line(nodes: list[Node], pos: int) -> int | None:
     before = first - 1
     if before < 0 or before == node.parent or nodes[before].children:
         return None
-    return before if (nodes[before].body or "").rstrip(_MARKUP_OR_SPACE).endswith(":") else None
+    return before if (nodes[before].body or "").rstrip(MARKS_AND_SPACE).endswith(":") else None
 
 
 PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
+from corpus.text import ACRONYM_RE, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -37,7 +37,7 @@ def _introduced(nodes: list[Node], pos: int) -> list[int]:
     ("Chủ trì, phối hợp với … tham mưu:" then "a) …", "b) …"): the following siblings of another
     kind than the clause, up to the first of its own kind."""
     node = nodes[pos]
-    if node.children or not re.sub(r"[*_\s]+$", "", node.body).endswith(":"):
+    if node.children or not node.body.rstrip(MARKS_AND_SPACE).endswith(":"):
         return []
     siblings = nodes[node.parent].children if node.parent is not None else [
         i for i, n in enumerate(nodes) if n.parent is None]
