@@ -66,7 +66,6 @@ _HEADING = re.compile(r"^(#{1,6})\s+")
 _HTML_EMPHASIS = re.compile(r"</?(?:b|strong|i|em|u)>", re.I)
 _BULLET_STAR = re.compile(r"^\*\s+\S")
 _MARKUP = re.compile(r"\*+|__")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
@@ -82,7 +81,7 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
         s = _HTML_EMPHASIS.sub("", s)
     s = s.replace("\\", " ") if s.endswith("\\") else s
     if "*" not in s and "_" not in s:
-        s = _SPACES.sub(" ", s).strip()
+        s = " ".join(s.split())  # single spaces (str.split splits where \s+ would)
         return ([s] if s else []), md_level is not None, md_level
     emphasis = md_level is not None or (s.startswith("**") and s.rstrip(" :").endswith("**"))
     bullet_star = bool(_BULLET_STAR.match(s)) and not s.startswith("**")
@@ -92,7 +91,7 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
         if bullet_star and seg is segments[0]:
             seg = "• " + seg[1:].lstrip()
         seg = _MARKUP.sub("", seg)
-        seg = _SPACES.sub(" ", seg).strip()
+        seg = " ".join(seg.split())
         if seg:
             out.append(seg)
     return out, emphasis, md_level

@@ -29,7 +29,7 @@ TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the 
 
 
 def clean(v: str) -> str:
-    return re.sub(r"\s+", " ", v).strip(" .;,:-–")
+    return " ".join(v.split()).strip(" .;,:-–")  # single spaces (str.split splits where \s+ would)
 
 
 def _introduced(nodes: list[Node], pos: int) -> list[int]:
@@ -124,7 +124,9 @@ class Context:
 
     def body(self, pos: int) -> str:
         """The clause's words without its label ("Điều 2. Sở Y tế …" → "Sở Y tế …")."""
-        return _ARTICLE.sub("", self.nodes[pos].body or self.clauses[pos].text)
+        text = self.nodes[pos].body or self.clauses[pos].text
+        m = _ARTICLE.match(text)  # (anchored: a match, not a substitution that tries every position)
+        return text[m.end():] if m else text
 
     def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
         value = clean(value or "")
