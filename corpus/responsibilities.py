@@ -254,6 +254,7 @@ _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
 _LIST_COLON = re.compile(r"(?:\b(?:gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|trong đó)|,)\s*$", re.I)
 
 
+@lru_cache(maxsize=16384)  # the sentence reader's steps (_coordinates, then _assigns) ask about the same text in turn
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
