@@ -16,7 +16,7 @@ from corpus.tables import column_year
 from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             year_targets)
-from corpus.text import MADE_KINDS, UNIT_HEADS
+from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS
 from corpus.timing import deadline_kinds
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
@@ -24,6 +24,17 @@ from corpus.timing import deadline_kinds
 # never a time already past ("từ năm 2021 đến nay"), a date a text takes effect ("có hiệu lực (kể) từ ngày …"), nor
 # a date in a citation ("Căn cứ …").
 _TIME_IN_TEXT: re.Pattern[str]
+# The words a costly pattern cannot match without, tested on the clause's lower-cased text before it is searched: a
+# substring test costs far less than a search that fails at every position, and most clauses state no time. (A
+# pattern read with re.I gets no cue holding "i" or "s": re.I also matches "ı" and "ſ", which lower() keeps.)
+_CUES: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
+def _cued(rx: re.Pattern[str], *cues: str) -> re.Pattern[str]:
+    _CUES[rx] = cues
+    return rx
+
+
 _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
@@ -34,18 +45,21 @@ _AMOUNT = r"(?<!\d)\d+(?:\s*\([^()\d]{1,30}\))? (?:giờ|ngày|tuần|tháng|nă
 _NOT_VALIDITY = r"(?<!hiệu lực )(?<!hiệu lực trong thời hạn )(?<!hiệu lực trong thời gian )"
 _TIME_LIMITS = (
     # also "Tiến độ: …", "Tiến độ thực hiện: …"
-    re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+    _cued(re.compile(r"(?:[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?|[Tt]iến độ(?: thực hiện| hoàn thành)?)\s*:\s*(?P<v>[^.;]+)"),
+          "hời gian", "hời hạn", "iến độ"),
     # and "Hoàn thành: Quý II/2026." when a time follows (not "Hoàn thành: 100% hồ sơ …", a result)
-    re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
+    _cued(re.compile(r"Hoàn thành\s*:\s*(?P<v>(?:[Qq]uý|[Tt]háng|[Nn]ăm|[Tt]rước|[Tt]rong|[Nn]gày|[Hh][ằà]ng|\d{1,2}/)[^.;]*)"),
+          "hoàn thành"),
     # a time limit counted from an event, however it is bounded: "chậm nhất 03 ngày kể từ ngày nhận bài chấm",
     # "là không quá 10 ngày làm việc kể từ ngày Đoàn kiểm tra kết thúc …", "Trong thời hạn 24 giờ kể từ khi …"
-    re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
-               rf"{_AMOUNT},?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
-               r".*?(?=\s+phải\b|[,.;:]|$))"),
+    _cued(re.compile(rf"{_NOT_VALIDITY}(?P<v>(?:[Tt]rong (?:vòng|thời hạn|thời gian)\s+)?(?:{_BOUND}(?: là)?\s+)?"
+                     rf"{_AMOUNT},?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b"
+                     r".*?(?=\s+phải\b|[,.;:]|$))"), "kể từ", "tính từ", "trước khi", "sau khi", "từ khi"),
     # a time limit counted from an event: "Trong vòng 15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ",
     # also bounded: "Trong thời hạn tối đa 10 ngày, …"
-    re.compile(rf"{_NOT_VALIDITY}(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian)(?:\s+{_BOUND})? {_AMOUNT}"
-               r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+    _cued(re.compile(rf"{_NOT_VALIDITY}(?P<v>[Tt]rong (?:vòng|thời hạn|thời gian)(?:\s+{_BOUND})? {_AMOUNT}"
+                     r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
+          "rong vòng", "rong thời"),
 )
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
@@ -63,21 +77,24 @@ _DEADLINES = [
     # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
     # two dates of the year ("trước ngày 20/6 và 20/12 hằng năm"), a day of every month or quarter ("trước ngày 25
     # hằng tháng", "trước ngày 10 của tháng cuối quý")
-    re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
-               r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
-               r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
-               r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
-               r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    _cued(re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
+                     r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
+                     r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
+                     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
+                     r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+          "trước", "chậm nhất"),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"
-    re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+    _cued(re.compile(r"(?P<v>\b[Tt]ừ (?:ngày|khi|nay)\b[^.;:]{0,80}? đến (?:ngày|khi|hết|nay)\b[^.;:]*)"),
+          "ừ ngày", "ừ khi", "ừ nay"),
     # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
-    re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"),
+    _cued(re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"), "ừ năm 20"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
     # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
     re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
                r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
-    re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|tháng\s+\d{1,2}/\d{4}|"
-               r"giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+    _cued(re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+                     r"tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
+          "hoàn thành", "đến", "tớ"),
     # (a cheap look at the first letter spares the alternation at most positions)
     _TIME_IN_TEXT := re.compile(r"(?<![^\W\d_])(?=[hctvđHCTVĐ])(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
                r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
@@ -86,24 +103,29 @@ _DEADLINES = [
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
                r"năm(?:\s+học)?\s+20\d{2}(?:\s*[-–]\s*20\d{2})?)(?![\d/])(?!\s*(?:đến|tới)\s+nay))", re.I),
     # the label without its colon, before the time: "thời gian thực hiện quý II/2026"
-    re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
-    re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"),
+    _cued(re.compile(r"[Tt]hời (?:gian|hạn)(?: hoàn thành| thực hiện)?\s+(?P<v>(?:quý\s+[IV]+|tháng\s+\d{1,2})\s*/\s*20\d{2})"),
+          "hời gian", "hời hạn"),
+    _cued(re.compile(r"(?P<v>[Gg]iai đoạn\s+(?:năm\s+)?\d{4}(?:\s*[-–]\s*\d{4})?)"), "iai đoạn"),
     # a month of every year: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …"
-    re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"),
+    _cued(re.compile(r"(?P<v>[Tt]háng\s+\d{1,2}\s+(?:hằng|hàng) năm)"), "hằng năm", "hàng năm"),
     # also after a period: "định kỳ 6 tháng, hằng năm"
-    re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+    _cued(re.compile(r"(?P<v>(?:[Đđ]ịnh kỳ\s+(?:\d{1,2}\s+tháng\s*(?:,|và|hoặc)\s*)?)?[Hh][ằà]ng (?:năm|quý|tháng|tuần))"),
+          *(f"{a}ng {period}" for a in "ằà" for period in ("năm", "quý", "tháng", "tuần"))),
     # a task done all along, said last: "Triển khai thường xuyên, liên tục."
     # (not recurrent spending: "chi thường xuyên", "kinh phí thường xuyên")
-    re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"),
+    _cued(re.compile(r"(?<![Cc]hi )(?<!phí )(?P<v>\b[Tt]hường xuyên(?:\s*,?\s*liên tục)?)\s*[.;]?\s*$"), "hường xuyên"),
     # a task that opens with how often it is done: "- Thường xuyên kiểm tra, đôn đốc …", "c) Thường xuyên rà soát …"
     re.compile(r"^(?:[-+•*–]\s*|\(?[0-9a-zđIVX]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**(?P<v>[Tt]hường xuyên)(?=\s*,?\s+(?-i:[a-zđ]))"),
     # a recurring duty with no period named: "Định kỳ kiểm tra …", "báo cáo định kỳ, đột xuất"
     # with its period: "định kỳ 6 tháng", "định kỳ 03 tháng một lần"
-    re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+    _cued(re.compile(r"(?P<v>[Đđ]ịnh kỳ(?:\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?)?(?:\s*(?:,|hoặc|và)\s*đột xuất)?)"),
+          "ịnh kỳ"),
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
-    re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
-               r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"),
+    _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
+                     r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
 ]
+# each with its cues, paired once: looking a pattern up in a dict hashes its whole compiled code every time
+_CUED_DEADLINES = tuple((rx, _CUES.get(rx, ())) for rx in _DEADLINES)
 _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # A task that ends in a report names its product: "… báo cáo kết quả thực hiện Kế hoạch này về Bộ Nông
 # nghiệp và Môi trường", "… báo cáo Thủ tướng Chính phủ định kỳ hằng năm". The addressee is a named
@@ -127,6 +149,9 @@ _MAKES = re.compile(
     r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm)\b|"
     r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
     r"\s+về\s+(?=[A-ZĐ])|$)")
+# the cues of _MAKES's verbs ("soạn thảo", "gửi", "hoàn thiện" cut short of their "s" and "i"; "có" is only a verb of
+# making before "văn bản")
+_MAKING_CUES = ("xây dựng", "ban hành", "oạn thảo", "văn bản", "gử", "lập", "trình", "hoàn th")
 _MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Trình|Hoàn thiện)\b")
 _NAMES_DOCUMENT = re.compile(rf"^(?:{_DOCUMENT_KINDS})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo)\b")
@@ -142,7 +167,7 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return clean(m["v"])
     if c.kind not in ("item", "bullet", "paragraph", "heading"):
         return None
-    if c.kind != "heading":
+    if c.kind != "heading" and "áo cáo" in c.text:  # (cue: _REPORT cannot match without "[Bb]áo cáo")
         m = _REPORT.search(c.text)
         if m:
             return clean(m["v"])
@@ -160,7 +185,8 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):
         return clean(body)
-    m = _MAKES.search(body)
+    low = body.lower()
+    m = _MAKES.search(body) if any(map(low.__contains__, _MAKING_CUES)) else None
     if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]):
         return clean(m["v"])
     return None
@@ -223,7 +249,7 @@ def _introducing_line(nodes: list[Node], pos: int) -> int | None:
     before = first - 1
     if before < 0 or before == node.parent or nodes[before].children:
         return None
-    return before if re.sub(r"[*_\s]+$", "", nodes[before].body or "").endswith(":") else None
+    return before if (nodes[before].body or "").rstrip(MARKS_AND_SPACE).endswith(":") else None
 
 
 PERIOD_TITLE_CLAUSES = 12  # the plan's title ("Kế hoạch … giai đoạn 2026-2030") is among its first clauses
@@ -258,7 +284,10 @@ def _own_facts(clauses: list[Clause], nodes: list[Node], pos: int, period_end: i
             c.deadline, c.deadline_source = clean(m["v"]), DeadlineSource("in_text", c.id, c.lines)
             time_limit = True
             break
-    for rx in _DEADLINES if not time_limit else ():
+    low = c.text.lower()
+    for rx, cues in _CUED_DEADLINES if not time_limit else ():
+        if cues and not any(map(low.__contains__, cues)):
+            continue
         if rx is _TIME_IN_TEXT and (_CITES.match(body) or not _YEARISH.search(c.text)):
             continue
         m = rx.search(c.text)

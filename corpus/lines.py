@@ -66,7 +66,6 @@ _HEADING = re.compile(r"^(#{1,6})\s+")
 _HTML_EMPHASIS = re.compile(r"</?(?:b|strong|i|em|u)>", re.I)
 _BULLET_STAR = re.compile(r"^\*\s+\S")
 _MARKUP = re.compile(r"\*+|__")
-_SPACES = re.compile(r"\s+")
 
 
 def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
@@ -82,7 +81,7 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
         s = _HTML_EMPHASIS.sub("", s)
     s = s.replace("\\", " ") if s.endswith("\\") else s
     if "*" not in s and "_" not in s:
-        s = _SPACES.sub(" ", s).strip()
+        s = " ".join(s.split())  # single spaces (str.split splits where \s+ would)
         return ([s] if s else []), md_level is not None, md_level
     emphasis = md_level is not None or (s.startswith("**") and s.rstrip(" :").endswith("**"))
     bullet_star = bool(_BULLET_STAR.match(s)) and not s.startswith("**")
@@ -92,7 +91,7 @@ def clean_markup(raw: str) -> tuple[list[str], bool, int | None]:
         if bullet_star and seg is segments[0]:
             seg = "• " + seg[1:].lstrip()
         seg = _MARKUP.sub("", seg)
-        seg = _SPACES.sub(" ", seg).strip()
+        seg = " ".join(seg.split())
         if seg:
             out.append(seg)
     return out, emphasis, md_level
@@ -212,6 +211,7 @@ _STANDALONE = re.compile(
 # A line ending on a conjunction, a preposition or a comma has not ended: "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG".
 _DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|trong|theo|để|hoặc|từ|đến|và các)|[,\-–])$",
                        re.I)
+DANGLING_TAIL = 8  # the longest dangling word ("và các") and the character before it (for \b): all a search needs
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
 
 
@@ -395,7 +395,7 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     prev, head = block[-1], block[0].text
     bare = len(block) == 1 and _is_bare_label(prev.text)
     # a bold run the line above left open after its last letter emphasises nothing there: no switch at the break
-    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text))
+    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:]))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
     starts_item = _starts_item(cur.text) and not wrapped_range(prev.text, cur.text)
@@ -465,7 +465,7 @@ class _MarkdownReader:
         inherits = self.bold and starts
         self.bold, self.italic = bold_after, italic_after
         text = " ".join(segments)
-        if re.fullmatch(r"[-–+•]", text):  # "-" alone, its item on the next line
+        if len(text) == 1 and text in "-–+•":  # "-" alone, its item on the next line
             self._flush()
             self.block.append(_Physical(no, text, segments, None, whole, starts, ends))
             self.blank_before_block = self.blank

@@ -59,7 +59,7 @@ def clean_line(raw: str) -> str:
     t = re.sub(r"\*+|(?<!\w)_+|_+(?!\w)", " ", raw)
     t = re.sub(r"^\s*#+\s*", "", t)
     t = t.strip().strip("|").strip()
-    return re.sub(r"\s+", " ", t)
+    return " ".join(t.split())
 
 
 def _is_rule(t: str) -> bool:

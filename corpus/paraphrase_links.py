@@ -118,12 +118,13 @@ class ParaphrasedDuties:
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
                 continue
             total = math.fsum(idf[w] for w in mine)
-            weight: Counter[int] = Counter()
-            count: Counter[int] = Counter()
+            weight: dict[int, float] = {}  # (plain dicts: a Counter's missing key costs a Python call, here in
+            count: dict[int, int] = {}     # the innermost loop of the parser)
             for w in sorted(mine):  # in one order whatever the hash seed: the same sums, the same answer
+                rarity = idf[w]
                 for p in said.get(w, ()):
-                    weight[p] += idf[w]
-                    count[p] += 1
+                    weight[p] = weight.get(p, 0.0) + rarity
+                    count[p] = count.get(p, 0) + 1
             by_unit: dict[str, tuple[float, int]] = {}
             for p in sorted(count):  # the first statement of the plan on a tie
                 if count[p] < PARAPHRASE_MIN_SHARED:

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
+from corpus.text import ACRONYM_RE, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -29,7 +29,7 @@ TOPIC_MARGIN = 1.3  # the best unit must beat the next by this factor, else the 
 
 
 def clean(v: str) -> str:
-    return re.sub(r"\s+", " ", v).strip(" .;,:-–")
+    return " ".join(v.split()).strip(" .;,:-–")  # single spaces (str.split splits where \s+ would)
 
 
 def _introduced(nodes: list[Node], pos: int) -> list[int]:
@@ -37,7 +37,7 @@ def _introduced(nodes: list[Node], pos: int) -> list[int]:
     ("Chủ trì, phối hợp với … tham mưu:" then "a) …", "b) …"): the following siblings of another
     kind than the clause, up to the first of its own kind."""
     node = nodes[pos]
-    if node.children or not re.sub(r"[*_\s]+$", "", node.body).endswith(":"):
+    if node.children or not node.body.rstrip(MARKS_AND_SPACE).endswith(":"):
         return []
     siblings = nodes[node.parent].children if node.parent is not None else [
         i for i, n in enumerate(nodes) if n.parent is None]
@@ -124,7 +124,9 @@ class Context:
 
     def body(self, pos: int) -> str:
         """The clause's words without its label ("Điều 2. Sở Y tế …" → "Sở Y tế …")."""
-        return _ARTICLE.sub("", self.nodes[pos].body or self.clauses[pos].text)
+        text = self.nodes[pos].body or self.clauses[pos].text
+        m = _ARTICLE.match(text)  # (anchored: a match, not a substitution that tries every position)
+        return text[m.end():] if m else text
 
     def add(self, scope: list[int], fieldname: str, value: str | None, source: int, mechanism: str) -> None:
         value = clean(value or "")
@@ -252,6 +254,7 @@ _SENTENCE_END = re.compile(r"[.;!?]\s+(?=\S)")
 _LIST_COLON = re.compile(r"(?:\b(?:gồm|bao gồm|như sau|sau đây|cụ thể là|cụ thể|trong đó)|,)\s*$", re.I)
 
 
+@lru_cache(maxsize=16384)  # the sentence reader's steps (_coordinates, then _assigns) ask about the same text in turn
 def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     """"Giao X chủ trì, phối hợp với Y …" → (lead X, partners Y, verb)."""
     m = _ASSIGN.match(text)
@@ -553,9 +556,16 @@ class AssignmentBlocks:
             ctx.add(list(scope), fieldname, "; ".join(units), first, self.mechanism)
 
 
+_ASSIGNMENT_TITLE = re.compile(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", re.I)
+
+
+@lru_cache(maxsize=4096)  # every clause of a section asks about the same few titles
+def _assigns_duties(title: str) -> bool:
+    return _ASSIGNMENT_TITLE.search(title) is not None
+
+
 def _in_assignment_section(ctx: Context, pos: int) -> bool:
-    return any(re.search(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", t, re.I)
-               for t in ctx.clauses[pos].section_path)
+    return any(_assigns_duties(t) for t in ctx.clauses[pos].section_path)
 
 
 _DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
@@ -1114,7 +1124,9 @@ def _actor_subject(s: _Said) -> bool:
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
 
 _STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
-_ABBR_RX = re.compile(r"\b(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
+# (the look at the first letter spares the alternation at most positions)
+_ABBR_RX = re.compile(r"\b(?=[" + re.escape("".join(sorted({a[0] for a in ABBREVIATIONS}))) + "])("
+                      + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
 _INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 

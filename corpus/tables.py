@@ -40,6 +40,7 @@ class Table:
     noise: set[int]  # repeated headers after a page break
 
 
+@lru_cache(maxsize=4096)  # a table's column titles recur on every header row and in every table of a plan
 def column_meaning(title: str) -> str | None:
     """What a column holds, from its title; a column of the baseline ("Năm hiện hành 2025 Kế hoạch",
     "ƯTH 2025") is never the target column, whatever word it shares with one."""

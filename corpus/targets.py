@@ -227,13 +227,20 @@ def _is_year_span(a: str, b: str | None, unit: str | None) -> bool:
     return (not unit or (b is not None and unit.strip().lower() in _TIME_WORDS)) and yearish(a) and (b is None or yearish(b))
 
 
+# A number right after the name of a document or of a part of one is its number: "Quyết định 15", "Mục 2".
+_CITED_NAMES = ("số", "Nghị quyết", "Quyết định", "Chỉ thị", "Kế hoạch", "Đề án", "Thông tư", "Nghị định",
+                "Mục", "Điều", "Khoản", "Điểm", "Phụ lục", "Chương", "Phần", "tiết")
+_CITED_NAME_BEFORE = re.compile(rf"(?:{'|'.join(_CITED_NAMES)})$", re.I)
+CITED_NAME_MAX = max(map(len, _CITED_NAMES))
+
+
 def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
     """Numbers that are no indicator: year spans, document numbers and dates, bare counts, per-hectare rates."""
     a, b, unit = m["a"], m["b"], m["unit"]
     if _is_year_span(a, b, unit):
         return True
-    if not lead and re.search(r"(?:số|Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Đề án|Thông tư|Nghị định|"
-                                r"Mục|Điều|Khoản|Điểm|Phụ lục|Chương|Phần|tiết)\s*$", before, re.I):
+    # (the last few characters are all an end-anchored search needs)
+    if not lead and _CITED_NAME_BEFORE.search(before.rstrip()[-CITED_NAME_MAX:]):
         return True
     if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
         return True  # dates, document numbers
@@ -308,7 +315,9 @@ def may_state_target(text: str) -> bool:
 # ("năm" is left out: after a bound it is far more often the year's word than five.)
 _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _COUNT_IN_WORDS = re.compile(
-    rf"(?<!\w)(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
+    # (a look at the first letter spares the alternation at most positions)
+    rf"(?<!\w)(?=[{''.join(sorted({b[0] for b in _COUNT_BOUNDS}))}])"
+    rf"(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
 
 
 def _counts_in_digits(text: str) -> str:

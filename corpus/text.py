@@ -22,6 +22,9 @@ from functools import lru_cache
 
 # ----------------------------------------------------------------------------- Unicode and tones
 
+# Every character str.isspace and the regular expressions' \s take for whitespace (the last is U+3000), with the
+# emphasis marks: `str.rstrip(MARKS_AND_SPACE)` strips what re.sub(r"[*_\s]+$", "", …) does, without a scan
+MARKS_AND_SPACE = "*_" + "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace())
 _TONE_MARKS = frozenset("\u0300\u0301\u0309\u0303\u0323")  # huyền sắc hỏi ngã nặng
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -120,9 +123,12 @@ def fold_words(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", fold(text)).split())
 
 
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
-    """The folded words of a text, in order."""
-    return re.findall(r"[a-z0-9]+", fold(text))
+    """The folded words of a text, in order (`fold` without its spacing, which no word holds)."""
+    return _FOLDED_WORD.findall(nfc(text).casefold().translate(_FOLD))
 
 
 def word_pairs(seq: list[str]) -> list[str]:
