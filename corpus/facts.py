@@ -167,11 +167,14 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return clean(m["v"])
     if c.kind not in ("item", "bullet", "paragraph", "heading"):
         return None
+    body = nodes[pos].body or c.text
     if c.kind != "heading" and "áo cáo" in c.text:  # (cue: _REPORT cannot match without "[Bb]áo cáo")
         m = _REPORT.search(c.text)
         if m:
-            return clean(m["v"])
-    body = nodes[pos].body or c.text
+            # a task that makes a document and then reports on it ("… xây dựng kế hoạch chi tiết triển khai thi hành
+            # Luật …, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả …") produces the document; the report is its routine
+            made = _made(c.text) if c.section_path and not (_CITES.match(body) and after_lead_in(body) is body) else None
+            return clean((made if made and made.end("v") <= m.start() else m)["v"])
     if not c.section_path:
         return None  # the preamble issues the plan itself
     if _CITES.match(body):
@@ -185,11 +188,15 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):
         return clean(body)
-    low = body.lower()
-    m = _MAKES.search(body) if any(map(low.__contains__, _MAKING_CUES)) else None
-    if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]):
-        return clean(m["v"])
-    return None
+    m = _made(body)
+    return clean(m["v"]) if m else None
+
+
+def _made(text: str) -> re.Match | None:
+    """The document a text makes ("xây dựng Kế hoạch …", "ban hành Quy chế …"), when it names one of a fitting length."""
+    low = text.lower()
+    m = _MAKES.search(text) if any(map(low.__contains__, _MAKING_CUES)) else None  # (cue: _MAKES needs one)
+    return m if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]) else None
 
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:

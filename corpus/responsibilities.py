@@ -201,7 +201,7 @@ _NOT_A_NAME = re.compile(r"\b(?:chủ trì|phối hợp|thực hiện|tham mưu|
 _GENERIC_OPENERS = re.compile(
     r"^(?:(?:Các|các)\s+(?!phòng|sở|ban|ngành|cơ quan|đơn vị|xã|phường|tổ chức|hội|đoàn|trường|doanh nghiệp|"
     r"bộ|cục|chi cục|viện|bệnh viện|ủy ban|hội đồng|ngân hàng|quỹ|công ty|tập đoàn|"
-    r"địa phương|thành viên|chi bộ|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
+    r"địa phương|thành viên|chi bộ|tỉnh ủy|thành ủy|huyện ủy|đảng ủy|cấp ủy|trung tâm|thôn|tổ|chủ đầu tư|nhà|cơ sở|hợp tác xã|cá nhân|Bộ|Sở|cấp|"
     r"Phó|đồng chí|trưởng)|Ban hành|Hội (?:nghị|thảo|thi|chợ)|Đoàn kết|"
     r"Trường hợp|Tổ chức\b|Đội ngũ|Báo cáo|Đài thọ|Viện trợ|"
     r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
@@ -637,7 +637,7 @@ _DUTY_VERBS = (
     "tiến hành", "gửi", "có văn bản", "lập", "công bố", "thông báo", "trình", "thẩm định", "trực tiếp lãnh đạo",
     "nộp", "ra quyết định", "quyết định", "phê duyệt", "cử", "xác định", "cho ý kiến", "lấy ý kiến", "điều chỉnh", "chuẩn bị",
     # what bodies asked or encouraged do: "Đề nghị Ủy ban MTTQ tỉnh, các tổ chức chính trị-xã hội phát huy …"
-    "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng",
+    "phát huy", "tham gia", "quan tâm", "phát động", "hưởng ứng", "phản ánh",
     # what a regulation has bodies do: "Bộ Quốc phòng cấp chứng chỉ …", "VNMAC đào tạo, cấp chứng chỉ …"
     "cấp chứng chỉ", "cấp giấy", "cấp phép", "cấp lại", "cấp đổi",
     # what an investor does: "Chủ đầu tư lựa chọn đơn vị tư vấn …"
@@ -843,14 +843,25 @@ _SUBJECT_AFTER_COLON = re.compile(rf":\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
 _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself
+# A condition on circumstances that names no one ends the lead-in, with or without its comma, and the subject follows:
+# "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc hoặc có vấn đề mới phát sinh, các cơ quan, tổ chức, cá nhân
+# phản ánh …", "…, nếu có vướng mắc, phát sinh, các tỉnh ủy, thành ủy tổng hợp …", "…, nếu có khó khăn, vướng mắc các
+# cơ quan, đơn vị, địa phương kịp thời phản ánh …". Any other condition ("nếu Sở A không …, Sở B …", "nếu có vướng
+# mắc, báo cáo về Sở A, Sở B …") may hold the comma itself: the sentence then has no subject after it.
+_CIRCUMSTANCE = re.compile(r",?\s*\b[Nn]ếu\s+(?:có\s+|thấy\s+)?(?:(?:khó khăn|vướng mắc|phát sinh|vấn đề(?:\s+mới)?|bất cập|"
+                           rf"hoặc|và|có)[\s,]*)+(?=(?-i:các\s|[A-ZĐ]))(?={_HEAD}\b)")
 
 
 def after_lead_in(body: str) -> str:
     """The sentence from its subject on, when a lead-in comes first; else the body itself.
     A lead-in with "phải" has no subject after it ("Trong thời hạn 07 ngày, … phải báo cáo X, Y …"), nor one
-    with a condition or a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …")."""
+    with a request ("Trong quá trình …, nếu có khó khăn, đề nghị các sở …") or a condition, unless the condition is on
+    circumstances alone and the subject follows it (`_CIRCUMSTANCE`)."""
     if not _LEAD_IN.match(body):
         return body
+    condition = _CIRCUMSTANCE.search(body)
+    if condition and len(body[: condition.start()].split()) <= LEAD_IN_MAX_WORDS:
+        return body[condition.end():]
     m = _SUBJECT_AFTER_COMMA.search(body)
     colon = _SUBJECT_AFTER_COLON.search(body)
     if (colon and (not m or colon.start() < m.start()) and len(body[: colon.start()].split()) <= LEAD_IN_MAX_WORDS
