@@ -292,7 +292,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             # a bare title found without what it heads ("1.2. Kiến nghị thực thi", "IV. KINH PHÍ"): the plan's text
             # under it is what the title says, quoted with it (`title_body`: all of a short enumeration); the
             # next clause found follows as for any clause
-            own = title_body(first, plan(doc_id)) if plan is not None else []
+            own = title_body(first, plan(doc_id), strategy.quotes_announced_items) if plan is not None else []
             lines.extend(strategy.line(c, q, cs) for c in own)
             for c in [c for c in cs if c is not first and c not in own][:2]:
                 if strategy.adds(first, c, q):

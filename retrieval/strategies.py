@@ -185,21 +185,28 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
     return min(under, key=lambda c: c.lines[0], default=None)
 
 
-def title_body(first: Clause, plan: Sequence[Clause]) -> list[Clause]:
+# a heading of at most this many words is a bare title ("IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN": 8), whose items are
+# what it says; a longer one is a sentence that says something itself ("2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra
+# theo quy định. Hồ sơ kiểm tra gồm có …:"), quoted with its first item unless the items are asked for
+TITLE_WORDS = 10
+
+
+def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -> list[Clause]:
     """What a heading found alone says: the plan's clauses under it. A bare title (stating no fact of its own,
-    `heading_body`) is quoted with all of them when they are a short enumeration ("IV. KINH PHÍ" over "1. Nguồn
-    ngân sách: …", "2. Nguồn xã hội hóa …": each source is part of the answer), else with the first; a heading
-    that announces its items with a colon ("Một số sản phẩm trái cây chủ yếu:") with its short enumeration,
-    whatever figure it states itself. None for any other clause."""
+    `heading_body`, in at most TITLE_WORDS words) is quoted with all of them when they are a short enumeration
+    ("IV. KINH PHÍ" over "1. Nguồn ngân sách: …", "2. Nguồn xã hội hóa …": each source is part of the answer),
+    else with the first. ``announced`` (a figure asked: `Strategy.quotes_announced_items`): a heading announcing
+    its items with a colon ("… Một số sản phẩm trái cây chủ yếu:") is quoted with its short enumeration whatever
+    figure it states itself, since the items hold each product's figure. None for any other clause."""
     if first.kind != "heading":
         return []
     listed = enumeration(first, plan, under_only=True)
-    if first.text.rstrip().endswith(":") and listed:
+    if announced and first.text.rstrip().endswith(":") and listed:
         return listed
     own = heading_body(first, (), plan)
     if own is None:
         return []
-    return listed or [own]
+    return listed if listed and len(first.text.split()) <= TITLE_WORDS else [own]
 
 
 class Strategy:
@@ -208,6 +215,9 @@ class Strategy:
     name: ClassVar[str] = "fact"
     # a quoted clause names its thời hạn among its facts; a figure's answer (target, list) leaves it out
     shows_deadline: ClassVar[bool] = True
+    # a heading found alone announcing its items with a colon is quoted with them (`title_body`): a figure's
+    # answer, whose items hold each product's figure
+    quotes_announced_items: ClassVar[bool] = False
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -335,6 +345,7 @@ class Who(Strategy):
 class Target(Strategy):
     name = "target"
     shows_deadline = False
+    quotes_announced_items = True
 
     def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
         """A figure whose section the question names ("cắt giảm được bao nhiêu chi phí" under "1.3. Lợi ích
