@@ -185,15 +185,22 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
     return min(under, key=lambda c: c.lines[0], default=None)
 
 
-# a heading of at most this many words is a bare title ("IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN": 8), whose items are
-# what it says; a longer one is a sentence that says something itself ("2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra
-# theo quy định. Hồ sơ kiểm tra gồm có …:"), quoted with its first item unless the items are asked for
-TITLE_WORDS = 10
+# a sentence ends inside a heading's text ("… theo quy định. Hồ sơ kiểm tra gồm có …"), or the heading ends with a
+# colon: it says something itself, or announces a list; a bare title is one phrase that names its section
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+\S|:\s*$")
+
+
+def bare_title(c: Clause) -> bool:
+    """The heading is a title ("IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN", "5. Tổ chức các hoạt động hỗ trợ thi hành
+    Luật"), not a sentence or a list's announcement ("2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra theo quy định. Hồ sơ
+    kiểm tra gồm có các văn bản, tài liệu sau đây:"): its items are what it says. Read on its text after its label."""
+    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)])(?:\d+[.)])*\s*", "", c.text)
+    return c.kind == "heading" and not _SENTENCE_INSIDE.search(body)
 
 
 def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -> list[Clause]:
     """What a heading found alone says: the plan's clauses under it. A bare title (stating no fact of its own,
-    `heading_body`, in at most TITLE_WORDS words) is quoted with all of them when they are a short enumeration
+    `heading_body`, and one phrase: `bare_title`) is quoted with all of them when they are a short enumeration
     ("IV. KINH PHÍ" over "1. Nguồn ngân sách: …", "2. Nguồn xã hội hóa …": each source is part of the answer),
     else with the first. ``announced`` (a figure asked: `Strategy.quotes_announced_items`): a heading announcing
     its items with a colon ("… Một số sản phẩm trái cây chủ yếu:") is quoted with its short enumeration whatever
@@ -206,7 +213,7 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
     own = heading_body(first, (), plan)
     if own is None:
         return []
-    return listed if listed and len(first.text.split()) <= TITLE_WORDS else [own]
+    return listed if listed and bare_title(first) else [own]
 
 
 class Strategy:

@@ -11,7 +11,7 @@ import pytest
 from corpus.model import Clause, Document, Target
 from retrieval.answer import compose_answer
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
-from retrieval.strategies import SECTION_ITEMS, each_plan_first, section_named, title_body
+from retrieval.strategies import SECTION_ITEMS, bare_title, each_plan_first, section_named, title_body
 from tests.snippets import OrderingRetriever, OrderingStore
 
 
@@ -131,6 +131,36 @@ def test_a_heading_stating_a_fact_without_a_colon_keeps_to_its_first_clause():
     assert title_body(cs[0], cs) == []
     assert title_body(SL_EXPORT[0], SL_EXPORT) == SL_EXPORT[1:3]
     assert title_body(SL_EXPORT[1], SL_EXPORT) == []  # an item is no title
+
+
+def heading(text: str) -> Clause:
+    return Clause(id="h:1", doc_id="h", kind="heading", label=None, section_path=[], text=text, source="h.md", lines=(1, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "IV. KINH PHÍ",                                                                      # Sơn La
+    "IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN",                                               # Đồng Tháp
+    "5. Tổ chức các hoạt động hỗ trợ thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật sửa đổi",  # Lai Châu, long
+    "1.3. Lợi ích phương án đơn giản hóa",                                               # Đồng Nai
+])
+def test_a_heading_naming_its_section_in_one_phrase_is_a_bare_title(text):
+    assert bare_title(heading(text))
+
+
+@pytest.mark.parametrize("text", [
+    "2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra theo quy định. Hồ sơ kiểm tra gồm có các văn bản, tài liệu sau đây:",
+    "- Các sản phẩm trái cây: Tổng sản phẩm trái cây tham gia xuất khẩu đạt trên 46.200 tấn. Một số sản phẩm chủ yếu:",
+    "a) Hồ sơ gồm:",
+])
+def test_a_heading_that_says_something_or_announces_a_list_is_no_bare_title(text):
+    assert not bare_title(heading(text))
+
+
+def test_a_sentence_heading_found_alone_is_quoted_with_its_first_item_only():
+    opener = "2. Tổ kiểm tra lập biên bản theo quy định. Biên bản gồm các nội dung sau:"
+    cs = plan("kt", [("heading", opener, []), ("item", "a) Thời gian kiểm tra;", [opener]),
+                     ("item", "b) Kết quả kiểm tra.", [opener])])
+    assert title_body(cs[0], cs) == [cs[1]]
 
 
 # --------------------------------------------------------------------------- a list across plans
