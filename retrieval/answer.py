@@ -232,13 +232,29 @@ def each_place_answer(q: Question, ranked: list[tuple[Clause, float, float]], do
     return out
 
 
+def each_plan_answer(ranked: list[tuple[Clause, float, float]],
+                     relevant: list[tuple[Clause, float, float]]) -> list[tuple[Clause, float, float]]:
+    """A list across plans: a plan no relevant clause speaks for answers with its first clause found holding every
+    content word of the question (`strategies.plan_answers`; `strategies.each_plan_first` put it forward), though
+    it scores below RELEVANT_SHARE of another plan's."""
+    from retrieval.strategies import LIST_FULL_COVERAGE
+
+    spoken = {c.doc_id for c, _, _ in relevant}
+    out: list[tuple[Clause, float, float]] = []
+    for t in ranked:
+        if t[0].doc_id not in spoken and t[2] >= LIST_FULL_COVERAGE:
+            out.append(t)
+            spoken.add(t[0].doc_id)
+    return out
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`; all of it when it heads a short
     enumeration, `strategies.enumeration`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import asks_plans, enumeration, heading_body
+    from retrieval.strategies import asks_plans, enumeration, heading_body, title_body
 
     top_score = max(s for _, s, _ in ranked)
     # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
@@ -246,6 +262,8 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
                 if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
     relevant += each_place_answer(q, ranked, documents, relevant)
+    if strategy.name == "list":
+        relevant += each_plan_answer(ranked, relevant)
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):
@@ -271,12 +289,12 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         elif body is not None:
             lines.append(strategy.line(body, q, cs))
         else:
-            # a bare title found without what it heads ("1.2. Kiến nghị thực thi"): the plan's text under it is
-            # what the title says, quoted with it; the next clause found follows as for any clause
-            own = heading_body(first, (), plan(doc_id)) if plan is not None else None
-            if own is not None:
-                lines.append(strategy.line(own, q, cs))
-            for c in [c for c in cs if c is not first][:2]:
+            # a bare title found without what it heads ("1.2. Kiến nghị thực thi", "IV. KINH PHÍ"): the plan's text
+            # under it is what the title says, quoted with it (`title_body`: all of a short enumeration); the
+            # next clause found follows as for any clause
+            own = title_body(first, plan(doc_id), strategy.quotes_announced_items) if plan is not None else []
+            lines.extend(strategy.line(c, q, cs) for c in own)
+            for c in [c for c in cs if c is not first and c not in own][:2]:
                 if strategy.adds(first, c, q):
                     lines.append(strategy.line(c, q, cs))
                     break

@@ -185,12 +185,46 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
     return min(under, key=lambda c: c.lines[0], default=None)
 
 
+# a sentence ends inside a heading's text ("… theo quy định. Hồ sơ kiểm tra gồm có …"), or the heading ends with a
+# colon: it says something itself, or announces a list; a bare title is one phrase that names its section
+_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+\S|:\s*$")
+
+
+def bare_title(c: Clause) -> bool:
+    """The heading is a title ("IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN", "5. Tổ chức các hoạt động hỗ trợ thi hành
+    Luật"), not a sentence or a list's announcement ("2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra theo quy định. Hồ sơ
+    kiểm tra gồm có các văn bản, tài liệu sau đây:"): its items are what it says. Read on its text after its label."""
+    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)])(?:\d+[.)])*\s*", "", c.text)
+    return c.kind == "heading" and not _SENTENCE_INSIDE.search(body)
+
+
+def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -> list[Clause]:
+    """What a heading found alone says: the plan's clauses under it. A bare title (stating no fact of its own,
+    `heading_body`, and one phrase: `bare_title`) is quoted with all of them when they are a short enumeration
+    ("IV. KINH PHÍ" over "1. Nguồn ngân sách: …", "2. Nguồn xã hội hóa …": each source is part of the answer),
+    else with the first. ``announced`` (a figure asked: `Strategy.quotes_announced_items`): a heading announcing
+    its items with a colon ("… Một số sản phẩm trái cây chủ yếu:") is quoted with its short enumeration whatever
+    figure it states itself, since the items hold each product's figure. None for any other clause."""
+    if first.kind != "heading":
+        return []
+    listed = enumeration(first, plan, under_only=True)
+    if announced and first.text.rstrip().endswith(":") and listed:
+        return listed
+    own = heading_body(first, (), plan)
+    if own is None:
+        return []
+    return listed if listed and bare_title(first) else [own]
+
+
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
     name: ClassVar[str] = "fact"
     # a quoted clause names its thời hạn among its facts; a figure's answer (target, list) leaves it out
     shows_deadline: ClassVar[bool] = True
+    # a heading found alone announcing its items with a colon is quoted with them (`title_body`): a figure's
+    # answer, whose items hold each product's figure
+    quotes_announced_items: ClassVar[bool] = False
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -264,6 +298,11 @@ class Fact(Strategy):
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True  # an aim or a rule in words: the next clause usually continues it
 
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """The items of a list asked for; else, when the question names what ``first``'s section is about,
+        the section's other items (`section_named`)."""
+        return super().items(first, plan, q) or section_named(first, plan, q)
+
 
 class Who(Strategy):
     name = "who"
@@ -313,6 +352,12 @@ class Who(Strategy):
 class Target(Strategy):
     name = "target"
     shows_deadline = False
+    quotes_announced_items = True
+
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """A figure whose section the question names ("cắt giảm được bao nhiêu chi phí" under "1.3. Lợi ích
+        phương án đơn giản hóa": the share cut and the sum saved) answers with the section's other items."""
+        return super().items(first, plan, q) or section_named(first, plan, q)
 
     def asks_target(self, q: Question) -> bool:
         return True
@@ -465,7 +510,7 @@ class PlanList(Target):
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
-        return plans_first(r, q, scored, each_place_first(r, q, r.one_per_plan_first(scored)))
+        return plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
@@ -534,6 +579,30 @@ def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False)
     if not under and first.section_path and not under_only:
         under = [c for c in plan if c is not first and c.section_path == first.section_path]
     return under if len(under) <= MAX_ITEMS else []
+
+
+# an item's section is quoted whole when it holds at most this many other items: a short enumeration (a plan's
+# sources of kinh phí, the gains of a simplified procedure: two to five lines), not a chapter of tasks
+SECTION_ITEMS = 5
+
+
+def title_pairs(title: str) -> set[str]:
+    """A section title's folded word pairs ("IV. KINH PHÍ THỰC HIỆN" → {"kinh phi", "phi thuc", "thuc hien"})."""
+    return set(word_pairs([w for w in re.findall(r"[a-z0-9]+", folded(title)) if not w.isdigit()]))
+
+
+def section_named(first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+    """"Kinh phí … lấy từ đâu", "cắt giảm được bao nhiêu chi phí": what is asked is what ``first``'s section is
+    about — its title holds a word pair of the question ("IV. KINH PHÍ THỰC HIỆN") — and each of its items is
+    one part of the answer (ngân sách, xã hội hóa), of which the ranker found one. The section's other items,
+    in the plan's order, when they are a short enumeration (SECTION_ITEMS); none for a heading (its own
+    enumeration is `enumeration`'s) or an item whose section title names nothing asked."""
+    if first.kind == "heading" or not first.section_path:
+        return []
+    if not title_pairs(first.section_path[-1]) & set(q.key_bigrams):
+        return []
+    siblings = [c for c in plan if c is not first and c.section_path == first.section_path]
+    return siblings if len(siblings) <= SECTION_ITEMS else []
 
 
 ITEMS_POOL = 30  # how deep among the scored clauses a list's heading is looked for: short headings score low
@@ -623,6 +692,34 @@ LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower
 LIST_TITLE_SHARE = 0.8
 MAX_PLANS_LISTED = 8
+# ... or when its best clause holds every content word of the question (rarity-weighted coverage 1; the margin is
+# float rounding), whatever its score: the ranker's probabilities are sharp, and a second plan on the subject,
+# written in other words than the first plan's title, scores a tenth of it ("PHÁT TRIỂN HẠ TẦNG 5G, IOT …" of
+# Hà Nội against Nghệ An's "HỆ THỐNG SÓNG VIỄN THÔNG 5G …")
+LIST_FULL_COVERAGE = 0.999
+
+
+def plan_answers(score: float, coverage: float, top: float) -> bool:
+    """A plan's best clause (its ``score`` beside the ``top`` one, its ``coverage`` of the question's words)
+    answers a question across plans: half the words at LIST_PLAN_SHARE of the top score, or all of them."""
+    return (coverage >= ANSWERING_COVERAGE and score >= LIST_PLAN_SHARE * top) or coverage >= LIST_FULL_COVERAGE
+
+
+def each_plan_first(r: "Retriever", scored: Scored) -> Scored:
+    """A list across plans: each plan that answers (`plan_answers`) opens with its best clause, in score order, up
+    to MAX_PLANS_LISTED plans; then the rest in score order. The stopping rule is the plans' own evidence, not a
+    count: a plan none of whose clauses covers the question's words is not listed."""
+    if not scored:
+        return scored
+    clauses, top = r.store.clauses, scored[0][1]
+    firsts: dict[str, tuple[int, float, float]] = {}
+    for t in scored:
+        d = clauses[t[0]].doc_id
+        if d not in firsts and len(firsts) < MAX_PLANS_LISTED and plan_answers(t[1], t[2], top):
+            firsts[d] = t
+    head = list(firsts.values())
+    seen = {t[0] for t in head}
+    return head + [t for t in scored if t[0] not in seen]
 
 
 def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
@@ -635,7 +732,7 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     best: dict[str, tuple[int, float, float]] = {}
     for t in scored:
         d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or (t[2] >= ANSWERING_COVERAGE and t[1] >= LIST_PLAN_SHARE * top)
+        if d not in best and (q.doc_filter or plan_answers(t[1], t[2], top)
                               or title_share(r, q, d) >= LIST_TITLE_SHARE):
             best[d] = t
     head = []
