@@ -580,24 +580,35 @@ class Evidence:
         return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
     def named_unit(self, q: Question) -> tuple[str, ...]:
-        """The words (in order, once each) of the unit the question names as the one acting: one of the plans' units (`unit_runs`,
-        the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
-        that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
-        to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
+        """The words (in order, once each) of the unit the question names as the one acting: the unit the question
+        opens with ("Bộ Y tế chủ trì …", "Viện … phải trình …", "Bộ Quốc phòng phối hợp với Bộ Công an …"), else the
+        one that follows "phối hợp với" (the task's lead: "Ai phối hợp với Bộ Công an …"). A unit opening the
+        question acts in the task asked whatever follows it, so it is read first, as one of the plans' units
+        (`unit_runs`, the longest that fits) or, when no plan names it, as its head word and capitalised words
+        (`_OPENING_UNIT`). A unit named elsewhere is often only the one reported to or the plan's issuer. Empty when
+        it names none this way, or asks which one ("sở nào")."""
         text = " " + " ".join(self.words(without_numbers(q.text, q.numbers_named))) + " "
-        starts = [0] + [m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)]
+        opening = self._unit_at(text, 0)
+        if opening is not None:
+            return opening
+        m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
+        if m is not None:
+            place = {w for p in q.provinces_named for w in p.split()}
+            return tuple(dict.fromkeys(w for w in self.words(m.group(0)) if w not in place))
+        for start in (m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)):
+            lead = self._unit_at(text, start)
+            if lead is not None:
+                return lead
+        return ()
+
+    def _unit_at(self, text: str, start: int) -> tuple[str, ...] | None:
+        """The longest of the plans' units (`unit_runs`) that the folded question ``text`` writes at ``start``:
+        () when it asks which one ("sở nào"), None when none is written there."""
         for run in self.unit_runs:
             name = " " + " ".join(run) + " "
-            for s in starts:
-                if text.startswith(name, s):
-                    return () if text[s + len(name):].startswith("nao ") else run
-        # a unit no plan's chủ trì or phối hợp names ("Bộ Y tế", "Sở Thông tin và Truyền thông"): its head word and
-        # the capitalised words of its name, as the question opens with them
-        m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
-        if m is None:
-            return ()
-        place = {w for p in q.provinces_named for w in p.split()}
-        return tuple(dict.fromkeys(w for w in self.words(m.group(0)) if w not in place))
+            if text.startswith(name, start):
+                return () if text[start + len(name):].startswith("nao ") else run
+        return None
 
     def _read_plan_words(self, doc_id: str) -> frozenset[str]:
         """Every folded word a plan writes (``plan_words``)."""

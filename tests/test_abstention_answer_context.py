@@ -31,6 +31,10 @@ PLANS = {
                    kind="Kế hoạch", locality=Locality(province="Sơn La")),
     "td": Document("td", "td.md", title="Kế hoạch Tổ chức đợt thi đua chào mừng Đại hội Đảng lần thứ XIV",
                    kind="Kế hoạch", locality=Locality(province="Đắk Lắk")),
+    "dl": Document("dl", "dl.md", title="Quyết định Ban hành kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân",
+                   kind="Quyết định"),
+    "g5": Document("g5", "g5.md", title="Kế hoạch Phát triển hạ tầng 5G trong các Khu công nghiệp", kind="Kế hoạch",
+                   locality=Locality(province="Nghệ An")),
 }
 _SHEET = ["B. THỦ TỤC HÀNH CHÍNH CẤP TỈNH", "1. Thủ tục Xác định mức độ khuyết tật"]
 _RULE = ["Chương III. CẤP GIẤY CHỨNG NHẬN"]
@@ -56,6 +60,13 @@ CLAUSES = [
     duty_clause("td", 245, "3. Sở Văn hóa, Thể thao và Du lịch: chỉ đạo tuyên truyền về đợt thi đua.",
                 lead="Sở Văn hóa, Thể thao và Du lịch"),
     duty_clause("td", 250, "4. Sở Y tế: phát động phong trào hiến máu tình nguyện.", lead="Sở Y tế"),
+    # a unit opening a question as the partner of the unit after "phối hợp với"
+    duty_clause("dl", 202, "- Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá nhân", lead="Bộ Công an",
+                partners="Văn phòng Chính phủ, Bộ Tư pháp và các cơ quan có liên quan",
+                lead_units=("Bộ Công an",), partner_units=("Văn phòng Chính phủ", "Bộ Tư pháp")),
+    duty_clause("g5", 176, "- Hướng dẫn các doanh nghiệp viễn thông phát triển 5G trong khu công nghiệp.",
+                lead="Sở Khoa học và Công nghệ", partners="Ban Quản lý Khu kinh tế Đông Nam",
+                lead_units=("Sở Khoa học và Công nghệ",), partner_units=("Ban Quản lý Khu kinh tế Đông Nam",)),
 ]
 
 
@@ -115,6 +126,29 @@ def test_a_unit_read_from_the_opening_capitals_stops_where_the_capitals_do():
                  "Đại hội Đảng XIV?", [("td", 245)]) == 1.0
     assert _read(ev, "named_unit_takes_part", "Sở VHTTDL Đắk Lắk được giao việc gì trong đợt thi đua?",
                  [("td", 250)]) == 0.0
+
+
+def test_the_unit_a_question_opens_with_acts_before_the_one_after_phoi_hop_voi():
+    ev = _evidence()
+    # data-protection plan: the ministry opening the question is not among the task's partners, though its lead is
+    # the unit after "phối hợp với"
+    asked = "Bộ Quốc phòng phối hợp với Bộ Công an xây dựng Nghị định quy định chi tiết Luật Bảo vệ dữ liệu cá nhân?"
+    assert ev.named_unit(analyse(asked, PLANS, [], words=ev.words))[:2] == ("bo", "quoc")
+    assert _read(ev, "named_unit_takes_part", asked, [("dl", 202)]) == 0.0
+    # … one of its partners opening it takes part
+    assert _read(ev, "named_unit_takes_part", "Bộ Tư pháp phối hợp với Bộ Công an xây dựng Nghị định quy định chi "
+                 "tiết Luật Bảo vệ dữ liệu cá nhân thế nào?", [("dl", 202)]) == 1.0
+    # 5G plan: a management board named by the plan as the partner, opening the question
+    assert _read(ev, "named_unit_takes_part", "Ban Quản lý Khu kinh tế Đông Nam phối hợp với Sở Khoa học và Công nghệ "
+                 "hướng dẫn doanh nghiệp viễn thông thế nào?", [("g5", 176)]) == 1.0
+    # competition plan: a department opening the question that neither leads nor coordinates the task found
+    assert _read(ev, "named_unit_takes_part", "Sở Y tế phối hợp với Sở Văn hóa, Thể thao và Du lịch tuyên truyền về "
+                 "đợt thi đua thế nào?", [("td", 245)]) == 0.0
+    # no unit opens it: the unit after "phối hợp với" is the task's lead
+    assert ev.named_unit(analyse("Ai phối hợp với Bộ Công an xây dựng Nghị định quy định chi tiết?", PLANS, [],
+                                 words=ev.words)) == ("bo", "cong", "an")
+    assert _read(ev, "named_unit_takes_part", "Ai phối hợp với Bộ Công an xây dựng Nghị định quy định chi tiết?",
+                 [("dl", 202)]) == 1.0
 
 
 def test_the_capitals_are_the_capital_letters_with_their_marks_and_no_small_letter():
