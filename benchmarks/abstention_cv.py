@@ -126,7 +126,9 @@ def report(a, tune, tx, ex, ey) -> None:
     print(f"C_ABSTAIN {T.C_ABSTAIN}; weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in zip(EVIDENCE, full.weights)))
     print(f"out of fold, all tuning sets: threshold {t:.3f}, FR {fr:.3f}, FA {fa:.3f}, "
           f"acc {rates(oof, ta, tv, t)[2]:.3f}")
-    print(T.spread_line(T.fold_thresholds(tune, oof, ta, tv)))
+    print(T.spread_line(T.fold_thresholds(tune, oof, ta, tv), oof, tv))
+    print("each document fold at the threshold chosen on the other folds: FR %.3f, FA %.3f"
+          % T.other_folds_rates(tune, oof, ta, tv))
     folds = np.array(T._folds(tune))
     print("at that threshold, per document fold (FR/FA): " + ", ".join(
         "%.3f/%.3f" % rates(oof[folds == k], ta[folds == k], tv[folds == k], t)[:2] for k in range(T.FOLDS)))

@@ -34,6 +34,8 @@ from retrieval.query import GIAO, AnswerSlot, Question, folded, without_numbers,
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
+TITLE_BODY_SCAN = 40  # a bare title's first clause follows it within this many of its plan's clauses (a title
+# heads its own text first; one further down lies under a sub-heading and is not what the title says)
 RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng")
 SUBJECT_WORDS = 3  # a named law or document is matched by this many words from its start ("luật việc làm"):
 # a question's wording runs on past the name ("Luật Việc làm phải được …") and no reader marks where it ends
@@ -154,7 +156,7 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     if q.answer_slot is None:
         return 1.0
     return 1.0 if any(ev.answers_slot(p, q)
-                      for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+                      for p, _, _ in ev.answer_clauses(ranked)) else 0.0
 
 
 @evidence
@@ -166,7 +168,7 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     longest = max((len(r) for r in q.content_runs), default=0)
     if q.answer_slot is None or longest < 2:
         return 1.0
-    holding = [t for t in ranked[:ANSWER_DEPTH] if ev.answers_slot(t[0], q)]
+    holding = [t for t in ev.answer_clauses(ranked) if ev.answers_slot(t[0], q)]
     if not holding:
         return 0.0
     return max(ev.longest_phrase(q, [t]) for t in holding) / longest
@@ -189,7 +191,7 @@ def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float,
         return 1.0
     weight = {b: sum(ev.idf(w) for w in b.split()) for b in pairs}
     total = sum(weight.values())
-    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    holding = [p for p, _, _ in ev.answer_clauses(ranked) if ev.answers_slot(p, q)]
     return max((sum(w for b, w in weight.items() if b in ev.own_pairs(p)) / total for p in holding), default=0.0)
 
 
@@ -300,7 +302,7 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     if not q.years or not ranked:
         return 1.0
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
-    top = ranked[:ANSWER_DEPTH]
+    top = ev.answer_clauses(ranked)
     if q.answer_slot is not None:
         top = [t for t in top if ev.answers_slot(t[0], q)] or top
     stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title)))
@@ -318,7 +320,7 @@ def time_kind_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, flo
     if not q.time_asked:
         return 1.0
     asked = set(q.time_asked)
-    return 1.0 if any(asked & set(ev.store.clauses[p].deadline_kinds) for p, _, _ in ranked[:ANSWER_DEPTH]) else 0.0
+    return 1.0 if any(asked & set(ev.store.clauses[p].deadline_kinds) for p, _, _ in ev.answer_clauses(ranked)) else 0.0
 
 
 def _unit_words(q: Question) -> set[str]:
@@ -455,6 +457,7 @@ class Evidence:
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
+        self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -575,24 +578,35 @@ class Evidence:
         return tuple(sorted(runs, key=lambda r: (-len(r), r)))
 
     def named_unit(self, q: Question) -> tuple[str, ...]:
-        """The words (in order, once each) of the unit the question names as the one acting: one of the plans' units (`unit_runs`,
-        the longest that fits) with which the question opens ("Bộ Y tế chủ trì …", "Viện … phải trình …") or
-        that follows "phối hợp với" (the task's lead). A unit named elsewhere is often only the one reported
-        to or the plan's issuer. Empty when it names none this way, or asks which one ("sở nào")."""
+        """The words (in order, once each) of the unit the question names as the one acting: the unit the question
+        opens with ("Bộ Y tế chủ trì …", "Viện … phải trình …", "Bộ Quốc phòng phối hợp với Bộ Công an …"), else the
+        one that follows "phối hợp với" (the task's lead: "Ai phối hợp với Bộ Công an …"). A unit opening the
+        question acts in the task asked whatever follows it, so it is read first, as one of the plans' units
+        (`unit_runs`, the longest that fits) or, when no plan names it, as its head word and capitalised words
+        (`_OPENING_UNIT`). A unit named elsewhere is often only the one reported to or the plan's issuer. Empty when
+        it names none this way, or asks which one ("sở nào")."""
         text = " " + " ".join(self.words(without_numbers(q.text, q.numbers_named))) + " "
-        starts = [0] + [m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)]
+        opening = self._unit_at(text, 0)
+        if opening is not None:
+            return opening
+        m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
+        if m is not None:
+            place = {w for p in q.provinces_named for w in p.split()}
+            return tuple(dict.fromkeys(w for w in self.words(m.group(0)) if w not in place))
+        for start in (m.end() - 1 for m in re.finditer(r" phoi hop (?:voi )?", text)):
+            lead = self._unit_at(text, start)
+            if lead is not None:
+                return lead
+        return ()
+
+    def _unit_at(self, text: str, start: int) -> tuple[str, ...] | None:
+        """The longest of the plans' units (`unit_runs`) that the folded question ``text`` writes at ``start``:
+        () when it asks which one ("sở nào"), None when none is written there."""
         for run in self.unit_runs:
             name = " " + " ".join(run) + " "
-            for s in starts:
-                if text.startswith(name, s):
-                    return () if text[s + len(name):].startswith("nao ") else run
-        # a unit no plan's chủ trì or phối hợp names ("Bộ Y tế", "Sở Thông tin và Truyền thông"): its head word and
-        # the capitalised words of its name, as the question opens with them
-        m = _OPENING_UNIT.match(unicodedata.normalize("NFC", q.text.strip()))  # capitals kept
-        if m is None:
-            return ()
-        place = {w for p in q.provinces_named for w in p.split()}
-        return tuple(dict.fromkeys(w for w in self.words(m.group(0)) if w not in place))
+            if text.startswith(name, start):
+                return () if text[start + len(name):].startswith("nao ") else run
+        return None
 
     def _read_plan_words(self, doc_id: str) -> frozenset[str]:
         """Every folded word a plan writes (``plan_words``)."""
@@ -665,6 +679,37 @@ class Evidence:
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
                  if len(w) >= 2 and not w.isdigit() and w not in place]
         return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
+
+    def _read_title_body(self, pos: int) -> int | None:
+        """The position of what the clause at ``pos`` answers through when it is a bare title (a heading stating no
+        fact of its own, "1.2. Kiến nghị thực thi"): the first clause the plan writes under it, as the answer quotes
+        it (`strategies.heading_body`); None for any other clause (``title_body``). The plan's clauses are one
+        contiguous run in its order, so what a title heads follows it within TITLE_BODY_SCAN positions."""
+        from retrieval.strategies import heading_body
+
+        c = self.store.clauses[pos]
+        if c.kind != "heading":
+            return None
+        end = min(self.store.doc_ranges[c.doc_id][1], pos + 1 + TITLE_BODY_SCAN)
+        body = heading_body(c, (), [self.store.clauses[p] for p in range(pos + 1, end)])
+        return None if body is None else self._position_of(body.id, pos + 1, end)
+
+    def _position_of(self, clause_id: str, start: int, end: int) -> int | None:
+        return next((p for p in range(start, end) if self.store.clauses[p].id == clause_id), None)
+
+    def answer_clauses(self, ranked: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        """The clauses an answer is composed from: the first ANSWER_DEPTH found, each bare title followed by the
+        clause it answers through (`title_body`, with the title's score), since the answer quotes that clause
+        with it. A value asked for ("còn bao nhiêu ngày") stands in the body under "1.1. Nội dung đơn giản hóa",
+        never in the title the ranker found: the evidence reads what the reader will see, not the title alone."""
+        out: list[tuple[int, float, float]] = []
+        seen: set[int] = set()
+        for p, s, cov in ranked[:ANSWER_DEPTH]:
+            for q in (p, self.title_body(p)):
+                if q is not None and q not in seen:
+                    seen.add(q)
+                    out.append((q, s, cov))
+        return out
 
     def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
         """`clause_holds_value` of the clause at ``pos``."""
@@ -813,8 +858,13 @@ class Evidence:
 
 # a question opening with a body's head word (`corpus.text.ACTING_UNIT_HEADS`) and the capitalised words of its
 # name ("Bộ Y tế chủ trì …", "Sở Thông tin và Truyền thông Đồng Tháp được giao …"), "và" inside the name
+# the capital letters of Vietnamese (A–Z, Đ and every capital with its marks), read from Unicode: the range "À-Ỹ"
+# is a run of code points that holds the small letters as well ("đ", "ư", "ơ"), so a name's run would go on into
+# "được", "ở", "đã" ("Sở VHTTDL Đắk Lắk được giao …" is not the unit "Sở VHTTDL … được")
+CAPITALS = "".join(chr(i) for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for i in r if chr(i).isupper())
+_CAPITAL = "[" + re.escape(CAPITALS) + "]"
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
-                           + r"(?:\s+(?:và\s+)?[A-ZĐÀ-Ỹ][\wà-ỹđ]*)+")
+                           + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
 # the kinds of document a question can name as the one it asks about ("Nghị quyết của HĐND tỉnh …", "Chỉ thị …")
 DOCUMENT_KINDS = ("nghi quyet", "nghi dinh", "chi thi", "thong tu", "quyet dinh", "ke hoach", "chuong trinh",
@@ -903,7 +953,7 @@ def indicator_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     pairs = ev.subject_pairs(q)
     if not pairs:
         return 1.0
-    holding = [p for p, _, _ in ranked[:ANSWER_DEPTH] if ev.answers_slot(p, q)]
+    holding = [p for p, _, _ in ev.answer_clauses(ranked) if ev.answers_slot(p, q)]
     written = max((sum(b in ev.own_pairs(p) for b in pairs) / len(pairs) for p in holding), default=0.0)
     return 1.0 if written > INDICATOR_PAIRS else 0.0
 

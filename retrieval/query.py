@@ -457,12 +457,13 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit
     return NamedUnit(qtype, best, best_core or None, unknown)
 
 
-def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None
+def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] | None, marked: bool | None = None
                  ) -> tuple[tuple[str, ...], ...]:
     """The words the answer must be about, in runs between question words; the place's words split a
-    run, since they scope the search rather than name its topic."""
+    run, since they scope the search rather than name its topic. ``marked``: whether the question as asked
+    carries tone or vowel marks (`has_marks`; ``placed`` may have gained them from a place spelled out)."""
     runs: list[tuple[str, ...]] = []
-    for run in content_segments(placed, long_forms):
+    for run in content_segments(placed, long_forms, marked):
         cur: list[str] = []
         for w in run + [""]:
             if w and w not in place:
@@ -499,9 +500,11 @@ def provinces_named(placed: str) -> tuple[str, ...]:
 
 def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
             long_forms: Callable[[str], str] | None = None,
-            words: Callable[[str], list[str]] | None = None) -> Question:
+            words: Callable[[str], list[str]] | None = None, marked: bool | None = None) -> Question:
     """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
-    folded words); without them the question's own words are used.
+    folded words); without them the question's own words are used. ``marked``: whether the question as the
+    user typed it carries tone or vowel marks (`has_marks`), when ``question`` is already a rewriting of it
+    (a code spelled out as the plans write it brings marks in); read from ``question`` when not given.
 
     Steps, each a pure function: normalise (fold, place aliases) → type and role flags → places and
     scope → unit named → content words → answer slot and named documents/subjects."""
@@ -514,7 +517,9 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     qtype = question_type(f)
     named = unit_named(question, f, qtype, units)
     place = set((locality_named or "").split())
-    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms)
+    # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
+    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms,
+                        has_marks(question) if marked is None else marked)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f)
     if roles.asks_partners and slot is not None and slot.kind == "agency":
@@ -555,15 +560,25 @@ _TOKEN = re.compile(r"\w+")
 _BREAK = re.compile(r"[,;:.?!()\[\]\"“”/]")
 
 
-def content_segments(text: str, expand: Callable[[str], str] | None = None) -> list[list[str]]:
+def has_marks(text: str) -> bool:
+    """The text carries a tone or vowel mark somewhere (typed with accents); "đ" alone is no mark."""
+    norm = normalize(text)
+    return fold(norm) != norm.replace("đ", "d")
+
+
+def content_segments(text: str, expand: Callable[[str], str] | None = None,
+                     marked: bool | None = None) -> list[list[str]]:
     """The question's content words, folded, in runs between question words.
 
     "Tỷ lệ lao động qua đào tạo của xã Lạc Phượng?" → [["lao", "dong", "qua", "dao", "tao"],
     ["lac", "phuong"]]; word pairs are only taken inside a run. ``expand`` replaces
-    abbreviations by their long forms first ("BHXH" → "bảo hiểm xã hội").
+    abbreviations by their long forms first ("BHXH" → "bảo hiểm xã hội"). The question words are
+    matched with their marks when the question was typed with them (``marked``; read from ``text``
+    when not given), else folded: "nao", "nhung", "phai" of an unmarked question are question words
+    even when a place spelled out for the lookup ("TPHCM" → "Thành phố Hồ Chí Minh") brought marks in.
     """
     norm = normalize(text)
-    accented = fold(norm) != norm.replace("đ", "d")  # any tone or vowel mark at all
+    accented = has_marks(norm) if marked is None else marked
     if expand is not None:
         norm = normalize(expand(norm))
     rx = _PHRASE_RX if accented else _FOLDED_PHRASE_RX

@@ -37,7 +37,7 @@ from retrieval.contract import (
 )
 from retrieval.evidence import Evidence
 from retrieval.lead_source import deadline_source, lead_source
-from retrieval.query import LEVEL_WORDS, Question, analyse, folded, numbered_documents, word_pairs
+from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
@@ -83,9 +83,10 @@ class Retriever:
     def analyse(self, question: str, locality: str | None = None) -> Question:
         """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
         of the named place's plans, the one the question names by its title's own words (`plan_named`)."""
+        marked = has_marks(question)  # as typed: the codes spelled out below bring marks into an unmarked question
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
-                    long_forms=self.evidence.long_forms, words=self.evidence.words)
+                    long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         named = self.plan_numbered(q) or self.plan_named(q)
         return dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
 

@@ -271,11 +271,35 @@ def fold_thresholds(tune: Sequence[Example], oof: np.ndarray, answerable: np.nda
             for k in range(FOLDS) if (folds == k).any()]
 
 
-def spread_line(thresholds: Sequence[float]) -> str:
-    """One line reporting the thresholds of the folds: least, median, greatest."""
+def spread_line(thresholds: Sequence[float], oof: np.ndarray | None = None, vetoed: np.ndarray | None = None) -> str:
+    """One line reporting the thresholds of the folds: least, median, greatest; with the out-of-fold probabilities,
+    also how many questions lie between the least and the greatest (those whose decision depends on which plans
+    the threshold was chosen on: a count, comparable between models whose probabilities are spread differently)."""
     t = np.array(thresholds)
-    return (f"threshold per document fold: {', '.join(f'{x:.3f}' for x in t)} (min {t.min():.3f}, median "
+    line = (f"threshold per document fold: {', '.join(f'{x:.3f}' for x in t)} (min {t.min():.3f}, median "
             f"{np.median(t):.3f}, max {t.max():.3f}, spread {t.max() - t.min():.3f})")
+    if oof is not None:
+        between = (oof >= t.min()) & (oof < t.max()) & (~vetoed if vetoed is not None else True)
+        line += f"; questions between them {int(between.sum())} of {len(oof)}"
+    return line
+
+
+def other_folds_rates(tune: Sequence[Example], oof: np.ndarray, answerable: np.ndarray,
+                      vetoed: np.ndarray) -> tuple[float, float]:
+    """(false refusals, false answers) when each document fold is decided at the threshold `choose_threshold`
+    picks on the other folds' out-of-fold probabilities: the threshold as a plan nobody tuned on meets it, chosen
+    without its questions (the pooled threshold is chosen with them)."""
+    folds = np.array(_folds(tune))
+    fr = fa = 0
+    for k in range(FOLDS):
+        held = folds == k
+        if not held.any() or held.all():
+            continue
+        t = choose_threshold(oof[~held], answerable[~held], vetoed[~held])[0]
+        answered = (oof[held] >= t) & ~vetoed[held]
+        fr += int((~answered & answerable[held]).sum())
+        fa += int((answered & ~answerable[held]).sum())
+    return fr / max(1, int(answerable.sum())), fa / max(1, int((~answerable).sum()))
 
 
 @dataclass(frozen=True)
@@ -473,7 +497,9 @@ def train(retriever: Retriever, tune_gold: Path | str | Sequence[Path | str], ex
     threshold, fr, fa = choose_threshold(oof, ta, tune_vetoed)
     lines.append(f"abstention threshold {threshold:.3f} (out-of-fold on the tuning set): false refusals {fr:.3f}, "
                  f"false answers {fa:.3f} ({int(ta.sum())} answerable, {int((~ta).sum())} unanswerable)")
-    lines.append(spread_line(fold_thresholds(tune, oof, ta, tune_vetoed)))
+    lines.append(spread_line(fold_thresholds(tune, oof, ta, tune_vetoed), oof, tune_vetoed))
+    lines.append("each document fold at the threshold chosen on the other folds: false refusals %.3f, false answers "
+                 "%.3f" % other_folds_rates(tune, oof, ta, tune_vetoed))
     rows = decisions(tune, oof, tune_vetoed, threshold)
     lines += decision_lines(rows)
     model = build_model(retriever, ranker, abstention, threshold, cv, fr, fa, tune_label, extra_gold, use_extra,
