@@ -277,6 +277,11 @@ def main() -> None:
     for e in extra:
         e.source = "extra"
     print(f"collected {len(tune)} tuning + {len(extra)} extra questions in {time.time() - t0:.0f}s", flush=True)
+    answerable = [e for e in tune if e.gold.answerable]
+    in_pool = sum(e.y.sum() > 0 for e in answerable)
+    # the ceiling of any ranker: a question whose pool holds no relevant clause is missed whatever the weights
+    print(f"candidate pool holds a relevant clause for {in_pool}/{len(answerable)} answerable tuning questions "
+          f"({in_pool / max(1, len(answerable)):.3f})", flush=True)
     variants = [VARIANTS[n] for n in a.variants.split(",") if n]
     if a.drop:
         drop = tuple(a.drop.split(","))

@@ -2,7 +2,8 @@
 
 `retrieval/models/ranker.json` holds, for the ranker and for the abstention decision, the names of
 the signals / evidence features it reads (declared in `retrieval.signals` and `retrieval.evidence`),
-their standardisation, the logistic-regression weights, and for abstention the probability threshold
+their standardisation, the logistic-regression weights (the ranker's may read each question's candidates
+standardised within the question too: `within_question`), and for abstention the probability threshold
 chosen on the development half. The same index and the same file give the same ranking. The file is
 written by `planqa train` (`retrieval.train`) and names the gold sets, the cross-validated figures and
 a version.
