@@ -320,7 +320,7 @@ def train(tune_gold: tuple[Path, ...], index_dir: Path, model: str | None, extra
         tmp.replace(decisions_path)
         click.echo(f"out-of-fold decisions → {decisions_path}")
     click.echo(f"model {report.model.version} → {out}")
-    for name, w in zip(report.model.ranker.features, report.model.ranker.weights):
+    for name, w in zip(report.model.ranker.weight_names(), report.model.ranker.weights):
         click.echo(f"  ranker   {name:24s} {w:+.3f}")
     for name, w in zip(report.model.abstention.features, report.model.abstention.weights):
         click.echo(f"  evidence {name:24s} {w:+.3f}")

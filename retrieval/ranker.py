@@ -2,7 +2,8 @@
 
 `retrieval/models/ranker.json` holds, for the ranker and for the abstention decision, the names of
 the signals / evidence features it reads (declared in `retrieval.signals` and `retrieval.evidence`),
-their standardisation, the logistic-regression weights, and for abstention the probability threshold
+their standardisation, the logistic-regression weights (the ranker's may read each question's candidates
+standardised within the question too: `within_question`), and for abstention the probability threshold
 chosen on the development half. The same index and the same file give the same ranking. The file is
 written by `planqa train` (`retrieval.train`) and names the gold sets, the cross-validated figures and
 a version.
@@ -41,6 +42,29 @@ class ModelError(Exception):
     """A missing or mismatched model file; one line."""
 
 
+def _question_z(x: np.ndarray) -> np.ndarray:
+    """Each column standardised within one question's candidate list (a column constant there gives 0)."""
+    if len(x) == 0:
+        return x
+    sd = x.std(axis=0)
+    ok = sd > 1e-9
+    return np.where(ok, (x - x.mean(axis=0)) / np.where(ok, sd, 1.0), 0.0)
+
+
+# How a linear model reads one question's candidate matrix before its own standardisation. "none": the signals
+# as they are. "z+": the signals, then each signal standardised within the question's candidates: a cosine of
+# 0.86 or a BM25 share of 0.4 means different things on different plans and questions, its place among the
+# question's other candidates does not (benchmarks/results/ranker-variants.md).
+WITHIN_QUESTION = {"none": lambda x: x, "z+": lambda x: np.hstack([x, _question_z(x)])}
+WIDTH = {"none": 1, "z+": 2}  # columns per declared feature after the transform
+
+
+def within_question(x: np.ndarray, mode: str) -> np.ndarray:
+    """One question's [candidates × features] matrix as a model with per-question normalisation ``mode`` reads it.
+    The rows must be all of one question's candidates: the transform reads them together."""
+    return WITHIN_QUESTION[mode](x)
+
+
 @dataclass(frozen=True)
 class Linear:
     """Standardised features → logistic score."""
@@ -50,27 +74,40 @@ class Linear:
     scale: np.ndarray
     weights: np.ndarray
     bias: float
+    within: str = "none"  # per-question normalisation of the features (`WITHIN_QUESTION`); "none" for abstention
 
     def logits(self, x: np.ndarray) -> np.ndarray:
+        """Scores of rows of ``x``; with ``within`` other than "none" the rows are one question's candidates."""
         if x.size == 0:
             return np.zeros(x.shape[0])
-        return ((x - self.mean) / self.scale) @ self.weights + self.bias
+        return ((within_question(x, self.within) - self.mean) / self.scale) @ self.weights + self.bias
+
+    def weight_names(self) -> list[str]:
+        """A name per weight: the features, then (for "z+") each feature within the question."""
+        names = list(self.features)
+        return names + [f"{n} (within question)" for n in self.features] if self.within == "z+" else names
 
     def probability(self, x: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-self.logits(x)))
 
     def to_dict(self) -> dict:
-        return {"features": list(self.features), "mean": [round(float(v), 6) for v in self.mean],
-                "scale": [round(float(v), 6) for v in self.scale],
-                "weights": [round(float(v), 6) for v in self.weights], "bias": round(float(self.bias), 6)}
+        d = {"features": list(self.features), "mean": [round(float(v), 6) for v in self.mean],
+             "scale": [round(float(v), 6) for v in self.scale],
+             "weights": [round(float(v), 6) for v in self.weights], "bias": round(float(self.bias), 6)}
+        if self.within != "none":
+            d["within_question"] = self.within
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "Linear":
-        n = len(d["features"])
+        within = d.get("within_question", "none")
+        if within not in WITHIN_QUESTION:
+            raise ModelError(f"model reads its features by an unknown per-question normalisation {within!r}")
+        n = len(d["features"]) * WIDTH[within]
         arrays = [np.asarray(d[k], dtype=np.float64) for k in ("mean", "scale", "weights")]
         if any(a.shape != (n,) for a in arrays):
             raise ModelError("model arrays do not match its feature list")
-        return cls(tuple(d["features"]), *arrays, float(d["bias"]))
+        return cls(tuple(d["features"]), *arrays, float(d["bias"]), within)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ target is ≤ ``MAX_FALSE_ANSWERS``; the report says when that is not reached).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
@@ -23,7 +23,7 @@ import numpy as np
 
 from retrieval.evaluate import GoldQuestion, load_gold
 from retrieval.evidence import EVIDENCE
-from retrieval.ranker import Linear, RankerModel
+from retrieval.ranker import Linear, RankerModel, within_question
 from retrieval.search import Retriever
 from retrieval.signals import SIGNALS, read_signals
 
@@ -41,6 +41,10 @@ C_ABSTAIN = 0.1  # inverse L2 strength of the abstention fit (`fit_evidence`), c
 MAX_FALSE_REFUSALS = 0.05  # the stated balance: refuse at most 5% of answerable questions …
 MAX_FALSE_ANSWERS = 0.05  # … and, when that allows it, answer at most 5% of unanswerable ones
 VERSION_PREFIX = "ranker"
+RANKER_WITHIN_QUESTION = "z+"  # the ranker reads each signal as it is and standardised within the question's
+# candidates (`retrieval.ranker.WITHIN_QUESTION`): document-level CV on dev1–7 hit@5 0.947 → 0.954, MRR 0.869 →
+# 0.888, least fold 0.915 / 0.809 → 0.923 / 0.834; half the plans held out 0.944 / 0.869 → 0.953 / 0.885
+# (benchmarks/results/ranker-variants.md, benchmarks/ranker_variants.py)
 
 
 @dataclass
@@ -110,14 +114,15 @@ def fit_ranker(examples: Sequence[Example], features: Sequence[str]) -> Linear:
     which the abstention evidence reads through the ranker's probability. The pairwise fit
     (`_fit_pairwise`) only orders one question's candidates, and that ordering carries to plans and
     question sets nobody tuned on. Their sum, recalibrated to a probability, keeps the first and gains
-    most of the second (benchmarks/results/ranking-generalisation.md)."""
-    rows = _ranker_rows(examples, features)
+    most of the second (benchmarks/results/ranking-generalisation.md). Both read each question's candidates
+    as `RANKER_WITHIN_QUESTION` says, and the model records it, so it reads a new question the same way."""
+    rows = [(within_question(x, RANKER_WITHIN_QUESTION), y) for x, y in _ranker_rows(examples, features)]
     pointwise = _fit_pointwise(rows, features)
     if PAIRWISE_SHARE <= 0:
-        return pointwise
+        return replace(pointwise, within=RANKER_WITHIN_QUESTION)
     pairwise = _fit_pairwise(rows, features)
-    return _calibrated(rows, features, pointwise.mean, pointwise.scale,
-                       pointwise.weights + PAIRWISE_SHARE * pairwise.weights)
+    return replace(_calibrated(rows, features, pointwise.mean, pointwise.scale,
+                               pointwise.weights + PAIRWISE_SHARE * pairwise.weights), within=RANKER_WITHIN_QUESTION)
 
 
 def _fit_pointwise(rows: list[tuple[np.ndarray, np.ndarray]], features: Sequence[str]) -> Linear:
@@ -458,6 +463,8 @@ def build_model(retriever: Retriever, ranker: Linear, abstention: Linear, thresh
     info = {"tuning_set": tune_label, "extra_gold": [str(p) for p in extra_gold] if use_extra else [],
             "index_documents": len(retriever.store.documents), "cv_hit@5": round(cv.hit5, 4),
             "cv_mrr@10": round(cv.mrr, 4), "cv_false_refusals": round(fr, 4), "cv_false_answers": round(fa, 4),
+            "ranker_variant": {"within_question": ranker.within, "pairwise_share": PAIRWISE_SHARE,
+                               "c_pointwise": C_RANKER, "c_pairwise": C_PAIRWISE},
             "signals": {n: SIGNALS[n].doc for n in features}, "evidence": {n: EVIDENCE[n].doc for n in EVIDENCE}}
     return RankerModel(f"{VERSION_PREFIX}-{stamp}-{digest}", ranker, abstention, threshold, info)
 

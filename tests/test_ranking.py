@@ -140,6 +140,15 @@ def test_training_on_gold_questions_learns_a_ranking_that_finds_held_out_plans(r
     trained = Retriever(retriever.store, model)
     top = trained.ask("ai chủ trì chỉ tiêu BHYT?").results[0]
     assert "bảo hiểm y tế" in top.text and top.lead
+    # the model records how it reads a question's candidates, and its file gives the same ranking
+    from retrieval.train import RANKER_WITHIN_QUESTION
+
+    assert model.ranker.within == model.info["ranker_variant"]["within_question"] == RANKER_WITHIN_QUESTION
+    model.save(tmp_path / "trained.json")
+    reloaded = Retriever(retriever.store, M.load(tmp_path / "trained.json"))
+    for question in ("ai chủ trì chỉ tiêu BHYT?", "Ai chủ trì rà soát danh mục VBQPPL của HĐND, UBND xã Lạc Phượng?"):
+        q = trained.analyse(question)
+        assert [p for p, _, _ in trained.rank(q)[:10]] == [p for p, _, _ in reloaded.rank(q)[:10]]
 
 
 def test_a_named_province_scopes_the_plans_and_never_drops_one_of_unknown_place():
