@@ -25,7 +25,7 @@ def plan(doc: str, rows: list[tuple[str, str, list[str]]], **facts) -> list[Clau
 def question(text: str, qtype: str) -> Question:
     f = folded(text)
     tokens, pairs = key_words(content_runs(text, set(), None))
-    return Question(text=text, folded=f, qtype=qtype, key_tokens=tokens, key_bigrams=pairs, **role_flags(f))
+    return Question(text=text, folded=f, qtype=qtype, key_tokens=tokens, key_bigrams=pairs, **role_flags(f)._asdict())
 
 
 def answer(q: Question, ranked: list[tuple[Clause, float, float]], *plans: list[Clause]) -> str:
