@@ -20,7 +20,8 @@ from collections import Counter
 
 from corpus.field_links import link_lead
 from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
-                                     _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section)
+                                     _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section,
+                                     _SECTION_LINKS, names_unit, take_row_facts)
 from corpus.structure import opens_appendix
 from corpus.text import TASK_OPENERS, words
 
@@ -79,7 +80,10 @@ def _content(text: str) -> frozenset[str]:
 
 class ParaphrasedDuties:
     """A body task restated in other words by one unit's duty (its paragraph in "Tổ chức thực hiện", an appendix
-    row): the task takes that unit as its lead, and the statement is recorded as where it was read."""
+    row): the task takes that unit as its lead, and the statement is recorded as where it was read. An appendix row
+    is the task's own restatement, so its phối hợp and thời hạn are the task's too (`take_row_facts`), also for a
+    task whose lead a unit's claim on its section gave when a row of that unit restates it; a unit's paragraph
+    gives no thời hạn (its time dates the paragraph)."""
 
     mechanism = "paraphrase"
 
@@ -94,12 +98,17 @@ class ParaphrasedDuties:
                       and not any(_LEGAL_PART.match(s) for s in c.section_path)]
         if not statements:
             return
-        tasks = [p for p, c in enumerate(clauses)
-                 if c.lead is None and c.kind in ("item", "bullet", "paragraph") and c.section_path
-                 and not c.appendix and not _in_assignment_section(ctx, p) and _is_task(ctx.body(p))
-                 and not any(_INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or _LEGAL_PART.match(s)
-                             for s in c.section_path)]
-        if not tasks:
+        body_tasks = [p for p, c in enumerate(clauses)
+                      if c.kind in ("item", "bullet", "paragraph") and c.section_path
+                      and not c.appendix and not _in_assignment_section(ctx, p) and _is_task(ctx.body(p))
+                      and not any(_INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or _LEGAL_PART.match(s)
+                                  for s in c.section_path)]
+        tasks = [p for p in body_tasks if clauses[p].lead is None]
+        # tasks whose lead a unit's paragraph gave for their whole section ("… trong lĩnh vực y tế của Kế hoạch"):
+        # an appendix row of the same unit restating one of them still gives its phối hợp and thời hạn
+        by_section = [p for p in body_tasks if (src := clauses[p].lead_source) is not None
+                      and src.mechanism in _SECTION_LINKS and src.clause_id != clauses[p].id]
+        if not tasks and not by_section:
             return
         # rarity among the clauses compared (the body's tasks and the duties): what every task says ("triển khai",
         # "thực hiện") tells no unit apart
@@ -113,15 +122,17 @@ class ParaphrasedDuties:
         for p in statements:
             for w in bags[p]:
                 said.setdefault(w, []).append(p)
-        for pos in tasks:
+        for p in by_section:  # compared, not counted: the words' rarity is the same as without them
+            bags[p] = _content(ctx.body(p))
+        for pos in (*tasks, *by_section):
             mine = bags[pos]
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
                 continue
-            total = math.fsum(idf[w] for w in mine)
+            total = math.fsum(idf.get(w, math.log(1 + n)) for w in mine)
             weight: dict[int, float] = {}  # (plain dicts: a Counter's missing key costs a Python call, here in
             count: dict[int, int] = {}     # the innermost loop of the parser)
             for w in sorted(mine):  # in one order whatever the hash seed: the same sums, the same answer
-                rarity = idf[w]
+                rarity = idf.get(w, math.log(1 + n))
                 for p in said.get(w, ()):
                     weight[p] = weight.get(p, 0.0) + rarity
                     count[p] = count.get(p, 0) + 1
@@ -138,4 +149,11 @@ class ParaphrasedDuties:
                 continue
             if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
                 continue  # another unit's duty restates the task about as well: the plan does not say which
-            link_lead(ctx, pos, ranked[0][1], self.mechanism)
+            best = ranked[0][1]
+            row = clauses[best].kind == "table_row" and best >= appendices
+            if clauses[pos].lead is None:
+                link_lead(ctx, pos, best, self.mechanism)
+                if row:
+                    take_row_facts(ctx, pos, best)  # the row is the task's own restatement, not a unit's paragraph
+            elif row and names_unit(clauses[best].lead, clauses[pos].lead):
+                take_row_facts(ctx, pos, best, linked=True)

@@ -1314,6 +1314,20 @@ def names_unit(value: str | None, unit: str | None) -> bool:
     return " ".join(words(unit)) in {" ".join(words(u)) for u in units_of(value)}
 
 
+def take_row_facts(ctx: Context, pos: int, row_pos: int, linked: bool = False) -> None:
+    """A body task and the appendix row that restates it (the row's own wording of the task, with its lead): the
+    row's phối hợp and product are the task's where the task states none, and its thời hạn cell where the task
+    states none either (a time its words only mention, "… Chiến lược … đến năm 2025", is no thời hạn of it).
+    Only for a table row: a unit's paragraph dates the paragraph, not each task it restates. ``linked``: the task's
+    lead (and any partners) came from a unit's paragraph about its whole section; the row's partners, said of this
+    task, come first."""
+    c, row = ctx.clauses[pos], ctx.clauses[row_pos]
+    c.partners = (row.partners or c.partners) if linked else (c.partners or row.partners)
+    if row.deadline and (not c.deadline or c.deadline_source is None or not c.deadline_source.stated):
+        c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
+    c.product = c.product or row.product
+
+
 class AppendixRows:
     """A task in the body that an appendix table restates with its lead ("Phụ lục: nhiệm vụ, chủ trì,
     phối hợp, thời gian"): the body clause takes the row's facts, and records the row."""
@@ -1364,12 +1378,8 @@ class AppendixRows:
         an appendix row restates with the same lead: the row's partners, deadline and product are the task's where
         the task states none of its own."""
         c, row = ctx.clauses[pos], ctx.clauses[best]
-        if not names_unit(row.lead, c.lead):
-            return
-        c.partners = c.partners or row.partners
-        if row.deadline and not c.deadline:
-            c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
-        c.product = c.product or row.product
+        if names_unit(row.lead, c.lead):
+            take_row_facts(ctx, pos, best)
 
     @staticmethod
     def _openings(ctx: Context, rows: list[int]) -> dict[int, int]:
