@@ -312,17 +312,6 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     return 0.0 if any(stated) else 0.5
 
 
-@evidence
-def time_kind_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
-    """The kind of time asked (`Question.time_asked`: a stage for "giai đoạn nào", a start for "bắt đầu từ khi nào",
-    how often for "bao lâu một lần") is the kind one of the answer's clauses states as its thời hạn
-    (`Clause.deadline_kinds`): a plan that only says "Hằng năm" does not say in which stage; 1 when no kind is asked."""
-    if not q.time_asked:
-        return 1.0
-    asked = set(q.time_asked)
-    return 1.0 if any(asked & set(ev.store.clauses[p].deadline_kinds) for p, _, _ in ev.answer_clauses(ranked)) else 0.0
-
-
 def _unit_words(q: Question) -> set[str]:
     """The words of the unit the question is about, as its folded core ("cong an" for "Công an Thành
     phố"); none when the question only asks which one ("cơ quan nào", "đơn vị nào")."""
