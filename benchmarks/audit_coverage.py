@@ -20,7 +20,7 @@ from pathlib import Path
 from corpus import find_plans
 from corpus.parse import parse_file
 from corpus.model import Clause
-from corpus.responsibilities import _TASK_START
+from corpus.responsibilities import TASK_START
 
 TASK_KINDS = ("item", "bullet", "table_row", "paragraph")
 _NUMBERING = re.compile(r"^\s*(?:[-+•*–]\s*|\(?[0-9IVXLa-zđ]{1,4}(?:\.[0-9]+)*[.)/]\s*)+")
@@ -34,7 +34,7 @@ def is_task(c: Clause) -> bool:
     if c.kind not in TASK_KINDS:
         return False
     body = _NUMBERING.sub("", c.noi_dung or c.text).strip(" *")
-    return bool(_TASK_START.match(body)) and not _NOT_A_TASK.match(body)
+    return bool(TASK_START.match(body)) and not _NOT_A_TASK.match(body)
 
 
 def audit(path: Path) -> tuple[dict, list[Clause]]:

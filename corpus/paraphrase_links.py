@@ -19,9 +19,9 @@ import re
 from collections import Counter
 
 from corpus.field_links import link_lead
-from corpus.responsibilities import (COORDINATING_DUTY, _INDICATOR_SECTION, _ITEM_OPENER, _LEGAL_PART,
-                                     _LINKER_MECHANISMS, _STOP_FOLDED, _TASK_START, Context, _in_assignment_section,
-                                     _SECTION_LINKS, names_unit, take_row_facts)
+from corpus.responsibilities import (COORDINATING_DUTY, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART, LINKER_MECHANISMS,
+                                     SECTION_LINKS, STOP_FOLDED, TASK_START, Context, in_assignment_section,
+                                     names_unit, take_row_facts)
 from corpus.structure import opens_appendix
 from corpus.text import TASK_OPENERS, words
 
@@ -45,10 +45,10 @@ def _appendices_start(ctx: Context) -> int:
 def _is_task(body: str) -> bool:
     """A task of the body opens with what is done ("Xây dựng …", "Triển khai …", "Đẩy mạnh …"), not with its
     grounds ("Căn cứ …") nor with a name or a label ("Thời gian thực hiện: …", "Kinh phí …")."""
-    body = _ITEM_OPENER.sub("", body.lstrip("*_ "))
+    body = ITEM_OPENER.sub("", body.lstrip("*_ "))
     if body.isupper():
         return False  # a title standing alone ("TRIỂN KHAI THI HÀNH LUẬT …"), not a task
-    return bool(_TASK_START.match(body) or _TASK_OPENER.match(body)) and not _GROUNDS.match(body)
+    return bool(TASK_START.match(body) or _TASK_OPENER.match(body)) and not _GROUNDS.match(body)
 
 
 # a task of the body opening with one of the acts `corpus.text.TASK_OPENERS` lists, longest first
@@ -73,7 +73,7 @@ _DIGIT = re.compile(r"\d")
 def _content(text: str) -> frozenset[str]:
     """The task's content words and the pairs of them it writes side by side: a pair ("hạ tầng số", "camera
     giám sát") says more than its words apart, so both count."""
-    ws = [w if (w not in _STOP_FOLDED and len(w) > 1 and not _DIGIT.search(w)) else ""
+    ws = [w if (w not in STOP_FOLDED and len(w) > 1 and not _DIGIT.search(w)) else ""
           for w in words(text)]  # a number, date or document code ("36-nq/tw") is a reference, not what is done
     return frozenset([w for w in ws if w] + [f"{a} {b}" for a, b in zip(ws, ws[1:]) if a and b])
 
@@ -91,23 +91,23 @@ class ParaphrasedDuties:
         clauses = ctx.clauses
         appendices = _appendices_start(ctx)
         statements = [p for p, c in enumerate(clauses)
-                      if c.lead and c.lead_source is not None and c.lead_source.mechanism not in _LINKER_MECHANISMS
+                      if c.lead and c.lead_source is not None and c.lead_source.mechanism not in LINKER_MECHANISMS
                       and ((c.kind == "table_row" and p >= appendices) or (
-                          c.kind in ("item", "bullet", "paragraph", "table_row") and _in_assignment_section(ctx, p)))
+                          c.kind in ("item", "bullet", "paragraph", "table_row") and in_assignment_section(ctx, p)))
                       and not COORDINATING_DUTY.match(ctx.body(p)) and not _group_by_kind(c.lead)
-                      and not any(_LEGAL_PART.match(s) for s in c.section_path)]
+                      and not any(LEGAL_PART.match(s) for s in c.section_path)]
         if not statements:
             return
         body_tasks = [p for p, c in enumerate(clauses)
                       if c.kind in ("item", "bullet", "paragraph") and c.section_path
-                      and not c.appendix and not _in_assignment_section(ctx, p) and _is_task(ctx.body(p))
-                      and not any(_INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or _LEGAL_PART.match(s)
+                      and not c.appendix and not in_assignment_section(ctx, p) and _is_task(ctx.body(p))
+                      and not any(INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or LEGAL_PART.match(s)
                                   for s in c.section_path)]
         tasks = [p for p in body_tasks if clauses[p].lead is None]
         # tasks whose lead a unit's paragraph gave for their whole section ("… trong lĩnh vực y tế của Kế hoạch"):
         # an appendix row of the same unit restating one of them still gives its phối hợp and thời hạn
         by_section = [p for p in body_tasks if (src := clauses[p].lead_source) is not None
-                      and src.mechanism in _SECTION_LINKS and src.clause_id != clauses[p].id]
+                      and src.mechanism in SECTION_LINKS and src.clause_id != clauses[p].id]
         if not tasks and not by_section:
             return
         # rarity among the clauses compared (the body's tasks and the duties): what every task says ("triển khai",

@@ -271,7 +271,7 @@ def parse_assignment(text: str) -> tuple[str | None, str | None, str | None]:
     if pm:
         partners = clean(pm["v"])
         if partners.lower().startswith(("triển khai", "thực hiện", "đôn đốc", "các nhiệm vụ")) \
-                or _TASK_START.match(partners):
+                or TASK_START.match(partners):
             partners = None
     return unit, partners, verb
 
@@ -564,7 +564,7 @@ def _assigns_duties(title: str) -> bool:
     return _ASSIGNMENT_TITLE.search(title) is not None
 
 
-def _in_assignment_section(ctx: Context, pos: int) -> bool:
+def in_assignment_section(ctx: Context, pos: int) -> bool:
     return any(_assigns_duties(t) for t in ctx.clauses[pos].section_path)
 
 
@@ -583,7 +583,7 @@ class UnitSections:
                 continue
             body = ctx.body(pos)
             head, sep, rest = body.partition(":")
-            unit = unit_name(head, _in_assignment_section(ctx, pos)) if (sep or node.children) else None
+            unit = unit_name(head, in_assignment_section(ctx, pos)) if (sep or node.children) else None
             duty = _DUTIES_OF.match(head)
             if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
                 # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
@@ -591,7 +591,7 @@ class UnitSections:
                 unit = clean(duty["who"])
             if unit is None or (not sep and not node.children):
                 continue
-            if not sep and not _in_assignment_section(ctx, pos) and c.kind != "heading":
+            if not sep and not in_assignment_section(ctx, pos) and c.kind != "heading":
                 continue
             ctx.claimed.add(pos)
             scope = subtree(ctx.nodes, pos)
@@ -648,7 +648,7 @@ _DUTY_VERBS = (
     "hoàn thành", "hoàn tất",
 )
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
-_TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
+TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
                          re.I)
 _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
@@ -894,7 +894,7 @@ class _Said:
     @cached_property
     def duty_section(self) -> bool:
         """The clause stands in a section that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")."""
-        return _in_assignment_section(self.ctx, self.pos)
+        return in_assignment_section(self.ctx, self.pos)
 
     def add(self, fieldname: str, value: str, scope: list[int] | None = None) -> None:
         self.ctx.add(self.scope if scope is None else scope, fieldname, value, self.pos, self.mechanism)
@@ -1134,11 +1134,11 @@ def _actor_subject(s: _Said) -> bool:
 
 # ---------------------------------------------------------------- linkers (leads stated elsewhere)
 
-_STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
+STOP_FOLDED = {fold(s) for s in NON_TOPIC_WORDS}
 # (the look at the first letter spares the alternation at most positions)
 _ABBR_RX = re.compile(r"\b(?=[" + re.escape("".join(sorted({a[0] for a in ABBREVIATIONS}))) + "])("
                       + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\b")
-_INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
+INDICATOR_SECTION = re.compile(r"chỉ tiêu|mục tiêu", re.I)
 
 
 def _words(text: str) -> list[str]:
@@ -1147,7 +1147,7 @@ def _words(text: str) -> list[str]:
 
 
 def _content_words(text: str) -> list[str]:
-    return [w for w in _words(text) if w not in _STOP_FOLDED and not w.isdigit()]
+    return [w for w in _words(text) if w not in STOP_FOLDED and not w.isdigit()]
 
 
 @lru_cache(maxsize=65536)
@@ -1155,11 +1155,11 @@ def _bigrams(text: str) -> frozenset[str]:
     """Adjacent word pairs of the text as written, none of them a stopword or number."""
     w = _words(text)
     return frozenset(f"{a} {b}" for a, b in zip(w, w[1:])
-                     if a not in _STOP_FOLDED and b not in _STOP_FOLDED and not a.isdigit() and not b.isdigit())
+                     if a not in STOP_FOLDED and b not in STOP_FOLDED and not a.isdigit() and not b.isdigit())
 
 
 _ITEM_NUMBER = re.compile(r"^\S{1,6}[.)]\s+")  # "1. ", "a) ", "2.4. ": an item's number before its text
-_ITEM_OPENER = re.compile(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)")  # a bullet mark or an item's number before its text
+ITEM_OPENER = re.compile(r"^(?:[-+•*]\s*|\S{1,6}[.)]\s+)")  # a bullet mark or an item's number before its text
 
 
 def _task_pairs(ctx: "Context", pos: int) -> frozenset[str]:
@@ -1168,7 +1168,7 @@ def _task_pairs(ctx: "Context", pos: int) -> frozenset[str]:
 
 
 def _is_indicator(c: Clause) -> bool:
-    return c.target is not None and (c.kind == "table_row" or any(_INDICATOR_SECTION.search(s) for s in c.section_path))
+    return c.target is not None and (c.kind == "table_row" or any(INDICATOR_SECTION.search(s) for s in c.section_path))
 
 
 def _link(ctx: Context, pos: int, src: int, mechanism: str, shared: tuple[str, ...] = ()) -> None:
@@ -1343,8 +1343,8 @@ class AppendixRows:
         for pos, c in enumerate(ctx.clauses):
             # a task with its own lead is completed only where the plan distributes duties ("Tổ chức thực hiện")
             if c.kind not in ("item", "bullet", "paragraph") or (c.lead and (
-                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in _LINKER_MECHANISMS
-                    or not _in_assignment_section(ctx, pos))):
+                    c.partners and c.deadline or c.lead_source is None or c.lead_source.mechanism in LINKER_MECHANISMS
+                    or not in_assignment_section(ctx, pos))):
                 continue
             mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
@@ -1358,8 +1358,8 @@ class AppendixRows:
             if best is None or share < APPENDIX_MIN_SHARE:
                 # a paraphrase only of a task ("Xây dựng …", "Tổ chức …"), not of a procedure's attribute lines
                 # (an objective under "Mục tiêu" restated loosely by a task row is no restatement of it)
-                task = (_TASK_START.match(_ITEM_OPENER.sub("", ctx.body(pos)))
-                        and not any(_INDICATOR_SECTION.search(s) for s in c.section_path))
+                task = (TASK_START.match(ITEM_OPENER.sub("", ctx.body(pos)))
+                        and not any(INDICATOR_SECTION.search(s) for s in c.section_path))
                 best = self._paraphrase(ctx, mine, rows, row_pairs) if task else None
             if best is None:
                 best = opening.get(pos)
@@ -1395,8 +1395,8 @@ class AppendixRows:
         for pos, c in enumerate(ctx.clauses):
             if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
                 continue
-            body = _ITEM_OPENER.sub("", ctx.body(pos))
-            if _TASK_START.match(body) and not any(_INDICATOR_SECTION.search(t) for t in c.section_path):
+            body = ITEM_OPENER.sub("", ctx.body(pos))
+            if TASK_START.match(body) and not any(INDICATOR_SECTION.search(t) for t in c.section_path):
                 tw = _opening_words(body)
                 if tw and tw[0] in firsts:
                     tasks[pos] = tw
@@ -1457,8 +1457,8 @@ class RestatedTasks:
         # restated in the part that distributes duties ("Tổ chức thực hiện", "Trách nhiệm …")
         stated = [p for p, c in enumerate(ctx.clauses)
                   if c.lead and c.kind in ("item", "bullet", "paragraph") and c.lead_source is not None
-                  and c.lead_source.mechanism not in _LINKER_MECHANISMS and c.section_path
-                  and _in_assignment_section(ctx, p) and not any(_LEGAL_PART.match(t) for t in c.section_path)
+                  and c.lead_source.mechanism not in LINKER_MECHANISMS and c.section_path
+                  and in_assignment_section(ctx, p) and not any(LEGAL_PART.match(t) for t in c.section_path)
                   and not COORDINATING_DUTY.match(ctx.body(p))]
         if not stated:
             return
@@ -1467,9 +1467,9 @@ class RestatedTasks:
             if c.lead or c.kind not in ("item", "bullet", "paragraph") or not c.section_path:
                 continue
             # a task of the plan's body ("Tăng cường …", "Xây dựng …"), not an objective nor a duty of that part
-            task = _ITEM_OPENER.sub("", ctx.body(pos))
-            if (not _TASK_START.match(task) or task.isupper()
-                    or any(_INDICATOR_SECTION.search(s) for s in c.section_path) or _in_assignment_section(ctx, pos)):
+            task = ITEM_OPENER.sub("", ctx.body(pos))
+            if (not TASK_START.match(task) or task.isupper()
+                    or any(INDICATOR_SECTION.search(s) for s in c.section_path) or in_assignment_section(ctx, pos)):
                 continue
             mine = _task_pairs(ctx, pos)
             if len(mine) < APPENDIX_MIN_PAIRS:
@@ -1489,16 +1489,16 @@ class RestatedTasks:
 # nearly all the task's pairs, and many of them, outside legal articles.
 RESTATED_MIN_SHARE = 0.8
 RESTATED_MIN_PAIRS = 10
-_LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
+LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
 # A duty where its unit only coordinates or takes part ("- Phối hợp với Sở X …", "b) Chủ động phối hợp …", "- Tham
 # gia huy động nguồn lực …"): another unit leads what it restates, so it names no lead for the task.
 COORDINATING_DUTY = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
                                r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia|phối hợp)\b", re.I)
-_LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
+LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 
 # Leads a whole section took from a claim elsewhere: the claim, not each task under it, is what a topic rests on.
-_SECTION_LINKS = ("field", "cross_reference")
+SECTION_LINKS = ("field", "cross_reference")
 
 
 class TopicInference:
@@ -1511,7 +1511,7 @@ class TopicInference:
         clauses = ctx.clauses
         candidates = [p for p, c in enumerate(clauses)
                       if c.lead and not _is_indicator(c) and not (c.lead_source and (
-                          c.lead_source.inferred or c.lead_source.mechanism in _SECTION_LINKS))]
+                          c.lead_source.inferred or c.lead_source.mechanism in SECTION_LINKS))]
         if not candidates or not any(_is_indicator(c) and not c.lead for c in clauses):
             return
         grams, common, idf = self._pair_weights(clauses)
