@@ -100,27 +100,6 @@ def _pointwise(rows, c: float, balanced: bool) -> Linear:
     return T._fit(np.vstack(xs), np.concatenate(ys), np.concatenate(ws), c, feats)
 
 
-def _pairwise_dir(rows, c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    from sklearn.linear_model import LogisticRegression
-
-    x_all = np.vstack([x for x, _ in rows])
-    mean, scale = x_all.mean(axis=0), x_all.std(axis=0)
-    scale[scale < 1e-9] = 1.0
-    diffs, weights = [], []
-    for x, y in rows:
-        z = (x - mean) / scale
-        pos, neg = z[y > 0], z[y <= 0]
-        if not len(neg):
-            continue
-        d = (pos[:, None, :] - neg[None, :, :]).reshape(-1, z.shape[1])
-        diffs.append(d)
-        weights.append(np.full(len(d), 1.0 / len(d)))
-    d, w = np.vstack(diffs), np.concatenate(weights)
-    pair = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
-    pair.fit(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))], sample_weight=np.r_[w, w])
-    return mean, scale, pair.coef_[0]
-
-
 def _lambdarank(rows) -> Scorer:
     import lightgbm as lgb
 
@@ -157,7 +136,7 @@ def fit_variant(v: Variant, train: Sequence[T.Example], c_pair: float | None = N
         lin = _pointwise(rows, v.c_point, v.balanced)
         raw = lin.logits
     else:
-        mean, scale, direction = _pairwise_dir(rows, c_pair)
+        mean, scale, direction = T.pairwise_direction(rows, c_pair)
         if v.objective == "pairwise":
             raw = lambda m: ((m - mean) / scale) @ direction  # noqa: E731
         else:  # shipped: pointwise + calibrated pairwise on the same standardisation, recalibrated

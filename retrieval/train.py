@@ -139,6 +139,15 @@ def _fit_pairwise(rows: list[tuple[np.ndarray, np.ndarray]], features: Sequence[
     Differences within a question cancel whatever lifts or lowers all of a question's candidates at once
     (a plan whose clauses all match well, a question whose cosines all sit high), so the weights learn
     contrasts, not levels. Each question's pairs weigh 1 in total; standardised as the pointwise fit."""
+    mean, scale, direction = pairwise_direction(rows, C_PAIRWISE)
+    return _calibrated(rows, features, mean, scale, direction.astype(np.float64))
+
+
+def pairwise_direction(rows: list[tuple[np.ndarray, np.ndarray]],
+                       c: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The standardisation (mean, scale) and the direction a logistic regression with inverse L2 strength ``c``
+    fits on within-question differences (relevant − other candidate, both orientations, no intercept); each
+    question's pairs weigh 1 in total. One function for the shipped fit and the variants benchmark."""
     from sklearn.linear_model import LogisticRegression
 
     x_all = np.vstack([x for x, _ in rows])
@@ -156,9 +165,9 @@ def _fit_pairwise(rows: list[tuple[np.ndarray, np.ndarray]], features: Sequence[
         weights.append(np.full(len(d), 1.0 / len(d)))
     d, w = np.vstack(diffs), np.concatenate(weights)
     # both orientations of every pair: a symmetric problem, no intercept
-    pair = LogisticRegression(C=C_PAIRWISE, max_iter=3000, fit_intercept=False)
+    pair = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
     pair.fit(np.vstack([d, -d]), np.r_[np.ones(len(d)), np.zeros(len(d))], sample_weight=np.r_[w, w])
-    return _calibrated(rows, features, mean, scale, pair.coef_[0].astype(np.float64))
+    return mean, scale, pair.coef_[0]
 
 
 def _calibrated(rows: list[tuple[np.ndarray, np.ndarray]], features: Sequence[str], mean: np.ndarray,

@@ -45,6 +45,18 @@ class EvidenceStore:
         return BM25Statistics(document_frequency={}, n_docs=len(self.clauses))
 
 
+def read_evidence(ev, name: str, question: str, answer_lines: list[tuple[str, int]],
+                  plans: dict[str, Document]) -> float:
+    """The evidence item ``name`` of ``ev`` (an `Evidence` over an `EvidenceStore`) for ``question`` answered by
+    the clauses at (plan, first line), best first — one item read as the abstention decision reads it."""
+    from retrieval.evidence import EVIDENCE
+    from retrieval.query import analyse
+
+    pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(ev.store.clauses)}
+    ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(answer_lines)]
+    q = analyse(question, plans, [], words=ev.words)
+    return EVIDENCE[name].read(ev, q, ranked)
+
 def duty_clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:
     """A clause of plan ``doc`` at line ``n`` under "Tổ chức thực hiện"."""
     return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],

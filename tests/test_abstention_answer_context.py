@@ -11,10 +11,12 @@ a competition plan, a 5G plan); the store is a small in-memory one read by the r
 """
 from __future__ import annotations
 
+from functools import partial
+
 from corpus.model import Clause, Document, Locality
-from retrieval.evidence import CAPITALS, EVIDENCE, Evidence
+from retrieval.evidence import CAPITALS, Evidence
 from retrieval.query import analyse
-from tests.snippets import EvidenceStore, duty_clause
+from tests.snippets import EvidenceStore, duty_clause, read_evidence
 
 
 def _clause(doc: str, n: int, text: str, path: list[str], kind: str = "bullet", **kw) -> Clause:
@@ -74,12 +76,8 @@ def _evidence() -> Evidence:
     return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
 
 
-def _read(ev: Evidence, name: str, question: str, answer_lines: list[tuple[str, int]]) -> float:
-    """The evidence item for ``question`` answered by the clauses at (plan, first line), best first."""
-    pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(ev.store.clauses)}
-    ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(answer_lines)]
-    q = analyse(question, PLANS, [], words=ev.words)
-    return EVIDENCE[name].read(ev, q, ranked)
+# one evidence item as the decision reads it, over this file's plans
+_read = partial(read_evidence, plans=PLANS)
 
 
 def test_a_value_under_a_bare_title_found_first_fills_the_slot_asked():
