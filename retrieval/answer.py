@@ -13,9 +13,13 @@ from corpus.model import Clause, Document
 from corpus.places import province_key
 from retrieval.query import Question, folded
 
-MAX_QUOTE = 600
-MAX_PLANS = 5
-MAX_DUTIES = 8
+MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
+MAX_PLANS = 5  # plans an answer speaks for; more reads as a search listing, not an answer
+MAX_DUTIES = 8  # lines of a unit's duties quoted in one answer; the rest stay among the ranked results it cites
+SECTION_TITLE_CHARS = 60  # a section title in a citation's "where" is cut to this length with "…"
+FOLLOWERS_LOOKED = 2  # after a bare title's body, the next clauses found looked at for one that continues it
+LEADS_FROM = 10  # a list's "Đơn vị chủ trì" line reads the leads of this many relevant clauses ...
+LEADS_LISTED = 8  # ... and names at most this many units
 # a clause is quoted among the answers when it scores this share of the best one; the ranker's scores are
 # probabilities, so this reads "nearly as likely relevant". 0.35, not 0.45: a retrained ranker's probabilities
 # are sharper, and at 0.45 a plan setting the indicator asked about dropped out of a who-answer across plans;
@@ -54,7 +58,8 @@ def _quote(text: str, q: Question | None = None) -> str:
 def cite(c: Clause) -> str:
     where = []
     if c.section_path:
-        where.append(c.section_path[-1] if len(c.section_path[-1]) <= 60 else c.section_path[-1][:59] + "…")
+        where.append(c.section_path[-1] if len(c.section_path[-1]) <= SECTION_TITLE_CHARS
+                         else c.section_path[-1][:SECTION_TITLE_CHARS - 1] + "…")
     where.append(f"dòng {c.lines[0]}" if c.lines[0] == c.lines[1] else f"dòng {c.lines[0]}–{c.lines[1]}")
     if c.page:
         where.append(f"trang {c.page}")
@@ -294,7 +299,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             # next clause found follows as for any clause
             own = title_body(first, plan(doc_id), strategy.quotes_announced_items) if plan is not None else []
             lines.extend(strategy.line(c, q, cs) for c in own)
-            for c in [c for c in cs if c is not first and c not in own][:2]:
+            for c in [c for c in cs if c is not first and c not in own][:FOLLOWERS_LOOKED]:
                 if strategy.adds(first, c, q):
                     lines.append(strategy.line(c, q, cs))
                     break
@@ -306,7 +311,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         out = f"{_plan_label(doc)}: " + "\n".join(lines)
     else:
         out = "\n".join(f"• {_plan_label(doc)}: " + "\n  ".join(lines) for doc, lines in blocks)
-    units = list(dict.fromkeys(c.lead for c, _, _ in relevant[:10] if c.lead))
+    units = list(dict.fromkeys(c.lead for c, _, _ in relevant[:LEADS_FROM] if c.lead))
     if strategy.name == "list" and len(units) > 1:
-        out += "\nĐơn vị chủ trì: " + "; ".join(units[:8])
+        out += "\nĐơn vị chủ trì: " + "; ".join(units[:LEADS_LISTED])
     return out
