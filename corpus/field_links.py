@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from corpus.lines import ROMAN_NUMBER
 from corpus.model import Clause
-from corpus.responsibilities import Context, names_unit, subtree
+from corpus.responsibilities import LINKER_MECHANISMS, Context, names_unit, subtree
 from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, words
 
 # The field a unit is said to lead, up to the plan it belongs to or the end of the phrase.
@@ -56,8 +56,6 @@ _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 
 FIELD_PART_MAX_WORDS = 5  # a field's part is a short name ("an sinh xã hội"); a longer run is a sentence
 FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động, việc làm và an sinh xã hội")
-# Linker mechanisms: a lead one of them gave is itself read elsewhere, never a claim of its own.
-_LINKED = {"named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase"}
 
 
 @lru_cache(maxsize=8192)
@@ -158,7 +156,7 @@ class FieldAssignments:
         """Each clause with a stated lead that claims a field (as parts) or a topic (as a whole title's words)."""
         out: list[tuple[int, frozenset[str] | str]] = []
         for pos, c in enumerate(ctx.clauses):
-            if not c.lead or (c.lead_source is not None and c.lead_source.mechanism in _LINKED):
+            if not c.lead or (c.lead_source is not None and c.lead_source.mechanism in LINKER_MECHANISMS):
                 continue
             claim: frozenset[str] | str | None = claimed_field(ctx.body(pos), c.lead) or claimed_topic(ctx.body(pos))
             if claim:

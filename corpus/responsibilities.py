@@ -1494,6 +1494,8 @@ LEGAL_PART = re.compile(r"^(?:Điều|Chương)\s+[0-9IVXL]+")
 # gia huy động nguồn lực …"): another unit leads what it restates, so it names no lead for the task.
 COORDINATING_DUTY = re.compile(r"^(?:\S{1,6}[.)]\s+|[-+•*]\s*)?(?:\*+\s*)?(?:[a-zđ]\)\s*)?"
                                r"(?:(?:chủ động|tích cực|thường xuyên)\s+)?(?:tham gia|phối hợp)\b", re.I)
+# The mechanisms of the linkers (`LINKERS`): a lead one of them gave is itself read elsewhere, never a claim of its
+# own. Listed here, not read off LINKERS, because the linkers defined below and in field_links/paraphrase_links use it.
 LINKER_MECHANISMS = ("named_indicator", "cross_reference", "appendix_table", "topic", "field", "restated", "paraphrase")
 
 

@@ -228,3 +228,10 @@ a) Phủ sóng 5G các khu công nghiệp.
 1. Cơ quan chủ trì: Các cơ quan quản lý các lĩnh vực trọng điểm tại điểm a, khoản 1, mục II.
 """)
     assert clause(plan, "Phủ sóng 5G").lead is None
+
+
+def test_the_linker_mechanisms_are_those_of_the_registered_linkers():
+    """One list says which leads were linked from elsewhere; it must name every registered linker and no other."""
+    from corpus.responsibilities import LINKER_MECHANISMS, LINKERS
+
+    assert set(LINKER_MECHANISMS) == {linker.mechanism for linker in LINKERS}
