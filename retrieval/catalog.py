@@ -307,7 +307,7 @@ def _lines(lines: list[int]) -> str:
 
 def task_table(rows: Sequence[TaskRow]) -> tuple[tuple[str, ...], list[list[object]]]:
     return TASK_COLUMNS, [
-        [r.plan.locality, r.plan.title or r.plan.source, r.plan.number, r.section, r.text, r.lead,
+        [r.plan.locality, r.plan.title or r.plan.source, r.plan.cited_number, r.section, r.text, r.lead,
          r.lead_source.mechanism if r.lead_source else None, r.partners, r.deadline,
          "hằng năm" if r.recurring else r.due_year, r.product, _lines(r.lines)]
         for r in rows]
@@ -318,7 +318,7 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> tuple[tuple[str, ...], list
         return t.values[0] if len(t.values) == 1 else "–".join(f"{v:g}" for v in t.values)
 
     return INDICATOR_COLUMNS, [
-        [r.plan.locality, r.plan.title or r.plan.source, r.plan.number, r.section, r.name, r.target.text,
+        [r.plan.locality, r.plan.title or r.plan.source, r.plan.cited_number, r.section, r.name, r.target.text,
          value(r.target), r.target.unit, r.target.comparison, r.year, r.lead, _lines(r.lines)]
         for r in rows]
 

@@ -79,6 +79,23 @@ def test_tasks_due_in_a_year_are_read_from_the_corpus_typed_year_and_recurrence(
     assert named(catalog.tasks(year=2030, include_recurring=False)) == {"giao thông"}
 
 
+def test_the_exports_show_each_plans_number_as_cited():
+    """The task and indicator tables' "Số hiệu" is `PlanRef.cited_number` (spaces out, a draft's blank number left
+    empty), as the web page and the answers cite it; wordings of a programme, a decision and a draft plan."""
+    from corpus.model import Document
+    from retrieval.catalog import indicator_table, task_table
+
+    for number, cited in (("08 - CTr/ĐUUB", "08-CTr/ĐUUB"), ("476/QĐ-UBND", "476/QĐ-UBND"), ("/KH - UBND", None)):
+        plan = parse_md("**IV. NHIỆM VỤ**\n\n1. Xây dựng cơ sở dữ liệu đất đai.\n\n- Cơ quan chủ trì: Sở Nội vụ.\n\n"
+                        "- Thời gian thực hiện: Quý IV/2026.\n\n2. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n")
+        plan.document.number = number
+        catalog = Catalog({plan.document.id: plan.document}, plan.clauses)
+        tasks, indicators = catalog.tasks(), catalog.indicators()
+        assert tasks and indicators
+        for columns, rows in (task_table(tasks), indicator_table(indicators)):
+            assert {row[columns.index("Số hiệu")] for row in rows} == {cited}
+
+
 def test_every_inferred_lead_names_an_existing_source_clause_with_its_lines(retriever):
     store = retriever.store
     inferred = [c for c in store.clauses if c.lead_from_elsewhere]
