@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -855,13 +855,11 @@ _CAPITAL = "[" + re.escape(CAPITALS) + "]"
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
                            + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
-# the kinds of document a question can name as the one it asks about ("Nghị quyết của HĐND tỉnh …", "Chỉ thị …")
-DOCUMENT_KINDS = ("nghi quyet", "nghi dinh", "chi thi", "thong tu", "quyet dinh", "ke hoach", "chuong trinh",
-                  "de an", "cong van", "quy che", "quy dinh", "luat")
 # a question that opens with a kind of document and says whose or about what ("Nghị quyết của HĐND tỉnh …",
 # "Theo chỉ thị về …") asks about that document; a kind named further on is most often a task's topic ("xây
-# dựng Nghị định quy định chi tiết …"), and one with a number is `document_in_plan`'s
-_KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(DOCUMENT_KINDS) + r") (?:cua|ve)\b")
+# dựng Nghị định quy định chi tiết …"), and one with a number is `document_in_plan`'s; the kinds are those a question
+# asks about (`corpus.text.ASKED_KINDS`), folded
+_KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(fold(k) for k in ASKED_KINDS) + r") (?:cua|ve)\b")
 
 
 def _unit_words_of(ev: "Evidence", value: str | None) -> frozenset[str]:
