@@ -727,7 +727,7 @@ _DOC = Query(None, max_length=MAX_ID_CHARS, description="Chỉ một kế hoạc
 _LOCALITY = Query(None, max_length=MAX_NAME_CHARS, description='Chỉ một địa phương, vd. "xã An Hưng"')
 _UNIT = Query(None, max_length=MAX_NAME_CHARS, description='Đơn vị chủ trì, vd. "Phòng Kinh tế"')
 _YEAR = Query(None, ge=1900, le=2200, description="Năm đến hạn (nhiệm vụ) hoặc năm của chỉ tiêu")
-_RECURRING = Query(True, description="Kèm việc hằng năm / thường xuyên khi lọc theo năm")
+_RECURRING = Query(True, description="Kèm việc định kỳ (hằng năm, hằng quý…) / thường xuyên khi lọc theo năm")
 _PARTNERS = Query(False, description="Kèm việc đơn vị chỉ phối hợp")
 _NO_PLAN = "Không có kế hoạch mã '{}'. (Unknown document id.)"
 _NO_CLAUSE = "Không có điều khoản mã '{}'. (Unknown clause id.)"

@@ -191,7 +191,7 @@ def documents_blocks(docs: list[DocumentInfo]) -> list[str]:
         lines = [f"{i}. <b>{escape(title)}</b>"]
         meta = [m for m in (
             d.locality.label or d.locality.name,
-            f"số {d.number}" if d.number else None,
+            f"số {d.cited_number}" if d.cited_number else None,  # judged once where retrieval cites it
             d.date,
         ) if m]
         if meta:

@@ -17,7 +17,7 @@ from corpus.targets import (indicator_year, may_state_target, parse_cell_target,
                             year_of_heading,
                             year_targets)
 from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS
-from corpus.timing import deadline_kinds
+from corpus.timing import deadline_kinds, due_year
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
 # nhất trong Quý III/2026", "trước 31/12/2026", "vào cuối năm 2030", "từ ngày 01/7/2026", "vào Quý IV hằng năm";
@@ -483,9 +483,10 @@ def assign_facts(sk: Skeleton) -> None:
 
 
 def _read_units(clauses: list[Clause]) -> None:
-    """Each clause's lead and partners as typed unit lists, and the kinds of time its thời hạn states
-    (`corpus.timing.deadline_kinds`), read once every mechanism has settled them (a linker, a stage or a form's
-    notes may still replace a value read earlier)."""
+    """Each clause's lead and partners as typed unit lists, and the kinds of time its thời hạn states and the
+    latest year it names (`corpus.timing.deadline_kinds`, `due_year`), read once every mechanism has settled them
+    (a linker, a stage or a form's notes may still replace a value read earlier)."""
     for c in clauses:
         c.lead_units, c.partner_units = units_of(c.lead), units_of(c.partners)
         c.deadline_kinds = deadline_kinds(c.deadline)
+        c.due_year = due_year(c.deadline)

@@ -12,6 +12,7 @@ from typing import Any
 
 from corpus.text import UNIT_HEAD_RE
 from corpus.timing import deadline_kinds as read_deadline_kinds
+from corpus.timing import due_year as read_due_year
 
 SECTION_SEPARATOR = " › "
 # what separates the units of a lead or partners value ("Sở Y tế; Sở Tài chính", "Sở Nội vụ, Công an tỉnh"):
@@ -297,6 +298,9 @@ class Clause:
     # the kinds of time ``deadline`` states (`corpus.timing.TIME_KINDS`: period, start, end, recurring, duration,
     # event), read once the deadline is final; () when there is none
     deadline_kinds: tuple[str, ...] = ()
+    # the latest year ``deadline`` names (`corpus.timing.due_year`: "giai đoạn 2026 - 2030" → 2030), read with its
+    # kinds; None when it names no year ("Hằng năm") or there is none
+    due_year: int | None = None
     product: str | None = None  # sản phẩm
     # a labelled attribute line of a task ("- Cơ quan chủ trì: X", "Thời gian thực hiện: Quý IV/2025"):
     # the fields it states, in order ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`);
@@ -353,6 +357,7 @@ class Clause:
             "directed_by": self.directed_by,
             "deadline": self.deadline,
             "deadline_kinds": list(self.deadline_kinds),
+            "due_year": self.due_year,
             "product": self.product,
             "labelled_fields": list(self.labelled_fields),
             "target": self.target.to_dict() if self.target else None,
@@ -386,6 +391,7 @@ class Clause:
             deadline=d.get("deadline"),
             # an index built before the kinds were stored: read them from the value, as the parser does
             deadline_kinds=tuple(d["deadline_kinds"]) if "deadline_kinds" in d else read_deadline_kinds(d.get("deadline")),
+            due_year=d["due_year"] if "due_year" in d else read_due_year(d.get("deadline")),
             product=d.get("product"),
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
             target=Target(**d["target"]) if d.get("target") else None,

@@ -23,7 +23,7 @@ from corpus.responsibilities import (COORDINATING_DUTY, INDICATOR_SECTION, ITEM_
                                      SECTION_LINKS, STOP_FOLDED, TASK_START, Context, in_assignment_section,
                                      names_unit, take_row_facts)
 from corpus.structure import opens_appendix
-from corpus.text import TASK_OPENERS, words
+from corpus.text import TASK_OPENERS, UNIT_LEVELS, words
 
 # Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
 PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
@@ -57,10 +57,11 @@ _TASK_OPENER = re.compile(r"^(?:%s)\b" % "|".join(sorted(map(re.escape, TASK_OPE
 
 # "Căn cứ …" opens a duty's grounds, not a task.
 _GROUNDS = re.compile(r"^(?:căn cứ|trên cơ sở)\b", re.I)
-# Bodies named only by their kind ("Các cơ quan, đơn vị", "Các sở, ban, ngành cấp tỉnh"): each does its own part of
-# everything, so their duty restates every task a little and names none.
-_KIND_WORDS = frozenset(words("các những mọi cơ quan đơn vị sở ban ngành địa phương liên quan và tổ chức cấp tỉnh "
-                              "huyện xã phường thành phố trực thuộc có ủy uỷ nhân dân ubnd đặc khu thủ trưởng"))
+# Bodies named only by their kind ("Các cơ quan, đơn vị", "Các sở, ban, ngành cấp tỉnh", "UBND các xã, phường"): each
+# does its own part of everything, so their duty restates every task a little and names none. The levels they are
+# named at are the shared ones (`corpus.text.UNIT_LEVELS`).
+_KIND_WORDS = frozenset(words("các những mọi cơ quan đơn vị sở ban ngành địa phương liên quan và tổ chức cấp trực thuộc "
+                              "có ủy uỷ nhân dân ubnd thủ trưởng " + " ".join(UNIT_LEVELS)))
 
 
 def _group_by_kind(lead: str) -> bool:

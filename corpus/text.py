@@ -307,41 +307,45 @@ TASK_OPENERS = (
 # các cơ quan", "Nhiệm vụ cụ thể", "Giao nhiệm vụ"), matched on folded text (``fold``).
 ASSIGNING_SECTION = re.compile(r"to chuc thuc hien|phan cong|trach nhiem|nhiem vu cu the|giao nhiem vu")
 
-# The kinds of document the plans name, one vocabulary for the two readers: whether a document's title
-# heading opens with the kind ("KẾ HOẠCH …": its kind, `corpus.metadata`), and whether a task's product
-# can be one ("xây dựng Kế hoạch …", "ban hành Quy chế …": `corpus.facts`). Longest first where one kind
-# begins another. The flags are as each reader has used them; widening "made" changes which products
-# are read, so measure it on the facts gold set first.
-DOCUMENT_KINDS: tuple[tuple[str, bool, bool], ...] = (
-    # (kind, heads a document, made by a task)
-    ("Chương trình hành động", True, False),  # as a product, "Chương trình" already reads it
-    ("Kế hoạch", True, True),
-    ("Chương trình", True, True),
-    ("Quyết định", True, True),
-    ("Nghị quyết", True, True),
-    ("Nghị định", True, True),
-    ("Thông tư", True, True),
-    ("Chỉ thị", True, True),
-    ("Đề án", True, True),
-    ("Báo cáo", True, True),
-    ("Phương án", True, True),
-    ("Quy chế", True, True),
-    ("Quy định", True, True),
-    ("Công văn", True, False),
-    ("Tờ trình", True, True),
-    ("Thông báo", True, False),  # also a verb ("thông báo kết quả …")
-    ("Chiến lược", False, True),
-    ("Danh mục", False, True),
-    ("Quy trình", False, True),
-    ("Văn bản", False, True),
-    ("Bộ tiêu chí", False, True),
-    ("Tài liệu", False, True),
-    ("Sổ tay", False, True),
-    ("Dự thảo", False, True),
-    ("Đề cương", False, True),
+# The kinds of document the plans name, one vocabulary for the three readers: whether a document's title
+# heading opens with the kind ("KẾ HOẠCH …": its kind, `corpus.metadata`), whether a task's product can be one
+# ("xây dựng Kế hoạch …", "ban hành Quy chế …": `corpus.facts`), and whether a question opening with it asks about
+# a document of that kind ("Nghị quyết của HĐND tỉnh …", "Theo chỉ thị về …": `retrieval.evidence`; a report, a
+# submission or a notice a question opens with is most often a task's product, "Báo cáo về kết quả … gửi khi nào").
+# Longest first where one kind begins another. The flags are as each reader has used them; widening "made" changes
+# which products are read, so measure it on the facts gold set first.
+DOCUMENT_KINDS: tuple[tuple[str, bool, bool, bool], ...] = (
+    # (kind, heads a document, made by a task, asked about by a question)
+    ("Chương trình hành động", True, False, False),  # as a product, "Chương trình" already reads it
+    ("Kế hoạch", True, True, True),
+    ("Chương trình", True, True, True),
+    ("Quyết định", True, True, True),
+    ("Nghị quyết", True, True, True),
+    ("Nghị định", True, True, True),
+    ("Thông tư", True, True, True),
+    ("Chỉ thị", True, True, True),
+    ("Đề án", True, True, True),
+    ("Báo cáo", True, True, False),
+    ("Phương án", True, True, False),
+    ("Quy chế", True, True, True),
+    ("Quy định", True, True, True),
+    ("Công văn", True, False, True),
+    ("Tờ trình", True, True, False),
+    ("Thông báo", True, False, False),  # also a verb ("thông báo kết quả …")
+    ("Luật", False, False, True),  # what plans implement; none heads a plan read so far
+    ("Chiến lược", False, True, False),
+    ("Danh mục", False, True, False),
+    ("Quy trình", False, True, False),
+    ("Văn bản", False, True, False),
+    ("Bộ tiêu chí", False, True, False),
+    ("Tài liệu", False, True, False),
+    ("Sổ tay", False, True, False),
+    ("Dự thảo", False, True, False),
+    ("Đề cương", False, True, False),
 )
-HEADING_KINDS = tuple(kind for kind, heads, _ in DOCUMENT_KINDS if heads)  # a document's own kind
-MADE_KINDS = tuple(kind for kind, _, made in DOCUMENT_KINDS if made)  # what a task can make
+HEADING_KINDS = tuple(kind for kind, heads, _, _ in DOCUMENT_KINDS if heads)  # a document's own kind
+MADE_KINDS = tuple(kind for kind, _, made, _ in DOCUMENT_KINDS if made)  # what a task can make
+ASKED_KINDS = tuple(kind for kind, _, _, asked in DOCUMENT_KINDS if asked)  # the document a question asks about
 
 # Table header cell → meaning. Matched on the folded, lower-cased header text.
 COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [

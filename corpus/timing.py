@@ -30,8 +30,8 @@ _STATED: dict[str, re.Pattern[str]] = {
     # "Quý IV/2026", "tháng 6/2026", "năm 2026" (a single time is the time it is done by)
     "end": re.compile(r"\btruoc\b|\bcham nhat\b|\bden (?:ngay|khi|het|nam|thang|quy|cuoi)\b|\btoi (?:nam|ngay)\b"
                       r"|\bhoan thanh\b"),
-    # how often: "hằng năm", "hàng quý", "định kỳ 6 tháng", "thường xuyên", "03 tháng một lần"
-    "recurring": re.compile(r"\bhang (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky\b|\bthuong xuyen\b|\bmot lan\b"),
+    # how often: "hằng năm", "hàng quý", "mỗi năm", "định kỳ 6 tháng", "thường xuyên", "03 tháng một lần"
+    "recurring": re.compile(r"\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky\b|\bthuong xuyen\b|\bmot lan\b"),
     # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ"
     "duration": re.compile(r"\b\d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang)(?: lam viec)?\b(?! ?\d)"
                            r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"),
@@ -57,6 +57,16 @@ def deadline_kinds(value: str | None) -> tuple[str, ...]:
         # keeps both: a day each month is the report's end)
         kinds.discard("end")
     return tuple(k for k in TIME_KINDS if k in kinds)
+
+
+# a year as a thời hạn writes it ("Quý II/2026", "giai đoạn 2026 - 2030", "năm 2030")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def due_year(value: str | None) -> int | None:
+    """The latest year a thời hạn names (`Clause.due_year`): "giai đoạn 2026 - 2030" → 2030, "Quý II/2026" → 2026;
+    None when it names none ("Hằng năm", "Thường xuyên") or there is no value."""
+    return max((int(y) for y in _YEAR.findall(value or "")), default=None)
 
 
 # The kinds of time a question asks for, read over its folded text ("bao lâu một lần" before "bao lâu").

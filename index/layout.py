@@ -13,6 +13,8 @@ from pathlib import Path
 # 4: documents carry the clauses stating their letterhead fields (`Document.field_lines`), which retrieval reads
 # instead of searching the letterhead's text for the number, place and date, title and signer again;
 # 5: clauses carry the kinds of time their thời hạn states (`Clause.deadline_kinds`, `corpus.timing`)
+# (and the latest year it names, `Clause.due_year`: an index written before it reads it from the stored thời hạn,
+# so it needs no new version)
 FORMAT_VERSION = 5
 
 MANIFEST = "manifest.json"

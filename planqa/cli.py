@@ -253,7 +253,7 @@ def ask(question: str, index_dir: Path | None, dsn: str | None, model: str | Non
 def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str | None, json_out: Path | None,
                  minimums: tuple[str, ...], failures: bool, ranker_path: Path | None, no_window: bool) -> None:
     """Evaluate retrieval and answers on a gold set: hybrid vs dense-only, BM25-only and 1,000-token windows."""
-    from retrieval import Retriever
+    from retrieval import RETRIEVAL_MODES, Retriever
     from retrieval.evaluate import check_thresholds, evaluate, format_report
     from retrieval.windows import WindowBaseline
 
@@ -265,7 +265,7 @@ def evaluate_cmd(gold: Path, index_dir: Path | None, dsn: str | None, model: str
         except ValueError:
             fail(f"bad --min {m!r}: expected METRIC=NUMBER", 2)
     retriever = Retriever.load(_target(index_dir, dsn), model=model, ranker=ranker_path)
-    modes: tuple[str, ...] = ("hybrid", "dense", "bm25")
+    modes: tuple[str, ...] = RETRIEVAL_MODES
     baselines = {}
     if not no_window and retriever.store.backend == "files":
         # the windows are cut from the plan files an index folder records; a database keeps clauses only

@@ -34,7 +34,7 @@ from index import EncoderError, IndexLoadError
 from index.backend import is_dsn, redact
 from retrieval.contract import AskResponse, Citation, Result
 from retrieval.ranker import ModelError
-from retrieval.search import MODES, Retriever
+from retrieval.search import RETRIEVAL_MODES, Retriever
 
-__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "MODES", "ModelError", "Result", "Retriever",
-           "is_dsn", "redact"]
+__all__ = ["AskResponse", "Citation", "EncoderError", "IndexLoadError", "ModelError", "RETRIEVAL_MODES", "Result",
+           "Retriever", "is_dsn", "redact"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
 from retrieval.query import Question, folded
@@ -213,7 +214,8 @@ def signed(doc: Document) -> str:
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", doc.date or "")
     if m:
         out += f"; ngày {int(m.group(3)):02d} tháng {int(m.group(2))} năm {m.group(1)}"
-    return out + (f" ({doc.kind} {doc.number})" if doc.kind and doc.number else "") + "."
+    number = cited_number(doc.number)
+    return out + (f" ({doc.kind} {number})" if doc.kind and number else "") + "."
 
 
 def each_place_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],

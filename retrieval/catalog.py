@@ -38,8 +38,6 @@ TASK_KINDS = ("item", "bullet", "table_row", "paragraph")
 # A clause of another plan is the same indicator when it holds this share of the indicator's words,
 # weighted by rarity among all indicators ("tỷ lệ" is in half of them, "bảo hiểm y tế" in one or two).
 SAME_INDICATOR_SHARE = 0.6
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-_RECURRING = re.compile(r"\b(hang nam|thuong xuyen|moi nam|dinh ky)\b")
 _LABEL = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\(\d+\)|\d+(?:\.\d+)*\.?|[a-zđ][.)])\s*", re.I)
 _WORD = re.compile(r"\w+")
 
@@ -61,14 +59,10 @@ def plan_ref(doc: Document) -> PlanRef:
                    kind=doc.kind, locality=doc.locality.label(), source=doc.source)
 
 
-def due_year(deadline: str | None) -> int | None:
-    """The latest year a deadline names: "giai đoạn 2026 - 2030" → 2030, "Quý II/2026" → 2026."""
-    years = [int(y) for y in _YEAR.findall(deadline or "")]
-    return max(years) if years else None
-
-
-def is_recurring(deadline: str | None) -> bool:
-    return bool(deadline) and bool(_RECURRING.search(fold(deadline)))
+def is_recurring(c: Clause) -> bool:
+    """The task falls due again and again ("hằng năm", "hàng quý", "trước ngày 16 hàng tháng", "thường xuyên"),
+    as the corpus read its thời hạn (`Clause.deadline_kinds`): due in every year a filter asks for."""
+    return "recurring" in c.deadline_kinds
 
 
 def _target(c: Clause) -> TargetModel | None:
@@ -146,7 +140,7 @@ class Catalog:
             if unit_folded and not (_unit_matches(unit_folded, c.lead)
                                     or (with_partners and _unit_matches(unit_folded, c.partners))):
                 continue
-            due, recurring = due_year(c.deadline), is_recurring(c.deadline)
+            due, recurring = c.due_year, is_recurring(c)
             if year is not None and not (due == year or (include_recurring and recurring)):
                 continue
             rows.append(TaskRow(clause_id=c.id, plan=plan_ref(self.documents[c.doc_id]), section=c.section,
@@ -175,7 +169,7 @@ class Catalog:
                 continue
             if unit_folded and not _unit_matches(unit_folded, c.lead):
                 continue
-            the_year = c.target.year or due_year(c.deadline)
+            the_year = c.target.year or c.due_year
             if year is not None and the_year != year:
                 continue
             rows.append(IndicatorRow(clause_id=c.id, plan=plan_ref(self.documents[c.doc_id]),
@@ -313,7 +307,7 @@ def _lines(lines: list[int]) -> str:
 
 def task_table(rows: Sequence[TaskRow]) -> tuple[tuple[str, ...], list[list[object]]]:
     return TASK_COLUMNS, [
-        [r.plan.locality, r.plan.title or r.plan.source, r.plan.number, r.section, r.text, r.lead,
+        [r.plan.locality, r.plan.title or r.plan.source, r.plan.cited_number, r.section, r.text, r.lead,
          r.lead_source.mechanism if r.lead_source else None, r.partners, r.deadline,
          "hằng năm" if r.recurring else r.due_year, r.product, _lines(r.lines)]
         for r in rows]
@@ -324,7 +318,7 @@ def indicator_table(rows: Sequence[IndicatorRow]) -> tuple[tuple[str, ...], list
         return t.values[0] if len(t.values) == 1 else "–".join(f"{v:g}" for v in t.values)
 
     return INDICATOR_COLUMNS, [
-        [r.plan.locality, r.plan.title or r.plan.source, r.plan.number, r.section, r.name, r.target.text,
+        [r.plan.locality, r.plan.title or r.plan.source, r.plan.cited_number, r.section, r.name, r.target.text,
          value(r.target), r.target.unit, r.target.comparison, r.year, r.lead, _lines(r.lines)]
         for r in rows]
 

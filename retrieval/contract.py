@@ -156,8 +156,9 @@ class TaskRow(BaseModel):
     lead_source: LeadSource | None = None
     partners: str | None = None
     deadline: str | None = Field(None, description="Thời hạn as the plan writes it")
-    due_year: int | None = Field(None, description="Latest year the deadline names")
-    recurring: bool = Field(False, description='"Hằng năm", "thường xuyên": due every year')
+    due_year: int | None = Field(None, description="Latest year the deadline names (`Clause.due_year`)")
+    recurring: bool = Field(False, description='"Hằng năm", "hàng quý", "định kỳ", "thường xuyên": due every year '
+                                               '(`Clause.deadline_kinds` holds "recurring")')
     product: str | None = None
 
 

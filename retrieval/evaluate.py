@@ -18,10 +18,10 @@ from typing import Any, Iterable, Protocol, Sequence
 
 from index.text import normalize
 from retrieval.contract import AskResponse, Citation
+from retrieval.search import RETRIEVAL_MODES
 
 QUESTION_TYPES = ("who", "target", "when", "duties", "list", "fact", "unanswerable")
 PERSONAS = ("official", "citizen", "staff")
-MODES = ("hybrid", "dense", "bm25", "window")
 RECALL_CUTOFFS = (1, 5, 10)
 FAILURE_CITATIONS = 3  # a failure shows the citations that came back first, enough to see what won instead
 _KEYS = {"id", "question", "type", "persona", "relevant", "answer_contains", "answerable"}
@@ -381,11 +381,12 @@ def _ask_one(retriever: AskingRetriever, q: GoldQuestion, mode: str, k: int) -> 
 
 
 def evaluate(retriever: AskingRetriever, gold_path: Path | str,
-             modes: Sequence[str] = ("hybrid", "dense", "bm25"), k: int = 10,
+             modes: Sequence[str] = RETRIEVAL_MODES, k: int = 10,
              baselines: dict[str, AskingRetriever] | None = None) -> EvalReport:
     """Ask every gold question in every mode with top_k=k and score the responses.
 
-    ``baselines`` answers the modes the retriever itself does not have (``{"window": WindowBaseline}``).
+    ``modes`` are the retriever's own (`retrieval.search.RETRIEVAL_MODES`) and those ``baselines`` answer, which
+    the retriever itself does not have (``{"window": WindowBaseline}``).
     Recall is reported at the cutoffs 1, 5 and 10 that do not exceed k; MRR is MRR@k.
     """
     if k < 1:

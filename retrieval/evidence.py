@@ -26,7 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.text import ACTING_UNIT_HEADS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -49,6 +49,13 @@ INITIALS_CACHE = 1024  # codes read from questions, per index
 SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence items of one question read them twice
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
+INITIALS_MARGIN = 2  # … and at least this many times as often as the next such run: two runs the plans write about
+# as often leave the code unread rather than guessed
+UNSTATED_CREDIT = 0.5  # a check the answering plan neither passes nor fails (its province unknown, no year stated):
+# half the credit of a pass, for the plan may be the one asked but nothing shows it (the weights are learned over it)
+NEAR_HEADINGS = 2  # the headings a clause is read with: its own and the one above ("Sản lượng" under "2. Xoài" under
+# "Cây ăn quả"); further up a heading names the whole part, which every clause under it shares
+IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half): a word no clause writes stays finite
 
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
@@ -244,7 +251,7 @@ def unit_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
 @evidence
 def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The answering plan is about the province the question names: 1 when it is (or no place is
-    named), 0.5 when the plan's province is unknown, 0 when it is another province's plan — or when no
+    named), UNSTATED_CREDIT when the plan's province is unknown, 0 when it is another province's plan — or when no
     indexed plan is about any province the question names (`Evidence.provinces_with_plans`, read from the
     plans' typed localities, checked against the official list): a plan of no known place (a ministry's, a
     national programme) does not say what that province decided."""
@@ -254,7 +261,7 @@ def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
         return 0.0
     province = province_key(ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].locality.province)
     if province is None:
-        return 0.5
+        return UNSTATED_CREDIT
     return 1.0 if province in q.provinces_named else 0.0
 
 
@@ -297,7 +304,7 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     holding a value of the slot's kind, when one is asked), the years each states for itself — its typed
     target's year, its year columns, the years its own text writes, else its headings', else the period
     of its plan's title (`plan_period`) — as a span from the first to the last: 1 when one
-    clause's span meets the years asked, 0 when they state years and none does, 0.5 when none states
+    clause's span meets the years asked, 0 when they state years and none does, UNSTATED_CREDIT when none states
     any; 1 when the question names no year."""
     if not q.years or not ranked:
         return 1.0
@@ -309,7 +316,7 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
               for c in (ev.store.clauses[p] for p, _, _ in top)]
     if any(s and s[0] <= hi and lo <= s[-1] for s in stated):
         return 1.0
-    return 0.0 if any(stated) else 0.5
+    return 0.0 if any(stated) else UNSTATED_CREDIT
 
 
 def _unit_words(q: Question) -> set[str]:
@@ -382,7 +389,7 @@ def clause_years(c: Clause) -> set[str]:
         own.add(str(c.target.year))
     own |= {str(y) for y, v in (c.year_values or {}).items() if v}
     own |= set(_YEAR_RX.findall(" ".join(filter(None, [c.text, c.deadline]))))
-    return own or set(_YEAR_RX.findall(" ".join(c.section_path[-2:])))
+    return own or set(_YEAR_RX.findall(" ".join(c.section_path[-NEAR_HEADINGS:])))
 
 
 def plan_period(title: str | None) -> set[str]:
@@ -458,7 +465,7 @@ class Evidence:
     def idf(self, tok: str) -> float:
         """Rarity of a folded word over the index's clauses."""
         df = self._df.get(tok, 0)
-        return math.log(1 + (self._ndocs + 1) / (df + 0.5))
+        return math.log(1 + (self._ndocs + 1) / (df + IDF_SMOOTHING))
 
     def _read_clause_tokens(self, pos: int) -> frozenset[str]:
         """Folded syllables of a clause's passage (with headings and plan title) and its facts
@@ -630,7 +637,7 @@ class Evidence:
         it stands under in either order ("Sản lượng" under "2. Xoài" names "sản lượng xoài"); not its plan's title."""
         c = self.store.clauses[pos]
         parts = [c.text, *(c.columns or {}).values(), c.target.text if c.target else None, c.lead, c.partners,
-                 c.deadline, c.product, *c.section_path[-2:]]
+                 c.deadline, c.product, *c.section_path[-NEAR_HEADINGS:]]
         pairs = set(word_pairs(self.words("\n".join(filter(None, parts)))))
         if c.kind == "table_row" and c.section_path:
             label, heading = self.words(c.noi_dung), self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
@@ -726,11 +733,12 @@ class Evidence:
 
     def _read_initials_long_form(self, code: str, joined_at: int | None = None) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
-        plans write it at least INITIALS_SEEN times and more often than any other such run; None when
-        the plans write none (or no clear one). ``joined_at``: the place of the "và" a code with "&" holds."""
+        plans write it at least INITIALS_SEEN times and INITIALS_MARGIN times as often as any other such run; None
+        when the plans write none (or no clear one). ``joined_at``: the place of the "và" a code with "&" holds."""
         counts = self._initials.runs(code, joined_at)
         ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
-        if not ranked or ranked[0][1] < INITIALS_SEEN or (len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]):
+        if not ranked or ranked[0][1] < INITIALS_SEEN or (
+                len(ranked) > 1 and ranked[1][1] * INITIALS_MARGIN > ranked[0][1]):
             return None
         return ranked[0][0]
 
@@ -784,7 +792,7 @@ class Evidence:
         """Word pairs of a clause with its headings, facts and its plan's title ("kế hoạch KT-XH" names
         the plan, not a topic the clause must repeat): ``clause_bigrams``, computed once per clause."""
         c = self.store.clauses[pos]
-        text = " ".join([c.text, *c.section_path[-2:], c.lead or "", c.partners or "", c.deadline or ""])
+        text = " ".join([c.text, *c.section_path[-NEAR_HEADINGS:], c.lead or "", c.partners or "", c.deadline or ""])
         pairs = frozenset(word_pairs(self.words(text)))
         if c.kind == "table_row" and c.section_path:
             # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
@@ -855,13 +863,11 @@ _CAPITAL = "[" + re.escape(CAPITALS) + "]"
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
                            + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
-# the kinds of document a question can name as the one it asks about ("Nghị quyết của HĐND tỉnh …", "Chỉ thị …")
-DOCUMENT_KINDS = ("nghi quyet", "nghi dinh", "chi thi", "thong tu", "quyet dinh", "ke hoach", "chuong trinh",
-                  "de an", "cong van", "quy che", "quy dinh", "luat")
 # a question that opens with a kind of document and says whose or about what ("Nghị quyết của HĐND tỉnh …",
 # "Theo chỉ thị về …") asks about that document; a kind named further on is most often a task's topic ("xây
-# dựng Nghị định quy định chi tiết …"), and one with a number is `document_in_plan`'s
-_KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(DOCUMENT_KINDS) + r") (?:cua|ve)\b")
+# dựng Nghị định quy định chi tiết …"), and one with a number is `document_in_plan`'s; the kinds are those a question
+# asks about (`corpus.text.ASKED_KINDS`), folded
+_KIND_NAMED = re.compile(r"^(?:theo )?(" + "|".join(fold(k) for k in ASKED_KINDS) + r") (?:cua|ve)\b")
 
 
 def _unit_words_of(ev: "Evidence", value: str | None) -> frozenset[str]:

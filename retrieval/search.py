@@ -42,7 +42,7 @@ from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
 
-MODES = ("hybrid", "dense", "bm25")
+RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
@@ -353,8 +353,8 @@ class Retriever:
 
     def ask(self, question: str, top_k: int = 5, locality: str | None = None, offset: int = 0,
             mode: str = "hybrid") -> AskResponse:
-        if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}")
+        if mode not in RETRIEVAL_MODES:
+            raise ValueError(f"mode must be one of {', '.join(RETRIEVAL_MODES)}")
         question = (question or "").strip()
         if not question:
             return AskResponse(question=question, found=False, answer=None, results=[])

@@ -87,6 +87,11 @@ def test_the_signer_is_read_from_the_plans_typed_fact():
     doc = Document(id="p", source="p.md", kind="Kế hoạch", number="172/KH-UBND", date="2025-11-18",
                    signer="Trần Thị Diệu Thúy")
     assert signed(doc) == "Người ký: Trần Thị Diệu Thúy; ngày 18 tháng 11 năm 2025 (Kế hoạch 172/KH-UBND)."
+    # the number as cited (`corpus.metadata.cited_number`): spaces out, a draft's blank number left off
+    spaced = Document(id="p", source="p.md", kind="Chương trình", number="08 - CTr/ĐUUB", signer="Nguyễn Văn A")
+    assert signed(spaced) == "Người ký: Nguyễn Văn A (Chương trình 08-CTr/ĐUUB)."
+    blank = Document(id="p", source="p.md", kind="Kế hoạch", number="/KH - UBND", signer="Nguyễn Văn A")
+    assert signed(blank) == "Người ký: Nguyễn Văn A."
     for text in ("Ai ký Kế hoạch 172/KH-UBND?", "Kế hoạch 0204/KH-UBND của Cà Mau do ai ký?",
                  "Quyết định 2623/QĐ-TTg được ký ngày nào và ai ký?"):
         assert role_flags(folded(text)).asks_signer, text

@@ -20,10 +20,11 @@ from fastapi.testclient import TestClient
 
 from bot.api import ApiSettings, create_app
 from retrieval import Retriever
-from retrieval.catalog import Catalog, due_year, is_recurring
+from retrieval.catalog import Catalog
 from retrieval.contract import AddPlanJob, IndicatorComparison, PlanView
 from retrieval.lead_source import lead_source
 from retrieval.library import LibraryError, check_upload, safe_file_name
+from snippets import parse_md
 
 TOKEN = "catalog-admin-token-93ab"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -51,13 +52,48 @@ def _clean_error(r: httpx.Response, status: int) -> str:
 # ---------------------------------------------------------------------------- reading the store
 
 
-@pytest.mark.parametrize("text, year, recurring", [
-    ("giai đoạn 2026 - 2030", 2030, False), ("Quý IV/2027", 2027, False), ("Đến năm 2030", 2030, False),
-    ("Giai đoạn năm 2026", 2026, False), ("Hằng năm", None, True), ("hàng năm", None, True),
-    ("Thường xuyên", None, True), ("trước 30/6/2026", 2026, False), (None, None, False)])
-def test_due_year_is_the_latest_year_a_deadline_names_and_yearly_wordings_recur(text, year, recurring):
-    assert due_year(text) == year
-    assert is_recurring(text) is recurring
+def test_tasks_due_in_a_year_are_read_from_the_corpus_typed_year_and_recurrence():
+    """The catalog filters by the thời hạn the corpus read (`Clause.due_year`, `Clause.deadline_kinds`), never its
+    text: a quarterly or monthly report falls due in every year, as a yearly one does. Wordings of a task table, a
+    labelled line and a report's day, from three plans."""
+    plan = parse_md(
+        "**IV. NHIỆM VỤ**\n\n"
+        "| TT | Nội dung | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nông nghiệp và Môi trường | Quý IV/2027 |\n"
+        "| 2 | Chuyển đổi số hạ tầng giao thông | Sở Xây dựng | giai đoạn 2026 - 2030 |\n"
+        "| 3 | Thống kê các chỉ tiêu kinh tế số | Sở Tài chính | hàng quý |\n\n"
+        "**V. TỔ CHỨC THỰC HIỆN**\n\n1. Tổ chức tuyên truyền Luật Việc làm.\n\n"
+        "- Cơ quan chủ trì: Sở Nội vụ.\n\n- Thời gian thực hiện: Hằng năm.\n\n"
+        "2. Các sở, ngành báo cáo kết quả về Sở Khoa học và Công nghệ trước ngày 16 hàng tháng.\n")
+    catalog = Catalog({plan.document.id: plan.document}, plan.clauses)
+
+    def named(rows) -> set[str]:
+        return {w for t in rows for w in ("đất đai", "giao thông", "kinh tế số", "Hằng năm", "hàng tháng") if w in t.text}
+
+    due = {w: (t.due_year, t.recurring) for t in catalog.tasks() for w in named([t])}
+    assert due == {"đất đai": (2027, False), "giao thông": (2030, False), "kinh tế số": (None, True),
+                   "Hằng năm": (None, True), "hàng tháng": (None, True)}
+    # the yearly, quarterly and monthly wordings all fall due in 2027, as the task due in Quý IV/2027
+    assert named(catalog.tasks(year=2027)) == {"đất đai", "kinh tế số", "Hằng năm", "hàng tháng"}
+    assert named(catalog.tasks(year=2027, include_recurring=False)) == {"đất đai"}
+    assert named(catalog.tasks(year=2030, include_recurring=False)) == {"giao thông"}
+
+
+def test_the_exports_show_each_plans_number_as_cited():
+    """The task and indicator tables' "Số hiệu" is `PlanRef.cited_number` (spaces out, a draft's blank number left
+    empty), as the web page and the answers cite it; wordings of a programme, a decision and a draft plan."""
+    from corpus.model import Document
+    from retrieval.catalog import indicator_table, task_table
+
+    for number, cited in (("08 - CTr/ĐUUB", "08-CTr/ĐUUB"), ("476/QĐ-UBND", "476/QĐ-UBND"), ("/KH - UBND", None)):
+        plan = parse_md("**IV. NHIỆM VỤ**\n\n1. Xây dựng cơ sở dữ liệu đất đai.\n\n- Cơ quan chủ trì: Sở Nội vụ.\n\n"
+                        "- Thời gian thực hiện: Quý IV/2026.\n\n2. Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.\n")
+        plan.document.number = number
+        catalog = Catalog({plan.document.id: plan.document}, plan.clauses)
+        tasks, indicators = catalog.tasks(), catalog.indicators()
+        assert tasks and indicators
+        for columns, rows in (task_table(tasks), indicator_table(indicators)):
+            assert {row[columns.index("Số hiệu")] for row in rows} == {cited}
 
 
 def test_every_inferred_lead_names_an_existing_source_clause_with_its_lines(retriever):

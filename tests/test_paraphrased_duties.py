@@ -94,6 +94,18 @@ def test_a_group_named_by_its_kind_is_not_read_as_the_lead_of_what_it_restates()
     assert c.lead is None or (c.lead_source is not None and c.lead_source.mechanism != "paraphrase")
 
 
+
+@pytest.mark.parametrize("lead, by_kind", [
+    ("Các cơ quan, đơn vị", True), ("Các sở, ban, ngành cấp tỉnh", True),
+    ("Ủy ban nhân dân các xã, phường, đặc khu", True), ("UBND các huyện, thị trấn", True),  # every level it names
+    ("Sở Khoa học và Công nghệ", False), ("Công an tỉnh", False)])
+def test_a_body_named_by_its_kind_and_level_alone_is_a_group(lead, by_kind):
+    """A lead naming bodies only by their kind and the levels of `corpus.text.UNIT_LEVELS` names no one unit."""
+    from corpus.paraphrase_links import _group_by_kind
+
+    assert _group_by_kind(lead) is by_kind
+
+
 PLAN_IN_ARTICLES = """
 **THÔNG TƯ**
 

@@ -1,7 +1,7 @@
 """The Telegram answer card on real retrieval output: plan, facts as labelled lines, quote, place."""
 from __future__ import annotations
 
-from bot.telegram_format import MESSAGE_LIMIT, answer_blocks, pack_blocks, result_html
+from bot.telegram_format import MESSAGE_LIMIT, answer_blocks, documents_blocks, pack_blocks, result_html
 
 
 def test_card_names_the_plan_then_labelled_facts_then_the_quoted_clause_then_where(retriever):
@@ -49,3 +49,20 @@ def test_the_card_cites_the_number_retrieval_judged_and_never_re_reads_it():
     assert "Chương trình số 08-CTr/ĐUUB" in card("08 - CTr/ĐUUB")
     assert "Chương trình số 476/QĐ-UBND" in card("476/QĐ-UBND")
     assert " số " not in card("/KH - UBND") and " số " not in card(None)
+
+
+def test_the_plans_list_shows_each_number_as_retrieval_cites_it():
+    """/kehoach lists the plans with `DocumentInfo.cited_number`, never `number` as the letterhead spaced it; a draft's
+    blank number is left off (plans of three kinds: a programme, a decision, a draft plan)."""
+    from corpus.metadata import cited_number
+    from retrieval.contract import DocumentInfo, LocalityModel
+
+    def listed(number: str | None, kind: str) -> str:
+        info = DocumentInfo(id="d", source="d.md", title="Kế hoạch chuyển đổi số", kind=kind, number=number,
+                            cited_number=cited_number(number), locality=LocalityModel(name="An Hưng", label="xã An Hưng"),
+                            clause_count=3)
+        return documents_blocks([info])[1]
+
+    assert "số 08-CTr/ĐUUB" in listed("08 - CTr/ĐUUB", "Chương trình")
+    assert "số 476/QĐ-UBND" in listed("476/QĐ-UBND", "Quyết định")
+    assert " số " not in listed("/KH - UBND", "Kế hoạch") and " số " not in listed(None, "Kế hoạch")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.model import Clause
-from corpus.timing import TIME_KINDS, deadline_kinds, time_asked
+from corpus.timing import TIME_KINDS, deadline_kinds, due_year, time_asked
 from retrieval.query import folded
 from retrieval.signals import SIGNALS, clause_table, time_title
 from snippets import clause, parse_md
@@ -28,6 +28,9 @@ STATED = [
     ("định kỳ 6 tháng, hằng năm", ("recurring",)),
     ("Tháng 11 hằng năm", ("recurring",)),
     ("Thường xuyên", ("recurring",)),
+    ("hàng quý", ("recurring",)),  # a digital-economy plan's report
+    ("trước ngày 16 hàng tháng", ("end", "recurring")),  # a monthly report's day
+    ("Mỗi năm tổ chức ít nhất 01 lần", ("recurring",)),
     ("chậm nhất 03 ngày kể từ ngày nhận kết quả chấm bài thu hoạch", ("end", "duration")),  # a training centre's rules
     ("trong thời hạn 03 ngày làm việc kể từ ngày quyết định kiểm tra được ban hành", ("duration",)),  # an inspection
     ("Không quá 30 (ba mươi) ngày", ("duration",)),
@@ -38,6 +41,13 @@ STATED = [
 @pytest.mark.parametrize("value,kinds", STATED)
 def test_a_deadline_states_its_kinds_of_time(value, kinds):
     assert deadline_kinds(value) == kinds
+
+
+@pytest.mark.parametrize("value, year", [
+    ("giai đoạn 2026 - 2030", 2030), ("Quý IV/2027", 2027), ("Đến năm 2030", 2030), ("Giai đoạn năm 2026", 2026),
+    ("trước 30/6/2026", 2026), ("Hằng năm", None), ("Thường xuyên", None), (None, None)])
+def test_a_deadline_is_due_in_the_latest_year_it_names(value, year):
+    assert due_year(value) == year
 
 
 def test_no_deadline_states_no_kind():
@@ -85,11 +95,22 @@ def test_the_corpus_reads_the_kinds_of_each_clause_time():
 
 def test_the_kinds_are_stored_with_the_clause_and_read_from_an_older_index():
     c = Clause(id="d:1", doc_id="d", kind="bullet", label="-", section_path=[], text="Báo cáo kết quả", source="d.md",
-               lines=(1, 1), deadline="định kỳ hằng quý", deadline_kinds=("recurring",))
+               lines=(1, 1), deadline="định kỳ hằng quý năm 2026", deadline_kinds=("recurring",), due_year=2026)
     stored = c.to_dict()
-    assert Clause.from_dict(stored, "d").deadline_kinds == ("recurring",)
-    del stored["deadline_kinds"]  # an index written before the field: read from the stored thời hạn
-    assert Clause.from_dict(stored, "d").deadline_kinds == ("recurring",)
+    read = Clause.from_dict(stored, "d")
+    assert (read.deadline_kinds, read.due_year) == (("recurring",), 2026)
+    del stored["deadline_kinds"], stored["due_year"]  # an index written before the fields: read from the thời hạn
+    read = Clause.from_dict(stored, "d")
+    assert (read.deadline_kinds, read.due_year) == (("recurring",), 2026)
+
+
+def test_the_corpus_reads_the_due_year_once_with_the_kinds():
+    plan = parse_md(
+        "**IV. NHIỆM VỤ**\n\n1. Tuyên truyền, phổ biến nội dung Luật.\n\n"
+        "- Thời gian thực hiện: Quý IV năm 2025 và các năm tiếp theo.\n\n"
+        "2. Báo cáo kết quả thực hiện về Sở Khoa học và Công nghệ.\n\n- Thời gian: hàng quý.\n")
+    assert clause(plan, "- Thời gian thực hiện").due_year == 2025
+    assert clause(plan, "- Thời gian: hàng quý").due_year is None
 
 
 def test_a_clause_under_a_time_heading_states_its_part_time():
