@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from corpus.text import PERSON_NAME
+from corpus.text import CAPITALS, PERSON_NAME
 
 if TYPE_CHECKING:
     from corpus.model import SourceText
@@ -24,7 +24,7 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # "Chương II" may stand alone, its title on the next line
     ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)?$")),
     ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<body>\S.*)$")),
-    ("decimal", re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?(?:\s+|(?=[A-ZĐÀ-Ỹ]))(?P<body>\S.*)$")),
+    ("decimal", re.compile(rf"^(?P<label>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\.?(?:\s+|(?=[{CAPITALS}]))(?P<body>\S.*)$")),
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s*(?P<body>[^\d\s/.,%].*)$")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])[.)]\s+(?P<body>\S.*)$")),

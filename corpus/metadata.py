@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from corpus.model import Document, Locality
 from corpus.places import Place, find_places, resolve_province
-from corpus.text import HEADING_KINDS, PERSON_NAME
+from corpus.text import CAPITALS, HEADING_KINDS, PERSON_NAME
 
 # Document kinds as their upper-case heading opens, longest first (the vocabulary: `corpus.text.DOCUMENT_KINDS`).
 KINDS = [(kind.upper(), kind) for kind in HEADING_KINDS]
@@ -235,7 +235,7 @@ def _title_words(s: str) -> str:
 
 # A department under its people's committee in a two-line letterhead ("UBND TỈNH X" over "SỞ Y").
 _DEPARTMENT = re.compile(r"\b(?-i:SỞ|BAN QUẢN LÝ|BAN|CHI CỤC|CỤC|PHÒNG|TRUNG TÂM|BỆNH VIỆN|VĂN PHÒNG|THANH TRA|"
-                         r"BỘ CHỈ HUY|CÔNG AN|ĐÀI|QUỸ)\s+[A-ZĐÀ-Ỹ\s,&-]+$")
+                         rf"BỘ CHỈ HUY|CÔNG AN|ĐÀI|QUỸ)\s+[{CAPITALS}\s,&-]+$")
 # Compound head nouns ("Trung tâm Y tế", "Chi cục Thủy lợi") and heads that are names ("Ban Quản lý …").
 _COMPOUND_HEADS = ("CHI CỤC", "BỆNH VIỆN", "TRUNG TÂM", "VĂN PHÒNG", "THANH TRA", "CÔNG AN")
 _NAMED_HEADS = ("BAN QUẢN LÝ", "BỘ CHỈ HUY")

@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
-from corpus.text import ACRONYM_RE, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
+from corpus.text import ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -779,7 +779,7 @@ _LATER_OPENER = re.compile(rf"(?:(?<=[.;])\s+(?:Giao|Đề nghị|Yêu cầu)(?:
 # trách nhiệm …", "- Định kỳ hằng quý, 6 tháng, năm: UBND xã tổ chức họp giao ban …". The subject is a
 # named body (capitalised); the label itself is no unit (a unit's own "X: …" is a unit section).
 LABEL_MAX_WORDS = 8
-_LABEL_THEN_SUBJECT = re.compile(rf"^[^:;.()]{{2,80}}?:\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
+_LABEL_THEN_SUBJECT = re.compile(rf"^[^:;.()]{{2,80}}?:\s*(?=(?-i:[{CAPITALS}]))(?={_HEAD}\b)")
 
 # A task that names its lead in brackets: "… (Phòng Văn hóa - Xã hội chủ trì, phối hợp với Trung tâm …)",
 # "(Giao Phòng Kinh tế chủ trì thực hiện)", "(Cơ quan chủ trì: Sở Y tế; phối hợp: Sở Tài chính)".
@@ -834,12 +834,12 @@ _LEAD_IN = re.compile(r"^(?:Căn cứ|Trên cơ sở|Trong|Đối với|Sau khi|
 # still the lead-in's list ("Trên cơ sở đề xuất của các Sở, ban, ngành, Sở Tài chính …").
 # A condition may end on "thì" instead of a comma: "Khi dịch hại … đã được khống chế … thì Chi cục Bảo vệ thực vật
 # trình …".
-_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[A-ZĐÀ-Ỹ]|các\s|người\s|{_OFFICES}\s)){_HEAD}\b")
+_SUBJECT_AFTER_COMMA = re.compile(rf"(?P<sep>[,;]|\s(?:thì|,\s*thì))\s+(?=(?-i:[{CAPITALS}]|các\s|người\s|{_OFFICES}\s)){_HEAD}\b")
 # or after the colon that ends it ("Đối với …: Cơ quan chủ quản …"); the subject's own list then follows
 # (a named body, in a sentence that is no definition of scope: "…: Cơ quan nhà nước, … (sau đây gọi là …) đang
 # quản lý, sử dụng tài sản công" says whom a rule covers, not who acts)
 _DEFINES = re.compile(r"\b(?:sau đây gọi|gọi tắt là)\b")
-_SUBJECT_AFTER_COLON = re.compile(rf":\s*(?=(?-i:[A-ZĐÀ-Ỹ]))(?={_HEAD}\b)")
+_SUBJECT_AFTER_COLON = re.compile(rf":\s*(?=(?-i:[{CAPITALS}]))(?={_HEAD}\b)")
 _LIABLE = re.compile(r"[^,;.]{0,80}?\bchịu trách nhiệm trước\b")
 _ASIDE = re.compile(r"\([^()]*\)")
 LEAD_IN_MAX_WORDS = 40  # a lead-in is a phrase; a longer run before the comma is the sentence itself

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from corpus.targets import unit_in_name
+from corpus.text import CAPITALS
 from corpus.lines import ROMAN, _starts_lower, clean_markup, is_noise, strip_footnote_refs
 from corpus.vocabulary import COLUMN_MEANINGS, LEAD_COLUMNS, UNIT_HEAD_RE, fold
 
@@ -334,7 +335,7 @@ def _tsv_row(line_no: int, cells: list[str], header: list[str | None], titles: l
 
 _WRAPPED_HEADER = re.compile(r"^(?:S[ốo]\s*TT|STT|TT)\s+N[ộo]i dung", re.I)
 _ROW_START = re.compile(r"^(?P<stt>\d{1,3}\.)\s+(?P<rest>\S.*)$")
-_GROUP_START_RX = re.compile(rf"^(?P<stt>{ROMAN})\.?\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+_GROUP_START_RX = re.compile(rf"^(?P<stt>{ROMAN})\.?\s+(?P<rest>[{CAPITALS}].*)$")
 
 
 class _GroupStart:

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from corpus.model import Target
+from corpus.text import CAPITALS
 
 # Thousands with dots ("1.200", "30.000,5"), a decimal comma ("1,16"), or a decimal point a few plans use
 # ("2.5 tỷ USD": one or two digits after the dot, never a section number "1.2.").
@@ -60,7 +61,7 @@ ASIDE_PENALTY = 8  # a figure in parentheses explains the one before it ("10%-15
 # it ranks below any figure outside them, even one in a later sentence
 # The first sentence names the indicator: "GRDP tăng khoảng 10%. Quy mô GRDP … đạt 660.085 tỷ đồng" is about 10%.
 LATER_SENTENCE_PENALTY = 4
-_SENTENCE_END = re.compile(r"(?<!\d)\.\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(rf"(?<!\d)\.\s+(?=[{CAPITALS}])")
 _YEAR_BY = re.compile(r"(?:đến|trước|tới|vào|trong|hết)\s+(?:hết\s+|trước\s+)?(?:năm\s+)?(20\d{2})(?!\s*[-–]\s*20)", re.I)
 _YEAR_SPAN = re.compile(r"(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+(?:năm\s+)?(20\d{2})\s*[-–]\s*(20\d{2})", re.I)
 _YEAR_PLAIN = re.compile(r"(?<![/\d-])năm\s+(20\d{2})(?![/\d])", re.I)

@@ -195,9 +195,25 @@ def is_stopword(syllable: str) -> bool:
     return syllable.isascii() and syllable in FOLDED_STOPWORDS
 
 
+# ----------------------------------------------------------------------------- letters
+
+
+def _vietnamese_vowels() -> str:
+    """Every small Vietnamese vowel with its marks (a, ă, â … with no tone, huyền, sắc, hỏi, ngã, nặng), composed."""
+    tones = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    return "".join(unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in tones)
+
+
+# The letters of Vietnamese by case, for a regular expression's character class ("[{CAPITALS}]"). A range such as
+# "À-Ỹ" runs across both cases (U+00C0 to U+1EF8 holds "à", "é", "ạ" as well as "À", "É", "Ạ"), so a "capital"
+# written with it matches small letters too; these list each letter once, in its own case.
+SMALL_LETTERS = "a-zđ" + "".join(sorted(set(_vietnamese_vowels()) - set("aeiouy")))
+CAPITALS = "A-ZĐ" + "".join(sorted({ch.upper() for ch in _vietnamese_vowels()} - set("AEIOUY")))
+
+
 # ----------------------------------------------------------------------------- people
 
-PERSON_WORD = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+"  # one capitalised syllable of a person's name
+PERSON_WORD = rf"[{CAPITALS}][{SMALL_LETTERS}]+"  # one capitalised syllable of a person's name
 # a line that is a person's name alone ("Hoàng Phú Hiền"): two to five capitalised syllables, nothing else; where the
 # signature block ends, and the signer read under its title
 PERSON_NAME = re.compile(rf"^{PERSON_WORD}(?:\s+{PERSON_WORD}){{1,4}}$")

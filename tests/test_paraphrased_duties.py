@@ -125,3 +125,64 @@ def test_a_legal_articles_provisions_are_not_linked_by_paraphrase():
     plan = parse_md(PLAN_IN_ARTICLES)
     c = clause(plan, "Kiểm tra chất lượng dịch vụ viễn thông")
     assert c.lead_source is None or c.lead_source.mechanism != "paraphrase"
+
+
+# An appendix grouped by topic restates the body's sections in its groups' titles ("IV | Phát triển dữ liệu số" for
+# "d) Dữ liệu số"): wordings of two development plans (Đồng Nai's digital economy plan, Hồ Chí Minh City's planning
+# database plan) and a health task written for the fixture.
+GROUPED = [  # (the body task, its lead, the row it was read from, the row's phối hợp and thời hạn)
+    ("- Tổ chức và triển khai các nội dung theo Chiến lược dữ liệu", "Công an tỉnh",
+     "Xây dựng Kế hoạch triển khai Chiến lược dữ liệu quốc gia", "Các sở, ban, ngành", "2025"),
+    ("- Đảm bảo an toàn thông tin mạng, an ninh mạng theo hướng dẫn", "Công an Thành phố",
+     "Xây dựng và thực hiện các biện pháp bảo đảm an toàn thông tin mạng", "Sở Khoa học và Công nghệ, các sở, ngành",
+     "Quý IV/2026"),
+    ("- Phát triển nền tảng hồ sơ sức khỏe điện tử", "Sở Y tế", "Triển khai bệnh án điện tử, hồ sơ sức khỏe điện tử",
+     "Bảo hiểm xã hội tỉnh", "2026 - 2027"),
+]
+
+
+@pytest.mark.parametrize("task,lead,source,partners,deadline", GROUPED)
+def test_a_row_of_the_appendix_group_on_the_tasks_topic_names_its_lead_where_other_groups_restate_it_as_well(
+        task, lead, source, partners, deadline):
+    """The task's rare words are restated about as well by a row of another group (the Chiến lược dữ liệu task by the
+    social insurance database row, the network security task by a training row, the health records task by a row on
+    remote examination under public services): a row of another group is another topic, so the row of the group
+    whose title restates the task's section (`PARAPHRASE_GROUP_*`) names the lead, and gives its phối hợp and
+    thời hạn."""
+    plan = parse_file(FIXTURES / "appendix_groups.md")
+    c = clause(plan, task)
+    assert c.lead == lead
+    assert c.lead_source is not None and c.lead_source.mechanism == "paraphrase"
+    assert c.lead_source.clause_id == clause(plan, source).id
+    assert (c.partners, c.deadline) == (partners, deadline)
+
+
+def test_two_rows_of_the_group_on_the_tasks_topic_restating_it_about_as_well_name_no_lead():
+    """"Triển khai các nội dung theo Chiến lược phát triển hạ tầng số quốc gia" under "4. Hạ tầng số": both rows of
+    "VII. Phát triển hạ tầng số" (Sở Khoa học và Công nghệ, the Ban Quản lý) restate it; the plan does not say which."""
+    plan = parse_file(FIXTURES / "appendix_groups.md")
+    assert clause(plan, "- Triển khai các nội dung theo Chiến lược phát triển hạ tầng số").lead is None
+
+
+def test_a_row_restating_a_task_loosely_under_another_topics_group_names_no_lead():
+    """"Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số …" under "5. Doanh nghiệp số" shares a third of its rare words
+    with a row of "VI. Phát triển dịch vụ công" (Sở Tài chính, administrative procedures): too little for a
+    restatement, and the group is on another topic."""
+    plan = parse_file(FIXTURES / "appendix_groups.md")
+    assert clause(plan, "- Hỗ trợ doanh nghiệp nhỏ và vừa chuyển đổi số").lead is None
+
+
+def test_a_units_paragraph_restating_the_task_about_as_well_as_the_groups_row_leaves_it_unlinked():
+    """"Xây dựng Chương trình hỗ trợ các hộ kinh doanh cá thể, hợp tác xã …" under "6. Doanh nghiệp số" (Đồng Nai's
+    wording): the row of "VIII. Phát triển doanh nghiệp số" (Sở Tài chính) restates it, but so does the paragraph of Sở
+    Khoa học và Công nghệ in "Tổ chức thực hiện"; a unit's paragraph stays a rival, so neither unit is named."""
+    plan = parse_file(FIXTURES / "appendix_groups.md")
+    assert clause(plan, "- Xây dựng Chương trình hỗ trợ các hộ kinh doanh").lead is None
+
+
+def test_a_units_paragraph_keeps_the_ordinary_bar_where_a_group_is_on_the_tasks_topic():
+    """"Thu hút doanh nghiệp sản xuất thiết bị IoT, phát triển sản phẩm Make in Viet Nam …" under "6. Doanh nghiệp số":
+    the paragraph of Sở Khoa học và Công nghệ restates under `PARAPHRASE_MIN_SHARE` of it. The lower bar rests on a
+    group's title restating the task's section, which a unit's paragraph has not: no lead."""
+    plan = parse_file(FIXTURES / "appendix_groups.md")
+    assert clause(plan, "- Thu hút doanh nghiệp sản xuất thiết bị IoT").lead is None
