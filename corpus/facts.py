@@ -89,8 +89,10 @@ _DEADLINES = [
     # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
     _cued(re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"), "ừ năm 20"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
-    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
-    re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
+    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"; the period may be qualified: "(xuyên suốt 2025 -
+    # 2035)", "(giai đoạn 2026 - 2030)", "(trong năm 2026)"
+    re.compile(r"\((?P<v>(?:(?:xuyên suốt|suốt|trong|từ|giai đoạn)\s+)?"
+               r"(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
                r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     _cued(re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
                      r"tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
@@ -123,6 +125,9 @@ _DEADLINES = [
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
     _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                      r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
+    # the event a task must come before, last in its sentence: "… huấn luyện bổ sung cho các đối tượng trước khi điều
+    # tra, khảo sát, rà phá bom mìn vật nổ.", "Kiểm tra … dữ liệu trước khi gửi về cấp trên." (the event may list acts)
+    _cued(re.compile(r"\s(?P<v>trước khi\s+[^;:.()]{3,120}?)\s*[.;]?\s*$"), "trước khi"),
 ]
 # each with its cues, paired once: looking a pattern up in a dict hashes its whole compiled code every time
 _CUED_DEADLINES = tuple((rx, _CUES.get(rx, ())) for rx in _DEADLINES)
@@ -460,6 +465,70 @@ def _stage_deadlines(sk: Skeleton) -> None:
                 task.deadline = clean(stage)
 
 
+# The plan's own time, a part of it of its own: "**2. Thời gian thực hiện:** Từ tháng 10/2025 đến khi tổ chức thành
+# công Đại hội …", "1. Thời gian thực hiện" over "Đợt thi đua được triển khai thực hiện từ ngày ban hành Kế hoạch đến
+# khi …", "IV. THỜI GIAN THỰC HIỆN". A numbered heading, never a task's attribute bullet ("- Thời gian thực hiện: Năm
+# 2025" under its task is that task's, `corpus.responsibilities.LabelledLines`), and only near the top of the plan.
+_PLAN_TIME = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|triển khai|tổ chức))?"
+                        r"(?:\s+(?:Kế hoạch|đợt thi đua|phong trào)(?:\s+này)?)?\s*(?::\s*(?P<v>.*))?$", re.I | re.S)
+PLAN_TIME_MAX_DEPTH = 2  # a part of the plan ("II" › "2. Thời gian thực hiện"), not a point under a task
+
+
+def _plan_time(sk: Skeleton) -> tuple[int, str] | None:
+    """The one part of the plan that states the plan's own time, and that time; None when the plan has none or
+    several (a time per phase is no time of the whole plan)."""
+    found = []
+    for pos, (c, node) in enumerate(zip(sk.clauses, sk.nodes)):
+        if c.kind not in ("heading", "item") or node.ltype is None or node.ltype in BULLET_TYPES or c.appendix:
+            continue
+        depth, up = 0, node.parent
+        while up is not None:
+            depth, up = depth + 1, sk.nodes[up].parent
+        m = _PLAN_TIME.match(re.sub(r"\*+", "", node.body or c.text).strip())
+        if m is None or depth >= PLAN_TIME_MAX_DEPTH:
+            continue
+        value = clean(m["v"] or "")
+        if not value:  # the time in the part's first paragraph: "Đợt thi đua được triển khai thực hiện từ … đến khi …"
+            first = node.children[0] if node.children else None
+            value = sk.clauses[first].deadline if first is not None else None
+        if value and deadline_kinds(value):
+            found.append((pos, value))
+    return found[0] if len(found) == 1 else None
+
+
+def _plan_time_deadlines(sk: Skeleton) -> None:
+    """A task of the plan's body with a lead and no time of its own is done in the time the plan states for
+    itself (`_plan_time`): the span of an emulation drive ("từ ngày ban hành Kế hoạch đến khi tổ chức thành công
+    Đại hội …") covers every duty the plan hands out."""
+    found = _plan_time(sk)
+    if found is None:
+        return
+    pos, value = found
+    src = sk.clauses[pos]
+    for c in sk.clauses:
+        if c.lead and c.deadline is None and c.section_path and not c.appendix \
+                and c.kind in ("item", "bullet", "paragraph", "heading"):
+            c.deadline, c.deadline_source = value, DeadlineSource("plan_time", src.id, src.lines)
+
+
+# A task done regularly, said mid-sentence: "Báo cáo thường xuyên Bộ Nông nghiệp và Môi trường …", "… chỉ đạo Báo …
+# thường xuyên tuyên truyền …", "Cập nhật, tích hợp cơ sở dữ liệu thường xuyên vào Hệ thống …"; never spending that
+# recurs ("chi thường xuyên", "kinh phí thường xuyên"), a place where a thing often happens ("nơi thường xuyên phát
+# sinh bụi") nor a kind of thing the task sets up ("các kênh đối thoại thường xuyên", "nhiệm vụ thường xuyên").
+_ROUTINE = re.compile(r"\b[Tt]hường xuyên\b(?!\s+(?:chi|của)\b)")
+_NOT_ROUTINE_AFTER = re.compile(r"\b(?:chi|phí|nơi|vốn|nhiệm vụ|công việc|đối thoại|hoạt động)\s+$", re.I)
+
+
+def _routine_deadlines(sk: Skeleton) -> None:
+    """A task with a lead and no time of its own that says it is done "thường xuyên" is done all along: its thời
+    hạn (read after the leads, so a task linked to its lead elsewhere counts too)."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        if c.lead and c.deadline is None and c.section_path and c.kind in ("item", "bullet", "paragraph", "heading") \
+                and "thường xuyên" in c.text.lower() and any(
+                    not _NOT_ROUTINE_AFTER.search(m.string[:m.start()]) for m in _ROUTINE.finditer(node.body or c.text)):
+            c.deadline, c.deadline_source = "thường xuyên", DeadlineSource("in_text", c.id, c.lines)
+
+
 def _descendants(nodes: list[Node], pos: int) -> list[int]:
     out, todo = [], list(nodes[pos].children)
     while todo:
@@ -478,6 +547,8 @@ def assign_facts(sk: Skeleton) -> None:
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
     _stage_deadlines(sk)
+    _routine_deadlines(sk)
+    _plan_time_deadlines(sk)
     _notes_state_nothing(sk)
     _read_units(sk.clauses)
 
