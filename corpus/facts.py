@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Clause, DeadlineSource, units_of
-from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
+from corpus.responsibilities import TASK_START, after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.tables import column_year
@@ -148,18 +148,43 @@ _REPORT = re.compile(
 # (the kinds of document: `corpus.text.MADE_KINDS`, any case; the systems a task builds, capitalised)
 _DOCUMENT_KINDS = ("(?i:" + "|".join(re.escape(kind.lower()) for kind in MADE_KINDS) + ")"
                    r"|Cổng thông tin|Hệ thống|Cơ sở dữ liệu|Nền tảng|Ứng dụng")
+# Also what a task submits for another body to issue: "xây dựng và trình Ủy ban nhân dân Thành phố phê duyệt Kế hoạch
+# sao lưu …", "Trình Thủ tướng Chính phủ phê duyệt Chiến lược phát triển trồng trọt" (the addressee a short name).
+_SUBMITS = r"(?<![Tt]ờ )trình\s+(?:[^,;.:()]{1,60}?\s+)?(?:xem xét,?\s+)?(?:phê duyệt|ban hành|quyết định ban hành|thông qua)"
+# (the verb may introduce a list of what is made: "xây dựng: Đề án …; Điều tra …" names the first)
+# A task also compiles a list or a dossier: "lập danh sách học viên đủ điều kiện …", "lập hồ sơ kiểm tra …" (never
+# a bare "lập hồ sơ", nor a dossier sent in: "gửi hồ sơ" is a step of a procedure, not its product).
+_COMPILED = r"(?<=lập )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)|(?<=hoàn thiện )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)"
 _MAKES = re.compile(
-    rf"(?i:\b(?:xây dựng|ban hành|soạn thảo|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))\s+(?P<v>(?:{_DOCUMENT_KINDS})\b.*?)"
+    rf"(?i:\b(?:{_SUBMITS}|xây dựng|ban hành|soạn thảo|biên soạn|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))(?:\s*:)?\s+"
+    rf"(?P<v>(?:(?:{_DOCUMENT_KINDS})\b|(?i:{_COMPILED})).*?)"
     r"(?=\s*(?:[;:.(]|,\s*(?:gồm|trong đó|để|trình|gửi|báo cáo|theo|bảo đảm|đảm bảo)\b)|"
-    r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm)\b|"
+    # what the document must answer to is no part of its name: "Đề án … ven biển hiện đại đảm bảo phù hợp với …"
+    r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm|"
+    r"(?:đảm bảo|bảo đảm)\s+(?:phù hợp|đúng|yêu cầu|tiến độ|chất lượng|hiệu quả))\b|"
     r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
     r"\s+về\s+(?=[A-ZĐ])|$)")
 # the cues of _MAKES's verbs ("soạn thảo", "gửi", "hoàn thiện" cut short of their "s" and "i"; "có" is only a verb of
 # making before "văn bản")
-_MAKING_CUES = ("xây dựng", "ban hành", "oạn thảo", "văn bản", "gử", "lập", "trình", "hoàn th")
-_MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Trình|Hoàn thiện)\b")
+_MAKING_CUES = ("xây dựng", "ban hành", "oạn", "văn bản", "gử", "lập", "trình", "hoàn th")
+_MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Biên soạn|Trình(?!\s+tự)|Hoàn thiện)\b")  # not "Trình tự, thủ tục"
+# What a body grants: "Bộ Quốc phòng cấp chứng chỉ năng lực cho các tổ chức …", "cấp lại giấy phép …".
+_GRANTS = re.compile(r"(?<!gốc )(?<!sổ )\bcấp(?:\s+(?:mới|lại|đổi))?\s+(?P<v>(?:chứng chỉ|giấy chứng nhận|giấy phép)\b[^,;:.()]*?)"
+                     r"(?=\s+(?:cho|theo|đối với|tại|trong|khi|sau khi|để|do|là|được)\b|\s*[,;:.(]|$)")
+GRANT_GAP_CHARS = 40  # the grant follows its body's name closely: "Binh chủng Công binh đào tạo, cấp chứng chỉ …"
+# What a body decides, as a decision: "Bộ trưởng … quyết định công bố dịch trong trường hợp …", "Giám đốc Trung tâm ra
+# quyết định công nhận hoàn thành chương trình bồi dưỡng", "… xem xét để quyết định tiếp tục xuất khẩu, nhập khẩu vật
+# thể"; never a decision cited ("theo quyết định công bố …") nor the power to decide ("thẩm quyền quyết định …").
+_DECIDED_ACTS = ("công bố", "công nhận", "tạm ngừng", "cấm", "xuất", "cấp", "tiếp tục", "thành lập", "phê duyệt",
+                 "thu hồi", "đình chỉ", "hủy bỏ", "áp dụng", "cho phép", "phân bổ", "khen thưởng", "kỷ luật", "giao")
+_DECIDES = re.compile(r"(?<![Tt]heo )(?<![Tt]ại )(?<!của )(?<!quyền )(?<!các )(?<!số )\b(?P<v>quyết định\s+"
+                      r"(?:" + "|".join(_DECIDED_ACTS) + r")\b[^;:.()]*?)"
+                      r"(?=\s+(?:đối với|trong trường hợp|trong phạm vi|để|nhằm|theo|khi|sau khi|trước khi|và báo cáo|"
+                      r"gửi)\b|,\s*(?:cụ thể|trong đó|gồm|đồng thời)\b|\s*[;:.(]|$)")
 _NAMES_DOCUMENT = re.compile(rf"^(?:{_DOCUMENT_KINDS})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo)\b")
+# the lead-in's comma, and the act after it in lower case: "Căn cứ kế hoạch này, khẩn trương xây dựng …"
+_ACT_AFTER_LEAD_IN = re.compile(r"^[^,;:.]{3,150}?,\s*(?=(?-i:[a-zđ]))")
 PRODUCT_MAX_WORDS = 30  # an object longer than this is the task's whole text, not what it makes
 
 
@@ -184,10 +209,14 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return None  # the preamble issues the plan itself
     if _CITES.match(body):
         # "Căn cứ …" cites what others made, unless a body acts after it: "Căn cứ vào nhu cầu …, Trung tâm …
-        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan
+        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan; or the task's own act follows it, its lead named
+        # above ("- Căn cứ kế hoạch này, khẩn trương xây dựng kế hoạch phủ sóng 5G …" under "2. Các doanh nghiệp …")
         acted = after_lead_in(body)
         if acted is body:
-            return None
+            act = _ACT_AFTER_LEAD_IN.match(body)
+            if act is None or not TASK_START.match(body[act.end():]):
+                return None
+            acted = body[act.end():]
         body = acted
     parent = nodes[pos].parent
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
@@ -195,6 +224,28 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return clean(body)
     m = _made(body)
     return clean(m["v"]) if m else None
+
+
+def _granted_or_decided(sk: Skeleton) -> None:
+    """What a body its own sentence names grants or decides is the task's product ("Bộ Quốc phòng cấp chứng chỉ năng
+    lực …", "Giám đốc Trung tâm ra quyết định công nhận …"): read after the leads, and only where the clause's own
+    sentence named its lead, so a rule about who may grant ("Thẩm quyền cấp chứng chỉ", "Học viên … được cấp giấy
+    chứng nhận") makes nothing."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        src = c.lead_source
+        if c.product or src is None or src.clause_id != c.id or src.mechanism != "sentence":
+            continue
+        body = node.body or c.text
+        named = body.find(c.lead)
+        if named < 0:
+            continue
+        after = named + len(c.lead)
+        low = body.lower()
+        for rx, cue, gap in ((_GRANTS, "cấp", GRANT_GAP_CHARS), (_DECIDES, "quyết định", None)):
+            m = rx.search(body, after) if cue in low else None
+            if m and len(m["v"].split()) <= PRODUCT_MAX_WORDS and (gap is None or m.start() - after <= gap):
+                c.product = clean(m["v"])
+                break
 
 
 def _made(text: str) -> re.Match | None:
@@ -546,6 +597,7 @@ def assign_facts(sk: Skeleton) -> None:
     time_limits = {pos for pos in range(len(sk.clauses))
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
+    _granted_or_decided(sk)
     _stage_deadlines(sk)
     _routine_deadlines(sk)
     _plan_time_deadlines(sk)
