@@ -61,6 +61,11 @@ _TIME_LIMITS = (
                      r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
           "rong vòng", "rong thời"),
 )
+# The time a rule sets for an act, named before it: "Thời hạn đánh giá chương trình, kế hoạch … cấp quốc gia là 3 năm",
+# "Thời gian giải quyết hồ sơ là 15 ngày làm việc" (never the validity of a paper: "Thời hạn hiệu lực … là 05 năm").
+_TIME_LIMITS = (*_TIME_LIMITS, _cued(re.compile(
+    r"^(?:[Tt]hời hạn|[Tt]hời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{3,120}?\s+là\s+"
+    rf"(?P<v>(?:{_BOUND}\s+)?{_AMOUNT})(?![\w%])"), "hời hạn", "hời gian"))
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
 # …"), or that opens with the event it is done on ("Trong ngày tiếp nhận đề nghị …, Trung tâm …", "Ngay sau khi
@@ -512,8 +517,24 @@ def _stage_deadlines(sk: Skeleton) -> None:
         stage = named["stage"][:1].upper() + named["stage"][1:] if named else body.rstrip(":")
         for p in _descendants(sk.nodes, pos):
             task = sk.clauses[p]
-            if task.deadline is None and task.kind not in ("header", "footer", "table_header"):
+            if task.kind in ("header", "footer", "table_header"):
+                continue
+            if _restates_stage_end(task, stage):
+                task.deadline, task.deadline_source = None, None  # read as the stage's, as its siblings are
+            if task.deadline is None:
                 task.deadline = clean(stage)
+
+
+# "đến năm 2030" in a task's text under "1. Giai đoạn 2025 - 2030" only restates the stage's end ("…, phấn đấu đến
+# năm 2030 đạt 30% doanh nghiệp …" is the target's year): the stage is the task's time.
+_BY_YEAR = re.compile(r"^(?:đến|tới)\s+(?:hết\s+)?năm\s+(20\d\d)$", re.I)
+
+
+def _restates_stage_end(task: Clause, stage: str) -> bool:
+    m = _BY_YEAR.match(task.deadline or "")
+    years = re.findall(r"20\d\d", stage)
+    return (m is not None and bool(years) and m[1] == years[-1] and task.deadline_source is not None
+            and not task.deadline_source.stated)
 
 
 # The plan's own time, a part of it of its own: "**2. Thời gian thực hiện:** Từ tháng 10/2025 đến khi tổ chức thành

@@ -158,3 +158,37 @@ def test_a_time_per_phase_is_no_time_of_the_whole_plan():
 1. Sở Nội vụ hướng dẫn các cơ quan, đơn vị thực hiện Kế hoạch.
 """)
     assert clause(plan, "1. Sở Nội vụ").deadline is None
+
+
+@pytest.mark.parametrize("stage,task", [
+    ("1. Giai đoạn 2025 - 2030", "- Tập trung hỗ trợ doanh nghiệp nhỏ và vừa ứng dụng công nghệ số, phấn đấu đến năm "
+                                 "2030 đạt 30% doanh nghiệp thực hiện."),
+    ("2. Giai đoạn 2026 - 2028", "- Xây dựng cơ sở dữ liệu đất đai, hoàn thành đến năm 2028."),
+    ("a) Giai đoạn 2026 - 2030", "- Phấn đấu tới năm 2030 có 100% hồ sơ công việc được xử lý trên môi trường mạng."),
+])
+def test_a_task_restating_its_stages_end_year_is_done_in_the_stage(stage, task):
+    plan = parse_md(f"**III. LỘ TRÌNH THỰC HIỆN**\n\n**{stage}**\n\n{task}\n")
+    assert clause(plan, task[:20]).deadline == stage.split(" ", 1)[1]
+
+
+def test_a_time_inside_the_stage_is_kept():
+    task = "- Hoàn thành số hóa hồ sơ địa chính trong năm 2027."
+    plan = parse_md(f"**III. LỘ TRÌNH THỰC HIỆN**\n\n**1. Giai đoạn 2026 - 2030**\n\n{task}\n")
+    assert clause(plan, task[:20]).deadline == "trong năm 2027"
+
+
+@pytest.mark.parametrize("text,deadline", [
+    ("Thời hạn đánh giá chương trình, kế hoạch khắc phục hậu quả bom mìn vật nổ cấp quốc gia là 3 năm và đánh giá "
+     "giữa kỳ đối với chương trình cấp tỉnh.", "3 năm"),
+    ("Thời gian giải quyết hồ sơ đề nghị cấp chứng chỉ là 15 ngày làm việc.", "15 ngày làm việc"),
+    ("Thời hạn báo cáo kết quả kiểm tra là không quá 10 ngày.", "không quá 10 ngày"),
+])
+def test_the_time_a_rule_names_for_an_act_is_its_deadline(text, deadline):
+    plan = parse_md(f"**Điều 6. Đánh giá, điều chỉnh**\n\n1. Chương trình được đánh giá định kỳ.\n\n{text}\n")
+    assert clause(plan, text[:20]).deadline == deadline
+
+
+def test_a_papers_validity_is_no_deadline():
+    text = "Thời hạn hiệu lực của chứng chỉ năng lực là 05 năm."
+    plan = parse_md(f"**Điều 29. Thời hạn hiệu lực**\n\n{text}\n")
+    assert clause(plan, text[:20]).deadline is None
