@@ -238,7 +238,7 @@ def _granted_or_decided(sk: Skeleton) -> None:
     chứng nhận") makes nothing."""
     for c, node in zip(sk.clauses, sk.nodes):
         src = c.lead_source
-        if c.product or src is None or src.clause_id != c.id or src.mechanism != "sentence":
+        if c.product or src is None or src.clause_id != c.id or src.mechanism not in ("sentence", "heading"):
             continue
         body = node.body or c.text
         named = body.find(c.lead)

@@ -83,3 +83,12 @@ NOTHING_MADE = [
 def test_rules_on_granting_dossiers_sent_and_bare_lists_make_nothing(text):
     c = clause(parse_md(f"**Điều 30. Thẩm quyền và trình tự**\n\n{text}\n"), text[:20])
     assert c.product is None
+
+
+def test_a_decision_over_its_own_points_is_the_product():
+    """c49a5afa (dev): the decision's clause introduces its points, so it reads as the heading of a list."""
+    plan = parse_md("**Điều 9. Công nhận hoàn thành**\n\n3. Giám đốc Trung tâm ra quyết định công nhận hoàn thành "
+                    "chương trình bồi dưỡng, cụ thể như sau:\n\na. Quyết định ghi rõ họ tên học viên.\n\n"
+                    "b. Quyết định được lưu tại hồ sơ lớp học.\n")
+    c = clause(plan, "3. Giám đốc Trung tâm")
+    assert c.lead == "Giám đốc Trung tâm" and c.product == "quyết định công nhận hoàn thành chương trình bồi dưỡng"
