@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from corpus.model import Clause, DeadlineSource, units_of
-from corpus.responsibilities import after_lead_in, assign_responsibilities, clean
+from corpus.responsibilities import TASK_START, after_lead_in, assign_responsibilities, clean
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.tables import column_year
@@ -61,6 +61,11 @@ _TIME_LIMITS = (
                      r"(?:,?\s*(?:kể từ|tính từ|trước khi|sau khi|từ khi)\b.*?(?=\s+phải\b|[,.;:]|$))?)"),
           "rong vòng", "rong thời"),
 )
+# The time a rule sets for an act, named before it: "Thời hạn đánh giá chương trình, kế hoạch … cấp quốc gia là 3 năm",
+# "Thời gian giải quyết hồ sơ là 15 ngày làm việc" (never the validity of a paper: "Thời hạn hiệu lực … là 05 năm").
+_TIME_LIMITS = (*_TIME_LIMITS, _cued(re.compile(
+    r"^(?:[Tt]hời hạn|[Tt]hời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{3,120}?\s+là\s+"
+    rf"(?P<v>(?:{_BOUND}\s+)?{_AMOUNT})(?![\w%])"), "hời hạn", "hời gian"))
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
 # …"), or that opens with the event it is done on ("Trong ngày tiếp nhận đề nghị …, Trung tâm …", "Ngay sau khi
@@ -89,8 +94,10 @@ _DEADLINES = [
     # from one year to another: "từ năm 2026 đến năm 2030" (never "từ năm 2021 đến nay", the past)
     _cued(re.compile(r"(?P<v>\b[Tt]ừ năm 20\d{2}\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d{2})"), "ừ năm 20"),
     # a task closed by its period in brackets: "… tiến tới thí điểm (2025 - 2026)."
-    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"
-    re.compile(r"\((?P<v>(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
+    # or its quarter or month: "(Quý IV/2026)", "(tháng 6/2026)"; the period may be qualified: "(xuyên suốt 2025 -
+    # 2035)", "(giai đoạn 2026 - 2030)", "(trong năm 2026)"
+    re.compile(r"\((?P<v>(?:(?:xuyên suốt|suốt|trong|từ|giai đoạn)\s+)?"
+               r"(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
                r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
     _cued(re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
                      r"tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
@@ -123,6 +130,9 @@ _DEADLINES = [
     # an event that closes the task, last in its sentence: "… báo cáo … khi tổng kết Đợt thi đua."
     _cued(re.compile(r"\s(?P<v>(?:(?:ngay\s+)?sau khi|khi\s+(?=tổng kết|sơ kết|kết thúc|hoàn thành|có yêu cầu|được yêu cầu))"
                      r"\s*[^,;:.()]{3,80})\s*[.;]?\s*$"), "khi"),
+    # the event a task must come before, last in its sentence: "… huấn luyện bổ sung cho các đối tượng trước khi điều
+    # tra, khảo sát, rà phá bom mìn vật nổ.", "Kiểm tra … dữ liệu trước khi gửi về cấp trên." (the event may list acts)
+    _cued(re.compile(r"\s(?P<v>trước khi\s+[^;:.()]{3,120}?)\s*[.;]?\s*$"), "trước khi"),
 ]
 # each with its cues, paired once: looking a pattern up in a dict hashes its whole compiled code every time
 _CUED_DEADLINES = tuple((rx, _CUES.get(rx, ())) for rx in _DEADLINES)
@@ -143,18 +153,43 @@ _REPORT = re.compile(
 # (the kinds of document: `corpus.text.MADE_KINDS`, any case; the systems a task builds, capitalised)
 _DOCUMENT_KINDS = ("(?i:" + "|".join(re.escape(kind.lower()) for kind in MADE_KINDS) + ")"
                    r"|Cổng thông tin|Hệ thống|Cơ sở dữ liệu|Nền tảng|Ứng dụng")
+# Also what a task submits for another body to issue: "xây dựng và trình Ủy ban nhân dân Thành phố phê duyệt Kế hoạch
+# sao lưu …", "Trình Thủ tướng Chính phủ phê duyệt Chiến lược phát triển trồng trọt" (the addressee a short name).
+_SUBMITS = r"(?<![Tt]ờ )trình\s+(?:[^,;.:()]{1,60}?\s+)?(?:xem xét,?\s+)?(?:phê duyệt|ban hành|quyết định ban hành|thông qua)"
+# (the verb may introduce a list of what is made: "xây dựng: Đề án …; Điều tra …" names the first)
+# A task also compiles a list or a dossier: "lập danh sách học viên đủ điều kiện …", "lập hồ sơ kiểm tra …" (never
+# a bare "lập hồ sơ", nor a dossier sent in: "gửi hồ sơ" is a step of a procedure, not its product).
+_COMPILED = r"(?<=lập )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)|(?<=hoàn thiện )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)"
 _MAKES = re.compile(
-    rf"(?i:\b(?:xây dựng|ban hành|soạn thảo|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))\s+(?P<v>(?:{_DOCUMENT_KINDS})\b.*?)"
+    rf"(?i:\b(?:{_SUBMITS}|xây dựng|ban hành|soạn thảo|biên soạn|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))(?:\s*:)?\s+"
+    rf"(?P<v>(?:(?:{_DOCUMENT_KINDS})\b|(?i:{_COMPILED})).*?)"
     r"(?=\s*(?:[;:.(]|,\s*(?:gồm|trong đó|để|trình|gửi|báo cáo|theo|bảo đảm|đảm bảo)\b)|"
-    r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm)\b|"
+    # what the document must answer to is no part of its name: "Đề án … ven biển hiện đại đảm bảo phù hợp với …"
+    r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm|"
+    r"(?:đảm bảo|bảo đảm)\s+(?:phù hợp|đúng|yêu cầu|tiến độ|chất lượng|hiệu quả))\b|"
     r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
     r"\s+về\s+(?=[A-ZĐ])|$)")
 # the cues of _MAKES's verbs ("soạn thảo", "gửi", "hoàn thiện" cut short of their "s" and "i"; "có" is only a verb of
 # making before "văn bản")
-_MAKING_CUES = ("xây dựng", "ban hành", "oạn thảo", "văn bản", "gử", "lập", "trình", "hoàn th")
-_MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Trình|Hoàn thiện)\b")
+_MAKING_CUES = ("xây dựng", "ban hành", "oạn", "văn bản", "gử", "lập", "trình", "hoàn th")
+_MAKING = re.compile(r"^(?:Xây dựng|Ban hành|Soạn thảo|Biên soạn|Trình(?!\s+tự)|Hoàn thiện)\b")  # not "Trình tự, thủ tục"
+# What a body grants: "Bộ Quốc phòng cấp chứng chỉ năng lực cho các tổ chức …", "cấp lại giấy phép …".
+_GRANTS = re.compile(r"(?<!gốc )(?<!sổ )\bcấp(?:\s+(?:mới|lại|đổi))?\s+(?P<v>(?:chứng chỉ|giấy chứng nhận|giấy phép)\b[^,;:.()]*?)"
+                     r"(?=\s+(?:cho|theo|đối với|tại|trong|khi|sau khi|để|do|là|được)\b|\s*[,;:.(]|$)")
+GRANT_GAP_CHARS = 40  # the grant follows its body's name closely: "Binh chủng Công binh đào tạo, cấp chứng chỉ …"
+# What a body decides, as a decision: "Bộ trưởng … quyết định công bố dịch trong trường hợp …", "Giám đốc Trung tâm ra
+# quyết định công nhận hoàn thành chương trình bồi dưỡng", "… xem xét để quyết định tiếp tục xuất khẩu, nhập khẩu vật
+# thể"; never a decision cited ("theo quyết định công bố …") nor the power to decide ("thẩm quyền quyết định …").
+_DECIDED_ACTS = ("công bố", "công nhận", "tạm ngừng", "cấm", "xuất", "cấp", "tiếp tục", "thành lập", "phê duyệt",
+                 "thu hồi", "đình chỉ", "hủy bỏ", "áp dụng", "cho phép", "phân bổ", "khen thưởng", "kỷ luật", "giao")
+_DECIDES = re.compile(r"(?<![Tt]heo )(?<![Tt]ại )(?<!của )(?<!quyền )(?<!các )(?<!số )\b(?P<v>quyết định\s+"
+                      r"(?:" + "|".join(_DECIDED_ACTS) + r")\b[^;:.()]*?)"
+                      r"(?=\s+(?:đối với|trong trường hợp|trong phạm vi|để|nhằm|theo|khi|sau khi|trước khi|và báo cáo|"
+                      r"gửi)\b|,\s*(?:cụ thể|trong đó|gồm|đồng thời)\b|\s*[;:.(]|$)")
 _NAMES_DOCUMENT = re.compile(rf"^(?:{_DOCUMENT_KINDS})\b")
 _CITES = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai|Theo)\b")
+# the lead-in's comma, and the act after it in lower case: "Căn cứ kế hoạch này, khẩn trương xây dựng …"
+_ACT_AFTER_LEAD_IN = re.compile(r"^[^,;:.]{3,150}?,\s*(?=(?-i:[a-zđ]))")
 PRODUCT_MAX_WORDS = 30  # an object longer than this is the task's whole text, not what it makes
 
 
@@ -179,10 +214,14 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return None  # the preamble issues the plan itself
     if _CITES.match(body):
         # "Căn cứ …" cites what others made, unless a body acts after it: "Căn cứ vào nhu cầu …, Trung tâm …
-        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan
+        # xây dựng kế hoạch bồi dưỡng trình …" makes the plan; or the task's own act follows it, its lead named
+        # above ("- Căn cứ kế hoạch này, khẩn trương xây dựng kế hoạch phủ sóng 5G …" under "2. Các doanh nghiệp …")
         acted = after_lead_in(body)
         if acted is body:
-            return None
+            act = _ACT_AFTER_LEAD_IN.match(body)
+            if act is None or not TASK_START.match(body[act.end():]):
+                return None
+            acted = body[act.end():]
         body = acted
     parent = nodes[pos].parent
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
@@ -190,6 +229,28 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
         return clean(body)
     m = _made(body)
     return clean(m["v"]) if m else None
+
+
+def _granted_or_decided(sk: Skeleton) -> None:
+    """What a body its own sentence names grants or decides is the task's product ("Bộ Quốc phòng cấp chứng chỉ năng
+    lực …", "Giám đốc Trung tâm ra quyết định công nhận …"): read after the leads, and only where the clause's own
+    sentence named its lead, so a rule about who may grant ("Thẩm quyền cấp chứng chỉ", "Học viên … được cấp giấy
+    chứng nhận") makes nothing."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        src = c.lead_source
+        if c.product or src is None or src.clause_id != c.id or src.mechanism not in ("sentence", "heading"):
+            continue
+        body = node.body or c.text
+        named = body.find(c.lead)
+        if named < 0:
+            continue
+        after = named + len(c.lead)
+        low = body.lower()
+        for rx, cue, gap in ((_GRANTS, "cấp", GRANT_GAP_CHARS), (_DECIDES, "quyết định", None)):
+            m = rx.search(body, after) if cue in low else None
+            if m and len(m["v"].split()) <= PRODUCT_MAX_WORDS and (gap is None or m.start() - after <= gap):
+                c.product = clean(m["v"])
+                break
 
 
 def _made(text: str) -> re.Match | None:
@@ -456,8 +517,88 @@ def _stage_deadlines(sk: Skeleton) -> None:
         stage = named["stage"][:1].upper() + named["stage"][1:] if named else body.rstrip(":")
         for p in _descendants(sk.nodes, pos):
             task = sk.clauses[p]
-            if task.deadline is None and task.kind not in ("header", "footer", "table_header"):
+            if task.kind in ("header", "footer", "table_header"):
+                continue
+            if _restates_stage_end(task, stage):
+                task.deadline, task.deadline_source = None, None  # read as the stage's, as its siblings are
+            if task.deadline is None:
                 task.deadline = clean(stage)
+
+
+# "đến năm 2030" in a task's text under "1. Giai đoạn 2025 - 2030" only restates the stage's end ("…, phấn đấu đến
+# năm 2030 đạt 30% doanh nghiệp …" is the target's year): the stage is the task's time.
+_BY_YEAR = re.compile(r"^(?:đến|tới)\s+(?:hết\s+)?năm\s+(20\d\d)$", re.I)
+
+
+def _restates_stage_end(task: Clause, stage: str) -> bool:
+    m = _BY_YEAR.match(task.deadline or "")
+    years = re.findall(r"20\d\d", stage)
+    return (m is not None and bool(years) and m[1] == years[-1] and task.deadline_source is not None
+            and not task.deadline_source.stated)
+
+
+# The plan's own time, a part of it of its own: "**2. Thời gian thực hiện:** Từ tháng 10/2025 đến khi tổ chức thành
+# công Đại hội …", "1. Thời gian thực hiện" over "Đợt thi đua được triển khai thực hiện từ ngày ban hành Kế hoạch đến
+# khi …", "IV. THỜI GIAN THỰC HIỆN". A numbered heading, never a task's attribute bullet ("- Thời gian thực hiện: Năm
+# 2025" under its task is that task's, `corpus.responsibilities.LabelledLines`), and only near the top of the plan.
+_PLAN_TIME = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|triển khai|tổ chức))?"
+                        r"(?:\s+(?:Kế hoạch|đợt thi đua|phong trào)(?:\s+này)?)?\s*(?::\s*(?P<v>.*))?$", re.I | re.S)
+PLAN_TIME_MAX_DEPTH = 2  # a part of the plan ("II" › "2. Thời gian thực hiện"), not a point under a task
+
+
+def _plan_time(sk: Skeleton) -> tuple[int, str] | None:
+    """The one part of the plan that states the plan's own time, and that time; None when the plan has none or
+    several (a time per phase is no time of the whole plan)."""
+    found = []
+    for pos, (c, node) in enumerate(zip(sk.clauses, sk.nodes)):
+        if c.kind not in ("heading", "item") or node.ltype is None or node.ltype in BULLET_TYPES or c.appendix:
+            continue
+        depth, up = 0, node.parent
+        while up is not None:
+            depth, up = depth + 1, sk.nodes[up].parent
+        m = _PLAN_TIME.match(re.sub(r"\*+", "", node.body or c.text).strip())
+        if m is None or depth >= PLAN_TIME_MAX_DEPTH:
+            continue
+        value = clean(m["v"] or "")
+        if not value:  # the time in the part's first paragraph: "Đợt thi đua được triển khai thực hiện từ … đến khi …"
+            first = node.children[0] if node.children else None
+            value = sk.clauses[first].deadline if first is not None else None
+        if value and deadline_kinds(value):
+            found.append((pos, value))
+    return found[0] if len(found) == 1 else None
+
+
+def _plan_time_deadlines(sk: Skeleton) -> None:
+    """A task of the plan's body with a lead and no time of its own is done in the time the plan states for
+    itself (`_plan_time`): the span of an emulation drive ("từ ngày ban hành Kế hoạch đến khi tổ chức thành công
+    Đại hội …") covers every duty the plan hands out."""
+    found = _plan_time(sk)
+    if found is None:
+        return
+    pos, value = found
+    src = sk.clauses[pos]
+    for c in sk.clauses:
+        if c.lead and c.deadline is None and c.section_path and not c.appendix \
+                and c.kind in ("item", "bullet", "paragraph", "heading"):
+            c.deadline, c.deadline_source = value, DeadlineSource("plan_time", src.id, src.lines)
+
+
+# A task done regularly, said mid-sentence: "Báo cáo thường xuyên Bộ Nông nghiệp và Môi trường …", "… chỉ đạo Báo …
+# thường xuyên tuyên truyền …", "Cập nhật, tích hợp cơ sở dữ liệu thường xuyên vào Hệ thống …"; never spending that
+# recurs ("chi thường xuyên", "kinh phí thường xuyên"), a place where a thing often happens ("nơi thường xuyên phát
+# sinh bụi") nor a kind of thing the task sets up ("các kênh đối thoại thường xuyên", "nhiệm vụ thường xuyên").
+_ROUTINE = re.compile(r"\b[Tt]hường xuyên\b(?!\s+(?:chi|của)\b)")
+_NOT_ROUTINE_AFTER = re.compile(r"\b(?:chi|phí|nơi|vốn|nhiệm vụ|công việc|đối thoại|hoạt động)\s+$", re.I)
+
+
+def _routine_deadlines(sk: Skeleton) -> None:
+    """A task with a lead and no time of its own that says it is done "thường xuyên" is done all along: its thời
+    hạn (read after the leads, so a task linked to its lead elsewhere counts too)."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        if c.lead and c.deadline is None and c.section_path and c.kind in ("item", "bullet", "paragraph", "heading") \
+                and "thường xuyên" in c.text.lower() and any(
+                    not _NOT_ROUTINE_AFTER.search(m.string[:m.start()]) for m in _ROUTINE.finditer(node.body or c.text)):
+            c.deadline, c.deadline_source = "thường xuyên", DeadlineSource("in_text", c.id, c.lines)
 
 
 def _descendants(nodes: list[Node], pos: int) -> list[int]:
@@ -477,7 +618,10 @@ def assign_facts(sk: Skeleton) -> None:
     time_limits = {pos for pos in range(len(sk.clauses))
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
+    _granted_or_decided(sk)
     _stage_deadlines(sk)
+    _routine_deadlines(sk)
+    _plan_time_deadlines(sk)
     _notes_state_nothing(sk)
     _read_units(sk.clauses)
 

@@ -184,6 +184,7 @@ DEADLINE_MECHANISMS: dict[str, str] = {
     "table_column": "cột thời hạn của bảng",
     "labelled_line": "dòng ghi thời hạn",
     "appendix_table": "bảng phụ lục",
+    "plan_time": "thời gian thực hiện của kế hoạch",  # the plan's own time, for a task with none (corpus.facts)
     "in_text": "câu của nội dung",  # a time phrase of the clause's own words ("… hoàn thành trong năm 2026")
 }
 

@@ -184,8 +184,9 @@ _PARTNERS_WITH = re.compile(
     r"(?<=liên quan)\s+(?!(?:và|hoặc|đến|tới|theo)\b)(?=\w)|"
     r"(?<!chương)(?<!lộ)\s+trình\b(?!\s+độ)|"  # "… phối hợp với Sở X trình cấp có thẩm quyền …"
     # verbs end the list only in lower case: "Ban Tổ chức Tỉnh ủy", "Bộ Tổng Tham mưu" are names
-    # "… phối hợp với các bộ, ngành và tổ chức liên quan thực hiện …": after "và" a "tổ chức" is a body
-    r"\s+(?-i:(?<!\svà\s)tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
+    # "… phối hợp với các bộ, ngành và tổ chức liên quan thực hiện …": after "và" a "tổ chức" is a body, and after
+    # "các" ("… phối hợp với các tổ chức, doanh nghiệp cung cấp dịch vụ …")
+    r"\s+(?-i:(?<!\svà\s)(?<!\bcác\s)tổ chức|tham mưu|triển khai thực hiện|triển khai|thực hiện|để|nhằm|theo chức năng|trong việc)\b|"
     r"\s+(?-i:theo dõi|chỉ đạo|hướng dẫn|kiểm tra|tuyên truyền|tổng hợp|xây dựng|rà soát|đề xuất|báo cáo|tham gia|"
     r"giám sát|đôn đốc|vận động|hỗ trợ|kịp thời|kiểm soát|phát triển|thúc đẩy|cập nhật|khảo sát|thẩm định|"
     r"xúc tiến|quảng bá|nâng cao|bảo đảm|đảm bảo)\b|"
@@ -654,7 +655,7 @@ _SUBJECT = re.compile(
     rf"^(?P<unit>{_HEAD}\b.{{0,200}}?)\s*,?\s+(?<![Cc]ác\s)(?!{_LISTED_BODY})(?P<verb>{VERB_RE}|"
     # "đào tạo" is what a body does ("VNMAC đào tạo, cấp chứng chỉ …"), not a kind of body ("Các cơ sở đào tạo")
     + "|".join(re.escape(v) for v in _DUTY_VERBS) + r"|(?<!sở\s)(?<!trình\s)(?<!tâm\s)(?<!trường\s)(?<!ngành\s)đào tạo)\b", re.S)
-_WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|tổ chức|triển khai|thực hiện|"
+_WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}\b))(?P<v>.+?)(?=\s+(?-i:trong|để|nhằm|(?<!\bcác\s)tổ chức|triển khai|thực hiện|"
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
@@ -665,8 +666,11 @@ _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)
 
 _COORDINATE = re.compile(rf"(?:^|[\s,;(])phối hợp\s+(?:chặt chẽ\s+)?(?:cùng\s+)?(?:với\s+)?"
                          rf"(?=(?:{_HEAD}|(?:các\s+)?{PARTNER_HEAD_RE})\b)", re.I)
-# Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y".
-_ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của)\s+(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
+# Partners named without "phối hợp": "X chủ trì, cùng với Y xây dựng …", "… với sự tham gia của Y", "… tham gia cùng
+# Sở Khoa học và Công nghệ trong việc tuyên truyền …" (after a bare "cùng" only a body named outright: "cùng cấp",
+# "cùng phát triển" name none).
+_ALONG = re.compile(rf"(?:^|[\s,;(])(?:cùng với|với sự (?:tham gia|phối hợp) của|cùng(?=\s+(?-i:[A-ZĐ])))\s+"
+                    rf"(?=(?-i:[A-ZĐ])|các\s+{_HEAD}\b)", re.I)
 
 
 # "phối hợp, cung cấp thông tin với các sở, ngành …": a short act between "phối hợp," and "với" its partners
@@ -687,7 +691,7 @@ def coordination_phrases(ctx: Context, mechanism: str) -> None:
         m = _COORDINATE.search(body)
         if m:
             pm = _PARTNERS_WITH.search(body[m.start():].lstrip(" ,;("))
-        elif pos in leading and "với" in body and (m := _ALONG.search(body)):
+        elif pos in leading and ("với" in body or "cùng" in body) and (m := _ALONG.search(body)):
             pm = _PARTNERS_WITH.search("phối hợp với " + body[m.end():])
         elif "với" in body and (m := _COORDINATE_ACT.search(body)):
             # the act's subject matter follows the partners: "… với các sở, ngành về hoạt động thu gom …"

@@ -668,6 +668,10 @@ def _walls_are_empty_cells(tokens: list[_Token], after: int, walls: int, row: _P
         return walls == 1 and 1 + _cell_run(tokens, after) <= width
     number = row.cells[0].text
     following = _cell_text(tokens[after][1]).text
+    if not number and len(row.cells) >= 2 and _NUMERIC_CELL.match(following):
+        # a sub-row with its number cell left empty ("| | + Người hiến bộ phận cơ thể | Người | | 55 | 60 |"): walls
+        # before a figure are its empty cells when the figures that follow fit the room the row has left
+        return len(row.cells) + walls + _cell_run(tokens, after) <= width
     if _opens_on_its_name(row):
         # a row opening on its own name, its number cell left out (a total, "| Tổng I + II | | 240.000 |"):
         # walls before a figure are its empty cells, once the number cell is given back; a number cell

@@ -188,3 +188,25 @@ def test_a_row_without_its_number_keeps_the_empty_cell_before_its_figures(name, 
     row = next(c for c in rows_of(clauses) if name.strip("*") in c.text)
     assert row.columns["don_vi_tinh"] == unit
     assert row.year_values == {2027: figures[0].strip("*"), 2028: figures[1].strip("*")}
+
+
+# A sub-row that leaves its number cell empty ("| | + Người hiến bộ phận cơ thể | Người | | 55 | 60 |") keeps an
+# empty cell before its figures too: the walls are its cells when the figures after them fit the row. Shapes of a
+# forecast of insured people (9b7eebad, dev), a school-network plan and a budget table.
+@pytest.mark.parametrize("name,unit,figures", [
+    ("+ Người hiến bộ phận cơ thể", "Người", ["60", "65"]),
+    ("- Trường đạt chuẩn quốc gia", "Trường", ["12", "14"]),
+    ("Trong đó: chi thường xuyên", "Triệu đồng", ["1.200", "1.350"]),
+])
+def test_a_sub_row_with_an_empty_number_keeps_the_empty_cell_before_its_figures(name, unit, figures):
+    clauses = parse_md(crawled([
+        ["**STT**", "**Chỉ tiêu**", "**Đơn vị tính**", "**Năm 2026**", "**Năm 2027**", "**Năm 2028**"],
+        ["1", "Chỉ tiêu thứ nhất", unit, "10", "11", "12"],
+        ["", name, unit, "", *figures],
+        ["", "Chỉ tiêu con tiếp theo", unit, "", "31", "32"],
+        ["2", "Chỉ tiêu thứ hai", unit, "20", "21", "22"],
+    ]))
+    row = next(c for c in rows_of(clauses) if name in c.text)
+    assert row.columns["don_vi_tinh"] == unit
+    assert row.year_values == {2027: figures[0], 2028: figures[1]}
+    assert row_with(clauses, "Chỉ tiêu thứ hai").year_values == {2026: "20", 2027: "21", 2028: "22"}
