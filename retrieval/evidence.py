@@ -30,12 +30,10 @@ from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WOR
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
-from retrieval.query import GIAO, AnswerSlot, Question, folded, without_numbers, word_pairs
+from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, without_numbers, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
-TITLE_BODY_SCAN = 40  # a bare title's first clause follows it within this many of its plan's clauses (a title
-# heads its own text first; one further down lies under a sub-heading and is not what the title says)
 RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng")
 SUBJECT_WORDS = 3  # a named law or document is matched by this many words from its start ("luật việc làm"):
 # a question's wording runs on past the name ("Luật Việc làm phải được …") and no reader marks where it ends
@@ -79,9 +77,12 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
     "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
-    "agency": re.compile(r"\b(?:so|ban|phong|uy ban|ubnd|cong an|bo chi huy|trung tam|hoi|doan|cuc|chi cuc|bo|"
-                         r"van phong|dai|bao|truong|cong ty|doanh nghiep|tong cong ty|tap doan|cac don vi|don vi)\b"),
 }
+
+# a unit named in a clause's text as the plans write it: a head word ("Sở", "Ủy ban nhân dân", "UBND") and the
+# capitalised word its name opens with
+_AGENCY_NAMED = re.compile(r"(?<!\w)(?:%s|Ủy ban|Uỷ ban|UBND|Bộ Chỉ huy|Công ty|Tập đoàn|Tổng cục)\s+%s"
+                           % ("|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True)), CAPITAL))
 
 # a parsed target's unit that is a value of the slot's kind
 _TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
@@ -163,7 +164,7 @@ def slot_filled(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     if q.answer_slot is None:
         return 1.0
     return 1.0 if any(ev.answers_slot(p, q)
-                      for p, _, _ in ev.answer_clauses(ranked)) else 0.0
+                      for p, _, _ in ev.answer_clauses(ranked, q)) else 0.0
 
 
 @evidence
@@ -175,7 +176,7 @@ def slot_phrase(ev: "Evidence", q: Question, ranked: list[tuple[int, float, floa
     longest = max((len(r) for r in q.content_runs), default=0)
     if q.answer_slot is None or longest < 2:
         return 1.0
-    holding = [t for t in ev.answer_clauses(ranked) if ev.answers_slot(t[0], q)]
+    holding = [t for t in ev.answer_clauses(ranked, q) if ev.answers_slot(t[0], q)]
     if not holding:
         return 0.0
     return max(ev.longest_phrase(q, [t]) for t in holding) / longest
@@ -198,7 +199,7 @@ def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float,
         return 1.0
     weight = {b: sum(ev.idf(w) for w in b.split()) for b in pairs}
     total = sum(weight.values())
-    holding = [p for p, _, _ in ev.answer_clauses(ranked) if ev.answers_slot(p, q)]
+    holding = [p for p, _, _ in ev.answer_clauses(ranked, q) if ev.answers_slot(p, q)]
     return max((sum(w for b, w in weight.items() if b in ev.own_pairs(p)) / total for p in holding), default=0.0)
 
 
@@ -206,10 +207,12 @@ def subject_in_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float,
 def slot_score(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The ranker's probability for the best of the top clauses holding a value of the slot's kind
     (the best top score when no kind is asked): the figure must stand in a clause the ranker believes
-    answers, not in a weaker neighbour that happens to state some percentage."""
+    answers, not in a weaker neighbour that happens to state some percentage. A heading found alone holds
+    what the answer quotes under it (`Evidence.answers_through`): "1.1. Nội dung đơn giản hóa" found first
+    holds the days its enumeration's second line cuts."""
     top = ranked[:TOP]
     if q.answer_slot is not None:
-        top = [t for t in top if ev.answers_slot(t[0], q)]
+        top = [t for t in top if ev.answers_through(t[0], q)]
     return max((s for _, s, _ in top), default=0.0)
 
 
@@ -298,20 +301,38 @@ def plan_title_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float
 
 
 @evidence
+def plan_title_pairs(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """`plan_title_agrees` read on word pairs: the rarity-weighted share of the pairs of the name the question gives
+    a plan ("kế hoạch phát triển kinh tế số", "phương án đơn giản hóa TTHC ngành giáo dục") that the answering plan's
+    title and letterhead write. Its words alone are found in a plan of another subject ("phát triển kinh tế - xã hội"
+    holds "kinh tế" and "phát triển", not "kinh tế số"; "ngành y tế" every word but the field): the plans' names of
+    things are compounds of two syllables. 1 when the question names no plan by its subject or the name is one word."""
+    name = ev.plan_name_words(q)
+    pairs = word_pairs(list(name))
+    if not pairs or not ranked:
+        return 1.0
+    have = ev.plan_title_pairs(ev.store.clauses[ranked[0][0]].doc_id)
+    weight = {b: sum(ev.idf(w) for w in b.split()) for b in pairs}
+    total = sum(weight.values())
+    return sum(w for b, w in weight.items() if b in have) / total if total else 1.0
+
+
+@evidence
 def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The year (or period) the question asks about is the one the answer's value is for: a chỉ tiêu "đến
     năm 2030" does not answer "đến năm 2035" nor "giai đoạn 2031-2035". Of the answer's clauses (those
     holding a value of the slot's kind, when one is asked), the years each states for itself — its typed
     target's year, its year columns, the years its own text writes, else its headings', else the period
-    of its plan's title (`plan_period`) — as a span from the first to the last: 1 when one
+    of its plan's title (`plan_period`) — as a span from the first to the last, read on those naming what is
+    asked (`Evidence.naming_subject`: the CPI row's 2026–2028, not a growth forecast's 2026–2030 beside it): 1 when one
     clause's span meets the years asked, 0 when they state years and none does, UNSTATED_CREDIT when none states
     any; 1 when the question names no year."""
     if not q.years or not ranked:
         return 1.0
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
-    top = ev.answer_clauses(ranked)
+    top = ev.answer_clauses(ranked, q)
     if q.answer_slot is not None:
-        top = [t for t in top if ev.answers_slot(t[0], q)] or top
+        top = ev.naming_subject(q, [t for t in top if ev.answers_slot(t[0], q)] or top)
     stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title)))
               for c in (ev.store.clauses[p] for p, _, _ in top)]
     if any(s and s[0] <= hi and lo <= s[-1] for s in stated):
@@ -407,8 +428,11 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
     question asks for the plan's own number or date (``letterhead``)."""
     if c.kind == "header" and not letterhead:
         return False
-    if slot.kind == "agency" and (c.lead or c.partners):
-        return True
+    if slot.kind == "agency":
+        # a typed chủ trì or phối hợp, or a unit's name in the text: a head word and a capitalised name ("về Sở Khoa
+        # học và Công nghệ"); the folded head words alone are everywhere ("ban hành", "xã hội", "giai đoạn")
+        return bool(c.lead or c.partners) or _AGENCY_NAMED.search(
+            " ".join(filter(None, [c.text, *(c.columns or {}).values()]))) is not None
     if slot.kind == "partners" and c.partners:
         return True
     if slot.kind == "time" and (c.deadline or stage_heading(c)):
@@ -450,6 +474,7 @@ class Evidence:
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
+        self.plan_title_pairs = functools.lru_cache(maxsize=plans)(self._read_plan_title_pairs)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
@@ -492,6 +517,14 @@ class Evidence:
                                      if self.store.clauses[p].kind == "header"]
         return frozenset(self.words("\n".join(parts)))
 
+    def _read_plan_title_pairs(self, doc_id: str) -> frozenset[str]:
+        """The word pairs of a plan's title and letterhead lines, each line read apart (``plan_title_pairs``)."""
+        doc = self.store.documents[doc_id]
+        start, end = self.store.doc_ranges[doc_id]
+        lines = [doc.title or ""] + [self.store.clauses[p].text for p in range(start, end)
+                                     if self.store.clauses[p].kind == "header"]
+        return frozenset(b for line in lines for b in word_pairs(self.words(line)))
+
     def title_share(self, name: tuple[str, ...], doc_id: str) -> float:
         """Rarity-weighted share of a plan name's words in plan ``doc_id``'s title and letterhead."""
         have = self.plan_title_words(doc_id)
@@ -530,12 +563,12 @@ class Evidence:
                     break
             name: list[str] = []
             while j < len(ws) and len(name) < PLAN_NAME_WORDS:
+                if " ".join(ws[j:j + 2]) in PLAN_NAME_GENERIC:
+                    j += 2  # before the stop words: "thi hành" is no "thì" that ends the name
+                    continue
                 if (ws[j] in PLAN_NAME_STOP and (ws[j] != "giao" or re.match(GIAO, " ".join(ws[j:j + 2])))
                         or ws[j].isdigit() or any(ws[j:j + len(p)] == p for p in places)):
                     break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
-                if " ".join(ws[j:j + 2]) in PLAN_NAME_GENERIC:
-                    j += 2
-                    continue
                 name.append(ws[j])
                 j += 1
             name = [w for w in name if len(w) >= 2]
@@ -676,36 +709,67 @@ class Evidence:
                  if len(w) >= 2 and not w.isdigit() and w not in place]
         return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
 
-    def _read_title_body(self, pos: int) -> int | None:
-        """The position of what the clause at ``pos`` answers through when it is a bare title (a heading stating no
-        fact of its own, "1.2. Kiến nghị thực thi"): the first clause the plan writes under it, as the answer quotes
-        it (`strategies.heading_body`); None for any other clause (``title_body``). The plan's clauses are one
-        contiguous run in its order, so what a title heads follows it within TITLE_BODY_SCAN positions."""
-        from retrieval.strategies import heading_body
+    def _read_title_body(self, pos: int, announced: bool = False) -> tuple[int, ...]:
+        """The positions of what the clause at ``pos`` answers through when it is a heading found alone, as the answer
+        quotes them (`strategies.title_body`): a bare title's short enumeration whole ("1.1. Nội dung đơn giản hóa"
+        over its three lines, the days cut in the second), else the first clause it heads; with ``announced`` (a
+        figure asked) a heading announcing its items with a colon, with them. Empty for any other clause
+        (``title_body``). Read over the heading's own section, the run of clauses after it whose section path
+        extends its own: the plan's clauses are one contiguous run in its order, and what a title heads lies there."""
+        from retrieval.strategies import title_body
 
         c = self.store.clauses[pos]
         if c.kind != "heading":
-            return None
-        end = min(self.store.doc_ranges[c.doc_id][1], pos + 1 + TITLE_BODY_SCAN)
-        body = heading_body(c, (), [self.store.clauses[p] for p in range(pos + 1, end)])
-        return None if body is None else self._position_of(body.id, pos + 1, end)
+            return ()
+        depth, end = len(c.section_path), self.store.doc_ranges[c.doc_id][1]
+        under: list[int] = []
+        for p in range(pos + 1, end):
+            path = self.store.clauses[p].section_path
+            if len(path) <= depth or list(path[:depth]) != list(c.section_path):
+                break
+            under.append(p)
+        body = {b.id for b in title_body(c, [self.store.clauses[p] for p in under], announced)}
+        return tuple(p for p in under if self.store.clauses[p].id in body)
 
-    def _position_of(self, clause_id: str, start: int, end: int) -> int | None:
-        return next((p for p in range(start, end) if self.store.clauses[p].id == clause_id), None)
-
-    def answer_clauses(self, ranked: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
-        """The clauses an answer is composed from: the first ANSWER_DEPTH found, each bare title followed by the
-        clause it answers through (`title_body`, with the title's score), since the answer quotes that clause
-        with it. A value asked for ("còn bao nhiêu ngày") stands in the body under "1.1. Nội dung đơn giản hóa",
-        never in the title the ranker found: the evidence reads what the reader will see, not the title alone."""
+    def answer_clauses(self, ranked: list[tuple[int, float, float]], q: Question | None = None
+                       ) -> list[tuple[int, float, float]]:
+        """The clauses an answer is composed from: the first ANSWER_DEPTH found, each heading found alone followed by
+        what it answers through (`title_body`, with the heading's score), since the answer quotes it with it. A value
+        asked for ("còn bao nhiêu ngày") stands in the body under "1.1. Nội dung đơn giản hóa", never in the title the
+        ranker found: the evidence reads what the reader will see, not the title alone. ``q``: the question, whose
+        strategy says whether a figure's announcing heading is quoted with its items."""
+        announced = q is not None and self.announces_items(q)
         out: list[tuple[int, float, float]] = []
         seen: set[int] = set()
         for p, s, cov in ranked[:ANSWER_DEPTH]:
-            for q in (p, self.title_body(p)):
-                if q is not None and q not in seen:
-                    seen.add(q)
-                    out.append((q, s, cov))
+            for b in (p, *self.title_body(p, announced)):
+                if b not in seen:
+                    seen.add(b)
+                    out.append((b, s, cov))
         return out
+
+    @staticmethod
+    def announces_items(q: Question) -> bool:
+        """The question's answer quotes a heading announcing its items with them (`Strategy.quotes_announced_items`)."""
+        from retrieval.strategies import strategy_for
+
+        return strategy_for(q).quotes_announced_items
+
+    def answers_through(self, pos: int, q: Question) -> bool:
+        """The clause at ``pos``, or what it answers through when it is a heading found alone (`title_body`), holds a
+        value of the kind asked: the answer quotes both, so the title found holds what its body states."""
+        return self.answers_slot(pos, q) or any(self.answers_slot(b, q)
+                                                for b in self.title_body(pos, self.announces_items(q)))
+
+    def naming_subject(self, q: Question, found: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        """Of the clauses ``found``, those writing the most word pairs of what the question asks about (`subject_pairs`
+        in `own_pairs`: the CPI row writing "giá tiêu dùng", not a forecast beside it sharing "dự báo"); all of them
+        when none writes any. The value asked is that thing's: a year another clause beside it states is another
+        indicator's or task's."""
+        pairs = self.subject_pairs(q)
+        written = [sum(b in self.own_pairs(t[0]) for b in pairs) for t in found]
+        most = max(written, default=0)
+        return [t for t, n in zip(found, written) if n == most] if most else found
 
     def holds_value(self, pos: int, slot: AnswerSlot, letterhead: bool = False) -> bool:
         """`clause_holds_value` of the clause at ``pos``."""
@@ -855,11 +919,8 @@ class Evidence:
 
 # a question opening with a body's head word (`corpus.text.ACTING_UNIT_HEADS`) and the capitalised words of its
 # name ("Bộ Y tế chủ trì …", "Sở Thông tin và Truyền thông Đồng Tháp được giao …"), "và" inside the name
-# the capital letters of Vietnamese (A–Z, Đ and every capital with its marks), read from Unicode: the range "À-Ỹ"
-# is a run of code points that holds the small letters as well ("đ", "ư", "ơ"), so a name's run would go on into
-# "được", "ở", "đã" ("Sở VHTTDL Đắk Lắk được giao …" is not the unit "Sở VHTTDL … được")
-CAPITALS = "".join(chr(i) for r in (range(0x41, 0x250), range(0x1E00, 0x1F00)) for i in r if chr(i).isupper())
-_CAPITAL = "[" + re.escape(CAPITALS) + "]"
+# the capitals (`query.CAPITAL`): "Sở VHTTDL Đắk Lắk được giao …" is not the unit "Sở VHTTDL … được"
+_CAPITAL = CAPITAL
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
                            + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
@@ -948,16 +1009,33 @@ def indicator_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     pairs = ev.subject_pairs(q)
     if not pairs:
         return 1.0
-    holding = [p for p, _, _ in ev.answer_clauses(ranked) if ev.answers_slot(p, q)]
+    holding = [p for p, _, _ in ev.answer_clauses(ranked, q) if ev.answers_slot(p, q)]
     written = max((sum(b in ev.own_pairs(p) for b in pairs) / len(pairs) for p in holding), default=0.0)
     return 1.0 if written > INDICATOR_PAIRS else 0.0
+
+
+@evidence
+def value_names_subject(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """Any kind of value asked (a unit, a date, a partner as much as a figure) stands in a clause that writes at least
+    one word pair of what the question asks about (`Evidence.subject_pairs` in `Evidence.own_pairs`: its text, facts
+    and two nearest headings). "Cơ quan nào chủ trì triển khai Chiến lược tiêu chuẩn quốc gia" found under "6. Tổ chức
+    triển khai thực hiện Chiến lược …", which names no unit, is not answered by another task's lead two clauses on.
+    `indicator_of_value` asks more of a figure; this asks the least of every value. Exact: 1 or 0; 1 when no kind of
+    value is asked, the plan's own signer or number is (its letterhead names no subject), or the subject has no pair."""
+    if q.answer_slot is None or q.asks_signer or q.asks_number or not ranked:
+        return 1.0
+    pairs = ev.subject_pairs(q)
+    if not pairs:
+        return 1.0
+    holding = [p for p, _, _ in ev.answer_clauses(ranked, q) if ev.answers_slot(p, q)]
+    return 1.0 if any(b in ev.own_pairs(p) for p in holding for b in pairs) else 0.0
 
 
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
 # law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
 EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
                 "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer",
-                "indicator_of_value")
+                "indicator_of_value", "value_names_subject")
 
 
 @evidence

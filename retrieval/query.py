@@ -12,7 +12,7 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS,
+from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS,
                          fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
@@ -313,7 +313,13 @@ def filter_by_places(question: str, documents: dict[str, Document]
     return scoped, province, None
 
 
-_NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹđ]*){0,2})")
+# a capital letter of Vietnamese, from the one alphabet by case (`corpus.text.CAPITALS`): the range "À-Ỹ" is a run of
+# code points that holds the small letters as well ("đ", "ư", "ơ", "ở"), so a name's run of capitalised words would go
+# on into "được", "ở", "đã" ("xã Tân Phú Đông ở …" is not a commune "Tân Phú Đông ở")
+CAPITAL = f"[{CAPITALS}]"
+# a commune, ward or province named with a capitalised name of at most three words
+_NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phường)\s+((?:%s[\wà-ỹđ]*)(?:\s+%s[\wà-ỹđ]*){0,2})"
+                          % (CAPITAL, CAPITAL))
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
@@ -528,7 +534,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         slot = AnswerSlot("partners")
     return Question(
         text=question, folded=f, qtype=named.qtype, **roles._asdict(),
-        years=tuple(m.group(0) for m in _YEAR.finditer(f)), numbers_named=numbers,
+        years=years_asked(question, numbers), numbers_named=numbers,
         doc_filter=doc_filter, locality_named=locality_named, unknown_locality=unknown_locality,
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
@@ -558,6 +564,12 @@ _PHRASE_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(normalize(p)) for p i
 _FOLDED_PHRASE_RX = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(folded(p)) for p in _PHRASES) + r")(?!\w)(?! hoi\b)")
 _TOKEN = re.compile(r"\w+")
 _BREAK = re.compile(r"[,;:.?!()\[\]\"“”/]")
+
+
+def years_asked(question: str, numbers: tuple[DocumentNumber, ...]) -> tuple[str, ...]:
+    """The years the question asks about, outside the document numbers it names: "TT 56/2025/TT-BCT" names a
+    circular, not the year 2025 its figures or tasks are for."""
+    return tuple(m.group(0) for m in _YEAR.finditer(folded(without_numbers(question, numbers))))
 
 
 def has_marks(text: str) -> bool:
