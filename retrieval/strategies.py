@@ -527,21 +527,28 @@ PLACE_CANDIDATES = 20  # each named province's own top clauses from BM25 and fro
 
 
 def places_asked(r: "Retriever", q: Question) -> dict[str, frozenset[str]]:
-    """Each province the question names (two or more: "Hà Nội và Nghệ An") with its plans in scope, when at
-    least two of them have plans; empty otherwise. The plans' typed localities say whose a plan is."""
-    if len(q.provinces_named) < 2:
-        return {}
+    """The parts of a question about several plans, each with its plans in scope: each province it names (two or
+    more: "Hà Nội và Nghệ An", by the plans' typed localities), and each law or event it names that picks out plans
+    of its own (`Question.subject_plans`: "Luật Việc làm, Luật Bảo vệ dữ liệu cá nhân" — one plan per law). Empty
+    unless the parts have at least two plans between them and are two or more: a question about one place or one
+    law keeps the ranker's order."""
     found: dict[str, set[str]] = {}
-    for d in sorted(q.doc_filter or r.store.documents):
-        key = province_key(r.store.documents[d].locality.province)
-        if key in q.provinces_named:
-            found.setdefault(key, set()).add(d)
-    return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 else {}
+    if len(q.provinces_named) >= 2:
+        for d in sorted(q.doc_filter or r.store.documents):
+            key = province_key(r.store.documents[d].locality.province)
+            if key in q.provinces_named:
+                found.setdefault(key, set()).add(d)
+        if len(found) < 2:
+            found = {}
+    for subject, docs in q.subject_plans:
+        found.setdefault(subject, set()).update(docs)
+    plans = set().union(*found.values()) if found else set()
+    return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 and len(plans) >= 2 else {}
 
 
 def each_place_candidates(r: "Retriever", q: Question) -> list[int]:
-    """A question about several provinces: each one's own top clauses, so one province's plans, written at
-    more length on the subject, do not crowd the other's out of the candidates."""
+    """A question about several provinces or named plans: each one's own top clauses, so one province's plans,
+    written at more length on the subject, do not crowd the other's out of the candidates."""
     out: list[int] = []
     for _, docs in sorted(places_asked(r, q).items()):
         out += [p for p, _ in r.store.sparse(q.text, PLACE_CANDIDATES, set(docs))]
@@ -550,19 +557,21 @@ def each_place_candidates(r: "Retriever", q: Question) -> list[int]:
 
 
 def each_place_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
-    """Each province the question names answers with its own best clause covering half the question's words
-    (ANSWERING_COVERAGE), best first, whatever its score beside another province's: the question asks about
-    every place it names. Unchanged when it names fewer than two provinces with plans."""
+    """Each province or named plan the question asks about (`places_asked`) answers with its own best clause
+    covering half the question's words (ANSWERING_COVERAGE), best first, whatever its score beside another's: the
+    question asks about every one it names. Unchanged when it names fewer than two."""
     places = places_asked(r, q)
     if not places:
         return scored
     clauses = r.store.clauses
     firsts: dict[str, tuple[int, float, float]] = {}
     for t in scored:
-        key = next((k for k, docs in places.items() if clauses[t[0]].doc_id in docs), None)
-        if key is not None and key not in firsts and t[2] >= ANSWERING_COVERAGE:
-            firsts[key] = t
-    head = sorted(firsts.values(), key=lambda t: (-t[1], t[0]))
+        if t[2] < ANSWERING_COVERAGE:
+            continue
+        for key, docs in places.items():
+            if key not in firsts and clauses[t[0]].doc_id in docs:
+                firsts[key] = t
+    head = sorted(set(firsts.values()), key=lambda t: (-t[1], t[0]))
     seen = {t[0] for t in head}
     return head + [t for t in scored if t[0] not in seen]
 
