@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.responsibilities import LINKERS
+from corpus.responsibilities import LINKERS, UnitSections
 from corpus.text import ASSIGNING_SECTION, word_pairs
 from retrieval.answer import (
     ANSWERING_COVERAGE,
@@ -56,6 +56,7 @@ SAME_TASK_MIN_WORDS = 4  # ... and the shorter one has at least this many ("1. S
 # a lead these mechanisms gave a clause was linked to it from another part of the plan (a cross reference, a
 # field claim, an appendix row, a named indicator, the topic): the plan did not state it for this clause
 LINKED_LEADS = frozenset(linker.mechanism for linker in LINKERS)
+UNIT_SECTION = UnitSections.mechanism  # a unit's own section heading makes the unit the lead of what it heads
 
 
 def lead_segments(words: Words, lead: str, units: Sequence[str]) -> Runs:
@@ -170,6 +171,17 @@ def heads(first: Clause, c: Clause) -> bool:
     return bool(title) and folded(first.text).startswith(title)
 
 
+def states_own_fact(c: Clause) -> bool:
+    """The clause states a figure, a thời hạn or a lead of its own. A lead read from another line ("- Cơ quan thực
+    hiện: …" below "- Các nội dung hỗ trợ thi hành Luật bao gồm:") or a unit's own section heading naming its unit
+    ("d) Đối với các doanh nghiệp", "3. Sở Tài chính": `LeadSource` of mechanism unit_section, read from itself) is
+    no fact the heading states: what it heads is."""
+    src = c.lead_source
+    own_lead = bool(c.lead) and not c.lead_from_elsewhere and not (
+        src is not None and src.mechanism == UNIT_SECTION and src.clause_id == c.id)
+    return bool(own_lead or c.target or c.deadline)
+
+
 def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = ()) -> Clause | None:
     """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
     bao gồm: …"): of the clauses found under it, the one the plan writes first; when none was found and the
@@ -180,7 +192,7 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
     title = folded(first.text)
     under = [c for c in cs if c is not first and c.doc_id == first.doc_id and c.section_path
              and folded(c.section_path[-1]) == title]
-    if not under and not (first.lead or first.target or first.deadline):
+    if not under and not states_own_fact(first):
         under = [c for c in plan if c is not first and heads(first, c)][:1]
     return min(under, key=lambda c: c.lines[0], default=None)
 
@@ -188,6 +200,14 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
 # a sentence ends inside a heading's text ("… theo quy định. Hồ sơ kiểm tra gồm có …"), or the heading ends with a
 # colon: it says something itself, or announces a list; a bare title is one phrase that names its section
 _SENTENCE_INSIDE = re.compile(r"[.;!?]\s+\S|:\s*$")
+
+
+def announces_list(c: Clause) -> bool:
+    """A heading that only announces its list: one phrase ending with a colon ("- Các nội dung hỗ trợ thi hành Luật
+    bao gồm:", "a) Hồ sơ gồm:"), no sentence before it ("… lập biên bản theo quy định. Biên bản gồm …:" says
+    something of its own): its items are what it says, all of them."""
+    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-+•])(?:\d+[.)])*\s*", "", c.text).rstrip()
+    return c.kind == "heading" and body.endswith(":") and not _SENTENCE_INSIDE.search(body[:-1])
 
 
 def bare_title(c: Clause) -> bool:
@@ -208,7 +228,7 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
     if first.kind != "heading":
         return []
     listed = enumeration(first, plan, under_only=True)
-    if announced and first.text.rstrip().endswith(":") and listed:
+    if listed and ((announced and first.text.rstrip().endswith(":")) or announces_list(first)):
         return listed
     own = heading_body(first, (), plan)
     if own is None:
