@@ -140,10 +140,13 @@ def _who_line(c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
 
 
 def _plan_label(doc: Document) -> str:
-    """A plan named for people: by its commune or province, else by who issued it, else by its file."""
+    """A plan named for people: by its commune or province, else by who issued it, else by its file; then its kind
+    and number as issued ("Kế hoạch 597/KH-UBND"), which is what tells one province's several plans apart — and,
+    when the question asks which plans, is the answer itself (`Document.number`, read from the letterhead)."""
     loc = doc.locality.label() or doc.issuer or doc.source
     kind = doc.kind or "Kế hoạch"
-    return f"{loc[:1].upper()}{loc[1:]} ({kind})"
+    number = f" {doc.number}" if doc.number else ""
+    return f"{loc[:1].upper()}{loc[1:]} ({kind}{number})"
 
 
 PlanClauses = Callable[[str], Sequence[Clause]]  # a plan's clauses in its order, by document id
@@ -239,6 +242,26 @@ def each_place_answer(q: Question, ranked: list[tuple[Clause, float, float]], do
     return out
 
 
+def each_subject_answer(q: Question, ranked: list[tuple[Clause, float, float]],
+                        relevant: list[tuple[Clause, float, float]]) -> list[tuple[Clause, float, float]]:
+    """A question naming two or more laws or events, each with plans of its own (`Question.subject_plans`: "Luật
+    Việc làm, Luật Bảo vệ dữ liệu cá nhân"), asks about each: a named one none of whose plans a relevant clause
+    speaks for answers with its plans' first clause found covering half the question's words
+    (`strategies.each_place_first` put it forward), though it scores below RELEVANT_SHARE of another's."""
+    if len(q.subject_plans) < 2:
+        return []
+    spoken = {c.doc_id for c, _, _ in relevant}
+    out: list[tuple[Clause, float, float]] = []
+    for _, docs in q.subject_plans:
+        if spoken & docs:
+            continue
+        t = next((t for t in ranked if t[0].doc_id in docs and t[2] >= ANSWERING_COVERAGE), None)
+        if t is not None:
+            out.append(t)
+            spoken.add(t[0].doc_id)
+    return out
+
+
 def each_plan_answer(ranked: list[tuple[Clause, float, float]],
                      relevant: list[tuple[Clause, float, float]]) -> list[tuple[Clause, float, float]]:
     """A list across plans: a plan no relevant clause speaks for answers with its first clause found holding every
@@ -269,6 +292,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
                 if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
     relevant += each_place_answer(q, ranked, documents, relevant)
+    relevant += each_subject_answer(q, ranked, relevant)
     if strategy.name == "list":
         relevant += each_plan_answer(ranked, relevant)
     slot = q.answer_slot

@@ -55,6 +55,9 @@ NEAR_HEADINGS = 2  # the headings a clause is read with: its own and the one abo
 # "Cây ăn quả"); further up a heading names the whole part, which every clause under it shares
 IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half): a word no clause writes stays finite
 
+# a law or event named in a question picks out the plans whose title writes the longest start of its name, of at
+# least SUBJECT_WORDS words, when at most this many do: a province's and a ministry's plans for one law
+SUBJECT_PLANS = 3
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 # words every plan's name may carry: they tell no plan from another
@@ -531,6 +534,24 @@ class Evidence:
         total = sum(self.idf(w) for w in name)
         return sum(self.idf(w) for w in name if w in have) / total if total else 1.0
 
+    def subject_plans(self, q: Question) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Each law or event the question names ("Luật Việc làm", "Luật Bảo vệ dữ liệu cá nhân") with the plans in
+        scope whose own title and letterhead write the longest start of its name (at least SUBJECT_WORDS words: the
+        question's wording runs on past the name, "… dữ liệu cá nhân tổ chức kiểm tra"), when at most SUBJECT_PLANS
+        do: the plans that are about it (`Question.subject_plans`). A name no title writes that far ("luật từ …")
+        or more titles write names their genre, not a plan."""
+        scope = sorted(q.doc_filter or self.store.documents)
+        out = []
+        for subject in q.named_subjects:
+            words = self.words(subject)
+            starts = {d: next((i for i, w in enumerate(words) if w not in self.plan_title_words(d)), len(words))
+                      for d in scope}
+            longest = max(starts.values(), default=0)
+            docs = frozenset(d for d, k in starts.items() if k == longest)
+            if longest >= SUBJECT_WORDS and len(docs) <= SUBJECT_PLANS:
+                out.append((subject, docs))
+        return tuple(out)
+
     def plan_name_words(self, q: Question) -> tuple[str, ...]:
         """The words by which the question names a plan's subject: after "kế hoạch", "chương trình",
         "quy hoạch", "đề án" or "lộ trình" (its number skipped), up to the first word that is no longer
@@ -642,11 +663,16 @@ class Evidence:
         return frozenset(self._plan_blob(doc_id).split())
 
     def names_in_plan(self, names: tuple[str, ...], ranked: list[tuple[int, float, float]]) -> float:
-        """`name_share` in the best plan of the answer's clauses; 1 when there is no name to find."""
+        """`name_share` in the best plan of the answer's clauses; 1 when there is no name to find. Each of several
+        names is read in the answer's plan that writes most of it ("Luật Việc làm, Luật Tiêu chuẩn và quy chuẩn kỹ
+        thuật, Luật Bảo vệ dữ liệu cá nhân": each law has its own plan, and a question across them is answered by
+        all of them); one name, or several in one plan, reads as before."""
         if not names:
             return 1.0
-        docs = dict.fromkeys(self.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH])
-        return max((self.name_share(names, d) for d in docs), default=0.0)
+        docs = list(dict.fromkeys(self.store.clauses[p].doc_id for p, _, _ in ranked[:ANSWER_DEPTH]))
+        if not docs:
+            return 0.0
+        return sum(max(self.name_share((n,), d) for d in docs) for n in names) / len(names)
 
     def name_share(self, names: tuple[str, ...], doc_id: str) -> float:
         """Mean over the names of the longest start of the name the plan writes, as a share of its

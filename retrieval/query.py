@@ -240,6 +240,9 @@ class Question:
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
     provinces_named: tuple[str, ...] = ()  # folded province keys of every real place the question names
+    # each law or event named with the plans whose own title writes it ("luat viec lam" → the TP.HCM plan): set by
+    # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
+    subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def locality_keys(doc: Document) -> list[str]:

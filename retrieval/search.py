@@ -88,7 +88,8 @@ class Retriever:
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         named = self.plan_numbered(q) or self.plan_named(q)
-        return dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
+        q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
+        return dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
 
     def plan_numbered(self, q: Question) -> str | None:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",

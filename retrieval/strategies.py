@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.responsibilities import LINKERS
+from corpus.responsibilities import LINKERS, UnitSections
 from corpus.text import ASSIGNING_SECTION, word_pairs
 from retrieval.answer import (
     ANSWERING_COVERAGE,
@@ -56,6 +56,7 @@ SAME_TASK_MIN_WORDS = 4  # ... and the shorter one has at least this many ("1. S
 # a lead these mechanisms gave a clause was linked to it from another part of the plan (a cross reference, a
 # field claim, an appendix row, a named indicator, the topic): the plan did not state it for this clause
 LINKED_LEADS = frozenset(linker.mechanism for linker in LINKERS)
+UNIT_SECTION = UnitSections.mechanism  # a unit's own section heading makes the unit the lead of what it heads
 
 
 def lead_segments(words: Words, lead: str, units: Sequence[str]) -> Runs:
@@ -170,6 +171,17 @@ def heads(first: Clause, c: Clause) -> bool:
     return bool(title) and folded(first.text).startswith(title)
 
 
+def states_own_fact(c: Clause) -> bool:
+    """The clause states a figure, a thời hạn or a lead of its own. A lead read from another line ("- Cơ quan thực
+    hiện: …" below "- Các nội dung hỗ trợ thi hành Luật bao gồm:") or a unit's own section heading naming its unit
+    ("d) Đối với các doanh nghiệp", "3. Sở Tài chính": `LeadSource` of mechanism unit_section, read from itself) is
+    no fact the heading states: what it heads is."""
+    src = c.lead_source
+    own_lead = bool(c.lead) and not c.lead_from_elsewhere and not (
+        src is not None and src.mechanism == UNIT_SECTION and src.clause_id == c.id)
+    return bool(own_lead or c.target or c.deadline)
+
+
 def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = ()) -> Clause | None:
     """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
     bao gồm: …"): of the clauses found under it, the one the plan writes first; when none was found and the
@@ -180,7 +192,7 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
     title = folded(first.text)
     under = [c for c in cs if c is not first and c.doc_id == first.doc_id and c.section_path
              and folded(c.section_path[-1]) == title]
-    if not under and not (first.lead or first.target or first.deadline):
+    if not under and not states_own_fact(first):
         under = [c for c in plan if c is not first and heads(first, c)][:1]
     return min(under, key=lambda c: c.lines[0], default=None)
 
@@ -188,6 +200,14 @@ def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = (
 # a sentence ends inside a heading's text ("… theo quy định. Hồ sơ kiểm tra gồm có …"), or the heading ends with a
 # colon: it says something itself, or announces a list; a bare title is one phrase that names its section
 _SENTENCE_INSIDE = re.compile(r"[.;!?]\s+\S|:\s*$")
+
+
+def announces_list(c: Clause) -> bool:
+    """A heading that only announces its list: one phrase ending with a colon ("- Các nội dung hỗ trợ thi hành Luật
+    bao gồm:", "a) Hồ sơ gồm:"), no sentence before it ("… lập biên bản theo quy định. Biên bản gồm …:" says
+    something of its own): its items are what it says, all of them."""
+    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-+•])(?:\d+[.)])*\s*", "", c.text).rstrip()
+    return c.kind == "heading" and body.endswith(":") and not _SENTENCE_INSIDE.search(body[:-1])
 
 
 def bare_title(c: Clause) -> bool:
@@ -208,7 +228,7 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
     if first.kind != "heading":
         return []
     listed = enumeration(first, plan, under_only=True)
-    if announced and first.text.rstrip().endswith(":") and listed:
+    if listed and ((announced and first.text.rstrip().endswith(":")) or announces_list(first)):
         return listed
     own = heading_body(first, (), plan)
     if own is None:
@@ -527,21 +547,28 @@ PLACE_CANDIDATES = 20  # each named province's own top clauses from BM25 and fro
 
 
 def places_asked(r: "Retriever", q: Question) -> dict[str, frozenset[str]]:
-    """Each province the question names (two or more: "Hà Nội và Nghệ An") with its plans in scope, when at
-    least two of them have plans; empty otherwise. The plans' typed localities say whose a plan is."""
-    if len(q.provinces_named) < 2:
-        return {}
+    """The parts of a question about several plans, each with its plans in scope: each province it names (two or
+    more: "Hà Nội và Nghệ An", by the plans' typed localities), and each law or event it names that picks out plans
+    of its own (`Question.subject_plans`: "Luật Việc làm, Luật Bảo vệ dữ liệu cá nhân" — one plan per law). Empty
+    unless the parts have at least two plans between them and are two or more: a question about one place or one
+    law keeps the ranker's order."""
     found: dict[str, set[str]] = {}
-    for d in sorted(q.doc_filter or r.store.documents):
-        key = province_key(r.store.documents[d].locality.province)
-        if key in q.provinces_named:
-            found.setdefault(key, set()).add(d)
-    return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 else {}
+    if len(q.provinces_named) >= 2:
+        for d in sorted(q.doc_filter or r.store.documents):
+            key = province_key(r.store.documents[d].locality.province)
+            if key in q.provinces_named:
+                found.setdefault(key, set()).add(d)
+        if len(found) < 2:
+            found = {}
+    for subject, docs in q.subject_plans:
+        found.setdefault(subject, set()).update(docs)
+    plans = set().union(*found.values()) if found else set()
+    return {k: frozenset(v) for k, v in found.items()} if len(found) >= 2 and len(plans) >= 2 else {}
 
 
 def each_place_candidates(r: "Retriever", q: Question) -> list[int]:
-    """A question about several provinces: each one's own top clauses, so one province's plans, written at
-    more length on the subject, do not crowd the other's out of the candidates."""
+    """A question about several provinces or named plans: each one's own top clauses, so one province's plans,
+    written at more length on the subject, do not crowd the other's out of the candidates."""
     out: list[int] = []
     for _, docs in sorted(places_asked(r, q).items()):
         out += [p for p, _ in r.store.sparse(q.text, PLACE_CANDIDATES, set(docs))]
@@ -550,19 +577,21 @@ def each_place_candidates(r: "Retriever", q: Question) -> list[int]:
 
 
 def each_place_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
-    """Each province the question names answers with its own best clause covering half the question's words
-    (ANSWERING_COVERAGE), best first, whatever its score beside another province's: the question asks about
-    every place it names. Unchanged when it names fewer than two provinces with plans."""
+    """Each province or named plan the question asks about (`places_asked`) answers with its own best clause
+    covering half the question's words (ANSWERING_COVERAGE), best first, whatever its score beside another's: the
+    question asks about every one it names. Unchanged when it names fewer than two."""
     places = places_asked(r, q)
     if not places:
         return scored
     clauses = r.store.clauses
     firsts: dict[str, tuple[int, float, float]] = {}
     for t in scored:
-        key = next((k for k, docs in places.items() if clauses[t[0]].doc_id in docs), None)
-        if key is not None and key not in firsts and t[2] >= ANSWERING_COVERAGE:
-            firsts[key] = t
-    head = sorted(firsts.values(), key=lambda t: (-t[1], t[0]))
+        if t[2] < ANSWERING_COVERAGE:
+            continue
+        for key, docs in places.items():
+            if key not in firsts and clauses[t[0]].doc_id in docs:
+                firsts[key] = t
+    head = sorted(set(firsts.values()), key=lambda t: (-t[1], t[0]))
     seen = {t[0] for t in head}
     return head + [t for t in scored if t[0] not in seen]
 
