@@ -216,6 +216,35 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
     return listed if listed and bare_title(first) else [own]
 
 
+# what a clause says its unit does in the task, read on its own words after its label and, under a unit's own
+# section, the unit's name and colon ("3. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với …", "a) Chủ trì, phối hợp
+# với …", "b) Phối hợp với các sở, ngành"): the plans open a unit's duty with its role
+_ROLE_OPENING = re.compile(r"^(?P<role>chu tri|phoi hop)\b")
+_LABEL = re.compile(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-–•+*])(?:\d+[.)])*\s*", re.I)
+LEAD_STATED, LEAD_UNSAID, LEAD_COORDINATES = 0, 1, 2  # `lead_role`: best first for a question asking chủ trì
+
+
+def lead_role(c: Clause) -> int:
+    """How the clause's own words give its lead the chủ trì of what it says: LEAD_STATED when they say so ("Chủ
+    trì, phối hợp với …" under the unit's section, "Giao Sở X chủ trì …", "Trung tâm X chủ trì, phối hợp …"),
+    LEAD_COORDINATES when they say the unit only works with another ("Phối hợp với Ban Tuyên giáo …" under the
+    unit's section, "Các doanh nghiệp … phối hợp với …": the task is someone else's), LEAD_UNSAID otherwise (a
+    unit's heading, a table row, whose column says chủ trì for every row alike)."""
+    if not c.lead:
+        return LEAD_UNSAID
+    body = folded(_LABEL.sub("", c.text, count=1)).strip()
+    head, sep, rest = body.partition(":")
+    if sep and head.strip() == folded(c.lead).strip():
+        body = rest.strip()
+    lead = folded(c.lead).strip()
+    if body.startswith(lead + " "):  # "Các doanh nghiệp công nghệ số phối hợp với …" says the role after the unit
+        body = body[len(lead):].strip()
+    m = _ROLE_OPENING.match(body)
+    if m:
+        return LEAD_STATED if m["role"] == "chu tri" else LEAD_COORDINATES
+    return LEAD_STATED if f"{lead} chu tri" in body else LEAD_UNSAID
+
+
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
@@ -332,8 +361,12 @@ class Who(Strategy):
             leads = [c for c in cs if c.lead]
             if not leads:
                 return cs[0]
+            # a clause saying its unit only coordinates ("Phối hợp với …" under the unit's section) names a
+            # partner of the task, not who leads it: one saying who chủ trì answers first (`lead_role`); its
+            # "phối hợp" is not the task's partners either, so the role is read before the facts asked
             asked = q.also_asks
-            return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
+            return max(leads, key=lambda c: (-lead_role(c) if not q.asks_partners else 0,
+                                             sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
         # above it, which is still quoted next (`adds`)
