@@ -1,5 +1,5 @@
-"""A who question asking chủ trì is answered by a clause whose own words give its unit the lead of the task, not
-by one saying the unit only coordinates ("3. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với …"): the latter names
+"""A who question asking chủ trì is answered by any clause stating a lead before one whose own words say its unit
+only coordinates ("3. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với …"): the latter names
 a partner of someone else's task. Wordings from four plans' layouts (a unit's section with its duty after a colon,
 lettered duties under a unit's heading, a unit named in the sentence, a body asked in the "Tổ chức thực hiện")."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 
 from corpus.model import Clause
 from retrieval.query import analyse
-from retrieval.strategies import LEAD_COORDINATES, LEAD_STATED, LEAD_UNSAID, STRATEGIES, lead_role
+from retrieval.strategies import STRATEGIES, coordinates_only
 
 
 def clause(n: int, text: str, section: list[str], doc: str = "d", **kw) -> Clause:
@@ -20,25 +20,25 @@ def question(text: str):
     return analyse(text, {}, [])
 
 
-@pytest.mark.parametrize("text, lead, role", [
+@pytest.mark.parametrize("text, lead, coordinates", [
     ("3. Sở Văn hóa, Thể thao và Du lịch: Phối hợp với Ban Tuyên giáo và Dân vận Tỉnh ủy chỉ đạo Báo và Phát thanh, "
-     "Truyền hình tuyên truyền về Đợt thi đua.", "Sở Văn hóa, Thể thao và Du lịch", LEAD_COORDINATES),
-    ("b) Phối hợp với các sở, ngành, UBND các xã, phường", "Sở Công Thương", LEAD_COORDINATES),
+     "Truyền hình tuyên truyền về Đợt thi đua.", "Sở Văn hóa, Thể thao và Du lịch", True),
+    ("b) Phối hợp với các sở, ngành, UBND các xã, phường", "Sở Công Thương", True),
     ("c) Các doanh nghiệp công nghệ số phối hợp với đầu mối các bộ, ngành, các trường đại học, cao đẳng xây dựng "
-     "chương trình đào tạo kỹ năng chuyên ngành", "Các doanh nghiệp công nghệ số", LEAD_COORDINATES),
+     "chương trình đào tạo kỹ năng chuyên ngành", "Các doanh nghiệp công nghệ số", True),
     ("a) Chủ trì, phối hợp với các sở, ban, ngành, UBND các xã, phường và cơ quan, đơn vị có liên quan",
-     "Sở Công Thương", LEAD_STATED),
+     "Sở Công Thương", False),
     ("5. Sở Giáo dục và Đào tạo: Chủ trì, phối hợp triển khai các nhiệm vụ chuyển đổi số trong lĩnh vực giáo dục",
-     "Sở Giáo dục và Đào tạo", LEAD_STATED),
+     "Sở Giáo dục và Đào tạo", False),
     ("Trung tâm Chuyển đổi số Thành phố chủ trì, phối hợp với Công an Thành phố và các đơn vị có liên quan đảm bảo "
-     "kết nối hạ tầng, an toàn thông tin", "Trung tâm Chuyển đổi số Thành phố", LEAD_STATED),
+     "kết nối hạ tầng, an toàn thông tin", "Trung tâm Chuyển đổi số Thành phố", False),
     ("5. Giao Sở Nông nghiệp và Môi trường chủ trì phối hợp với các sở, ban, ngành tỉnh tổ chức triển khai thực hiện "
-     "Kế hoạch", "Sở Nông nghiệp và Môi trường", LEAD_STATED),
-    ("4. Sở Nội vụ", "Sở Nội vụ", LEAD_UNSAID),
-    ("- Tham mưu, hướng dẫn khen thưởng tổng kết Đợt thi đua", "Sở Nội vụ", LEAD_UNSAID),
+     "Kế hoạch", "Sở Nông nghiệp và Môi trường", False),
+    ("4. Sở Nội vụ", "Sở Nội vụ", False),
+    ("- Tham mưu, hướng dẫn khen thưởng tổng kết Đợt thi đua", "Sở Nội vụ", False),
 ])
-def test_the_role_a_clause_gives_its_unit_is_read_from_its_own_words(text, lead, role):
-    assert lead_role(clause(1, text, [], lead=lead)) == role
+def test_a_unit_only_coordinating_is_read_from_the_clauses_own_words(text, lead, coordinates):
+    assert coordinates_only(clause(1, text, [], lead=lead)) is coordinates
 
 
 def test_a_unit_that_only_coordinates_does_not_answer_who_leads_the_task():
@@ -87,3 +87,14 @@ def test_a_question_asking_who_coordinates_keeps_the_rankers_order():
     q = question("Sở Công Thương Sơn La phối hợp với những đơn vị nào?")
     assert q.asks_partners
     assert STRATEGIES["who"].pick([coordinates, heading], q) is coordinates
+
+
+def test_a_table_rows_lead_is_not_put_below_a_units_general_duty():
+    # Đồng Nai's appendix row states the task's chủ trì in its column; the unit's section line "Chủ trì, phối hợp …"
+    # is a general duty: neither only coordinates, so the ranker's order stands
+    row = clause(2492, "1.8. Xây dựng sàn giao dịch hạt điều", ["PHỤ LỤC"], kind="table_row",
+                 lead="Sở Nông nghiệp và Môi trường", partners="Sở Khoa học và Công nghệ")
+    duty = clause(1442, "7. Sở Công Thương: Chủ trì, phối hợp triển khai các nhiệm vụ thương mại điện tử.",
+                  ["VI. TỔ CHỨC THỰC HIỆN"], kind="item", lead="Sở Công Thương", partners="các sở, ngành")
+    q = question("Ai chủ trì xây dựng sàn giao dịch hạt điều ở Đồng Nai và ai phối hợp?")
+    assert STRATEGIES["who"].pick([row, duty], q) is row
