@@ -236,6 +236,28 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
     return listed if listed and bare_title(first) else [own]
 
 
+# a unit's duty opens with its role, after the duty's label and, under a unit's own section, the unit's name ("3. Sở
+# Văn hóa, Thể thao và Du lịch: Phối hợp với …", "b) Phối hợp với các sở, ngành", "c) Các doanh nghiệp … phối hợp với")
+_COORDINATES = re.compile(r"^phoi hop\b")
+_LABEL = re.compile(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-–•+*])(?:\d+[.)])*\s*", re.I)
+
+
+def coordinates_only(c: Clause) -> bool:
+    """The clause's own words say its lead only works with another on what it says ("Phối hợp với Ban Tuyên giáo
+    …" under the unit's section, "Các doanh nghiệp công nghệ số phối hợp với …"): the task is someone else's, and
+    its "phối hợp" names the unit's hosts, not the task's partners. "Chủ trì, phối hợp với …" opens with the lead."""
+    if not c.lead:
+        return False
+    body = folded(_LABEL.sub("", c.text, count=1)).strip()
+    lead = folded(c.lead).strip()
+    head, sep, rest = body.partition(":")
+    if sep and head.strip() == lead:
+        body = rest.strip()
+    elif body.startswith(lead + " "):
+        body = body[len(lead):].strip()
+    return bool(_COORDINATES.match(body))
+
+
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
@@ -352,8 +374,12 @@ class Who(Strategy):
             leads = [c for c in cs if c.lead]
             if not leads:
                 return cs[0]
+            # a clause saying its unit only coordinates ("Phối hợp với …" under the unit's section) names a
+            # partner of the task, not who leads it, and its "phối hợp" is not the task's partners either: any
+            # other clause stating a lead answers first (`coordinates_only`), before the facts asked are weighed
             asked = q.also_asks
-            return max(leads, key=lambda c: (sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
+            return max(leads, key=lambda c: (q.asks_partners or not coordinates_only(c),
+                                             sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
         # above it, which is still quoted next (`adds`)
@@ -421,6 +447,19 @@ class Target(Strategy):
         return f"{values}. " + super().line(c, q, others)
 
 
+# a labelled line's task is named by the titles it stands under: its own task's ("b) Nghị định quy định về …") and
+# the group of tasks above it ("3.2. Tổ chức triển khai các văn bản …" beside "3.1. Tham gia góp ý kiến …"); titles
+# further up are shared by both groups
+TASK_TITLES = 2
+
+
+def task_named(c: Clause, q: Question) -> int:
+    """How many of the question's content words the clause's task writes: its text and its TASK_TITLES nearest
+    section titles."""
+    words = set(folded(" ".join([*c.section_path[-TASK_TITLES:], c.text])).split())
+    return len(words & set(q.key_tokens))
+
+
 def year_asked(c: Clause, q: Question) -> list[int]:
     """The years the question names that the clause's table has a column for (`Clause.year_values`)."""
     if not c.year_values or not q.years:
@@ -446,7 +485,13 @@ class When(Strategy):
         asked = set(q.time_asked)
         kind = [c for c in holding[:TIME_KIND_LOOKAHEAD] if asked & set(c.deadline_kinds)]
         holding = kind + [c for c in holding if c not in kind] if kind else holding
-        return next((c for c in holding if deadline_stated(c)), next((c for c in holding if c.deadline), holding[0]))
+        stated = [c for c in holding if deadline_stated(c)]
+        if stated and "deadline" in stated[0].labelled_fields:
+            # "- Thời gian thực hiện: …" names no task: the plan's task is its section's; of the labelled lines of a
+            # thời hạn among the first found, the one under the task the question names most (`task_named`)
+            lines = [c for c in stated[:TIME_KIND_LOOKAHEAD] if "deadline" in c.labelled_fields]
+            return max(lines, key=lambda c: (task_named(c, q), -lines.index(c)))
+        return next(iter(stated), next((c for c in holding if c.deadline), holding[0]))
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if c.deadline:
