@@ -18,9 +18,18 @@ from index.text import fold, normalize
 
 
 # patterns on folded text, first match wins
+# the places a plan belongs to, asked one or several at a time ("tỉnh, thành nào", "thành phố, tỉnh nào")
+_PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|thanh pho|thanh|dia phuong))*"
+# which places or plans, as such ("Những tỉnh nào …", "Tỉnh nào có kế hoạch …", "Kế hoạch của những tỉnh, thành phố
+# nào …", "Những luật nào có kế hoạch …", "Kế hoạch nào ghi …" opening the question): the answer is a list across the
+# plans. Not "các tỉnh" alone ("Các tỉnh phải gửi … trước ngày nào" asks a deadline) nor "thay thế kế hoạch nào"
+# (one plan cites another), nor "luật nào" without a plan of it ("kiến nghị sửa văn bản nào")
+_WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
+                r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b" % (_PLACE_ASKED, _PLACE_ASKED))
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
-    ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b")),
+    ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
+                        + _WHICH_PLANS)),
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
