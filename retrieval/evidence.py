@@ -452,6 +452,10 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
             # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098"), unless its
             # unit says they are a sum or a share ("Giá trị sản phẩm/1ha | Triệu đồng")
             return True
+        if unit and re.search(rf"\((?:dvt\s*:\s*)?{unit}\)\s*:\s*{_NUM}", text):
+            # a crawled table row writes each cell after its column's header, and the header names what the
+            # column counts: "Kế hoạch 2027 Lượng (Tấn): 14.800", "Diện tích (ha): 44.000" hold tonnes and hectares
+            return True
         return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
     return _SLOT_VALUE[slot.kind].search(text) is not None
 
