@@ -95,6 +95,10 @@ class ParaphrasedDuties:
     mechanism = "paraphrase"
 
     def extract(self, ctx: Context) -> None:
+        self._link(ctx)
+        NamedItemRows().extract(ctx)  # then the rows naming a linked task's item (no lead of their own to give)
+
+    def _link(self, ctx: Context) -> None:
         clauses = ctx.clauses
         appendices = _appendices_start(ctx)
         statements = [p for p, c in enumerate(clauses)
@@ -228,9 +232,9 @@ class NamedItemRows:
     names one of the items an appendix row of the same unit lists ("- Nền tảng quản lý tiêm chủng; tích hợp …" and
     the row "Triển khai các nền tảng: …; Nền tảng quản lý tiêm chủng thống nhất trên toàn quốc; …"): the row is
     that task's restatement too, so its phối hợp and thời hạn are the task's (`take_row_facts`). The item is named
-    by one row only: an item two rows name says no row in particular."""
-
-    mechanism = "appendix_table"
+    by one row only: an item two rows name says no row in particular. Run by `ParaphrasedDuties` after its links
+    (it gives no lead, so it is no mechanism of its own: the facts it takes are recorded as the row's,
+    "appendix_table")."""
 
     def extract(self, ctx: Context) -> None:
         clauses = ctx.clauses

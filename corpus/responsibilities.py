@@ -1583,10 +1583,10 @@ from corpus.field_links import (FieldAssignments, contested, link_lead, referenc
                                 unit_section_claim)  # this module's Context)
 
 # Field claims before numbered references: "các nhiệm vụ … trong lĩnh vực y tế" is narrower than "tại mục IV".
-from corpus.paraphrase_links import NamedItemRows, ParaphrasedDuties  # noqa: E402
+from corpus.paraphrase_links import ParaphrasedDuties  # noqa: E402
 
 LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference(),
-           ParaphrasedDuties(), NamedItemRows())
+           ParaphrasedDuties())
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
