@@ -132,24 +132,56 @@ class FieldAssignments:
         within = {pos: set(_ancestors(ctx, pos)) for pos, _ in claims}
         by_title: dict[int, set[str]] = {}
         source: dict[int, int] = {}
+        # each unit's claim on a title, as the title's parts it names: {lead: (parts, claiming clause)}
+        shares: dict[int, dict[str, tuple[frozenset[str], int]]] = {}
         topics = any(isinstance(claim, str) for _, claim in claims)
         for t in self._titles(ctx):
             parts, whole = field_parts(ctx.body(t)), whole_title(ctx.body(t)) if topics else None
             for pos, claim in claims:
                 # a claim inside the section is one of its tasks
                 if t not in within[pos] and (covers(claim, parts) if isinstance(claim, frozenset) else claim == whole):
-                    by_title.setdefault(t, set()).add(ctx.clauses[pos].lead or "")
+                    lead = ctx.clauses[pos].lead or ""
+                    by_title.setdefault(t, set()).add(lead)
                     source.setdefault(t, pos)
+                    if isinstance(claim, frozenset) and claim < parts:
+                        shares.setdefault(t, {}).setdefault(lead, (claim, pos))
         # the narrowest title first, so a sub-section two units claim blocks its parent's unit too
         done: set[int] = set()
         for t in sorted(by_title, key=lambda t: -_depth(ctx, t)):
             scope = [p for p in subtree(ctx.nodes, t) if p not in done]
             done.update(scope)
-            if len(by_title[t]) != 1:
+            split = self._split_title(field_parts(ctx.body(t)), shares.get(t, {})) if len(by_title[t]) > 1 else None
+            if len(by_title[t]) != 1 and split is None:
                 continue  # two units claim the field: the plan does not say which, so neither do we
             for p in scope:
                 if ctx.clauses[p].lead is None and ctx.clauses[p].kind not in ("header", "footer", "table_header"):
-                    link_lead(ctx, p, source[t], self.mechanism)
+                    src = source[t] if split is None else self._share_of(ctx, p, split)
+                    if src is not None:
+                        link_lead(ctx, p, src, self.mechanism)
+
+    @staticmethod
+    def _split_title(parts: frozenset[str], shares: dict[str, tuple[frozenset[str], int]]
+                     ) -> tuple[list[tuple[frozenset[str], int]], int | None] | None:
+        """A title whose parts units share out ("Lao động, việc làm và an sinh xã hội": one unit "các nhiệm vụ về lao
+        động, việc làm", another "về an sinh xã hội"): each claim a different part of it, none the whole. Returns
+        the claims, and the claim naming most of the title's parts (more than half), which the section is chiefly
+        about; None when the units claim the same part or the whole title."""
+        claims = list(shares.values())
+        if len(claims) < 2 or any(a & b for i, (a, _) in enumerate(claims) for b, _ in claims[i + 1:]):
+            return None
+        chief = [src for claim, src in claims if len(claim) * 2 > len(parts)]
+        return claims, (chief[0] if chief else None)
+
+    @staticmethod
+    def _share_of(ctx: Context, pos: int, split: tuple[list[tuple[frozenset[str], int]], int | None]) -> int | None:
+        """The claim whose parts a task under the shared title names most ("… hợp đồng lao động điện tử" names
+        "lao động"); a task naming none, or the parts of two claims as often, is the title's chief claim's."""
+        claims, chief = split
+        text = f" {' '.join(words(ctx.body(pos)))} "
+        named = sorted(((sum(f" {part} " in text for part in claim), src) for claim, src in claims), reverse=True)
+        if named[0][0] > 0 and named[0][0] > named[1][0]:
+            return named[0][1]
+        return chief
 
     @staticmethod
     def _claims(ctx: Context) -> list[tuple[int, frozenset[str] | str]]:

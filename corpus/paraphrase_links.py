@@ -95,6 +95,10 @@ class ParaphrasedDuties:
     mechanism = "paraphrase"
 
     def extract(self, ctx: Context) -> None:
+        self._link(ctx)
+        NamedItemRows().extract(ctx)  # then the rows naming a linked task's item (no lead of their own to give)
+
+    def _link(self, ctx: Context) -> None:
         clauses = ctx.clauses
         appendices = _appendices_start(ctx)
         statements = [p for p, c in enumerate(clauses)
@@ -194,3 +198,67 @@ class ParaphrasedDuties:
         if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
             return None  # another unit's duty restates the task about as well: the plan does not say which
         return ranked[0][1]
+
+
+# A row's task cell that lists what it deploys by name ("Triển khai Nền tảng dữ liệu số nông nghiệp; Nền tảng số kết
+# nối người nông dân với chuyên gia; Nền tảng truy xuất nguồn gốc nông sản"): each named item is read by its first
+# words, as many as tell one item from another ("nền tảng quản lý dược" and "nền tảng quản lý tiêm chủng" share four).
+NAMED_ITEM_WORDS = 5
+NAMED_ITEM_OPENING = 12  # the item is what the task deploys, named in its opening ("Xây dựng và tổ chức triển khai
+# Nền tảng hồ sơ sức khỏe …"), not a thing its later words mention in passing
+_CELL_INTRO = re.compile(r"^.*:\s*")  # "Triển khai các nền tảng: …" → the list after the colon
+
+
+def named_items(cell: str) -> list[tuple[str, ...]]:
+    """The opening words of each item a row's task cell lists, its act stripped ("Triển khai Nền tảng …"); none for
+    a cell that states one task ("Hợp tác giữa cơ quan nhà nước và doanh nghiệp …"): its opening words are a
+    task's wording, which another task may share, not a name."""
+    parts = cell.split(";")
+    if len(parts) < 2:
+        return []
+    out = []
+    for part in parts:
+        part = _CELL_INTRO.sub("", part.strip())
+        while (m := TASK_START.match(part) or _TASK_OPENER.match(part)) and m.end() > 0:
+            part = re.sub(r"^[\s,]*(?:và\s+)?", "", part[m.end():])
+        ws = tuple(words(part))
+        if len(ws) >= NAMED_ITEM_WORDS:
+            out.append(ws[:NAMED_ITEM_WORDS])
+    return out
+
+
+class NamedItemRows:
+    """A task whose lead a unit's claim on its section gave ("Chủ trì … các nhiệm vụ … trong lĩnh vực y tế"), that
+    names one of the items an appendix row of the same unit lists ("- Nền tảng quản lý tiêm chủng; tích hợp …" and
+    the row "Triển khai các nền tảng: …; Nền tảng quản lý tiêm chủng thống nhất trên toàn quốc; …"): the row is
+    that task's restatement too, so its phối hợp and thời hạn are the task's (`take_row_facts`). The item is named
+    by one row only: an item two rows name says no row in particular. Run by `ParaphrasedDuties` after its links
+    (it gives no lead, so it is no mechanism of its own: the facts it takes are recorded as the row's,
+    "appendix_table")."""
+
+    def extract(self, ctx: Context) -> None:
+        clauses = ctx.clauses
+        appendices = _appendices_start(ctx)
+        by_item: dict[str, set[int]] = {}
+        for p in range(appendices, len(clauses)):
+            c = clauses[p]
+            if c.kind == "table_row" and c.lead and (c.partners or c.deadline):
+                for item in named_items((c.columns or {}).get("noi_dung") or ""):
+                    by_item.setdefault(" ".join(item), set()).add(p)
+        if not by_item:
+            return
+        # each item indexed by its first word, so a task looks only at the items its own words could open
+        firsts: dict[str, list[str]] = {}
+        for item in by_item:
+            firsts.setdefault(item.split()[0], []).append(item)
+        for pos in range(appendices):
+            c = clauses[pos]
+            src = c.lead_source
+            if (c.kind not in ("item", "bullet", "paragraph") or not c.lead or src is None
+                    or src.mechanism not in SECTION_LINKS or (c.partners and c.deadline)):
+                continue
+            ws = words(ctx.body(pos))[:NAMED_ITEM_OPENING]
+            text = f" {' '.join(ws)} "
+            rows = {r for w in set(ws) for item in firsts.get(w, ()) if f" {item} " in text for r in by_item[item]}
+            if len(rows) == 1 and names_unit(clauses[(row := next(iter(rows)))].lead, c.lead):
+                take_row_facts(ctx, pos, row, linked=True)

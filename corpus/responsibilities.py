@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
 from corpus.text import ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
+from corpus.timing import deadline_kinds
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -1327,9 +1328,19 @@ def take_row_facts(ctx: Context, pos: int, row_pos: int, linked: bool = False) -
     task, come first."""
     c, row = ctx.clauses[pos], ctx.clauses[row_pos]
     c.partners = (row.partners or c.partners) if linked else (c.partners or row.partners)
-    if row.deadline and (not c.deadline or c.deadline_source is None or not c.deadline_source.stated):
+    if row.deadline and not own_time(c):
         c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
     c.product = c.product or row.product
+
+
+def own_time(c: Clause) -> bool:
+    """The task states its own thời hạn, which a row restating it does not replace: one the plan states as its
+    time (a cell, a labelled line), or how often the task's own words say it is done ("Xây dựng và định kỳ hàng năm
+    công bố báo cáo …", "Thường xuyên rà soát …"): a recurrence is the task's, never a time it only mentions in
+    passing, as a year may be ("… Chiến lược … đến năm 2025"); the row's period ("2026 - 2030") is the plan's."""
+    if not c.deadline or c.deadline_source is None:
+        return False
+    return c.deadline_source.stated or "recurring" in deadline_kinds(c.deadline)
 
 
 class AppendixRows:
@@ -1372,7 +1383,7 @@ class AppendixRows:
             elif best is not None:
                 row = ctx.clauses[best]
                 _link(ctx, pos, best, self.mechanism)
-                if row.deadline:  # the table's column says it outright
+                if row.deadline and not own_time(c):  # the table's column says it outright
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
                 c.product = row.product or c.product
 
