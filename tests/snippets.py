@@ -57,10 +57,15 @@ def read_evidence(ev, name: str, question: str, answer_lines: list[tuple[str, in
     q = analyse(question, plans, [], words=ev.words)
     return EVIDENCE[name].read(ev, q, ranked)
 
+def plan_clause(doc: str, n: int, text: str, path: list[str], kind: str = "bullet", **kw) -> Clause:
+    """A one-line clause of plan ``doc`` at line ``n`` under the headings ``path``."""
+    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
+                  source=f"{doc}.md", lines=(n, n), **kw)
+
+
 def duty_clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:
     """A clause of plan ``doc`` at line ``n`` under "Tổ chức thực hiện"."""
-    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
-                  text=text, source=f"{doc}.md", lines=(n, n), **kw)
+    return plan_clause(doc, n, text, ["IV. TỔ CHỨC THỰC HIỆN"], kind, **kw)
 
 
 @dataclass

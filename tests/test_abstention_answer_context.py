@@ -14,16 +14,11 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from corpus.model import Clause, Document, Locality
+from corpus.model import Document, Locality
 from retrieval.evidence import Evidence
 from retrieval.query import CAPITAL
 from retrieval.query import analyse
-from tests.snippets import EvidenceStore, duty_clause, read_evidence
-
-
-def _clause(doc: str, n: int, text: str, path: list[str], kind: str = "bullet", **kw) -> Clause:
-    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
-                  source=f"{doc}.md", lines=(n, n), **kw)
+from tests.snippets import EvidenceStore, duty_clause, plan_clause, read_evidence
 
 
 PLANS = {
@@ -45,20 +40,20 @@ _RULE = ["Chương III. CẤP GIẤY CHỨNG NHẬN"]
 _PLAN = ["IV. TỔ CHỨC THỰC HIỆN"]
 CLAUSES = [
     # a procedure sheet: the title found, the figure in the line under it
-    _clause("tt", 270, "1.2. Kiến nghị thực thi", _SHEET, kind="heading"),
-    _clause("tt", 271, "- Rút ngắn thời gian giải quyết thủ tục từ 25 ngày làm việc còn 15 ngày làm việc.",
+    plan_clause("tt", 270, "1.2. Kiến nghị thực thi", _SHEET, kind="heading"),
+    plan_clause("tt", 271, "- Rút ngắn thời gian giải quyết thủ tục từ 25 ngày làm việc còn 15 ngày làm việc.",
             _SHEET + ["1.2. Kiến nghị thực thi"]),
-    _clause("tt", 280, "1.3. Lợi ích phương án đơn giản hóa", _SHEET, kind="heading"),
-    _clause("tt", 281, "- Giảm chi phí tuân thủ thủ tục hành chính cho người dân.", _SHEET + ["1.3. Lợi ích phương án đơn giản hóa"]),
+    plan_clause("tt", 280, "1.3. Lợi ích phương án đơn giản hóa", _SHEET, kind="heading"),
+    plan_clause("tt", 281, "- Giảm chi phí tuân thủ thủ tục hành chính cho người dân.", _SHEET + ["1.3. Lợi ích phương án đơn giản hóa"]),
     # a regulation: an article's title, its first paragraph the deadline
-    _clause("qc", 120, "Điều 12. Cấp lại giấy chứng nhận", _RULE, kind="heading"),
-    _clause("qc", 121, "Trong 03 ngày làm việc kể từ ngày nhận đơn, Trung tâm cấp lại giấy chứng nhận bị lỗi.",
+    plan_clause("qc", 120, "Điều 12. Cấp lại giấy chứng nhận", _RULE, kind="heading"),
+    plan_clause("qc", 121, "Trong 03 ngày làm việc kể từ ngày nhận đơn, Trung tâm cấp lại giấy chứng nhận bị lỗi.",
             _RULE + ["Điều 12. Cấp lại giấy chứng nhận"]),
     # an export plan: the time of the plan under its own title
-    _clause("xk", 40, "2. Thời gian thực hiện", ["I. MỤC ĐÍCH, YÊU CẦU"], kind="heading"),
-    _clause("xk", 41, "Từ tháng 01 năm 2026 đến hết năm 2030.", ["I. MỤC ĐÍCH, YÊU CẦU", "2. Thời gian thực hiện"]),
-    _clause("xk", 60, "3. Phát triển dịch vụ hỗ trợ xuất khẩu", ["II. NHIỆM VỤ, GIẢI PHÁP"], kind="heading"),
-    _clause("xk", 61, "Hỗ trợ doanh nghiệp tham gia hội chợ, triển lãm ở nước ngoài.",
+    plan_clause("xk", 40, "2. Thời gian thực hiện", ["I. MỤC ĐÍCH, YÊU CẦU"], kind="heading"),
+    plan_clause("xk", 41, "Từ tháng 01 năm 2026 đến hết năm 2030.", ["I. MỤC ĐÍCH, YÊU CẦU", "2. Thời gian thực hiện"]),
+    plan_clause("xk", 60, "3. Phát triển dịch vụ hỗ trợ xuất khẩu", ["II. NHIỆM VỤ, GIẢI PHÁP"], kind="heading"),
+    plan_clause("xk", 61, "Hỗ trợ doanh nghiệp tham gia hội chợ, triển lãm ở nước ngoài.",
             ["II. NHIỆM VỤ, GIẢI PHÁP", "3. Phát triển dịch vụ hỗ trợ xuất khẩu"]),
     # a competition plan: a unit's duty under its code
     duty_clause("td", 245, "3. Sở Văn hóa, Thể thao và Du lịch: chỉ đạo tuyên truyền về đợt thi đua.",

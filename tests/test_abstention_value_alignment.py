@@ -14,15 +14,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpus.model import Clause, Document, Locality, Target
+from corpus.model import Document, Locality, Target
 from retrieval.evidence import Evidence, clause_holds_value
 from retrieval.query import AnswerSlot, analyse, years_asked, numbers_named
-from tests.snippets import EvidenceStore, duty_clause, read_evidence
-
-
-def _clause(doc: str, n: int, text: str, path: list[str], kind: str = "bullet", **kw) -> Clause:
-    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
-                  source=f"{doc}.md", lines=(n, n), **kw)
+from tests.snippets import EvidenceStore, duty_clause, plan_clause, read_evidence
 
 
 PLANS = {
@@ -45,36 +40,36 @@ _STRATEGY = "6. Tổ chức triển khai thực hiện Chiến lược tiêu chu
 _FORECAST = ["DỰ BÁO MỘT SỐ CHỈ TIÊU KINH TẾ - XÃ HỘI CHỦ YẾU"]
 CLAUSES = [
     # a procedure sheet: the days cut stand in the enumeration's second line
-    _clause("tt", 273, _SIMPLE, _SHEET, kind="heading"),
-    _clause("tt", 275, "- Bỏ thành phần hồ sơ là bản sao giấy khai sinh.", _SHEET + [_SIMPLE]),
-    _clause("tt", 277, "- Rút ngắn thời gian giải quyết từ 25 ngày làm việc còn 20 ngày làm việc.", _SHEET + [_SIMPLE]),
-    _clause("tt", 285, "1.2. Kiến nghị thực thi", _SHEET, kind="heading"),
-    _clause("tt", 287, "- Sửa đổi thông tư của Bộ về xác định mức độ khuyết tật.", _SHEET + ["1.2. Kiến nghị thực thi"]),
+    plan_clause("tt", 273, _SIMPLE, _SHEET, kind="heading"),
+    plan_clause("tt", 275, "- Bỏ thành phần hồ sơ là bản sao giấy khai sinh.", _SHEET + [_SIMPLE]),
+    plan_clause("tt", 277, "- Rút ngắn thời gian giải quyết từ 25 ngày làm việc còn 20 ngày làm việc.", _SHEET + [_SIMPLE]),
+    plan_clause("tt", 285, "1.2. Kiến nghị thực thi", _SHEET, kind="heading"),
+    plan_clause("tt", 287, "- Sửa đổi thông tư của Bộ về xác định mức độ khuyết tật.", _SHEET + ["1.2. Kiến nghị thực thi"]),
     # an export plan: the time in its second item
-    _clause("xk", 40, _TIME, ["I. MỤC ĐÍCH, YÊU CẦU"], kind="heading"),
-    _clause("xk", 41, "a) Rà soát, lựa chọn sản phẩm chủ lực tham gia xuất khẩu.", ["I. MỤC ĐÍCH, YÊU CẦU", _TIME]),
-    _clause("xk", 42, "b) Hoàn thành rà soát trước ngày 30/6/2026.", ["I. MỤC ĐÍCH, YÊU CẦU", _TIME]),
+    plan_clause("xk", 40, _TIME, ["I. MỤC ĐÍCH, YÊU CẦU"], kind="heading"),
+    plan_clause("xk", 41, "a) Rà soát, lựa chọn sản phẩm chủ lực tham gia xuất khẩu.", ["I. MỤC ĐÍCH, YÊU CẦU", _TIME]),
+    plan_clause("xk", 42, "b) Hoàn thành rà soát trước ngày 30/6/2026.", ["I. MỤC ĐÍCH, YÊU CẦU", _TIME]),
     # … and its budget, the sum in the second source
-    _clause("xk", 90, _FUNDS, [], kind="heading"),
-    _clause("xk", 91, "1. Ngân sách tỉnh bảo đảm theo phân cấp hiện hành.", [_FUNDS]),
-    _clause("xk", 92, "2. Tổng kinh phí xã hội hóa dự kiến 12 tỷ đồng.", [_FUNDS]),
+    plan_clause("xk", 90, _FUNDS, [], kind="heading"),
+    plan_clause("xk", 91, "1. Ngân sách tỉnh bảo đảm theo phân cấp hiện hành.", [_FUNDS]),
+    plan_clause("xk", 92, "2. Tổng kinh phí xã hội hóa dự kiến 12 tỷ đồng.", [_FUNDS]),
     # a standards-law plan: a section naming no unit, another task's lead two clauses on
-    _clause("tc", 209, _STRATEGY, ["III. NHIỆM VỤ"], kind="heading"),
-    _clause("tc", 213, "Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành.",
+    plan_clause("tc", 209, _STRATEGY, ["III. NHIỆM VỤ"], kind="heading"),
+    plan_clause("tc", 213, "Thời gian thực hiện sau khi Chiến lược tiêu chuẩn quốc gia được ban hành.",
             ["III. NHIỆM VỤ", _STRATEGY], kind="paragraph"),
     duty_clause("tc", 69, "1. Tuyên truyền, phổ biến, giáo dục pháp luật cho cán bộ, nhân dân.",
                 lead="Sở Tư pháp"),
     duty_clause("tc", 171, "4. Kiểm tra việc thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật.",
                 lead="Sở Khoa học và Công nghệ"),
     # a KT-XH plan: a CPI row for 2025–2028 beside a forecast for 2026–2030
-    _clause("kt", 680, "4. Chỉ số giá tiêu dùng (CPI) — Đơn vị tính: %; Năm 2025: 5,04; Năm 2026: 5,21; Năm 2028: 5,21",
+    plan_clause("kt", 680, "4. Chỉ số giá tiêu dùng (CPI) — Đơn vị tính: %; Năm 2025: 5,04; Năm 2026: 5,21; Năm 2028: 5,21",
             _FORECAST, kind="table_row", year_values={2025: "5,04", 2026: "5,21", 2028: "5,21"},
             target=Target(values=[5.21], unit="%", comparison="=", year=2026, text="5,21")),
-    _clause("kt", 351, "- Dự báo giai đoạn 2026 - 2030 tốc độ tăng trưởng GRDP của tỉnh đạt 8%.", ["I. DỰ BÁO"]),
-    _clause("kt", 360, "- Chỉ số giá tiêu dùng (CPI) dự báo tăng khoảng 4% đến năm 2030.", ["I. DỰ BÁO"]),
+    plan_clause("kt", 351, "- Dự báo giai đoạn 2026 - 2030 tốc độ tăng trưởng GRDP của tỉnh đạt 8%.", ["I. DỰ BÁO"]),
+    plan_clause("kt", 360, "- Chỉ số giá tiêu dùng (CPI) dự báo tăng khoảng 4% đến năm 2030.", ["I. DỰ BÁO"]),
     # a 5G plan: a report sent to a department, and prose on growth
-    _clause("g5", 246, "- Định kỳ báo cáo kết quả triển khai về Sở Khoa học và Công nghệ.", ["IV. TỔ CHỨC THỰC HIỆN"]),
-    _clause("g5", 250, "- Phát triển kinh tế - xã hội gắn với thị trường lao động trong khu công nghiệp.", ["II. MỤC TIÊU"]),
+    plan_clause("g5", 246, "- Định kỳ báo cáo kết quả triển khai về Sở Khoa học và Công nghệ.", ["IV. TỔ CHỨC THỰC HIỆN"]),
+    plan_clause("g5", 250, "- Phát triển kinh tế - xã hội gắn với thị trường lao động trong khu công nghiệp.", ["II. MỤC TIÊU"]),
 ]
 
 
