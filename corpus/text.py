@@ -259,6 +259,9 @@ UNIT_HEADS = (
 ACTING_UNIT_HEADS = ("Sở", "Bộ", "Ban", "Phòng", "Viện", "Trung tâm", "Công an", "Hội", "Đoàn", "Cục", "Chi cục",
                      "Văn phòng", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Thanh tra", "Mặt trận", "Liên đoàn",
                      "Tổng công ty", "Quỹ", "Trường")
+# The heads of UNIT_HEADS that open a collective, not one body: "Các cơ quan, đơn vị, địa phương, doanh nghiệp", "các
+# sở, ngành" name whoever the plan addresses (`retrieval.strategies.collective_lead`).
+COLLECTIVE_UNIT_HEADS = ("Các", "các")
 # The heads of a commune's own bodies ("Hội Nông dân xã …", "Phòng Kinh tế", "Trạm Y tế", "Đội …"), by which a duties
 # question opening with a unit no plan names is read as asking about a unit the plans assign nothing
 # (`retrieval.query.unit_named`). Narrower than ACTING_UNIT_HEADS on purpose: a department or ministry ("Sở Y tế

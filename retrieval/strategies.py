@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
-from corpus.text import ASSIGNING_SECTION, word_pairs
+from corpus.text import ASSIGNING_SECTION, COLLECTIVE_UNIT_HEADS, word_pairs
 from retrieval.answer import (
     ANSWERING_COVERAGE,
     PlanClauses,
@@ -258,6 +258,18 @@ def coordinates_only(c: Clause) -> bool:
     return bool(_COORDINATES.match(body))
 
 
+# a lead opening with a collective's head word (`corpus.text.COLLECTIVE_UNIT_HEADS`: "Các cơ quan, đơn vị …")
+_COLLECTIVE = re.compile(r"(?:%s)\s" % "|".join(map(re.escape, COLLECTIVE_UNIT_HEADS)))
+
+
+def collective_lead(c: Clause) -> bool:
+    """The clause's lead is a collective ("Các cơ quan, đơn vị, địa phương, doanh nghiệp", "các cơ quan, đơn vị"),
+    not one body: whoever the plan addresses, most often the subject of a general duty ("1. Các cơ quan, đơn vị …
+    căn cứ chức năng, nhiệm vụ được giao xây dựng kế hoạch …") or read from a heading whose task another line gives
+    to named units ("- Cơ quan thực hiện: Sở Khoa học và Công nghệ; Sở Tư pháp …")."""
+    return bool(c.lead) and _COLLECTIVE.match(c.lead.strip()) is not None
+
+
 class Strategy:
     """The default (a fact asked in words): nothing asked for, best clause first."""
 
@@ -377,8 +389,10 @@ class Who(Strategy):
             # a clause saying its unit only coordinates ("Phối hợp với …" under the unit's section) names a
             # partner of the task, not who leads it, and its "phối hợp" is not the task's partners either: any
             # other clause stating a lead answers first (`coordinates_only`), before the facts asked are weighed
+            # a lead naming a body answers before a collective one (`collective_lead`): "Các cơ quan, đơn vị …" says
+            # who acts in general, the named unit who leads the task
             asked = q.also_asks
-            return max(leads, key=lambda c: (q.asks_partners or not coordinates_only(c),
+            return max(leads, key=lambda c: (q.asks_partners or not coordinates_only(c), not collective_lead(c),
                                              sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
