@@ -306,9 +306,14 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
     blocks = []
-    for doc_id, cs in list(by_doc.items())[:MAX_PLANS]:
+    for doc_id, found in list(by_doc.items())[:MAX_PLANS]:
+        # "which plans …": the plan's title line (and where it was issued) names the plan; what the plan says on the
+        # subject is composed from the clauses found after it, as any plan's answer is — a heading found there
+        # ("6. Ban Quản lý khu Kinh tế") answers with what it heads, not its title alone
+        named = next((i for i, c in enumerate(found) if c.kind != "header"), len(found)) if titles else 0
+        shown, cs = (found[:named], found[named:]) if found[named:] else ([], found)
         first = strategy.pick(cs, q)
-        lines = [strategy.line(first, q, cs)]
+        lines = [strategy.line(c, q, cs) for c in shown] + [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
         items = strategy.items(first, plan(doc_id), q) if plan is not None else []
         if not items and plan is not None and first.kind == "heading" and body is not None:

@@ -40,7 +40,7 @@ from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for
+from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for, weighed_clauses
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -197,6 +197,7 @@ class Retriever:
 
     def found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
         """The learned abstention decision over the declared evidence (`retrieval.evidence.EVIDENCE`)."""
+        ranked = weighed_clauses(q, ranked, self.store.clauses)
         if self.evidence.vetoed(q, ranked):
             return False
         x = self.evidence.features(q, ranked, list(self.model.abstention.features))

@@ -837,6 +837,18 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     return head + [t for t in ranked if t[0] not in seen]
 
 
+def weighed_clauses(q: Question, ranked: Scored, clauses: Sequence[Clause]) -> Scored:
+    """The clauses whose evidence the abstention weighs: those found. A "which plans" answer opens with each plan's
+    title line (`plans_first`), carrying the score of the plan's best clause: the title names the plan the answer
+    lists, it is no evidence that the plans say what is asked ("Ban Quản lý Khu kinh tế … có nhiệm vụ trong những
+    kế hoạch nào": the unit's section, not the plan's title, names the unit), so the clauses after them are weighed,
+    as for any other question; all of them when nothing follows."""
+    if not asks_plans(q):
+        return ranked
+    shown = next((i for i, t in enumerate(ranked) if clauses[t[0]].kind != "header"), len(ranked))
+    return ranked[shown:] or ranked
+
+
 def title_share(r: "Retriever", q: Question, doc_id: str) -> float:
     """Rarity-weighted share of the question's content words in the plan's title and letterhead."""
     words = [w for w in q.key_tokens if w not in LEVEL_WORDS]  # "tỉnh, thành nào" names no subject

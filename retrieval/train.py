@@ -26,6 +26,7 @@ from retrieval.evidence import EVIDENCE
 from retrieval.ranker import Linear, RankerModel, within_question
 from retrieval.search import Retriever
 from retrieval.signals import SIGNALS, read_signals
+from retrieval.strategies import weighed_clauses
 
 FOLDS = 5
 PAIRWISE_SHARE = 1.0  # weight of the pairwise fit added to the pointwise one (0: pointwise alone); 1 ranks
@@ -244,7 +245,9 @@ def cross_validate(retriever: Retriever, tune: Sequence[Example], extra: Sequenc
 def _evidence_matrix(retriever: Retriever, examples: Sequence[Example],
                      ranked: dict[int, list[tuple[int, float, float]]]) -> np.ndarray:
     names = list(EVIDENCE)
-    return np.vstack([retriever.evidence.features(e.q, ranked.get(i, []), names) for i, e in enumerate(examples)])
+    clauses = retriever.store.clauses
+    return np.vstack([retriever.evidence.features(e.q, weighed_clauses(e.q, ranked.get(i, []), clauses), names)
+                      for i, e in enumerate(examples)])
 
 
 def choose_threshold(prob: np.ndarray, answerable: np.ndarray, vetoed: np.ndarray) -> tuple[float, float, float]:
