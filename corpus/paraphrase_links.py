@@ -19,17 +19,20 @@ import re
 from collections import Counter
 
 from corpus.field_links import link_lead
-from corpus.responsibilities import (COORDINATING_DUTY, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART, LINKER_MECHANISMS,
-                                     SECTION_LINKS, STOP_FOLDED, TASK_START, Context, in_assignment_section,
-                                     names_unit, take_row_facts)
+from corpus.model import DeadlineSource
+from corpus.responsibilities import (COORDINATING_DUTY, DUTY_VERBS, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART,
+                                     LINKER_MECHANISMS, SECTION_LINKS, STOP_FOLDED, TASK_START, Context,
+                                     in_assignment_section, names_unit, take_row_facts)
 from corpus.structure import opens_appendix
-from corpus.text import TASK_OPENERS, UNIT_LEVELS, words
+from corpus.text import RESPONSIBILITY_VERBS, TASK_OPENERS, UNIT_LEVELS, words
 
 # Tuning knobs, checked on the development half's rows (benchmarks/eval_facts.py) and by hand on its outputs.
 PARAPHRASE_MIN_SHARE = 0.4  # share of the task's rare-word weight the statement restates
 PARAPHRASE_MARGIN = 1.2  # the best unit's share over the best share of any other unit
 PARAPHRASE_MIN_WORDS = 5  # a task of fewer content words is too generic to tell units apart
 PARAPHRASE_MIN_SHARED = 4  # rare words in common, at least
+PARAPHRASE_UNOPENED_MIN_SHARE = 0.6  # a clause of the body opening with no act is a task a duty restates this much of
+PARAPHRASE_OVERRIDE_SHARE = 0.5  # a row of another unit restating this much of a task outweighs a claim on its section
 # An appendix grouped by topic ("IV | Phát triển dữ liệu số") restates a body section ("d) Dữ liệu số") in its group's
 # title: a row of that group restating the task at a lower share still names its lead, since a row of another group
 # is another topic and no rival. Development half: 0.3 links 5 tasks, all right (0.25: 7 right, 2 more unchecked by
@@ -90,7 +93,11 @@ class ParaphrasedDuties:
     row): the task takes that unit as its lead, and the statement is recorded as where it was read. An appendix row
     is the task's own restatement, so its phối hợp and thời hạn are the task's too (`take_row_facts`), also for a
     task whose lead a unit's claim on its section gave when a row of that unit restates it; a unit's paragraph
-    gives no thời hạn (its time dates the paragraph)."""
+    gives no thời hạn (its time dates the paragraph). Besides: a row of another unit restating such a task at
+    `PARAPHRASE_OVERRIDE_SHARE` outweighs the claim on its whole section; a clause opening with no act among tasks
+    that do is linked at `PARAPHRASE_UNOPENED_MIN_SHARE`; two units restating a task about as well are told apart
+    by the one doing the task's act to its object (`act_object`); and a unit's duty restated by its own appendix
+    row takes the row's phối hợp, thời hạn and product where it states none."""
 
     mechanism = "paraphrase"
 
@@ -109,12 +116,18 @@ class ParaphrasedDuties:
                       and not any(LEGAL_PART.match(s) for s in c.section_path)]
         if not statements:
             return
-        body_tasks = [p for p, c in enumerate(clauses)
-                      if c.kind in ("item", "bullet", "paragraph") and c.section_path
-                      and not c.appendix and not in_assignment_section(ctx, p) and _is_task(ctx.body(p))
-                      and not any(INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or LEGAL_PART.match(s)
-                                  for s in c.section_path)]
+        body = [p for p, c in enumerate(clauses)
+                if c.kind in ("item", "bullet", "paragraph") and c.section_path
+                and not c.appendix and not in_assignment_section(ctx, p)
+                and not any(INDICATOR_SECTION.search(s) or _NOT_TASKS.search(s) or LEGAL_PART.match(s)
+                            for s in c.section_path)]
+        opened = {p for p in body if _is_task(ctx.body(p))}
+        body_tasks = [p for p in body if p in opened]
         tasks = [p for p in body_tasks if clauses[p].lead is None]
+        # a clause of the body opening with no act ("Cơ chế giám sát, nhằm đảm bảo …", "Đẩy nhanh tốc độ phủ mạng …")
+        # among tasks that do is a task too, when a duty restates most of it (`PARAPHRASE_UNOPENED_MIN_SHARE`); one
+        # among a procedure's steps, a file's papers or a budget's sources is none
+        unopened = [p for p in body if p not in opened and clauses[p].lead is None and _among_tasks(ctx, p, opened)]
         # tasks whose lead a unit's paragraph gave for their whole section ("… trong lĩnh vực y tế của Kế hoạch"):
         # an appendix row of the same unit restating one of them still gives its phối hợp and thời hạn
         by_section = [p for p in body_tasks if (src := clauses[p].lead_source) is not None
@@ -133,9 +146,10 @@ class ParaphrasedDuties:
         for p in statements:
             for w in bags[p]:
                 said.setdefault(w, []).append(p)
-        for p in by_section:  # compared, not counted: the words' rarity is the same as without them
+        for p in (*by_section, *unopened):  # compared, not counted: the words' rarity is the same as without them
             bags[p] = _content(ctx.body(p))
         rows = {p for p in statements if clauses[p].kind == "table_row" and p >= appendices and clauses[p].section_path}
+        acts_said: dict[int, str] = {}  # each statement's folded words, read when two units tie (`_act_best`)
         titles: dict[str, frozenset[str]] = {}
 
         def title_words(title: str) -> frozenset[str]:
@@ -149,7 +163,7 @@ class ParaphrasedDuties:
             total = math.fsum(idf.get(w, math.log(1 + n)) for w in mine)
             return math.fsum(idf.get(w, math.log(1 + n)) for w in mine & group) / total if total else 0.0
 
-        for pos in (*tasks, *by_section):
+        for pos in (*tasks, *by_section, *unopened):
             mine = bags[pos]
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
                 continue
@@ -161,6 +175,12 @@ class ParaphrasedDuties:
                 for p in said.get(w, ()):
                     weight[p] = weight.get(p, 0.0) + rarity
                     count[p] = count.get(p, 0) + 1
+            if pos in unopened:
+                if (best := self._clear_best(count, weight, total, units, PARAPHRASE_UNOPENED_MIN_SHARE)) is not None:
+                    link_lead(ctx, pos, best, self.mechanism)
+                    if clauses[best].kind == "table_row" and best >= appendices:
+                        take_row_facts(ctx, pos, best)
+                continue
             best = self._clear_best(count, weight, total, units, PARAPHRASE_MIN_SHARE)
             if best is None and (groups := {p for p in count
                                             if p in rows and group_share(pos, p) >= PARAPHRASE_GROUP_TITLE_SHARE}):
@@ -170,6 +190,8 @@ class ParaphrasedDuties:
                 if best is not None and best not in groups:
                     best = None  # a unit's paragraph at this share is no restatement: the group is what tells
             if best is None:
+                best = self._act_best(ctx, ctx.body(pos), count, weight, total, units, acts_said)
+            if best is None:
                 continue
             row = clauses[best].kind == "table_row" and best >= appendices
             if clauses[pos].lead is None:
@@ -178,6 +200,71 @@ class ParaphrasedDuties:
                     take_row_facts(ctx, pos, best)  # the row is the task's own restatement, not a unit's paragraph
             elif row and names_unit(clauses[best].lead, clauses[pos].lead):
                 take_row_facts(ctx, pos, best, linked=True)
+            elif row and weight[best] / total >= PARAPHRASE_OVERRIDE_SHARE:
+                # a row restating this task names its own lead: it outweighs a claim on the task's whole section
+                c = clauses[pos]
+                c.partners = None
+                link_lead(ctx, pos, best, self.mechanism)
+                take_row_facts(ctx, pos, best)
+        if rows:
+            self._duties_restated_by_rows(ctx, [p for p in statements if p not in rows], rows, bags, idf, n, units)
+
+    def _duties_restated_by_rows(self, ctx: Context, duties: list[int], rows: set[int],
+                                 bags: dict[int, frozenset[str]], idf: dict[str, float], n: int,
+                                 units: dict[int, str]) -> None:
+        """A unit's duty in "Tổ chức thực hiện" ("- Hướng dẫn, hỗ trợ nông dân, hợp tác xã, doanh nghiệp ứng dụng
+        công nghệ cao, công nghệ số …") that an appendix row of the same unit restates ("Hướng dẫn hợp tác xã, nông
+        dân ứng dụng công nghệ số …" | Sở X | Viện, Trường; Sở, ban, ngành có liên quan | 2025 - 2030): the row is
+        the duty's own restatement, so its phối hợp, thời hạn and product are the duty's where the duty states none
+        (its own "giai đoạn 2026 - 2030" it keeps). The row must restate the duty at `PARAPHRASE_MIN_SHARE` and better
+        than any row of another unit, by `PARAPHRASE_MARGIN`; a duty claiming many tasks ("… các nhiệm vụ …")
+        restates no one row."""
+        clauses = ctx.clauses
+        by_word: dict[str, list[int]] = {}
+        for p in sorted(rows):
+            for w in bags[p]:
+                by_word.setdefault(w, []).append(p)
+        row_units = {units[p] for p in rows}
+        for pos in duties:
+            c = clauses[pos]
+            if (c.partners and c.deadline) or units[pos] not in row_units or _CLAIMS_TASKS.search(c.text):
+                continue  # (a unit with no row of its own has no restatement to read)
+            mine = bags[pos]
+            if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
+                continue
+            total = math.fsum(idf.get(w, math.log(1 + n)) for w in mine)
+            weight: dict[int, float] = {}
+            count: dict[int, int] = {}
+            for w in sorted(mine):
+                rarity = idf.get(w, math.log(1 + n))
+                for p in by_word.get(w, ()):
+                    weight[p] = weight.get(p, 0.0) + rarity
+                    count[p] = count.get(p, 0) + 1
+            best = self._clear_best(count, weight, total, units, PARAPHRASE_MIN_SHARE)
+            if best is not None and names_unit(clauses[best].lead, c.lead):
+                row = clauses[best]
+                c.partners = c.partners or row.partners
+                if c.deadline is None and row.deadline:
+                    c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
+                c.product = c.product or row.product
+
+    @classmethod
+    def _act_best(cls, ctx: Context, body: str, count: dict[int, int], weight: dict[int, float], total: float,
+                  units: dict[int, str], said: dict[int, str]) -> int | None:
+        """Two units' duties restate the task about as well by its words: the one that does what the task does, to
+        what it does it to ("Tổ chức quản lý, vận hành Hệ thống cơ sở dữ liệu …" and "Quản lý, vận hành Hệ thống
+        thông tin …", not "Đào tạo … về hệ thống …"), is the restatement, when it is the only unit's that does."""
+        # the statements that could be the restatement or its rival (one under the bar over the margin is neither)
+        near = [p for p, k in count.items()
+                if k >= PARAPHRASE_MIN_SHARED and weight[p] * PARAPHRASE_MARGIN >= PARAPHRASE_MIN_SHARE * total]
+        if len(near) < 2 or not (pairs := act_object(body)):
+            return None
+        for p in near:
+            if p not in said:
+                c = ctx.clauses[p]
+                said[p] = f" {' '.join(words(c.text if c.kind == 'table_row' else ctx.body(p)))} "
+        doing = {p: count[p] for p in near if any(f" {a} " in said[p] for a in pairs)}
+        return cls._clear_best(doing, weight, total, units, PARAPHRASE_MIN_SHARE) if doing else None
 
     @staticmethod
     def _clear_best(count: dict[int, int], weight: dict[int, float], total: float, units: dict[int, str],
@@ -198,6 +285,53 @@ class ParaphrasedDuties:
         if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
             return None  # another unit's duty restates the task about as well: the plan does not say which
         return ranked[0][1]
+
+
+def _among_tasks(ctx: Context, pos: int, opened: set[int]) -> bool:
+    """A clause written as a sentence of its own (not a title, an aside in brackets or a quotation) whose
+    section's other clauses mostly open with an act (`_is_task`): a list of tasks, not of a file's papers
+    ("Tờ trình …", "Báo cáo tình hình …", "Dự thảo Quyết định …")."""
+    body = ITEM_OPENER.sub("", ctx.body(pos).lstrip("*_ "))
+    if not body or body.isupper() or body[0] in _ASIDE_OPENERS:
+        return False
+    parent = ctx.nodes[pos].parent
+    siblings = [p for p in (ctx.nodes[parent].children if parent is not None else []) if p != pos]
+    return sum(p in opened for p in siblings) > len(siblings) / 2
+
+
+_ASIDE_OPENERS = "(\"“‘'["
+
+
+# A duty that claims many tasks ("Chủ trì, phối hợp triển khai các nhiệm vụ phát triển hạ tầng định danh, …", "…
+# các nội dung về …") restates no one row, however many of a row's words it says.
+_CLAIMS_TASKS = re.compile(r"\b(?:các|những)\s+(?:nhiệm vụ|nội dung|giải pháp)\b", re.I)
+
+
+# A task's acts are the duty verbs and acts it opens with ("Tổ chức quản lý, vận hành …"), each read with the head
+# of what it is done to, the first word after the acts ("hệ thống"): "vận hành hệ thống". The manner words before an
+# act ("Tăng cường", "Đẩy mạnh", "Tiếp tục") say how, not what.
+_ACTS = sorted({*RESPONSIBILITY_VERBS, *DUTY_VERBS, *TASK_OPENERS}, key=len, reverse=True)
+_ACT = re.compile(r"^(?:%s)\b[\s,/]*(?:và\s+)?" % "|".join(map(re.escape, _ACTS)), re.I)
+_MANNERS = frozenset(" ".join(words(m)) for m in ("chủ trì", "phối hợp", "tham mưu", "tiếp tục", "tăng cường",
+                                                   "đẩy mạnh", "tập trung", "thường xuyên", "chủ động", "khẩn trương",
+                                                   "định kỳ", "kịp thời"))
+_ARTICLES = frozenset(words("các những mọi một số toàn bộ"))
+
+
+def act_object(body: str) -> list[str]:
+    """The folded "act object-head" pairs of a task ("Tổ chức quản lý, vận hành Hệ thống cơ sở dữ liệu …" →
+    ["to chuc he thong", "quan ly he thong", "van hanh he thong"]); none when it opens with no act."""
+    text = ITEM_OPENER.sub("", body.lstrip("*_ "))
+    acts = []
+    while (m := _ACT.match(text)) and m.end() > 0:
+        act = " ".join(words(m.group(0)))
+        if act and act not in _MANNERS:
+            acts.append(act)
+        text = text[m.end():]
+    head = next((w for w in words(text[:80]) if w not in _ARTICLES), None)
+    if not acts or head is None or head in STOP_FOLDED:
+        return []
+    return [f"{a} {head}" for a in acts]
 
 
 # A row's task cell that lists what it deploys by name ("Triển khai Nền tảng dữ liệu số nông nghiệp; Nền tảng số kết

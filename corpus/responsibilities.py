@@ -649,6 +649,7 @@ _DUTY_VERBS = (
     # a body due to finish a thing: "Sở Giáo dục và Đào tạo hoàn thành trước ngày 30 tháng 6 năm 2026"
     "hoàn thành", "hoàn tất",
 )
+DUTY_VERBS = _DUTY_VERBS  # the acts a duty opens with, for the linkers that read what a task does
 # Partners never start with what is done: "X chủ trì, Y phối hợp rà soát …" names Y, not "rà soát …".
 TASK_START = re.compile(rf"^(?:{VERB_RE}|rà soát|tuyên truyền|" + "|".join(re.escape(v) for v in _DUTY_VERBS) + r")\b",
                          re.I)
