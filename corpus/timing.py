@@ -78,11 +78,23 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("start", re.compile(r"\bbat dau\b|\btu (?:khi|luc|ngay|nam|thang|quy|thoi diem) nao\b|\bkhoi dong\b|\bkhoi cong\b")),
     ("end", re.compile(r"\bket thuc\b|\bden (?:khi|luc|ngay|nam|thang|bao gio) nao\b|\bden bao gio\b|\bhan chot\b"
                        r"|\btruoc (?:ngay|thang|nam|khi|thoi diem) nao\b|\bcham nhat\b|\bhoan thanh (?:khi|luc|vao) nao\b"
-                       r"|\bphai (?:xong|hoan thanh)\b|\bxong (?:khi|luc) nao\b|\bthoi han\b")),
+                       r"|\bphai (?:xong|hoan thanh)\b|\bxong (?:khi|luc) nao\b|\bthoi han\b"
+                       # the task done, asked by "xong" or "hoàn thành" anywhere ("bao giờ làm xong", "khi nào phải bố
+                       # trí xong", "Bao giờ … hoàn thành …?"), or a deadline named by "hạn" and the act ("Hạn hoàn
+                       # thành …?", "Hạn gửi kết quả … là ngày nào", "hạn nộp báo cáo")
+                       r"|\bxong\b|\bhoan thanh\b|\bhan (?:cuoi|hoan thanh|gui|nop|bao cao|trinh)\b")),
     ("duration", re.compile(r"\btrong (?:vong )?bao lau\b|\bmat bao lau\b|\btrong (?:vong )?(?:may|bao nhieu) "
                             r"(?:ngay|gio|thang|tuan)\b|\bbao nhieu ngay\b|\bmay ngay\b|\bbao lau\b")),
     ("event", re.compile(r"\bsau khi nao\b|\bsau (?:su kien|viec) (?:gi|nao)\b")),
 )
+
+
+def answers_time(stated: frozenset[str] | tuple[str, ...], asked: frozenset[str] | tuple[str, ...]) -> bool:
+    """A thời hạn of the kinds ``stated`` answers a question asking the kinds ``asked`` (`TIME_KINDS` both): it states
+    one of them, or a period is asked and it states where the time starts and where it ends ("Từ tháng 10/2025 đến
+    khi tổ chức thành công Đại hội", "từ nay đến năm 2030" answer "từ khi nào đến khi nào", "kéo dài bao lâu")."""
+    stated, asked = set(stated), set(asked)
+    return bool(stated & asked) or ("period" in asked and {"start", "end"} <= stated)
 
 
 def time_asked(folded_question: str) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
+from corpus.timing import answers_time
 from retrieval.query import Question, folded
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
@@ -302,6 +303,14 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         holding = next((t for t in ranked[:ANSWER_DEPTH] if clause_holds_value(t[0], slot)), None)
         if holding is not None:
             relevant.append(holding)
+    asked = q.time_asked
+    if asked and not any(answers_time(c.deadline_kinds, asked) for c, _, _ in relevant):
+        # the question asks a kind of time ("bắt đầu từ khi nào", "bao lâu một lần": `Question.time_asked`) that no
+        # clause quoted states (the best states "thường xuyên"): the first of the answer's clauses whose thời hạn is
+        # of that kind is quoted too, though the ranker scored it lower; `When.pick` puts it first
+        kind = next((t for t in ranked[:ANSWER_DEPTH] if answers_time(t[0].deadline_kinds, asked)), None)
+        if kind is not None:
+            relevant.append(kind)
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)

@@ -76,6 +76,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         # a span or moment of time asked by its name: "trong thời gian nào", "vào thời điểm nào",
                         # "giai đoạn nào", "định kỳ nào", "với tần suất nào"
                         r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat) nao\b"
+                        # a month or quarter asked by "mấy" where the question ends or a year follows ("bắt đầu từ
+                        # tháng mấy?", "quý mấy năm 2026": "thang máy", a lift, folds alike but names a thing), and a
+                        # deadline named by "hạn" ("Hạn hoàn thành …?", "hạn cuối")
+                        r"|\b(?:thang|quy) may\b(?=\W*$| nam\b)|\bhan (?:cuoi|hoan thanh)\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),

@@ -21,6 +21,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.structure import APPENDIX_NAME, appendix_key
+from corpus.timing import answers_time
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
@@ -388,14 +389,15 @@ def deadline_written_asked(c: Candidates) -> np.ndarray:
 @signal
 def time_kind_asked(c: Candidates) -> np.ndarray:
     """When is asked for a kind of time ("giai đoạn nào", "bắt đầu từ khi nào", "lúc nào kết thúc", "bao lâu một
-    lần", "trong mấy ngày": `Question.time_asked`) and the clause's thời hạn is of that kind (`Clause.deadline_kinds`):
+    lần", "trong mấy ngày": `Question.time_asked`) and the clause's thời hạn is of that kind (`Clause.deadline_kinds`,
+    `corpus.timing.answers_time`: a start and an end answer "từ khi nào đến khi nào"):
     "Giai đoạn 2025 - 2030" answers "giai đoạn nào", "Hằng năm" does not; a stage heading does not answer "bao lâu
     một lần". 0 when no kind is asked."""
     asked = frozenset(c.q.time_asked)
     if not asked or not c.strategy.asks_deadline(c.q):
         return c.zeros()
     kinds = c.table.deadline_kinds
-    return np.fromiter((1.0 if kinds[p] & asked else 0.0 for p in c.positions),
+    return np.fromiter((1.0 if answers_time(kinds[p], asked) else 0.0 for p in c.positions),
                        dtype=np.float64, count=len(c.positions))
 
 

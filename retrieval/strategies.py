@@ -16,6 +16,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
 from corpus.text import ASSIGNING_SECTION, COLLECTIVE_UNIT_HEADS, word_pairs
+from corpus.timing import answers_time
 from retrieval.answer import (
     ANSWERING_COVERAGE,
     PlanClauses,
@@ -497,7 +498,7 @@ class When(Strategy):
         # of those, the ones whose thời hạn is the kind of time asked ("giai đoạn nào" → a stage, "bao lâu một lần"
         # → a recurrence: `Clause.deadline_kinds`), when one of the plan's first answering clauses states it
         asked = set(q.time_asked)
-        kind = [c for c in holding[:TIME_KIND_LOOKAHEAD] if asked & set(c.deadline_kinds)]
+        kind = [c for c in holding[:TIME_KIND_LOOKAHEAD] if answers_time(c.deadline_kinds, asked)]
         holding = kind + [c for c in holding if c not in kind] if kind else holding
         stated = [c for c in holding if deadline_stated(c)]
         if stated and "deadline" in stated[0].labelled_fields:
