@@ -12,8 +12,8 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS,
-                         fold_words, folded, word_pairs)
+from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE,
+                         NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
 
@@ -38,9 +38,10 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
 # a duty question that opens with a commune body's name: "Hội Nông dân xã An Hưng được giao ..."
 _COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
                                  + r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
-# "giao" as in assigning a task (giao cho, được giao), not the first syllable of another word: giao thông,
-# giáo dục, giao dịch, giao lưu, họp giao ban … fold to "giao" too
-GIAO = r"\bgiao\b(?! (?:thong|duc|dich|luu|tiep|ket|thoa|vien|trinh|ban|khoa|su|hang|nhan)\b)"
+# "giao" as in assigning a task (giao cho, được giao), not a syllable of another word (corpus.text
+# GIAO_COMPOUND_BEFORE / _AFTER): chuyển giao, bàn giao, giao thông, giáo dục, giao dịch … fold to "giao" too
+GIAO = ("".join(rf"(?<!\b{w} )" for w in GIAO_COMPOUND_BEFORE)
+        + r"\bgiao\b(?! (?:%s)\b)" % "|".join(GIAO_COMPOUND_AFTER))
 _AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso luong\b")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
