@@ -26,6 +26,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import province_key
+from corpus.responsibilities import UnitSections
 from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
@@ -972,17 +973,49 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     trước thời hạn nào", "Bộ Quốc phòng phối hợp với Bộ Công an …") leads or coordinates one of the answer's
     clauses (its typed chủ trì or phối hợp holds every word of the unit's name). The unit is read from the
     plans' own leads and partners, or from the question's opening words when no plan names it (`Evidence.named_unit`),
-    for any question type; a clause that another unit leads does not say what this one does. 1 when the question
-    names no unit, or asks which one."""
+    for any question type; a clause that another unit leads does not say what this one does. When a value is asked,
+    it must be the unit's task's (`unit_task_holds_value`): the unit's best-ranked task may state no thời hạn or phối
+    hợp while another task beside it, or another plan, does. 1 when the question names no unit, or asks which one."""
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
-    top = ranked[:ANSWER_DEPTH]
-    if q.answer_slot is not None:  # the value asked must be this unit's: of the clauses holding one, those it acts in
-        top = [t for t in top if ev.answers_slot(t[0], q)] or top
-    return 1.0 if any(unit_acts(ev, unit, v, c.doc_id)
-                      for c in (ev.store.clauses[p] for p, _, _ in top)
-                      for v in (c.lead, c.partners) if v) else 0.0
+    top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
+    acting = [p for p, c in top if any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
+    if not acting:
+        return 0.0
+    if q.answer_slot is None:
+        return 1.0
+    return 1.0 if unit_task_holds_value(ev, q, top, frozenset(acting)) else 0.0
+
+
+UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives the items under it
+
+
+def _one_task(c: Clause, o: Clause) -> bool:
+    """Two clauses state one task's fields (`answer.same_task`, either way round): a task heading and its "Cơ quan chủ
+    trì", "Thời gian thực hiện" lines. The items of a unit's section share the lead its heading names
+    (`LeadSource` of mechanism unit_section) but are that unit's several tasks, each with its own thời hạn."""
+    from retrieval.answer import same_task
+
+    if any(x.lead_source is not None and x.lead_source.mechanism == UNIT_SECTION for x in (c, o)):
+        return False
+    return same_task(c, o) or same_task(o, c)
+
+
+def unit_task_holds_value(ev: "Evidence", q: Question, top: list[tuple[int, Clause]], acting: frozenset[int]) -> bool:
+    """The value asked stands in the task of the unit the question names: of the answer's clauses ``top`` (in ranked
+    order), the first that the unit acts in (``acting``) or that holds a value of the kind asked is, with the lines of
+    its task (`_one_task`), both. "Viện … phải trình các đề án trọng điểm trước thời hạn nào" found in the Viện's item
+    d), which states no thời hạn, is not answered by its item a)'s "đến năm 2045"; a thời hạn ranked above the unit's
+    task, in a task no unit leads, is not the unit's. True when no clause holds a value (`slot_filled` weighs that)."""
+    holders = {p for p, _ in top if ev.answers_through(p, q)}
+    if not holders:
+        return True
+    first = next(((p, c) for p, c in top if p in acting or p in holders), None)
+    if first is None:
+        return False
+    lines = [p for p, c in top if p == first[0] or _one_task(first[1], c)]
+    return any(p in acting for p in lines) and any(p in holders for p in lines)
 
 
 CODE_LETTERS = 4  # a unit's code as short as "VHTTDL", "TNMT": fewer letters spell too many names by chance
