@@ -27,7 +27,7 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
+from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -652,6 +652,13 @@ class Evidence:
             lead = self._unit_at(text, start)
             if lead is not None:
                 return lead
+        for run in self.unit_runs:  # "Lai Châu giao Sở Tư pháp chủ trì …": the unit a role is given to, anywhere
+            name = " " + " ".join(run) + " "
+            at = text.find(name)
+            while at >= 0:
+                if _ROLE_AFTER.match(text, at + len(name) - 1):
+                    return run
+                at = text.find(name, at + 1)
         return ()
 
     def _unit_at(self, text: str, start: int) -> tuple[str, ...] | None:
@@ -954,6 +961,12 @@ class Evidence:
 _CAPITAL = CAPITAL
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
                            + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
+# the roles a question gives the unit it writes just before them ("giao Sở Tư pháp chủ trì", "Sở Y tế có trách nhiệm
+# …"): those of the verbs ending a unit's name in an assignment (`corpus.text.RESPONSIBILITY_VERBS`) that name a role
+# rather than an action ("Sở X triển khai", "… tổ chức" are as often a task's topic), and "được giao"
+ROLE_VERBS = tuple(v for v in RESPONSIBILITY_VERBS if v in ("chủ trì", "tham mưu", "phối hợp", "chịu trách nhiệm",
+                                                              "có trách nhiệm")) + ("được giao",)
+_ROLE_AFTER = re.compile(r" (?:%s) " % "|".join(fold(v) for v in ROLE_VERBS))
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
 # a question that opens with a kind of document and says whose or about what ("Nghị quyết của HĐND tỉnh …",
 # "Theo chỉ thị về …") asks about that document; a kind named further on is most often a task's topic ("xây
@@ -994,11 +1007,15 @@ UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives t
 def _one_task(c: Clause, o: Clause) -> bool:
     """Two clauses state one task's fields (`answer.same_task`, either way round): a task heading and its "Cơ quan chủ
     trì", "Thời gian thực hiện" lines. The items of a unit's section share the lead its heading names
-    (`LeadSource` of mechanism unit_section) but are that unit's several tasks, each with its own thời hạn."""
+    (`LeadSource` of mechanism unit_section) but are that unit's several tasks, each with its own thời hạn; two
+    headings side by side in one section ("6. Tổ chức triển khai …" beside "1. … tuyên truyền") are two tasks."""
     from retrieval.answer import same_task
 
     if any(x.lead_source is not None and x.lead_source.mechanism == UNIT_SECTION for x in (c, o)):
         return False
+    if c.kind == o.kind == "heading":  # two headings of one section title two tasks, unless one lead line is theirs
+        return (c.lead_source is not None and o.lead_source is not None
+                and c.lead_source.clause_id == o.lead_source.clause_id)
     return same_task(c, o) or same_task(o, c)
 
 
