@@ -59,6 +59,8 @@ IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half
 # a law or event named in a question picks out the plans whose title writes the longest start of its name, of at
 # least SUBJECT_WORDS words, when at most this many do: a province's and a ministry's plans for one law
 SUBJECT_PLANS = 3
+NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title writes at least this share of what the
+# best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 # words every plan's name may carry: they tell no plan from another
@@ -362,8 +364,9 @@ def _unit_takes_part(unit: set[str], c: Clause) -> bool:
 @evidence
 def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """A unit's duties asked ("Công an Thành phố được giao nhiệm vụ gì"): the unit leads or coordinates one
-    of the answer's clauses. A plan that names the unit only in passing, or gives its tasks to "các sở,
-    ngành", assigns it nothing; 1 for any other question."""
+    of the answer's clauses, in the plan the question names when it names one (`Evidence.named_plans`). A plan
+    that names the unit only in passing, or gives its tasks to "các sở, ngành", assigns it nothing, and another
+    plan's duties are not the ones asked; 1 for any other question."""
     from retrieval.strategies import strategy_for
 
     unit = _unit_words(q)
@@ -372,9 +375,11 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))
     named = tuple(dict.fromkeys(unit_core(q.unit_key or "").replace(",", " ").split()))  # in order: a short name opens it
+    plans = ev.named_plans(q)
     return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) or unit_acts(ev, named, v, c.doc_id)
                                                        for v in (c.lead, c.partners) if v)
-                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
+                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])
+                      if plans is None or c.doc_id in plans) else 0.0
 
 
 @evidence
@@ -568,6 +573,20 @@ class Evidence:
             if name:
                 return name
         return ()
+
+    def named_plans(self, q: Question) -> frozenset[str] | None:
+        """The plans the question names by their subject (`plan_name_words`): those in scope whose title writes at
+        least NAMED_PLAN_SHARE of what the best-matching title writes (`title_share`), when at most SUBJECT_PLANS do. A
+        unit's duties in another plan are not the ones asked ("Công an Thành phố … trong kế hoạch phát triển hạ tầng
+        5G" answered from the city's other plan). None when the question names no plan, or the name is one many
+        plans' titles write ("chương trình quốc gia …"): it then picks out none."""
+        name = self.plan_name_words(q)
+        if not name:
+            return None
+        shares = {d: self.title_share(name, d) for d in sorted(q.doc_filter or self.store.documents)}
+        best = max(shares.values(), default=0.0)
+        docs = frozenset(d for d, v in shares.items() if v >= NAMED_PLAN_SHARE * best)
+        return docs if best > 0 and len(docs) <= SUBJECT_PLANS else None
 
     @staticmethod
     def _plan_name_in(ws: list[str], places: list[list[str]]) -> tuple[str, ...]:
@@ -986,14 +1005,17 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     trước thời hạn nào", "Bộ Quốc phòng phối hợp với Bộ Công an …") leads or coordinates one of the answer's
     clauses (its typed chủ trì or phối hợp holds every word of the unit's name). The unit is read from the
     plans' own leads and partners, or from the question's opening words when no plan names it (`Evidence.named_unit`),
-    for any question type; a clause that another unit leads does not say what this one does. When a value is asked,
+    for any question type; a clause that another unit leads, or one of another plan than the question names
+    (`Evidence.named_plans`), does not say what this one does. When a value is asked,
     it must be the unit's task's (`unit_task_holds_value`): the unit's best-ranked task may state no thời hạn or phối
     hợp while another task beside it, or another plan, does. 1 when the question names no unit, or asks which one."""
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
     top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
-    acting = [p for p, c in top if any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
+    plans = ev.named_plans(q)
+    acting = [p for p, c in top if (plans is None or c.doc_id in plans)
+              and any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
     if not acting:
         return 0.0
     if q.answer_slot is None:
