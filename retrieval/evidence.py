@@ -26,7 +26,8 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, UNIT_LEVELS
+from corpus.responsibilities import UnitSections
+from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -58,6 +59,8 @@ IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half
 # a law or event named in a question picks out the plans whose title writes the longest start of its name, of at
 # least SUBJECT_WORDS words, when at most this many do: a province's and a ministry's plans for one law
 SUBJECT_PLANS = 3
+NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title writes at least this share of what the
+# best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 # words every plan's name may carry: they tell no plan from another
@@ -361,8 +364,9 @@ def _unit_takes_part(unit: set[str], c: Clause) -> bool:
 @evidence
 def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """A unit's duties asked ("Công an Thành phố được giao nhiệm vụ gì"): the unit leads or coordinates one
-    of the answer's clauses. A plan that names the unit only in passing, or gives its tasks to "các sở,
-    ngành", assigns it nothing; 1 for any other question."""
+    of the answer's clauses, in the plan the question names when it names one (`Evidence.named_plans`). A plan
+    that names the unit only in passing, or gives its tasks to "các sở, ngành", assigns it nothing, and another
+    plan's duties are not the ones asked; 1 for any other question."""
     from retrieval.strategies import strategy_for
 
     unit = _unit_words(q)
@@ -371,9 +375,11 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))
     named = tuple(dict.fromkeys(unit_core(q.unit_key or "").replace(",", " ").split()))  # in order: a short name opens it
+    plans = ev.named_plans(q)
     return 1.0 if any(_unit_takes_part(unit, c) or any(spelled <= _unit_words_of(ev, v) or unit_acts(ev, named, v, c.doc_id)
                                                        for v in (c.lead, c.partners) if v)
-                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])) else 0.0
+                      for c in (ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH])
+                      if plans is None or c.doc_id in plans) else 0.0
 
 
 @evidence
@@ -568,6 +574,20 @@ class Evidence:
                 return name
         return ()
 
+    def named_plans(self, q: Question) -> frozenset[str] | None:
+        """The plans the question names by their subject (`plan_name_words`): those in scope whose title writes at
+        least NAMED_PLAN_SHARE of what the best-matching title writes (`title_share`), when at most SUBJECT_PLANS do. A
+        unit's duties in another plan are not the ones asked ("Công an Thành phố … trong kế hoạch phát triển hạ tầng
+        5G" answered from the city's other plan). None when the question names no plan, or the name is one many
+        plans' titles write ("chương trình quốc gia …"): it then picks out none."""
+        name = self.plan_name_words(q)
+        if not name:
+            return None
+        shares = {d: self.title_share(name, d) for d in sorted(q.doc_filter or self.store.documents)}
+        best = max(shares.values(), default=0.0)
+        docs = frozenset(d for d, v in shares.items() if v >= NAMED_PLAN_SHARE * best)
+        return docs if best > 0 and len(docs) <= SUBJECT_PLANS else None
+
     @staticmethod
     def _plan_name_in(ws: list[str], places: list[list[str]]) -> tuple[str, ...]:
         """`plan_name_words` within one stretch of the question between punctuation marks."""
@@ -651,6 +671,13 @@ class Evidence:
             lead = self._unit_at(text, start)
             if lead is not None:
                 return lead
+        for run in self.unit_runs:  # "Lai Châu giao Sở Tư pháp chủ trì …": the unit a role is given to, anywhere
+            name = " " + " ".join(run) + " "
+            at = text.find(name)
+            while at >= 0:
+                if _ROLE_AFTER.match(text, at + len(name) - 1):
+                    return run
+                at = text.find(name, at + 1)
         return ()
 
     def _unit_at(self, text: str, start: int) -> tuple[str, ...] | None:
@@ -953,6 +980,12 @@ class Evidence:
 _CAPITAL = CAPITAL
 _OPENING_UNIT = re.compile(r"^(?:%s)" % "|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True))
                            + r"(?:\s+(?:và\s+)?" + _CAPITAL + r"[\wà-ỹđ]*)+")
+# the roles a question gives the unit it writes just before them ("giao Sở Tư pháp chủ trì", "Sở Y tế có trách nhiệm
+# …"): those of the verbs ending a unit's name in an assignment (`corpus.text.RESPONSIBILITY_VERBS`) that name a role
+# rather than an action ("Sở X triển khai", "… tổ chức" are as often a task's topic), and "được giao"
+ROLE_VERBS = tuple(v for v in RESPONSIBILITY_VERBS if v in ("chủ trì", "tham mưu", "phối hợp", "chịu trách nhiệm",
+                                                              "có trách nhiệm")) + ("được giao",)
+_ROLE_AFTER = re.compile(r" (?:%s) " % "|".join(fold(v) for v in ROLE_VERBS))
 UNIT_MIN_WORDS = 3  # "bộ y tế", "sở tài chính", "công an xã": a two-word run ("ban quản") names no one unit
 # a question that opens with a kind of document and says whose or about what ("Nghị quyết của HĐND tỉnh …",
 # "Theo chỉ thị về …") asks about that document; a kind named further on is most often a task's topic ("xây
@@ -972,17 +1005,56 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     trước thời hạn nào", "Bộ Quốc phòng phối hợp với Bộ Công an …") leads or coordinates one of the answer's
     clauses (its typed chủ trì or phối hợp holds every word of the unit's name). The unit is read from the
     plans' own leads and partners, or from the question's opening words when no plan names it (`Evidence.named_unit`),
-    for any question type; a clause that another unit leads does not say what this one does. 1 when the question
-    names no unit, or asks which one."""
+    for any question type; a clause that another unit leads, or one of another plan than the question names
+    (`Evidence.named_plans`), does not say what this one does. When a value is asked,
+    it must be the unit's task's (`unit_task_holds_value`): the unit's best-ranked task may state no thời hạn or phối
+    hợp while another task beside it, or another plan, does. 1 when the question names no unit, or asks which one."""
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
-    top = ranked[:ANSWER_DEPTH]
-    if q.answer_slot is not None:  # the value asked must be this unit's: of the clauses holding one, those it acts in
-        top = [t for t in top if ev.answers_slot(t[0], q)] or top
-    return 1.0 if any(unit_acts(ev, unit, v, c.doc_id)
-                      for c in (ev.store.clauses[p] for p, _, _ in top)
-                      for v in (c.lead, c.partners) if v) else 0.0
+    top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
+    plans = ev.named_plans(q)
+    acting = [p for p, c in top if (plans is None or c.doc_id in plans)
+              and any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
+    if not acting:
+        return 0.0
+    if q.answer_slot is None:
+        return 1.0
+    return 1.0 if unit_task_holds_value(ev, q, top, frozenset(acting)) else 0.0
+
+
+UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives the items under it
+
+
+def _one_task(c: Clause, o: Clause) -> bool:
+    """Two clauses state one task's fields (`answer.same_task`, either way round): a task heading and its "Cơ quan chủ
+    trì", "Thời gian thực hiện" lines. The items of a unit's section share the lead its heading names
+    (`LeadSource` of mechanism unit_section) but are that unit's several tasks, each with its own thời hạn; two
+    headings side by side in one section ("6. Tổ chức triển khai …" beside "1. … tuyên truyền") are two tasks."""
+    from retrieval.answer import same_task
+
+    if any(x.lead_source is not None and x.lead_source.mechanism == UNIT_SECTION for x in (c, o)):
+        return False
+    if c.kind == o.kind == "heading":  # two headings of one section title two tasks, unless one lead line is theirs
+        return (c.lead_source is not None and o.lead_source is not None
+                and c.lead_source.clause_id == o.lead_source.clause_id)
+    return same_task(c, o) or same_task(o, c)
+
+
+def unit_task_holds_value(ev: "Evidence", q: Question, top: list[tuple[int, Clause]], acting: frozenset[int]) -> bool:
+    """The value asked stands in the task of the unit the question names: of the answer's clauses ``top`` (in ranked
+    order), the first that the unit acts in (``acting``) or that holds a value of the kind asked is, with the lines of
+    its task (`_one_task`), both. "Viện … phải trình các đề án trọng điểm trước thời hạn nào" found in the Viện's item
+    d), which states no thời hạn, is not answered by its item a)'s "đến năm 2045"; a thời hạn ranked above the unit's
+    task, in a task no unit leads, is not the unit's. True when no clause holds a value (`slot_filled` weighs that)."""
+    holders = {p for p, _ in top if ev.answers_through(p, q)}
+    if not holders:
+        return True
+    first = next(((p, c) for p, c in top if p in acting or p in holders), None)
+    if first is None:
+        return False
+    lines = [p for p, c in top if p == first[0] or _one_task(first[1], c)]
+    return any(p in acting for p in lines) and any(p in holders for p in lines)
 
 
 CODE_LETTERS = 4  # a unit's code as short as "VHTTDL", "TNMT": fewer letters spell too many names by chance

@@ -82,7 +82,10 @@ def test_the_named_unit_must_act_in_the_clause_holding_the_value_asked():
     # the unit's own task found first states no deadline; the deadline found is another unit's task
     assert _read(ev, "named_unit_takes_part", asked, [("g5", 176), ("g5", 180)]) == 0.0
     # its own task stating a deadline answers
-    assert _read(ev, "named_unit_takes_part", asked, [("g5", 176), ("g5", 182)]) == 1.0
+    assert _read(ev, "named_unit_takes_part", "Sở Khoa học và Công nghệ Nghệ An phải cấp phép xây dựng trạm BTS trong "
+                 "khu công nghiệp trước thời hạn nào?", [("g5", 182), ("g5", 176)]) == 1.0
+    # … but another of its tasks does not lend its deadline to the one found first, which states none
+    assert _read(ev, "named_unit_takes_part", asked, [("g5", 176), ("g5", 182)]) == 0.0
     # no value asked: taking part in any answer clause is enough
     assert _read(ev, "named_unit_takes_part", "Sở Khoa học và Công nghệ Nghệ An phải làm gì về viễn thông 5G?",
                  [("g5", 176), ("g5", 180)]) == 1.0

@@ -24,6 +24,10 @@ class _Evidence:
     def words(self, text: str) -> list[str]:
         return re.findall(r"[a-z0-9]+", folded(re.sub(r"(?i)\bubnd\b", "ủy ban nhân dân", text)))
 
+    def named_plans(self, q: Question) -> None:
+        """These wordings name no plan: the duties count in any plan (`Evidence.named_plans`)."""
+        return None
+
 
 def clause(n: int, text: str, doc: str = "d", **kw) -> Clause:
     return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind="bullet", label=None, section_path=["IV. TỔ CHỨC THỰC HIỆN"],
