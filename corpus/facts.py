@@ -15,7 +15,7 @@ from corpus.structure import Node, Skeleton
 from corpus.tables import column_year
 from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
-                            year_targets)
+                            measure_targets, year_targets)
 from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS
 from corpus.timing import deadline_kinds, due_year
 
@@ -433,13 +433,17 @@ def _row_target(clauses: list[Clause], nodes: list[Node], pos: int, period_end: 
     c, row = clauses[pos], nodes[pos].row
     assert row is not None
     body = nodes[pos].body or c.text
-    if row.years:
+    if row.years or row.year_measures:
         unit = row.cells.get("don_vi_tinh") or unit_in_name(row.cells.get("noi_dung") or body)
         # else a year's column states its unit ("Giá trị (Nghìn USD)"), else the table above it does
         units = {y: u for y in row.years if (u := row.year_units.get(y) or table_unit)}
-        c.year_targets = year_targets(row.years, unit, units) or None
+        # a year whose several measures the row fills gives a target per measure, each with its column's unit
+        # ("Kế hoạch 2030" over "Lượng (Tấn)" and "Giá trị (Nghìn USD)"): the first measure stands for the year
+        c.year_targets = sorted(year_targets(row.years, unit, units) + measure_targets(row.year_measures),
+                                key=lambda t: t.year or 0) or None
         if c.year_targets:
-            c.target = next((t for t in c.year_targets if t.year == indicator_year), c.year_targets[-1])
+            c.target = next((t for t in c.year_targets if t.year == indicator_year),
+                            next(t for t in c.year_targets if t.year == c.year_targets[-1].year))
             return
     if row.cells.get("chi_tieu"):
         title = row.titles.get("chi_tieu", "")

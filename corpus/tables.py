@@ -30,6 +30,9 @@ class TableRow:
     parent_row: int | None = None  # index (in the table) of the numbered row a sub-row belongs to
     years: dict[int, str] = field(default_factory=dict)  # a table with one column per year: year → cell text
     year_units: dict[int, str] = field(default_factory=dict)  # year → the unit its column's title states
+    # a year over several measures the row fills ("Kế hoạch 2027" over "Lượng (Tấn)" and "Giá trị … (Nghìn USD)"):
+    # year → each measure's cell text with the unit its column's title states, in the header's order
+    year_measures: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -302,7 +305,7 @@ class _TsvRows:
             return
         carry_down(row, self.carry, self.header)
         if row.kind == "row":
-            row.years, row.year_units = year_cells(cells, self.years, self.titles)
+            row.years, row.year_units, row.year_measures = year_cells(cells, self.years, self.titles)
         if row.kind == "group":
             self.last_numbered = None
         elif row.stt:
@@ -1166,9 +1169,9 @@ class _PipeBody:
         cols = _place(r.cells, self.width, self.prof)
         values, carried = _row_values(r.cells, cols, self.header, self.width, self.above)
         stt = values.pop("stt", None)
-        years, year_units = year_cells([c.text for c in r.cells], self.header.years, self.header.titles, cols)
+        years, year_units, measures = year_cells([c.text for c in r.cells], self.header.years, self.header.titles, cols)
         row = TableRow(r.start, r.end, "row", cells=values, titles=dict(self.names), carried=carried, stt=stt,
-                       years=years, year_units=year_units)
+                       years=years, year_units=year_units, year_measures=measures)
         if continues_row_above(self.table.rows, row):
             merge_into_row_above(self.table.rows, row)
             return
@@ -1182,24 +1185,27 @@ class _PipeBody:
         self.table.rows.append(row)
 
 
-def year_cells(texts: list[str], years: dict[int, int], titles: list[str],
-               cols: list[int] | None = None) -> tuple[dict[int, str], dict[int, str]]:
+def year_cells(texts: list[str], years: dict[int, int], titles: list[str], cols: list[int] | None = None
+               ) -> tuple[dict[int, str], dict[int, str], dict[int, list[tuple[str, str | None]]]]:
     """A row's value per year (``years``: column → year; ``cols``: each text's column, by default its
-    position), and the unit its column's title states. A year over two measures ("Lượng (Tấn)" |
-    "Giá trị (Nghìn USD)") gives the one the row fills; a row filling both states no one value for it."""
+    position), the unit its column's title states, and the years whose several measures the row fills. A year
+    over two measures ("Lượng (Tấn)" | "Giá trị (Nghìn USD)") gives the one the row fills as its value; a row
+    filling both states no one value for it: each measure is kept with its own unit (``measures``)."""
     filled: dict[int, list[tuple[str, int]]] = {}
     for text, col in zip(texts, cols if cols is not None else range(len(texts))):
         if col in years and text:
             filled.setdefault(years[col], []).append((text, col))
-    values, units = {}, {}
+    values, units, measures = {}, {}, {}
     for year, found in filled.items():
         if len(found) > 1:
+            measures[year] = [(text, unit_in_name(titles[col]) if col < len(titles) else None)
+                              for text, col in sorted(found, key=lambda f: f[1])]
             continue
         text, col = found[0]
         values[year] = text
         if col < len(titles) and (unit := unit_in_name(titles[col])) is not None:
             units[year] = unit
-    return values, units
+    return values, units, measures
 
 
 def _pipe_table(rows: list[_PipeRow], owned: set[int], noise: set[int], exact_merges: bool) -> Table | None:

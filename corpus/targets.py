@@ -396,3 +396,10 @@ def year_targets(values: dict[int, str], unit: str | None, units: dict[int, str]
     units = units or {}
     found = (parse_cell_target(v, unit or units.get(y), y) for y, v in sorted(values.items()))
     return [t for t in found if t is not None]
+
+
+def measure_targets(measures: dict[int, list[tuple[str, str | None]]]) -> list[Target]:
+    """One target per measure of each year a row fills several of ({2030: [("155.000", "Tấn"), ("70.000", "Nghìn
+    USD")]}), in year order then the header's; a cell stating no figure gives none."""
+    found = (parse_cell_target(v, u, y) for y, cells in sorted(measures.items()) for v, u in cells)
+    return [t for t in found if t is not None]

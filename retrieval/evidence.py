@@ -418,6 +418,7 @@ def clause_years(c: Clause) -> set[str]:
     if c.target is not None and c.target.year:
         own.add(str(c.target.year))
     own |= {str(y) for y, v in (c.year_values or {}).items() if v}
+    own |= {str(t.year) for t in c.year_targets or () if t.year}  # a year's measures ("Lượng (Tấn)", "Giá trị")
     own |= set(_YEAR_RX.findall(" ".join(filter(None, [c.text, c.deadline]))))
     return own or set(_YEAR_RX.findall(" ".join(c.section_path[-NEAR_HEADINGS:])))
 
@@ -469,8 +470,13 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
 def target_fits(c: Clause, slot: AnswerSlot) -> bool:
     """The clause's typed chỉ tiêu is a value of the slot's kind: its unit is "%" for a share, đồng for a
     sum, the counted word for a count (any unit for a plain number)."""
-    unit = folded(c.target.unit) if c.target is not None and c.target.unit else ""
-    return bool(unit) and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(unit, slot)
+    return unit_fits(c.target.unit if c.target is not None else None, slot)
+
+
+def unit_fits(unit: str | None, slot: AnswerSlot) -> bool:
+    """A chỉ tiêu's unit is one of the slot's kind (`target_fits`; a year's measure in `strategies.year_value`)."""
+    u = folded(unit) if unit else ""
+    return bool(u) and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(u, slot)
 
 
 class Evidence:

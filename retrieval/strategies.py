@@ -29,7 +29,7 @@ from retrieval.answer import (
     deadline_stated,
     states_amount,
 )
-from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits
+from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
 from retrieval.query import LEVEL_WORDS, Question, folded, without_numbers
 
 if TYPE_CHECKING:
@@ -458,7 +458,7 @@ class Target(Strategy):
         years = year_asked(c, q)
         if not years:
             return super().line(c, q, others)
-        values = "; ".join(f"năm {y}: {c.year_values[y]}" for y in years)  # type: ignore[index]
+        values = "; ".join(f"năm {y}: {year_value(c, y, q)}" for y in years)
         return f"{values}. " + super().line(c, q, others)
 
 
@@ -476,10 +476,30 @@ def task_named(c: Clause, q: Question) -> int:
 
 
 def year_asked(c: Clause, q: Question) -> list[int]:
-    """The years the question names that the clause's table has a column for (`Clause.year_values`)."""
-    if not c.year_values or not q.years:
+    """The years the question names that the clause's table has a filled column for (`Clause.year_values`), or
+    several measures of (`Clause.year_targets`: "Kế hoạch 2027" over "Lượng (Tấn)" and "Giá trị (Nghìn USD)")."""
+    if not (c.year_values or c.year_targets) or not q.years:
         return []
-    return [int(y) for y in q.years if int(y) in c.year_values and c.year_values[int(y)].strip()]
+    stated = {y for y, v in (c.year_values or {}).items() if v.strip()} | {t.year for t in c.year_targets or ()}
+    return [int(y) for y in q.years if int(y) in stated]
+
+
+def year_value(c: Clause, year: int, q: Question) -> str:
+    """A row's value for a year with the unit its ĐVT cell or its column's title states ("782 Người",
+    "120.000 Tấn"): of a year's several measures, those of the kind the question asks ("bao nhiêu tấn" →
+    the quantity, not the value in USD), all of them when it asks none of theirs; the cell as written when it
+    states no figure ("Hoàn thành")."""
+    targets = [t for t in c.year_targets or () if t.year == year]
+    slot = q.answer_slot
+    fitting = [t for t in targets if slot is not None and unit_fits(t.unit, slot)]
+    shown = [_with_unit(t.text, t.unit) for t in (fitting if len(targets) > 1 and fitting else targets)]
+    return "; ".join(shown) if shown else (c.year_values or {}).get(year, "")
+
+
+def _with_unit(value: str, unit: str | None) -> str:
+    if not unit or folded(unit) in folded(value):
+        return value
+    return f"{value}{unit}" if unit.startswith("%") else f"{value} {unit}"
 
 
 class When(Strategy):

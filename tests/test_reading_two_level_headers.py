@@ -100,11 +100,15 @@ def test_a_row_filling_one_measure_of_each_year_reads_its_value_and_unit(titles,
     assert sorted(found.year_values) == [int(titles[2][-6:-2]), int(titles[3][-6:-2])]
 
 
-def test_a_row_filling_both_measures_of_a_year_states_no_one_value():
+def test_a_row_filling_both_measures_of_a_year_states_no_one_value_but_a_target_per_measure():
     clauses = parse_md(crawled([_MEASURE_TABLES[0][0], _MEASURE_TABLES[0][1],
                                 ["1", "Xoài", "13.500", "7.000", "18.000", "10.000"],
                                 ["2", "Chè", "", "26.700", "", "33.040"]]))
-    assert row_with(clauses, "Xoài").target is None
+    mango = row_with(clauses, "Xoài")
+    assert mango.year_values is None
+    assert [(t.year, t.values, t.unit) for t in mango.year_targets] == [
+        (2026, [13500.0], "Tấn"), (2026, [7000.0], "Nghìn USD"), (2030, [18000.0], "Tấn"), (2030, [10000.0], "Nghìn USD")]
+    assert (mango.target.values, mango.target.unit, mango.target.year) == ([18000.0], "Tấn", 2030)  # the first measure
     assert row_with(clauses, "Chè").target.values == [33040.0]
 
 
