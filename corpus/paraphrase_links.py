@@ -22,7 +22,7 @@ from corpus.field_links import link_lead
 from corpus.model import DeadlineSource
 from corpus.responsibilities import (COORDINATING_DUTY, DUTY_VERBS, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART,
                                      LINKER_MECHANISMS, SECTION_LINKS, STOP_FOLDED, TASK_START, Context,
-                                     in_assignment_section, names_unit, take_row_facts)
+                                     in_assignment_section, names_unit, own_time, take_row_facts)
 from corpus.structure import opens_appendix
 from corpus.text import RESPONSIBILITY_VERBS, TASK_OPENERS, UNIT_LEVELS, words
 
@@ -104,6 +104,7 @@ class ParaphrasedDuties:
     def extract(self, ctx: Context) -> None:
         self._link(ctx)
         NamedItemRows().extract(ctx)  # then the rows naming a linked task's item (no lead of their own to give)
+        UnanimousUnitRows().extract(ctx)  # then what all of a unit's rows say alike, for its tasks still without
 
     def _link(self, ctx: Context) -> None:
         clauses = ctx.clauses
@@ -396,3 +397,63 @@ class NamedItemRows:
             rows = {r for w in set(ws) for item in firsts.get(w, ()) if f" {item} " in text for r in by_item[item]}
             if len(rows) == 1 and names_unit(clauses[(row := next(iter(rows)))].lead, c.lead):
                 take_row_facts(ctx, pos, row, linked=True)
+
+
+UNANIMOUS_MIN_ROWS = 3  # a unit's rows agreeing on a cell: fewer than this is a coincidence, not the plan's rule
+
+
+class UnanimousUnitRows:
+    """A task whose lead a unit's claim on its section gave ("Sở Công Thương: chủ trì … các nhiệm vụ … trong lĩnh
+    vực công thương"), in a plan whose appendix lists that unit's tasks in rows that all state the same phối hợp
+    ("Các sở, ban, ngành; UBND các phường, xã") or the same thời hạn ("2026 - 2030"): whichever row restates the
+    task (its words may share too little with any one row to tell), the cell is the same, so it is the task's too,
+    where the task states none (`own_time`). At least `UNANIMOUS_MIN_ROWS` rows of the unit, every one stating the
+    cell alike; a product differs row by row and is never taken. Run by `ParaphrasedDuties` after its links (it
+    gives no lead: the facts it takes are recorded as the rows', "appendix_table")."""
+
+    def extract(self, ctx: Context) -> None:
+        clauses = ctx.clauses
+        appendices = _appendices_start(ctx)
+        by_unit: dict[str, list[int]] = {}
+        for p in range(appendices, len(clauses)):
+            c = clauses[p]
+            if c.kind == "table_row" and c.lead:
+                by_unit.setdefault(" ".join(words(c.lead)), []).append(p)
+        if not by_unit:
+            return
+        agreed: dict[str, tuple[str | None, int | None]] = {}  # unit → (its rows' one phối hợp, one row with their thời hạn)
+        for pos in range(appendices):
+            c = clauses[pos]
+            src = c.lead_source
+            if (c.kind == "table_row" or not c.lead or src is None or src.mechanism not in SECTION_LINKS
+                    or src.clause_id == c.id or (c.partners and c.deadline) or not self._task(ctx, pos)):
+                continue
+            unit = " ".join(words(c.lead))
+            if unit not in agreed:
+                agreed[unit] = self._agreed(ctx, by_unit.get(unit, []))
+            partners, dated = agreed[unit]
+            if partners and not c.partners:
+                c.partners = partners
+            if dated is not None and not own_time(c):
+                row = clauses[dated]
+                c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
+
+    @staticmethod
+    def _task(ctx: Context, pos: int) -> bool:
+        """A task (`_is_task`: it opens with what is done) or an item a task lists ("b) Xây dựng … một số nền tảng
+        …, bao gồm: - Nền tảng quản lý dược;"), not a section's title ("2.1. Du lịch") nor a list's lead-in ("Các
+        nhiệm vụ trọng tâm bao gồm:")."""
+        if _is_task(ctx.body(pos)):
+            return True
+        parent = ctx.nodes[pos].parent
+        return parent is not None and _is_task(ctx.body(parent))
+
+    @staticmethod
+    def _agreed(ctx: Context, rows: list[int]) -> tuple[str | None, int | None]:
+        if len(rows) < UNANIMOUS_MIN_ROWS:
+            return None, None
+        cs = [ctx.clauses[p] for p in rows]
+        partners = {" ".join(words(c.partners or "")) for c in cs}
+        deadlines = {" ".join(words(c.deadline or "")) for c in cs}
+        return (cs[0].partners if len(partners) == 1 and "" not in partners else None,
+                rows[0] if len(deadlines) == 1 and "" not in deadlines else None)
