@@ -438,3 +438,37 @@ def mark_appendices(clauses: list[Clause]) -> None:
     for c in clauses:
         cur = appendix_label(c.text) or cur
         c.appendix = cur
+
+
+# ------------------------------------------------------------------ a task's own attribute lines
+
+def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[int]:
+    """The labelled attribute lines a task is written with ("a) Nghị định …" then "- Cơ quan chủ trì: X",
+    "- Cơ quan phối hợp: Y", "- Thời gian thực hiện: Z"): its children when every one of them is such a line
+    (`Clause.labelled_fields`, read by the fact linkers), holds nothing under it and follows the task in order;
+    [] for a task with sub-tasks of its own, a table row, a letterhead or footer line, or a labelled line."""
+    c, kids = clauses[pos], nodes[pos].children
+    if not kids or c.labelled_fields or c.kind not in ("heading", "item", "bullet") or nodes[pos].row is not None:
+        return []
+    if kids != list(range(pos + 1, pos + 1 + len(kids))):
+        return []
+    if any(not clauses[k].labelled_fields or nodes[k].children or clauses[k].kind not in ("item", "bullet", "paragraph")
+           for k in kids):
+        return []
+    return kids
+
+
+def take_in_attribute_lines(sk: Skeleton) -> None:
+    """A task and its own attribute lines are one clause to cite: the task's line range and text run through
+    its labelled lines (its fields were read from them already), and it is an item again, not a heading
+    over them. The labelled lines stay clauses of their own (fact sources point at them)."""
+    clauses, nodes = sk.clauses, sk.nodes
+    for pos in range(len(clauses)):
+        kids = attribute_lines(nodes, clauses, pos)
+        if not kids:
+            continue
+        c = clauses[pos]
+        c.text = " ".join([c.text, *(clauses[k].text for k in kids)])
+        c.lines = (c.lines[0], max(c.lines[1], clauses[kids[-1]].lines[1]))
+        if c.kind == "heading":
+            c.kind = "bullet" if nodes[pos].ltype in BULLET_TYPES else "item"
