@@ -20,7 +20,7 @@ from corpus.lines import (
 from corpus.model import Clause, SourceText
 from corpus.text import PERSON_NAME, fold, nfc, normalize, strip_marks
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
-from corpus.vocabulary import COLUMN_TITLES
+from corpus.vocabulary import COLUMN_MEANINGS, COLUMN_TITLES
 
 TITLE_MAX = 120
 _BLOCK = re.compile(r"^(?:Phân công (?:thực hiện|nhiệm vụ|trách nhiệm)|Tổ chức thực hiện)\s*:?\s*$", re.I)
@@ -442,6 +442,11 @@ def mark_appendices(clauses: list[Clause]) -> None:
 
 # ------------------------------------------------------------------ a task's own attribute lines
 
+# the line stating what the task is, among its attribute lines ("- Nội dung thực hiện: …", "+ Nội dung: …", "a) Nhiệm
+# vụ: …"): a content column's title (`COLUMN_MEANINGS`) then a colon, a short label
+_CONTENT_LABEL = re.compile(r"^(?:[a-z]\)\s*)?(?:%s)\b[^:]{0,20}:" % "|".join(dict(COLUMN_MEANINGS)["noi_dung"]))
+
+
 def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[int]:
     """The labelled attribute lines a task is written with ("a) Nghị định …" then "- Cơ quan chủ trì: X",
     "- Cơ quan phối hợp: Y", "- Thời gian thực hiện: Z"): its children when every one of them is such a line
@@ -452,8 +457,10 @@ def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[
         return []
     if kids != list(range(pos + 1, pos + 1 + len(kids))):
         return []
-    if any(not clauses[k].labelled_fields or nodes[k].children or clauses[k].kind not in ("item", "bullet", "paragraph")
-           for k in kids):
+    if any(nodes[k].children or clauses[k].kind not in ("item", "bullet", "paragraph") for k in kids):
+        return []
+    if any(not clauses[k].labelled_fields and not _CONTENT_LABEL.match(fold(nodes[k].body).lstrip("-+•* "))
+           for k in kids) or not any(clauses[k].labelled_fields for k in kids):
         return []
     return kids
 

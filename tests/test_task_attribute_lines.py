@@ -84,3 +84,27 @@ def test_a_dash_labelled_time_line_is_not_a_time_section():
     plan = parse_md(PROVINCE)
     line = next(c for c in plan.clauses if c.text.startswith("- Thời gian thực hiện: Quý IV"))
     assert not time_title(line)
+
+
+def test_the_content_line_is_one_of_the_tasks_attribute_lines():
+    plan = parse_md(
+        "**II. NHIỆM VỤ**\n\n5. Xây dựng Nghị định của Chính phủ\n\n"
+        "- Nghị định xử phạt vi phạm hành chính trong lĩnh vực an ninh mạng\n\n"
+        "+ Nội dung: bao gồm quy định chi tiết khoản 7 Điều 8.\n\n+ Cơ quan chủ trì: Bộ Công an.\n\n"
+        "+ Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026.\n\n"
+        "6. Xây dựng Cổng thông tin quốc gia về bảo vệ dữ liệu cá nhân\n\n"
+        "- Nội dung: Cổng thông tin cung cấp thông tin tuyên truyền chủ trương.\n\n- Cơ quan thực hiện: Bộ Công an.\n\n"
+        "- Thời gian thực hiện: năm 2026 - 2027.\n")
+    t = clause(plan, "6. Xây dựng Cổng")
+    assert "- Nội dung: Cổng" in t.text and "năm 2026 - 2027" in t.text and t.kind == "item"
+    b = clause(plan, "- Nghị định xử phạt")
+    assert "+ Thời hạn ban hành" in b.text and b.kind == "bullet" and b.lead == "Bộ Công an"
+    assert clause(plan, "5. Xây dựng Nghị định").kind == "heading"  # a sub-task under it is no attribute line
+
+
+def test_content_lines_alone_are_no_attribute_lines():
+    plan = parse_md(
+        "**II. NỘI DUNG**\n\n2. Rà soát văn bản quy phạm pháp luật\n\n- Nội dung: rà soát các văn bản có liên quan.\n\n"
+        "- Nhiệm vụ: kiến nghị sửa đổi, bổ sung kịp thời.\n\n3. Báo cáo kết quả.\n")
+    t = clause(plan, "2. Rà soát")
+    assert t.kind == "heading" and "kiến nghị" not in t.text
