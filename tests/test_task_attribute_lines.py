@@ -108,3 +108,18 @@ def test_content_lines_alone_are_no_attribute_lines():
         "- Nhiệm vụ: kiến nghị sửa đổi, bổ sung kịp thời.\n\n3. Báo cáo kết quả.\n")
     t = clause(plan, "2. Rà soát")
     assert t.kind == "heading" and "kiến nghị" not in t.text
+
+
+def test_a_found_attribute_line_is_answered_by_its_task():
+    from retrieval.search import task_of_line, tasks_for_their_lines
+    for md, task in ((PROVINCE, "a) Nghị định"), (NATIONAL, "7. Xây dựng Quyết định"), (CITY, "4. Tổ chức kiểm tra")):
+        plan = parse_md(md)
+        cs = plan.clauses
+        t = cs.index(clause(plan, task))
+        lines = [k for k in range(t + 1, len(cs)) if cs[k].lines[1] <= cs[t].lines[1]]
+        assert lines and all(task_of_line(cs)[k] == t for k in lines)
+        ranked = [(lines[-1], 0.9, 1.0), (t, 0.8, 1.0), (lines[0], 0.7, 1.0)]
+        assert tasks_for_their_lines(ranked, task_of_line(cs)) == [(t, 0.9, 1.0)]
+    plan = parse_md(CITY)
+    heading = plan.clauses.index(clause(plan, "5. Rà soát"))
+    assert not any(v == heading for v in task_of_line(plan.clauses).values())  # sub-tasks stay results of their own
