@@ -9,7 +9,7 @@ from corpus.letterhead_lines import field_lines
 from corpus.load import read_source
 from corpus.metadata import extract_metadata
 from corpus.model import Document, ParsedPlan, SourceText
-from corpus.structure import Skeleton, build_skeleton, mark_appendices
+from corpus.structure import Skeleton, build_skeleton, mark_appendices, take_in_attribute_lines
 
 
 def document_id(source: str) -> str:
@@ -30,6 +30,7 @@ def read_plan(src: SourceText, fingerprint: str = "") -> tuple[Document, Skeleto
     extract_metadata(doc, src.lines)
     mark_appendices(sk.clauses)  # before the facts: a linker tells the body's tasks from an appendix's rows
     assign_facts(sk)
+    take_in_attribute_lines(sk)  # after the facts: the linkers read each labelled line on its own
     doc.field_lines = field_lines(sk.clauses, doc)
     return doc, sk
 

@@ -20,7 +20,7 @@ from corpus.lines import (
 from corpus.model import Clause, SourceText
 from corpus.text import PERSON_NAME, fold, nfc, normalize, strip_marks
 from corpus.tables import Table, TableRow, find_tsv_tables, find_wrapped_tables
-from corpus.vocabulary import COLUMN_TITLES
+from corpus.vocabulary import COLUMN_MEANINGS, COLUMN_TITLES
 
 TITLE_MAX = 120
 _BLOCK = re.compile(r"^(?:Phân công (?:thực hiện|nhiệm vụ|trách nhiệm)|Tổ chức thực hiện)\s*:?\s*$", re.I)
@@ -438,3 +438,44 @@ def mark_appendices(clauses: list[Clause]) -> None:
     for c in clauses:
         cur = appendix_label(c.text) or cur
         c.appendix = cur
+
+
+# ------------------------------------------------------------------ a task's own attribute lines
+
+# the line stating what the task is, among its attribute lines ("- Nội dung thực hiện: …", "+ Nội dung: …", "a) Nhiệm
+# vụ: …"): a content column's title (`COLUMN_MEANINGS`) then a colon, a short label
+_CONTENT_LABEL = re.compile(r"^(?:[a-z]\)\s*)?(?:%s)\b[^:]{0,20}:" % "|".join(dict(COLUMN_MEANINGS)["noi_dung"]))
+
+
+def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[int]:
+    """The labelled attribute lines a task is written with ("a) Nghị định …" then "- Cơ quan chủ trì: X",
+    "- Cơ quan phối hợp: Y", "- Thời gian thực hiện: Z"): its children when every one of them is such a line
+    (`Clause.labelled_fields`, read by the fact linkers), holds nothing under it and follows the task in order;
+    [] for a task with sub-tasks of its own, a table row, a letterhead or footer line, or a labelled line."""
+    c, kids = clauses[pos], nodes[pos].children
+    if not kids or c.labelled_fields or c.kind not in ("heading", "item", "bullet") or nodes[pos].row is not None:
+        return []
+    if kids != list(range(pos + 1, pos + 1 + len(kids))):
+        return []
+    if any(nodes[k].children or clauses[k].kind not in ("item", "bullet", "paragraph") for k in kids):
+        return []
+    if any(not clauses[k].labelled_fields and not _CONTENT_LABEL.match(fold(nodes[k].body).lstrip("-+•* "))
+           for k in kids) or not any(clauses[k].labelled_fields for k in kids):
+        return []
+    return kids
+
+
+def take_in_attribute_lines(sk: Skeleton) -> None:
+    """A task and its own attribute lines are one clause to cite: the task's line range and text run through
+    its labelled lines (its fields were read from them already), and it is an item again, not a heading
+    over them. The labelled lines stay clauses of their own (fact sources point at them)."""
+    clauses, nodes = sk.clauses, sk.nodes
+    for pos in range(len(clauses)):
+        kids = attribute_lines(nodes, clauses, pos)
+        if not kids:
+            continue
+        c = clauses[pos]
+        c.text = " ".join([c.text, *(clauses[k].text for k in kids)])
+        c.lines = (c.lines[0], max(c.lines[1], clauses[kids[-1]].lines[1]))
+        if c.kind == "heading":
+            c.kind = "bullet" if nodes[pos].ltype in BULLET_TYPES else "item"

@@ -54,6 +54,9 @@ PLACE_NAME_CHARS = 3  # a locality's or province's folded name shorter than this
 OUTLINE_LEADS = 3  # a section heading that names no lead shows the leads of its content, up to this many
 
 
+ATTRIBUTE_LINES_MAX = 8  # a task's attribute lines (content, lead, partners, time, product) sit this close after it
+
+
 class Retriever:
     """Loaded once per process; `ask` is thread-safe (the contract in `retrieval/__init__.py`).
 
@@ -190,10 +193,17 @@ class Retriever:
         scored = [(p, float(prob[i]), float(cov[i])) for i, p in enumerate(cands.positions)]
         if mode == "hybrid":
             scored.sort(key=lambda t: (-t[1], t[0]))
-            return cands.strategy.order(self, q, scored)
+            return self.tasks_for_their_lines(cands.strategy.order(self, q, scored))
         plain = cands.dense if mode == "dense" else cands.bm25
         keyed = sorted(range(len(scored)), key=lambda i: (-plain[i], scored[i][0]))
         return [scored[i] for i in keyed]
+
+    @functools.cached_property
+    def _task_of_line(self) -> dict[int, int]:
+        return task_of_line(self.store.clauses)
+
+    def tasks_for_their_lines(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
+        return tasks_for_their_lines(scored, self._task_of_line)
 
     def found(self, q: Question, ranked: list[tuple[int, float, float]]) -> bool:
         """The learned abstention decision over the declared evidence (`retrieval.evidence.EVIDENCE`)."""
@@ -415,6 +425,36 @@ class Retriever:
         return IndexInfo(model=m["model"], dimension=int(m["dimension"]), clause_count=len(self.store.clauses),
                          document_count=len(self.store.documents), built_at=str(m.get("built_at", "")),
                          format_version=int(m["format_version"]))
+
+
+def task_of_line(clauses: list[Clause]) -> dict[int, int]:
+    """A task's attribute line → the task's clause, which runs through it (`corpus.structure.take_in_attribute_lines`):
+    the clause shortly before it in the plan whose line range holds its lines and whose text holds its text."""
+    out: dict[int, int] = {}
+    for k, c in enumerate(clauses):
+        for p in range(k - 1, max(-1, k - ATTRIBUTE_LINES_MAX - 1), -1):
+            t = clauses[p]
+            if t.doc_id != c.doc_id:
+                break
+            if (t.kind in ("item", "bullet") and t.lines[0] < c.lines[0] <= c.lines[1] <= t.lines[1]
+                    and c.text in t.text):
+                out[k] = p
+                break
+    return out
+
+
+def tasks_for_their_lines(scored: list[tuple[int, float, float]], task_of: dict[int, int]
+                          ) -> list[tuple[int, float, float]]:
+    """A task's attribute line found is its task found: the result is the task's clause, which cites the task with
+    its lead, partners and time together, at the place its best line or itself ranked, once."""
+    out: list[tuple[int, float, float]] = []
+    seen: set[int] = set()
+    for pos, s, cov in scored:
+        pos = task_of.get(pos, pos)
+        if pos not in seen:
+            seen.add(pos)
+            out.append((pos, s, cov))
+    return out
 
 
 def _leads_within(clauses: list[Clause], i: int) -> str | None:

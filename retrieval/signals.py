@@ -66,7 +66,9 @@ _TIME_TITLE = re.compile(r"^(?:[ivxl]+|\d+(?:\.\d+)*|[a-z])?[.)]?\s*(?:thoi gian
 def time_title(c: Clause) -> bool:
     """The clause states the time of its part of the plan: a heading titled by time ("1. Thời gian thực hiện"),
     or a clause whose innermost heading is one ("Đợt thi đua được triển khai thực hiện từ ngày ban hành …")."""
-    own = c.kind == "heading" and bool(_TIME_TITLE.match(folded(c.text).strip("* ")))
+    # a numbered item labelled with the time ("2. Thời gian thực hiện: Từ tháng 10/2025 đến khi …") states it too
+    titled = c.kind == "heading" or (c.kind == "item" and c.labelled_fields[:1] == ("deadline",))
+    own = titled and bool(_TIME_TITLE.match(folded(c.text).strip("* ")))
     return own or bool(c.section_path and _TIME_TITLE.match(folded(c.section_path[-1]).strip("* ")))
 
 

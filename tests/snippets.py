@@ -19,8 +19,9 @@ def parse_md(text: str):
 
 
 def clause(plan, start: str) -> Clause:
-    """The first clause whose text contains ``start``; the failure lists what the plan has instead."""
-    hits = [c for c in plan.clauses if start in c.text]
+    """The first clause whose text opens with ``start``, else the first that contains it (a task's clause
+    holds its attribute lines' text too); the failure lists what the plan has instead."""
+    hits = [c for c in plan.clauses if c.text.startswith(start)] or [c for c in plan.clauses if start in c.text]
     assert hits, f"no clause with {start!r}: {[c.text[:50] for c in plan.clauses]}"
     return hits[0]
 
