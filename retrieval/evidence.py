@@ -1025,12 +1025,24 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
     plans = ev.named_plans(q)
     acting = [p for p, c in top if (plans is None or c.doc_id in plans)
-              and any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
+              and (any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)
+                   or _issuer_states(ev, q, unit, c))]
     if not acting:
         return 0.0
     if q.answer_slot is None:
         return 1.0
     return 1.0 if unit_task_holds_value(ev, q, top, frozenset(acting)) else 0.0
+
+
+def _issuer_states(ev: "Evidence", q: Question, unit: tuple[str, ...], c: Clause) -> bool:
+    """The named unit issued the clause's plan (its typed `Document.issuer`) and the question asks what the unit
+    does in general ("Bộ VHTTDL ưu tiên các dự án thể thao vào lĩnh vực nào"), not a role of a task nor a value of
+    one: a plan states what its issuer does, though it leads no task of its own plan. A role ("UBND tỉnh … chủ trì
+    …") is one the issuer does not take by issuing, and a clause another unit leads says what that unit does."""
+    if q.explicit_role or q.answer_slot is not None or c.lead:
+        return False
+    issuer = ev.store.documents[c.doc_id].issuer
+    return bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id)
 
 
 UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives the items under it
