@@ -42,8 +42,10 @@ SUBJECT_WORDS = 3  # a named law or document is matched by this many words from 
 # an all-capitals code in a question ("Luật BVDLCN", "các KCN"): not part of a document number ("KH-UBND")
 _CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{4,10})(?![\w/&.\-])")  # three letters match too many runs by chance
 _ROMAN = re.compile(r"[IVXLCDM]+")
-# a code of two names joined by "&" ("NN&MT", "VH&TT"): each side the initials of a name, "&" the "và" between
-_JOINED_CODE = re.compile(r"(?<![\w/&.\-])([A-ZĐ]{1,6})&([A-ZĐ]{1,6})(?![\w/&.\-])")
+# a code of a name's fields typed with the name's marks ("NN&MT", "VH,TT&DL"): letters for the fields' words, "&"
+# the "và" before the last field, "," the commas between the others
+_JOINED_CODE = re.compile(r"(?<![\w/&.,\-])[A-ZĐ]{1,6}(?:[&,][A-ZĐ]{1,6})*&[A-ZĐ]{1,6}(?![\w/&\-]|[.,]\w)")
+_CODE_MARK = re.compile(r"[&,]")
 INITIALS_CACHE = 1024  # codes read from questions, per index
 SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence items of one question read them twice
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
@@ -858,11 +860,12 @@ class Evidence:
         index's stored initials, or for an index written before they were stored read from the clauses)."""
         return InitialsTable(self.store.clauses, self.store.word_initials())
 
-    def _read_initials_long_form(self, code: str, joined_at: int | None = None) -> str | None:
+    def _read_initials_long_form(self, code: str, joins: tuple[tuple[int, str], ...] = ()) -> str | None:
         """The run of words whose initials spell ``code`` ("BVDLCN" → "bảo vệ dữ liệu cá nhân"), as the
         plans write it at least INITIALS_SEEN times and INITIALS_MARGIN times as often as any other such run; None
-        when the plans write none (or no clear one). ``joined_at``: the place of the "và" a code with "&" holds."""
-        counts = self._initials.runs(code, joined_at)
+        when the plans write none (or no clear one). ``joins``: the marks a code typed with them holds
+        (`InitialsTable.runs`)."""
+        counts = self._initials.runs(code, joins)
         ranked = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
         if not ranked or ranked[0][1] < INITIALS_SEEN or (
                 len(ranked) > 1 and ranked[1][1] * INITIALS_MARGIN > ranked[0][1]):
@@ -881,10 +884,17 @@ class Evidence:
             return self.initials_long_form(code) or code
 
         def spell_joined(m: re.Match[str]) -> str:
-            left, right = m.group(1), m.group(2)
-            if fold(m.group(0)).lower() in self._known_codes or len(left) + len(right) + 1 < MIN_LETTERS:
-                return m.group(0)
-            return self.initials_long_form(f"{left}V{right}", len(left)) or m.group(0)
+            typed = m.group(0)
+            letters = _CODE_MARK.sub("", typed)
+            if fold(typed).lower() in self._known_codes or len(letters) < MIN_LETTERS:
+                return typed
+            joins, n = [], 0
+            for part in re.split(r"([&,])", typed):
+                if part in ("&", ","):
+                    joins.append((n, part))
+                else:
+                    n += len(part)
+            return self.initials_long_form(letters, tuple(joins)) or typed
         return _CODE.sub(spell, _JOINED_CODE.sub(spell_joined, question))
 
     def syllables(self, text: str) -> set[str]:
@@ -1021,12 +1031,24 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
     plans = ev.named_plans(q)
     acting = [p for p, c in top if (plans is None or c.doc_id in plans)
-              and any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)]
+              and (any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)
+                   or _issuer_states(ev, q, unit, c))]
     if not acting:
         return 0.0
     if q.answer_slot is None:
         return 1.0
     return 1.0 if unit_task_holds_value(ev, q, top, frozenset(acting)) else 0.0
+
+
+def _issuer_states(ev: "Evidence", q: Question, unit: tuple[str, ...], c: Clause) -> bool:
+    """The named unit issued the clause's plan (its typed `Document.issuer`) and the question asks what the unit
+    does in general ("Bộ VHTTDL ưu tiên các dự án thể thao vào lĩnh vực nào"), not a role of a task nor a value of
+    one: a plan states what its issuer does, though it leads no task of its own plan. A role ("UBND tỉnh … chủ trì
+    …") is one the issuer does not take by issuing, and a clause another unit leads says what that unit does."""
+    if q.explicit_role or q.answer_slot is not None or c.lead:
+        return False
+    issuer = ev.store.documents[c.doc_id].issuer
+    return bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id)
 
 
 UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives the items under it

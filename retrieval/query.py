@@ -497,6 +497,41 @@ def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] 
     return tuple(runs)
 
 
+ISSUER_MIN_WORDS = 2  # "Bộ Công Thương" and longer: a plan's issuer named in fewer words is a head word alone
+
+
+def without_issuer(runs: tuple[tuple[str, ...], ...], f: str, documents: dict[str, Document]
+                   ) -> tuple[tuple[str, ...], ...]:
+    """The content runs without the words of a plan's issuer (its typed `Document.issuer`) that the question writes
+    after "của" ("Kế hoạch thực hiện Quy hoạch … của Bộ Văn hóa, Thể thao và Du lịch có những nhóm giải pháp
+    nào?"): like a place, the body whose plan it is names which plan is asked, not the topic, and the clauses that
+    write its name (its own units' section, "báo cáo Bộ …") are no more the answer. The issuer's words split the run."""
+    for issuer in sorted({d.issuer for d in documents.values() if d.issuer}, key=len, reverse=True):
+        words = [w for w in re.findall(r"[a-z0-9]+", fold(normalize(issuer))) if w != "va"]
+        if len(words) < ISSUER_MIN_WORDS or not re.search(
+                r"\bcua\s+" + r"[\s,;&-]+(?:va\s+)?".join(map(re.escape, words)) + r"\b", f):
+            continue
+        flat = [(i, w) for i, run in enumerate(runs) for w in run]
+        for start in range(len(flat) - len(words) + 1):
+            if [w for _, w in flat[start:start + len(words)]] == words:
+                drop = set(range(start, start + len(words)))
+                out: list[tuple[str, ...]] = []
+                cur: list[str] = []
+                last = None
+                for k, (i, w) in enumerate(flat):
+                    if k in drop or (last is not None and i != last):
+                        if cur:
+                            out.append(tuple(cur))
+                        cur = []
+                    if k not in drop:
+                        cur.append(w)
+                    last = i
+                if cur:
+                    out.append(tuple(cur))
+                return tuple(out)
+    return runs
+
+
 def key_words(runs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(key tokens, key bigrams): distinct content words and the word pairs inside one run, without
     digits, which match any figure rather than the topic."""
@@ -543,6 +578,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms,
                         has_marks(question) if marked is None else marked)
+    runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f)
     if roles.asks_partners and slot is not None and slot.kind == "agency":

@@ -53,9 +53,35 @@ def test_a_code_with_an_ampersand_reads_the_va_between_two_names():
     t = table("6. Sở Nông nghiệp và Môi trường", "- Sở Văn hóa và Thể thao tỉnh chủ trì",
               "Sở Tài nguyên và Môi trường phối hợp", "nông nghiệp và môi trường bền vững",
               "năng lượng và môi trường")
-    assert t.runs("NNVMT", joined_at=2) == {"nông nghiệp và môi trường": 2}
-    assert t.runs("VHVTT", joined_at=2) == {"văn hóa và thể thao": 1}
-    assert t.runs("TNVMT", joined_at=2) == {"tài nguyên và môi trường": 1}
-    # without "&" a run holding "và" is passed over, and the "và" must sit where the "&" is
+    assert t.runs("NNMT", joins=((2, "&"),)) == {"nông nghiệp và môi trường": 2}
+    assert t.runs("VHTT", joins=((2, "&"),)) == {"văn hóa và thể thao": 1}
+    assert t.runs("TNMT", joins=((2, "&"),)) == {"tài nguyên và môi trường": 1}
+    # a code with "V" has no letter to spare for "và": a run holding it as a lettered word is passed over
     assert t.runs("NNVMT") == {}
-    assert t.runs("NNVMT", joined_at=1) == {}
+    # the "và" must sit where the "&" is
+    assert t.runs("NNMT", joins=((1, "&"),)) == {}
+
+
+def test_a_unit_code_skips_the_commas_and_the_va_of_its_name():
+    # wordings of three plans: a ministry list, a unit's own section, a phối hợp list
+    t = table("Bộ Tư pháp, Bộ Giáo dục và Đào tạo, Bộ Văn hóa, Thể thao và Du lịch, Đài Tiếng nói Việt Nam",
+              "5. Sở Văn hóa, Thể thao và Du lịch",
+              "- Phối hợp: Sở Văn hóa, Thể thao và Du lịch; Sở Nông nghiệp và Môi trường",
+              "Thông tư số 01/2019/TT-BLĐTBXH của Bộ Lao động - Thương binh và Xã hội")
+    assert t.runs("VHTTDL") == {"văn hóa, thể thao và du lịch": 3}
+    assert t.runs("GDĐT") == {"giáo dục và đào tạo": 1}
+    assert t.runs("NNMT") == {"nông nghiệp và môi trường": 1}
+    # the dash some names keep between fields, and a "D" typed for "Đ"
+    assert t.runs("LĐTBXH") == {"lao động - thương binh và xã hội": 1}
+    assert t.runs("LDTBXH") == {"lao động - thương binh và xã hội": 1}
+    # typed with the name's marks: they must stand where typed
+    assert t.runs("VHTTDL", joins=((2, ","), (4, "&"))) == {"văn hóa, thể thao và du lịch": 3}
+    assert t.runs("VHTTDL", joins=((4, "&"),)) == {}
+
+
+def test_a_comma_joins_fields_only_in_a_list_a_va_closes():
+    # "A, B" with no "và" after is two things, not one name; a comma after the "và" ends the name
+    t = table("phát triển văn hóa, thể thao, du lịch", "giáo dục, đào tạo nghề",
+              "nông nghiệp và môi trường, du lịch")
+    assert t.runs("VHTTDL") == {} and t.runs("GDĐT") == {}
+    assert t.runs("NNMTDL") == {}
