@@ -222,9 +222,9 @@ PERSON_NAME = re.compile(rf"^{PERSON_WORD}(?:\s+{PERSON_WORD}){{1,4}}$")
 # ----------------------------------------------------------------------------- units and roles
 
 # Words "giao" is one syllable of without assigning anything (folded, as questions are read): "chuyển giao", "bàn
-# giao", "ngoại giao", "bang giao" end on it; "giao thông", "giáo dục", "giao dịch", "giao lưu", "họp giao ban" … open
+# giao", "ngoại giao", "bang giao", "Tuyên giáo", "tôn giáo" end on it; "giao thông", "giáo dục", "giao dịch", "giao lưu", "họp giao ban" … open
 # on it. "xã giao" is left out: "UBND xã giao …" assigns.
-GIAO_COMPOUND_BEFORE = ("chuyen", "ban", "ngoai", "bang")
+GIAO_COMPOUND_BEFORE = ("chuyen", "ban", "ngoai", "bang", "tuyen", "ton")
 GIAO_COMPOUND_AFTER = ("thong", "duc", "dich", "luu", "tiep", "ket", "thoa", "vien", "trinh", "ban", "khoa", "su", "hang",
                        "nhan")
 # Words that open the name of a responsible unit or person in a plan.

@@ -16,6 +16,9 @@ def test_giao_ending_a_compound_names_no_role():
     assert not names_role("Ai bàn giao bom, vật nổ tại hiện trường?")
     assert not names_role("Cơ quan nào làm việc với các cơ quan đại diện ngoại giao Việt Nam tại nước ngoài?")
     assert not names_role("chuyen giao cong nghe so vao tinh do nhung co quan nao thuc hien")  # typed without marks
+    # a unit's name or a field ending on "giáo": the campaign plan's Ban Tuyên giáo, a religion-affairs duty
+    assert not names_role("Ban Tuyên giáo và Dân vận Tỉnh ủy tuyên truyền những nội dung gì?")
+    assert not names_role("Công tác tôn giáo trên địa bàn do cơ quan nào theo dõi?")
 
 
 def test_giao_opening_a_compound_names_no_role():
