@@ -166,8 +166,17 @@ NON_TOPIC_WORDS = frozenset(
 # Words that end a plan's name in a question ("kế hoạch chuyển đổi số của tỉnh …", "… giao ai …"): linking words,
 # question words, the place and issuer ("tỉnh", "phường", "UBND", "TP"), a plan's kind shortened ("QĐ", "CTr"),
 # and the words opening what the question asks of it ("năm", "giai đoạn", "yêu cầu", "phải", "trước", "hằng").
+# Matched with their marks in a question typed with them (`PLAN_NAME_STOP_MARKED`): folded, "có" would cut "cơ sở dữ
+# liệu", "tại" "tài nguyên", "bao" "bảo vệ", "thành" "hoàn thành", "hằng" "hàng hóa". Besides the words above, those
+# opening what is asked of the plan named: "gồm" ("… Đắk Lắk gồm những gì"), "đặt" ("… đặt mục tiêu gì"; its fold is
+# also "đất", "đạt", so it ends a name only as written with its marks).
+PLAN_NAME_STOP_MARKED = frozenset(normalize(w) for w in (
+    "của do giao có thì là năm giai đến từ ai nào gì được tỉnh thành phường ubnd ủy tại trong cho như bao yêu khi "
+    "phải theo hiện nêu nếu về qđ ctr tp trước để cần hằng này trên gồm đặt").split())
+# The folded forms, for a question typed without marks: those above, but "đặt" (whose fold names land, "đất").
 PLAN_NAME_STOP = frozenset("cua do giao co thi la nam giai den tu ai nao gi duoc tinh thanh phuong ubnd uy tai "
-                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren".split())
+                           "trong cho nhu bao yeu khi phai theo hien neu ve qd ctr tp truoc de can hang nay tren "
+                           "gom".split())
 # The words a question names a plan by, before its subject ("kế hoạch chuyển đổi số …", "KH phát triển …", "đề án
 # …"), folded: the kinds a plan is issued as (`DOCUMENT_KINDS`), "KH" short for kế hoạch, and "quy hoạch", "lộ
 # trình", by which questions name plans too. The name runs from there to a `PLAN_NAME_STOP` word.

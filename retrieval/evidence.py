@@ -27,7 +27,8 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS
+from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED, PLAN_WORDS,
+                         RESPONSIBILITY_VERBS, UNIT_LEVELS)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -65,6 +66,7 @@ NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title wr
 # best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
+_MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -577,7 +579,8 @@ class Evidence:
         PLAN_NAME_WORDS; words any plan's name carries ("triển khai", "thực hiện") dropped."""
         places = [p.split() for p in (*q.provinces_named, q.locality_named or "") if p]
         for part in _NAME_BREAK.split(without_numbers(q.text, q.numbers_named)):  # "kế hoạch 310/KH-UBND phát triển …"
-            name = self._plan_name_in(self.words(part), places)
+            ws = self.words(part)
+            name = self._plan_name_in(ws, places, self._marked_words(part, ws) if q.marked else None)
             if name:
                 return name
         return ()
@@ -596,9 +599,20 @@ class Evidence:
         docs = frozenset(d for d, v in shares.items() if v >= NAMED_PLAN_SHARE * best)
         return docs if best > 0 and len(docs) <= SUBJECT_PLANS else None
 
+    def _marked_words(self, text: str, ws: list[str]) -> list[str] | None:
+        """The words of ``text`` with their marks (normalised, abbreviations written out as `long_forms` does), one
+        for each of its folded words ``ws`` (`words`); None when they do not pair up one to one."""
+        marked = _MARKED_WORD.findall(self.long_forms(normalize(text)))
+        return marked if [fold(m) for m in marked] == ws else None
+
     @staticmethod
-    def _plan_name_in(ws: list[str], places: list[list[str]]) -> tuple[str, ...]:
-        """`plan_name_words` within one stretch of the question between punctuation marks."""
+    def _plan_name_in(ws: list[str], places: list[list[str]], marked: list[str] | None = None) -> tuple[str, ...]:
+        """`plan_name_words` within one stretch of the question between punctuation marks. The name ends at a
+        `PLAN_NAME_STOP_MARKED` word read with its marks when ``marked`` gives them (the question's words as typed,
+        one per folded word), else at a folded `PLAN_NAME_STOP` word: "cơ sở" is no "có", "tài nguyên" no "tại"."""
+        def stop(j: int) -> bool:
+            return marked[j] in PLAN_NAME_STOP_MARKED if marked is not None else ws[j] in PLAN_NAME_STOP
+
         for i in range(len(ws)):
             two = " ".join(ws[i:i + 2])
             if ws[i] not in PLAN_WORDS and two not in PLAN_WORDS:
@@ -619,7 +633,7 @@ class Evidence:
                 if " ".join(ws[j:j + 2]) in PLAN_NAME_GENERIC:
                     j += 2  # before the stop words: "thi hành" is no "thì" that ends the name
                     continue
-                if (ws[j] in PLAN_NAME_STOP and (ws[j] != "giao" or re.match(GIAO, " ".join(ws[j:j + 2])))
+                if (stop(j) and (ws[j] != "giao" or re.match(GIAO, " ".join(ws[j:j + 2])))
                         or ws[j].isdigit() or any(ws[j:j + len(p)] == p for p in places)):
                     break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
                 name.append(ws[j])

@@ -257,6 +257,7 @@ class Question:
     # each law or event named with the plans whose own title writes it ("luat viec lam" → the TP.HCM plan): set by
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
+    marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -576,8 +577,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     named = unit_named(question, f, qtype, units)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
-    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms,
-                        has_marks(question) if marked is None else marked)
+    marked = has_marks(question) if marked is None else marked
+    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f)
@@ -593,7 +594,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
-        provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else ())
+        provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
+        marked=marked)
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their
