@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -395,6 +395,48 @@ def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     unit = _unit_words(q)
     top = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
     return 1.0 if any(task_partners(c, top) and (not unit or _unit_takes_part(unit, c)) for c in top) else 0.0
+
+
+# the typed `Clause` fields that state, for a task, the value a slot asks of it: a lead for "cơ quan nào chủ trì",
+# its phối hợp for "cơ quan nào phối hợp", its thời hạn for "khi nào", "hạn chót … ngày nào"
+TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("partners",),
+                                           "time": ("deadline",), "day": ("deadline",)}
+# the words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi nào
+# hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào")
+_TASK_DEADLINE = re.compile(r"\b(?:han chot|thoi han|hoan thanh)\b")
+
+
+def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:
+    """The clause's task states one of the typed fields: on the clause itself, or on another clause of its task
+    (`answer.same_task`: its "- Cơ quan phối hợp: …" line); a roadmap's stage heading is the time of the tasks under
+    it (`stage_heading`)."""
+    from retrieval.answer import same_task
+
+    if "deadline" in fields and stage_heading(c):
+        return True
+    return any(getattr(o, f) for f in fields for o in (c, *(o for o in others if same_task(c, o))))
+
+
+@evidence
+def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """A task's field asked is one the task the answer quotes states: when the question asks it of a task (it names
+    a role, "cơ quan nào chủ trì / phối hợp …", or a task's deadline, "hạn chót … ngày nào" of a clause that has a
+    lead), the clause the ranker believes most (as `top_score` reads it), or another line of its task among the
+    answer's clauses, has the typed field the slot asks (`TASK_FIELDS`: its chủ trì, phối hợp or thời hạn). A task
+    found whose plan writes no lead, partner or deadline for it is a near-miss however many words its lines share
+    with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
+    field is asked, or the best clause is the plan's letterhead (its issuer and date are asked of the plan)."""
+    fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
+    if not fields or not ranked or q.asks_number or q.asks_signer:
+        return 1.0
+    best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
+    if best.kind == "header":
+        return 1.0
+    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead) and _TASK_DEADLINE.search(q.folded) is not None)
+    if not of_task:
+        return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
+    others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
+    return 1.0 if task_field_stated(best, fields, others) else 0.0
 
 
 def evidence_names() -> list[str]:
@@ -1142,7 +1184,7 @@ def value_names_subject(ev: "Evidence", q: Question, ranked: list[tuple[int, flo
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
 # law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
 EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
-                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer",
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer", "asked_field_stated",
                 "indicator_of_value", "value_names_subject")
 
 
