@@ -27,7 +27,8 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.text import ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS
+from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS,
+                         is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -664,7 +665,7 @@ class Evidence:
                     break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
                 name.append(ws[j])
                 j += 1
-            name = [w for w in name if len(w) >= 2]
+            name = [w for w in name if len(w) >= 2]  # "quy hoạch ở TPHCM": "ở" links, names no plan
             if name:
                 return tuple(dict.fromkeys(name))
         return ()
@@ -805,13 +806,13 @@ class Evidence:
         drop |= set(self.plan_name_words(q))
         drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))]
-        return tuple(dict.fromkeys(w for w in words if len(w) >= 2 and not w.isdigit() and w not in drop))
+        return tuple(dict.fromkeys(w for w in words if is_content_syllable(w) and w not in drop))
 
     def rarest(self, q: Question) -> list[str]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
         place = {w for p in q.provinces_named for w in p.split()}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
-                 if len(w) >= 2 and not w.isdigit() and w not in place]
+                 if is_content_syllable(w) and w not in place]
         return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
 
     def _read_title_body(self, pos: int, announced: bool = False) -> tuple[int, ...]:
