@@ -405,6 +405,9 @@ TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("pa
 # the words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi nào
 # hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào")
 _TASK_DEADLINE = re.compile(r"\b(?:han chot|thoi han|hoan thanh)\b")
+# a field asked of several tasks at once ("chủ trì các nhiệm vụ trong danh mục", "những dự án"): the answer lists their
+# rows, and no one clause the ranker puts first is the task asked
+_MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|cong viec)\b")
 
 
 def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:
@@ -429,7 +432,8 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
     asked of the plan)."""
     fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
-    if not fields or not ranked or q.asks_number or q.asks_signer or q.qtype == "list" or q.asks_items:
+    if (not fields or not ranked or q.asks_number or q.asks_signer or q.qtype == "list" or q.asks_items
+            or _MANY_TASKS.search(q.folded)):
         return 1.0  # a list's leads ("những đơn vị nào chủ trì các nhiệm vụ …") are many tasks' fields, not one's
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
     if best.kind == "header":
