@@ -131,6 +131,18 @@ def words(text: str) -> list[str]:
     return _FOLDED_WORD.findall(nfc(text).casefold().translate(_FOLD))
 
 
+# a one-letter syllable that is a Vietnamese word, folded: a vowel ("y" of "y tế", "ý" of "ý kiến", "ô" of "ô nhiễm",
+# "ở" of "nhà ở"); a consonant alone is a list marker or an initial ("a)", "b)", "x"), never a word
+ONE_LETTER_SYLLABLES = frozenset("aeiouy")
+
+
+def is_content_syllable(w: str) -> bool:
+    """A folded word that can name a thing: no number, and a syllable of two letters or more or a one-letter
+    syllable (`ONE_LETTER_SYLLABLES`). Read alike on a question's words and a clause's, so that "y tế" is a pair
+    on both sides."""
+    return not w.isdigit() and (len(w) >= 2 or w in ONE_LETTER_SYLLABLES)
+
+
 def word_pairs(seq: list[str]) -> list[str]:
     """Adjacent words as "a b" strings: the unit all phrase evidence is counted in."""
     return [f"{a} {b}" for a, b in zip(seq, seq[1:])]

@@ -20,7 +20,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -28,7 +28,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED, PLAN_WORDS,
-                         RESPONSIBILITY_VERBS, UNIT_LEVELS)
+                         RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -64,6 +64,8 @@ IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half
 SUBJECT_PLANS = 3
 NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title writes at least this share of what the
 # best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
+NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the name (by rarity): "các đề án trọng điểm"
+# names a task's object, and a title sharing only a folded syllable with it ("trong các khu công nghiệp") is no plan named
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 _MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
@@ -401,6 +403,53 @@ def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     return 1.0 if any(task_partners(c, top) and (not unit or _unit_takes_part(unit, c)) for c in top) else 0.0
 
 
+# the typed `Clause` fields that state, for a task, the value a slot asks of it: a lead for "cơ quan nào chủ trì",
+# its phối hợp for "cơ quan nào phối hợp", its thời hạn for "khi nào", "hạn chót … ngày nào"
+TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("partners",),
+                                           "time": ("deadline",), "day": ("deadline",)}
+# the words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi nào
+# hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào")
+_TASK_DEADLINE = re.compile(r"\b(?:han chot|thoi han|hoan thanh)\b")
+# a field asked of several tasks at once ("chủ trì các nhiệm vụ trong danh mục", "những dự án"): the answer lists their
+# rows, and no one clause the ranker puts first is the task asked
+_MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|cong viec)\b")
+
+
+def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:
+    """The clause's task states one of the typed fields: on the clause itself, or on another clause of its task
+    (`answer.same_task`: its "- Cơ quan phối hợp: …" line); a roadmap's stage heading is the time of the tasks under
+    it (`stage_heading`)."""
+    from retrieval.answer import same_task
+
+    if "deadline" in fields and stage_heading(c):
+        return True
+    return any(getattr(o, f) for f in fields for o in (c, *(o for o in others if same_task(c, o))))
+
+
+@evidence
+def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """A task's field asked is one the task the answer quotes states: when the question asks it of a task (it names
+    a role, "cơ quan nào chủ trì / phối hợp …", or a task's deadline, "hạn chót … ngày nào" of a clause that has a
+    lead), the clause the ranker believes most (as `top_score` reads it), or another line of its task among the
+    answer's clauses, has the typed field the slot asks (`TASK_FIELDS`: its chủ trì, phối hợp or thời hạn). A task
+    found whose plan writes no lead, partner or deadline for it is a near-miss however many words its lines share
+    with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
+    field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
+    asked of the plan)."""
+    fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
+    if (not fields or not ranked or q.asks_number or q.asks_signer or q.qtype == "list" or q.asks_items
+            or _MANY_TASKS.search(q.folded)):
+        return 1.0  # a list's leads ("những đơn vị nào chủ trì các nhiệm vụ …") are many tasks' fields, not one's
+    best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
+    if best.kind == "header":
+        return 1.0
+    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead) and _TASK_DEADLINE.search(q.folded) is not None)
+    if not of_task:
+        return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
+    others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
+    return 1.0 if task_field_stated(best, fields, others) else 0.0
+
+
 def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
@@ -597,7 +646,7 @@ class Evidence:
         shares = {d: self.title_share(name, d) for d in sorted(q.doc_filter or self.store.documents)}
         best = max(shares.values(), default=0.0)
         docs = frozenset(d for d, v in shares.items() if v >= NAMED_PLAN_SHARE * best)
-        return docs if best > 0 and len(docs) <= SUBJECT_PLANS else None
+        return docs if best > NAMED_PLAN_MIN_SHARE and len(docs) <= SUBJECT_PLANS else None
 
     def _marked_words(self, text: str, ws: list[str]) -> list[str] | None:
         """The words of ``text`` with their marks (normalised, abbreviations written out as `long_forms` does), one
@@ -638,7 +687,7 @@ class Evidence:
                     break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
                 name.append(ws[j])
                 j += 1
-            name = [w for w in name if len(w) >= 2]
+            name = [w for w in name if len(w) >= 2]  # "quy hoạch ở TPHCM": "ở" links, names no plan
             if name:
                 return tuple(dict.fromkeys(name))
         return ()
@@ -779,13 +828,13 @@ class Evidence:
         drop |= set(self.plan_name_words(q))
         drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))]
-        return tuple(dict.fromkeys(w for w in words if len(w) >= 2 and not w.isdigit() and w not in drop))
+        return tuple(dict.fromkeys(w for w in words if is_content_syllable(w) and w not in drop))
 
     def rarest(self, q: Question) -> list[str]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
         place = {w for p in q.provinces_named for w in p.split()}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
-                 if len(w) >= 2 and not w.isdigit() and w not in place]
+                 if is_content_syllable(w) and w not in place]
         return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
 
     def _read_title_body(self, pos: int, announced: bool = False) -> tuple[int, ...]:
@@ -1178,7 +1227,7 @@ def value_names_subject(ev: "Evidence", q: Question, ranked: list[tuple[int, flo
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
 # law, unit, province, kind, year, role or kind of value the question names, read from typed facts and names
 EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_agrees", "document_kind_agrees",
-                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer",
+                "year_of_value", "slot_filled", "unit_in_answer", "named_unit_takes_part", "partners_in_answer", "asked_field_stated",
                 "indicator_of_value", "value_names_subject")
 
 

@@ -12,7 +12,7 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE,
+from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
@@ -536,7 +536,7 @@ def without_issuer(runs: tuple[tuple[str, ...], ...], f: str, documents: dict[st
 def key_words(runs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(key tokens, key bigrams): distinct content words and the word pairs inside one run, without
     digits, which match any figure rather than the topic."""
-    tokens = tuple(dict.fromkeys(w for run in runs for w in run if not w.isdigit() and len(w) >= 2))
+    tokens = tuple(dict.fromkeys(w for run in runs for w in run if is_content_syllable(w)))
     bigrams = tuple(dict.fromkeys(p for run in runs for p in word_pairs(run)
                                   if not any(w.isdigit() for w in p.split())))
     return tokens, bigrams

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
-from corpus.text import ASSIGNING_SECTION, COLLECTIVE_UNIT_HEADS, word_pairs
+from corpus.text import ASSIGNING_SECTION, COLLECTIVE_UNIT_HEADS, is_content_syllable, word_pairs
 from corpus.timing import answers_time
 from retrieval.answer import (
     ANSWERING_COVERAGE,
@@ -131,7 +131,7 @@ def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
 
 def task_words(c: Clause) -> frozenset[str]:
     """The content words of what a clause is about (`Clause.noi_dung`), folded, no digits or one-letter words."""
-    return frozenset(w for w in re.findall(r"[a-z0-9]+", folded(c.noi_dung)) if len(w) >= 2 and not w.isdigit())
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", folded(c.noi_dung)) if is_content_syllable(w))
 
 
 def same_task(a: Clause, b: Clause) -> bool:
