@@ -436,8 +436,10 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
     field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
     asked of the plan)."""
+    from retrieval.strategies import strategy_for
+
     fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
-    if (not fields or not ranked or q.asks_number or q.asks_signer or q.qtype == "list" or q.asks_items
+    if (not fields or not ranked or q.asks_number or q.asks_signer or strategy_for(q).gathers_tasks or q.asks_items
             or _MANY_TASKS.search(q.folded)):
         return 1.0  # a list's leads ("những đơn vị nào chủ trì các nhiệm vụ …") are many tasks' fields, not one's
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]

@@ -280,6 +280,9 @@ class Strategy:
     # a heading found alone announcing its items with a colon is quoted with them (`title_body`): a figure's
     # answer, whose items hold each product's figure
     quotes_announced_items: ClassVar[bool] = False
+    # the answer gathers many tasks (one per plan or place), so no one task's field is what is asked
+    # (`evidence.asked_field_stated`)
+    gathers_tasks: ClassVar[bool] = False
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -607,6 +610,7 @@ class PlanList(Target):
     """"Những xã nào …", "so sánh …": one clause per plan, the figures each plan sets."""
 
     name = "list"
+    gathers_tasks = True
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
