@@ -39,11 +39,17 @@ def _lines(f: Path) -> list[str]:
 
 
 def _owner_and_noise(plan, lines):
+    """Each non-blank line's clause; a task that took in its own attribute lines (`take_in_attribute_lines`: its
+    range runs through its "- Cơ quan chủ trì: …" lines, which stay clauses of their own) shares them with them."""
     owner: dict[int, str] = {}
+    span = {c.id: c.lines for c in plan.clauses}
     for c in plan.clauses:
         for n in range(c.lines[0], c.lines[1] + 1):
             if lines[n - 1].strip():
-                assert n not in owner, f"{plan.document.source}:{n} in two clauses"
+                if n in owner:
+                    task = span[owner[n]]
+                    assert task[0] < c.lines[0] and c.lines[1] <= task[1], f"{plan.document.source}:{n} in two clauses"
+                    continue
                 owner[n] = c.id
     return owner, set(plan.document.noise_lines)
 
