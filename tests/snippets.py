@@ -89,3 +89,17 @@ class OrderingRetriever:
     """What the list orderings (`items_heading_first`, `each_place_first`) read of a retriever."""
     store: OrderingStore
     evidence: FoldedWords = field(default_factory=FoldedWords)
+
+
+# Plans issued by ministries (the issuer typed as the letterhead reads), for the checks that a question naming a
+# ministry names the plan's issuer (tests/test_issuer_words.py, tests/test_issuer_takes_part.py)
+MINISTRY_PLANS = {
+    "vh": Document("vh", "vh.md", title="Kế hoạch thực hiện Quy hoạch mạng lưới cơ sở văn hóa và thể thao",
+                   kind="Kế hoạch", issuer="Bộ Văn Hóa, Thể Thao và Du Lịch"),
+    "nn": Document("nn", "nn.md", title="Quyết định công bố thủ tục hành chính nội bộ", kind="Quyết định",
+                   issuer="Bộ Nông Nghiệp và Môi Trường"),
+    "ct": Document("ct", "ct.md", title="Kế hoạch phát triển thị trường trong nước", kind="Kế hoạch",
+                   issuer="Bộ Công Thương"),
+    "tg": Document("tg", "tg.md", title="Kế hoạch giáo dục quốc phòng và an ninh", kind="Kế hoạch",
+                   issuer="Bộ Quốc Phòng"),
+}

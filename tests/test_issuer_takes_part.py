@@ -12,18 +12,10 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpus.model import Document
 from retrieval.evidence import Evidence
-from tests.snippets import EvidenceStore, plan_clause, read_evidence
+from tests.snippets import MINISTRY_PLANS, EvidenceStore, plan_clause, read_evidence
 
-PLANS = {
-    "vh": Document("vh", "vh.md", title="Kế hoạch thực hiện Quy hoạch mạng lưới cơ sở văn hóa và thể thao",
-                   kind="Kế hoạch", issuer="Bộ Văn Hóa, Thể Thao và Du Lịch"),
-    "ct": Document("ct", "ct.md", title="Kế hoạch phát triển thị trường trong nước", kind="Kế hoạch",
-                   issuer="Bộ Công Thương"),
-    "tg": Document("tg", "tg.md", title="Kế hoạch giáo dục quốc phòng và an ninh", kind="Kế hoạch",
-                   issuer="Bộ Quốc Phòng"),
-}
+PLANS = {k: MINISTRY_PLANS[k] for k in ('vh', 'ct', 'tg')}
 
 CLAUSES = [
     plan_clause("vh", 10, "- Các dự án về thể thao ưu tiên tập trung vào các lĩnh vực:", ["III. GIẢI PHÁP"]),
