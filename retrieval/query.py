@@ -228,6 +228,7 @@ class Question:
     qtype: str  # who | target | when | duties | list | fact (retrieval.strategies names what each changes)
     asks_partners: bool = False
     asks_director: bool = False
+    asks_recipient: bool = False  # whom something is reported, sent or submitted to: not who leads it
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
     asks_items: bool = False  # "gồm những gì", "có những hình thức khen thưởng nào": every item of a list
@@ -341,6 +342,10 @@ _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phư
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
+# "báo cáo lên những cơ quan nào", "gửi kết quả về đâu", "trình cấp nào": the body asked receives the report, the
+# task's lead is not what is asked
+_ASKS_RECIPIENT = re.compile(r"\b(?:bao cao|gui|trinh|nop)\b(?: \w+){0,6}? (?:len|ve|cho|den|toi)? ?"
+                             r"(?:nhung |cac )?(?:co quan|don vi|cap|noi|dau|ai)(?: nao)?\b")
 _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lanh dao|dong chi|thu truong|bo truong) nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 # the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
 # units (those are answered across plans and by leads)
@@ -399,6 +404,7 @@ class RoleFlags(NamedTuple):
 
     asks_partners: bool  # phối hợp without chủ trì
     asks_director: bool  # chỉ đạo
+    asks_recipient: bool  # whom a report goes to
     asks_number: bool  # the plan's number line
     asks_signer: bool  # who signed the plan
     asks_items: bool  # the items of a list
@@ -411,6 +417,7 @@ def role_flags(f: str) -> RoleFlags:
     return RoleFlags(
         asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         asks_director=bool(re.search(r"\bchi dao\b", f)),
+        asks_recipient=bool(_ASKS_RECIPIENT.search(f)),
         asks_number=bool(_ASKS_NUMBER.search(f)),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
         asks_items=bool(_ASKS_ITEMS.search(f)),

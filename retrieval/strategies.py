@@ -369,7 +369,7 @@ class Who(Strategy):
         return q.explicit_role and not q.asks_director
 
     def maybe_lead(self, q: Question) -> bool:
-        return not q.explicit_role and not q.asks_director
+        return not q.explicit_role and not q.asks_director and not q.asks_recipient
 
     def asks_director(self, q: Question) -> bool:
         return q.asks_director
@@ -401,6 +401,9 @@ class Who(Strategy):
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
         # above it, which is still quoted next (`adds`)
+        # whom a report goes to ("báo cáo lên những cơ quan nào") is in the text, not the clause's lead
+        if q.asks_recipient:
+            return cs[0]
         return next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), cs[0])
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
