@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from corpus.field_links import link_lead
-from corpus.model import DeadlineSource
+from corpus.model import Clause, DeadlineSource
 from corpus.responsibilities import (COORDINATING_DUTY, DUTY_VERBS, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART,
                                      LINKER_MECHANISMS, SECTION_LINKS, STOP_FOLDED, TASK_START, Context,
                                      in_assignment_section, names_unit, own_time, take_row_facts)
@@ -362,6 +362,13 @@ def named_items(cell: str) -> list[tuple[str, ...]]:
     return out
 
 
+def section_claimed_lacking(c: Clause) -> bool:
+    """A body task whose lead a unit's claim on its section gave (`SECTION_LINKS`) and which still lacks its phối hợp
+    or thời hạn: what an appendix row of that unit may complete (`NamedItemRows`, `UnanimousUnitRows`)."""
+    src = c.lead_source
+    return bool(c.lead) and src is not None and src.mechanism in SECTION_LINKS and not (c.partners and c.deadline)
+
+
 class NamedItemRows:
     """A task whose lead a unit's claim on its section gave ("Chủ trì … các nhiệm vụ … trong lĩnh vực y tế"), that
     names one of the items an appendix row of the same unit lists ("- Nền tảng quản lý tiêm chủng; tích hợp …" and
@@ -388,9 +395,7 @@ class NamedItemRows:
             firsts.setdefault(item.split()[0], []).append(item)
         for pos in range(appendices):
             c = clauses[pos]
-            src = c.lead_source
-            if (c.kind not in ("item", "bullet", "paragraph") or not c.lead or src is None
-                    or src.mechanism not in SECTION_LINKS or (c.partners and c.deadline)):
+            if c.kind not in ("item", "bullet", "paragraph") or not section_claimed_lacking(c):
                 continue
             ws = words(ctx.body(pos))[:NAMED_ITEM_OPENING]
             text = f" {' '.join(ws)} "
@@ -424,9 +429,8 @@ class UnanimousUnitRows:
         agreed: dict[str, tuple[str | None, int | None]] = {}  # unit → (its rows' one phối hợp, one row with their thời hạn)
         for pos in range(appendices):
             c = clauses[pos]
-            src = c.lead_source
-            if (c.kind == "table_row" or not c.lead or src is None or src.mechanism not in SECTION_LINKS
-                    or src.clause_id == c.id or (c.partners and c.deadline) or not self._task(ctx, pos)):
+            if (c.kind == "table_row" or not section_claimed_lacking(c) or c.lead_source.clause_id == c.id
+                    or not self._task(ctx, pos)):
                 continue
             unit = " ".join(words(c.lead))
             if unit not in agreed:
