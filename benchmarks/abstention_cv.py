@@ -168,6 +168,11 @@ def kinds_report(r: Retriever, tune, tx, ex, ey) -> None:
     for k in KINDS:
         u, a = (kind == k) & ~ta, (kind == k) & ta
         print(f"| {k} | {u.sum()} | {(answered & u).sum()} | {a.sum()} | {(~answered & a).sum()} |")
+    if "exact_checks" in EVIDENCE:  # the near-misses no exact check catches: decided by the graded evidence alone
+        left = (tx[:, list(EVIDENCE).index("exact_checks")] >= 1) & ~tv
+        print(f"near-misses every exact check passes: {(left & ~ta).sum()} of {(~ta).sum()}, answered out of fold "
+              f"{(answered & left & ~ta).sum()} (FA among them {(answered & left & ~ta).sum() / max(1, (left & ~ta).sum()):.3f}); "
+              f"answerable questions an exact check fails: {(~left & ~tv & ta).sum()}, refused {(~answered & ~left & ta).sum()}")
 
 
 if __name__ == "__main__":

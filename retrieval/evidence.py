@@ -345,11 +345,27 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     top = ev.answer_clauses(ranked, q)
     if q.answer_slot is not None:
         top = ev.naming_subject(q, [t for t in top if ev.answers_slot(t[0], q)] or top)
-    stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title)))
-              for c in (ev.store.clauses[p] for p, _, _ in top)]
-    if any(s and s[0] <= hi and lo <= s[-1] for s in stated):
+    clauses = [ev.store.clauses[p] for p, _, _ in top]
+    figure = q.answer_slot is not None and q.answer_slot.kind in FIGURE_SLOTS
+    points = [target_years(c) if figure else set() for c in clauses]
+    stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title))) for c in clauses]
+    if any(any(lo <= y <= hi for y in pt) if pt else (s and s[0] <= hi and lo <= s[-1])
+           for pt, s in zip(points, stated)):
         return 1.0
-    return 0.0 if any(stated) else UNSTATED_CREDIT
+    return 0.0 if any(stated) or any(points) else UNSTATED_CREDIT
+
+
+def target_years(c: Clause) -> set[int]:
+    """The years a clause's typed figures are for, each a point (`year_of_value` on a figure asked): its chỉ tiêu's
+    year, its year columns, its years' measures, and the years its own text writes beside them. "phấn đấu đến năm 2030
+    đạt 30%" under "Giai đoạn 2025 - 2030" is the 2030 figure, not one for 2027 within the stage's span; a row with
+    year columns 2026 and 2027 holds a figure for each. Empty when the clause has no typed figure with a year (its
+    span is then read as `clause_years` gives it)."""
+    typed = {t.year for t in (c.target, *(c.year_targets or ())) if t is not None and t.year}
+    typed |= {int(y) for y, v in (c.year_values or {}).items() if v}
+    if not typed:
+        return set()
+    return typed | {int(y) for y in _YEAR_RX.findall(c.text or "")}
 
 
 def _unit_words(q: Question) -> set[str]:
