@@ -22,10 +22,11 @@ from index.text import fold, normalize
 _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|thanh pho|thanh|dia phuong))*"
 # which places or plans, as such ("Những tỉnh nào …", "Tỉnh nào có kế hoạch …", "Kế hoạch của những tỉnh, thành phố
 # nào …", "Những luật nào có kế hoạch …", "Kế hoạch nào ghi …" opening the question): the answer is a list across the
-# plans. Not "các tỉnh" alone ("Các tỉnh phải gửi … trước ngày nào" asks a deadline) nor "thay thế kế hoạch nào"
+# plans; "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì" too. Not "các tỉnh" alone ("Các tỉnh phải gửi … trước ngày nào" asks a deadline) nor "thay thế kế hoạch nào"
 # (one plan cites another), nor "luật nào" without a plan of it ("kiến nghị sửa văn bản nào")
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
-                r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b" % (_PLACE_ASKED, _PLACE_ASKED))
+                r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
+                r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"

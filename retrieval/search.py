@@ -210,6 +210,8 @@ class Retriever:
         ranked = weighed_clauses(q, ranked, self.store.clauses)
         if self.evidence.vetoed(q, ranked):
             return False
+        if strategy_for(q).settles(self, q):
+            return True
         x = self.evidence.features(q, ranked, list(self.model.abstention.features))
         return bool(self.model.abstention.probability(x[None, :])[0] >= self.model.threshold)
 

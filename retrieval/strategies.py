@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
-from corpus.text import ASSIGNING_SECTION, COLLECTIVE_UNIT_HEADS, is_content_syllable, word_pairs
+from corpus.text import (
+    ASSIGNING_SECTION,
+    COLLECTIVE_UNIT_HEADS,
+    HEADING_KINDS,
+    STOPWORDS,
+    fold,
+    is_content_syllable,
+    word_pairs,
+)
 from corpus.timing import answers_time
 from retrieval.answer import (
     ANSWERING_COVERAGE,
@@ -332,8 +340,16 @@ class Strategy:
 
     def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
         """Clauses of the plan quoted after ``first`` because the answer is all of them: the items of
-        the enumeration it opens or belongs to when the question asks for them (`Question.asks_items`)."""
-        return enumeration(first, plan) if q.asks_items else []
+        the enumeration it opens or belongs to when the question asks for them (`Question.asks_items`) — the
+        parts of the list the question names when ``first`` is one of them (`named_siblings`)."""
+        if not q.asks_items:
+            return []
+        return named_siblings(first, plan, q) or enumeration(first, plan)
+
+    def settles(self, r: "Retriever", q: Question) -> bool:
+        """The question is answered from the documents' typed metadata, whatever the clauses' evidence weighs
+        (the abstention is not asked). None of the default's."""
+        return False
 
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
                 documents: dict[str, "Document"], words: Words | None = None,
@@ -616,8 +632,15 @@ class PlanList(Target):
     gathers_tasks = True
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        """Each plan's best clause first (the plans' title lines when the question asks which plans)."""
-        return plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
+        """Each plan's best clause first (the plans' title lines when the question asks which plans; the
+        catalogue's plans when it asks for plans by what their titles and letterheads say, `catalogue_plans`)."""
+        ordered = plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
+        return catalogue_first(r, q, catalogue_plans(r, q), ordered)
+
+    def settles(self, r: "Retriever", q: Question) -> bool:
+        """"Những kế hoạch nào triển khai thi hành luật …", "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì": the
+        plans are the answer, and their typed titles and localities say which (`catalogue_plans`)."""
+        return bool(catalogue_plans(r, q))
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
@@ -626,7 +649,7 @@ class PlanList(Target):
         """Across plans, a plan answering with a heading ("2. Mục tiêu đến năm 2030") answers with all it
         heads, not its first line alone; the items of a list when the question asks for them."""
         if q.asks_items:
-            return enumeration(first, plan)
+            return named_siblings(first, plan, q) or enumeration(first, plan)
         return enumeration(first, plan, under_only=True) if first.kind == "heading" else []
 
 
@@ -697,9 +720,33 @@ def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False)
     return under if len(under) <= MAX_ITEMS else []
 
 
+def named_siblings(first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+    """"Các hình thức đào tạo, huấn luyện … gồm những gì" found "c) Huấn luyện bổ sung", one part of the list
+    "1. Hình thức đào tạo, huấn luyện" names: the answer is the list's parts ("a) Đào tạo cơ bản", "b) Tập huấn
+    chuyên môn", "c) …"), not the lines under the one part found. ``first`` is a heading whose own section title
+    holds more of the question's word pairs (at least ITEMS_HEADING_PAIRS) than ``first`` does; its sibling
+    headings, in the plan's order, when they are an enumeration (MAX_ITEMS) and the question names nothing of
+    ``first``'s own title its section title does not say; none otherwise."""
+    if first.kind != "heading" or not first.section_path:
+        return []
+    asked, parent = set(q.key_bigrams), first.section_path[-1]
+    named, own = len(title_pairs(parent) & asked), len(title_pairs(first.text) & asked)
+    if named < ITEMS_HEADING_PAIRS or own >= ITEMS_HEADING_PAIRS or own >= named:
+        return []  # the list is not named, or ``first`` names it itself ("3. Hình thức khen thưởng")
+    if (title_words(first.text) & set(q.key_tokens)) - title_words(parent):
+        return []  # the question names the part found ("Tiêu chí … đối với sở, ban, ngành": "a) Đối với các sở …")
+    siblings = [c for c in plan if c is not first and c.kind == "heading" and c.section_path == first.section_path]
+    return siblings if len(siblings) <= MAX_ITEMS else []
+
+
 # an item's section is quoted whole when it holds at most this many other items: a short enumeration (a plan's
 # sources of kinh phí, the gains of a simplified procedure: two to five lines), not a chapter of tasks
 SECTION_ITEMS = 5
+
+
+def title_words(title: str) -> set[str]:
+    """A section title's folded words, numbers left out."""
+    return {w for w in re.findall(r"[a-z0-9]+", folded(title)) if not w.isdigit()}
 
 
 def title_pairs(title: str) -> set[str]:
@@ -801,8 +848,10 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
+# "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b")
+                         r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b"
+                         r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b")
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -899,6 +948,57 @@ def asks_places(q: Question) -> bool:
 def asks_plans(q: Question) -> bool:
     """"Có những kế hoạch nào về …", "Những tỉnh nào ban hành kế hoạch …": the answer is the plans themselves."""
     return bool(_ASKS_PLANS.search(q.folded))
+
+
+# The kinds a question names the collection's documents by ("những kế hoạch nào", "trong bộ văn bản / tài liệu", "có
+# những thông tư nào"): those a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
+# Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
+_COLLECTION_KINDS = re.compile(r"\b(?:%s)\b" % "|".join(
+    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, "Văn bản", "Tài liệu")), key=len, reverse=True)))
+# Words a question names the collection and the plans' letterhead fields by, not a subject a plan's title states: the
+# stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
+# hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
+CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
+
+
+def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
+    """The plans a question asking which plans there are (`asks_plans`) names by their typed metadata: of the
+    provinces it names (their plans' `Locality.province`; else of the places it is filtered to), those whose typed
+    title (`Document.title`; not the letterhead's "Căn cứ Luật …" lines) holds LIST_TITLE_SHARE of the rarity-weighted words it says they are about ("triển khai thi hành
+    luật": the law plans), or all of them when it says nothing else of them ("Tỉnh Đồng Tháp có những kế hoạch nào",
+    "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì"); in the store's order, at most MAX_PLANS_LISTED. Empty when the
+    question asks about what the plans' clauses say, or names a subject no title states (the abstention decides)."""
+    if not asks_plans(q) or q.subject_plans or q.explicit_role or q.unit:
+        return ()  # plans named by the laws they implement (`each_place_first`), or by whom they assign: their clauses'
+    docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
+    if q.provinces_named:
+        docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
+    other = {w for p in q.provinces_named for w in p.split()} | set(" ".join(_COLLECTION_KINDS.findall(q.folded)).split())
+    subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
+    if not subject:
+        found = docs if q.provinces_named else []
+    else:
+        total = sum(r.evidence.idf(w) for w in subject)
+        titles = {d: frozenset(r.evidence.words(r.store.documents[d].title or "")) for d in docs}
+        found = [d for d in docs if sum(r.evidence.idf(w) for w in subject if w in titles[d]) >= LIST_TITLE_SHARE * total]
+    return tuple(found[:MAX_PLANS_LISTED])
+
+
+def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: Scored) -> Scored:
+    """The catalogue's plans (`catalogue_plans`) open the answer with their title lines (and, asked which places,
+    the line stating where each was issued), with the top score; then their other clauses as ``ranked`` has them."""
+    if not plans or not ranked:
+        return ranked
+    top = max(t[1] for t in ranked)
+    head: Scored = []
+    for d in plans:
+        lines = r.store.documents[d].field_lines
+        where = r.field_line(lines.place_date) if asks_places(q) else None
+        head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title)) if p is not None)
+    seen = {t[0] for t in head}
+    kept = set(plans)  # the answer is the catalogue: another plan's clauses, or its title, are none of it
+    return head + [t for t in ranked if t[0] not in seen and r.store.clauses[t[0]].kind != "header"
+                   and r.store.clauses[t[0]].doc_id in kept]
 
 
 STRATEGIES: dict[str, Strategy] = {s.name: s for s in (Fact(), Who(), Target(), When(), Duties(), PlanList())}
