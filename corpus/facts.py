@@ -16,7 +16,7 @@ from corpus.tables import column_year
 from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             measure_targets, year_targets)
-from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS
+from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE
 from corpus.timing import deadline_kinds, due_year
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
@@ -142,9 +142,25 @@ _PRODUCT = re.compile(r"[Ss]ản phẩm\s*:\s*(?P<v>[^.;]+)")
 # (capitalised) body; a table's product column or a "Sản phẩm:" line says it outright and wins.
 _ADDRESSEE = "(?:" + "|".join(sorted((re.escape(u) for u in UNIT_HEADS if u[:1].isupper()), key=len, reverse=True)) \
     + r"|Thủ tướng|Chính phủ|HĐND|Hội đồng nhân dân)"
+# How often a report is made, said before what it reports: "báo cáo định kỳ hằng quý về tiến độ …", "báo cáo định
+# kỳ, đột xuất việc thực hiện …", "Báo cáo thường xuyên Bộ …"
+_REPORT_TIMING = r"(?:(?:định kỳ|thường xuyên)(?:\s*(?:,|và|hoặc)\s*đột xuất)?(?:\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?\s+)"
+# What a report is about, after its addressee: "báo cáo Ủy ban nhân dân Tỉnh kết quả thực hiện", "báo cáo Tỉnh ủy,
+# HĐND, UBND tỉnh về tình hình thực hiện Kế hoạch này"
+_REPORTED = r"(?:về\s+)?(?:tình hình|kết quả|tiến độ|việc)\b"
+# the word before whom a report goes to: "… gửi về Sở …", "… về UBND Thành phố", "… với Bộ trưởng …" (never a
+# body the reporter works with: "phối hợp với Sở …")
+_REPORT_TO = r"(?:gửi\s+về|về|gửi|lên|(?<!phối hợp )(?<!làm việc )với)"
+REPORT_CONTENT_CHARS = 160  # what a report says, before whom it goes to ("báo cáo định kỳ, đột xuất việc thực hiện …, gửi Bộ …")
+# The report is the task's own, the first the sentence names: "… báo cáo tình hình thực hiện Kế hoạch, gửi Sở Công
+# thương tổng hợp báo cáo Tỉnh ủy …" makes the first report; the body it goes to makes the second. Its addressees
+# may be several ("Tỉnh ủy, HĐND, UBND tỉnh"), and what it reports follows them.
 _REPORT = re.compile(
-    rf"(?<![Tt]heo )(?P<v>\b[Bb]áo cáo\s+(?:(?!của\b|định kỳ|đột xuất)[^,.;:()]{{1,80}}?\s+(?:gửi\s+về|về|gửi|lên)\s+)?"
-    rf"(?-i:{_ADDRESSEE})\b[^,.;:()]*?)(?=\s+(?:định kỳ|đột xuất|đồng gửi|để|trước|chậm nhất|theo|trong|hằng|hàng|"
+    rf"(?<![Tt]heo )(?P<v>\b[Bb]áo cáo\s+{_REPORT_TIMING}?"
+    rf"(?:(?!của\b|định kỳ|đột xuất|(?-i:{_ADDRESSEE})\b)[^,.;:()]{{1,{REPORT_CONTENT_CHARS}}}?\s*,?\s+{_REPORT_TO}\s+)?"
+    rf"(?-i:{_ADDRESSEE})\b[^,.;:()]*?(?:\s*,\s*(?:(?-i:{_ADDRESSEE})|ngành)\b[^,.;:()]*?)*"
+    rf"(?:\s+{_REPORTED}[^,.;:()]*?(?<!\svà)(?<!\svề))?)"
+    rf"(?=\s+(?:định kỳ|đột xuất|đồng gửi|để|trước|chậm nhất|theo|trong|hằng|hàng|"
     rf"khi|sau|là|và đề xuất|xem xét|quyết định|chỉ đạo|tổng hợp|về|kết quả|những|tình hình)\b|[,.;:(]|$)")
 
 
@@ -160,15 +176,19 @@ _SUBMITS = r"(?<![Tt]ờ )trình\s+(?:[^,;.:()]{1,60}?\s+)?(?:xem xét,?\s+)?(?:
 # A task also compiles a list or a dossier: "lập danh sách học viên đủ điều kiện …", "lập hồ sơ kiểm tra …" (never
 # a bare "lập hồ sơ", nor a dossier sent in: "gửi hồ sơ" is a step of a procedure, not its product).
 _COMPILED = r"(?<=lập )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)|(?<=hoàn thiện )(?:hồ sơ|danh sách)\s+(?!và\b)(?=\w)"
+# A second act on what is made, joined to the first: "Xây dựng và triển khai kế hoạch quan trắc …", "xây dựng và phê
+# duyệt kế hoạch tổ chức tuyên truyền …", "Xây dựng và định kỳ hàng năm công bố báo cáo dự báo …"
+_AND_ACT = (r"(?:\s+và\s+(?:định kỳ\s+)?(?:(?:hằng|hàng)\s+(?:năm|quý|tháng)\s+)?"
+            r"(?:tổ chức triển khai|tổ chức thực hiện|triển khai|phê duyệt|ban hành|công bố|thực hiện|cập nhật))")
 _MAKES = re.compile(
-    rf"(?i:\b(?:{_SUBMITS}|xây dựng|ban hành|soạn thảo|biên soạn|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện))(?:\s*:)?\s+"
+    rf"(?i:\b(?:{_SUBMITS}|xây dựng|ban hành|soạn thảo|biên soạn|có(?=\s+văn bản)|gửi|lập|trình|hoàn thiện){_AND_ACT}?)(?:\s*:)?\s+"
     rf"(?P<v>(?:(?:{_DOCUMENT_KINDS})\b|(?i:{_COMPILED})).*?)"
     r"(?=\s*(?:[;:.(]|,\s*(?:gồm|trong đó|để|trình|gửi|báo cáo|theo|bảo đảm|đảm bảo)\b)|"
     # what the document must answer to is no part of its name: "Đề án … ven biển hiện đại đảm bảo phù hợp với …"
     r"\s+(?:để|nhằm|theo|trước|chậm nhất|trong thời hạn|kể từ|gửi|định kỳ|hằng năm|hàng năm|(?:cụ thể\s+)?như sau|có trách nhiệm|chịu trách nhiệm|"
     r"(?:đảm bảo|bảo đảm)\s+(?:phù hợp|đúng|yêu cầu|tiến độ|chất lượng|hiệu quả))\b|"
     r"(?<![Cc]hương)(?<!lộ)\s+trình\b|"
-    r"\s+về\s+(?=[A-ZĐ])|$)")
+    r"\s+về\s+(?=[A-ZĐ])|\s+trong đó\b|$)")
 # the cues of _MAKES's verbs ("soạn thảo", "gửi", "hoàn thiện" cut short of their "s" and "i"; "có" is only a verb of
 # making before "văn bản")
 _MAKING_CUES = ("xây dựng", "ban hành", "oạn", "văn bản", "gử", "lập", "trình", "hoàn th")
@@ -209,7 +229,7 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
             # a task that makes a document and then reports on it ("… xây dựng kế hoạch chi tiết triển khai thi hành
             # Luật …, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả …") produces the document; the report is its routine
             made = _made(c.text) if c.section_path and not (_CITES.match(body) and after_lead_in(body) is body) else None
-            return clean((made if made and made.end("v") <= m.start() else m)["v"])
+            return clean(made[0] if made and made[1] <= m.start() else m["v"])
     if not c.section_path:
         return None  # the preamble issues the plan itself
     if _CITES.match(body):
@@ -227,8 +247,8 @@ def _product(clauses: list[Clause], nodes: list[Node], pos: int) -> str | None:
     if (parent is not None and _NAMES_DOCUMENT.match(body) and len(body.split()) <= PRODUCT_MAX_WORDS
             and _MAKING.match(nodes[parent].body or clauses[parent].text)):
         return clean(body)
-    m = _made(body)
-    return clean(m["v"]) if m else None
+    made = _made(body)
+    return clean(made[0]) if made else None
 
 
 def _granted_or_decided(sk: Skeleton) -> None:
@@ -253,11 +273,41 @@ def _granted_or_decided(sk: Skeleton) -> None:
                 break
 
 
-def _made(text: str) -> re.Match | None:
-    """The document a text makes ("xây dựng Kế hoạch …", "ban hành Quy chế …"), when it names one of a fitting length."""
+def _heading_reports(sk: Skeleton) -> None:
+    """A numbered heading that is itself a task's sentence, its lead read from its own words ("2. Sở Công Thương tổng
+    hợp báo cáo Tỉnh ủy, HĐND, UBND tỉnh về tình hình thực hiện Kế hoạch này …", "3. Thủ trưởng các sở … chịu trách
+    nhiệm triển khai … và báo cáo kết quả thực hiện về Ủy ban nhân dân Thành phố …") makes the report it names, as an
+    item does (`_product`): read after the leads, since a heading is a title ("4. Báo cáo kết quả") unless it names
+    who acts."""
+    for c, node in zip(sk.clauses, sk.nodes):
+        src = c.lead_source
+        if (c.kind != "heading" or c.product or src is None or src.clause_id != c.id or src.mechanism != "heading"
+                or "áo cáo" not in c.text):
+            continue
+        m = _REPORT.search(node.body or c.text)
+        if m:
+            c.product = clean(m["v"])
+
+
+# Where a made document's name gives way to a second thing made or a second act, "và" before "các" or a verb: "Ban
+# hành bộ tiêu chí đại học số và các cơ chế đặc biệt …", "xây dựng kế hoạch hành động và chỉ đạo hệ thống …"
+_AND_NEXT_THING = re.compile(rf"\s+và\s+(?=các\s|(?:{VERB_RE})\b)")
+_DANGLING = re.compile(r"\s*(?:,|\bvà|\bhoặc)$")  # a joining word the name's end left behind
+
+
+def _made(text: str) -> tuple[str, int] | None:
+    """The document a text makes ("xây dựng Kế hoạch …", "ban hành Quy chế …") and where its name ends in the text,
+    when it names one of a fitting length; an object too long to be a name is cut where a second thing made or a
+    second act joins it (`_AND_NEXT_THING`)."""
     low = text.lower()
     m = _MAKES.search(text) if any(map(low.__contains__, _MAKING_CUES)) else None  # (cue: _MAKES needs one)
-    return m if m and 2 <= len(m["v"].split()) <= PRODUCT_MAX_WORDS and not re.search(r"\bthì\b", m["v"]) else None
+    if m is None or re.search(r"\bthì\b", m["v"]):
+        return None
+    value = _DANGLING.sub("", m["v"])  # "chương trình kiểm tra, giám sát toàn khóa và [hằng năm]"
+    end = m.start("v") + len(value)
+    if len(value.split()) > PRODUCT_MAX_WORDS and (cut := _AND_NEXT_THING.search(value)) is not None:
+        value, end = value[:cut.start()], m.start("v") + cut.start()
+    return (value, end) if 2 <= len(value.split()) <= PRODUCT_MAX_WORDS else None
 
 
 def _heading_year(clauses: list[Clause], nodes: list[Node], pos: int, period_end: int | None = None) -> int | None:
@@ -623,6 +673,7 @@ def assign_facts(sk: Skeleton) -> None:
                    if _own_facts(sk.clauses, sk.nodes, pos, period_end, units.get(pos), target_year)}
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
     _granted_or_decided(sk)
+    _heading_reports(sk)
     _stage_deadlines(sk)
     _routine_deadlines(sk)
     _plan_time_deadlines(sk)
