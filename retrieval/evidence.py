@@ -27,8 +27,8 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED, PLAN_WORDS,
-                         RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
+from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -407,9 +407,6 @@ def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
 # its phối hợp for "cơ quan nào phối hợp", its thời hạn for "khi nào", "hạn chót … ngày nào"
 TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("partners",),
                                            "time": ("deadline",), "day": ("deadline",)}
-# the words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi nào
-# hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào")
-_TASK_DEADLINE = re.compile(r"\b(?:han chot|thoi han|hoan thanh)\b")
 # a field asked of several tasks at once ("chủ trì các nhiệm vụ trong danh mục", "những dự án"): the answer lists their
 # rows, and no one clause the ranker puts first is the task asked
 _MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|cong viec)\b")
@@ -445,7 +442,8 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
     if best.kind == "header":
         return 1.0
-    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead) and _TASK_DEADLINE.search(q.folded) is not None)
+    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead)
+                                  and ASKS_TASK_DEADLINE.search(q.folded) is not None)
     if not of_task:
         return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
     others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
