@@ -399,7 +399,7 @@ class Clause:
             due_year=d["due_year"] if "due_year" in d else read_due_year(d.get("deadline")),
             product=d.get("product"),
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
-            owning_task=d.get("owning_task"),  # an index of format 5 or older is not read (`index.layout.FORMAT_VERSION`)
+            owning_task=d.get("owning_task"),  # an index of format 5 or older is refused (`FORMAT_VERSION`)
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             deadline_source=DeadlineSource.from_dict(d["deadline_source"]) if d.get("deadline_source") else None,

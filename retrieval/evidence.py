@@ -64,8 +64,10 @@ IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half
 SUBJECT_PLANS = 3
 NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title writes at least this share of what the
 # best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
-NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the name (by rarity): "các đề án trọng điểm"
-# names a task's object, and a title sharing only a folded syllable with it ("trong các khu công nghiệp") is no plan named
+NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the name (by rarity): "cac de an trong diem"
+# typed without marks names a task's object, and a title sharing only a folded syllable with it ("trong các khu công
+# nghiệp") is no plan named (a question typed with marks is matched with them, `marked_title_share`; every dev and
+# sample figure is the same without the guard, but an unmarked question still needs it)
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 _MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
@@ -668,7 +670,8 @@ class Evidence:
 
     def named_plans(self, q: Question) -> frozenset[str] | None:
         """The plans the question names by their subject (`plan_name_words`): those in scope whose title writes at
-        least NAMED_PLAN_SHARE of what the best-matching title writes (`title_share`), when at most SUBJECT_PLANS do. A
+        least NAMED_PLAN_SHARE of what the best-matching title writes (`marked_title_share`: with the marks of a
+        question typed with them, folded otherwise), when at most SUBJECT_PLANS do. A
         unit's duties in another plan are not the ones asked ("Công an Thành phố … trong kế hoạch phát triển hạ tầng
         5G" answered from the city's other plan). None when the question names no plan, or the name is one many
         plans' titles write ("chương trình quốc gia …"): it then picks out none."""

@@ -12,7 +12,8 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, is_content_syllable,
+from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
+                         GIAO_COMPOUND_BEFORE, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
 from index.text import fold, normalize
 

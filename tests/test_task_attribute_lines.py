@@ -151,7 +151,8 @@ def test_a_found_attribute_line_is_answered_by_its_task():
         assert tasks_for_their_lines(ranked, task_of_line(cs, _positions(plan))) == [(t, 0.9, 1.0)]
     plan = parse_md(CITY)
     heading = plan.clauses.index(clause(plan, "5. Rà soát"))
-    assert not any(v == heading for v in task_of_line(plan.clauses, _positions(plan)).values())  # sub-tasks stay results
+    # sub-tasks stay results of their own
+    assert not any(v == heading for v in task_of_line(plan.clauses, _positions(plan)).values())
 
 
 def test_retrieval_follows_the_stored_owning_task(tmp_path):
