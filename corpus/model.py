@@ -307,6 +307,9 @@ class Clause:
     # the fields it states, in order ("lead", "partners", "deadline", "product"; `LABELLED_FIELDS`);
     # one line may hold several labels ("Chủ trì: X. Phối hợp: Y. Thời gian: Z"); () for any other clause
     labelled_fields: tuple[str, ...] = ()
+    # a task's labelled attribute line that the task took in (`corpus.structure.take_in_attribute_lines`): the id of
+    # the task's clause, which cites it with its lead, partners and time together; None for any other clause
+    owning_task: str | None = None
     target: Target | None = None
     lead_source: LeadSource | None = None  # where the lead was read (set whenever lead is)
     # where the deadline was read (set whenever deadline is; None in an index built before it was stored)
@@ -361,6 +364,7 @@ class Clause:
             "due_year": self.due_year,
             "product": self.product,
             "labelled_fields": list(self.labelled_fields),
+            "owning_task": self.owning_task,
             "target": self.target.to_dict() if self.target else None,
             "lead_source": self.lead_source.to_dict() if self.lead_source else None,
             "deadline_source": self.deadline_source.to_dict() if self.deadline_source else None,
@@ -395,6 +399,7 @@ class Clause:
             due_year=d["due_year"] if "due_year" in d else read_due_year(d.get("deadline")),
             product=d.get("product"),
             labelled_fields=tuple(d.get("labelled_fields", ())),  # () in an index built before the field existed
+            owning_task=d.get("owning_task"),  # an index of format 5 or older is refused (`FORMAT_VERSION`)
             target=Target(**d["target"]) if d.get("target") else None,
             lead_source=LeadSource.from_dict(d["lead_source"]) if d.get("lead_source") else None,
             deadline_source=DeadlineSource.from_dict(d["deadline_source"]) if d.get("deadline_source") else None,

@@ -468,7 +468,8 @@ def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[
 def take_in_attribute_lines(sk: Skeleton) -> None:
     """A task and its own attribute lines are one clause to cite: the task's line range and text run through
     its labelled lines (its fields were read from them already), and it is an item again, not a heading
-    over them. The labelled lines stay clauses of their own (fact sources point at them)."""
+    over them. The labelled lines stay clauses of their own (fact sources point at them), each knowing its task
+    (`Clause.owning_task`): a line found is answered by its task's clause."""
     clauses, nodes = sk.clauses, sk.nodes
     for pos in range(len(clauses)):
         kids = attribute_lines(nodes, clauses, pos)
@@ -477,5 +478,7 @@ def take_in_attribute_lines(sk: Skeleton) -> None:
         c = clauses[pos]
         c.text = " ".join([c.text, *(clauses[k].text for k in kids)])
         c.lines = (c.lines[0], max(c.lines[1], clauses[kids[-1]].lines[1]))
+        for k in kids:
+            clauses[k].owning_task = c.id
         if c.kind == "heading":
             c.kind = "bullet" if nodes[pos].ltype in BULLET_TYPES else "item"

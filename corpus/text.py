@@ -208,6 +208,21 @@ NOT_PLACE_NAME_WORDS = frozenset({"nao", "co", "la", "da", "dat", "duoc", "minh"
 NOT_INDICATOR_NAME_WORDS = frozenset("den nam dat tren duoi tu tro len toi thieu it nhat khoang hang moi giai doan "
                                      "tang giam binh quan con muc trong do so voi phan dau va cua cac nhung".split())
 
+# How a question asks whom a report goes to ("báo cáo lên những cơ quan nào", "gửi kết quả về đâu", "trình cấp nào"):
+# a sending verb, then within six words a direction and the body asked (`Question.asks_recipient`). The body asked
+# receives the report; the task's lead is not what is asked. Matched on the folded question (``fold``).
+RECIPIENT_VERBS = ("báo cáo", "gửi", "trình", "nộp")
+RECIPIENT_DIRECTIONS = ("lên", "về", "cho", "đến", "tới")
+RECIPIENT_BODIES = ("cơ quan", "đơn vị", "cấp", "nơi", "đâu", "ai")
+ASKS_RECIPIENT = re.compile(r"\b(?:%s)\b(?: \w+){0,6}? (?:%s)? ?(?:%s)?(?:%s)(?: nao)?\b" % (
+    "|".join(fold(w) for w in RECIPIENT_VERBS), "|".join(fold(w) for w in RECIPIENT_DIRECTIONS),
+    "|".join(f"{fold(w)} " for w in ("những", "các")), "|".join(fold(w) for w in RECIPIENT_BODIES)))
+# The words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi
+# nào hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào").
+# Matched on the folded question (``fold``).
+TASK_DEADLINE_WORDS = ("hạn chót", "thời hạn", "hoàn thành")
+ASKS_TASK_DEADLINE = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in TASK_DEADLINE_WORDS))
+
 
 def is_stopword(syllable: str) -> bool:
     """A syllable, normalised (``normalize``), that carries no content."""

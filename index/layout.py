@@ -14,8 +14,10 @@ from pathlib import Path
 # instead of searching the letterhead's text for the number, place and date, title and signer again;
 # 5: clauses carry the kinds of time their thời hạn states (`Clause.deadline_kinds`, `corpus.timing`)
 # (and the latest year it names, `Clause.due_year`: an index written before it reads it from the stored thời hạn,
-# so it needs no new version)
-FORMAT_VERSION = 5
+# so it needs no new version);
+# 6: a task's labelled attribute lines carry the id of the task's clause that took them in (`Clause.owning_task`,
+# `corpus.structure.take_in_attribute_lines`), which retrieval reads instead of re-deriving it from line ranges and text
+FORMAT_VERSION = 6
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

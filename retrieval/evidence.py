@@ -27,12 +27,12 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED, PLAN_WORDS,
-                         RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
+from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.initials import MIN_LETTERS, InitialsTable
-from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, without_numbers, word_pairs
+from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_numbers, word_pairs
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
@@ -64,8 +64,10 @@ IDF_SMOOTHING = 0.5  # added to a word's clause count in its rarity (BM25's half
 SUBJECT_PLANS = 3
 NAMED_PLAN_SHARE = 0.8  # a plan the question names by its subject: its title writes at least this share of what the
 # best-matching title writes (`Evidence.named_plans`); the plans a unit's duties are read in when the name picks them out
-NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the name (by rarity): "các đề án trọng điểm"
-# names a task's object, and a title sharing only a folded syllable with it ("trong các khu công nghiệp") is no plan named
+NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the name (by rarity): "cac de an trong diem"
+# typed without marks names a task's object, and a title sharing only a folded syllable with it ("trong các khu công
+# nghiệp") is no plan named (a question typed with marks is matched with them, `marked_title_share`; every dev and
+# sample figure is the same without the guard, but an unmarked question still needs it)
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 _MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
@@ -423,9 +425,6 @@ def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
 # its phối hợp for "cơ quan nào phối hợp", its thời hạn for "khi nào", "hạn chót … ngày nào"
 TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("partners",),
                                            "time": ("deadline",), "day": ("deadline",)}
-# the words by which a question asks a task's own thời hạn, not any time its text names ("hạn chót", "thời hạn", "khi nào
-# hoàn thành"); a law's effect or a certificate's validity is asked by other words ("có hiệu lực từ khi nào")
-_TASK_DEADLINE = re.compile(r"\b(?:han chot|thoi han|hoan thanh)\b")
 # a field asked of several tasks at once ("chủ trì các nhiệm vụ trong danh mục", "những dự án"): the answer lists their
 # rows, and no one clause the ranker puts first is the task asked
 _MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|cong viec)\b")
@@ -461,7 +460,8 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
     if best.kind == "header":
         return 1.0
-    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead) and _TASK_DEADLINE.search(q.folded) is not None)
+    of_task = q.explicit_role or ("deadline" in fields and bool(best.lead)
+                                  and ASKS_TASK_DEADLINE.search(q.folded) is not None)
     if not of_task:
         return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
     others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
@@ -563,6 +563,7 @@ class Evidence:
         self._plan_blob = functools.lru_cache(maxsize=plans)(self._read_plan_blob)
         self.plan_words = functools.lru_cache(maxsize=plans)(self._read_plan_words)
         self.plan_title_words = functools.lru_cache(maxsize=plans)(self._read_plan_title_words)
+        self.plan_title_marked = functools.lru_cache(maxsize=plans)(self._read_plan_title_marked)
         self.plan_self_name = functools.lru_cache(maxsize=plans)(self._read_plan_self_name)
         self.plan_title_pairs = functools.lru_cache(maxsize=plans)(self._read_plan_title_pairs)
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
@@ -607,6 +608,17 @@ class Evidence:
                                      if self.store.clauses[p].kind == "header"]
         return frozenset(self.words("\n".join(parts)))
 
+    def _read_plan_title_marked(self, doc_id: str) -> frozenset[str] | None:
+        """The words of a plan's title and letterhead lines with their marks (normalised, abbreviations written out:
+        `_marked_words` reads a question's so), ``plan_title_marked``; None for a plan written without marks."""
+        doc = self.store.documents[doc_id]
+        start, end = self.store.doc_ranges[doc_id]
+        lines = [doc.title or ""] + [self.store.clauses[p].text for p in range(start, end)
+                                     if self.store.clauses[p].kind == "header"]
+        if not has_marks("\n".join(lines)):
+            return None
+        return frozenset(w for line in lines for w in _MARKED_WORD.findall(self.long_forms(normalize(line))))
+
     def _read_plan_title_pairs(self, doc_id: str) -> frozenset[str]:
         """The word pairs of a plan's title and letterhead lines, each line read apart (``plan_title_pairs``)."""
         doc = self.store.documents[doc_id]
@@ -620,6 +632,16 @@ class Evidence:
         have = self.plan_title_words(doc_id)
         total = sum(self.idf(w) for w in name)
         return sum(self.idf(w) for w in name if w in have) / total if total else 1.0
+
+    def marked_title_share(self, name: tuple[str, ...], marked: tuple[str, ...] | None, doc_id: str) -> float:
+        """`title_share` read on the words with their marks when the question was typed with them (``marked``,
+        `plan_name_marked`) and the plan's title has them too: "trọng điểm" is not "trong"; folded otherwise. Each
+        word weighs its folded rarity."""
+        have = self.plan_title_marked(doc_id) if marked is not None else None
+        if have is None:
+            return self.title_share(name, doc_id)
+        total = sum(self.idf(fold(w)) for w in marked)
+        return sum(self.idf(fold(w)) for w in marked if w in have) / total if total else 1.0
 
     def subject_plans(self, q: Question) -> tuple[tuple[str, frozenset[str]], ...]:
         """Each law or event the question names ("Luật Việc làm", "Luật Bảo vệ dữ liệu cá nhân") with the plans in
@@ -644,24 +666,35 @@ class Evidence:
         "quy hoạch", "đề án" or "lộ trình" (its number skipped), up to the first word that is no longer
         the name (the place named, "của", "giao", a question word: `PLAN_NAME_STOP`), at most
         PLAN_NAME_WORDS; words any plan's name carries ("triển khai", "thực hiện") dropped."""
+        return self._plan_name(q)[0]
+
+    def plan_name_marked(self, q: Question) -> tuple[str, ...] | None:
+        """`plan_name_words` with their marks, as the question writes them (normalised), when it was typed with marks
+        (`Question.marked`); None for a question typed without them."""
+        return self._plan_name(q)[1]
+
+    def _plan_name(self, q: Question) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
         places = [p.split() for p in (*q.provinces_named, q.locality_named or "") if p]
         for part in _NAME_BREAK.split(without_numbers(q.text, q.numbers_named)):  # "kế hoạch 310/KH-UBND phát triển …"
             ws = self.words(part)
-            name = self._plan_name_in(ws, places, self._marked_words(part, ws) if q.marked else None)
-            if name:
-                return name
-        return ()
+            marked = self._marked_words(part, ws) if q.marked else None
+            at = self._plan_name_in(ws, places, marked)
+            if at:
+                return (tuple(dict.fromkeys(ws[j] for j in at)),
+                        tuple(dict.fromkeys(marked[j] for j in at)) if marked is not None else None)
+        return (), None
 
     def named_plans(self, q: Question) -> frozenset[str] | None:
         """The plans the question names by their subject (`plan_name_words`): those in scope whose title writes at
-        least NAMED_PLAN_SHARE of what the best-matching title writes (`title_share`), when at most SUBJECT_PLANS do. A
+        least NAMED_PLAN_SHARE of what the best-matching title writes (`marked_title_share`: with the marks of a
+        question typed with them, folded otherwise), when at most SUBJECT_PLANS do. A
         unit's duties in another plan are not the ones asked ("Công an Thành phố … trong kế hoạch phát triển hạ tầng
         5G" answered from the city's other plan). None when the question names no plan, or the name is one many
         plans' titles write ("chương trình quốc gia …"): it then picks out none."""
-        name = self.plan_name_words(q)
+        name, marked = self._plan_name(q)
         if not name:
             return None
-        shares = {d: self.title_share(name, d) for d in sorted(q.doc_filter or self.store.documents)}
+        shares = {d: self.marked_title_share(name, marked, d) for d in sorted(q.doc_filter or self.store.documents)}
         best = max(shares.values(), default=0.0)
         docs = frozenset(d for d, v in shares.items() if v >= NAMED_PLAN_SHARE * best)
         return docs if best > NAMED_PLAN_MIN_SHARE and len(docs) <= SUBJECT_PLANS else None
@@ -673,8 +706,9 @@ class Evidence:
         return marked if [fold(m) for m in marked] == ws else None
 
     @staticmethod
-    def _plan_name_in(ws: list[str], places: list[list[str]], marked: list[str] | None = None) -> tuple[str, ...]:
-        """`plan_name_words` within one stretch of the question between punctuation marks. The name ends at a
+    def _plan_name_in(ws: list[str], places: list[list[str]], marked: list[str] | None = None) -> tuple[int, ...]:
+        """Where `plan_name_words` stand within one stretch of the question between punctuation marks (the positions of
+        its words in ``ws``, in order; () when it names no plan). The name ends at a
         `PLAN_NAME_STOP_MARKED` word read with its marks when ``marked`` gives them (the question's words as typed,
         one per folded word), else at a folded `PLAN_NAME_STOP` word: "cơ sở" is no "có", "tài nguyên" no "tại"."""
         def stop(j: int) -> bool:
@@ -695,7 +729,7 @@ class Evidence:
                     j += 2
                 else:
                     break
-            name: list[str] = []
+            name: list[int] = []
             while j < len(ws) and len(name) < PLAN_NAME_WORDS:
                 if " ".join(ws[j:j + 2]) in PLAN_NAME_GENERIC:
                     j += 2  # before the stop words: "thi hành" is no "thì" that ends the name
@@ -703,11 +737,11 @@ class Evidence:
                 if (stop(j) and (ws[j] != "giao" or re.match(GIAO, " ".join(ws[j:j + 2])))
                         or ws[j].isdigit() or any(ws[j:j + len(p)] == p for p in places)):
                     break  # "giao" assigns ("… giao ai"); "giáo dục", "giao thông" name a topic
-                name.append(ws[j])
+                name.append(j)
                 j += 1
-            name = [w for w in name if len(w) >= 2]  # "quy hoạch ở TPHCM": "ở" links, names no plan
+            name = [k for k in name if len(ws[k]) >= 2]  # "quy hoạch ở TPHCM": "ở" links, names no plan
             if name:
-                return tuple(dict.fromkeys(name))
+                return tuple(name)
         return ()
 
     def _read_plan_self_name(self, doc_id: str) -> str:

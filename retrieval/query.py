@@ -12,7 +12,8 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, is_content_syllable,
+from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
+                         GIAO_COMPOUND_BEFORE, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
@@ -343,10 +344,6 @@ _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phư
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
-# "báo cáo lên những cơ quan nào", "gửi kết quả về đâu", "trình cấp nào": the body asked receives the report, the
-# task's lead is not what is asked
-_ASKS_RECIPIENT = re.compile(r"\b(?:bao cao|gui|trinh|nop)\b(?: \w+){0,6}? (?:len|ve|cho|den|toi)? ?"
-                             r"(?:nhung |cac )?(?:co quan|don vi|cap|noi|dau|ai)(?: nao)?\b")
 _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lanh dao|dong chi|thu truong|bo truong) nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 # the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
 # units (those are answered across plans and by leads)
@@ -418,7 +415,7 @@ def role_flags(f: str) -> RoleFlags:
     return RoleFlags(
         asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         asks_director=bool(re.search(r"\bchi dao\b", f)),
-        asks_recipient=bool(_ASKS_RECIPIENT.search(f)),
+        asks_recipient=bool(ASKS_RECIPIENT.search(f)),
         asks_number=bool(_ASKS_NUMBER.search(f)),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
         asks_items=bool(_ASKS_ITEMS.search(f)),

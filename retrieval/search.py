@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -52,9 +52,6 @@ FOLLOWER_SCORE = 0.99  # a clause placed right after the one it goes with (the t
 DIRECTOR_SHARE = 0.5  # of the question's content words in a clause's director, for the question to name that person
 PLACE_NAME_CHARS = 3  # a locality's or province's folded name shorter than this matches inside too many words
 OUTLINE_LEADS = 3  # a section heading that names no lead shows the leads of its content, up to this many
-
-
-ATTRIBUTE_LINES_MAX = 8  # a task's attribute lines (content, lead, partners, time, product) sit this close after it
 
 
 class Retriever:
@@ -200,7 +197,7 @@ class Retriever:
 
     @functools.cached_property
     def _task_of_line(self) -> dict[int, int]:
-        return task_of_line(self.store.clauses)
+        return task_of_line(self.store.clauses, self.store.clause_index)
 
     def tasks_for_their_lines(self, scored: list[tuple[int, float, float]]) -> list[tuple[int, float, float]]:
         return tasks_for_their_lines(scored, self._task_of_line)
@@ -429,20 +426,11 @@ class Retriever:
                          format_version=int(m["format_version"]))
 
 
-def task_of_line(clauses: list[Clause]) -> dict[int, int]:
-    """A task's attribute line → the task's clause, which runs through it (`corpus.structure.take_in_attribute_lines`):
-    the clause shortly before it in the plan whose line range holds its lines and whose text holds its text."""
-    out: dict[int, int] = {}
-    for k, c in enumerate(clauses):
-        for p in range(k - 1, max(-1, k - ATTRIBUTE_LINES_MAX - 1), -1):
-            t = clauses[p]
-            if t.doc_id != c.doc_id:
-                break
-            if (t.kind in ("item", "bullet") and t.lines[0] < c.lines[0] <= c.lines[1] <= t.lines[1]
-                    and c.text in t.text):
-                out[k] = p
-                break
-    return out
+def task_of_line(clauses: Sequence[Clause], clause_index: Mapping[str, int]) -> dict[int, int]:
+    """A task's attribute line → the position of the task's clause, which took it in: the typed `Clause.owning_task`
+    the corpus stage writes (`corpus.structure.take_in_attribute_lines`)."""
+    return {k: clause_index[c.owning_task] for k, c in enumerate(clauses)
+            if c.owning_task is not None and c.owning_task in clause_index}
 
 
 def tasks_for_their_lines(scored: list[tuple[int, float, float]], task_of: dict[int, int]

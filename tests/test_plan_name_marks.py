@@ -64,3 +64,61 @@ def test_unmarked_questions_fall_back_to_folded_stop_words():
 def test_marked_stop_words_fold_into_the_folded_ones_but_dat():
     """`đặt` ends a name only with its marks: folded it is also "đất" (land), "đạt" (reached)."""
     assert {fold(w) for w in PLAN_NAME_STOP_MARKED} - PLAN_NAME_STOP == {"dat"}
+
+
+# Titles sharing only folded syllables with a name a question gives: "sửa đổi … môi trường … công bố" holds "đổi",
+# "môi", "công" of "đổi mới công nghệ"; "chuyên ngành công thương" holds "chuyên", "thông" of "chuyển đổi số … giao
+# thông"; "trong các khu công nghiệp" holds "trong" of "trọng điểm". Modelled on a ministry's procedures decision, a
+# ministry's inspection circular and a province's 5G plan, beside plans the questions do name.
+OTHERS = {
+    "qd": Document("qd", "qd.md", kind="Quyết định", title="Quyết định Về việc công bố thủ tục hành chính nội bộ được "
+                   "sửa đổi, bổ sung lĩnh vực bảo vệ môi trường"),
+    "tt": Document("tt", "tt.md", kind="Thông tư",
+                   title="Thông tư Quy định về quy trình kiểm tra chuyên ngành công thương"),
+    "g5": Document("g5", "g5.md", kind="Kế hoạch", title="Kế hoạch Phát triển hạ tầng 5G trong các khu công nghiệp"),
+    "cd": Document("cd", "cd.md", kind="Kế hoạch",
+                   title="Kế hoạch Chuyển đổi số trong hoạt động quản lý kết cấu hạ tầng giao thông"),
+    "dm": Document("dm", "dm.md", kind="Kế hoạch", title="Kế hoạch Thực hiện lộ trình đổi mới công nghệ đến năm 2035"),
+}
+
+
+def _named(question: str, plans: tuple[str, ...]):
+    docs = {d: OTHERS[d] for d in plans}
+    store = EvidenceStore([plan_clause(d, 10, "1. Mục đích", ["I. MỤC ĐÍCH, YÊU CẦU"]) for d in docs], docs)
+    ev = Evidence(store)  # type: ignore[arg-type]
+    q = analyse(question, docs, [], words=ev.words)
+    return ev, q, ev.named_plans(q)
+
+
+def test_a_marked_question_matches_a_plans_title_with_the_marks():
+    for question, other in (("Có kế hoạch đổi mới công nghệ cho ngành kinh tế mũi nhọn không?", "qd"),
+                            ("Có kế hoạch chuyển đổi số hạ tầng giao thông không, hạn chót khi nào?", "tt"),
+                            ("Kế hoạch các đề án trọng điểm giao sở nào chủ trì?", "g5")):
+        ev, q, _ = _named(question, (other,))
+        name, marked = ev.plan_name_words(q), ev.plan_name_marked(q)
+        assert marked is not None and [fold(w) for w in marked] == list(name), question
+        assert ev.marked_title_share(name, marked, other) < ev.title_share(name, other), question
+    # a title that writes the name with its marks matches it as much as folded ("không" ends no name: no title has it)
+    ev, q, named = _named("Có kế hoạch chuyển đổi số hạ tầng giao thông không?", ("tt", "cd"))
+    assert named == frozenset({"cd"})
+    name = ev.plan_name_words(q)
+    assert ev.marked_title_share(name, ev.plan_name_marked(q), "cd") == ev.title_share(name, "cd") > 0.8
+
+
+def test_a_title_sharing_folded_syllables_names_no_plan_of_a_marked_question():
+    assert _named("Có kế hoạch đổi mới công nghệ cho ngành kinh tế mũi nhọn không?", ("qd",))[2] is None
+    assert _named("Có kế hoạch đổi mới công nghệ cho ngành kinh tế mũi nhọn không?", ("qd", "dm"))[2] == {"dm"}
+
+
+def test_a_question_typed_without_marks_is_matched_folded():
+    ev, q, _ = _named("co ke hoach doi moi cong nghe cho nganh kinh te mui nhon khong", ("qd",))
+    assert ev.plan_name_marked(q) is None
+    name = ev.plan_name_words(q)
+    assert ev.marked_title_share(name, None, "qd") == ev.title_share(name, "qd") > 0.5
+
+
+def test_a_question_without_marks_names_no_plan_whose_title_writes_less_than_half_the_name():
+    # typed without marks the name is read folded ("cac du an", cut at "trong", which may be "trong" or "trọng"); a
+    # title writing only "các" of it, less than half, names no plan (NAMED_PLAN_MIN_SHARE)
+    assert _named("ke hoach cac du an trong diem giao so nao chu tri", ("g5",))[2] is None
+    assert _named("co ke hoach phat trien ha tang 5g khu cong nghiep khong", ("g5",))[2] == {"g5"}

@@ -110,6 +110,35 @@ def test_content_lines_alone_are_no_attribute_lines():
     assert t.kind == "heading" and "kiến nghị" not in t.text
 
 
+def _positions(plan):
+    return {c.id: i for i, c in enumerate(plan.clauses)}
+
+
+def test_each_attribute_line_names_the_task_that_took_it_in():
+    for md, task in ((PROVINCE, "a) Nghị định"), (NATIONAL, "7. Xây dựng Quyết định"), (CITY, "4. Tổ chức kiểm tra")):
+        plan = parse_md(md)
+        t = clause(plan, task)
+        mine = [c for c in plan.clauses if c.owning_task == t.id]
+        assert mine and all(t.lines[0] < c.lines[0] <= c.lines[1] <= t.lines[1] and c.text in t.text for c in mine)
+        assert t.owning_task is None  # a task is no attribute line of another
+    plan = parse_md(PROVINCE)
+    b = clause(plan, "b) Thông tư")
+    assert [c.text[:24] for c in plan.clauses if c.owning_task == b.id] == ["- Cơ quan chủ trì: Sở Cô",
+                                                                            "- Thời gian thực hiện: Q"]
+    plan = parse_md(CITY)
+    assert all(c.owning_task is None for c in plan.clauses if "Rà soát" in c.text)  # sub-tasks are no attribute lines
+
+
+def test_the_owning_task_survives_the_stored_form():
+    from corpus.model import ParsedPlan
+
+    for md in (PROVINCE, NATIONAL, CITY):
+        plan = parse_md(md)
+        back = ParsedPlan.from_dict(plan.to_dict())
+        assert [c.owning_task for c in back.clauses] == [c.owning_task for c in plan.clauses]
+        assert any(c.owning_task for c in back.clauses)
+
+
 def test_a_found_attribute_line_is_answered_by_its_task():
     from retrieval.search import task_of_line, tasks_for_their_lines
     for md, task in ((PROVINCE, "a) Nghị định"), (NATIONAL, "7. Xây dựng Quyết định"), (CITY, "4. Tổ chức kiểm tra")):
@@ -117,9 +146,39 @@ def test_a_found_attribute_line_is_answered_by_its_task():
         cs = plan.clauses
         t = cs.index(clause(plan, task))
         lines = [k for k in range(t + 1, len(cs)) if cs[k].lines[1] <= cs[t].lines[1]]
-        assert lines and all(task_of_line(cs)[k] == t for k in lines)
+        assert lines and all(task_of_line(cs, _positions(plan))[k] == t for k in lines)
         ranked = [(lines[-1], 0.9, 1.0), (t, 0.8, 1.0), (lines[0], 0.7, 1.0)]
-        assert tasks_for_their_lines(ranked, task_of_line(cs)) == [(t, 0.9, 1.0)]
+        assert tasks_for_their_lines(ranked, task_of_line(cs, _positions(plan))) == [(t, 0.9, 1.0)]
     plan = parse_md(CITY)
     heading = plan.clauses.index(clause(plan, "5. Rà soát"))
-    assert not any(v == heading for v in task_of_line(plan.clauses).values())  # sub-tasks stay results of their own
+    # sub-tasks stay results of their own
+    assert not any(v == heading for v in task_of_line(plan.clauses, _positions(plan)).values())
+
+
+def test_retrieval_follows_the_stored_owning_task(tmp_path):
+    """The index stores each line's task (`Clause.owning_task`) and retrieval reads the record, re-deriving nothing
+    from line ranges or text: a line pointed at another clause in the stored plans is answered by that clause."""
+    import json
+
+    from index import build_index
+    from retrieval import Retriever
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name, md in (("province", PROVINCE), ("national", NATIONAL), ("city", CITY)):
+        (plans / f"{name}.md").write_text("KẾ HOẠCH\n\n" + md, encoding="utf-8")
+    idx = tmp_path / "idx"
+    build_index([plans], idx, progress=False)
+    r = Retriever.load(idx)
+    cs = r.store.clauses
+    owned = {k: t for k, t in r._task_of_line.items()}
+    assert len({cs[k].doc_id for k in owned}) == 3
+    assert all(cs[t].id == cs[k].owning_task and cs[t].kind in ("item", "bullet") for k, t in owned.items())
+    rows = [json.loads(line) for line in (idx / "plans.jsonl").read_text(encoding="utf-8").splitlines()]
+    line = next(c for p in rows for c in p["clauses"] if c.get("owning_task"))
+    other = next(c for p in rows for c in p["clauses"] if c["kind"] == "header" or c is p["clauses"][0])
+    line["owning_task"] = other["id"]
+    (idx / "plans.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in rows), "utf-8")
+    r = Retriever.load(idx)
+    k, o = r.store.clause_index[line["id"]], r.store.clause_index[other["id"]]
+    assert r.tasks_for_their_lines([(k, 0.9, 1.0)]) == [(o, 0.9, 1.0)]

@@ -23,6 +23,22 @@ def test_each_reading_word_list_is_declared_once_in_the_vocabulary():
         assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
 
 
+def test_the_role_and_time_wordings_of_a_question_are_declared_in_the_vocabulary():
+    assert query.ASKS_RECIPIENT is vocabulary.ASKS_RECIPIENT
+    assert evidence.ASKS_TASK_DEADLINE is vocabulary.ASKS_TASK_DEADLINE
+    for module, old in ((query, "_ASKS_RECIPIENT"), (evidence, "_TASK_DEADLINE")):
+        assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
+    # whom a report goes to, in three plans' wordings; a task's lead or its report's time is not it
+    for asked in ("Báo cáo kết quả lên những cơ quan nào?", "Gửi báo cáo về đâu?", "Trình cấp nào phê duyệt đề án?"):
+        assert vocabulary.ASKS_RECIPIENT.search(folded(asked)), asked
+    for other in ("Cơ quan nào chủ trì xây dựng báo cáo?", "Báo cáo sơ kết gửi trước ngày nào?"):
+        assert not vocabulary.ASKS_RECIPIENT.search(folded(other)), other
+    # a task's own thời hạn, in three wordings; a law's effect is asked by other words
+    for asked in ("Hạn chót nộp hồ sơ là ngày nào?", "Thời hạn ban hành quy chế?", "Khi nào hoàn thành số hóa?"):
+        assert vocabulary.ASKS_TASK_DEADLINE.search(folded(asked)), asked
+    assert not vocabulary.ASKS_TASK_DEADLINE.search(folded("Luật có hiệu lực từ khi nào?"))
+
+
 def test_the_reading_lists_keep_words_the_shared_stop_words_would_cut():
     linking = {fold(w) for w in LINKING_WORDS}
     # "và" is inside a plan's name ("phát triển kinh tế và xã hội"): a stop word, but no end of the name
