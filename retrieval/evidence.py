@@ -1249,16 +1249,18 @@ VALUE_CHECKS = ("slot_filled", "indicator_of_value", "value_names_subject")
 @evidence
 def value_stated_or_confident(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The value checks (`VALUE_CHECKS`: a value of the kind asked, naming what is asked, in the answer's first
-    clauses) as one exact check, graded when it fails: 1 when all pass, else the ranker's confidence in its best
-    clause (`top_score`). They read where the parse put the value and the subject, and on a plan whose parse is
-    weaker an answerable question fails them (the figure in a fourth clause, a task's subject on its heading line
-    or in a neighbouring attribute line): a failure beside a clause the ranker believes is less a near-miss than one
-    beside a weak match. The checks on the plan itself (its number, law, unit, place, kind, year) stay exact. Out
-    of fold (dev1–11 + sample gold): FR .029 → .028, FA .042 → .040; of the answerable questions failing a value or
-    exact check 21 refused (23 before), of the near-misses passing every check 21 answered (22 before)."""
+    clauses) as one exact check, graded when it fails: 1 when all pass, else the ranker's confidence in the best of
+    the top clauses holding a value of the kind asked (`slot_score`; 0 when none holds one). The checks read where
+    the parse put the value and the subject, and on a plan whose parse is weaker an answerable question fails them
+    (the figure in a fourth clause, a task's subject on its heading line or in a neighbouring attribute line): a
+    value the ranker believes in, just past the answer's first clauses or without the subject's words beside it, is
+    less a near-miss than a weak match's or none at all. The checks on the plan itself (its number, law, unit,
+    place, kind, year, the task's own field) stay exact. Out of fold (dev1–11 + sample gold, the same rankings):
+    FR .029 → .027, FA .042 → .040; of the answerable questions failing a value or exact check 21 refused (23
+    before), of the near-misses passing every check 21 answered (22 before)."""
     if min(EVIDENCE[n].read(ev, q, ranked) for n in VALUE_CHECKS) >= 1:
         return 1.0
-    return top_score(ev, q, ranked)
+    return slot_score(ev, q, ranked)
 
 
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,

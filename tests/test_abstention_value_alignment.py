@@ -188,20 +188,21 @@ def _read_scored(ev: Evidence, name: str, question: str, found: list[tuple[tuple
     return EVIDENCE[name].read(ev, q, [(pos[k], s, 1.0) for k, s in found])
 
 
-def test_a_value_check_failing_counts_the_rankers_confidence_not_a_veto():
+def test_a_value_check_failing_counts_the_rankers_confidence_in_the_clause_holding_a_value():
     ev = _evidence()
-    missing = [  # standards-law plan: a section naming no unit; 5G plan: a report's recipient; export plan: no tonnage
-        ("Cơ quan nào chủ trì triển khai Chiến lược tiêu chuẩn quốc gia ở Lai Châu?", [("tc", 209), ("tc", 213), ("tc", 69)]),
-        ("Cơ quan nào phát triển thị trường lao động trong khu công nghiệp Nghệ An?", [("g5", 250), ("g5", 246)]),
-        ("Sơn La xuất khẩu bao nhiêu tấn xoài?", [("xk", 40)]),
-    ]
-    for question, lines in missing:
-        for best in (0.92, 0.2):  # the clause the ranker believes most, and a weak match
+    # standards-law plan: a section naming no unit, another task's lead third; 5G plan: a report's recipient second
+    held = [("Cơ quan nào chủ trì triển khai Chiến lược tiêu chuẩn quốc gia ở Lai Châu?", [("tc", 209), ("tc", 213), ("tc", 69)]),
+            ("Cơ quan nào phát triển thị trường lao động trong khu công nghiệp Nghệ An?", [("g5", 250), ("g5", 246)])]
+    for question, lines in held:
+        for best in (0.92, 0.2):  # a value the ranker believes in, and a weak match's
             found = [(k, best - 0.05 * i) for i, k in enumerate(lines)]
-            assert _read_scored(ev, "value_stated_or_confident", question, found) == best, question
-            # the strategy's section is a task whose lead is asked and not stated: that check stays exact
-            task_lead_missing = lines[0] == ("tc", 209)
-            assert _read_scored(ev, "exact_checks", question, found) == (0.0 if task_lead_missing else best), question
+            assert _read_scored(ev, "value_names_subject", question, found) == 0.0, question
+            assert abs(_read_scored(ev, "value_stated_or_confident", question, found) - found[-1][1]) < 1e-9, question
+    # the strategy's section is a task whose lead is asked and not stated: that check stays exact
+    assert _read_scored(ev, "exact_checks", *held[0][:1], [(k, 0.92) for k in held[0][1]]) == 0.0
+    assert _read_scored(ev, "exact_checks", *held[1][:1], [(("g5", 250), 0.9), (("g5", 246), 0.85)]) == 0.85
+    # export plan: no clause found holds a tonnage, however sure the ranker is of the heading
+    assert _read_scored(ev, "value_stated_or_confident", "Sơn La xuất khẩu bao nhiêu tấn xoài?", [(("xk", 40), 0.95)]) == 0.0
 
 
 def test_a_value_stated_passes_the_value_check_whatever_the_ranker_believes():
