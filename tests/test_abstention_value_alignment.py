@@ -176,3 +176,53 @@ def test_a_places_name_read_from_capitals_stops_where_the_capitals_do():
                             ("Phường Vân Đài ở đâu có kế hoạch chuyển đổi số?", "phường Vân Đài"),
                             ("Kế hoạch của xã Ngọc Ẩn đã giao ai chủ trì?", "xã Ngọc Ẩn")]:
         assert analyse(question, PLANS, []).unknown_locality == place, question
+
+
+def _read_scored(ev: Evidence, name: str, question: str, found: list[tuple[tuple[str, int], float]]) -> float:
+    """The evidence item ``name`` for ``question`` answered by the clauses at (plan, first line) with the ranker's
+    scores given."""
+    from retrieval.evidence import EVIDENCE
+
+    pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(ev.store.clauses)}
+    q = analyse(question, PLANS, [], words=ev.words)
+    return EVIDENCE[name].read(ev, q, [(pos[k], s, 1.0) for k, s in found])
+
+
+def test_a_value_check_failing_counts_the_rankers_confidence_in_the_clause_holding_a_value():
+    ev = _evidence()
+    # standards-law plan: a section naming no unit, another task's lead third; 5G plan: a report's recipient second
+    held = [("Cơ quan nào chủ trì triển khai Chiến lược tiêu chuẩn quốc gia ở Lai Châu?", [("tc", 209), ("tc", 213), ("tc", 69)]),
+            ("Cơ quan nào phát triển thị trường lao động trong khu công nghiệp Nghệ An?", [("g5", 250), ("g5", 246)])]
+    for question, lines in held:
+        for best in (0.92, 0.2):  # a value the ranker believes in, and a weak match's
+            found = [(k, best - 0.05 * i) for i, k in enumerate(lines)]
+            assert _read_scored(ev, "value_names_subject", question, found) == 0.0, question
+            assert abs(_read_scored(ev, "value_stated_or_confident", question, found) - found[-1][1]) < 1e-9, question
+    # the strategy's section is a task whose lead is asked and not stated: that check stays exact
+    assert _read_scored(ev, "exact_checks", *held[0][:1], [(k, 0.92) for k in held[0][1]]) == 0.0
+    assert _read_scored(ev, "exact_checks", *held[1][:1], [(("g5", 250), 0.9), (("g5", 246), 0.85)]) == 0.85
+    # export plan: no clause found holds a tonnage, however sure the ranker is of the heading
+    assert _read_scored(ev, "value_stated_or_confident", "Sơn La xuất khẩu bao nhiêu tấn xoài?", [(("xk", 40), 0.95)]) == 0.0
+
+
+def test_a_value_stated_passes_the_value_check_whatever_the_ranker_believes():
+    ev = _evidence()
+    stated = [  # a typed lead naming the task, a procedure's days under its title, an export plan's deadline
+        ("Cơ quan nào chủ trì kiểm tra việc thi hành Luật Tiêu chuẩn ở Lai Châu?", ("tc", 171)),
+        ("Thủ tục xác định mức độ khuyết tật ở Đồng Nai được rút ngắn còn bao nhiêu ngày?", ("tt", 273)),
+        ("Sơn La phải hoàn thành rà soát sản phẩm xuất khẩu trước ngày nào?", ("xk", 40)),
+    ]
+    for question, line in stated:
+        assert _read_scored(ev, "value_stated_or_confident", question, [(line, 0.3)]) == 1.0, question
+
+
+def test_the_checks_on_the_plan_itself_stay_exact_beside_a_confident_ranker():
+    from retrieval.evidence import EXACT_CHECKS, VALUE_CHECKS
+
+    assert not set(VALUE_CHECKS) & set(EXACT_CHECKS) and "value_stated_or_confident" in EXACT_CHECKS
+    ev = _evidence()
+    # another province's plan (Lai Châu's standards plan, Sơn La's export plan, Nghệ An's 5G plan) answers nothing
+    for question, line in [("Cơ quan nào chủ trì kiểm tra việc thi hành Luật Tiêu chuẩn ở Nghệ An?", ("tc", 171)),
+                           ("Cà Mau phải hoàn thành rà soát sản phẩm xuất khẩu trước ngày nào?", ("xk", 40)),
+                           ("Ở Sơn La, định kỳ báo cáo kết quả triển khai 5G về cơ quan nào?", ("g5", 246))]:
+        assert _read_scored(ev, "exact_checks", question, [(line, 0.95)]) == 0.0, question
