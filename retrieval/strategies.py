@@ -85,6 +85,21 @@ def _prefix_in(run: tuple[str, ...], words: tuple[str, ...]) -> int:
     return best
 
 
+def unit_score(question_words: tuple[str, ...], lead: str, units: tuple[str, ...], words: Words,
+               segments: Segments | None = None) -> tuple[bool, int]:
+    """How the question names a lead or one of its ``units``: (wholly, words) of the best run, a run named to its
+    last word before one named by its first words only ("Ban Quản lý khu Kinh tế" is named wholly by "Ban Quản lý
+    khu kinh tế tỉnh Đồng Tháp"); (False, 0) below UNIT_MIN_WORDS, or when a short unit is named only in part."""
+    best = (False, 0)
+    for run in segments(lead, units) if segments is not None else lead_segments(words, lead, units):
+        if not run:
+            continue
+        k = _prefix_in(run, question_words)
+        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
+            best = max(best, (k == len(run), k))
+    return best
+
+
 def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...], words: Words,
                segments: Segments | None = None) -> int:
     """How many words of the lead or one of its ``units`` the question names ("UBND cấp xã" names "Ủy ban
@@ -100,6 +115,15 @@ def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...
     return best
 
 
+def _without_level(run: Sequence[str]) -> tuple[str, ...]:
+    """A unit's words without the level words closing it ("ban quản lý khu kinh tế tỉnh" → "… khu kinh tế"): one
+    plan writes "Ban Quản lý Khu kinh tế tỉnh", another "Ban Quản lý khu Kinh tế", for one body."""
+    out = list(run)
+    while out and out[-1] in LEVEL_WORDS:
+        out.pop()
+    return tuple(out)
+
+
 def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
     """The clauses' leads with their units (typed `Clause.lead_units`), in the order first met."""
     return {c.lead: c.lead_units for c in clauses if c.lead}
@@ -108,18 +132,25 @@ def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
 def units_named(q: Question, leads: Leads, words: Words, segments: Segments | None = None) -> set[str]:
     """The leads naming the unit the question is about: those matching it by the most words (the typed
     ``Clause.lead`` and ``Clause.lead_units`` fields, never a display string); the analysed unit's folded
-    core counts too. A document number's issuer code ("556/KH-UBND") names the plan's issuer, not the unit
-    asked about, so it is read without them."""
+    core counts too. A lead the question names wholly that differs from a best one only by the level words
+    closing it ("Ban Quản lý khu Kinh tế" beside "Ban Quản lý Khu kinh tế tỉnh", `_without_level`) names the same
+    body in another plan's words, and is named too. A document number's issuer code ("556/KH-UBND") names the
+    plan's issuer, not the unit asked about, so it is read without them."""
     qwords = tuple(words(without_numbers(q.text, q.numbers_named)))
-    scores = {}
+    scores: dict[str, int] = {}
+    wholly: set[str] = set()
     for lead, units in leads.items():
-        k = unit_match(qwords, lead, units, words, segments)
+        whole, k = unit_score(qwords, lead, units, words, segments)
+        if whole:
+            wholly.add(lead)
         if q.unit_key and q.unit_key in folded(lead):
             k = max(k, len(q.unit_key.split()))
         if k:
             scores[lead] = k
     top = max(scores.values(), default=0)
-    return {lead for lead, k in scores.items() if k == top}
+    best = {lead for lead, k in scores.items() if k == top}
+    bodies = {_without_level(words(lead)) for lead in best & wholly}
+    return best | {lead for lead in wholly if _without_level(words(lead)) in bodies}
 
 
 def answering_first(cs: list[Clause], q: Question) -> list[Clause]:
@@ -158,11 +189,13 @@ def lead_linked(c: Clause) -> bool:
 
 
 def stated_lead(first: Clause, cs: Sequence[Clause]) -> Clause:
-    """A lead linked to ``first`` from elsewhere yields to the lead the plan states for the same task on another
-    clause found (its row in the appendix table, its labelled line): that one is who the plan says does it. The
-    clause the link was read from is no other statement of the task ("Giao Phòng Văn hóa - Xã hội chủ trì … các chỉ
-    tiêu: Tỷ lệ …, Tỷ lệ …" for the indicator it names): ``first`` answers, with its own figure."""
-    if not lead_linked(first):
+    """A lead linked to ``first`` from elsewhere, or none at all, yields to the lead the plan states for the same task
+    on another clause found (its row in the appendix table, its labelled line): that one is who the plan says does
+    it ("7. Quyết định về số lượng, danh mục thuốc …" found as a heading, its row in the list of procedures naming the
+    body that decides). The clause the link was read from is no other statement of the task ("Giao Phòng Văn hóa -
+    Xã hội chủ trì … các chỉ tiêu: Tỷ lệ …, Tỷ lệ …" for the indicator it names): ``first`` answers, with its own
+    figure."""
+    if first.lead and not lead_linked(first):
         return first
     source = first.lead_source.clause_id if first.lead_source is not None else None
     return next((c for c in cs if c is not first and c.id != source and c.lead and not lead_linked(c)
