@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from corpus.model import Clause, Document, SourceText
 from corpus.parse import parse_source
-from corpus.text import folded
+from corpus.text import ABBREVIATIONS, folded
 from index.backend import BM25Statistics
+from index.text import fold, normalize
 
 
 def parse_md(text: str):
@@ -103,3 +104,15 @@ MINISTRY_PLANS = {
     "tg": Document("tg", "tg.md", title="Kế hoạch giáo dục quốc phòng và an ninh", kind="Kế hoạch",
                    issuer="Bộ Quốc Phòng"),
 }
+
+
+_LONG = {fold(normalize(k)): fold(normalize(v)) for k, v in ABBREVIATIONS.items()}
+
+
+def unit_words(text: str) -> list[str]:
+    """Folded words with the curated abbreviations as long forms (what `Evidence.words` does per index): the words
+    the unit-matching tests give `units_named` and `unit_match`."""
+    out: list[str] = []
+    for w in re.findall(r"[a-z0-9&]+", fold(normalize(text))):
+        out += _LONG.get(w, w).split() if w in _LONG else re.findall(r"[a-z0-9]+", w)
+    return out

@@ -1,26 +1,12 @@
 """A unit a duties question names is matched to the plans' typed leads by its words, across wordings."""
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from corpus.model import units_of
-from corpus.text import ABBREVIATIONS
-from index.text import fold, normalize
 from retrieval.query import Question, folded
 from retrieval.strategies import unit_match, units_named
-
-_LONG = {fold(normalize(k)): fold(normalize(v)) for k, v in ABBREVIATIONS.items()}
-
-
-def words(text: str) -> list[str]:
-    """Folded words with the curated abbreviations as long forms (what `Evidence.words` does per index)."""
-    out: list[str] = []
-    for w in re.findall(r"[a-z0-9&]+", fold(normalize(text))):
-        out += _LONG.get(w, w).split() if w in _LONG else re.findall(r"[a-z0-9]+", w)
-    return out
-
+from tests.snippets import unit_words
 
 def q(text: str) -> Question:
     return Question(text=text, folded=folded(text), qtype="duties")
@@ -34,7 +20,7 @@ def q(text: str) -> Question:
     ("Bộ Công an phải làm gì theo Kế hoạch?", "Bộ Công an"),
 ])
 def test_a_unit_is_named_by_the_words_of_its_lead(question, lead):
-    assert unit_match(tuple(words(question)), lead, units_of(lead), words) >= 3
+    assert unit_match(tuple(unit_words(question)), lead, units_of(lead), unit_words) >= 3
 
 
 @pytest.mark.parametrize("question, lead", [
@@ -44,28 +30,28 @@ def test_a_unit_is_named_by_the_words_of_its_lead(question, lead):
     ("Ban Quản lý dự án làm gì?", "Ban Quản lý các khu công nghiệp tỉnh"),
 ])
 def test_a_different_unit_is_no_match(question, lead):
-    assert unit_match(tuple(words(question)), lead, units_of(lead), words) == 0
+    assert unit_match(tuple(unit_words(question)), lead, units_of(lead), unit_words) == 0
 
 
 def test_the_leads_matching_by_the_most_words_are_the_units_asked_about():
     leads = {lead: units_of(lead) for lead in ["Ủy ban nhân dân tỉnh", "Ủy ban nhân dân cấp xã", "Sở Xây dựng",
                                                 "Ủy ban nhân dân cấp xã, Sở Xây dựng"]}
-    assert units_named(q("UBND cấp xã phải làm gì?"), leads, words) == {
+    assert units_named(q("UBND cấp xã phải làm gì?"), leads, unit_words) == {
         "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã, Sở Xây dựng"}
-    assert units_named(q("Sở Xây dựng có nhiệm vụ gì?"), leads, words) == {
+    assert units_named(q("Sở Xây dựng có nhiệm vụ gì?"), leads, unit_words) == {
         "Sở Xây dựng", "Ủy ban nhân dân cấp xã, Sở Xây dựng"}
-    assert units_named(q("Hội Nông dân làm gì?"), leads, words) == set()
+    assert units_named(q("Hội Nông dân làm gì?"), leads, unit_words) == set()
     # a shorter lead the question's unit begins with loses to the unit itself
     assert units_named(q("Sở Khoa học và Công nghệ làm gì?"), {"Sở Khoa học": ("Sở Khoa học",),
-                       "Sở Khoa học và Công nghệ": ("Sở Khoa học và Công nghệ",)}, words) == {"Sở Khoa học và Công nghệ"}
+                       "Sở Khoa học và Công nghệ": ("Sở Khoa học và Công nghệ",)}, unit_words) == {"Sở Khoa học và Công nghệ"}
 
 
 def test_a_lead_is_matched_by_the_units_the_corpus_read_not_by_cutting_its_text():
     """The units are typed data on the clause: a unit in the list matches even where the lead's text
     would not be cut there, and a lead whose list is empty matches only as a whole."""
-    question = tuple(words("Sở Tài chính phải làm gì?"))
-    assert unit_match(question, "Sở Nội vụ và Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính"), words) == 3
-    assert unit_match(question, "Sở Nội vụ và Sở Tài chính", (), words) == 0
+    question = tuple(unit_words("Sở Tài chính phải làm gì?"))
+    assert unit_match(question, "Sở Nội vụ và Sở Tài chính", ("Sở Nội vụ", "Sở Tài chính"), unit_words) == 3
+    assert unit_match(question, "Sở Nội vụ và Sở Tài chính", (), unit_words) == 0
 
 
 @pytest.mark.parametrize("question, asks", [

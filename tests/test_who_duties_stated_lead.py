@@ -11,23 +11,10 @@ and the ministry's list of internal procedures.
 """
 from __future__ import annotations
 
-import re
-
 from corpus.model import Clause, LeadSource, units_of
-from corpus.text import ABBREVIATIONS
-from index.text import fold, normalize
 from retrieval.query import Question, analyse, folded
 from retrieval.strategies import STRATEGIES, stated_lead, units_named
-
-_LONG = {fold(normalize(k)): fold(normalize(v)) for k, v in ABBREVIATIONS.items()}
-
-
-def words(text: str) -> list[str]:
-    """Folded words with the curated abbreviations as long forms (what `Evidence.words` does per index)."""
-    out: list[str] = []
-    for w in re.findall(r"[a-z0-9&]+", fold(normalize(text))):
-        out += _LONG.get(w, w).split() if w in _LONG else re.findall(r"[a-z0-9]+", w)
-    return out
+from tests.snippets import unit_words
 
 
 def duties(text: str) -> Question:
@@ -53,16 +40,16 @@ def clause(n: int, text: str, section: list[str], doc: str = "d", kind: str = "b
 def test_a_unit_written_without_its_closing_level_word_is_the_same_unit_asked_about():
     # Đồng Tháp: plan 556 writes "11. Ban Quản lý Khu kinh tế tỉnh", plan 552 "6. Ban Quản lý khu Kinh tế"
     named = units_named(duties("Ban Quản lý khu kinh tế tỉnh Đồng Tháp phải làm những việc gì?"),
-                        leads("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý khu Kinh tế", "Sở Tài chính"), words)
+                        leads("Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý khu Kinh tế", "Sở Tài chính"), unit_words)
     assert named == {"Ban Quản lý Khu kinh tế tỉnh", "Ban Quản lý khu Kinh tế"}
     # Hồ Chí Minh City: "4. Trung tâm Chuyển đổi số Thành phố" and a row's "Trung tâm Chuyển đổi số"
     named = units_named(duties("Trung tâm Chuyển đổi số Thành phố có nhiệm vụ gì về cơ sở dữ liệu quy hoạch?"),
                         leads("Trung tâm Chuyển đổi số Thành phố", "Trung tâm Chuyển đổi số", "Công an Thành phố"),
-                        words)
+                        unit_words)
     assert named == {"Trung tâm Chuyển đổi số Thành phố", "Trung tâm Chuyển đổi số"}
     # Đồng Tháp 556: "9. Bộ Chỉ huy Quân sự tỉnh", a row's "Bộ Chỉ huy Quân sự"
     named = units_named(duties("Bộ Chỉ huy Quân sự tỉnh được giao những nhiệm vụ gì về biển và hải đảo?"),
-                        leads("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự", "Công an tỉnh"), words)
+                        leads("Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự", "Công an tỉnh"), unit_words)
     assert named == {"Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự"}
 
 
@@ -70,9 +57,9 @@ def test_a_shorter_unit_differing_by_name_words_is_still_another_unit():
     # "Sở Khoa học" is no level word away from "Sở Khoa học và Công nghệ"; "Ủy ban nhân dân tỉnh" is named only in part
     # by a question about the commune authority
     assert units_named(duties("Sở Khoa học và Công nghệ làm gì?"),
-                       leads("Sở Khoa học", "Sở Khoa học và Công nghệ"), words) == {"Sở Khoa học và Công nghệ"}
+                       leads("Sở Khoa học", "Sở Khoa học và Công nghệ"), unit_words) == {"Sở Khoa học và Công nghệ"}
     assert units_named(duties("UBND cấp xã ở Đồng Tháp phải làm gì?"),
-                       leads("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân tỉnh"), words) == {"Ủy ban nhân dân cấp xã"}
+                       leads("Ủy ban nhân dân cấp xã", "Ủy ban nhân dân tỉnh"), unit_words) == {"Ủy ban nhân dân cấp xã"}
 
 
 # ------------------------------------------------------------------ a clause without a lead yields to its task's statement
