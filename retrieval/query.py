@@ -56,7 +56,8 @@ class AnswerSlot:
     thời hạn, bao giờ; "bao lâu", "bao nhiêu thời gian", "mấy năm" — a deadline, a period, a recurrence or a
     length: "thời gian bao lâu" of a task is its period, "bao lâu một lần" its recurrence, "tối thiểu bao lâu"
     a length such as "ít nhất 02 năm"), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
-    the task, which a lead alone does not state). A plan that states no value of that kind
+    the task, which a lead alone does not state), ``source`` (where money comes from: "lấy từ nguồn nào", "ai bỏ
+    tiền" — a budget, a fund, who pays: `asks_source`). A plan that states no value of that kind
     does not answer the question, however well its words match.
     """
 
@@ -92,8 +93,33 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
 
 
+# where money comes from, asked: a word for money ("tiền", "kinh phí", "vốn", "ngân sách"; "ưu tiên" is no money)
+# and a cue asking its source ("lấy từ đâu", "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays
+# ("ai bỏ tiền", "ai chi trả")
+_MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
+_SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
+                         r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
+_WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
+
+
+def asks_source(f: str) -> bool:
+    """The folded question asks where the money for something comes from ("Kinh phí … lấy từ nguồn nào?", "Tiền
+    làm 5G … lấy từ đâu?", "ưu tiên dùng nguồn vốn gì", "ai bỏ tiền?"): a source of money is the value asked (a
+    budget, a fund, who pays), not a time ("lộ trình" names the plan) nor a unit's chủ trì."""
+    return bool(_WHO_PAYS.search(f) or (_MONEY_NAMED.search(f) and _SOURCE_CUE.search(f)))
+
+
 def answer_slot(f: str) -> AnswerSlot | None:
-    """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular."""
+    """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular. Where
+    money comes from (`asks_source`) is a ``source``, unless an amount is asked too ("cần bao nhiêu tiền, lấy từ
+    nguồn nào": the sum is checkable, the source beside it is not asked alone)."""
+    slot = _answer_slot(f)
+    if asks_source(f) and (slot is None or slot.kind == "agency"):
+        return AnswerSlot("source")
+    return slot
+
+
+def _answer_slot(f: str) -> AnswerSlot | None:
     for kind, rx in _SLOTS:
         if rx.search(f):
             return AnswerSlot(kind)
@@ -373,6 +399,8 @@ def question_type(f: str) -> str:
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     if qtype == "fact" and asks_time(f):
         qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
+    if qtype in ("when", "who") and asks_source(f):
+        qtype = "fact"  # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?": a source of money, in words
     return qtype
 
 

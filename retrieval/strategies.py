@@ -354,7 +354,13 @@ class Fact(Strategy):
         return plans_first(r, q, scored, ordered)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
-        return True  # an aim or a rule in words: the next clause usually continues it
+        """An aim or a rule in words: the next clause usually continues it. When a kind of value is asked and the
+        first holds one ("Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông …" for "lấy từ nguồn nào"), the next
+        is quoted only when it holds one too: a task beside it sharing the question's words adds no answer."""
+        slot = q.answer_slot
+        if slot is not None and clause_holds_value(first, slot):
+            return clause_holds_value(c, slot)
+        return True
 
     def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
         """The items of a list asked for; else, when the question names what ``first``'s section is about,
