@@ -58,7 +58,8 @@ class AnswerSlot:
     thời hạn, bao giờ; "bao lâu", "bao nhiêu thời gian", "mấy năm" — a deadline, a period, a recurrence or a
     length: "thời gian bao lâu" of a task is its period, "bao lâu một lần" its recurrence, "tối thiểu bao lâu"
     a length such as "ít nhất 02 năm"), ``agency`` (ai, cơ quan / đơn vị / sở nào), ``partners`` (cơ quan nào phối hợp: the phối hợp of
-    the task, which a lead alone does not state). A plan that states no value of that kind
+    the task, which a lead alone does not state), ``source`` (where money comes from: "lấy từ nguồn nào", "ai bỏ
+    tiền" — a budget, a fund, who pays: `asks_source`; read by the fact answer, not the abstention). A plan that states no value of that kind
     does not answer the question, however well its words match.
     """
 
@@ -94,8 +95,39 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
 
 
+# where money comes from, asked: a word for money ("tiền", "kinh phí", "vốn", "ngân sách"; "ưu tiên" is no money)
+# and a cue asking its source ("lấy từ đâu", "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays
+# ("ai bỏ tiền", "ai chi trả")
+_MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
+_SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
+                         r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
+_WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
+
+
+def asks_source(f: str) -> bool:
+    """The folded question asks where the money for something comes from ("Kinh phí … lấy từ nguồn nào?", "Tiền
+    làm 5G … lấy từ đâu?", "ưu tiên dùng nguồn vốn gì", "ai bỏ tiền?"): a source of money is the value asked (a
+    budget, a fund, who pays), not a time ("lộ trình" names the plan) nor a unit's chủ trì."""
+    return bool(_WHO_PAYS.search(f) or (_MONEY_NAMED.search(f) and _SOURCE_CUE.search(f)))
+
+
+# where money comes from, as the kind of value a fact answer quotes (`strategies.Fact`, `Question.asks_source`)
+SOURCE = AnswerSlot("source")
+
+
 def answer_slot(f: str) -> AnswerSlot | None:
-    """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular."""
+    """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular. Who pays
+    ("ai bỏ tiền": `asks_source`) asks a source of money, not a unit: no slot the abstention checks. The ``source``
+    kind is read by the fact answer only (`Question.asks_source`): as evidence, out of fold (dev1–11 + sample gold),
+    it refused four answerable source questions whose top three clauses state the source in other words, for two
+    answered, FA .042 -> .044."""
+    slot = _answer_slot(f)
+    if asks_source(f) and slot is not None and slot.kind == "agency":
+        return None
+    return slot
+
+
+def _answer_slot(f: str) -> AnswerSlot | None:
     for kind, rx in _SLOTS:
         if rx.search(f):
             return AnswerSlot(kind)
@@ -234,6 +266,7 @@ class Question:
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
     asks_items: bool = False  # "gồm những gì", "có những hình thức khen thưởng nào": every item of a list
+    asks_source: bool = False  # "lấy từ nguồn nào", "ai bỏ tiền": where money comes from (`asks_source`)
     # the facts of a task asked besides its lead, as `Clause` field names: ("partners", "deadline") for
     # "ai chủ trì …, ai phối hợp, đến khi nào"
     also_asks: tuple[str, ...] = ()
@@ -371,6 +404,8 @@ def question_type(f: str) -> str:
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     if qtype == "fact" and asks_time(f):
         qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
+    if qtype in ("when", "who") and asks_source(f):
+        qtype = "fact"  # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?": a source of money, in words
     return qtype
 
 
@@ -598,7 +633,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
-        answer_slot=slot, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
+        answer_slot=slot, asks_source=asks_source(f), named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
         marked=marked)
 

@@ -38,7 +38,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import LEVEL_WORDS, Question, folded, without_numbers
+from retrieval.query import LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -390,6 +390,12 @@ class Strategy:
         return compose_by_plan(self, q, ranked, documents, plan)
 
 
+def asked_value(q: Question) -> AnswerSlot | None:
+    """The kind of value a fact answer quotes: the question's slot, else a source of money when it asks where the
+    money comes from (`Question.asks_source`)."""
+    return q.answer_slot or (SOURCE if q.asks_source else None)
+
+
 class Fact(Strategy):
     name = "fact"
 
@@ -402,8 +408,23 @@ class Fact(Strategy):
             ordered = items_heading_first(r, q, ordered)
         return plans_first(r, q, scored, ordered)
 
+    def pick(self, cs: list[Clause], q: Question) -> Clause:
+        """The best ranked clause holding the kind of value asked (`answering_first`); where money comes from
+        (`Question.asks_source`) is such a value: the sentence stating the source ("Nguồn kinh phí thực hiện từ các
+        doanh nghiệp viễn thông …") answers before a task ranked above it that shares the question's words."""
+        slot = asked_value(q)
+        if slot is None:
+            return super().pick(cs, q)
+        return sorted(cs, key=lambda c: not clause_holds_value(c, slot))[0]
+
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
-        return True  # an aim or a rule in words: the next clause usually continues it
+        """An aim or a rule in words: the next clause usually continues it. When a kind of value is asked and the
+        first holds one ("Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông …" for "lấy từ nguồn nào"), the next
+        is quoted only when it holds one too: a task beside it sharing the question's words adds no answer."""
+        slot = asked_value(q)
+        if slot is not None and clause_holds_value(first, slot):
+            return clause_holds_value(c, slot)
+        return True
 
     def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
         """The items of a list asked for; else, when the question names what ``first``'s section is about,
