@@ -13,7 +13,7 @@ from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
 from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
-                         GIAO_COMPOUND_BEFORE, is_content_syllable,
+                         GIAO_COMPOUND_BEFORE, HEADING_KINDS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
 from index.text import fold, normalize
 
@@ -28,10 +28,24 @@ _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|than
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
                 r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
                 r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
+# The collection named by the kind of its documents, opening the question ("Có những thông tư nào trong bộ văn bản",
+# "Những văn bản nào liên quan đến quy hoạch", "Các quyết định nào …"): which documents there are, as "Kế hoạch nào …"
+# asks which plans. The kinds a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
+# Not a kind named inside the question: "phải quán triệt những văn bản nào", "phải xây dựng những Nghị định nào", "bãi
+# bỏ quyết định nào" ask what a plan cites or makes
+ANY_DOCUMENT = ("Văn bản", "Tài liệu")
+_COLLECTION_KIND = {fold(k.lower()): k for k in (*HEADING_KINDS, *ANY_DOCUMENT)}
+COLLECTION_ASKED = re.compile(r"^(?:co )?(?:nhung |cac )?(%s) nao\b"
+                              % "|".join(sorted(map(re.escape, _COLLECTION_KIND), key=len, reverse=True)))
+# the words a question names the plans themselves by, whatever kind of document issued them; a programme or scheme
+# followed by what it teaches or builds ("những chương trình tập huấn, cập nhật kiến thức nào", "những chương trình bồi
+# dưỡng chuyên đề nào") is the content of a plan, not a plan: "chương trình" and "đề án" name plans alone or as
+# "chương trình hành động"
+PLAN_NOUN = r"(?:ke hoach|chuong trinh hanh dong|(?:chuong trinh|de an)(?= nao\b| gi\b|\W*$))"
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
-                        + _WHICH_PLANS)),
+                        + _WHICH_PLANS + "|" + COLLECTION_ASKED.pattern)),
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
@@ -294,6 +308,9 @@ class Question:
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
     marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
+    # the document kind a question opening "Có những thông tư nào …" names the collection's documents by, as
+    # `Document.kind` writes it (`kind_asked`); None when it asks for plans or for any document ("Những văn bản nào")
+    kind_asked: str | None = None
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -380,8 +397,8 @@ _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phư
 _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lanh dao|dong chi|thu truong|bo truong) nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 # the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
 # units (those are answered across plans and by leads)
-_ASKS_ITEMS = re.compile(r"\b(?:bao )?gom\b|\b(?:nhung|cac) (?!(?:xa|phuong|tinh|thanh pho|dia phuong|ke hoach|chuong trinh"
-                         r"|de an|van ban|luat|so|co quan|don vi|bo|nganh)\b)[\w ,/-]{1,60}?\b(?:nao|gi)\b")
+_ASKS_ITEMS = re.compile(r"\b(?:bao )?gom\b|\b(?:nhung|cac) (?!(?:xa|phuong|tinh|thanh pho|dia phuong|%s"
+                         r"|van ban|luat|so|co quan|don vi|bo|nganh)\b)[\w ,/-]{1,60}?\b(?:nao|gi)\b" % PLAN_NOUN)
 _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
                           r"|\bngay ban hanh\b|\bban hanh ngay\b")
 # the folded words of the administrative levels (`corpus.text.UNIT_LEVELS`): a place's level, no subject of a
@@ -453,7 +470,7 @@ def role_flags(f: str) -> RoleFlags:
         asks_recipient=bool(ASKS_RECIPIENT.search(f)),
         asks_number=bool(_ASKS_NUMBER.search(f)),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
-        asks_items=bool(_ASKS_ITEMS.search(f)),
+        asks_items=bool(_ASKS_ITEMS.search(f)) and not COLLECTION_ASKED.search(f),  # which documents: no list's items
         also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
                         if rx.search(f)),
         explicit_role=bool(re.search(r"\b(chu tri|phu trach|tham muu|phoi hop|chi dao|chiu trach nhiem)\b|" + GIAO, f)),
@@ -590,6 +607,16 @@ def title_bigrams(question: str, f: str, words: Callable[[str], list[str]] | Non
     return frozenset(word_pairs(ws))
 
 
+def kind_asked(f: str) -> str | None:
+    """The kind of document (`corpus.text.HEADING_KINDS`, as written) a folded question opening with it asks which
+    documents there are of (`COLLECTION_ASKED`: "có những thông tư nào" → "Thông tư"); None when it names the plans
+    (kế hoạch, chương trình, đề án: a plan is issued as a Quyết định as often) or any document (văn bản, tài liệu)."""
+    m = COLLECTION_ASKED.search(f)
+    if m is None or re.fullmatch(PLAN_NOUN, m.group(1)) or _COLLECTION_KIND[m.group(1)] in ANY_DOCUMENT:
+        return None
+    return _COLLECTION_KIND[m.group(1)]
+
+
 def provinces_named(placed: str) -> tuple[str, ...]:
     """Folded province keys of every real place the question names, in order, once each."""
     from corpus.places import find_places, key
@@ -635,7 +662,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, asks_source=asks_source(f), named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
-        marked=marked)
+        marked=marked, kind_asked=kind_asked(f))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

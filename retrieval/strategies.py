@@ -38,7 +38,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.query import COLLECTION_ASKED, LEVEL_WORDS, PLAN_NOUN, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -902,10 +902,13 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 
 
 # "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
-# "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too
+# "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too;
+# "những chương trình tập huấn … nào" does not (`PLAN_NOUN`); a question opening with the kind of the documents
+# asked ("Có những thông tư nào …", "Những văn bản nào …": `COLLECTION_ASKED`) asks which documents there are
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung (?:ke hoach|chuong trinh|de an)\b|\bnao (?:ban hanh|co ke hoach)\b"
-                         r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b")
+                         r"|\bnhung %s|\bnao (?:ban hanh|co ke hoach)\b"
+                         r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
+                         % (PLAN_NOUN, COLLECTION_ASKED.pattern))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -1013,6 +1016,8 @@ _COLLECTION_KINDS = re.compile(r"\b(?:%s)\b" % "|".join(
 # stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
 CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
+# what is asked of each document listed, not what it is about: "về nội dung gì", "nội dung nào"
+_ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b")
 
 
 def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
@@ -1025,12 +1030,15 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     if not asks_plans(q) or q.subject_plans or q.explicit_role or q.unit:
         return ()  # plans named by the laws they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
+    if q.kind_asked:  # "Có những thông tư nào": the documents issued as that kind (`Document.kind`)
+        docs = [d for d in docs if r.store.documents[d].kind == q.kind_asked]
     if q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
-    other = {w for p in q.provinces_named for w in p.split()} | set(" ".join(_COLLECTION_KINDS.findall(q.folded)).split())
+    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(_COLLECTION_KINDS.findall(q.folded)).split())
+             | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
-        found = docs if q.provinces_named else []
+        found = docs if q.provinces_named or q.kind_asked else []
     else:
         total = sum(r.evidence.idf(w) for w in subject)
         titles = {d: frozenset(r.evidence.words(r.store.documents[d].title or "")) for d in docs}
