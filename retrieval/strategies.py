@@ -185,13 +185,22 @@ def under(h: Clause, c: Clause) -> bool:
 # a sub-heading and that one's first line: "3. Thủ tục …" > "3.1. Nội dung đơn giản hóa" > "Giảm thời gian …"),
 # not a chapter's body far below it
 HEADED_VALUE_REACH = 3
+# the values a heading is read through for: figures. A time is held too loosely ("Hằng năm, giảng viên hoàn thành …"
+# holds one for "dành bao nhiêu thời gian") for a heading's first line to answer before the ranker's figure
+HEADED_VALUE_KINDS = frozenset({"money", "percent", "count", "number"})
 
 
-def headed_value(h: Clause, plan: Sequence[Clause], slot: AnswerSlot) -> Clause | None:
-    """The first clause under the heading ``h`` (among its first HEADED_VALUE_REACH in the plan) that holds a value
-    of the slot's kind and is no heading itself; None for a clause that is no heading or heads no such value."""
+def headed_value(h: Clause, plan: Sequence[Clause], slot: AnswerSlot, found: Sequence[Clause] = ()) -> Clause | None:
+    """The clause under the heading ``h`` holding a value of the slot's kind (no heading itself): the best ranked
+    of those found (``found``, best first: "- Chi phí tiết kiệm: 6.400.000 đồng/năm" under "1.3. Lợi ích phương án
+    đơn giản hóa", not the section's first line stating a wage in đồng), else the first among the heading's first
+    HEADED_VALUE_REACH clauses in the plan; None for a clause that is no heading or heads no such value."""
     if h.kind != "heading":
         return None
+    ranked = next((c for c in found if c is not h and c.kind != "heading" and under(h, c)
+                   and clause_holds_value(c, slot)), None)
+    if ranked is not None:
+        return ranked
     at = next((i for i, c in enumerate(plan) if c is h or c.id == h.id), None)
     if at is None:
         return None
@@ -209,15 +218,15 @@ def headed_answer(cs: Sequence[Clause], q: Question, plan: Sequence[Clause]) -> 
     thời gian … còn 03 ngày làm việc"; "1.1. Nội dung đơn giản hóa" below a sibling "1.2. Kiến nghị thực thi" whose
     text holds none): the value under the better ranked heading answers (`headed_value`), not a figure of another
     section ranked lower, nor the heading's title. None when a clause holding the value is found first, or no heading
-    above it heads one. Where money comes from (no slot) is left to `pick`: a heading over the sources is quoted with
+    above it heads one, or the value asked is a time (HEADED_VALUE_KINDS). Where money comes from (no slot) is left to `pick`: a heading over the sources is quoted with
     all of them (`title_body`)."""
     slot = q.answer_slot
-    if slot is None or not plan:
+    if slot is None or slot.kind not in HEADED_VALUE_KINDS or not plan:
         return None
     for c in cs:
         if clause_holds_value(c, slot):
             return None
-        value = headed_value(c, plan, slot)
+        value = headed_value(c, plan, slot, cs)
         if value is not None:
             return value
     return None
