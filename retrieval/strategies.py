@@ -218,8 +218,8 @@ def headed_answer(cs: Sequence[Clause], q: Question, plan: Sequence[Clause]) -> 
     thời gian … còn 03 ngày làm việc"; "1.1. Nội dung đơn giản hóa" below a sibling "1.2. Kiến nghị thực thi" whose
     text holds none): the value under the better ranked heading answers (`headed_value`), not a figure of another
     section ranked lower, nor the heading's title. None when a clause holding the value is found first, or no heading
-    above it heads one, or the value asked is a time (HEADED_VALUE_KINDS). Where money comes from (no slot) is left to `pick`: a heading over the sources is quoted with
-    all of them (`title_body`)."""
+    above it heads one, or the value asked is a time (HEADED_VALUE_KINDS). Where money comes from (no slot) is left
+    to `pick`: a heading over the sources is quoted with all of them (`title_body`)."""
     slot = q.answer_slot
     if slot is None or slot.kind not in HEADED_VALUE_KINDS or not plan:
         return None
