@@ -321,7 +321,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # ("6. Ban Quản lý khu Kinh tế") answers with what it heads, not its title alone
         named = next((i for i, c in enumerate(found) if c.kind != "header"), len(found)) if titles else 0
         shown, cs = (found[:named], found[named:]) if found[named:] else ([], found)
-        first = strategy.pick(cs, q)
+        first = strategy.pick_in_plan(cs, q, plan(doc_id)) if plan is not None else strategy.pick(cs, q)
         lines = [strategy.line(c, q, cs) for c in shown] + [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
         items = strategy.items(first, plan(doc_id), q) if plan is not None else []

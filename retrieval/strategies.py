@@ -213,6 +213,66 @@ def heads(first: Clause, c: Clause) -> bool:
     return bool(title) and folded(first.text).startswith(title)
 
 
+def under(h: Clause, c: Clause) -> bool:
+    """``c`` sits somewhere under the heading ``h`` (its section path runs through ``h``: `heads` at any depth)."""
+    n = len(h.section_path)
+    if c.doc_id != h.doc_id or len(c.section_path) <= n or tuple(c.section_path[:n]) != tuple(h.section_path):
+        return False
+    title = folded(c.section_path[n]).rstrip("…").strip()
+    return bool(title) and folded(h.text).startswith(title)
+
+
+# a heading found is read this far for the value asked: its first clauses in the plan's order (its own first line,
+# a sub-heading and that one's first line: "3. Thủ tục …" > "3.1. Nội dung đơn giản hóa" > "Giảm thời gian …"),
+# not a chapter's body far below it
+HEADED_VALUE_REACH = 3
+# the values a heading is read through for: figures. A time is held too loosely ("Hằng năm, giảng viên hoàn thành …"
+# holds one for "dành bao nhiêu thời gian") for a heading's first line to answer before the ranker's figure
+HEADED_VALUE_KINDS = frozenset({"money", "percent", "count", "number"})
+
+
+def headed_value(h: Clause, plan: Sequence[Clause], slot: AnswerSlot, found: Sequence[Clause] = ()) -> Clause | None:
+    """The clause under the heading ``h`` holding a value of the slot's kind (no heading itself): the best ranked
+    of those found (``found``, best first: "- Chi phí tiết kiệm: 6.400.000 đồng/năm" under "1.3. Lợi ích phương án
+    đơn giản hóa", not the section's first line stating a wage in đồng), else the first among the heading's first
+    HEADED_VALUE_REACH clauses in the plan; None for a clause that is no heading or heads no such value."""
+    if h.kind != "heading":
+        return None
+    ranked = next((c for c in found if c is not h and c.kind != "heading" and under(h, c)
+                   and clause_holds_value(c, slot)), None)
+    if ranked is not None:
+        return ranked
+    at = next((i for i, c in enumerate(plan) if c is h or c.id == h.id), None)
+    if at is None:
+        return None
+    for c in plan[at + 1:at + 1 + HEADED_VALUE_REACH]:
+        if not under(h, c):
+            return None
+        if c.kind != "heading" and clause_holds_value(c, slot):
+            return c
+    return None
+
+
+def headed_answer(cs: Sequence[Clause], q: Question, plan: Sequence[Clause]) -> Clause | None:
+    """A value asked ("còn bao nhiêu ngày") of a plan whose first clause found holding one is ranked below a heading
+    that holds none itself but heads one ("3. Thủ tục Đổi, cấp lại …" over "3.1. Nội dung đơn giản hóa" over "Giảm
+    thời gian … còn 03 ngày làm việc"; "1.1. Nội dung đơn giản hóa" below a sibling "1.2. Kiến nghị thực thi" whose
+    text holds none): the value under the better ranked heading answers (`headed_value`), not a figure of another
+    section ranked lower, nor the heading's title. None when a clause holding the value is found first, or no heading
+    above it heads one, or the value asked is a time (HEADED_VALUE_KINDS). Where money comes from (no slot) is left
+    to `pick`: a heading over the sources is quoted with all of them (`title_body`)."""
+    slot = q.answer_slot
+    if slot is None or slot.kind not in HEADED_VALUE_KINDS or not plan:
+        return None
+    for c in cs:
+        if clause_holds_value(c, slot):
+            return None
+        value = headed_value(c, plan, slot, cs)
+        if value is not None:
+            return value
+    return None
+
+
 def states_own_fact(c: Clause) -> bool:
     """The clause states a figure, a thời hạn or a lead of its own. A lead read from another line ("- Cơ quan thực
     hiện: …" below "- Các nội dung hỗ trợ thi hành Luật bao gồm:") or a unit's own section heading naming its unit
@@ -324,6 +384,8 @@ class Strategy:
     # the answer gathers many tasks (one per plan or place), so no one task's field is what is asked
     # (`evidence.asked_field_stated`)
     gathers_tasks: ClassVar[bool] = False
+    # the answer is a value (a figure, a date, a count): a heading found over it answers with it (`headed_answer`)
+    reads_headed_value: ClassVar[bool] = False
 
     def asks_lead(self, q: Question) -> bool:
         """The question wants who leads (chủ trì) — clauses carrying a lead answer it."""
@@ -362,6 +424,13 @@ class Strategy:
         can answer, `answering_first`)."""
         return answering_first(cs, q)[0]
 
+    def pick_in_plan(self, cs: list[Clause], q: Question, plan: Sequence[Clause]) -> Clause:
+        """`pick`, when the plan's clauses (``plan``, in its order) may hold the answer beside those found: a type
+        answering with a value (`reads_headed_value`) takes the value a heading ranked above every clause holding one
+        heads (`headed_answer`)."""
+        headed = headed_answer(cs, q, plan) if self.reads_headed_value else None
+        return headed if headed is not None else self.pick(cs, q)
+
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         """How a clause is quoted; ``others``: the plan's other clauses found (the same task's lines)."""
         facts = _facts(c, self.shows_deadline)
@@ -398,6 +467,7 @@ def asked_value(q: Question) -> AnswerSlot | None:
 
 class Fact(Strategy):
     name = "fact"
+    reads_headed_value = True
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """A question asking for a list's items opens with the heading that names the list (`items_heading_first`;
@@ -489,6 +559,7 @@ class Who(Strategy):
 class Target(Strategy):
     name = "target"
     shows_deadline = False
+    reads_headed_value = True
     quotes_announced_items = True
 
     def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
@@ -684,6 +755,7 @@ class PlanList(Target):
 
     name = "list"
     gathers_tasks = True
+    reads_headed_value = False  # one clause per plan: the heading found is that plan's answer, figures or none
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans; the
