@@ -13,7 +13,8 @@ from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
 from corpus.text import (CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, is_content_syllable,
-                         NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
+                         NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
+                         word_pairs)
 from index.text import fold, normalize
 
 
@@ -259,6 +260,8 @@ class Question:
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
     marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
+    # the plans' words for the everyday words it writes (`corpus.text.EVERYDAY_WORDS`): searched, never coverage
+    plan_words: tuple[str, ...] = ()
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -602,7 +605,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
-        marked=marked)
+        marked=marked, plan_words=everyday_plan_words(question, marked))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their
