@@ -485,11 +485,13 @@ ABBREVIATIONS: dict[str, str] = {
 # "dựa vào": "đưa vào", "tuyên dương": "tuyến đường").
 EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
     # money
-    ("tiền | tiền bạc | lấy tiền | bỏ tiền | chi tiền | xuất tiền | tốn bao nhiêu | hết bao nhiêu | chi phí | "
-     "tiền ở đâu | tiền đâu | ai chi | ai trả | ai chịu chi phí | nguồn tiền | tài trợ",
+    # where the money comes from, not an amount: "được bao nhiêu tiền", "cắt giảm chi phí bao nhiêu" ask a figure
+    ("tiền thực hiện | tiền triển khai | tiền làm | tiền để | tiền cho | tiền ở đâu | tiền đâu | tiền từ đâu | "
+     "tiền lấy | lấy tiền | bỏ tiền | chi tiền | xuất tiền | ai chi | ai trả | ai chịu chi phí | nguồn tiền | "
+     "lấy từ đâu | lấy ở đâu | từ đâu ra | ở đâu ra",
      "kinh phí, nguồn vốn, ngân sách, kinh phí thực hiện",
      "plans state who pays under KINH PHÍ THỰC HIỆN / nguồn vốn / ngân sách, never 'tiền'"),
-    ("tiền hỗ trợ | trợ cấp | được bao nhiêu tiền | cho bao nhiêu tiền | hỗ trợ bao nhiêu | được nhận",
+    ("tiền hỗ trợ | trợ cấp | hỗ trợ bao nhiêu | hỗ trợ mỗi | tiền trợ giúp",
      "mức hỗ trợ, chính sách hỗ trợ, kinh phí hỗ trợ",
      "an allowance is a 'mức hỗ trợ' of a support policy in the plans"),
     # who leads, who helps

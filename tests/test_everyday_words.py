@@ -58,6 +58,14 @@ def test_a_syllable_inside_the_plans_own_compounds_adds_nothing():
         assert everyday_plan_words(q) == (), q
 
 
+def test_an_amount_asked_is_no_question_of_where_the_money_comes_from():
+    # a figure of the plan (export value, cost cut), not its KINH PHÍ section
+    for q in ("Tỉnh muốn xuất khẩu bao nhiêu tấn xoài vào năm 2030, được bao nhiêu tiền?",
+              "Thủ tục được cắt giảm chi phí bao nhiêu?", "Doanh thu du lịch đạt bao nhiêu tiền?"):
+        assert "kinh phí" not in everyday_plan_words(q), q
+    assert "kinh phí" in everyday_plan_words("Tiền triển khai Luật ở thành phố lấy từ những nguồn nào?")
+
+
 def test_words_the_question_writes_itself_are_not_added_again():
     words = everyday_plan_words("Kinh phí thực hiện lấy tiền từ ngân sách nào?")
     assert "kinh phí" not in words and "ngân sách" not in words and "nguồn vốn" in words
