@@ -678,9 +678,10 @@ _EVERYDAY_MARKED, _EVERYDAY_UNMARKED = _everyday_tables()
 
 
 def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
-    """The plans' words for the everyday words a question writes (`EVERYDAY_WORDS`), those it does not write
-    itself, once each, in the vocabulary's order: "Tiền làm đường lấy từ đâu?" → ("kinh phí", "nguồn vốn", …,
-    "giao thông", …). ``marked``: the question was typed with marks; without them only everyday phrases of two
+    """The plans' words for the everyday words a question writes (`EVERYDAY_WORDS`), once each, in the vocabulary's
+    order: "Tiền làm đường lấy từ đâu?" → ("kinh phí", "nguồn vốn", …, "giao thông", …). A group adds nothing to a
+    question that already writes one of its plan words ("gửi báo cáo định kỳ" is asked in the plans' own words: "tổng
+    hợp" would only pull in neighbouring topics). ``marked``: the question was typed with marks; without them only everyday phrases of two
     syllables or more are matched, folded (a folded syllable alone stands for too many words)."""
     norm = normalize(question)
     text = norm if marked else fold(norm)
@@ -689,7 +690,7 @@ def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
     for rx, plans in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
         if rx is None or not rx.search(text):
             continue
-        for p in plans:
-            if f" {' '.join(words(p))} " not in have:
-                out.setdefault(p, None)
+        missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
+        if len(missing) == len(plans):  # a question writing one of them already asks in the plans' words
+            out.update(dict.fromkeys(missing))
     return tuple(out)
