@@ -485,3 +485,227 @@ ABBREVIATIONS: dict[str, str] = {
     "BTV": "ban thường vụ",
     "TP": "thành phố",
 }
+
+# ----------------------------------------------------------------------------- everyday words → the plans' words
+
+# What officials, citizens and staff type for what the plans write in their administrative words: each group is
+# (everyday phrases "|"-separated, the plans' words ","-separated, why). Read at query time only
+# (`everyday_plan_words`): the plans' words are added to what the retrievers search, never to what the question is
+# judged covered by. Written from Vietnamese administrative usage and the plans' standard headings (KINH PHÍ THỰC
+# HIỆN, TỔ CHỨC THỰC HIỆN, thời hạn / thời gian hoàn thành, người dân, cơ sở giáo dục …), not from the gold
+# questions. A one-syllable everyday word is matched only with its marks: folded, "tiền" is also "tiến" (tiến
+# độ), "họp" "hợp" (phối hợp), "phạt" "phát"; a syllable that is part of many compounds ("dân": nhân dân, dân tộc,
+# dân số; "trường": môi trường, thị trường; "dịch": dịch vụ; "kiện": điều kiện) is written in a phrase ("hộ dân",
+# "trường học", "dịch bệnh"), and a phrase whose fold is another common phrase is left out ("báo về": "bảo vệ",
+# "dựa vào": "đưa vào", "tuyên dương": "tuyến đường").
+EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
+    # money
+    # where the money comes from, not an amount: "được bao nhiêu tiền", "cắt giảm chi phí bao nhiêu" ask a figure
+    ("tiền thực hiện | tiền triển khai | tiền làm | tiền để | tiền cho | tiền ở đâu | tiền đâu | tiền từ đâu | "
+     "tiền lấy | lấy tiền | bỏ tiền | chi tiền | xuất tiền | ai chi | ai trả | ai chịu chi phí | nguồn tiền | "
+     "lấy từ đâu | lấy ở đâu | từ đâu ra | ở đâu ra",
+     "kinh phí, nguồn vốn, ngân sách, kinh phí thực hiện",
+     "plans state who pays under KINH PHÍ THỰC HIỆN / nguồn vốn / ngân sách, never 'tiền'"),
+    ("tiền hỗ trợ | trợ cấp | hỗ trợ bao nhiêu | hỗ trợ mỗi | tiền trợ giúp",
+     "mức hỗ trợ, chính sách hỗ trợ, kinh phí hỗ trợ",
+     "an allowance is a 'mức hỗ trợ' of a support policy in the plans"),
+    # who leads, who helps
+    ("ai lo | lo việc | ai làm | ai phụ trách | giao việc | giao cho ai | ai đứng ra | đứng ra | "
+     "ai quản | ai cầm trịch | ai nắm | việc của ai | trách nhiệm của ai | ai chịu trách nhiệm",
+     "chủ trì, giao, phân công, trách nhiệm, tổ chức thực hiện",
+     "the plans assign work under TỔ CHỨC THỰC HIỆN / phân công, a unit 'chủ trì' a task"),
+    ("ai giúp | giúp sức | phụ giúp | làm cùng | cùng làm | cùng với ai | ai hỗ trợ | ai phụ | góp sức",
+     "phối hợp",
+     "the units working with the lead are its 'phối hợp' in the plans"),
+    ("ai đề xuất | ai soạn | ai trình | ai tư vấn | soạn thảo",
+     "tham mưu, đề xuất, trình",
+     "a unit that drafts or advises the issuer 'tham mưu' in the plans"),
+    # when
+    ("hạn chót | hạn cuối | bao giờ xong | khi nào xong | lúc nào xong | bao giờ phải xong | phải xong | xong trước | "
+     "chậm nhất | muộn nhất | trễ nhất | deadline | làm xong | xong chưa | kịp",
+     "thời hạn, thời gian hoàn thành, hoàn thành",
+     "a deadline is a task's 'thời hạn' / 'thời gian hoàn thành' in the plans"),
+    ("bao lâu một lần | mấy lần | bao nhiêu lần | thường xuyên | mỗi năm | mỗi quý | mỗi tháng",
+     "định kỳ, hằng năm, hằng quý, hằng tháng",
+     "how often a task recurs is written 'định kỳ' / 'hằng năm' in the plans"),
+    ("kéo dài bao lâu | trong bao lâu | mấy năm | từ năm nào | đến năm nào",
+     "giai đoạn, thời gian thực hiện",
+     "a plan's span is its 'giai đoạn' / 'thời gian thực hiện'"),
+    ("tới đâu rồi | đến đâu rồi | làm được gì | làm được những gì | ra sao rồi",
+     "kết quả, tiến độ, kết quả đạt được",
+     "progress is 'kết quả' / 'tiến độ' in the plans"),
+    # what and why
+    ("phải làm gì | cần làm gì | làm những gì | những việc gì | việc gì | công việc | làm gì",
+     "nhiệm vụ, nội dung, giải pháp",
+     "what a body must do is its 'nhiệm vụ' / the plan's 'nội dung' and 'giải pháp'"),
+    ("làm sao | làm thế nào | cách làm | cách nào | bằng cách nào",
+     "giải pháp, biện pháp",
+     "how a goal is reached is the plan's 'giải pháp' / 'biện pháp'"),
+    ("để làm gì | nhằm làm gì | vì sao | tại sao | lý do | nhằm gì",
+     "mục đích, yêu cầu, sự cần thiết",
+     "why a plan is issued is its 'MỤC ĐÍCH, YÊU CẦU'"),
+    ("dựa vào đâu | dựa trên | căn cứ vào đâu | theo văn bản nào",
+     "căn cứ",
+     "what a plan rests on is written 'Căn cứ …'"),
+    ("phấn đấu đạt | muốn đạt | đạt được bao nhiêu | đặt ra | nhắm tới | hướng tới",
+     "chỉ tiêu, mục tiêu",
+     "what a plan aims at is its 'mục tiêu' / 'chỉ tiêu'"),
+    ("dành cho ai | cho những ai | ai được hưởng | ai được hỗ trợ | áp dụng cho ai | áp dụng với ai",
+     "đối tượng, phạm vi",
+     "whom a plan covers is its 'đối tượng' / 'phạm vi'"),
+    ("làm ra cái gì | nộp cái gì | nộp gì | kết quả cuối cùng | đầu ra",
+     "sản phẩm, kết quả đầu ra",
+     "what a task must deliver is its 'sản phẩm'"),
+    ("báo lên | gửi lên | nộp lên | nộp báo cáo | gửi báo cáo | báo cáo cho ai",
+     "báo cáo, gửi, tổng hợp",
+     "reporting up is 'báo cáo' / 'gửi' / 'tổng hợp' in the plans"),
+    # people
+    ("bà con | dân chúng | dân làng | hộ dân | nhà dân | bà con nhân dân | cho dân | của dân | với dân",
+     "người dân, nhân dân, hộ gia đình, cộng đồng",
+     "the plans write 'người dân' / 'nhân dân' for the people"),
+    ("người già | cụ già | các cụ | ông bà | người lớn tuổi",
+     "người cao tuổi",
+     "the elderly are 'người cao tuổi' in the plans"),
+    ("trẻ con | con nít | các cháu | con em | các em nhỏ",
+     "trẻ em, học sinh",
+     "children are 'trẻ em' in the plans"),
+    ("người nghèo | nhà nghèo | hộ khó khăn | nhà khó khăn | gia đình khó khăn",
+     "hộ nghèo, hộ cận nghèo, giảm nghèo",
+     "the poor are 'hộ nghèo' / 'cận nghèo' in the plans"),
+    ("người tàn tật | tàn tật | thương binh | gia đình liệt sĩ | gia đình chính sách",
+     "người khuyết tật, người có công, đối tượng chính sách",
+     "the plans name them 'người khuyết tật', 'người có công', 'đối tượng chính sách'"),
+    ("người dân tộc | đồng bào | bà con dân tộc",
+     "đồng bào dân tộc thiểu số, dân tộc thiểu số",
+     "ethnic minorities are 'đồng bào dân tộc thiểu số' in the plans"),
+    ("chị em | chị em phụ nữ | các bà các chị",
+     "phụ nữ, hội liên hiệp phụ nữ",
+     "women are 'phụ nữ' in the plans"),
+    ("tuổi trẻ | giới trẻ | bạn trẻ | lớp trẻ | đoàn viên",
+     "thanh niên, đoàn thanh niên",
+     "the young are 'thanh niên' in the plans"),
+    ("sếp | cấp trên | lãnh đạo xã",
+     "lãnh đạo, thủ trưởng, người đứng đầu",
+     "heads of bodies are 'lãnh đạo' / 'thủ trưởng' / 'người đứng đầu' in the plans"),
+    ("công ty | hãng | chủ doanh nghiệp | người kinh doanh | buôn bán | tiểu thương | hộ buôn bán | cửa hàng",
+     "doanh nghiệp, hộ kinh doanh, thương mại",
+     "firms and traders are 'doanh nghiệp' / 'hộ kinh doanh' in the plans"),
+    ("nông dân | làm ruộng | trồng lúa | làm nông | nuôi heo | nuôi lợn | nuôi gà | nhà nông",
+     "nông nghiệp, sản xuất nông nghiệp, chăn nuôi, trồng trọt",
+     "farming is 'sản xuất nông nghiệp' / 'chăn nuôi' / 'trồng trọt' in the plans"),
+    # schools and health
+    ("trường học | nhà trường | trường lớp | học sinh | học trò | cô giáo | thầy giáo | thầy cô | giáo viên | lớp học | đi học | "
+     "mẫu giáo | nhà trẻ",
+     "cơ sở giáo dục, giáo dục, nhà giáo, mầm non",
+     "schools are 'cơ sở giáo dục', teachers 'nhà giáo' / 'giáo viên' in the plans"),
+    ("học nghề | dạy nghề | mở lớp | đi học nghề | lớp học nghề",
+     "đào tạo nghề, đào tạo, bồi dưỡng",
+     "courses are 'đào tạo' / 'bồi dưỡng' in the plans"),
+    ("bệnh viện | trạm xá | phòng khám | khám bệnh | chữa bệnh | bác sĩ | ốm đau | đi khám",
+     "y tế, cơ sở y tế, khám chữa bệnh, trạm y tế",
+     "health care is 'y tế' / 'khám chữa bệnh' in the plans"),
+    # jobs and living
+    ("kiếm việc | tìm việc | có việc | mất việc | thất nghiệp | đi làm",
+     "việc làm, giải quyết việc làm, lao động",
+     "jobs are 'việc làm' / 'lao động' in the plans"),
+    ("nhà cửa | xây nhà | sửa nhà | nhà tạm | nhà dột nát",
+     "nhà ở, xóa nhà tạm",
+     "housing is 'nhà ở' in the plans"),
+    # places and services
+    ("đường sá | đường xá | làm đường | đường làng | đường quê | cầu cống | đường đi",
+     "giao thông, đường giao thông, hạ tầng giao thông",
+     "roads are 'giao thông' / 'hạ tầng' in the plans"),
+    ("đèn đường | đèn chiếu sáng | điện đường",
+     "chiếu sáng công cộng, chiếu sáng",
+     "street lights are 'chiếu sáng công cộng' in the plans"),
+    ("rác | đổ rác | xả rác | thu gom rác | bãi rác | nước thải",
+     "chất thải rắn, rác thải, vệ sinh môi trường, thu gom",
+     "waste is 'chất thải' / 'vệ sinh môi trường' in the plans"),
+    ("nước uống | nước máy | nước sinh hoạt",
+     "nước sạch",
+     "drinking water is 'nước sạch' in the plans"),
+    ("lũ | lũ lụt | bão | bão lũ | lụt | sạt lở | hạn hán",
+     "thiên tai, phòng chống thiên tai",
+     "floods and storms are 'thiên tai' in the plans"),
+    ("cháy | cháy nổ | chữa cháy | hỏa hoạn",
+     "phòng cháy chữa cháy, cứu nạn cứu hộ",
+     "fires are 'phòng cháy, chữa cháy' in the plans"),
+    ("trộm | trộm cắp | cướp | tệ nạn | ma túy | đánh nhau | mất trộm",
+     "an ninh trật tự, tội phạm, tệ nạn xã hội",
+     "crime is 'an ninh trật tự' / 'tội phạm' in the plans"),
+    ("dịch bệnh | bệnh dịch | covid | chống dịch",
+     "phòng chống dịch, phòng dịch",
+     "epidemics are 'phòng, chống dịch' in the plans"),
+    # administration and digital services
+    ("online | qua mạng | trên mạng | lên mạng | internet | qua điện thoại | trên điện thoại",
+     "trực tuyến, môi trường số, nền tảng số, dịch vụ công trực tuyến",
+     "online services are 'trực tuyến' / 'nền tảng số' in the plans"),
+    ("app | phần mềm | ứng dụng điện thoại",
+     "ứng dụng, nền tảng số",
+     "apps are 'ứng dụng' / 'nền tảng' in the plans"),
+    ("giấy tờ | làm giấy | làm giấy tờ | làm hồ sơ | xin giấy",
+     "thủ tục hành chính, hồ sơ",
+     "paperwork is 'thủ tục hành chính' / 'hồ sơ' in the plans"),
+    ("căn cước | cccd | vneid | định danh",
+     "định danh điện tử, căn cước công dân",
+     "identity cards are 'căn cước' / 'định danh điện tử' in the plans"),
+    ("thưa kiện | kiện cáo | khởi kiện | kêu ca | than phiền | phàn nàn",
+     "khiếu nại, tố cáo, phản ánh, kiến nghị",
+     "complaints are 'khiếu nại' / 'phản ánh, kiến nghị' in the plans"),
+    ("cho dân biết | cho người dân biết | nói cho dân | thông tin cho dân | loa phát thanh | cho bà con biết",
+     "tuyên truyền, phổ biến, nâng cao nhận thức",
+     "informing people is 'tuyên truyền' / 'phổ biến' in the plans"),
+    ("coi sóc | trông coi | quản lý ai | canh chừng | giám sát ai",
+     "quản lý, theo dõi, giám sát, kiểm tra",
+     "overseeing is 'quản lý' / 'theo dõi' / 'giám sát' in the plans"),
+    ("khen | thưởng | biểu dương",
+     "khen thưởng, thi đua",
+     "rewards are 'khen thưởng' / 'thi đua' in the plans"),
+    ("phạt | bị phạt | phạt tiền | làm sai | vi phạm thì sao",
+     "xử lý vi phạm, xử phạt, kỷ luật",
+     "sanctions are 'xử lý vi phạm' / 'xử phạt' in the plans"),
+    ("hỏi ý kiến | xin ý kiến | hỏi dân | hỏi người dân",
+     "lấy ý kiến, góp ý",
+     "consulting is 'lấy ý kiến' in the plans"),
+    ("họp | cuộc họp | buổi họp | gặp mặt",
+     "hội nghị, giao ban, sơ kết, tổng kết",
+     "meetings are 'hội nghị' / 'giao ban' / 'sơ kết, tổng kết' in the plans"),
+)
+
+
+def _everyday_pattern(phrases: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+                      + r")(?!\w)")
+
+
+def _everyday_tables() -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]], ...]:
+    marked, unmarked = [], []
+    for everyday, plan, _reason in EVERYDAY_WORDS:
+        phrases = [normalize(p) for p in everyday.split("|") if p.strip()]
+        plans = tuple(normalize(p) for p in plan.split(",") if p.strip())
+        several = [fold(p) for p in phrases if " " in p]  # folded, only the phrases of two syllables or more
+        marked.append((_everyday_pattern(phrases), plans))
+        unmarked.append((_everyday_pattern(several) if several else None, plans))
+    return marked, unmarked
+
+
+_EVERYDAY_MARKED, _EVERYDAY_UNMARKED = _everyday_tables()
+
+
+def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
+    """The plans' words for the everyday words a question writes (`EVERYDAY_WORDS`), once each, in the vocabulary's
+    order: "Tiền làm đường lấy từ đâu?" → ("kinh phí", "nguồn vốn", …, "giao thông", …). A group adds nothing to a
+    question that already writes one of its plan words ("gửi báo cáo định kỳ" is asked in the plans' own words: "tổng
+    hợp" would only pull in neighbouring topics). ``marked``: the question was typed with marks; without them only everyday phrases of two
+    syllables or more are matched, folded (a folded syllable alone stands for too many words)."""
+    norm = normalize(question)
+    text = norm if marked else fold(norm)
+    have = " " + " ".join(words(norm)) + " "
+    out: dict[str, None] = {}
+    for rx, plans in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
+        if rx is None or not rx.search(text):
+            continue
+        missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
+        if len(missing) == len(plans):  # a question writing one of them already asks in the plans' words
+            out.update(dict.fromkeys(missing))
+    return tuple(out)

@@ -14,7 +14,8 @@ from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
 from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
                          GIAO_COMPOUND_BEFORE, HEADING_KINDS, is_content_syllable,
-                         NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, fold_words, folded, word_pairs)
+                         NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
+                         word_pairs)
 from index.text import fold, normalize
 
 
@@ -311,6 +312,8 @@ class Question:
     # the document kind a question opening "Có những thông tư nào …" names the collection's documents by, as
     # `Document.kind` writes it (`kind_asked`); None when it asks for plans or for any document ("Những văn bản nào")
     kind_asked: str | None = None
+    # the plans' words for the everyday words it writes (`corpus.text.EVERYDAY_WORDS`): searched, never coverage
+    plan_words: tuple[str, ...] = ()
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -662,7 +665,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, asks_source=asks_source(f), named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
-        marked=marked, kind_asked=kind_asked(f))
+        marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

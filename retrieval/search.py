@@ -44,6 +44,11 @@ from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, str
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
+# how much the plans' words added for a question's everyday words (`Question.plan_words`) count in BM25 against the
+# question's own words: a down-weighted expansion, so they widen what is found and the question's words still lead
+EVERYDAY_WEIGHT = 0.5
+# whether the dense search embeds them too, after the question ("… (kinh phí, nguồn vốn)")
+EVERYDAY_IN_DENSE = False
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
@@ -131,7 +136,7 @@ class Retriever:
         order: dict[int, None] = {}
         bm_rank: dict[int, int] = {}
         if mode in ("hybrid", "bm25"):
-            for r, (p, _) in enumerate(store.sparse(q.text, CANDIDATES, doc_filter)):
+            for r, p in enumerate(self.sparse_top(q, doc_filter)):
                 bm_rank[p] = r
                 order[p] = None
         dense_rank: dict[int, int] = {}
@@ -154,15 +159,36 @@ class Retriever:
                         order.setdefault(p, None)
         positions = list(order)
         return Candidates(self, q, strategy, positions,
-                          bm25=store.sparse_scores_at(q.text, positions, doc_filter),
+                          bm25=self.sparse_scores_at(q, positions, doc_filter),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
                           dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
+    def sparse_top(self, q: Question, doc_filter: set[str] | None) -> list[int]:
+        """BM25's top CANDIDATES for the question: its own words, and the plans' words for its everyday words
+        (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds."""
+        found = [p for p, _ in self.store.sparse(q.text, CANDIDATES, doc_filter)]
+        if not q.plan_words or not EVERYDAY_WEIGHT:
+            return found
+        pool = list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES,
+                                                                            doc_filter)]))
+        scores = self.sparse_scores_at(q, pool, doc_filter)
+        ranked = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i]))
+        return [pool[i] for i in ranked[:CANDIDATES] if scores[i] > 0]
+
+    def sparse_scores_at(self, q: Question, positions: list[int], doc_filter: set[str] | None) -> np.ndarray:
+        """BM25 of the question's own words plus EVERYDAY_WEIGHT × BM25 of the plans' words for its everyday ones."""
+        scores = self.store.sparse_scores_at(q.text, positions, doc_filter)
+        if q.plan_words and EVERYDAY_WEIGHT:
+            scores = scores + EVERYDAY_WEIGHT * self.store.sparse_scores_at(plan_words_text(q), positions, doc_filter)
+        return scores
+
     def dense_text(self, q: Question) -> str:
         """What the dense search embeds: the question, its marks put back from the plans' words when it was
-        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
-        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help), followed by the
+        plans' words for its everyday ones when EVERYDAY_IN_DENSE."""
+        text = self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+        return f"{text} ({plan_words_text(q)})" if EVERYDAY_IN_DENSE and q.plan_words else text
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:
@@ -424,6 +450,12 @@ class Retriever:
         return IndexInfo(model=m["model"], dimension=int(m["dimension"]), clause_count=len(self.store.clauses),
                          document_count=len(self.store.documents), built_at=str(m.get("built_at", "")),
                          format_version=int(m["format_version"]))
+
+
+def plan_words_text(q: Question) -> str:
+    """The plans' words for a question's everyday words as one query, a comma between phrases so that no word pair
+    joins two of them."""
+    return ", ".join(q.plan_words)
 
 
 def task_of_line(clauses: Sequence[Clause], clause_index: Mapping[str, int]) -> dict[int, int]:
