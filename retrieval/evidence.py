@@ -31,6 +31,7 @@ from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLA
                          PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
+from retrieval.answer import RELEVANT_SHARE
 from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_numbers, word_pairs
 
@@ -1146,11 +1147,15 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
     for any question type; a clause that another unit leads, or one of another plan than the question names
     (`Evidence.named_plans`), does not say what this one does. When a value is asked,
     it must be the unit's task's (`unit_task_holds_value`): the unit's best-ranked task may state no thời hạn or phối
-    hợp while another task beside it, or another plan, does. 1 when the question names no unit, or asks which one."""
+    hợp while another task beside it, or another plan, does. Only the clauses the answer quotes count (RELEVANT_SHARE
+    of the best one's score): "Sở Tài chính chủ trì ứng dụng công nghệ số trong du lịch thông minh" found the tourism
+    task another Sở leads first and a finance task far below it, which says nothing of this one. 1 when the question
+    names no unit, or asks which one."""
     unit = ev.named_unit(q)
     if not unit or not ranked:
         return 1.0
-    top = [(p, ev.store.clauses[p]) for p, _, _ in ranked[:ANSWER_DEPTH]]
+    best = ranked[0][1]
+    top = [(p, ev.store.clauses[p]) for p, s, _ in ranked[:ANSWER_DEPTH] if s >= RELEVANT_SHARE * best]
     plans = ev.named_plans(q)
     acting = [p for p, c in top if (plans is None or c.doc_id in plans)
               and (any(unit_acts(ev, unit, v, c.doc_id) for v in (c.lead, c.partners) if v)

@@ -167,3 +167,27 @@ def test_a_units_duties_are_read_in_the_plan_the_question_names():
         assert _read_duties(ev, item, asked, [("g5", 100), ("at", 30)]) == 1.0, item
     # a question naming no plan reads the duties wherever they are
     assert _read_duties(ev, "unit_in_answer", "Công an Thành phố được giao nhiệm vụ gì?", [("at", 30)]) == 1.0
+
+
+def _read_scored(ev: Evidence, name: str, question: str, answer: list[tuple[tuple[str, int], float]]) -> float:
+    """An evidence item for ``question`` answered by the clauses at (plan, first line) with the ranker's scores."""
+    from retrieval.evidence import EVIDENCE
+
+    pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(ev.store.clauses)}
+    ranked = [(pos[k], s, 1.0) for k, s in answer]
+    return EVIDENCE[name].read(ev, analyse(question, PLANS, [], words=ev.words), ranked)
+
+
+def test_a_unit_acting_only_in_a_clause_far_below_the_task_found_does_not_take_part_in_it():
+    ev = _evidence()
+    # standards plan: the strategy's task found first names no unit; the department's own task, ranked close,
+    # answers for it, but ranked far below (under RELEVANT_SHARE of the best) it is another task the answer never quotes
+    asked = "Sở Tư pháp Lai Châu chủ trì triển khai Chiến lược tiêu chuẩn quốc gia ra sao?"
+    assert _read_scored(ev, "named_unit_takes_part", asked, [(("tc", 60), 0.9), (("tc", 10), 0.8)]) == 1.0
+    assert _read_scored(ev, "named_unit_takes_part", asked, [(("tc", 60), 0.9), (("tc", 10), 0.2)]) == 0.0
+    # investment-climate plan: the finance department leads the row found first, whatever ranks below it
+    asked = "Sở Tài chính Đồng Tháp chủ trì đề xuất giải pháp cải thiện môi trường đầu tư thế nào?"
+    assert _read_scored(ev, "named_unit_takes_part", asked, [(("mt", 20), 0.9), (("dg", 40), 0.1)]) == 1.0
+    # city security plan: the police's labelled line found far below a 5G duty it does not lead
+    asked = "Công an Thành phố chủ trì tham mưu bảo đảm an ninh mạng cho hạ tầng 5G như thế nào?"
+    assert _read_scored(ev, "named_unit_takes_part", asked, [(("g5", 90), 0.9), (("at", 30), 0.1)]) == 0.0
