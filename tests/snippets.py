@@ -116,3 +116,36 @@ def unit_words(text: str) -> list[str]:
     for w in re.findall(r"[a-z0-9&]+", fold(normalize(text))):
         out += _LONG.get(w, w).split() if w in _LONG else re.findall(r"[a-z0-9]+", w)
     return out
+
+
+class EvenWords(FoldedWords):
+    """Every word equally rare: the share of a title's words is a plain count."""
+
+    def idf(self, word: str) -> float:
+        return 1.0
+
+
+def catalogue_of(text: str, documents: dict[str, Document]) -> tuple[str, ...]:
+    """The documents `catalogue_plans` lists for ``text`` over ``documents`` (no clauses, every word equally rare)."""
+    from retrieval.query import analyse
+    from retrieval.strategies import catalogue_plans
+
+    r = OrderingRetriever(OrderingStore(clauses=[], documents=documents), EvenWords())
+    return catalogue_plans(r, analyse(text, documents, []))
+
+
+def bare_question(text: str):
+    """A question read without an index (no plans, units or abbreviations known): type, words, slot, roles."""
+    from retrieval.query import Question, answer_slot, asks_source, content_runs, key_words, question_type, role_flags
+    from retrieval.query import folded as q_folded
+
+    f = q_folded(text)
+    tokens, pairs = key_words(content_runs(text, set(), None))
+    return Question(text=text, folded=f, qtype=question_type(f), key_tokens=tokens, key_bigrams=pairs,
+                    answer_slot=answer_slot(f), asks_source=asks_source(f), **role_flags(f)._asdict())
+
+
+def spaced_clause(doc: str, i: int, kind: str, text: str, path: list[str], **facts) -> Clause:
+    """The ``i``-th clause of plan ``doc``, on line 10·i + 10 under the headings ``path``."""
+    return Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
+                  source=f"{doc}.md", lines=(10 * i + 10, 10 * i + 10), **facts)

@@ -13,21 +13,11 @@ import pytest
 from corpus.model import Clause, Document
 from retrieval.answer import compose_answer
 from retrieval.evidence import clause_holds_value
-from retrieval.query import SOURCE, AnswerSlot, Question, answer_slot, asks_source, content_runs, folded, key_words, \
-    question_type, role_flags
+from retrieval.query import SOURCE, AnswerSlot, Question, asks_source, folded
 from retrieval.strategies import asked_value
+from tests.snippets import bare_question, spaced_clause
 
 
-def question(text: str) -> Question:
-    f = folded(text)
-    tokens, pairs = key_words(content_runs(text, set(), None))
-    return Question(text=text, folded=f, qtype=question_type(f), key_tokens=tokens, key_bigrams=pairs,
-                    answer_slot=answer_slot(f), asks_source=asks_source(f), **role_flags(f)._asdict())
-
-
-def clause(doc: str, i: int, kind: str, text: str, path: list[str], **facts) -> Clause:
-    return Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
-                  source=f"{doc}.md", lines=(10 * i + 10, 10 * i + 10), **facts)
 
 
 @pytest.mark.parametrize("text", [
@@ -38,7 +28,7 @@ def clause(doc: str, i: int, kind: str, text: str, path: list[str], **facts) -> 
     "Công trình ngầm hạ tầng kỹ thuật dùng chung ở Hà Nội ưu tiên dùng nguồn vốn gì?",
 ])
 def test_a_question_asking_where_money_comes_from_asks_a_source_as_a_fact(text):
-    q = question(text)
+    q = bare_question(text)
     assert q.qtype == "fact" and q.asks_source and asked_value(q) == SOURCE, (q.qtype, q.answer_slot)
     assert q.answer_slot is None or q.answer_slot.kind != "agency"  # who pays is no unit's chủ trì
 
@@ -52,7 +42,7 @@ def test_a_question_naming_no_money_asks_no_source(text):
 
 
 def test_a_sum_asked_beside_the_source_keeps_its_money_slot():
-    q = question("Cần bao nhiêu tiền để đầu tư mạng lưới cơ sở văn hóa, lấy từ nguồn nào?")
+    q = bare_question("Cần bao nhiêu tiền để đầu tư mạng lưới cơ sở văn hóa, lấy từ nguồn nào?")
     assert q.asks_source and q.answer_slot == AnswerSlot("money") and asked_value(q) == AnswerSlot("money")
 
 
@@ -64,7 +54,7 @@ def test_a_sum_asked_beside_the_source_keeps_its_money_slot():
     "- Ngân sách địa phương: để thực hiện các dự án do địa phương quản lý, chiếm khoảng 10% tổng vốn đầu tư.",
 ])
 def test_the_sentence_stating_a_source_of_money_holds_the_source(text):
-    assert clause_holds_value(clause("p", 1, "paragraph", text, ["III. KINH PHÍ THỰC HIỆN"]), SOURCE)
+    assert clause_holds_value(spaced_clause("p", 1, "paragraph", text, ["III. KINH PHÍ THỰC HIỆN"]), SOURCE)
 
 
 @pytest.mark.parametrize("kind, text", [
@@ -73,7 +63,7 @@ def test_the_sentence_stating_a_source_of_money_holds_the_source(text):
     ("bullet", "- Thí điểm đầu tư ứng dụng 5G, IoT cho quản lý nhà máy thông minh cho tối thiểu 2 dự án."),
 ])
 def test_a_title_or_a_task_beside_the_source_holds_no_source(kind, text):
-    assert not clause_holds_value(clause("p", 1, kind, text, []), SOURCE)
+    assert not clause_holds_value(spaced_clause("p", 1, kind, text, []), SOURCE)
 
 
 def _answer(q: Question, ranked: list[Clause], plan: list[Clause]) -> str:
@@ -85,12 +75,12 @@ def _answer(q: Question, ranked: list[Clause], plan: list[Clause]) -> str:
 def test_a_source_answer_quotes_the_sentence_stating_it_not_the_task_ranked_above():
     # Nghệ An 5G: a unit's task sharing "5G", "KCN" ranked first, the title and its one sentence after it
     kp = "III. KINH PHÍ THỰC HIỆN"
-    task = clause("na", 5, "bullet", "- Phối hợp chặt chẽ với các nhà mạng để xây dựng lộ trình, kế hoạch cụ thể "
+    task = spaced_clause("na", 5, "bullet", "- Phối hợp chặt chẽ với các nhà mạng để xây dựng lộ trình, kế hoạch cụ thể "
                   "triển khai trạm phát sóng 5G và ứng dụng IoT tại các KCN.", ["IV. TỔ CHỨC THỰC HIỆN", "1. Sở Khoa học"])
-    title = clause("na", 1, "heading", kp, [])
-    body = clause("na", 2, "paragraph", "Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông và huy động nguồn "
+    title = spaced_clause("na", 1, "heading", kp, [])
+    body = spaced_clause("na", 2, "paragraph", "Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông và huy động nguồn "
                   "lực xã hội hóa.", [kp])
-    out = _answer(question("Tiền làm 5G ở khu công nghiệp Nghệ An lấy từ đâu?"), [task, title, body],
+    out = _answer(bare_question("Tiền làm 5G ở khu công nghiệp Nghệ An lấy từ đâu?"), [task, title, body],
                   [title, body, task])
     assert "doanh nghiệp viễn thông" in out and "Phối hợp chặt chẽ" not in out, out
 
@@ -98,12 +88,12 @@ def test_a_source_answer_quotes_the_sentence_stating_it_not_the_task_ranked_abov
 def test_a_source_answer_quotes_every_source_of_the_section():
     # Đồng Tháp roadmap: "lộ trình" no longer makes it a when question; both sources of the section are quoted
     kp = "IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN"
-    stage = clause("lt", 1, "heading", "2. Giai đoạn 2031 - 2035", ["III. LỘ TRÌNH THỰC HIỆN"], deadline="2031 - 2035")
-    title = clause("lt", 4, "heading", kp, [])
-    one = clause("lt", 5, "item", "1. Kinh phí thực hiện lồng ghép từ các chương trình, dự án, đề án.", [kp])
-    two = clause("lt", 6, "item", "2. Kinh phí đóng góp của người dân, doanh nghiệp và các hình thức hợp tác công tư "
+    stage = spaced_clause("lt", 1, "heading", "2. Giai đoạn 2031 - 2035", ["III. LỘ TRÌNH THỰC HIỆN"], deadline="2031 - 2035")
+    title = spaced_clause("lt", 4, "heading", kp, [])
+    one = spaced_clause("lt", 5, "item", "1. Kinh phí thực hiện lồng ghép từ các chương trình, dự án, đề án.", [kp])
+    two = spaced_clause("lt", 6, "item", "2. Kinh phí đóng góp của người dân, doanh nghiệp và các hình thức hợp tác công tư "
                  "khác (nếu có).", [kp])
-    out = _answer(question("Kinh phí lộ trình đổi mới công nghệ đến 2035 của Đồng Tháp lấy từ đâu?"),
+    out = _answer(bare_question("Kinh phí lộ trình đổi mới công nghệ đến 2035 của Đồng Tháp lấy từ đâu?"),
                   [stage, title, one, two], [stage, title, one, two])
     assert "lồng ghép" in out and "hợp tác công tư" in out, out
 
@@ -111,11 +101,11 @@ def test_a_source_answer_quotes_every_source_of_the_section():
 def test_who_pays_is_answered_by_the_sentence_saying_who_funds_it():
     # Hà Nội 5G: "ai bỏ tiền" names no unit's chủ trì; the sentence saying the investors fund it answers
     kp = "IV. KINH PHÍ THỰC HIỆN"
-    target = clause("hn", 1, "bullet", "- Thí điểm đầu tư ứng dụng 5G, IoT cho quản lý nhà máy thông minh cho tối "
+    target = spaced_clause("hn", 1, "bullet", "- Thí điểm đầu tư ứng dụng 5G, IoT cho quản lý nhà máy thông minh cho tối "
                     "thiểu 2 dự án trong các khu công nghiệp.", ["1. Mục tiêu đến hết năm 2026"])
-    own = clause("hn", 3, "bullet", "- Đối với các ứng dụng IoT trong quản lý, sản xuất của các nhà máy trong khu công "
+    own = spaced_clause("hn", 3, "bullet", "- Đối với các ứng dụng IoT trong quản lý, sản xuất của các nhà máy trong khu công "
                  "nghiệp: Do các nhà đầu tư chủ động tự đảm bảo kinh phí.", [kp])
-    q = question("Ứng dụng IoT trong nhà máy ở khu công nghiệp Hà Nội thì ai bỏ tiền?")
+    q = bare_question("Ứng dụng IoT trong nhà máy ở khu công nghiệp Hà Nội thì ai bỏ tiền?")
     assert q.qtype == "fact"
     out = _answer(q, [target, own], [target, own])
     assert "tự đảm bảo kinh phí" in out and "Thí điểm" not in out, out

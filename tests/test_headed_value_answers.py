@@ -10,21 +10,11 @@ import pytest
 
 from corpus.model import Clause, Document
 from retrieval.answer import compose_answer
-from retrieval.query import Question, answer_slot, asks_source, content_runs, folded, key_words, question_type, \
-    role_flags
+from retrieval.query import Question
 from retrieval.strategies import headed_answer
+from tests.snippets import bare_question, spaced_clause
 
 
-def question(text: str) -> Question:
-    f = folded(text)
-    tokens, pairs = key_words(content_runs(text, set(), None))
-    return Question(text=text, folded=f, qtype=question_type(f), key_tokens=tokens, key_bigrams=pairs,
-                    answer_slot=answer_slot(f), asks_source=asks_source(f), **role_flags(f)._asdict())
-
-
-def clause(doc: str, i: int, kind: str, text: str, path: list[str], **facts) -> Clause:
-    return Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
-                  source=f"{doc}.md", lines=(10 * i + 10, 10 * i + 10), **facts)
 
 
 def answer(q: Question, ranked: list[Clause], plan: list[Clause]) -> str:
@@ -41,14 +31,14 @@ def procedure(doc: str, n: int, name: str, days: tuple[str, str]) -> list[Clause
     at = 20 * n
     content, rec = f"{n}.1. Nội dung đơn giản hóa", f"{n}.2. Kiến nghị thực thi"
     return [
-        clause(doc, at, "heading", title, root),
-        clause(doc, at + 1, "heading", content, root + [title]),
-        clause(doc, at + 2, "paragraph", f"Giảm thời gian giải quyết thủ tục hành chính từ {days[0]} ngày làm việc "
+        spaced_clause(doc, at, "heading", title, root),
+        spaced_clause(doc, at + 1, "heading", content, root + [title]),
+        spaced_clause(doc, at + 2, "paragraph", f"Giảm thời gian giải quyết thủ tục hành chính từ {days[0]} ngày làm việc "
                f"còn {days[1]} ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cụ thể:", root + [title, content]),
-        clause(doc, at + 3, "paragraph", "Lý do: Rút ngắn thời gian giải quyết thủ tục hành chính.",
+        spaced_clause(doc, at + 3, "paragraph", "Lý do: Rút ngắn thời gian giải quyết thủ tục hành chính.",
                root + [title, content]),
-        clause(doc, at + 4, "heading", rec, root + [title]),
-        clause(doc, at + 5, "paragraph", "Sửa đổi khoản 2 Điều 5 Thông tư của Bộ Lao động - Thương binh và Xã hội "
+        spaced_clause(doc, at + 4, "heading", rec, root + [title]),
+        spaced_clause(doc, at + 5, "paragraph", "Sửa đổi khoản 2 Điều 5 Thông tư của Bộ Lao động - Thương binh và Xã hội "
                "quy định về việc xác định mức độ khuyết tật.", root + [title, rec]),
     ]
 
@@ -57,7 +47,7 @@ def test_a_sibling_heading_ranked_first_yields_to_the_value_its_neighbour_heads(
     # Đồng Nai: "1.2. Kiến nghị thực thi" ranked above "1.1. Nội dung đơn giản hóa", which heads the days
     plan = procedure("dn", 1, "Xác định mức độ khuyết tật và cấp Giấy xác nhận khuyết tật", ("25", "23"))
     title, content, days, _, rec, _ = plan
-    out = answer(question("Thủ tục xác định mức độ khuyết tật được rút ngắn còn bao nhiêu ngày?"),
+    out = answer(bare_question("Thủ tục xác định mức độ khuyết tật được rút ngắn còn bao nhiêu ngày?"),
                  [rec, content, title], plan)
     assert "còn 23 ngày làm việc" in out and "Sửa đổi khoản 2" not in out, out
 
@@ -67,7 +57,7 @@ def test_a_procedure_title_ranked_first_answers_with_its_own_days_not_another_pr
     one = procedure("dn", 1, "Xác định mức độ khuyết tật", ("25", "23"))
     three = procedure("dn", 3, "Đổi, cấp lại Giấy xác nhận khuyết tật", ("05", "03"))
     plan = one + three
-    out = answer(question("doi cap lai giay xac nhan khuyet tat con may ngay"),
+    out = answer(bare_question("doi cap lai giay xac nhan khuyet tat con may ngay"),
                  [three[0], one[4], three[1], one[2]], plan)
     assert "còn 03 ngày làm việc" in out and "23 ngày" not in out, out
 
@@ -75,13 +65,13 @@ def test_a_procedure_title_ranked_first_answers_with_its_own_days_not_another_pr
 def test_a_rule_heading_answers_with_the_score_it_heads():
     # the commune political centre: "3. Đánh giá, công nhận kết quả" over its rule's sentence with the score
     root = ["Chương II. TỔ CHỨC BỒI DƯỠNG"]
-    head = clause("tt", 1, "heading", "3. Đánh giá, công nhận hoàn thành chương trình bồi dưỡng", root)
+    head = spaced_clause("tt", 1, "heading", "3. Đánh giá, công nhận hoàn thành chương trình bồi dưỡng", root)
     path = root + [head.text]
-    rule = clause("tt", 2, "item", "a) Học viên có bài thu hoạch đạt từ 5,0 điểm trở lên được công nhận hoàn thành "
+    rule = spaced_clause("tt", 2, "item", "a) Học viên có bài thu hoạch đạt từ 5,0 điểm trở lên được công nhận hoàn thành "
                   "chương trình bồi dưỡng.", path)
-    other = clause("tt", 5, "item", "b) Giáo vụ theo dõi việc học tập của học viên các lớp bồi dưỡng.",
+    other = spaced_clause("tt", 5, "item", "b) Giáo vụ theo dõi việc học tập của học viên các lớp bồi dưỡng.",
                    ["Chương III. NHIỆM VỤ"])
-    q = question("Học viên cần đạt bao nhiêu điểm thì được công nhận hoàn thành chương trình bồi dưỡng?")
+    q = bare_question("Học viên cần đạt bao nhiêu điểm thì được công nhận hoàn thành chương trình bồi dưỡng?")
     assert headed_answer([head, other], q, [head, rule, other]) is rule
     assert "5,0 điểm" in answer(q, [head, other], [head, rule, other])
 
@@ -89,18 +79,18 @@ def test_a_rule_heading_answers_with_the_score_it_heads():
 def test_a_budget_heading_answers_with_the_share_it_heads_through_a_sub_heading():
     # a three-year budget plan: "2. Thu ngân sách" > "a) Thu tiền sử dụng đất" > the sentence stating the share
     root = ["II. ƯỚC THỰC HIỆN NĂM 2025"]
-    head = clause("cm", 1, "heading", "2. Thu ngân sách nhà nước trên địa bàn", root)
-    sub = clause("cm", 2, "heading", "a) Thu tiền sử dụng đất", root + [head.text])
-    share = clause("cm", 3, "paragraph", "Thu tiền sử dụng đất ước đạt 560 tỷ đồng, bằng 81% dự toán.",
+    head = spaced_clause("cm", 1, "heading", "2. Thu ngân sách nhà nước trên địa bàn", root)
+    sub = spaced_clause("cm", 2, "heading", "a) Thu tiền sử dụng đất", root + [head.text])
+    share = spaced_clause("cm", 3, "paragraph", "Thu tiền sử dụng đất ước đạt 560 tỷ đồng, bằng 81% dự toán.",
                    root + [head.text, sub.text])
-    q = question("Thu tiền sử dụng đất năm 2025 ước đạt bao nhiêu phần trăm dự toán?")
+    q = bare_question("Thu tiền sử dụng đất năm 2025 ước đạt bao nhiêu phần trăm dự toán?")
     assert headed_answer([head], q, [head, sub, share]) is share
 
 
 def test_a_clause_holding_the_value_ranked_above_the_heading_keeps_the_answer():
     plan = procedure("dn", 1, "Xác định mức độ khuyết tật", ("25", "23"))
     three = procedure("dn", 3, "Đổi, cấp lại Giấy xác nhận khuyết tật", ("05", "03"))
-    q = question("doi cap lai giay xac nhan khuyet tat con may ngay")
+    q = bare_question("doi cap lai giay xac nhan khuyet tat con may ngay")
     assert headed_answer([three[2], plan[0]], q, plan + three) is None
 
 
@@ -110,17 +100,17 @@ def test_a_clause_holding_the_value_ranked_above_the_heading_keeps_the_answer():
 ])
 def test_no_value_asked_leaves_the_heading_found_to_answer(text):
     plan = procedure("dn", 1, "Xác định mức độ khuyết tật", ("25", "23"))
-    assert headed_answer([plan[4], plan[1]], question(text), plan) is None
+    assert headed_answer([plan[4], plan[1]], bare_question(text), plan) is None
 
 
 def test_a_value_beyond_the_headings_first_clauses_is_not_its_answer():
     # a chapter title whose figure lies many clauses below it: the chapter is no answer to the figure
     root = ["III. NHIỆM VỤ, GIẢI PHÁP"]
-    head = clause("ch", 1, "heading", "1. Hoàn thiện thể chế, chính sách", root)
-    body = [clause("ch", 2 + i, "item", f"- Rà soát văn bản thứ {i} thuộc lĩnh vực được giao.", root + [head.text])
+    head = spaced_clause("ch", 1, "heading", "1. Hoàn thiện thể chế, chính sách", root)
+    body = [spaced_clause("ch", 2 + i, "item", f"- Rà soát văn bản thứ {i} thuộc lĩnh vực được giao.", root + [head.text])
             for i in range(4)]
-    far = clause("ch", 9, "item", "- Giảm thời gian giải quyết còn 10 ngày làm việc.", root + [head.text])
-    q = question("Thời gian giải quyết được rút ngắn còn bao nhiêu ngày?")
+    far = spaced_clause("ch", 9, "item", "- Giảm thời gian giải quyết còn 10 ngày làm việc.", root + [head.text])
+    q = bare_question("Thời gian giải quyết được rút ngắn còn bao nhiêu ngày?")
     assert headed_answer([head], q, [head, *body, far]) is None
 
 
@@ -128,21 +118,21 @@ def test_a_value_found_under_the_heading_is_preferred_to_its_first_line():
     # Đồng Nai "1.3. Lợi ích phương án đơn giản hóa": its first line states a wage in đồng, the ranker found the
     # line stating the sum saved; the commune political centre's "d) Thực hiện định mức giờ chuẩn" likewise
     root = ["PHỤ LỤC", "1. Thủ tục Xác định mức độ khuyết tật"]
-    head = clause("dn", 1, "heading", "1.3. Lợi ích phương án đơn giản hóa", root)
+    head = spaced_clause("dn", 1, "heading", "1.3. Lợi ích phương án đơn giản hóa", root)
     path = root + [head.text]
-    wage = clause("dn", 2, "paragraph", "Giảm được 02 ngày làm việc giải quyết hồ sơ (01 giờ làm việc = 40.000 đồng), "
+    wage = spaced_clause("dn", 2, "paragraph", "Giảm được 02 ngày làm việc giải quyết hồ sơ (01 giờ làm việc = 40.000 đồng), "
                   "cụ thể:", path)
-    saved = clause("dn", 3, "bullet", "- Chi phí tiết kiệm: 6.400.000 đồng/năm.", path)
-    q = question("Đơn giản hóa thủ tục xác định mức độ khuyết tật tiết kiệm bao nhiêu tiền mỗi năm?")
+    saved = spaced_clause("dn", 3, "bullet", "- Chi phí tiết kiệm: 6.400.000 đồng/năm.", path)
+    q = bare_question("Đơn giản hóa thủ tục xác định mức độ khuyết tật tiết kiệm bao nhiêu tiền mỗi năm?")
     assert headed_answer([head, saved], q, [head, wage, saved]) is saved
 
 
 def test_a_time_asked_is_not_read_through_a_heading():
     # "dành bao nhiêu thời gian": "Hằng năm …" under the heading holds a time as loosely as any routine line
     root = ["Điều 13. Nhiệm vụ và quyền hạn của giảng viên", "1. Nhiệm vụ của giảng viên"]
-    head = clause("tt", 1, "heading", "d) Thực hiện định mức giờ chuẩn nghiên cứu khoa học", root)
-    yearly = clause("tt", 2, "bullet", "- Hằng năm, giảng viên hoàn thành nhiệm vụ nghiên cứu khoa học được giao.",
+    head = spaced_clause("tt", 1, "heading", "d) Thực hiện định mức giờ chuẩn nghiên cứu khoa học", root)
+    yearly = spaced_clause("tt", 2, "bullet", "- Hằng năm, giảng viên hoàn thành nhiệm vụ nghiên cứu khoa học được giao.",
                     root + [head.text])
-    q = question("Giảng viên phải dành bao nhiêu thời gian cho nghiên cứu khoa học?")
+    q = bare_question("Giảng viên phải dành bao nhiêu thời gian cho nghiên cứu khoa học?")
     assert q.answer_slot is not None and q.answer_slot.kind == "time"
     assert headed_answer([head], q, [head, yearly]) is None

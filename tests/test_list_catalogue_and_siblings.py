@@ -5,14 +5,12 @@ national Luật Bảo vệ dữ liệu cá nhân plan, the Sơn La export plan, 
 Đắk Lắk and Nghệ An emulation plans and the Bộ NN&MT procedure decision, rebuilt as small synthetic plans."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from corpus.model import Clause, Document, Locality
 from retrieval.query import analyse
-from retrieval.strategies import catalogue_plans, named_siblings
-from tests.snippets import FoldedWords, OrderingStore
+from retrieval.strategies import named_siblings
+from tests.snippets import catalogue_of
 
 
 def doc(d: str, title: str, province: str | None = None) -> Document:
@@ -33,23 +31,8 @@ PLANS = {
 }
 
 
-@dataclass
-class RarityWords(FoldedWords):
-    """Every word equally rare: the share of a title's words is a plain count."""
-
-    def idf(self, word: str) -> float:
-        return 1.0
-
-
-@dataclass
-class CatalogueRetriever:
-    store: OrderingStore = field(default_factory=lambda: OrderingStore(clauses=[], documents=PLANS))
-    evidence: RarityWords = field(default_factory=RarityWords)
-
-
 def plans_for(text: str) -> tuple[str, ...]:
-    r = CatalogueRetriever()
-    return catalogue_plans(r, analyse(text, PLANS, []))
+    return catalogue_of(text, PLANS)
 
 
 @pytest.mark.parametrize("text, wanted", [

@@ -5,15 +5,13 @@ decision, the trung tâm chính trị regulation, the Nghệ An emulation plan, 
 Sở KH&CN duties of the Đồng Nai digital-economy plan, rebuilt as small synthetic documents."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import pytest
 
 from corpus.model import Document, Locality
 from retrieval.query import analyse, kind_asked
-from retrieval.strategies import asks_plans, catalogue_plans
+from retrieval.strategies import asks_plans
 from index.text import fold
-from tests.snippets import FoldedWords, OrderingStore
+from tests.snippets import catalogue_of
 
 
 def doc(d: str, kind: str, title: str, province: str | None = None) -> Document:
@@ -29,20 +27,8 @@ DOCS = {
 }
 
 
-@dataclass
-class RarityWords(FoldedWords):
-    def idf(self, word: str) -> float:
-        return 1.0
-
-
-@dataclass
-class CatalogueRetriever:
-    store: OrderingStore = field(default_factory=lambda: OrderingStore(clauses=[], documents=DOCS))
-    evidence: RarityWords = field(default_factory=RarityWords)
-
-
 def plans_for(text: str) -> tuple[str, ...]:
-    return catalogue_plans(CatalogueRetriever(), analyse(text, DOCS, []))
+    return catalogue_of(text, DOCS)
 
 
 # --------------------------------------------------------------------------- the collection asked by a kind
