@@ -24,8 +24,9 @@ from index.text import fold, normalize
 _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|thanh pho|thanh|dia phuong))*"
 # which places or plans, as such ("Những tỉnh nào …", "Tỉnh nào có kế hoạch …", "Kế hoạch của những tỉnh, thành phố
 # nào …", "Những luật nào có kế hoạch …", "Kế hoạch nào ghi …" opening the question): the answer is a list across the
-# plans; "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì" too. Not "các tỉnh" alone ("Các tỉnh phải gửi … trước ngày nào" asks a deadline) nor "thay thế kế hoạch nào"
-# (one plan cites another), nor "luật nào" without a plan of it ("kiến nghị sửa văn bản nào")
+# plans; "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì" too. Not "các tỉnh" alone ("Các tỉnh phải gửi … trước ngày
+# nào" asks a deadline) nor "thay thế kế hoạch nào" (one plan cites another), nor "luật nào" without a plan of it
+# ("kiến nghị sửa văn bản nào")
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
                 r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
                 r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
@@ -572,25 +573,31 @@ def without_issuer(runs: tuple[tuple[str, ...], ...], f: str, documents: dict[st
         if len(words) < ISSUER_MIN_WORDS or not re.search(
                 r"\bcua\s+" + r"[\s,;&-]+(?:va\s+)?".join(map(re.escape, words)) + r"\b", f):
             continue
-        flat = [(i, w) for i, run in enumerate(runs) for w in run]
-        for start in range(len(flat) - len(words) + 1):
-            if [w for _, w in flat[start:start + len(words)]] == words:
-                drop = set(range(start, start + len(words)))
-                out: list[tuple[str, ...]] = []
-                cur: list[str] = []
-                last = None
-                for k, (i, w) in enumerate(flat):
-                    if k in drop or (last is not None and i != last):
-                        if cur:
-                            out.append(tuple(cur))
-                        cur = []
-                    if k not in drop:
-                        cur.append(w)
-                    last = i
+        flat = [w for run in runs for w in run]
+        start = next((k for k in range(len(flat) - len(words) + 1) if flat[k:k + len(words)] == words), None)
+        if start is not None:
+            return _split_out(runs, range(start, start + len(words)))
+    return runs
+
+
+def _split_out(runs: tuple[tuple[str, ...], ...], drop: range) -> tuple[tuple[str, ...], ...]:
+    """The runs without the words at the positions ``drop`` (counted across the runs), each run split where they
+    stood."""
+    out: list[tuple[str, ...]] = []
+    k = 0
+    for run in runs:
+        cur: list[str] = []
+        for w in run:
+            if k in drop:
                 if cur:
                     out.append(tuple(cur))
-                return tuple(out)
-    return runs
+                cur = []
+            else:
+                cur.append(w)
+            k += 1
+        if cur:
+            out.append(tuple(cur))
+    return tuple(out)
 
 
 def key_words(runs: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -38,7 +38,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import COLLECTION_ASKED, LEVEL_WORDS, PLAN_NOUN, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.query import ANY_DOCUMENT, COLLECTION_ASKED, LEVEL_WORDS, PLAN_NOUN, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -203,18 +203,14 @@ def stated_lead(first: Clause, cs: Sequence[Clause]) -> Clause:
 
 
 def heads(first: Clause, c: Clause) -> bool:
-    """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself
-    (a section title is stored cut short with "…", so the title is a start of ``first``'s text)."""
-    if c.doc_id != first.doc_id or len(c.section_path) != len(first.section_path) + 1:
-        return False
-    if tuple(c.section_path[:-1]) != tuple(first.section_path):
-        return False
-    title = folded(c.section_path[-1]).rstrip("…").strip()
-    return bool(title) and folded(first.text).startswith(title)
+    """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself (`under`, one
+    level down)."""
+    return len(c.section_path) == len(first.section_path) + 1 and under(first, c)
 
 
 def under(h: Clause, c: Clause) -> bool:
-    """``c`` sits somewhere under the heading ``h`` (its section path runs through ``h``: `heads` at any depth)."""
+    """``c`` sits somewhere under the heading ``h``: its section path runs through ``h``'s and then ``h`` itself
+    (a section title is stored cut short with "…", so the title is a start of ``h``'s text)."""
     n = len(h.section_path)
     if c.doc_id != h.doc_id or len(c.section_path) <= n or tuple(c.section_path[:n]) != tuple(h.section_path):
         return False
@@ -870,14 +866,19 @@ def named_siblings(first: Clause, plan: Sequence[Clause], q: Question) -> list[C
 SECTION_ITEMS = 5
 
 
+def _title_tokens(title: str) -> list[str]:
+    """A section title's folded words in order, numbers left out."""
+    return [w for w in re.findall(r"[a-z0-9]+", folded(title)) if not w.isdigit()]
+
+
 def title_words(title: str) -> set[str]:
     """A section title's folded words, numbers left out."""
-    return {w for w in re.findall(r"[a-z0-9]+", folded(title)) if not w.isdigit()}
+    return set(_title_tokens(title))
 
 
 def title_pairs(title: str) -> set[str]:
     """A section title's folded word pairs ("IV. KINH PHÍ THỰC HIỆN" → {"kinh phi", "phi thuc", "thuc hien"})."""
-    return set(word_pairs([w for w in re.findall(r"[a-z0-9]+", folded(title)) if not w.isdigit()]))
+    return set(word_pairs(_title_tokens(title)))
 
 
 def section_named(first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
@@ -1083,7 +1084,7 @@ def asks_plans(q: Question) -> bool:
 # những thông tư nào"): those a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
 # Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
 _COLLECTION_KINDS = re.compile(r"\b(?:%s)\b" % "|".join(
-    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, "Văn bản", "Tài liệu")), key=len, reverse=True)))
+    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, *ANY_DOCUMENT)), key=len, reverse=True)))
 # Words a question names the collection and the plans' letterhead fields by, not a subject a plan's title states: the
 # stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
@@ -1095,8 +1096,8 @@ _ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b")
 def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     """The plans a question asking which plans there are (`asks_plans`) names by their typed metadata: of the
     provinces it names (their plans' `Locality.province`; else of the places it is filtered to), those whose typed
-    title (`Document.title`; not the letterhead's "Căn cứ Luật …" lines) holds LIST_TITLE_SHARE of the rarity-weighted words it says they are about ("triển khai thi hành
-    luật": the law plans), or all of them when it says nothing else of them ("Tỉnh Đồng Tháp có những kế hoạch nào",
+    title (`Document.title`; not the letterhead's "Căn cứ Luật …" lines) holds LIST_TITLE_SHARE of the
+    rarity-weighted words it says they are about ("triển khai thi hành luật": the law plans), or all of them when it says nothing else of them ("Tỉnh Đồng Tháp có những kế hoạch nào",
     "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì"); in the store's order, at most MAX_PLANS_LISTED. Empty when the
     question asks about what the plans' clauses say, or names a subject no title states (the abstention decides)."""
     if not asks_plans(q) or q.subject_plans or q.explicit_role or q.unit:
