@@ -27,6 +27,7 @@ from corpus.text import (
 from corpus.timing import answers_time
 from retrieval.answer import (
     ANSWERING_COVERAGE,
+    RELEVANT_SHARE,
     PlanClauses,
     _facts,
     _quote,
@@ -739,11 +740,30 @@ class Duties(Strategy):
                 documents: dict[str, "Document"], words: Words | None = None,
                 plan: PlanClauses | None = None) -> str:
         if words is not None:
-            named = units_named(q, lead_units([c for c, _, _ in ranked]), words)
-            out = compose_duties(q, [c for c, _, _ in ranked], named, documents)
+            named = units_found(q, ranked, units_named(q, lead_units([c for c, _, _ in ranked]), words), words)
+            out = compose_duties(q, [c for c, _, _ in ranked], named, documents) if named else None
             if out:
                 return out
         return super().compose(q, ranked, documents, words, plan)
+
+
+def units_found(q: Question, ranked: Sequence[tuple[Clause, float, float]], named: set[str], words: Words) -> set[str]:
+    """The units whose duties answer: ``named`` (`units_named`) when the ranker found one of their clauses (scoring at
+    least RELEVANT_SHARE of the best clause found). When it found none, the unit's clauses were put first for their
+    lead alone (`Duties.order`): the leads of the clauses it did find that the question names answer instead
+    ("chủ nhiệm lớp ở trung tâm chính trị … làm những việc gì": the class teacher, not the centre named as where the
+    class is; "UBND xã, phường, đặc khu" in the appendix beside "Ủy ban nhân dân phường, xã, đặc khu"), with the
+    named leads that hold the analysed unit (`Question.unit_key`); none at all when the clauses found name no unit
+    the question names ("trong lĩnh vực thương mại … gồm những nội dung nào" names none): the answer is composed
+    from the clauses found, as any question's."""
+    best = max((s for _, s, _ in ranked), default=0.0)
+    found = [c for c, s, _ in ranked if s >= RELEVANT_SHARE * best]
+    if any(c.lead in named for c in found):
+        return named
+    asked = units_named(q, lead_units(found), words)
+    if not asked:
+        return set()
+    return asked | {lead for lead in named if q.unit_key is None or q.unit_key in folded(lead)}
 
 
 class PlanList(Target):
