@@ -449,6 +449,11 @@ class Strategy:
         (the abstention is not asked). None of the default's."""
         return False
 
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        """The order the answer's results cite ``ranked`` in (the abstention and the answer read ``ranked``
+        itself): as ranked, by default."""
+        return ranked
+
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
                 documents: dict[str, "Document"], words: Words | None = None,
                 plan: PlanClauses | None = None) -> str:
@@ -473,6 +478,9 @@ class Fact(Strategy):
         if q.asks_items:
             ordered = items_heading_first(r, q, ordered)
         return plans_first(r, q, scored, ordered)
+
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        return titles_with_evidence(r, q, ranked)
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The best ranked clause holding the kind of value asked (`answering_first`); where money comes from
@@ -764,6 +772,9 @@ class PlanList(Target):
         plans are the answer, and their typed titles and localities say which (`catalogue_plans`)."""
         return bool(catalogue_plans(r, q))
 
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        return titles_with_evidence(r, q, ranked)
+
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
 
@@ -1042,6 +1053,31 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
         head.extend((p, score, cov) for p in (where, pos) if p is not None)
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
+
+
+def titles_with_evidence(r: "Retriever", q: Question, ranked: Scored) -> Scored:
+    """"Những kế hoạch nào giao nhiệm vụ cho Ban Quản lý khu công nghiệp", "các kế hoạch nào có chỉ tiêu về dịch vụ
+    công trực tuyến": the plans are found by what their clauses say, not by their titles (`catalogue_plans` names
+    none), and the title lines `plans_first` puts first only name them — up to MAX_PLANS_LISTED titles would fill the
+    results and push out every clause that says it. Each plan's title line (and the line stating where it was
+    issued) is cited followed by the plan's best clause, as the answer quotes them (`answer.compose_by_plan`); then
+    the rest as ranked. Unchanged when the question asks for the plans by their titles or places (the catalogue's)."""
+    if not asks_plans(q) or not ranked:
+        return ranked
+    clauses = r.store.clauses
+    shown = next((i for i, t in enumerate(ranked) if clauses[t[0]].kind != "header"), len(ranked))
+    if not shown or shown == len(ranked) or catalogue_plans(r, q):
+        return ranked
+    head, rest = ranked[:shown], ranked[shown:]
+    out: Scored = []
+    used: set[int] = set()
+    for d in dict.fromkeys(clauses[t[0]].doc_id for t in head):
+        out += [t for t in head if clauses[t[0]].doc_id == d]
+        best = next((t for t in rest if clauses[t[0]].doc_id == d), None)
+        if best is not None:
+            out.append(best)
+            used.add(best[0])
+    return out + [t for t in rest if t[0] not in used]
 
 
 def weighed_clauses(q: Question, ranked: Scored, clauses: Sequence[Clause]) -> Scored:
