@@ -519,7 +519,10 @@ class Who(Strategy):
         return q.asks_director
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        return r.with_lead_sources(scored)
+        """Each task followed by the clause its lead comes from (`with_lead_sources`); a question naming several
+        places or laws ("Kế hoạch 5G … của Hà Nội và của Nghệ An giao đơn vị nào …") answers with each one's best
+        clause first (`each_place_first`), so the plan written at more length does not fill the answer alone."""
+        return each_place_first(r, q, r.with_lead_sources(scored))
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         if q.asks_director:
