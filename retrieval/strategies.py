@@ -992,10 +992,13 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 # "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too;
 # "những chương trình tập huấn … nào" does not (`PLAN_NOUN`); a question opening with the kind of the documents
 # asked ("Có những thông tư nào …", "Những văn bản nào …": `COLLECTION_ASKED`) asks which documents there are
+# a tense or aspect word may stand between "nào" and the verb ("Những tỉnh nào đã ban hành kế hoạch …", "Tỉnh nào
+# cũng có kế hoạch …"): the stop words that mark when, not what
+_ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung %s|\bnao (?:ban hanh|co ke hoach)\b"
+                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
                          r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
-                         % (PLAN_NOUN, COLLECTION_ASKED.pattern))
+                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
