@@ -398,7 +398,8 @@ class Retriever:
         q = self.analyse(question, locality)
         ranked = self.rank(q, mode)
         found = self.found(q, ranked)
-        window = ranked[offset: offset + max(1, top_k)]
+        cited = strategy_for(q).cited(self, q, ranked) if mode == "hybrid" else ranked
+        window = cited[offset: offset + max(1, top_k)]
         results = [self.result(pos, score) for pos, score, _ in window]
         if not found:
             return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)

@@ -450,6 +450,11 @@ class Strategy:
         (the abstention is not asked). None of the default's."""
         return False
 
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        """The order the answer's results cite ``ranked`` in (the abstention and the answer read ``ranked``
+        itself): as ranked, by default."""
+        return ranked
+
     def compose(self, q: Question, ranked: list[tuple[Clause, float, float]],
                 documents: dict[str, "Document"], words: Words | None = None,
                 plan: PlanClauses | None = None) -> str:
@@ -474,6 +479,9 @@ class Fact(Strategy):
         if q.asks_items:
             ordered = items_heading_first(r, q, ordered)
         return plans_first(r, q, scored, ordered)
+
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        return titles_with_evidence(r, q, ranked)
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         """The best ranked clause holding the kind of value asked (`answering_first`); where money comes from
@@ -512,7 +520,10 @@ class Who(Strategy):
         return q.asks_director
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
-        return r.with_lead_sources(scored)
+        """Each task followed by the clause its lead comes from (`with_lead_sources`); a question naming several
+        places or laws ("Kế hoạch 5G … của Hà Nội và của Nghệ An giao đơn vị nào …") answers with each one's best
+        clause first (`each_place_first`), so the plan written at more length does not fill the answer alone."""
+        return each_place_first(r, q, r.with_lead_sources(scored))
 
     def pick(self, cs: list[Clause], q: Question) -> Clause:
         if q.asks_director:
@@ -784,6 +795,9 @@ class PlanList(Target):
         plans are the answer, and their typed titles and localities say which (`catalogue_plans`)."""
         return bool(catalogue_plans(r, q))
 
+    def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
+        return titles_with_evidence(r, q, ranked)
+
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
 
@@ -998,10 +1012,13 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 # "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too;
 # "những chương trình tập huấn … nào" does not (`PLAN_NOUN`); a question opening with the kind of the documents
 # asked ("Có những thông tư nào …", "Những văn bản nào …": `COLLECTION_ASKED`) asks which documents there are
+# a tense or aspect word may stand between "nào" and the verb ("Những tỉnh nào đã ban hành kế hoạch …", "Tỉnh nào
+# cũng có kế hoạch …"): the stop words that mark when, not what
+_ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung %s|\bnao (?:ban hanh|co ke hoach)\b"
+                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
                          r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
-                         % (PLAN_NOUN, COLLECTION_ASKED.pattern))
+                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -1062,6 +1079,31 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
         head.extend((p, score, cov) for p in (where, pos) if p is not None)
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
+
+
+def titles_with_evidence(r: "Retriever", q: Question, ranked: Scored) -> Scored:
+    """"Những kế hoạch nào giao nhiệm vụ cho Ban Quản lý khu công nghiệp", "các kế hoạch nào có chỉ tiêu về dịch vụ
+    công trực tuyến": the plans are found by what their clauses say, not by their titles (`catalogue_plans` names
+    none), and the title lines `plans_first` puts first only name them — up to MAX_PLANS_LISTED titles would fill the
+    results and push out every clause that says it. Each plan's title line (and the line stating where it was
+    issued) is cited followed by the plan's best clause, as the answer quotes them (`answer.compose_by_plan`); then
+    the rest as ranked. Unchanged when the question asks for the plans by their titles or places (the catalogue's)."""
+    if not asks_plans(q) or not ranked:
+        return ranked
+    clauses = r.store.clauses
+    shown = next((i for i, t in enumerate(ranked) if clauses[t[0]].kind != "header"), len(ranked))
+    if not shown or shown == len(ranked) or catalogue_plans(r, q):
+        return ranked
+    head, rest = ranked[:shown], ranked[shown:]
+    out: Scored = []
+    used: set[int] = set()
+    for d in dict.fromkeys(clauses[t[0]].doc_id for t in head):
+        out += [t for t in head if clauses[t[0]].doc_id == d]
+        best = next((t for t in rest if clauses[t[0]].doc_id == d), None)
+        if best is not None:
+            out.append(best)
+            used.add(best[0])
+    return out + [t for t in rest if t[0] not in used]
 
 
 def weighed_clauses(q: Question, ranked: Scored, clauses: Sequence[Clause]) -> Scored:

@@ -235,7 +235,8 @@ def cross_validate(retriever: Retriever, tune: Sequence[Example], extra: Sequenc
             e = tune[i]
             ranked[i] = _ranked(retriever, e, model)
             if e.gold.answerable:
-                h, rr = _rank_metrics(retriever, e, ranked[i])
+                # scored in the order the results cite (`Strategy.cited`); the abstention reads ``ranked`` itself
+                h, rr = _rank_metrics(retriever, e, e.strategy.cited(retriever, e.q, ranked[i]))
                 hits.append(h)
                 rrs.append(rr)
     n = len(hits)
