@@ -293,21 +293,25 @@ def place_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
 @evidence
 def rare_words_found(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Share of the question's RARE_WORDS rarest content words in the best top clause (with its headings,
-    facts and plan title): a near-miss shares the common words and lacks the one that makes it specific."""
-    rare = ev.rarest(q)
+    facts and plan title): a near-miss shares the common words and lacks the one that makes it specific.
+    Read with the marks the question was typed with (`Evidence.rarest_as_typed`)."""
+    rare, marked = ev.rarest_as_typed(q)
     if not rare:
         return 1.0
-    return max((sum(w in ev.clause_tokens(p) for w in rare) / len(rare) for p, _, _ in ranked[:TOP]), default=0.0)
+    return max((sum(ev.writes(w, marked, p) for w in rare) / len(rare) for p, _, _ in ranked[:TOP]), default=0.0)
 
 
 @evidence
 def rare_words_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Share of the question's rarest content words anywhere in the answering plan: the plan may state
-    them in another clause, but a plan that never writes them is not about the question."""
-    rare = ev.rarest(q)
+    them in another clause, but a plan that never writes them is not about the question. Read with the
+    marks the question was typed with (`Evidence.rarest_as_typed`): "bóng đá" is in no plan though "bong"
+    and "da" are in every one."""
+    rare, marked = ev.rarest_as_typed(q)
     if not rare or not ranked:
         return 1.0
-    return sum(w in ev.plan_words(ev.store.clauses[ranked[0][0]].doc_id) for w in rare) / len(rare)
+    doc = ev.store.clauses[ranked[0][0]].doc_id
+    return sum(ev.plan_writes(w, marked, doc) for w in rare) / len(rare)
 
 
 @evidence
@@ -578,6 +582,7 @@ class Evidence:
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
+        self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -606,6 +611,55 @@ class Evidence:
         parts = [doc.title or "", f"{doc.kind or ''} {doc.number or ''}"] + [
             self.store.clauses[p].text for p in range(start, end)]
         return " " + " ".join(self.words("\n".join(parts))) + " "
+
+    @functools.cached_property
+    def _marked_statistics(self) -> tuple[dict[str, int], dict[str, frozenset[str] | None]]:
+        """Words as the plans write them, with their marks (normalised, abbreviations written out): how many clauses
+        write each (its rarity), and every word each plan writes in its title and clauses (None for a plan written
+        without marks: a marked word cannot be looked for in it). One pass over the clauses, on the first question
+        typed with marks."""
+        df: dict[str, int] = {}
+        plans: dict[str, frozenset[str] | None] = {}
+        for doc_id, (start, end) in self.store.doc_ranges.items():
+            seen = set(self.marked_words(self.store.documents[doc_id].title or ""))
+            for p in range(start, end):
+                ws = set(self.marked_words(self.store.clauses[p].text))
+                for w in ws:
+                    df[w] = df.get(w, 0) + 1
+                seen |= ws
+            plans[doc_id] = frozenset(seen) if any(fold(w) != w.replace("đ", "d") for w in seen) else None
+        return df, plans
+
+    def marked_words(self, text: str) -> list[str]:
+        """The words of ``text`` with their marks (normalised, abbreviations written out as `long_forms` does)."""
+        return _MARKED_WORD.findall(self.long_forms(normalize(text)))
+
+    def marked_idf(self, w: str) -> float:
+        """Rarity of a word with its marks over the index's clauses (`idf` read on marked words)."""
+        df = self._marked_statistics[0].get(w, 0)
+        return math.log(1 + (len(self.store.clauses) + 1) / (df + IDF_SMOOTHING))
+
+    def _read_marked_clause_words(self, pos: int) -> frozenset[str] | None:
+        """A clause's words with their marks, as `clause_tokens` reads it folded (its passage with headings and plan
+        title, and its facts), ``marked_clause_words``; None for a clause of a plan written without marks."""
+        c = self.store.clauses[pos]
+        if self._marked_statistics[1].get(c.doc_id) is None:
+            return None
+        doc = self.store.documents[c.doc_id]
+        extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
+        return frozenset(self.marked_words(passage_text(c, doc) + "\n" + extra))
+
+    def writes(self, w: str, marked: bool, pos: int) -> bool:
+        """The clause at ``pos`` (with headings, facts, title) writes the word ``w``: with its marks when ``marked``
+        and the clause's plan is written with marks, folded otherwise."""
+        have = self.marked_clause_words(pos) if marked else None
+        return w in have if have is not None else fold(w) in self.clause_tokens(pos)
+
+    def plan_writes(self, w: str, marked: bool, doc_id: str) -> bool:
+        """Plan ``doc_id`` writes the word ``w`` anywhere: with its marks when ``marked`` and the plan is written with
+        them, folded otherwise."""
+        have = self._marked_statistics[1].get(doc_id) if marked else None
+        return w in have if have is not None else fold(w) in self.plan_words(doc_id)
 
     def _read_plan_title_words(self, doc_id: str) -> frozenset[str]:
         """The folded words of a plan's title and its letterhead lines (``plan_title_words``): what the plan
@@ -896,6 +950,37 @@ class Evidence:
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
                  if is_content_syllable(w) and w not in place]
         return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
+
+    def rarest_as_typed(self, q: Question) -> tuple[list[str], bool]:
+        """The question's RARE_WORDS rarest content words read with the marks it was typed with, rarity counted on the
+        clauses' marked words (`marked_idf`), and True; `rarest` and False for a question typed without marks (or
+        whose marked words do not pair up with its folded ones). Folded, the words of a topic no plan is about
+        collide with common plan words ("đội tuyển" is "đội" and "tuyên truyền"'s "tuyen", "bóng đá" every
+        plan's "đa"), and the rarest of them is a word the plans write; with marks it is one they never write."""
+        words = self.marked_content(q)
+        if words is None:
+            return self.rarest(q), False
+        return sorted(words, key=lambda w: (-self.marked_idf(w), w))[:RARE_WORDS], True
+
+    def marked_content(self, q: Question) -> list[str] | None:
+        """The words `rarest` reads (the question's content words, its provinces left out) with the marks the question
+        was typed with, each the next word of the question as typed that folds to it; None for a question typed without
+        marks or whose words do not pair up so."""
+        if not q.marked:
+            return None
+        typed = self.marked_words(q.text)
+        place = {w for p in q.provinces_named for w in p.split()}
+        out, at = [], 0
+        for run in q.content_runs:  # in the question's order
+            for w in self.words(" ".join(run)):
+                while at < len(typed) and fold(typed[at]) != w:
+                    at += 1
+                if at == len(typed):
+                    return None
+                if is_content_syllable(w) and w not in place:
+                    out.append(typed[at])
+                at += 1
+        return list(dict.fromkeys(out))
 
     def _read_title_body(self, pos: int, announced: bool = False) -> tuple[int, ...]:
         """The positions of what the clause at ``pos`` answers through when it is a heading found alone, as the answer
