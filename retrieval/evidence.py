@@ -30,6 +30,7 @@ from corpus.responsibilities import UnitSections
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
                          PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
+from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import RELEVANT_SHARE
 from retrieval.initials import MIN_LETTERS, InitialsTable
@@ -583,6 +584,7 @@ class Evidence:
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
+        self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
         self._df, self._ndocs = self._document_frequencies()
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
@@ -613,37 +615,44 @@ class Evidence:
         return " " + " ".join(self.words("\n".join(parts))) + " "
 
     @functools.cached_property
-    def _marked_statistics(self) -> tuple[dict[str, int], dict[str, frozenset[str] | None]]:
-        """Words as the plans write them, with their marks (normalised, abbreviations written out): how many clauses
-        write each (its rarity), and every word each plan writes in its title and clauses (None for a plan written
-        without marks: a marked word cannot be looked for in it). One pass over the clauses, on the first question
-        typed with marks."""
-        df: dict[str, int] = {}
-        plans: dict[str, frozenset[str] | None] = {}
-        for doc_id, (start, end) in self.store.doc_ranges.items():
-            seen = set(self.marked_words(self.store.documents[doc_id].title or ""))
-            for p in range(start, end):
-                ws = set(self.marked_words(self.store.clauses[p].text))
-                for w in ws:
-                    df[w] = df.get(w, 0) + 1
-                seen |= ws
-            plans[doc_id] = frozenset(seen) if any(fold(w) != w.replace("đ", "d") for w in seen) else None
-        return df, plans
+    def _marked_counts(self) -> dict[str, int]:
+        """How often the plans write each word with its marks (normalised): the index's stored syllable counts
+        (`index.lookups.SyllableCounts`, written at build), summed over the spellings that normalise alike; for an
+        index written before they were stored, read from the clauses once (as `Retriever.accents` does)."""
+        counts = self.store.syllable_counts()
+        if counts is None:
+            counts = SyllableCounts.of(c.text for c in self.store.clauses)
+        out: dict[str, int] = {}
+        for forms in counts.unigram.values():
+            for form, n in forms.items():
+                w = normalize(form)
+                out[w] = out.get(w, 0) + n
+        return out
+
+    def _read_marked_plan_words(self, doc_id: str) -> frozenset[str] | None:
+        """Every word plan ``doc_id`` writes in its title and clauses with its marks (``marked_plan_words``); None
+        for a plan written without marks: a marked word cannot be looked for in it."""
+        start, end = self.store.doc_ranges[doc_id]
+        seen = set(self.marked_words(self.store.documents[doc_id].title or ""))
+        for p in range(start, end):
+            seen.update(self.marked_words(self.store.clauses[p].text))
+        return frozenset(seen) if any(fold(w) != w.replace("đ", "d") for w in seen) else None
 
     def marked_words(self, text: str) -> list[str]:
         """The words of ``text`` with their marks (normalised, abbreviations written out as `long_forms` does)."""
         return _MARKED_WORD.findall(self.long_forms(normalize(text)))
 
     def marked_idf(self, w: str) -> float:
-        """Rarity of a word with its marks over the index's clauses (`idf` read on marked words)."""
-        df = self._marked_statistics[0].get(w, 0)
-        return math.log(1 + (len(self.store.clauses) + 1) / (df + IDF_SMOOTHING))
+        """Rarity of a word with its marks (`idf` read on how often the plans write it: only the order of a
+        question's words by rarity is used)."""
+        n = self._marked_counts.get(w, 0)
+        return math.log(1 + (len(self.store.clauses) + 1) / (n + IDF_SMOOTHING))
 
     def _read_marked_clause_words(self, pos: int) -> frozenset[str] | None:
         """A clause's words with their marks, as `clause_tokens` reads it folded (its passage with headings and plan
         title, and its facts), ``marked_clause_words``; None for a clause of a plan written without marks."""
         c = self.store.clauses[pos]
-        if self._marked_statistics[1].get(c.doc_id) is None:
+        if self.marked_plan_words(c.doc_id) is None:
             return None
         doc = self.store.documents[c.doc_id]
         extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
@@ -658,7 +667,7 @@ class Evidence:
     def plan_writes(self, w: str, marked: bool, doc_id: str) -> bool:
         """Plan ``doc_id`` writes the word ``w`` anywhere: with its marks when ``marked`` and the plan is written with
         them, folded otherwise."""
-        have = self._marked_statistics[1].get(doc_id) if marked else None
+        have = self.marked_plan_words(doc_id) if marked else None
         return w in have if have is not None else fold(w) in self.plan_words(doc_id)
 
     def _read_plan_title_words(self, doc_id: str) -> frozenset[str]:

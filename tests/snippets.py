@@ -11,6 +11,7 @@ from corpus.model import Clause, Document, SourceText
 from corpus.parse import parse_source
 from corpus.text import ABBREVIATIONS, folded
 from index.backend import BM25Statistics
+from index.lookups import SyllableCounts
 from index.text import fold, normalize
 
 
@@ -45,6 +46,10 @@ class EvidenceStore:
 
     def bm25_statistics(self) -> BM25Statistics:
         return BM25Statistics(document_frequency={}, n_docs=len(self.clauses))
+
+    def syllable_counts(self) -> SyllableCounts:
+        """The plans' accented syllables, as an index build stores them (`index.lookups`)."""
+        return SyllableCounts.of(c.text for c in self.clauses)
 
 
 def read_evidence(ev, name: str, question: str, answer_lines: list[tuple[str, int]],
