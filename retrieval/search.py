@@ -128,53 +128,61 @@ class Retriever:
     def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:
         """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
         baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
-        tasks, the plan's number line, its signature block). None when the question names a place no plan is about."""
+        tasks, the plan's number line, its signature block). None when the question names a place no plan is about.
+        BM25 scores each clause once: the pool BM25 ranks (`sparse_pool`) with every other candidate."""
         if q.doc_filter is not None and not q.doc_filter:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
         store = self.store
-        order: dict[int, None] = {}
-        bm_rank: dict[int, int] = {}
-        if mode in ("hybrid", "bm25"):
-            for r, p in enumerate(self.sparse_top(q, doc_filter)):
-                bm_rank[p] = r
-                order[p] = None
-        dense_rank: dict[int, int] = {}
+        pool = self.sparse_pool(q, doc_filter) if mode in ("hybrid", "bm25") else []
         dense_text = self.dense_text(q)
-        if mode in ("hybrid", "dense"):
-            for r, (p, _) in enumerate(store.dense(dense_text, CANDIDATES, doc_filter)):
-                dense_rank[p] = r
-                order.setdefault(p, None)
+        dense = [p for p, _ in store.dense(dense_text, CANDIDATES, doc_filter)] if mode in ("hybrid", "dense") else []
         strategy = strategy_for(q)
+        extra: list[int] = []
         if mode == "hybrid":
-            for p in strategy.extra_candidates(self, q, doc_filter):
-                order.setdefault(p, None)
+            extra += strategy.extra_candidates(self, q, doc_filter)
             if q.asks_number:
                 for d in doc_filter or store.documents:
-                    for p in self.number_lines(d):
-                        order.setdefault(p, None)
+                    extra += self.number_lines(d)
             if q.asks_signer:
                 for d in doc_filter or store.documents:
-                    for p in self.signature_lines(d):
-                        order.setdefault(p, None)
+                    extra += self.signature_lines(d)
+        read = list(dict.fromkeys(pool + dense + extra))
+        bm25 = dict(zip(read, self.sparse_scores_at(q, read, doc_filter).tolist()))
+        order = dict.fromkeys(self.sparse_ranked(q, pool, bm25))
+        bm_rank = {p: r for r, p in enumerate(order)}
+        dense_rank = {p: r for r, p in enumerate(dense)}
+        order.update(dict.fromkeys(p for p in dense + extra if p not in order))
         positions = list(order)
         return Candidates(self, q, strategy, positions,
-                          bm25=self.sparse_scores_at(q, positions, doc_filter),
+                          bm25=np.array([bm25[p] for p in positions], dtype=np.float64),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
                           dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
     def sparse_top(self, q: Question, doc_filter: set[str] | None) -> list[int]:
         """BM25's top CANDIDATES for the question: its own words, and the plans' words for its everyday words
-        (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds."""
+        (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds (`sparse_pool`)."""
+        pool = self.sparse_pool(q, doc_filter)
+        return self.sparse_ranked(q, pool, dict(zip(pool, self.sparse_scores_at(q, pool, doc_filter).tolist())))
+
+    def sparse_pool(self, q: Question, doc_filter: set[str] | None) -> list[int]:
+        """What BM25 finds for the question, best first: its own words' top CANDIDATES, then, for its everyday words
+        (`Question.plan_words`, when EVERYDAY_WEIGHT counts them), the plans' words' top CANDIDATES not among those."""
         found = [p for p, _ in self.store.sparse(q.text, CANDIDATES, doc_filter)]
         if not q.plan_words or not EVERYDAY_WEIGHT:
             return found
-        pool = list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES,
-                                                                            doc_filter)]))
-        scores = self.sparse_scores_at(q, pool, doc_filter)
-        ranked = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i]))
-        return [pool[i] for i in ranked[:CANDIDATES] if scores[i] > 0]
+        return list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES, doc_filter)]))
+
+    @staticmethod
+    def sparse_ranked(q: Question, pool: list[int], scores: Mapping[int, float]) -> list[int]:
+        """The pool (`sparse_pool`) as BM25 ranks it: as found for a question with no everyday words (the
+        store's order), else by the question's BM25 (`sparse_scores_at`, read into ``scores``), the top
+        CANDIDATES scoring above 0."""
+        if not q.plan_words or not EVERYDAY_WEIGHT:
+            return pool
+        ranked = sorted(pool, key=lambda p: (-scores[p], p))
+        return [p for p in ranked[:CANDIDATES] if scores[p] > 0]
 
     def sparse_scores_at(self, q: Question, positions: list[int], doc_filter: set[str] | None) -> np.ndarray:
         """BM25 of the question's own words plus EVERYDAY_WEIGHT × BM25 of the plans' words for its everyday ones."""
