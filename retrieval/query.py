@@ -309,6 +309,9 @@ class Question:
     # each law or event named with the plans whose own title writes it ("luat viec lam" → the TP.HCM plan): set by
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the plans a question asking which plans there are names by their typed titles and places: set by
+    # `Retriever.analyse` (`strategies.catalogue_plans`, after `subject_plans`), read by the list strategy
+    catalogue: tuple[str, ...] = ()
     marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
     # the document kind a question opening "Có những thông tư nào …" names the collection's documents by, as
     # `Document.kind` writes it (`kind_asked`); None when it asks for plans or for any document ("Những văn bản nào")

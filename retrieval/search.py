@@ -40,7 +40,8 @@ from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for, weighed_clauses
+from retrieval.strategies import (LIST_PLAN_SHARE, catalogue_plans, lead_segments, lead_units, strategy_for,
+                                  weighed_clauses)
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -87,14 +88,17 @@ class Retriever:
 
     def analyse(self, question: str, locality: str | None = None) -> Question:
         """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
-        of the named place's plans, the one the question names by its title's own words (`plan_named`)."""
+        of the named place's plans, the one the question names by its title's own words (`plan_named`); the laws
+        and events it names with the plans whose titles write them (`Question.subject_plans`), and the plans it
+        asks for by their titles and places (`Question.catalogue`)."""
         marked = has_marks(question)  # as typed: the codes spelled out below bring marks into an unmarked question
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         named = self.plan_numbered(q) or self.plan_named(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
-        return dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
+        q = dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
+        return dataclasses.replace(q, catalogue=catalogue_plans(self, q))
 
     def plan_numbered(self, q: Question) -> str | None:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",

@@ -755,14 +755,15 @@ class PlanList(Target):
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans; the
-        catalogue's plans when it asks for plans by what their titles and letterheads say, `catalogue_plans`)."""
+        catalogue's plans when it asks for plans by what their titles and letterheads say, `Question.catalogue`)."""
         ordered = plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
-        return catalogue_first(r, q, catalogue_plans(r, q), ordered)
+        return catalogue_first(r, q, q.catalogue, ordered)
 
     def settles(self, r: "Retriever", q: Question) -> bool:
         """"Những kế hoạch nào triển khai thi hành luật …", "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì": the
-        plans are the answer, and their typed titles and localities say which (`catalogue_plans`)."""
-        return bool(catalogue_plans(r, q))
+        plans are the answer, and their typed titles and localities say which (`Question.catalogue`, read once by
+        `catalogue_plans`)."""
+        return bool(q.catalogue)
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         return True
