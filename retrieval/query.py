@@ -131,14 +131,15 @@ def asks_source(f: str) -> bool:
 SOURCE = AnswerSlot("source")
 
 
-def answer_slot(f: str) -> AnswerSlot | None:
+def answer_slot(f: str, source: bool | None = None) -> AnswerSlot | None:
     """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular. Who pays
     ("ai bỏ tiền": `asks_source`) asks a source of money, not a unit: no slot the abstention checks. The ``source``
     kind is read by the fact answer only (`Question.asks_source`): as evidence, out of fold (dev1–11 + sample gold),
     it refused four answerable source questions whose top three clauses state the source in other words, for two
-    answered, FA .042 -> .044."""
+    answered, FA .042 -> .044. ``source``: `asks_source` of ``f`` when the caller has read it (`analyse` reads it
+    once), else read here."""
     slot = _answer_slot(f)
-    if asks_source(f) and slot is not None and slot.kind == "agency":
+    if (asks_source(f) if source is None else source) and slot is not None and slot.kind == "agency":
         return None
     return slot
 
@@ -418,17 +419,19 @@ LEVEL_WORDS = frozenset(w for level in UNIT_LEVELS for w in fold(level).split())
 _ASKS_WHO_FIRST = re.compile(r"^(?:ai|(?:co quan|don vi|so|ban|phong|bo phan) nao)\b")
 
 
-def question_type(f: str) -> str:
+def question_type(f: str, source: bool | None = None) -> str:
     """The question's type from its folded wording (`_TYPES`, first match wins); "what does it aim to
-    become" reads as a fact, not a target, since it asks for an aim in words, not a figure."""
+    become" reads as a fact, not a target, since it asks for an aim in words, not a figure. ``source``: `asks_source`
+    of ``f`` when the caller has read it."""
+    source = asks_source(f) if source is None else source
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
     if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    if qtype == "fact" and asks_time(f):
+    if qtype == "fact" and asks_time(f, source):
         qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
-    if qtype in ("when", "who") and asks_source(f):
+    if qtype in ("when", "who") and source:
         qtype = "fact"  # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?": a source of money, in words
     return qtype
 
@@ -436,11 +439,12 @@ def question_type(f: str) -> str:
 _TIME_SLOTS = frozenset({"day", "year", "time"})
 
 
-def asks_time(f: str) -> bool:
+def asks_time(f: str, source: bool | None = None) -> bool:
     """The question asks for a time (its answer slot is a day, a year or a time, `answer_slot`) and not for the
     plan's own number line or signer, whose date is a letterhead fact ("ban hành ngày nào", "ký ngày nào").
-    One vocabulary, the slot's, so every wording the answer checks for a time also makes the question a "when"."""
-    slot = answer_slot(f)
+    One vocabulary, the slot's, so every wording the answer checks for a time also makes the question a "when".
+    ``source``: `asks_source` of ``f`` when the caller has read it."""
+    slot = answer_slot(f, source)
     return (slot is not None and slot.kind in _TIME_SLOTS and not _ASKS_NUMBER.search(f)
             and not _ASKS_SIGNER.search(f) and not _SIGNED_WHEN.search(f))
 
@@ -653,7 +657,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     roles = role_flags(f)
     numbers = numbers_named(question)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
-    qtype = question_type(f)
+    source = asks_source(f)
+    qtype = question_type(f, source)
     named = unit_named(question, f, qtype, units)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
@@ -661,7 +666,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
-    slot = answer_slot(f)
+    slot = answer_slot(f, source)
     if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
@@ -673,7 +678,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
-        answer_slot=slot, asks_source=asks_source(f), named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
+        answer_slot=slot, asks_source=source, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
         marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
 
