@@ -28,7 +28,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
-                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, SOURCE_STATED, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import RELEVANT_SHARE
@@ -92,13 +92,8 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
     "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
-    # where money comes from: a named source ("nguồn kinh phí", "ngân sách nhà nước", "vốn ODA", "xã hội hóa"), the
-    # way it is raised ("lồng ghép", "đóng góp", "huy động"), or who pays ("tự đảm bảo kinh phí", "kinh phí do …");
-    # a title ("III. KINH PHÍ THỰC HIỆN") names the topic, not a source: its body holds it (`Evidence.answers_through`)
-    "source": re.compile(r"\bnguon (?:von|kinh phi|luc|tai chinh|ngan sach|thu)\b"
-                         r"|\bngan sach (?:nha nuoc|dia phuong|trung uong|tinh|xa|cap|thanh pho)\b|\bxa hoi hoa\b"
-                         r"|\b(?:long ghep|dong gop|tai tro|huy dong)\b|\bvon (?:vay|oda|doanh nghiep|ngoai ngan sach|dau tu cong)\b"
-                         r"|\b(?:tu|chu dong) (?:dam bao|bao dam|bo tri|can doi|chi tra)\b|\bkinh phi (?:thuc hien )?(?:tu|do)\b"),
+    # where money comes from, as the plans state it (`corpus.text.SOURCE_STATED`)
+    "source": SOURCE_STATED,
 }
 
 # a unit named in a clause's text as the plans write it: a head word ("Sở", "Ủy ban nhân dân", "UBND") and the

@@ -12,8 +12,9 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
-                         GIAO_COMPOUND_BEFORE, HEADING_KINDS, is_content_syllable,
+from corpus.text import (ANY_DOCUMENT, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
+                         COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
+                         SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
                          word_pairs)
 from index.text import fold, normalize
@@ -30,20 +31,6 @@ _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|than
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
                 r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
                 r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
-# The collection named by the kind of its documents, opening the question ("Có những thông tư nào trong bộ văn bản",
-# "Những văn bản nào liên quan đến quy hoạch", "Các quyết định nào …"): which documents there are, as "Kế hoạch nào …"
-# asks which plans. The kinds a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
-# Not a kind named inside the question: "phải quán triệt những văn bản nào", "phải xây dựng những Nghị định nào", "bãi
-# bỏ quyết định nào" ask what a plan cites or makes
-ANY_DOCUMENT = ("Văn bản", "Tài liệu")
-_COLLECTION_KIND = {fold(k.lower()): k for k in (*HEADING_KINDS, *ANY_DOCUMENT)}
-COLLECTION_ASKED = re.compile(r"^(?:co )?(?:nhung |cac )?(%s) nao\b"
-                              % "|".join(sorted(map(re.escape, _COLLECTION_KIND), key=len, reverse=True)))
-# the words a question names the plans themselves by, whatever kind of document issued them; a programme or scheme
-# followed by what it teaches or builds ("những chương trình tập huấn, cập nhật kiến thức nào", "những chương trình bồi
-# dưỡng chuyên đề nào") is the content of a plan, not a plan: "chương trình" and "đề án" name plans alone or as
-# "chương trình hành động"
-PLAN_NOUN = r"(?:ke hoach|chuong trinh hanh dong|(?:chuong trinh|de an)(?= nao\b| gi\b|\W*$))"
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
@@ -111,20 +98,11 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
 
 
-# where money comes from, asked: a word for money ("tiền", "kinh phí", "vốn", "ngân sách"; "ưu tiên" is no money)
-# and a cue asking its source ("lấy từ đâu", "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays
-# ("ai bỏ tiền", "ai chi trả")
-_MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
-_SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
-                         r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
-_WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
-
-
 def asks_source(f: str) -> bool:
     """The folded question asks where the money for something comes from ("Kinh phí … lấy từ nguồn nào?", "Tiền
     làm 5G … lấy từ đâu?", "ưu tiên dùng nguồn vốn gì", "ai bỏ tiền?"): a source of money is the value asked (a
     budget, a fund, who pays), not a time ("lộ trình" names the plan) nor a unit's chủ trì."""
-    return bool(_WHO_PAYS.search(f) or (_MONEY_NAMED.search(f) and _SOURCE_CUE.search(f)))
+    return bool(WHO_PAYS.search(f) or (MONEY_NAMED.search(f) and SOURCE_CUE.search(f)))
 
 
 # where money comes from, as the kind of value a fact answer quotes (`strategies.Fact`, `Question.asks_source`)
@@ -629,9 +607,9 @@ def kind_asked(f: str) -> str | None:
     documents there are of (`COLLECTION_ASKED`: "có những thông tư nào" → "Thông tư"); None when it names the plans
     (kế hoạch, chương trình, đề án: a plan is issued as a Quyết định as often) or any document (văn bản, tài liệu)."""
     m = COLLECTION_ASKED.search(f)
-    if m is None or re.fullmatch(PLAN_NOUN, m.group(1)) or _COLLECTION_KIND[m.group(1)] in ANY_DOCUMENT:
+    if m is None or re.fullmatch(PLAN_NOUN, m.group(1)) or COLLECTION_KIND[m.group(1)] in ANY_DOCUMENT:
         return None
-    return _COLLECTION_KIND[m.group(1)]
+    return COLLECTION_KIND[m.group(1)]
 
 
 def provinces_named(placed: str) -> tuple[str, ...]:

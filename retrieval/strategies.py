@@ -17,8 +17,10 @@ from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
 from corpus.text import (
     ASSIGNING_SECTION,
+    COLLECTION_ASKED,
+    COLLECTION_KINDS_NAMED,
     COLLECTIVE_UNIT_HEADS,
-    HEADING_KINDS,
+    PLAN_NOUN,
     STOPWORDS,
     fold,
     is_content_syllable,
@@ -38,7 +40,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import ANY_DOCUMENT, COLLECTION_ASKED, LEVEL_WORDS, PLAN_NOUN, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.query import LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -1081,11 +1083,6 @@ def asks_plans(q: Question) -> bool:
     return bool(_ASKS_PLANS.search(q.folded))
 
 
-# The kinds a question names the collection's documents by ("những kế hoạch nào", "trong bộ văn bản / tài liệu", "có
-# những thông tư nào"): those a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
-# Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
-_COLLECTION_KINDS = re.compile(r"\b(?:%s)\b" % "|".join(
-    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, *ANY_DOCUMENT)), key=len, reverse=True)))
 # Words a question names the collection and the plans' letterhead fields by, not a subject a plan's title states: the
 # stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
@@ -1108,7 +1105,7 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         docs = [d for d in docs if r.store.documents[d].kind == q.kind_asked]
     if q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
-    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(_COLLECTION_KINDS.findall(q.folded)).split())
+    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
              | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
