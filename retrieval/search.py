@@ -47,9 +47,7 @@ RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both r
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 # how much the plans' words added for a question's everyday words (`Question.plan_words`) count in BM25 against the
 # question's own words: a down-weighted expansion, so they widen what is found and the question's words still lead
-EVERYDAY_WEIGHT = 0.5
-# whether the dense search embeds them too, after the question ("… (kinh phí, nguồn vốn)")
-EVERYDAY_IN_DENSE = False
+EVERYDAY_WEIGHT = 0.5  # (the dense search does not embed them: measured, no gain, MRR lower on two sets)
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
@@ -197,10 +195,8 @@ class Retriever:
 
     def dense_text(self, q: Question) -> str:
         """What the dense search embeds: the question, its marks put back from the plans' words when it was
-        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help), followed by the
-        plans' words for its everyday ones when EVERYDAY_IN_DENSE."""
-        text = self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
-        return f"{text} ({plan_words_text(q)})" if EVERYDAY_IN_DENSE and q.plan_words else text
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
+        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:
