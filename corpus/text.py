@@ -222,6 +222,23 @@ ASKS_RECIPIENT = re.compile(r"\b(?:%s)\b(?: \w+){0,6}? (?:%s)? ?(?:%s)?(?:%s)(?:
 # Matched on the folded question (``fold``).
 TASK_DEADLINE_WORDS = ("hạn chót", "thời hạn", "hoàn thành")
 ASKS_TASK_DEADLINE = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in TASK_DEADLINE_WORDS))
+# How a question asks where money comes from (`retrieval.query.asks_source`), matched on the folded question: a word
+# for money ("tiền", "kinh phí", "vốn", "ngân sách"; "ưu tiên" is no money) and a cue asking its source ("lấy từ đâu",
+# "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays ("ai bỏ tiền", "ai chi trả")
+MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
+SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
+                        r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
+WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
+# How a plan states where money comes from (the ``source`` value a fact answer quotes, `retrieval.evidence`), matched on
+# folded clause text: a named source ("nguồn kinh phí", "ngân sách nhà nước", "vốn ODA", "xã hội hóa"), the way it is
+# raised ("lồng ghép", "đóng góp", "huy động"), or who pays ("tự đảm bảo kinh phí", "kinh phí do …"); a title ("III.
+# KINH PHÍ THỰC HIỆN") names the topic, not a source: its body holds it (`Evidence.answers_through`)
+SOURCE_STATED = re.compile(r"\bnguon (?:von|kinh phi|luc|tai chinh|ngan sach|thu)\b"
+                           r"|\bngan sach (?:nha nuoc|dia phuong|trung uong|tinh|xa|cap|thanh pho)\b|\bxa hoi hoa\b"
+                           r"|\b(?:long ghep|dong gop|tai tro|huy dong)\b"
+                           r"|\bvon (?:vay|oda|doanh nghiep|ngoai ngan sach|dau tu cong)\b"
+                           r"|\b(?:tu|chu dong) (?:dam bao|bao dam|bo tri|can doi|chi tra)\b"
+                           r"|\bkinh phi (?:thuc hien )?(?:tu|do)\b")
 
 
 def is_stopword(syllable: str) -> bool:
@@ -407,6 +424,25 @@ DOCUMENT_KINDS: tuple[tuple[str, bool, bool, bool], ...] = (
 HEADING_KINDS = tuple(kind for kind, heads, _, _ in DOCUMENT_KINDS if heads)  # a document's own kind
 MADE_KINDS = tuple(kind for kind, _, made, _ in DOCUMENT_KINDS if made)  # what a task can make
 ASKED_KINDS = tuple(kind for kind, _, _, asked in DOCUMENT_KINDS if asked)  # the document a question asks about
+# The collection named by the kind of its documents, opening the question ("Có những thông tư nào trong bộ văn bản",
+# "Những văn bản nào liên quan đến quy hoạch", "Các quyết định nào …"): which documents there are, as "Kế hoạch nào …"
+# asks which plans (`retrieval.query.kind_asked`). The kinds a document is issued as (`HEADING_KINDS`) and the two
+# words for any document, folded → as written. Not a kind named inside the question: "phải quán triệt những văn bản
+# nào", "phải xây dựng những Nghị định nào", "bãi bỏ quyết định nào" ask what a plan cites or makes
+ANY_DOCUMENT = ("Văn bản", "Tài liệu")
+COLLECTION_KIND = {fold(k.lower()): k for k in (*HEADING_KINDS, *ANY_DOCUMENT)}
+COLLECTION_ASKED = re.compile(r"^(?:co )?(?:nhung |cac )?(%s) nao\b"
+                              % "|".join(sorted(map(re.escape, COLLECTION_KIND), key=len, reverse=True)))
+# The kinds a question names the collection's documents by anywhere in it ("những kế hoạch nào", "trong bộ văn bản /
+# tài liệu", "có những thông tư nào"; `retrieval.strategies.catalogue_plans` leaves them out of the subject), folded.
+# Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
+COLLECTION_KINDS_NAMED = re.compile(r"\b(?:%s)\b" % "|".join(
+    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, *ANY_DOCUMENT)), key=len, reverse=True)))
+# The words a question names the plans themselves by, whatever kind of document issued them (folded); a programme or
+# scheme followed by what it teaches or builds ("những chương trình tập huấn, cập nhật kiến thức nào", "những chương
+# trình bồi dưỡng chuyên đề nào") is the content of a plan, not a plan: "chương trình" and "đề án" name plans alone or
+# as "chương trình hành động"
+PLAN_NOUN = r"(?:ke hoach|chuong trinh hanh dong|(?:chuong trinh|de an)(?= nao\b| gi\b|\W*$))"
 
 # Table header cell → meaning. Matched on the folded, lower-cased header text.
 COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [

@@ -28,7 +28,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
-                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, SOURCE_STATED, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
@@ -93,13 +93,8 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
     "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
-    # where money comes from: a named source ("nguồn kinh phí", "ngân sách nhà nước", "vốn ODA", "xã hội hóa"), the
-    # way it is raised ("lồng ghép", "đóng góp", "huy động"), or who pays ("tự đảm bảo kinh phí", "kinh phí do …");
-    # a title ("III. KINH PHÍ THỰC HIỆN") names the topic, not a source: its body holds it (`Evidence.answers_through`)
-    "source": re.compile(r"\bnguon (?:von|kinh phi|luc|tai chinh|ngan sach|thu)\b"
-                         r"|\bngan sach (?:nha nuoc|dia phuong|trung uong|tinh|xa|cap|thanh pho)\b|\bxa hoi hoa\b"
-                         r"|\b(?:long ghep|dong gop|tai tro|huy dong)\b|\bvon (?:vay|oda|doanh nghiep|ngoai ngan sach|dau tu cong)\b"
-                         r"|\b(?:tu|chu dong) (?:dam bao|bao dam|bo tri|can doi|chi tra)\b|\bkinh phi (?:thuc hien )?(?:tu|do)\b"),
+    # where money comes from, as the plans state it (`corpus.text.SOURCE_STATED`)
+    "source": SOURCE_STATED,
 }
 
 # a unit named in a clause's text as the plans write it: a head word ("Sở", "Ủy ban nhân dân", "UBND") and the
@@ -135,6 +130,9 @@ class EvidenceFeature:
     name: str
     doc: str
     read: Callable[["Evidence", Question, list[tuple[int, float, float]]], float]
+    # for an item that is a function of other items' values (`composed`): it, given how to read an item by name, so
+    # that `Evidence.features` reads each item once per question however many composites take it
+    of_items: Callable[[Callable[[str], float]], float] | None = None
 
 
 EVIDENCE: dict[str, EvidenceFeature] = {}
@@ -144,6 +142,17 @@ def evidence(fn):
     """Register an evidence feature under its function's name, with its docstring as the reason."""
     EVIDENCE[fn.__name__] = EvidenceFeature(fn.__name__, inspect.getdoc(fn) or "", fn)
     return fn
+
+
+def composed(fn):
+    """Register an evidence feature computed from other items' values only: ``fn(item)`` reads them through ``item``
+    (a name → its value). Read alone it reads them afresh; `Evidence.features` passes the values it has read."""
+    def read(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+        return fn(lambda n: EVIDENCE[n].read(ev, q, ranked))
+
+    read.__name__, read.__doc__ = fn.__name__, fn.__doc__
+    EVIDENCE[fn.__name__] = EvidenceFeature(fn.__name__, inspect.getdoc(fn) or "", read, fn)
+    return read
 
 
 @evidence
@@ -1178,16 +1187,18 @@ class Evidence:
         return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
 
     def features(self, q: Question, ranked: list[tuple[int, float, float]], names: list[str]) -> np.ndarray:
-        """The evidence features of a ranked list, in the order of ``names``. `exact_checks` is the least of
-        checks read just before it (it is declared after them), so it takes their values instead of reading
-        them again."""
+        """The evidence features of a ranked list, in the order of ``names``. Each item is read once: a composite
+        (`composed`: `exact_checks`, `value_stated_or_confident`) takes the values of the items it is made of, read
+        for ``names`` or for another composite, instead of reading them again."""
         values: dict[str, float] = {}
-        for n in names:
-            if n == "exact_checks" and all(c in values for c in EXACT_CHECKS):
-                values[n] = min(values[c] for c in EXACT_CHECKS)
-            else:
-                values[n] = EVIDENCE[n].read(self, q, ranked)
-        return np.array([values[n] for n in names], dtype=np.float64)
+
+        def item(n: str) -> float:
+            if n not in values:
+                feature = EVIDENCE[n]
+                values[n] = feature.of_items(item) if feature.of_items else feature.read(self, q, ranked)
+            return values[n]
+
+        return np.array([item(n) for n in names], dtype=np.float64)
 
     @staticmethod
     def vetoed(q: Question, ranked: list[tuple[int, float, float]]) -> bool:
@@ -1386,8 +1397,8 @@ def value_names_subject(ev: "Evidence", q: Question, ranked: list[tuple[int, flo
 VALUE_CHECKS = ("slot_filled", "indicator_of_value", "value_names_subject")
 
 
-@evidence
-def value_stated_or_confident(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+@composed
+def value_stated_or_confident(item: Callable[[str], float]) -> float:
     """The value checks (`VALUE_CHECKS`: a value of the kind asked, naming what is asked, in the answer's first
     clauses) as one exact check, graded when it fails: 1 when all pass, else the ranker's confidence in the best of
     the top clauses holding a value of the kind asked (`slot_score`; 0 when none holds one). The checks read where
@@ -1398,9 +1409,9 @@ def value_stated_or_confident(ev: "Evidence", q: Question, ranked: list[tuple[in
     place, kind, year, the task's own field) stay exact. Out of fold (dev1–11 + sample gold, the same rankings):
     FR .029 → .027, FA .042 → .040; of the answerable questions failing a value or exact check 21 refused (23
     before), of the near-misses passing every check 21 answered (22 before)."""
-    if min(EVIDENCE[n].read(ev, q, ranked) for n in VALUE_CHECKS) >= 1:
+    if min(item(n) for n in VALUE_CHECKS) >= 1:
         return 1.0
-    return slot_score(ev, q, ranked)
+    return item("slot_score")
 
 
 # the evidence items that are checks exact by construction: the plan answering has (or has not) the document,
@@ -1411,12 +1422,12 @@ EXACT_CHECKS = ("document_in_plan", "subject_in_plan", "unit_in_plan", "place_ag
                 "value_stated_or_confident")
 
 
-@evidence
-def exact_checks(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+@composed
+def exact_checks(item: Callable[[str], float]) -> float:
     """The least of the exact checks (`EXACT_CHECKS`): 0 when any one of them finds that the answering plan
     lacks what the question names (the value asked, missing, counts the ranker's confidence instead:
     `value_stated_or_confident`). Each check alone fails on few questions, too few for its own weight to be
     learned from the questions of other plans; failing any of them is one kind of near-miss, and this item
     learns its weight from all of them at once, so a check that is rare in the development half still
     counts on a plan nobody tuned on."""
-    return min((EVIDENCE[n].read(ev, q, ranked) for n in EXACT_CHECKS), default=1.0)
+    return min((item(n) for n in EXACT_CHECKS), default=1.0)

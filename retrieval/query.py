@@ -12,8 +12,9 @@ from typing import Callable, NamedTuple, Sequence
 from corpus.model import Document
 from corpus.places import spell_out_provinces
 from corpus.timing import time_asked
-from corpus.text import (ASKS_RECIPIENT, CAPITALS, COMMUNE_LEVELS, COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER,
-                         GIAO_COMPOUND_BEFORE, HEADING_KINDS, is_content_syllable,
+from corpus.text import (ANY_DOCUMENT, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
+                         COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
+                         SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
                          word_pairs)
 from index.text import fold, normalize
@@ -30,20 +31,6 @@ _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|than
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
                 r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
                 r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
-# The collection named by the kind of its documents, opening the question ("Có những thông tư nào trong bộ văn bản",
-# "Những văn bản nào liên quan đến quy hoạch", "Các quyết định nào …"): which documents there are, as "Kế hoạch nào …"
-# asks which plans. The kinds a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
-# Not a kind named inside the question: "phải quán triệt những văn bản nào", "phải xây dựng những Nghị định nào", "bãi
-# bỏ quyết định nào" ask what a plan cites or makes
-ANY_DOCUMENT = ("Văn bản", "Tài liệu")
-_COLLECTION_KIND = {fold(k.lower()): k for k in (*HEADING_KINDS, *ANY_DOCUMENT)}
-COLLECTION_ASKED = re.compile(r"^(?:co )?(?:nhung |cac )?(%s) nao\b"
-                              % "|".join(sorted(map(re.escape, _COLLECTION_KIND), key=len, reverse=True)))
-# the words a question names the plans themselves by, whatever kind of document issued them; a programme or scheme
-# followed by what it teaches or builds ("những chương trình tập huấn, cập nhật kiến thức nào", "những chương trình bồi
-# dưỡng chuyên đề nào") is the content of a plan, not a plan: "chương trình" and "đề án" name plans alone or as
-# "chương trình hành động"
-PLAN_NOUN = r"(?:ke hoach|chuong trinh hanh dong|(?:chuong trinh|de an)(?= nao\b| gi\b|\W*$))"
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
@@ -111,34 +98,26 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
 
 
-# where money comes from, asked: a word for money ("tiền", "kinh phí", "vốn", "ngân sách"; "ưu tiên" is no money)
-# and a cue asking its source ("lấy từ đâu", "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays
-# ("ai bỏ tiền", "ai chi trả")
-_MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
-_SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
-                         r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
-_WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
-
-
 def asks_source(f: str) -> bool:
     """The folded question asks where the money for something comes from ("Kinh phí … lấy từ nguồn nào?", "Tiền
     làm 5G … lấy từ đâu?", "ưu tiên dùng nguồn vốn gì", "ai bỏ tiền?"): a source of money is the value asked (a
     budget, a fund, who pays), not a time ("lộ trình" names the plan) nor a unit's chủ trì."""
-    return bool(_WHO_PAYS.search(f) or (_MONEY_NAMED.search(f) and _SOURCE_CUE.search(f)))
+    return bool(WHO_PAYS.search(f) or (MONEY_NAMED.search(f) and SOURCE_CUE.search(f)))
 
 
 # where money comes from, as the kind of value a fact answer quotes (`strategies.Fact`, `Question.asks_source`)
 SOURCE = AnswerSlot("source")
 
 
-def answer_slot(f: str) -> AnswerSlot | None:
+def answer_slot(f: str, source: bool | None = None) -> AnswerSlot | None:
     """The value a folded question asks for (`AnswerSlot`), or None when it asks for none in particular. Who pays
     ("ai bỏ tiền": `asks_source`) asks a source of money, not a unit: no slot the abstention checks. The ``source``
     kind is read by the fact answer only (`Question.asks_source`): as evidence, out of fold (dev1–11 + sample gold),
     it refused four answerable source questions whose top three clauses state the source in other words, for two
-    answered, FA .042 -> .044."""
+    answered, FA .042 -> .044. ``source``: `asks_source` of ``f`` when the caller has read it (`analyse` reads it
+    once), else read here."""
     slot = _answer_slot(f)
-    if asks_source(f) and slot is not None and slot.kind == "agency":
+    if (asks_source(f) if source is None else source) and slot is not None and slot.kind == "agency":
         return None
     return slot
 
@@ -309,6 +288,9 @@ class Question:
     # each law or event named with the plans whose own title writes it ("luat viec lam" → the TP.HCM plan): set by
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
+    # the plans a question asking which plans there are names by their typed titles and places: set by
+    # `Retriever.analyse` (`strategies.catalogue_plans`, after `subject_plans`), read by the list strategy
+    catalogue: tuple[str, ...] = ()
     marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
     # the document kind a question opening "Có những thông tư nào …" names the collection's documents by, as
     # `Document.kind` writes it (`kind_asked`); None when it asks for plans or for any document ("Những văn bản nào")
@@ -415,17 +397,19 @@ LEVEL_WORDS = frozenset(w for level in UNIT_LEVELS for w in fold(level).split())
 _ASKS_WHO_FIRST = re.compile(r"^(?:ai|(?:co quan|don vi|so|ban|phong|bo phan) nao)\b")
 
 
-def question_type(f: str) -> str:
+def question_type(f: str, source: bool | None = None) -> str:
     """The question's type from its folded wording (`_TYPES`, first match wins); "what does it aim to
-    become" reads as a fact, not a target, since it asks for an aim in words, not a figure."""
+    become" reads as a fact, not a target, since it asks for an aim in words, not a figure. ``source``: `asks_source`
+    of ``f`` when the caller has read it."""
+    source = asks_source(f) if source is None else source
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
     if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    if qtype == "fact" and asks_time(f):
+    if qtype == "fact" and asks_time(f, source):
         qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
-    if qtype in ("when", "who") and asks_source(f):
+    if qtype in ("when", "who") and source:
         qtype = "fact"  # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?": a source of money, in words
     return qtype
 
@@ -433,11 +417,12 @@ def question_type(f: str) -> str:
 _TIME_SLOTS = frozenset({"day", "year", "time"})
 
 
-def asks_time(f: str) -> bool:
+def asks_time(f: str, source: bool | None = None) -> bool:
     """The question asks for a time (its answer slot is a day, a year or a time, `answer_slot`) and not for the
     plan's own number line or signer, whose date is a letterhead fact ("ban hành ngày nào", "ký ngày nào").
-    One vocabulary, the slot's, so every wording the answer checks for a time also makes the question a "when"."""
-    slot = answer_slot(f)
+    One vocabulary, the slot's, so every wording the answer checks for a time also makes the question a "when".
+    ``source``: `asks_source` of ``f`` when the caller has read it."""
+    slot = answer_slot(f, source)
     return (slot is not None and slot.kind in _TIME_SLOTS and not _ASKS_NUMBER.search(f)
             and not _ASKS_SIGNER.search(f) and not _SIGNED_WHEN.search(f))
 
@@ -622,9 +607,9 @@ def kind_asked(f: str) -> str | None:
     documents there are of (`COLLECTION_ASKED`: "có những thông tư nào" → "Thông tư"); None when it names the plans
     (kế hoạch, chương trình, đề án: a plan is issued as a Quyết định as often) or any document (văn bản, tài liệu)."""
     m = COLLECTION_ASKED.search(f)
-    if m is None or re.fullmatch(PLAN_NOUN, m.group(1)) or _COLLECTION_KIND[m.group(1)] in ANY_DOCUMENT:
+    if m is None or re.fullmatch(PLAN_NOUN, m.group(1)) or COLLECTION_KIND[m.group(1)] in ANY_DOCUMENT:
         return None
-    return _COLLECTION_KIND[m.group(1)]
+    return COLLECTION_KIND[m.group(1)]
 
 
 def provinces_named(placed: str) -> tuple[str, ...]:
@@ -650,7 +635,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     roles = role_flags(f)
     numbers = numbers_named(question)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
-    qtype = question_type(f)
+    source = asks_source(f)
+    qtype = question_type(f, source)
     named = unit_named(question, f, qtype, units)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
@@ -658,7 +644,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
-    slot = answer_slot(f)
+    slot = answer_slot(f, source)
     if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
@@ -670,7 +656,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         unit=named.unit, unit_key=named.unit_key, unknown_unit=named.unknown_unit,
         content_runs=runs, key_tokens=key_tokens, key_bigrams=key_bigrams,
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
-        answer_slot=slot, asks_source=asks_source(f), named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
+        answer_slot=slot, asks_source=source, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
         marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
 

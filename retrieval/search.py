@@ -40,15 +40,14 @@ from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import LIST_PLAN_SHARE, lead_segments, lead_units, strategy_for, weighed_clauses
+from retrieval.strategies import (LIST_PLAN_SHARE, catalogue_plans, lead_segments, lead_units, strategy_for,
+                                  weighed_clauses)
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
 # how much the plans' words added for a question's everyday words (`Question.plan_words`) count in BM25 against the
 # question's own words: a down-weighted expansion, so they widen what is found and the question's words still lead
-EVERYDAY_WEIGHT = 0.5
-# whether the dense search embeds them too, after the question ("… (kinh phí, nguồn vốn)")
-EVERYDAY_IN_DENSE = False
+EVERYDAY_WEIGHT = 0.5  # (the dense search does not embed them: measured, no gain, MRR lower on two sets)
 MAX_LISTED = 8  # a unit's tasks shown right after the heading that assigns them
 TITLE_PAIRS_NAMING = 2  # word pairs of one plan's title, shared by no other plan of the place, that name it
 MAX_CITED_SOURCES = 12  # lead sources interleaved after the clauses they govern, up to this length
@@ -87,14 +86,17 @@ class Retriever:
 
     def analyse(self, question: str, locality: str | None = None) -> Question:
         """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
-        of the named place's plans, the one the question names by its title's own words (`plan_named`)."""
+        of the named place's plans, the one the question names by its title's own words (`plan_named`); the laws
+        and events it names with the plans whose titles write them (`Question.subject_plans`), and the plans it
+        asks for by their titles and places (`Question.catalogue`)."""
         marked = has_marks(question)  # as typed: the codes spelled out below bring marks into an unmarked question
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         named = self.plan_numbered(q) or self.plan_named(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
-        return dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
+        q = dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
+        return dataclasses.replace(q, catalogue=catalogue_plans(self, q))
 
     def plan_numbered(self, q: Question) -> str | None:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",
@@ -128,53 +130,61 @@ class Retriever:
     def candidates(self, q: Question, mode: str = "hybrid") -> Candidates | None:
         """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
         baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
-        tasks, the plan's number line, its signature block). None when the question names a place no plan is about."""
+        tasks, the plan's number line, its signature block). None when the question names a place no plan is about.
+        BM25 scores each clause once: the pool BM25 ranks (`sparse_pool`) with every other candidate."""
         if q.doc_filter is not None and not q.doc_filter:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
         store = self.store
-        order: dict[int, None] = {}
-        bm_rank: dict[int, int] = {}
-        if mode in ("hybrid", "bm25"):
-            for r, p in enumerate(self.sparse_top(q, doc_filter)):
-                bm_rank[p] = r
-                order[p] = None
-        dense_rank: dict[int, int] = {}
+        pool = self.sparse_pool(q, doc_filter) if mode in ("hybrid", "bm25") else []
         dense_text = self.dense_text(q)
-        if mode in ("hybrid", "dense"):
-            for r, (p, _) in enumerate(store.dense(dense_text, CANDIDATES, doc_filter)):
-                dense_rank[p] = r
-                order.setdefault(p, None)
+        dense = [p for p, _ in store.dense(dense_text, CANDIDATES, doc_filter)] if mode in ("hybrid", "dense") else []
         strategy = strategy_for(q)
+        extra: list[int] = []
         if mode == "hybrid":
-            for p in strategy.extra_candidates(self, q, doc_filter):
-                order.setdefault(p, None)
+            extra += strategy.extra_candidates(self, q, doc_filter)
             if q.asks_number:
                 for d in doc_filter or store.documents:
-                    for p in self.number_lines(d):
-                        order.setdefault(p, None)
+                    extra += self.number_lines(d)
             if q.asks_signer:
                 for d in doc_filter or store.documents:
-                    for p in self.signature_lines(d):
-                        order.setdefault(p, None)
+                    extra += self.signature_lines(d)
+        read = list(dict.fromkeys(pool + dense + extra))
+        bm25 = dict(zip(read, self.sparse_scores_at(q, read, doc_filter).tolist()))
+        order = dict.fromkeys(self.sparse_ranked(q, pool, bm25))
+        bm_rank = {p: r for r, p in enumerate(order)}
+        dense_rank = {p: r for r, p in enumerate(dense)}
+        order.update(dict.fromkeys(p for p in dense + extra if p not in order))
         positions = list(order)
         return Candidates(self, q, strategy, positions,
-                          bm25=self.sparse_scores_at(q, positions, doc_filter),
+                          bm25=np.array([bm25[p] for p in positions], dtype=np.float64),
                           bm25_rank=np.array([bm_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64),
                           dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
     def sparse_top(self, q: Question, doc_filter: set[str] | None) -> list[int]:
         """BM25's top CANDIDATES for the question: its own words, and the plans' words for its everyday words
-        (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds."""
+        (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds (`sparse_pool`)."""
+        pool = self.sparse_pool(q, doc_filter)
+        return self.sparse_ranked(q, pool, dict(zip(pool, self.sparse_scores_at(q, pool, doc_filter).tolist())))
+
+    def sparse_pool(self, q: Question, doc_filter: set[str] | None) -> list[int]:
+        """What BM25 finds for the question, best first: its own words' top CANDIDATES, then, for its everyday words
+        (`Question.plan_words`, when EVERYDAY_WEIGHT counts them), the plans' words' top CANDIDATES not among those."""
         found = [p for p, _ in self.store.sparse(q.text, CANDIDATES, doc_filter)]
         if not q.plan_words or not EVERYDAY_WEIGHT:
             return found
-        pool = list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES,
-                                                                            doc_filter)]))
-        scores = self.sparse_scores_at(q, pool, doc_filter)
-        ranked = sorted(range(len(pool)), key=lambda i: (-scores[i], pool[i]))
-        return [pool[i] for i in ranked[:CANDIDATES] if scores[i] > 0]
+        return list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES, doc_filter)]))
+
+    @staticmethod
+    def sparse_ranked(q: Question, pool: list[int], scores: Mapping[int, float]) -> list[int]:
+        """The pool (`sparse_pool`) as BM25 ranks it: as found for a question with no everyday words (the
+        store's order), else by the question's BM25 (`sparse_scores_at`, read into ``scores``), the top
+        CANDIDATES scoring above 0."""
+        if not q.plan_words or not EVERYDAY_WEIGHT:
+            return pool
+        ranked = sorted(pool, key=lambda p: (-scores[p], p))
+        return [p for p in ranked[:CANDIDATES] if scores[p] > 0]
 
     def sparse_scores_at(self, q: Question, positions: list[int], doc_filter: set[str] | None) -> np.ndarray:
         """BM25 of the question's own words plus EVERYDAY_WEIGHT × BM25 of the plans' words for its everyday ones."""
@@ -185,10 +195,8 @@ class Retriever:
 
     def dense_text(self, q: Question) -> str:
         """What the dense search embeds: the question, its marks put back from the plans' words when it was
-        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help), followed by the
-        plans' words for its everyday ones when EVERYDAY_IN_DENSE."""
-        text = self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
-        return f"{text} ({plan_words_text(q)})" if EVERYDAY_IN_DENSE and q.plan_words else text
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
+        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:

@@ -17,8 +17,10 @@ from corpus.places import province_key
 from corpus.responsibilities import LINKERS, UnitSections
 from corpus.text import (
     ASSIGNING_SECTION,
+    COLLECTION_ASKED,
+    COLLECTION_KINDS_NAMED,
     COLLECTIVE_UNIT_HEADS,
-    HEADING_KINDS,
+    PLAN_NOUN,
     STOPWORDS,
     fold,
     is_content_syllable,
@@ -39,7 +41,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import ANY_DOCUMENT, COLLECTION_ASKED, LEVEL_WORDS, PLAN_NOUN, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.query import LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -786,14 +788,15 @@ class PlanList(Target):
 
     def order(self, r: "Retriever", q: Question, scored: Scored) -> Scored:
         """Each plan's best clause first (the plans' title lines when the question asks which plans; the
-        catalogue's plans when it asks for plans by what their titles and letterheads say, `catalogue_plans`)."""
+        catalogue's plans when it asks for plans by what their titles and letterheads say, `Question.catalogue`)."""
         ordered = plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
-        return catalogue_first(r, q, catalogue_plans(r, q), ordered)
+        return catalogue_first(r, q, q.catalogue, ordered)
 
     def settles(self, r: "Retriever", q: Question) -> bool:
         """"Những kế hoạch nào triển khai thi hành luật …", "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì": the
-        plans are the answer, and their typed titles and localities say which (`catalogue_plans`)."""
-        return bool(catalogue_plans(r, q))
+        plans are the answer, and their typed titles and localities say which (`Question.catalogue`, read once by
+        `catalogue_plans`)."""
+        return bool(q.catalogue)
 
     def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
         return titles_with_evidence(r, q, ranked)
@@ -1142,11 +1145,6 @@ def asks_plans(q: Question) -> bool:
     return bool(_ASKS_PLANS.search(q.folded))
 
 
-# The kinds a question names the collection's documents by ("những kế hoạch nào", "trong bộ văn bản / tài liệu", "có
-# những thông tư nào"): those a document is issued as (`corpus.text.HEADING_KINDS`) and the two words for any document.
-# Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
-_COLLECTION_KINDS = re.compile(r"\b(?:%s)\b" % "|".join(
-    sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, *ANY_DOCUMENT)), key=len, reverse=True)))
 # Words a question names the collection and the plans' letterhead fields by, not a subject a plan's title states: the
 # stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
@@ -1169,7 +1167,7 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         docs = [d for d in docs if r.store.documents[d].kind == q.kind_asked]
     if q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
-    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(_COLLECTION_KINDS.findall(q.folded)).split())
+    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
              | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:

@@ -133,3 +133,37 @@ def test_the_abstention_fit_never_gives_an_evidence_item_a_negative_weight():
     theirs = LogisticRegression(C=1.0, max_iter=5000).fit((x2 - mine.mean) / mine.scale, y2)
     np.testing.assert_allclose(mine.probability(x2), theirs.predict_proba((x2 - mine.mean) / mine.scale)[:, 1],
                                atol=0.02)
+
+
+def test_features_read_each_item_once_and_agree_with_each_item_read_alone(monkeypatch):
+    """`Evidence.features` reads every item once per question, however many composites (`exact_checks`,
+    `value_stated_or_confident`) are made of it, and gives each the value it has read alone (questions on the 5G,
+    personal-data and culture-network plans; an asked value, a named unit, a named kind of document)."""
+    import dataclasses
+
+    import retrieval.evidence as E
+
+    ev = _evidence()
+    names = [n for n in EVIDENCE if n != "exact_checks"] + ["exact_checks"]  # the composite last, as a model reads it
+    cases = [("Chỉ thị của UBND tỉnh về phát triển 5G trong khu công nghiệp yêu cầu những gì?", [("g5", 176)]),
+             ("Ai chủ trì hướng dẫn các doanh nghiệp viễn thông phát triển 5G?", [("g5", 176)]),
+             ("Bộ Công an chủ trì xây dựng Nghị định nào?", [("dl", 202), ("dl", 236)]),
+             ("Viện Văn hóa phải trình các đề án trọng điểm trước thời hạn nào?", [("vh", 370), ("vh", 351)])]
+    for question, lines in cases:
+        alone = [_read(ev, n, question, lines) for n in names]
+        reads: dict[str, int] = {}
+        counting = {n: dataclasses.replace(f, read=_counted(f.read, n, reads)) for n, f in EVIDENCE.items()}
+        monkeypatch.setattr(E, "EVIDENCE", counting)
+        pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(CLAUSES)}
+        ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(lines)]
+        together = ev.features(analyse(question, PLANS, [], words=ev.words), ranked, names)
+        monkeypatch.undo()
+        assert list(together) == alone, question
+        assert reads and max(reads.values()) == 1 and "exact_checks" not in reads, question
+
+
+def _counted(read, name, reads):
+    def counted(*args):
+        reads[name] = reads.get(name, 0) + 1
+        return read(*args)
+    return counted

@@ -109,3 +109,24 @@ def test_who_pays_is_answered_by_the_sentence_saying_who_funds_it():
     assert q.qtype == "fact"
     out = _answer(q, [target, own], [target, own])
     assert "tự đảm bảo kinh phí" in out and "Thí điểm" not in out, out
+
+
+def test_the_question_is_read_for_a_source_of_money_once(monkeypatch):
+    """`query.analyse` reads `asks_source` once and passes it to the type and the answer slot, which read the same
+    as alone (a source asked of the Nghệ An 5G plan and the Đồng Tháp roadmap, who pays in Hà Nội, a sum beside a
+    source for the culture network, a plain who question)."""
+    import retrieval.query as Q
+
+    for text in ("Kinh phí thực hiện kế hoạch phát triển sóng 5G tại KCN Nghệ An lấy từ nguồn nào?",
+                 "Kinh phí thực hiện lộ trình đổi mới công nghệ Đồng Tháp lấy từ nguồn nào?",
+                 "ở Hà Nội ai bỏ tiền làm ứng dụng IoT trong nhà máy ở khu công nghiệp?",
+                 "Cần bao nhiêu tiền để đầu tư mạng lưới cơ sở văn hóa, lấy từ nguồn nào?",
+                 "Ai chủ trì phát triển sóng 5G?"):
+        f = folded(text)
+        alone = (Q.question_type(f), Q.answer_slot(f), asks_source(f))
+        reads = []
+        monkeypatch.setattr(Q, "asks_source", lambda f, _read=asks_source: reads.append(f) or _read(f))
+        q = Q.analyse(text, {}, [])
+        monkeypatch.undo()
+        assert len(reads) == 1, text
+        assert (q.qtype, q.answer_slot, q.asks_source) == alone, text

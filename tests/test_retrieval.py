@@ -285,3 +285,21 @@ def test_a_question_typed_without_marks_is_embedded_with_them(retriever):
     assert retriever.dense_text(folded_q) == "ai chủ trì chỉ tiêu bảo hiểm y tế"
     accented = retriever.analyse("Ai chủ trì chỉ tiêu bảo hiểm y tế?")
     assert retriever.dense_text(accented) == accented.text
+
+
+def test_the_plans_a_list_question_asks_for_are_read_once_with_the_question(retriever):
+    """`Question.catalogue` is `catalogue_plans` read once by `Retriever.analyse`; the list strategy's order and its
+    settling read it there rather than reading the titles again (a catalogue question, a list of one plan's content,
+    a who question)."""
+    import dataclasses
+
+    from retrieval.strategies import STRATEGIES, catalogue_plans
+
+    for text, listed in (("Có những kế hoạch nào về kinh tế - xã hội?", True),
+                         ("Những kế hoạch nào về chuyển đổi số?", False),
+                         ("Ai chủ trì chỉ tiêu BHYT?", False)):
+        q = retriever.analyse(text)
+        assert q.catalogue == catalogue_plans(retriever, dataclasses.replace(q, catalogue=())), text
+        assert bool(q.catalogue) == listed, text
+        assert STRATEGIES["list"].settles(retriever, q) == listed, text
+        assert not STRATEGIES["list"].settles(retriever, dataclasses.replace(q, catalogue=())), text

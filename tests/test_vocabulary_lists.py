@@ -7,7 +7,7 @@ from corpus import paraphrase_links
 from corpus import text as vocabulary
 from corpus.text import (FOLDED_STOPWORDS, LINKING_WORDS, NOT_COUNTED_WORDS, NOT_INDICATOR_NAME_WORDS,
                          NOT_PLACE_NAME_WORDS, PLAN_NAME_STOP, fold)
-from retrieval import catalog, evidence, query
+from retrieval import catalog, evidence, query, strategies
 from retrieval.query import AnswerSlot, answer_slot, folded
 
 
@@ -68,3 +68,25 @@ def test_a_persons_name_line_is_one_pattern_every_reader_shares():
         assert vocabulary.PERSON_NAME.match(name), name
     for line in ("Nơi nhận:", "KT. CHỦ TỊCH", "Hoàng", "Sở Nội vụ chủ trì", "Nguyễn Văn A B C D E"):
         assert not vocabulary.PERSON_NAME.match(line), line
+
+
+def test_the_funding_source_and_collection_wordings_are_declared_in_the_vocabulary():
+    for module, name in ((query, "MONEY_NAMED"), (query, "SOURCE_CUE"), (query, "WHO_PAYS"), (query, "COLLECTION_ASKED"),
+                         (query, "COLLECTION_KIND"), (query, "ANY_DOCUMENT"), (query, "PLAN_NOUN"),
+                         (strategies, "COLLECTION_ASKED"), (strategies, "COLLECTION_KINDS_NAMED"),
+                         (strategies, "PLAN_NOUN")):
+        assert getattr(module, name) is getattr(vocabulary, name), f"{module.__name__}.{name}"
+    assert evidence._SLOT_VALUE["source"] is vocabulary.SOURCE_STATED
+    for module, old in ((query, "_MONEY_NAMED"), (query, "_SOURCE_CUE"), (query, "_WHO_PAYS"),
+                        (query, "_COLLECTION_KIND"), (strategies, "_COLLECTION_KINDS")):
+        assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
+    # where money comes from, asked in three plans' wordings (Nghệ An 5G, Đồng Tháp roadmap, Hà Nội IoT), and stated
+    for asked in ("Kinh phí thực hiện kế hoạch lấy từ nguồn nào?", "tien thuc hien lo trinh lay tu dau",
+                  "ai bỏ tiền làm ứng dụng IoT?"):
+        assert query.asks_source(folded(asked)), asked
+    assert not query.asks_source(folded("Dự án nào được ưu tiên, lấy từ đâu?"))
+    assert vocabulary.SOURCE_STATED.search(folded("Kinh phí thực hiện từ nguồn ngân sách nhà nước và xã hội hóa."))
+    # the collection asked by its documents' kind (a circular, any document) vs a kind named inside the question
+    assert vocabulary.COLLECTION_ASKED.search(folded("Có những thông tư nào trong bộ văn bản?"))
+    assert vocabulary.COLLECTION_ASKED.search(folded("Những văn bản nào liên quan đến quy hoạch?"))
+    assert not vocabulary.COLLECTION_ASKED.search(folded("Phải quán triệt những văn bản nào?"))
