@@ -1095,7 +1095,7 @@ def titles_with_evidence(r: "Retriever", q: Question, ranked: Scored) -> Scored:
         return ranked
     clauses = r.store.clauses
     shown = next((i for i, t in enumerate(ranked) if clauses[t[0]].kind != "header"), len(ranked))
-    if not shown or shown == len(ranked) or catalogue_plans(r, q):
+    if not shown or shown == len(ranked) or q.catalogue:
         return ranked
     head, rest = ranked[:shown], ranked[shown:]
     out: Scored = []

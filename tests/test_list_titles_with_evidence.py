@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from corpus.model import Clause, Document, Locality
 from retrieval.query import analyse
-from retrieval.strategies import STRATEGIES, asks_plans, titles_with_evidence
+from retrieval.strategies import STRATEGIES, asks_plans, catalogue_plans, titles_with_evidence
 from tests.snippets import EvenWords, OrderingRetriever, OrderingStore
 
 GT, KT, CN = "gt", "kt", "cn"
@@ -72,6 +72,7 @@ def test_the_line_stating_where_a_plan_was_issued_stays_with_its_title():
 def test_plans_asked_for_by_their_titles_keep_every_title_first():
     r, docs = retriever()
     q = analyse("Có những kế hoạch nào phát triển hệ thống sóng viễn thông 5G tại các khu công nghiệp?", docs, [])
+    q = replace(q, catalogue=catalogue_plans(r, q))  # as `Retriever.analyse` reads it once
     ranked = [(pos(KT, 1), 0.6, 1.0), (pos(GT, 1), 0.2, 1.0), (pos(KT, 3), 0.6, 1.0)]
     assert titles_with_evidence(r, q, ranked) == ranked  # type: ignore[arg-type]  # the catalogue's titles answer
 
