@@ -31,6 +31,12 @@ _PLACE_ASKED = r"(?:tinh|thanh pho|thanh|dia phuong)(?:(?:, | va |/)(?:tinh|than
 _WHICH_PLANS = (r"\bnhung %s nao\b|(?<!\w)%s nao\b.*\b(?:ke hoach|chuong trinh)\b|^(?:cac )?ke hoach nao\b"
                 r"|\bnhung luat nao\b.*\bke hoach\b|\bke hoach\b.*\bnhung luat nao\b"
                 r"|\bco (?:nhung )?ke hoach gi\b" % (_PLACE_ASKED, _PLACE_ASKED))
+# a figure named as what the plan aims at: a goal (chỉ tiêu, mục tiêu, phấn đấu), a share (tỷ lệ, %, phần trăm), a level reached
+# ("đạt bao nhiêu", "mức nào", "tăng bao nhiêu"), a yearly rate ("tăng bình quân bao nhiêu mỗi năm"). "bao nhiêu" alone
+# asks a figure, which is a target when a year is asked of it ("năm 2028 … bao nhiêu tấn") and otherwise a figure the
+# plan states (`question_type`: "chiếm bao nhiêu trong vốn đầu tư", "tổng số trạm … là bao nhiêu")
+AIM_NAMED = re.compile(r"\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bphan tram\b|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b"
+                       r"|\btang bao\b|\bbinh quan\b|\b(?:moi|hang) nam\b")
 _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "các xã" after "UBND" / "Ủy ban nhân dân" / "Chủ tịch" names the communes' authority, a unit, not which communes
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
@@ -38,7 +44,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
-    ("target", re.compile(r"\bbao nhieu\b|\bchi tieu\b|\bmuc tieu\b|\bty le\b|%|\bmuc (nao|bao)\b|\bdat (bao|muc)\b|\bphan dau\b|\btang bao\b")),
+    ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
 ]
 # a duty question that opens with a commune body's name: "Hội Nông dân xã An Hưng được giao ..."
 _COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
@@ -407,14 +413,23 @@ def question_type(f: str, source: bool | None = None) -> str:
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    if qtype == "fact" and asks_time(f, source):
+    if (qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f)):
         qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
-    if qtype in ("when", "who") and source:
-        qtype = "fact"  # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?": a source of money, in words
+    if qtype == "target" and not AIM_NAMED.search(f) and not _YEAR.search(f):
+        # "Ngân sách địa phương chiếm bao nhiêu trong vốn đầu tư …", "tổng số trạm 5G … là bao nhiêu": "bao nhiêu"
+        # with no aim named nor year asked asks a figure the plan states, not one it aims at
+        qtype = "fact"
+    if qtype in ("when", "who", "duties") and source:
+        # "Kinh phí thực hiện lộ trình … lấy từ nguồn nào?", "ai bỏ tiền?", "Kinh phí cho các nhiệm vụ … được giao lấy từ
+        # nguồn nào?": a source of money, in words, not a time, a unit or a unit's tasks
+        qtype = "fact"
     return qtype
 
 
 _TIME_SLOTS = frozenset({"day", "year", "time"})
+# a number of days within which a task is done ("trong mấy ngày phải cấp lại", "phải công bố điểm trong mấy ngày"): the
+# task's thời hạn, though its answer slot counts days (`_FEW_DAYS`) as "rút ngắn còn mấy ngày" does
+_WITHIN_DAYS = re.compile(r"\btrong (?:may|bao nhieu) ngay\b")
 
 
 def asks_time(f: str, source: bool | None = None) -> bool:
@@ -505,11 +520,13 @@ class NamedUnit(NamedTuple):
     unknown_unit: str | None = None  # a duties question's opening unit no plan names
 
 
-def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit:
+def unit_named(question: str, f: str, qtype: str, units: list[str], source: bool | None = None) -> NamedUnit:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
-    a fact question about a named unit's giao / nhiệm vụ is a duties question; a when question names the unit whose
-    deadline it asks ("các sở, ngành báo cáo trước ngày nào")."""
+    a fact question about a named unit's giao / nhiệm vụ is a duties question, unless it asks where the money for them
+    comes from ("ai bỏ tiền thực hiện các nhiệm vụ do doanh nghiệp triển khai": `asks_source`); a when question names the unit whose
+    deadline it asks ("các sở, ngành báo cáo trước ngày nào"). ``source``: `asks_source` of ``f`` when the caller has
+    read it."""
     if qtype not in ("duties", "who", "fact", "when"):
         return NamedUnit(qtype)
     best, best_core = None, ""
@@ -522,7 +539,8 @@ def unit_named(question: str, f: str, qtype: str, units: list[str]) -> NamedUnit
         m = _COMMUNE_UNIT_START.match(question.strip())
         if m:
             unknown = m.group(0).strip()
-    if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f):
+    if best and qtype == "fact" and re.search(GIAO + r"|\bnhiem vu\b", f) and not (
+            asks_source(f) if source is None else source):
         qtype = "duties"
     return NamedUnit(qtype, best, best_core or None, unknown)
 
@@ -637,7 +655,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
     source = asks_source(f)
     qtype = question_type(f, source)
-    named = unit_named(question, f, qtype, units)
+    named = unit_named(question, f, qtype, units, source)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
     marked = has_marks(question) if marked is None else marked
