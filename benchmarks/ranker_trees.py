@@ -16,6 +16,7 @@ reads the abstention out of fold from each learner's out-of-fold rankings as `pl
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import itertools
 import pickle
 import sys
@@ -142,6 +143,8 @@ def main() -> None:
     ap.add_argument("--learners", default="linear,trees,residual")
     ap.add_argument("--abstention", action="store_true")
     a = ap.parse_args()
+    if a.learners != "linear" and importlib.util.find_spec("lightgbm") is None:
+        sys.exit("ranker_trees: the tree learners need lightgbm (pip install lightgbm); --learners linear runs without")
     retriever = Retriever(open_store(a.index), RankerModel.untrained())
     stored = load(a.tune + a.extra, retriever, a.cache)
     tune = [e for p in a.tune for e in stored[p]]
