@@ -143,3 +143,31 @@ def test_each_query_text_is_scored_once_per_question(monkeypatch):
         q = Question(text=question, folded=fold(question), qtype="fact", plan_words=everyday_plan_words(question))
         r.sparse_top(q, None)
         assert r.store.scored == [question, search.plan_words_text(q)], question
+
+
+def _every_group_searched(question: str, marked: bool) -> tuple[str, ...]:
+    """`everyday_plan_words` as it read before the first-word index: every group's pattern searched."""
+    from corpus.text import _EVERYDAY_MARKED, _EVERYDAY_UNMARKED, normalize, words
+
+    norm = normalize(question)
+    text, have, out = norm if marked else fold(norm), " " + " ".join(words(norm)) + " ", {}
+    for rx, plans, _ in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
+        if rx is not None and rx.search(text):
+            missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
+            if len(missing) == len(plans):
+                out.update(dict.fromkeys(missing))
+    return tuple(out)
+
+
+def test_a_question_is_searched_only_with_the_groups_of_its_own_words():
+    # each everyday phrase of the vocabulary, alone, at a question's start, end and middle, in capitals, folded, glued
+    # to a neighbour: the groups looked up by the question's words find what searching every group finds
+    found = 0
+    for everyday, _, _ in EVERYDAY_WORDS:
+        for p in (p.strip() for p in everyday.split("|")):
+            for text in (p, f"{p}?", f"Ở xã, {p} lấy từ đâu ra", f"({p.upper()}) là gì", fold(p), f"tiền{p}", f"{p}x",
+                         f"Hạn chót {p} của trường học"):
+                for marked in (True, False):
+                    assert everyday_plan_words(text, marked) == _every_group_searched(text, marked), (text, marked)
+                    found += bool(_every_group_searched(text, marked))
+    assert found > 300
