@@ -592,6 +592,7 @@ class Evidence:
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
         self.rarest_as_typed = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_rarest_as_typed)
+        self.title_words = functools.lru_cache(maxsize=plans)(self._read_title_words)
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
         self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
@@ -1140,6 +1141,11 @@ class Evidence:
         """Folded words with every abbreviation replaced by its long form ("BHYT" → "bao hiem y te")."""
         pattern, table, _ = self._abbreviation_table
         return re.findall(r"[a-z0-9]+", pattern.sub(lambda m: table[m.group(1)], fold(normalize(text))))
+
+    def _read_title_words(self, title: str) -> frozenset[str]:
+        """The `words` of a plan's typed title, as a set (``title_words``, memoised by title: a question asking which
+        plans there are reads every plan's)."""
+        return frozenset(self.words(title))
 
     def long_forms(self, norm: str) -> str:
         """Normalised text with abbreviations replaced by their long forms, accents kept."""
