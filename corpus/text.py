@@ -714,18 +714,31 @@ def _everyday_pattern(phrases: list[str]) -> re.Pattern[str]:
                       + r")(?!\w)")
 
 
-def _everyday_tables() -> tuple[list[tuple[re.Pattern[str], re.Pattern[str] | None, tuple[str, ...]]], ...]:
+def _everyday_tables() -> tuple[list[tuple[re.Pattern[str] | None, tuple[str, ...], list[str]]], ...]:
     marked, unmarked = [], []
     for everyday, plan, _reason in EVERYDAY_WORDS:
         phrases = [normalize(p) for p in everyday.split("|") if p.strip()]
         plans = tuple(normalize(p) for p in plan.split(",") if p.strip())
         several = [fold(p) for p in phrases if " " in p]  # folded, only the phrases of two syllables or more
-        marked.append((_everyday_pattern(phrases), plans))
-        unmarked.append((_everyday_pattern(several) if several else None, plans))
+        marked.append((_everyday_pattern(phrases), plans, phrases))
+        unmarked.append((_everyday_pattern(several) if several else None, plans, several))
     return marked, unmarked
 
 
+def _first_words(table) -> dict[str, tuple[int, ...]]:
+    """Each everyday phrase's first word → the groups of ``table`` holding a phrase that opens with it: a group's
+    pattern can match a text only where its first word stands whole (its phrases are words and single spaces, matched
+    between word edges), so a question is searched with the groups of its own words only, not all of them."""
+    index: dict[str, list[int]] = {}
+    for i, (_rx, _plans, phrases) in enumerate(table):
+        for p in phrases:
+            index.setdefault(p.split(" ", 1)[0], []).append(i)
+    return {w: tuple(dict.fromkeys(ix)) for w, ix in index.items()}
+
+
 _EVERYDAY_MARKED, _EVERYDAY_UNMARKED = _everyday_tables()
+_EVERYDAY_FIRST_MARKED, _EVERYDAY_FIRST_UNMARKED = _first_words(_EVERYDAY_MARKED), _first_words(_EVERYDAY_UNMARKED)
+_WHOLE_WORD = re.compile(r"\w+")
 
 
 def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
@@ -736,9 +749,13 @@ def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
     syllables or more are matched, folded (a folded syllable alone stands for too many words)."""
     norm = normalize(question)
     text = norm if marked else fold(norm)
+    table, first = (_EVERYDAY_MARKED, _EVERYDAY_FIRST_MARKED) if marked else (_EVERYDAY_UNMARKED, _EVERYDAY_FIRST_UNMARKED)
+    groups = sorted({i for w in _WHOLE_WORD.findall(text) for i in first.get(w, ())})
+    if not groups:
+        return ()
     have = " " + " ".join(words(norm)) + " "
     out: dict[str, None] = {}
-    for rx, plans in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
+    for rx, plans, _phrases in (table[i] for i in groups):
         if rx is None or not rx.search(text):
             continue
         missing = [p for p in plans if f" {' '.join(words(p))} " not in have]

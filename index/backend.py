@@ -42,6 +42,19 @@ class BM25Statistics:
     n_docs: int
 
 
+class BM25Scorer(Protocol):
+    """BM25 of one query over the clauses (in a ``doc_filter``, if given), asked for in parts: the store scores the
+    query once, however many parts a question reads (`ClauseStore.bm25_scorer`)."""
+
+    def top(self, k: int) -> list[tuple[int, float]]:
+        """Top-k clauses: [(position, score)], only clauses sharing a query token, best first, ties to the earlier
+        position (what `ClauseStore.sparse` returns)."""
+
+    def at(self, positions: Sequence[int]) -> np.ndarray:
+        """Scores of the clauses at ``positions``, in that order (float64; 0 outside the filter and for clauses
+        sharing no query token: what `ClauseStore.sparse_scores_at` returns)."""
+
+
 @runtime_checkable
 class ClauseStore(Protocol):
     """What retrieval needs from an index, whichever back end holds it."""
@@ -64,6 +77,10 @@ class ClauseStore(Protocol):
     def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
         """Top-k clauses by BM25 over planqa's tokens, optionally only in ``doc_filter``: only clauses
         sharing a query token, best first, ties to the earlier position."""
+
+    def bm25_scorer(self, query: str, doc_filter: set[str] | None = None) -> BM25Scorer:
+        """BM25 of ``query`` in ``doc_filter`` for one question's several reads (its top clauses, then its scores
+        at the candidates found by every route): ``sparse`` and ``sparse_scores_at`` in one, the query scored once."""
 
     def query_vector(self, query: str) -> np.ndarray:
         """The query's embedding with this index's model (float32, memoised per store)."""
@@ -176,6 +193,19 @@ class SnapshotStore(ABC):
     def syllable_counts(self) -> SyllableCounts | None:
         """None: this back end stores no lookup tables, the retriever reads them from the clauses."""
         return None
+
+    @abstractmethod
+    def bm25_scorer(self, query: str, doc_filter: set[str] | None = None) -> BM25Scorer:
+        """BM25 of ``query`` in ``doc_filter``, read in parts (`BM25Scorer`), scored once."""
+
+    def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+        """Top-k clauses by BM25 (one read of `bm25_scorer`)."""
+        return self.bm25_scorer(query, doc_filter).top(k)
+
+    def sparse_scores_at(self, query: str, positions: Sequence[int],
+                         doc_filter: set[str] | None = None) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions`` (one read of `bm25_scorer`)."""
+        return self.bm25_scorer(query, doc_filter).at(positions)
 
     def word_initials(self) -> WordInitials | None:
         """None: this back end stores no lookup tables, the retriever reads them from the clauses."""

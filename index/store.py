@@ -229,32 +229,49 @@ class IndexStore(SnapshotStore):
             mask[rows] = 1.0
         return np.asarray(self._bm25.get_scores(tokens, weight_mask=mask), dtype=np.float32)
 
-    def sparse_scores_at(self, query: str, positions: Sequence[int],
-                         doc_filter: set[str] | None = None) -> np.ndarray:
-        """BM25 scores of the clauses at ``positions``, in that order (0 outside ``doc_filter``; float64)."""
-        if len(positions) == 0:
-            return np.zeros(0, dtype=np.float64)
-        scores = self.sparse_scores(query, doc_filter)
-        return np.asarray(scores[np.asarray(positions, dtype=np.int64)], dtype=np.float64)
-
     def query_tokens(self, query: str) -> list[str]:
         """The BM25 tokens of a query, abbreviations expanded with this index's table."""
         return T.bm25_tokens(query, self.abbreviations)
 
-    def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
+    def bm25_scorer(self, query: str, doc_filter: set[str] | None = None) -> "ScoreVector":
+        """BM25 of ``query`` in ``doc_filter``: every clause scored once, on first read (`ScoreVector`)."""
+        return ScoreVector(self, query, doc_filter)
+
+
+class ScoreVector:
+    """One query's BM25 score of every clause (bm25s scores the whole index at once, ~0.3 ms over 44 plans),
+    computed on the first read and kept for the next: a question's top clauses and its scores at the candidates
+    found by every route come from one pass (a `BM25Scorer`)."""
+
+    def __init__(self, store: IndexStore, query: str, doc_filter: set[str] | None) -> None:
+        self._store = store
+        self._query = query
+        self._filter = doc_filter
+
+    @functools.cached_property
+    def scores(self) -> np.ndarray:
+        return self._store.sparse_scores(self._query, self._filter)
+
+    def top(self, k: int) -> list[tuple[int, float]]:
         """Top-k clauses by BM25 (bm25s) over folded syllables and compounds: [(position, score)].
 
         Only clauses sharing a query token (score > 0); ties go to the earlier position, as in the
         PostgreSQL back end, so both return the same list."""
-        n = len(self.clauses)
+        n = len(self._store.clauses)
         if k <= 0 or n == 0:
             return []
-        if doc_filter is not None and self.positions(doc_filter).size == 0:
+        if self._filter is not None and self._store.positions(self._filter).size == 0:
             return []
-        scores = self.sparse_scores(query, doc_filter)
+        scores = self.scores
         k = min(k, int((scores > 0).sum()))
         if k == 0:
             return []
         top = np.argpartition(-scores, k - 1)[:k] if k < n else np.arange(n)
         top = sorted(top.tolist(), key=lambda p: (-float(scores[p]), p))
         return [(int(p), float(scores[p])) for p in top]
+
+    def at(self, positions: Sequence[int]) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions``, in that order (0 outside the filter; float64)."""
+        if len(positions) == 0:
+            return np.zeros(0, dtype=np.float64)
+        return np.asarray(self.scores[np.asarray(positions, dtype=np.int64)], dtype=np.float64)

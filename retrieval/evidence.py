@@ -50,7 +50,7 @@ _ROMAN = re.compile(r"[IVXLCDM]+")
 _JOINED_CODE = re.compile(r"(?<![\w/&.,\-])[A-ZĐ]{1,6}(?:[&,][A-ZĐ]{1,6})*&[A-ZĐ]{1,6}(?![\w/&\-]|[.,]\w)")
 _CODE_MARK = re.compile(r"[&,]")
 INITIALS_CACHE = 1024  # codes read from questions, per index
-SUBJECT_CACHE = 256  # questions whose subject pairs are kept: the evidence items of one question read them twice
+SUBJECT_CACHE = 256  # questions whose subject pairs and rarest words are kept: two evidence items of a question read each
 INITIALS_SEEN = 2  # a code is read as the run of words its letters begin only when the plans write that run
 # at least this often, and more often than any other run with the same initials (a chance match is rare)
 INITIALS_MARGIN = 2  # … and at least this many times as often as the next such run: two runs the plans write about
@@ -591,6 +591,8 @@ class Evidence:
         self._plan_bigrams = functools.lru_cache(maxsize=plans)(self._read_plan_bigrams)
         self.own_pairs = functools.lru_cache(maxsize=clauses)(self._read_own_pairs)
         self.subject_pairs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_pairs)
+        self.rarest_as_typed = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_rarest_as_typed)
+        self.title_words = functools.lru_cache(maxsize=plans)(self._read_title_words)
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
         self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
@@ -962,23 +964,24 @@ class Evidence:
         words = [w for run in q.content_runs for w in self.words(" ".join(run))]
         return tuple(dict.fromkeys(w for w in words if is_content_syllable(w) and w not in drop))
 
-    def rarest(self, q: Question) -> list[str]:
+    def rarest(self, q: Question) -> tuple[str, ...]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
         place = {w for p in q.provinces_named for w in p.split()}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
                  if is_content_syllable(w) and w not in place]
-        return sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS]
+        return tuple(sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS])
 
-    def rarest_as_typed(self, q: Question) -> tuple[list[str], bool]:
+    def _read_rarest_as_typed(self, q: Question) -> tuple[tuple[str, ...], bool]:
         """The question's RARE_WORDS rarest content words read with the marks it was typed with, rarity counted on the
         clauses' marked words (`marked_idf`), and True; `rarest` and False for a question typed without marks (or
         whose marked words do not pair up with its folded ones). Folded, the words of a topic no plan is about
         collide with common plan words ("đội tuyển" is "đội" and "tuyên truyền"'s "tuyen", "bóng đá" every
-        plan's "đa"), and the rarest of them is a word the plans write; with marks it is one they never write."""
+        plan's "đa"), and the rarest of them is a word the plans write; with marks it is one they never write.
+        (``rarest_as_typed``, memoised per question: two evidence items read them.)"""
         words = self.marked_content(q)
         if words is None:
             return self.rarest(q), False
-        return sorted(words, key=lambda w: (-self.marked_idf(w), w))[:RARE_WORDS], True
+        return tuple(sorted(words, key=lambda w: (-self.marked_idf(w), w))[:RARE_WORDS]), True
 
     def marked_content(self, q: Question) -> list[str] | None:
         """The words `rarest` reads (the question's content words, its provinces left out) with the marks the question
@@ -1138,6 +1141,11 @@ class Evidence:
         """Folded words with every abbreviation replaced by its long form ("BHYT" → "bao hiem y te")."""
         pattern, table, _ = self._abbreviation_table
         return re.findall(r"[a-z0-9]+", pattern.sub(lambda m: table[m.group(1)], fold(normalize(text))))
+
+    def _read_title_words(self, title: str) -> frozenset[str]:
+        """The `words` of a plan's typed title, as a set (``title_words``, memoised by title: a question asking which
+        plans there are reads every plan's)."""
+        return frozenset(self.words(title))
 
     def long_forms(self, norm: str) -> str:
         """Normalised text with abbreviations replaced by their long forms, accents kept."""

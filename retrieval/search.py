@@ -20,7 +20,7 @@ import numpy as np
 
 from corpus.model import Clause, Document, FieldLine
 from corpus.metadata import cited_number
-from index.backend import ClauseStore, open_store
+from index.backend import BM25Scorer, ClauseStore, open_store
 from retrieval.accents import AccentRestorer, typed_without_marks
 from retrieval.answer import ANSWERING_COVERAGE, compose_answer
 from retrieval.contract import (
@@ -131,12 +131,14 @@ class Retriever:
         """The clauses worth scoring: BM25's and the dense search's top CANDIDATES (one of them for a
         baseline mode), plus, for a hybrid question, the clauses its facts point at (a named unit's
         tasks, the plan's number line, its signature block). None when the question names a place no plan is about.
-        BM25 scores each clause once: the pool BM25 ranks (`sparse_pool`) with every other candidate."""
+        BM25 scores each clause once: the pool BM25 ranks (`sparse_pool`) with every other candidate, and each query
+        text once (`question_bm25`)."""
         if q.doc_filter is not None and not q.doc_filter:
             return None
         doc_filter = set(q.doc_filter) if q.doc_filter else None
         store = self.store
-        pool = self.sparse_pool(q, doc_filter) if mode in ("hybrid", "bm25") else []
+        bm = self.question_bm25(q, doc_filter)
+        pool = self.sparse_pool(bm) if mode in ("hybrid", "bm25") else []
         dense_text = self.dense_text(q)
         dense = [p for p, _ in store.dense(dense_text, CANDIDATES, doc_filter)] if mode in ("hybrid", "dense") else []
         strategy = strategy_for(q)
@@ -150,7 +152,7 @@ class Retriever:
                 for d in doc_filter or store.documents:
                     extra += self.signature_lines(d)
         read = list(dict.fromkeys(pool + dense + extra))
-        bm25 = dict(zip(read, self.sparse_scores_at(q, read, doc_filter).tolist()))
+        bm25 = dict(zip(read, self.sparse_scores_at(bm, read).tolist()))
         order = dict.fromkeys(self.sparse_ranked(q, pool, bm25))
         bm_rank = {p: r for r, p in enumerate(order)}
         dense_rank = {p: r for r, p in enumerate(dense)}
@@ -162,19 +164,29 @@ class Retriever:
                           dense=store.dense_scores_at(dense_text, positions),
                           dense_rank=np.array([dense_rank.get(p, CANDIDATES) for p in positions], dtype=np.float64))
 
+    def question_bm25(self, q: Question, doc_filter: set[str] | None) -> "QuestionBM25":
+        """The question's BM25 scorers (`ClauseStore.bm25_scorer`): its own words, and the plans' words for its
+        everyday words (`Question.plan_words`) when EVERYDAY_WEIGHT counts them, each scored once for all its reads."""
+        own = self.store.bm25_scorer(q.text, doc_filter)
+        everyday = (self.store.bm25_scorer(plan_words_text(q), doc_filter)
+                    if q.plan_words and EVERYDAY_WEIGHT else None)
+        return QuestionBM25(own, everyday)
+
     def sparse_top(self, q: Question, doc_filter: set[str] | None) -> list[int]:
         """BM25's top CANDIDATES for the question: its own words, and the plans' words for its everyday words
         (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds (`sparse_pool`)."""
-        pool = self.sparse_pool(q, doc_filter)
-        return self.sparse_ranked(q, pool, dict(zip(pool, self.sparse_scores_at(q, pool, doc_filter).tolist())))
+        bm = self.question_bm25(q, doc_filter)
+        pool = self.sparse_pool(bm)
+        return self.sparse_ranked(q, pool, dict(zip(pool, self.sparse_scores_at(bm, pool).tolist())))
 
-    def sparse_pool(self, q: Question, doc_filter: set[str] | None) -> list[int]:
+    @staticmethod
+    def sparse_pool(bm: "QuestionBM25") -> list[int]:
         """What BM25 finds for the question, best first: its own words' top CANDIDATES, then, for its everyday words
         (`Question.plan_words`, when EVERYDAY_WEIGHT counts them), the plans' words' top CANDIDATES not among those."""
-        found = [p for p, _ in self.store.sparse(q.text, CANDIDATES, doc_filter)]
-        if not q.plan_words or not EVERYDAY_WEIGHT:
+        found = [p for p, _ in bm.own.top(CANDIDATES)]
+        if bm.everyday is None:
             return found
-        return list(dict.fromkeys(found + [p for p, _ in self.store.sparse(plan_words_text(q), CANDIDATES, doc_filter)]))
+        return list(dict.fromkeys(found + [p for p, _ in bm.everyday.top(CANDIDATES)]))
 
     @staticmethod
     def sparse_ranked(q: Question, pool: list[int], scores: Mapping[int, float]) -> list[int]:
@@ -186,11 +198,12 @@ class Retriever:
         ranked = sorted(pool, key=lambda p: (-scores[p], p))
         return [p for p in ranked[:CANDIDATES] if scores[p] > 0]
 
-    def sparse_scores_at(self, q: Question, positions: list[int], doc_filter: set[str] | None) -> np.ndarray:
+    @staticmethod
+    def sparse_scores_at(bm: "QuestionBM25", positions: list[int]) -> np.ndarray:
         """BM25 of the question's own words plus EVERYDAY_WEIGHT × BM25 of the plans' words for its everyday ones."""
-        scores = self.store.sparse_scores_at(q.text, positions, doc_filter)
-        if q.plan_words and EVERYDAY_WEIGHT:
-            scores = scores + EVERYDAY_WEIGHT * self.store.sparse_scores_at(plan_words_text(q), positions, doc_filter)
+        scores = bm.own.at(positions)
+        if bm.everyday is not None:
+            scores = scores + EVERYDAY_WEIGHT * bm.everyday.at(positions)
         return scores
 
     def dense_text(self, q: Question) -> str:
@@ -459,6 +472,14 @@ class Retriever:
         return IndexInfo(model=m["model"], dimension=int(m["dimension"]), clause_count=len(self.store.clauses),
                          document_count=len(self.store.documents), built_at=str(m.get("built_at", "")),
                          format_version=int(m["format_version"]))
+
+
+@dataclasses.dataclass(frozen=True)
+class QuestionBM25:
+    """One question's BM25 (`Retriever.question_bm25`): the scorer of its own words, and of the plans' words for its
+    everyday words (None when it has none or EVERYDAY_WEIGHT is 0)."""
+    own: BM25Scorer
+    everyday: BM25Scorer | None
 
 
 def plan_words_text(q: Question) -> str:

@@ -1174,7 +1174,7 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         found = docs if q.provinces_named or q.kind_asked else []
     else:
         total = sum(r.evidence.idf(w) for w in subject)
-        titles = {d: frozenset(r.evidence.words(r.store.documents[d].title or "")) for d in docs}
+        titles = {d: r.evidence.title_words(r.store.documents[d].title or "") for d in docs}
         found = [d for d in docs if sum(r.evidence.idf(w) for w in subject if w in titles[d]) >= LIST_TITLE_SHARE * total]
     return tuple(found[:MAX_PLANS_LISTED])
 

@@ -89,6 +89,9 @@ class FoldedWords:
     def words(self, text: str) -> list[str]:
         return re.findall(r"[a-z0-9]+", folded(text))
 
+    def title_words(self, title: str) -> frozenset[str]:
+        return frozenset(self.words(title))
+
 
 @dataclass
 class OrderingRetriever:

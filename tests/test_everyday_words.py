@@ -82,23 +82,30 @@ def test_every_group_of_the_vocabulary_says_why():
 
 
 class _Store:
-    """BM25 over the clauses above with the index's own tokens, as `ClauseStore.sparse` reads it."""
+    """BM25 over the clauses above with the index's own tokens, as `ClauseStore.bm25_scorer` reads it."""
 
     def __init__(self, texts: list[str]) -> None:
         self.bm25 = bm25s.BM25()
         self.bm25.index([bm25_tokens(t) for t in texts], show_progress=False)
         self.n = len(texts)
+        self.scored: list[str] = []  # each query text the store scored, once per scoring
 
-    def _scores(self, query: str) -> np.ndarray:
+    def bm25_scorer(self, query, doc_filter=None):
+        self.scored.append(query)
         tokens = [t for t in bm25_tokens(query) if t in self.bm25.vocab_dict]
-        return np.asarray(self.bm25.get_scores(tokens), dtype=np.float64) if tokens else np.zeros(self.n)
+        return _Scores(np.asarray(self.bm25.get_scores(tokens), dtype=np.float64) if tokens else np.zeros(self.n))
 
-    def sparse(self, query, k=10, doc_filter=None):
-        s = self._scores(query)
-        return [(int(p), float(s[p])) for p in sorted(range(self.n), key=lambda p: (-s[p], p))[:k] if s[p] > 0]
 
-    def sparse_scores_at(self, query, positions, doc_filter=None):
-        return self._scores(query)[np.asarray(positions, dtype=np.int64)]
+class _Scores:
+    def __init__(self, s: np.ndarray) -> None:
+        self.s = s
+
+    def top(self, k):
+        s = self.s
+        return [(int(p), float(s[p])) for p in sorted(range(len(s)), key=lambda p: (-s[p], p))[:k] if s[p] > 0]
+
+    def at(self, positions):
+        return self.s[np.asarray(positions, dtype=np.int64)]
 
 
 def _top(question: str, weight: float, monkeypatch) -> list[str]:
@@ -124,3 +131,43 @@ def test_the_added_words_weigh_less_than_the_questions_own(monkeypatch):
     assert PROVINCE_PLAN[1] not in _top("Chậm nhất là lúc nào?", 0.0, monkeypatch)
     deadlines = {PROVINCE_PLAN[1], EDUCATION_PROGRAMME[2]}  # "Thời hạn hoàn thành", "Thời gian hoàn thành"
     assert set(_top("Chậm nhất là lúc nào?", 0.5, monkeypatch)[:2]) == deadlines
+
+
+def test_each_query_text_is_scored_once_per_question(monkeypatch):
+    # an everyday question reads BM25 of its own words and of the plans' words, each for its top clauses and for the
+    # scores at the pool: two scorings, one per text, not four
+    for question in ("Tiền ở đâu ra để làm kế hoạch?", "Hạn chót là ngày nào?", "Trường học tổ chức gì cho học trò?"):
+        monkeypatch.setattr(search, "EVERYDAY_WEIGHT", 0.5)
+        r = object.__new__(search.Retriever)
+        r.store = _Store(CLAUSES)
+        q = Question(text=question, folded=fold(question), qtype="fact", plan_words=everyday_plan_words(question))
+        r.sparse_top(q, None)
+        assert r.store.scored == [question, search.plan_words_text(q)], question
+
+
+def _every_group_searched(question: str, marked: bool) -> tuple[str, ...]:
+    """`everyday_plan_words` as it read before the first-word index: every group's pattern searched."""
+    from corpus.text import _EVERYDAY_MARKED, _EVERYDAY_UNMARKED, normalize, words
+
+    norm = normalize(question)
+    text, have, out = norm if marked else fold(norm), " " + " ".join(words(norm)) + " ", {}
+    for rx, plans, _ in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
+        if rx is not None and rx.search(text):
+            missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
+            if len(missing) == len(plans):
+                out.update(dict.fromkeys(missing))
+    return tuple(out)
+
+
+def test_a_question_is_searched_only_with_the_groups_of_its_own_words():
+    # each everyday phrase of the vocabulary, alone, at a question's start, end and middle, in capitals, folded, glued
+    # to a neighbour: the groups looked up by the question's words find what searching every group finds
+    found = 0
+    for everyday, _, _ in EVERYDAY_WORDS:
+        for p in (p.strip() for p in everyday.split("|")):
+            for text in (p, f"{p}?", f"Ở xã, {p} lấy từ đâu ra", f"({p.upper()}) là gì", fold(p), f"tiền{p}", f"{p}x",
+                         f"Hạn chót {p} của trường học"):
+                for marked in (True, False):
+                    assert everyday_plan_words(text, marked) == _every_group_searched(text, marked), (text, marked)
+                    found += bool(_every_group_searched(text, marked))
+    assert found > 300

@@ -150,3 +150,22 @@ def test_sample_index_locality_filter_keeps_to_that_commune(sample_index):
     assert an_hung
     for hits in (s.sparse("thu ngân sách", 5, doc_filter=an_hung), s.dense("thu ngân sách", 5, doc_filter=an_hung)):
         assert hits and all(s.clauses[i].doc_id in an_hung for i, _ in hits)
+
+
+def test_a_bm25_scorer_scores_the_index_once_for_all_its_reads(sample_index, monkeypatch):
+    """A question reads BM25 twice (its top clauses, then its scores at every candidate): the whole index is scored
+    once per query, and each read gives what `sparse` and `sparse_scores_at` give."""
+    s = IndexStore.load(sample_index)
+    passes = []
+    scores = s._bm25.get_scores
+    monkeypatch.setattr(s._bm25, "get_scores", lambda *a, **kw: passes.append(1) or scores(*a, **kw))
+    an_hung = {d for d, doc in s.documents.items() if doc.locality.name == "An Hưng"}
+    for q in ("tỷ lệ dân số tham gia bảo hiểm y tế năm 2030", "thu ngân sách", "ai chu tri cai cach hanh chinh"):
+        for doc_filter in (None, an_hung):
+            top, positions = s.sparse(q, 50, doc_filter), list(range(0, len(s.clauses), 5))
+            at = s.sparse_scores_at(q, positions, doc_filter)
+            passes.clear()
+            scorer = s.bm25_scorer(q, doc_filter)
+            assert scorer.top(50) == top and scorer.at(positions).tolist() == at.tolist()
+            assert scorer.at([p for p, _ in top]).tolist() == [score for _, score in top]
+            assert len(passes) == 1, q

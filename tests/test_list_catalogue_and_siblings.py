@@ -118,3 +118,17 @@ def test_a_part_of_the_list_named_answers_with_its_sibling_parts(text, plan, fou
 ])
 def test_a_part_the_question_names_keeps_its_own_lines(text, plan, found):
     assert items_for(text, plan, found) == []
+
+
+def test_a_catalogue_question_reads_each_plans_title_words_once(retriever):
+    # "which plans are there" questions read every plan's title: worded once per plan, not once per question
+    from retrieval.strategies import catalogue_plans
+
+    titles = retriever.evidence.title_words
+    titles.cache_clear()
+    for text in ("Có những kế hoạch nào về cải cách hành chính?", "Những kế hoạch nào về chuyển đổi số?",
+                 "Có những kế hoạch nào về bảo hiểm y tế?"):
+        catalogue_plans(retriever, retriever.analyse(text))
+    assert 0 < titles.cache_info().misses <= len(retriever.store.documents)
+    assert all(titles(d.title or "") == frozenset(retriever.evidence.words(d.title or ""))
+               for d in retriever.store.documents.values())

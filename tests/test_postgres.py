@@ -154,6 +154,20 @@ def test_both_backends_score_the_same_clauses_at_given_positions(both):
     assert pg.sparse_scores_at(QUESTIONS[0], []).shape == (0,)
 
 
+def test_a_bm25_scorer_reads_what_sparse_and_sparse_scores_at_read_on_both_backends(both):
+    """One question's scorer (its top clauses, then its scores at the candidates) gives what the two calls give."""
+    positions = list(range(0, len(both[0].clauses), 11))
+    one_doc = {sorted(both[0].documents)[0]}
+    for store in both:
+        for q in QUESTIONS:
+            for doc_filter in (None, one_doc, {"no-such-plan"}):
+                scorer = store.bm25_scorer(q, doc_filter)
+                assert scorer.top(10) == store.sparse(q, 10, doc_filter)
+                assert scorer.at(positions).tolist() == store.sparse_scores_at(q, positions, doc_filter).tolist()
+                assert scorer.top(3) == store.sparse(q, 3, doc_filter)  # read again: the same answer
+        assert store.bm25_scorer(QUESTIONS[0]).at([]).shape == (0,) and store.bm25_scorer(QUESTIONS[0]).top(0) == []
+
+
 def test_evaluation_gives_the_same_figures_on_both_backends(both):
     from retrieval import Retriever
     from retrieval.evaluate import evaluate

@@ -81,3 +81,19 @@ def ev_question(ev: Evidence, text: str):
     from retrieval.query import analyse
 
     return analyse(text, PLANS, [], words=ev.words)
+
+
+def test_the_rarest_words_are_read_once_for_both_items_of_a_question(monkeypatch):
+    # rare_words_found and rare_words_in_plan read the same words: the question's marked words are paired up once
+    ev = _evidence()
+    paired = []
+    content = ev.marked_content
+    monkeypatch.setattr(ev, "marked_content", lambda q: paired.append(q.text) or content(q))
+    for text, answer in ((FOOTBALL, 20), ("Diện tích sầu riêng của Sơn La đạt bao nhiêu ha?", 60),
+                         ("Hội diễn văn nghệ quần chúng tuyển chọn đội nào?", 40)):
+        q = ev_question(ev, text)
+        pos = next(i for i, c in enumerate(CLAUSES) if c.lines[0] == answer)
+        found, in_plan = ev.features(q, [(pos, 0.9, 1.0)], ["rare_words_found", "rare_words_in_plan"])
+        assert (found, in_plan) == (_read(ev, "rare_words_found", text, [(CLAUSES[pos].doc_id, answer)]),
+                                    _read(ev, "rare_words_in_plan", text, [(CLAUSES[pos].doc_id, answer)]))
+        assert paired.count(text) == 1, text

@@ -100,6 +100,23 @@ def test_baseline_modes_run_on_the_same_index(retriever):
         retriever.ask(BHYT, mode="magic")
 
 
+@pytest.mark.parametrize("question", [BHYT, "Tiền ở đâu ra để làm kế hoạch ở xã An Hưng?",
+                                      "Hạn chót nộp báo cáo chuyển đổi số là khi nào?", "thu ngan sach xa dat bao nhieu"])
+def test_each_bm25_query_of_a_question_is_scored_once(retriever, question, monkeypatch):
+    # its own words, and the plans' words for its everyday words: each read for the top clauses and again for the
+    # scores at every candidate, from one scoring of the whole index
+    from retrieval.search import plan_words_text
+
+    store, passes, asked = retriever.store, [], []
+    scorer, scores = store.bm25_scorer, store._bm25.get_scores
+    monkeypatch.setattr(store, "bm25_scorer", lambda query, doc_filter=None: asked.append(query) or scorer(query, doc_filter))
+    monkeypatch.setattr(store._bm25, "get_scores", lambda *a, **kw: passes.append(1) or scores(*a, **kw))
+    q = retriever.analyse(question)
+    cands = retriever.candidates(q, "hybrid")
+    assert cands.positions and cands.bm25.any()
+    assert asked == [q.text] + ([plan_words_text(q)] if q.plan_words else []) and len(passes) == len(asked)
+
+
 def test_empty_question_is_not_found(retriever):
     assert not retriever.ask("   ").found
 

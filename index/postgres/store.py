@@ -8,6 +8,7 @@ Rows written after the snapshot are skipped until the store is reloaded (``gener
 """
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 import numpy as np
@@ -153,25 +154,9 @@ class PostgresStore(SnapshotStore):
     def query_tokens(self, query: str) -> list[str]:
         return T.bm25_tokens(query, self.abbreviations)
 
-    def sparse(self, query: str, k: int = 10, doc_filter: set[str] | None = None) -> list[tuple[int, float]]:
-        """Top-k by BM25: only clauses holding a query term (GIN on term ids) are scored, exactly."""
-        if k <= 0 or not self.clauses:
-            return []
-        weights = W.query_weights(self.query_tokens(query), self._term_ids, self._df, self._n_docs)
-        if not weights:
-            return []
-        where = "term_ids && %(ids)s::int[]"
-        if doc_filter is not None:
-            doc_filter = {d for d in doc_filter if d in self.doc_ranges}
-            if not doc_filter:
-                return []
-            where += " AND doc_id = ANY(%(docs)s::text[])"
-        sql = (f"SELECT id, -(bm25 <#> %(q)s::sparsevec) AS s FROM clauses WHERE {where} "
-               f"ORDER BY s DESC LIMIT %(k)s")
-        params = {"q": W.sparse_literal(weights), "ids": sorted(weights), "k": int(k) + 16,
-                  "docs": sorted(doc_filter or ())}
-        rows = self._db.run(lambda c: c.execute(sql, params).fetchall())
-        return [(p, s) for p, s in self._rows_to_positions(rows, k) if s > 0]
+    def bm25_scorer(self, query: str, doc_filter: set[str] | None = None) -> "SQLScorer":
+        """BM25 of ``query`` in ``doc_filter`` in SQL (`SQLScorer`): each read is one query, as before."""
+        return SQLScorer(self, query, doc_filter)
 
     def _ids_at(self, positions: Sequence[int]) -> list[str]:
         return [self.clauses[int(p)].id for p in positions]
@@ -186,28 +171,6 @@ class PostgresStore(SnapshotStore):
         params = {"q": vector_literal(q), "ids": self._ids_at(positions)}
         got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
         return np.array([float(got.get(cid, 0.0)) for cid in params["ids"]], dtype=np.float64)
-
-    def sparse_scores_at(self, query: str, positions: Sequence[int],
-                         doc_filter: set[str] | None = None) -> np.ndarray:
-        """BM25 scores of the clauses at ``positions``, in that order (0 outside ``doc_filter`` and for
-        clauses sharing no query token)."""
-        out = np.zeros(len(positions), dtype=np.float64)
-        if len(positions) == 0:
-            return out
-        weights = W.query_weights(self.query_tokens(query), self._term_ids, self._df, self._n_docs)
-        if not weights:
-            return out
-        ids = self._ids_at(positions)
-        keep = [i for i, cid in enumerate(ids) if doc_filter is None or self.clauses[int(positions[i])].doc_id in doc_filter]
-        if not keep:
-            return out
-        sql = ("SELECT id, -(bm25 <#> %(q)s::sparsevec) FROM clauses "
-               "WHERE id = ANY(%(ids)s::text[]) AND term_ids && %(terms)s::int[]")
-        params = {"q": W.sparse_literal(weights), "ids": [ids[i] for i in keep], "terms": sorted(weights)}
-        got = dict(self._db.run(lambda c: c.execute(sql, params).fetchall()))
-        for i in keep:
-            out[i] = max(float(got.get(ids[i], 0.0)), 0.0)
-        return out
 
     # ------------------------------------------------------------------ look-ups
 
@@ -232,3 +195,62 @@ class PostgresStore(SnapshotStore):
 
     def close(self) -> None:
         self._db.close()
+
+
+class SQLScorer:
+    """One query's BM25 in SQL (a `BM25Scorer`): the top clauses and the scores at given positions are each one
+    statement, only over the clauses holding a query term; the query's term weights are worked out once."""
+
+    def __init__(self, store: PostgresStore, query: str, doc_filter: set[str] | None) -> None:
+        self._store = store
+        self._query = query
+        self._filter = doc_filter
+
+    @functools.cached_property
+    def weights(self) -> dict[int, float]:
+        s = self._store
+        return W.query_weights(s.query_tokens(self._query), s._term_ids, s._df, s._n_docs)
+
+    def top(self, k: int) -> list[tuple[int, float]]:
+        """Top-k by BM25: only clauses holding a query term (GIN on term ids) are scored, exactly."""
+        store, doc_filter = self._store, self._filter
+        if k <= 0 or not store.clauses:
+            return []
+        weights = self.weights
+        if not weights:
+            return []
+        where = "term_ids && %(ids)s::int[]"
+        if doc_filter is not None:
+            doc_filter = {d for d in doc_filter if d in store.doc_ranges}
+            if not doc_filter:
+                return []
+            where += " AND doc_id = ANY(%(docs)s::text[])"
+        sql = (f"SELECT id, -(bm25 <#> %(q)s::sparsevec) AS s FROM clauses WHERE {where} "
+               f"ORDER BY s DESC LIMIT %(k)s")
+        params = {"q": W.sparse_literal(weights), "ids": sorted(weights), "k": int(k) + 16,
+                  "docs": sorted(doc_filter or ())}
+        rows = store._db.run(lambda c: c.execute(sql, params).fetchall())
+        return [(p, s) for p, s in store._rows_to_positions(rows, k) if s > 0]
+
+    def at(self, positions: Sequence[int]) -> np.ndarray:
+        """BM25 scores of the clauses at ``positions``, in that order (0 outside the filter and for clauses sharing
+        no query token)."""
+        store, doc_filter = self._store, self._filter
+        out = np.zeros(len(positions), dtype=np.float64)
+        if len(positions) == 0:
+            return out
+        weights = self.weights
+        if not weights:
+            return out
+        ids = store._ids_at(positions)
+        keep = [i for i, cid in enumerate(ids)
+                if doc_filter is None or store.clauses[int(positions[i])].doc_id in doc_filter]
+        if not keep:
+            return out
+        sql = ("SELECT id, -(bm25 <#> %(q)s::sparsevec) FROM clauses "
+               "WHERE id = ANY(%(ids)s::text[]) AND term_ids && %(terms)s::int[]")
+        params = {"q": W.sparse_literal(weights), "ids": [ids[i] for i in keep], "terms": sorted(weights)}
+        got = dict(store._db.run(lambda c: c.execute(sql, params).fetchall()))
+        for i in keep:
+            out[i] = max(float(got.get(ids[i], 0.0)), 0.0)
+        return out
