@@ -30,6 +30,12 @@ RELEVANT_SHARE = 0.35
 # ... and when it holds this share of the question's content words (rarity-weighted `coverage`): half of
 # them, so a clause that shares one common word with the question does not speak for its plan
 ANSWERING_COVERAGE = 0.5
+# a thời hạn of the kind asked ("trong thời hạn bao lâu" → a duration) that no clause quoted states is looked for among
+# the clauses a reader sees first (`evidence.TOP`), not only the three the answer is composed from: the task's "Trong
+# thời hạn 15 ngày làm việc" ranked fourth, behind a rule stating "định kỳ" and its two bullets. One found below the
+# first three speaks for the question only as a clause quoted for its plan does (ANSWERING_COVERAGE of its words):
+# another task's "định kỳ hàng năm" ranked fourth for "sát hạch kỹ năng số … bao lâu một lần" (coverage .36) does not
+TIME_KIND_DEPTH = 5
 _AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|ha\b|km\b|m2|m²|tỷ|triệu|nghìn|lượt|người|hộ\b)", re.I)
 
 
@@ -308,7 +314,8 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # the question asks a kind of time ("bắt đầu từ khi nào", "bao lâu một lần": `Question.time_asked`) that no
         # clause quoted states (the best states "thường xuyên"): the first of the answer's clauses whose thời hạn is
         # of that kind is quoted too, though the ranker scored it lower; `When.pick` puts it first
-        kind = next((t for t in ranked[:ANSWER_DEPTH] if answers_time(t[0].deadline_kinds, asked)), None)
+        kind = next((t for i, t in enumerate(ranked[:TIME_KIND_DEPTH]) if answers_time(t[0].deadline_kinds, asked)
+                     and (i < ANSWER_DEPTH or t[2] >= ANSWERING_COVERAGE)), None)
         if kind is not None:
             relevant.append(kind)
     by_doc: dict[str, list[Clause]] = {}
