@@ -312,6 +312,20 @@ def announced_items(q: Question, found: Sequence[Clause], said: Sequence[Clause]
     return out
 
 
+def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], said: Sequence[Clause],
+                          coverage: dict[int, float]) -> Clause | None:
+    """A question asking for a list's items ("có những nhóm giải pháp nào", "triển khai những phong trào thi đua
+    trọng tâm nào") whose plan's first line covers only part of its words (a purpose's "b) Cụ thể hóa … giải pháp"):
+    the plan's best clause found that covers every content word (`strategies.LIST_FULL_COVERAGE`: "… 08 nhóm giải
+    pháp …, bao gồm: …") names the list asked, and is quoted too unless already said. None otherwise."""
+    from retrieval.strategies import LIST_FULL_COVERAGE
+
+    if not q.asks_items or coverage.get(id(first), 0.0) >= LIST_FULL_COVERAGE:
+        return None
+    quoted = set(map(id, said))
+    return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
@@ -345,6 +359,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
                      and (i < ANSWER_DEPTH or t[2] >= ANSWERING_COVERAGE)), None)
         if kind is not None:
             relevant.append(kind)
+    coverage = {id(c): cov for c, _, cov in relevant}
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
@@ -382,6 +397,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
                     lines.append(strategy.line(c, q, cs))
                     said.append(c)
                     break
+        whole = whole_question_clause(q, first, cs, said, coverage)
+        if whole is not None:
+            lines.append(strategy.line(whole, q, cs))
+            said.append(whole)
         if plan is not None:
             for head, listed in announced_items(q, cs, said, plan(doc_id)):
                 lines.extend(strategy.line(c, q, cs) for c in ([head] if head not in said else []) + listed)

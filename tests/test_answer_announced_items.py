@@ -1,12 +1,13 @@
 """A question asking for a list's items whose plan's clauses found hold the heading announcing that list ("… bao
 gồm:", "… tập trung vào các lĩnh vực:") is answered with the announced items, though another clause carries the
 answer's first line (`answer.announced_items`); not when the answer already quotes an announced list with its items,
-nor when the question asks for no items. Wordings modelled on three plans: a law plan's support contents, a ministry
+nor when the question asks for no items; and a clause covering every word of such a question is quoted beside a first
+line covering part of it (`answer.whole_question_clause`). Wordings modelled on plans: a law plan's support contents, a ministry
 plan's priority fields, a procedure's dossier."""
 from __future__ import annotations
 
 from corpus.model import Clause, Document
-from retrieval.answer import announced_items, compose_answer
+from retrieval.answer import announced_items, compose_answer, whole_question_clause
 from retrieval.query import Question, folded, role_flags
 
 
@@ -86,3 +87,48 @@ def test_a_sibling_procedures_dossier_is_not_added_to_a_dossier_already_quoted_w
     assert announced_items(q, [one, two], [one, *one_items], plan) == []
     # nothing quoted yet of any list: the announcement found is quoted with its items
     assert announced_items(q, [two], [], plan) == [(two, two_items)]
+
+
+# --- a clause covering every word of a question asking for items is quoted beside a partial first line
+
+
+def _covered(first_text: str, whole_text: str, doc: str) -> tuple[Clause, Clause]:
+    return (clause(127, first_text, ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"], doc=doc, kind="item"),
+            clause(337, whole_text, ["III. GIẢI PHÁP THỰC HIỆN"], doc=doc, kind="paragraph"))
+
+
+CASES = [  # (question, the partial first line, the clause covering the whole question, a word only the latter has)
+    ("Kế hoạch thực hiện quy hoạch có những nhóm giải pháp nào?",
+     "b) Cụ thể hóa các nhiệm vụ, chính sách, giải pháp gắn với trách nhiệm của các cơ quan.",
+     "Triển khai đồng bộ 08 nhóm giải pháp, bao gồm: Giải pháp về cơ chế, chính sách; Giải pháp về hợp tác quốc tế.",
+     "hợp tác quốc tế", "vh"),
+    ("Đợt thi đua triển khai những phong trào thi đua trọng tâm nào của Thủ tướng?",
+     "- Nội bộ đoàn kết, tham gia tích cực các phong trào thi đua do Thủ tướng Chính phủ phát động.",
+     "- Tập trung triển khai các phong trào thi đua trọng tâm do Thủ tướng Chính phủ phát động như Chung tay xóa nhà tạm.",
+     "Chung tay xóa nhà tạm", "na"),
+    ("Kế hoạch tuyên truyền Luật Việc làm bằng những hình thức nào?",
+     "- Sở Nội vụ chủ trì tuyên truyền, phổ biến Luật.",
+     "Tuyên truyền Luật Việc làm bằng các hình thức: hội nghị, tọa đàm, pa nô, áp phích và trên cổng thông tin.",
+     "áp phích", "hcm"),
+]
+
+
+def test_a_clause_covering_the_whole_question_is_quoted_beside_a_first_line_covering_part_of_it():
+    for text, part, whole, word, doc in CASES:
+        first, full = _covered(part, whole, doc)
+        q = ask(text, "fact")
+        assert q.asks_items, text
+        docs = {doc: Document(id=doc, source=f"{doc}.md", title="Kế hoạch")}
+        out = compose_answer(q, [(first, 0.32, 0.86), (full, 0.30, 1.0)], docs, plan=lambda d: [first, full])
+        assert word in out, text
+
+
+def test_no_whole_question_clause_is_added_when_the_first_line_covers_it_all_or_no_items_are_asked():
+    text, part, whole, _, doc = CASES[0]
+    first, full = _covered(part, whole, doc)
+    q = ask(text, "fact")
+    assert whole_question_clause(q, first, [first, full], [first], {id(first): 0.86, id(full): 1.0}) is full
+    assert whole_question_clause(q, first, [first, full], [first], {id(first): 1.0, id(full): 1.0}) is None
+    assert whole_question_clause(q, first, [first, full], [first, full], {id(first): 0.86, id(full): 1.0}) is None
+    other = ask("Ai chủ trì thực hiện quy hoạch?", "who")
+    assert whole_question_clause(other, first, [first, full], [first], {id(first): 0.86, id(full): 1.0}) is None
