@@ -36,6 +36,8 @@ ANSWERING_COVERAGE = 0.5
 # first three speaks for the question only as a clause quoted for its plan does (ANSWERING_COVERAGE of its words):
 # another task's "định kỳ hàng năm" ranked fourth for "sát hạch kỹ năng số … bao lâu một lần" (coverage .36) does not
 TIME_KIND_DEPTH = 5
+# a plan's best clauses found looked at for a heading announcing the list asked (`announced_items`)
+ANNOUNCED_LOOKED = 3
 _AMOUNT = re.compile(r"\d(?:[\d.,]*\d)?\s*(?:%|ha\b|km\b|m2|m²|tỷ|triệu|nghìn|lượt|người|hộ\b)", re.I)
 
 
@@ -285,6 +287,45 @@ def each_plan_answer(ranked: list[tuple[Clause, float, float]],
     return out
 
 
+def announced_items(q: Question, found: Sequence[Clause], said: Sequence[Clause],
+                    plan: Sequence[Clause]) -> list[tuple[Clause, list[Clause]]]:
+    """A question asking for a list's items (`Question.asks_items`: "gồm những gì") whose plan's clauses found hold a
+    heading that announces that list ("- Các nội dung hỗ trợ thi hành Luật bao gồm:", "a) Hồ sơ gồm:",
+    `strategies.announces_list`) among its ANNOUNCED_LOOKED best, though another clause carries the answer's first line
+    (the unit asked "ai làm", a bullet of another part): the announcement with its items (`strategies.enumeration`
+    under it, at most MAX_ITEMS) is quoted, none of which the answer has said yet. Nothing when the question asks for
+    no items, or the answer already quotes an announced list with its items (a sibling part's "c) Thành phần hồ sơ:"
+    would answer for another procedure)."""
+    from retrieval.strategies import announces_list, enumeration, heads
+
+    if not q.asks_items or any(announces_list(s) and any(heads(s, x) for x in said) for s in said):
+        return []  # the answer already quotes a list announced with its items ("c) Thành phần hồ sơ:" over its lines)
+    out: list[tuple[Clause, list[Clause]]] = []
+    quoted = set(map(id, said))
+    for c in found[:ANNOUNCED_LOOKED]:
+        if not announces_list(c):
+            continue
+        listed = [x for x in enumeration(c, plan, under_only=True) if id(x) not in quoted]
+        if listed:
+            out.append((c, listed))
+            quoted |= {id(c), *map(id, listed)}
+    return out
+
+
+def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], said: Sequence[Clause],
+                          coverage: dict[int, float]) -> Clause | None:
+    """A question asking for a list's items ("có những nhóm giải pháp nào", "triển khai những phong trào thi đua
+    trọng tâm nào") whose plan's first line covers only part of its words (a purpose's "b) Cụ thể hóa … giải pháp"):
+    the plan's best clause found that covers every content word (`strategies.LIST_FULL_COVERAGE`: "… 08 nhóm giải
+    pháp …, bao gồm: …") names the list asked, and is quoted too unless already said. None otherwise."""
+    from retrieval.strategies import LIST_FULL_COVERAGE
+
+    if not q.asks_items or coverage.get(id(first), 0.0) >= LIST_FULL_COVERAGE:
+        return None
+    quoted = set(map(id, said))
+    return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
@@ -318,6 +359,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
                      and (i < ANSWER_DEPTH or t[2] >= ANSWERING_COVERAGE)), None)
         if kind is not None:
             relevant.append(kind)
+    coverage = {id(c): cov for c, _, cov in relevant}
     by_doc: dict[str, list[Clause]] = {}
     for c, _, _ in relevant:
         by_doc.setdefault(c.doc_id, []).append(c)
@@ -336,20 +378,33 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             # a heading found answers with all it heads when that is a short enumeration ("10. Xây dựng cơ chế
             # tài chính …" over its two bullets): its first clause alone is half the answer
             items = enumeration(first, plan(doc_id), under_only=True)
+        said = [*shown, first]
         if items:
             lines.extend(strategy.line(c, q, cs) for c in items)
+            said += items
         elif body is not None:
             lines.append(strategy.line(body, q, cs))
+            said.append(body)
         else:
             # a bare title found without what it heads ("1.2. Kiến nghị thực thi", "IV. KINH PHÍ"): the plan's text
             # under it is what the title says, quoted with it (`title_body`: all of a short enumeration); the
             # next clause found follows as for any clause
             own = title_body(first, plan(doc_id), strategy.quotes_announced_items) if plan is not None else []
             lines.extend(strategy.line(c, q, cs) for c in own)
+            said += own
             for c in [c for c in cs if c is not first and c not in own][:FOLLOWERS_LOOKED]:
                 if strategy.adds(first, c, q):
                     lines.append(strategy.line(c, q, cs))
+                    said.append(c)
                     break
+        whole = whole_question_clause(q, first, cs, said, coverage)
+        if whole is not None:
+            lines.append(strategy.line(whole, q, cs))
+            said.append(whole)
+        if plan is not None:
+            for head, listed in announced_items(q, cs, said, plan(doc_id)):
+                lines.extend(strategy.line(c, q, cs) for c in ([head] if head not in said else []) + listed)
+                said += [head, *listed]
         if q.asks_signer and documents[doc_id].signer:
             lines.insert(0, signed(documents[doc_id]))
         blocks.append((documents[doc_id], lines))
