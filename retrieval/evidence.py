@@ -39,23 +39,6 @@ from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_numbers, word_pairs
 
 
-@functools.lru_cache(maxsize=1)
-def dictionary_compounds() -> tuple[frozenset[str], frozenset[str]]:
-    """The Vietnamese dictionary's words of two to COMPOUND_SYLLABLES syllables (underthesea's Viet74K word list, read
-    from the installed package's data, once per process, never at question time): with their marks (normalised,
-    lowercase) and folded. Empty when underthesea is not installed (then no question has a compound)."""
-    spec = importlib.util.find_spec("underthesea")
-    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt" if spec and spec.origin else None
-    if path is None or not path.is_file():
-        return frozenset(), frozenset()
-    marked: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = normalize(line.strip()).lower()
-        words = _MARKED_WORD.findall(entry)
-        if 2 <= len(words) <= COMPOUND_SYLLABLES and " ".join(words) == entry:
-            marked.add(entry)
-    return frozenset(marked), frozenset(fold(w) for w in marked)
-
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
 RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng")
@@ -94,6 +77,26 @@ NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the n
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 _MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_compounds() -> tuple[frozenset[str], frozenset[str]]:
+    """The Vietnamese dictionary's words of two to COMPOUND_SYLLABLES syllables (underthesea's Viet74K word list, read
+    from the installed package's data once per process, when the first `Evidence` is built, ~0.5 s): with their marks (normalised,
+    lowercase) and folded. Empty when underthesea is not installed (then no question has a compound)."""
+    spec = importlib.util.find_spec("underthesea")
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return frozenset(), frozenset()
+    marked: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = normalize(line.strip()).lower()
+        words = _MARKED_WORD.findall(entry)
+        if 2 <= len(words) <= COMPOUND_SYLLABLES and " ".join(words) == entry:
+            marked.add(entry)
+    return frozenset(marked), frozenset(fold(w) for w in marked)
+
+
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -357,7 +360,7 @@ def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int,
     if not compounds or not ranked:
         return 0.0
     doc = ev.store.clauses[ranked[0][0]].doc_id
-    return -max((ev.compound_rarity(c, marked) for c in compounds if not ev.plan_writes_phrase(c, marked, doc)),
+    return 0.0 - max((ev.compound_rarity(c, marked) for c in compounds if not ev.plan_writes_phrase(c, marked, doc)),
                 default=0.0)
 
 
@@ -636,6 +639,7 @@ class Evidence:
         self.plan_marked_blob = functools.lru_cache(maxsize=plans)(self._read_plan_marked_blob)
         self.question_compounds = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_question_compounds)
         self._df, self._ndocs = self._document_frequencies()
+        dictionary_compounds()  # read with the index, not at the first question (`question_compounds`)
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
 
