@@ -15,11 +15,13 @@ or unit the plans do not have at all is a fact, not a score: the answer then say
 from __future__ import annotations
 
 import functools
+import importlib.util
 import inspect
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
@@ -36,9 +38,11 @@ from retrieval.answer import RELEVANT_SHARE
 from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_numbers, word_pairs
 
+
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
 ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
 RARE_WORDS = 2  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng")
+COMPOUND_SYLLABLES = 4  # the longest dictionary compound looked for in a question ("sân vận động", "nhà máy điện")
 SUBJECT_WORDS = 3  # a named law or document is matched by this many words from its start ("luật việc làm"):
 # a question's wording runs on past the name ("Luật Việc làm phải được …") and no reader marks where it ends
 
@@ -73,6 +77,26 @@ NAMED_PLAN_MIN_SHARE = 0.5  # ... and the best title writes more than half the n
 PLAN_NAME_WORDS = 10  # a plan's subject rarely takes more words in a question; the rest is the question
 _NAME_BREAK = re.compile(r"[,;:?!()\[\]“”\"]")  # a name does not run across punctuation
 _MARKED_WORD = re.compile(r"[^\W_]+")  # a word with its marks, as `Evidence.words` reads it folded
+
+
+@functools.lru_cache(maxsize=1)
+def dictionary_compounds() -> tuple[frozenset[str], frozenset[str]]:
+    """The Vietnamese dictionary's words of two to COMPOUND_SYLLABLES syllables (underthesea's Viet74K word list, read
+    from the installed package's data once per process, when the first `Evidence` is built, ~0.5 s): with their marks (normalised,
+    lowercase) and folded. Empty when underthesea is not installed (then no question has a compound)."""
+    spec = importlib.util.find_spec("underthesea")
+    path = Path(spec.origin).parent / "corpus" / "data" / "Viet74K.txt" if spec and spec.origin else None
+    if path is None or not path.is_file():
+        return frozenset(), frozenset()
+    marked: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = normalize(line.strip()).lower()
+        words = _MARKED_WORD.findall(entry)
+        if 2 <= len(words) <= COMPOUND_SYLLABLES and " ".join(words) == entry:
+            marked.add(entry)
+    return frozenset(marked), frozenset(fold(w) for w in marked)
+
+
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
@@ -322,6 +346,22 @@ def rare_words_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
         return 1.0
     doc = ev.store.clauses[ranked[0][0]].doc_id
     return sum(ev.plan_writes(w, marked, doc) for w in rare) / len(rare)
+
+
+@evidence
+def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """Minus the rarity of the rarest dictionary compound of the question the answering plan never writes (0 when it
+    writes them all, or the question has none): `Evidence.question_compounds`. A question in a plan's vocabulary about
+    a thing no plan covers shares its syllables with the plan but not its compound ("cuộc thi" beside "thi đua",
+    "đội tuyển" beside "đội" and "tuyển", "khu phố" beside "khu" and "phố"), while an answerable question the plan words
+    otherwise mostly lacks pairs that straddle two compounds ("đua chào") or common ones, which are not rare. Read by
+    phrase, not by syllable: the plan's words with their marks when both are typed with them, folded otherwise."""
+    compounds, marked = ev.question_compounds(q)
+    if not compounds or not ranked:
+        return 0.0
+    doc = ev.store.clauses[ranked[0][0]].doc_id
+    return 0.0 - max((ev.compound_rarity(c, marked) for c in compounds if not ev.plan_writes_phrase(c, marked, doc)),
+                default=0.0)
 
 
 @evidence
@@ -596,7 +636,10 @@ class Evidence:
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
         self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
+        self.plan_marked_blob = functools.lru_cache(maxsize=plans)(self._read_plan_marked_blob)
+        self.question_compounds = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_question_compounds)
         self._df, self._ndocs = self._document_frequencies()
+        dictionary_compounds()  # read with the index, not at the first question (`question_compounds`)
         # codes come from questions: bounded, and per index (the cache dies with this object)
         self.initials_long_form = functools.lru_cache(maxsize=INITIALS_CACHE)(self._read_initials_long_form)
 
@@ -982,6 +1025,69 @@ class Evidence:
         if words is None:
             return self.rarest(q), False
         return tuple(sorted(words, key=lambda w: (-self.marked_idf(w), w))[:RARE_WORDS]), True
+
+    def _read_question_compounds(self, q: Question) -> tuple[tuple[str, ...], bool]:
+        """The dictionary compounds (`dictionary_compounds`) the question writes about its subject, and whether read
+        with marks (``question_compounds``, memoised per question). The question's words as typed, lowercase, are
+        cut left to right into the longest dictionary words (a syllable belongs to one: "bắt đầu từ" is not also "đầu
+        tư"); a compound counts when each of its syllables is one of `subject_words` (no stop word, place, year, or
+        words naming a plan, law or document) and it is no plan kind ("kế hoạch"). A question typed without marks is
+        read folded against the folded dictionary (a folded compound may stand for several marked ones)."""
+        marked_lex, folded_lex = dictionary_compounds()
+        subject = set(self.subject_words(q))
+        if q.marked:
+            words, lexicon = [w.lower() for w in self.marked_words(q.text)], marked_lex
+        else:
+            words, lexicon = self.words(q.text), folded_lex
+        out: list[str] = []
+        at = 0
+        while at < len(words):
+            n = next((n for n in range(min(COMPOUND_SYLLABLES, len(words) - at), 1, -1)
+                      if " ".join(words[at:at + n]) in lexicon), 1)
+            phrase, at = " ".join(words[at:at + n]), at + n
+            syllables = fold(phrase).split()
+            if n > 1 and all(w in subject for w in syllables) and fold(phrase) not in PLAN_WORDS:
+                out.append(phrase)
+        return tuple(dict.fromkeys(out)), q.marked
+
+    @functools.cached_property
+    def _pair_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+        """How often the plans write each pair of adjacent words, with marks (normalised) and folded: the index's
+        stored counts (`index.lookups.SyllableCounts`), read from the clauses for an index written before them."""
+        counts = self.store.syllable_counts()
+        if counts is None:
+            counts = SyllableCounts.of(c.text for c in self.store.clauses)
+        marked: dict[tuple[str, str], int] = {}
+        plain: dict[tuple[str, str], int] = {}
+        for (a, b), n in counts.bigram.items():
+            k = (normalize(a), normalize(b))
+            marked[k] = marked.get(k, 0) + n
+            k = (fold(a), fold(b))
+            plain[k] = plain.get(k, 0) + n
+        return marked, plain
+
+    def compound_rarity(self, phrase: str, marked: bool) -> float:
+        """Rarity of a compound over the plans: as `marked_idf`, on how often they write its least written pair of
+        adjacent words (with marks when ``marked``, folded otherwise)."""
+        counts = self._pair_counts[0 if marked else 1]
+        words = phrase.split() if marked else fold(phrase).split()
+        n = min((counts.get(p, 0) for p in zip(words, words[1:])), default=0)
+        return math.log(1 + (len(self.store.clauses) + 1) / (n + IDF_SMOOTHING))
+
+    def _read_plan_marked_blob(self, doc_id: str) -> str | None:
+        """A plan's title and every clause as its words with their marks, lowercase, " a b c " (``plan_marked_blob``);
+        None for a plan written without marks."""
+        if self.marked_plan_words(doc_id) is None:
+            return None
+        start, end = self.store.doc_ranges[doc_id]
+        parts = [self.store.documents[doc_id].title or ""] + [self.store.clauses[p].text for p in range(start, end)]
+        return " " + " ".join(w.lower() for w in self.marked_words("\n".join(parts))) + " "
+
+    def plan_writes_phrase(self, phrase: str, marked: bool, doc_id: str) -> bool:
+        """Plan ``doc_id`` writes ``phrase`` as a run of words anywhere: with its marks when ``marked`` and the plan is
+        written with them, folded otherwise."""
+        blob = self.plan_marked_blob(doc_id) if marked else None
+        return f" {phrase} " in blob if blob is not None else f" {fold(phrase)} " in self._plan_blob(doc_id)
 
     def marked_content(self, q: Question) -> list[str] | None:
         """The words `rarest` reads (the question's content words, its provinces left out) with the marks the question
