@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from corpus.model import Clause, Document, SourceText
+from corpus.model import Clause, Document, Locality, SourceText
 from corpus.parse import parse_source
 from corpus.text import ABBREVIATIONS, folded
 from index.backend import BM25Statistics
@@ -68,6 +68,12 @@ def plan_clause(doc: str, n: int, text: str, path: list[str], kind: str = "bulle
     """A one-line clause of plan ``doc`` at line ``n`` under the headings ``path``."""
     return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
                   source=f"{doc}.md", lines=(n, n), **kw)
+
+
+def plans_of(*rows: tuple[str, str, str]) -> dict[str, Document]:
+    """Plans by id from (id, title, province) rows: each a "Kế hoạch" of that province."""
+    return {d: Document(d, f"{d}.md", title=title, kind="Kế hoạch", locality=Locality(province=province))
+            for d, title, province in rows}
 
 
 def duty_clause(doc: str, n: int, text: str, kind: str = "bullet", **kw) -> Clause:

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpus.model import Document, Locality
 from retrieval.evidence import Evidence, dictionary_compounds
 from retrieval.query import analyse
-from tests.snippets import EvidenceStore, plan_clause, read_evidence
+from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence
 
-PLANS = {
-    "td": Document("td", "td.md", title="Kế hoạch tổ chức đợt thi đua chào mừng Đại hội Đảng bộ tỉnh", kind="Kế hoạch",
-                   locality=Locality(province="Đắk Lắk")),
-    "gd": Document("gd", "gd.md", title="Kế hoạch phát triển giáo dục giai đoạn 2026 - 2030", kind="Kế hoạch",
-                   locality=Locality(province="Nghệ An")),
-    "xa": Document("xa", "xa.md", title="Kế hoạch phát triển kinh tế - xã hội xã An Hưng năm 2026", kind="Kế hoạch",
-                   locality=Locality(province="Hải Phòng")),
-}
+PLANS = plans_of(
+    ("td", "Kế hoạch tổ chức đợt thi đua chào mừng Đại hội Đảng bộ tỉnh", "Đắk Lắk"),
+    ("gd", "Kế hoạch phát triển giáo dục giai đoạn 2026 - 2030", "Nghệ An"),
+    ("xa", "Kế hoạch phát triển kinh tế - xã hội xã An Hưng năm 2026", "Hải Phòng"),
+)
 CLAUSES = [
     plan_clause("td", 10, "- Đợt thi đua chào mừng Đại hội diễn ra từ ngày 01/6 đến ngày 30/9; tổ chức tuyên dương "
                 "các tập thể, cá nhân tiêu biểu.", ["II. NỘI DUNG"]),

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from corpus.model import Document, Locality
 from retrieval.evidence import Evidence
-from tests.snippets import EvidenceStore, plan_clause, read_evidence
+from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence
 
-PLANS = {
-    "xa": Document("xa", "xa.md", title="Kế hoạch phát triển kinh tế - xã hội xã An Hưng năm 2026", kind="Kế hoạch",
-                   locality=Locality(province="Hải Phòng")),
-    "vh": Document("vh", "vh.md", title="Kế hoạch phát triển văn hóa, thể thao giai đoạn 2026 - 2030", kind="Kế hoạch",
-                   locality=Locality(province="Đắk Lắk")),
-    "sr": Document("sr", "sr.md", title="Kế hoạch phát triển cây sầu riêng giai đoạn 2026 - 2030", kind="Kế hoạch",
-                   locality=Locality(province="Sơn La")),
-}
+PLANS = plans_of(
+    ("xa", "Kế hoạch phát triển kinh tế - xã hội xã An Hưng năm 2026", "Hải Phòng"),
+    ("vh", "Kế hoạch phát triển văn hóa, thể thao giai đoạn 2026 - 2030", "Đắk Lắk"),
+    ("sr", "Kế hoạch phát triển cây sầu riêng giai đoạn 2026 - 2030", "Sơn La"),
+)
 CLAUSES = [
     plan_clause("xa", 20, "- Đẩy mạnh công tác tuyên truyền, nâng cao chất lượng đội ngũ cán bộ, kết quả tối thiểu "
                 "đạt 90% kế hoạch.", ["II. NHIỆM VỤ"]),
