@@ -360,7 +360,7 @@ def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int,
     if not compounds or not ranked:
         return 0.0
     doc = ev.store.clauses[ranked[0][0]].doc_id
-    return 0.0 - max((ev.compound_rarity(c, marked) for c in compounds if not ev.plan_writes_phrase(c, marked, doc)),
+    return -max((ev.compound_rarity(c, marked) for c in compounds if not ev.plan_writes_phrase(c, marked, doc)),
                 default=0.0)
 
 
@@ -635,6 +635,7 @@ class Evidence:
         self.title_words = functools.lru_cache(maxsize=plans)(self._read_title_words)
         self.title_body = functools.lru_cache(maxsize=clauses)(self._read_title_body)
         self.marked_clause_words = functools.lru_cache(maxsize=clauses)(self._read_marked_clause_words)
+        self.plan_marked_text = functools.lru_cache(maxsize=plans)(self._read_plan_marked_text)
         self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
         self.plan_marked_blob = functools.lru_cache(maxsize=plans)(self._read_plan_marked_blob)
         self.question_compounds = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_question_compounds)
@@ -669,28 +670,35 @@ class Evidence:
         return " " + " ".join(self.words("\n".join(parts))) + " "
 
     @functools.cached_property
-    def _marked_counts(self) -> dict[str, int]:
-        """How often the plans write each word with its marks (normalised): the index's stored syllable counts
-        (`index.lookups.SyllableCounts`, written at build), summed over the spellings that normalise alike; for an
-        index written before they were stored, read from the clauses once (as `Retriever.accents` does)."""
+    def syllable_counts(self) -> SyllableCounts:
+        """The plans' accented syllables and pairs (`index.lookups.SyllableCounts`): the index's stored table, or for
+        a back end or index that stores none, read from the clauses once per process (also `Retriever.accents`')."""
         counts = self.store.syllable_counts()
-        if counts is None:
-            counts = SyllableCounts.of(c.text for c in self.store.clauses)
+        return counts if counts is not None else SyllableCounts.of(c.text for c in self.store.clauses)
+
+    @functools.cached_property
+    def _marked_counts(self) -> dict[str, int]:
+        """How often the plans write each word with its marks (normalised): `syllable_counts` summed over the
+        spellings that normalise alike."""
         out: dict[str, int] = {}
-        for forms in counts.unigram.values():
+        for forms in self.syllable_counts.unigram.values():
             for form, n in forms.items():
                 w = normalize(form)
                 out[w] = out.get(w, 0) + n
         return out
 
-    def _read_marked_plan_words(self, doc_id: str) -> frozenset[str] | None:
-        """Every word plan ``doc_id`` writes in its title and clauses with its marks (``marked_plan_words``); None
-        for a plan written without marks: a marked word cannot be looked for in it."""
+    def _read_plan_marked_text(self, doc_id: str) -> tuple[str, ...] | None:
+        """A plan's title and clauses as their words with their marks (`marked_words`), in order, read in one pass
+        (``plan_marked_text``); None for a plan written without marks: a marked word cannot be looked for in it."""
         start, end = self.store.doc_ranges[doc_id]
-        seen = set(self.marked_words(self.store.documents[doc_id].title or ""))
-        for p in range(start, end):
-            seen.update(self.marked_words(self.store.clauses[p].text))
-        return frozenset(seen) if any(fold(w) != w.replace("đ", "d") for w in seen) else None
+        parts = [self.store.documents[doc_id].title or ""] + [self.store.clauses[p].text for p in range(start, end)]
+        words = tuple(self.marked_words("\n".join(parts)))
+        return words if any(fold(w) != w.replace("đ", "d") for w in words) else None
+
+    def _read_marked_plan_words(self, doc_id: str) -> frozenset[str] | None:
+        """Every word plan ``doc_id`` writes with its marks (``marked_plan_words``); None for a plan without marks."""
+        words = self.plan_marked_text(doc_id)
+        return frozenset(words) if words is not None else None
 
     def marked_words(self, text: str) -> list[str]:
         """The words of ``text`` with their marks (normalised, abbreviations written out as `long_forms` does)."""
@@ -1053,13 +1061,10 @@ class Evidence:
     @functools.cached_property
     def _pair_counts(self) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
         """How often the plans write each pair of adjacent words, with marks (normalised) and folded: the index's
-        stored counts (`index.lookups.SyllableCounts`), read from the clauses for an index written before them."""
-        counts = self.store.syllable_counts()
-        if counts is None:
-            counts = SyllableCounts.of(c.text for c in self.store.clauses)
+        syllable counts (`syllable_counts`)."""
         marked: dict[tuple[str, str], int] = {}
         plain: dict[tuple[str, str], int] = {}
-        for (a, b), n in counts.bigram.items():
+        for (a, b), n in self.syllable_counts.bigram.items():
             k = (normalize(a), normalize(b))
             marked[k] = marked.get(k, 0) + n
             k = (fold(a), fold(b))
@@ -1075,13 +1080,10 @@ class Evidence:
         return math.log(1 + (len(self.store.clauses) + 1) / (n + IDF_SMOOTHING))
 
     def _read_plan_marked_blob(self, doc_id: str) -> str | None:
-        """A plan's title and every clause as its words with their marks, lowercase, " a b c " (``plan_marked_blob``);
-        None for a plan written without marks."""
-        if self.marked_plan_words(doc_id) is None:
-            return None
-        start, end = self.store.doc_ranges[doc_id]
-        parts = [self.store.documents[doc_id].title or ""] + [self.store.clauses[p].text for p in range(start, end)]
-        return " " + " ".join(w.lower() for w in self.marked_words("\n".join(parts))) + " "
+        """A plan's marked words (`plan_marked_text`), lowercase, as " a b c " (``plan_marked_blob``); None for a plan
+        written without marks."""
+        words = self.plan_marked_text(doc_id)
+        return " " + " ".join(w.lower() for w in words) + " " if words is not None else None
 
     def plan_writes_phrase(self, phrase: str, marked: bool, doc_id: str) -> bool:
         """Plan ``doc_id`` writes ``phrase`` as a run of words anywhere: with its marks when ``marked`` and the plan is

@@ -153,7 +153,7 @@ class Retriever:
                     extra += self.signature_lines(d)
         read = list(dict.fromkeys(pool + dense + extra))
         bm25 = dict(zip(read, self.sparse_scores_at(bm, read).tolist()))
-        order = dict.fromkeys(self.sparse_ranked(q, pool, bm25))
+        order = dict.fromkeys(self.sparse_ranked(bm, pool, bm25))
         bm_rank = {p: r for r, p in enumerate(order)}
         dense_rank = {p: r for r, p in enumerate(dense)}
         order.update(dict.fromkeys(p for p in dense + extra if p not in order))
@@ -177,7 +177,7 @@ class Retriever:
         (`Question.plan_words`) at EVERYDAY_WEIGHT, over the union of what either finds (`sparse_pool`)."""
         bm = self.question_bm25(q, doc_filter)
         pool = self.sparse_pool(bm)
-        return self.sparse_ranked(q, pool, dict(zip(pool, self.sparse_scores_at(bm, pool).tolist())))
+        return self.sparse_ranked(bm, pool, dict(zip(pool, self.sparse_scores_at(bm, pool).tolist())))
 
     @staticmethod
     def sparse_pool(bm: "QuestionBM25") -> list[int]:
@@ -189,11 +189,11 @@ class Retriever:
         return list(dict.fromkeys(found + [p for p, _ in bm.everyday.top(CANDIDATES)]))
 
     @staticmethod
-    def sparse_ranked(q: Question, pool: list[int], scores: Mapping[int, float]) -> list[int]:
-        """The pool (`sparse_pool`) as BM25 ranks it: as found for a question with no everyday words (the
+    def sparse_ranked(bm: "QuestionBM25", pool: list[int], scores: Mapping[int, float]) -> list[int]:
+        """The pool (`sparse_pool`) as BM25 ranks it: as found for a question with no everyday words counted (the
         store's order), else by the question's BM25 (`sparse_scores_at`, read into ``scores``), the top
         CANDIDATES scoring above 0."""
-        if not q.plan_words or not EVERYDAY_WEIGHT:
+        if bm.everyday is None:
             return pool
         ranked = sorted(pool, key=lambda p: (-scores[p], p))
         return [p for p in ranked[:CANDIDATES] if scores[p] > 0]
@@ -213,10 +213,9 @@ class Retriever:
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:
-        """The plans' accented forms of each folded syllable: the index's stored counts, or for an index
-        written before they were stored read from the clauses once (about a second for 44 plans)."""
-        counts = self.store.syllable_counts()
-        return AccentRestorer(counts) if counts is not None else AccentRestorer.from_texts(c.text for c in self.store.clauses)
+        """The plans' accented forms of each folded syllable (`Evidence.syllable_counts`: the index's stored counts,
+        or for an index or back end storing none read from the clauses once, about a second for 44 plans)."""
+        return AccentRestorer(self.evidence.syllable_counts)
 
     def rank(self, q: Question, mode: str = "hybrid") -> list[tuple[int, float, float]]:
         """[(clause position, ranker probability, coverage)] best first.
