@@ -1100,6 +1100,9 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
         pos = r.field_line(lines.title)
         where = r.field_line(lines.place_date) if places else None
         head.extend((p, score, cov) for p in (where, pos) if p is not None)
+    # each listed plan's clause that answers follows the title lines, in the same order: it is what the answer quotes
+    # for the plan (`answer.titled_plan_evidence`), though it may score below another plan's clauses
+    head += [t for t in list(best.values())[:MAX_PLANS_LISTED] if clauses[t[0]].kind != "header"]
     seen = {t[0] for t in head}
     return head + [t for t in ranked if t[0] not in seen]
 

@@ -35,3 +35,21 @@ def test_a_plan_covering_much_less_than_the_best_clause_is_not_listed():
 def test_a_plan_far_below_the_top_score_is_listed_only_when_it_holds_every_word():
     assert not plan_answers_asked(PLANS_ASKED_SHARE / 2, 0.8, 1.0, 0.8)
     assert plan_answers_asked(0.01, LIST_FULL_COVERAGE, 1.0, 1.0)
+
+
+def test_a_plan_listed_by_its_title_is_quoted_with_the_clause_it_answers_by_though_it_scores_low():
+    # "Những kế hoạch nào nhắc tới cơ chế thử nghiệm có kiểm soát (sandbox)": the second plan's clause covers less than
+    # half the question's words and scores a fifth of the first plan's; listed by its title, it is quoted all the same
+    from retrieval.answer import compose_by_plan
+    from retrieval.strategies import STRATEGIES
+    from retrieval.query import analyse
+    from tests.test_list_plan_bodies import PLANS, plans
+
+    by_doc, docs = plans()
+    q = analyse("Những kế hoạch nào thu hút đầu tư vào khu công nghiệp?", docs, [])
+    ranked = [(by_doc["dmcn"][0], 0.9, 1.0), (by_doc["bien"][0], 0.2, 0.45),  # the title lines `plans_first` put first
+              (by_doc["dmcn"][3], 0.9, 1.0), (by_doc["bien"][2], 0.2, 0.45), (by_doc["5g"][2], 0.5, 0.3)]
+    out = compose_by_plan(STRATEGIES["list"], q, ranked, docs, lambda d: by_doc[d])
+    assert PLANS["bien"][0] in out and PLANS["bien"][2][0] in out  # the title, then the clause it answers by
+    assert PLANS["dmcn"][2][1] in out
+    assert PLANS["5g"][0] not in out  # a plan not listed by its title does not answer below the share
