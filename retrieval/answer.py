@@ -287,6 +287,23 @@ def each_plan_answer(ranked: list[tuple[Clause, float, float]],
     return out
 
 
+def titled_plan_evidence(ranked: list[tuple[Clause, float, float]], titles: int,
+                         relevant: list[tuple[Clause, float, float]]) -> list[tuple[Clause, float, float]]:
+    """"Which plans …": a plan listed by its title line (the first ``titles`` of ``ranked``, `strategies.plans_first`)
+    with no clause among the ``relevant`` ones is quoted with its first clause found — the one `plans_first` judged
+    it to answer by (`strategies.plan_answers_asked`) — though it scores below RELEVANT_SHARE of another plan's or
+    covers less than ANSWERING_COVERAGE of the question: its title alone says nothing on what is asked."""
+    spoken = {c.doc_id for c, _, _ in relevant if c.kind != "header"}
+    listed = {c.doc_id for c, _, _ in ranked[:titles]}
+    out: list[tuple[Clause, float, float]] = []
+    for t in ranked[titles:]:
+        d = t[0].doc_id
+        if d in listed and d not in spoken and t[0].kind != "header":
+            out.append(t)
+            spoken.add(d)
+    return out
+
+
 def announced_items(q: Question, found: Sequence[Clause], said: Sequence[Clause],
                     plan: Sequence[Clause]) -> list[tuple[Clause, list[Clause]]]:
     """A question asking for a list's items (`Question.asks_items`: "gồm những gì") whose plan's clauses found hold a
@@ -339,6 +356,8 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0
     relevant = [(c, s, cov) for i, (c, s, cov) in enumerate(ranked)
                 if i < titles or (cov >= ANSWERING_COVERAGE and s >= RELEVANT_SHARE * top_score)] or ranked[:1]
+    if not q.catalogue:  # the catalogue's plans are the answer by their titles: their clauses found say nothing asked
+        relevant += titled_plan_evidence(ranked, titles, relevant)
     relevant += each_place_answer(q, ranked, documents, relevant)
     relevant += each_subject_answer(q, ranked, relevant)
     if strategy.name == "list":
