@@ -365,6 +365,22 @@ def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int,
 
 
 @evidence
+def subject_runs_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """How whole the answering plan writes the question's least written subject phrase: of each run of two or more
+    `subject_words` the question writes in a row (`Evidence.subject_runs`: the place, the year and the plan, law or
+    document it names break a run), the longest part of it the plan writes as a run of words, over the run's
+    length; the least of these. A near-miss asked in a neighbouring topic's vocabulary has each word of "giá vé",
+    "giá thuê đất" or "sân golf ưu tiên đầu tư" somewhere in the plan but never the phrase, which no dictionary
+    compound marks when the words are split ("giá" and "vé"). Read by phrase with the marks the question was typed
+    with (`Evidence.plan_writes_phrase`); 1 when the question has no such run or nothing is found."""
+    runs, marked = ev.subject_runs(q)
+    if not runs or not ranked:
+        return 1.0
+    doc = ev.store.clauses[ranked[0][0]].doc_id
+    return min(ev.longest_written_part(run, marked, doc) / len(run) for run in runs)
+
+
+@evidence
 def plan_title_agrees(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The plan the question names by its subject ("kế hoạch chuyển đổi số hạ tầng giao thông", "quy hoạch
     mạng lưới cơ sở văn hóa") is the answering plan: the rarity-weighted share of the name's words in that
@@ -639,6 +655,7 @@ class Evidence:
         self.marked_plan_words = functools.lru_cache(maxsize=plans)(self._read_marked_plan_words)
         self.plan_marked_blob = functools.lru_cache(maxsize=plans)(self._read_plan_marked_blob)
         self.question_compounds = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_question_compounds)
+        self.subject_runs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_runs)
         self._df, self._ndocs = self._document_frequencies()
         dictionary_compounds()  # read with the index, not at the first question (`question_compounds`)
         # codes come from questions: bounded, and per index (the cache dies with this object)
@@ -1014,6 +1031,54 @@ class Evidence:
         drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
         words = [w for run in q.content_runs for w in self.words(" ".join(run))]
         return tuple(dict.fromkeys(w for w in words if is_content_syllable(w) and w not in drop))
+
+    def _read_subject_runs(self, q: Question) -> tuple[tuple[tuple[str, ...], ...], bool]:
+        """The question's `subject_words` in the runs it writes them (``subject_runs``, memoised per question), each of
+        two words or more, as typed (lowercase, with marks) and True when the question carries marks and its words
+        pair up with its folded ones (as `marked_content` aligns them), folded and False otherwise. Any other word (a
+        question word, the place, the year, a name of a plan, law or document) ends a run."""
+        keep = set(self.subject_words(q))
+        typed = [w.lower() for w in self.marked_words(q.text)] if q.marked else None
+        runs: list[tuple[str, ...]] = []
+        at = 0
+        for run in q.content_runs:
+            ws: list[str] = []
+            for w in [*self.words(" ".join(run)), ""]:
+                form = w
+                if typed is not None and w:
+                    while at < len(typed) and fold(typed[at]) != w:
+                        at += 1
+                    if at == len(typed):
+                        return self._read_subject_runs_folded(q, keep), False
+                    form, at = typed[at], at + 1
+                if w in keep:
+                    ws.append(form)
+                    continue
+                if len(ws) > 1:
+                    runs.append(tuple(ws))
+                ws = []
+        return tuple(dict.fromkeys(runs)), typed is not None
+
+    def _read_subject_runs_folded(self, q: Question, keep: set[str]) -> tuple[tuple[str, ...], ...]:
+        runs: list[tuple[str, ...]] = []
+        for run in q.content_runs:
+            ws: list[str] = []
+            for w in [*self.words(" ".join(run)), ""]:
+                if w in keep:
+                    ws.append(w)
+                    continue
+                if len(ws) > 1:
+                    runs.append(tuple(ws))
+                ws = []
+        return tuple(dict.fromkeys(runs))
+
+    def longest_written_part(self, run: tuple[str, ...], marked: bool, doc_id: str) -> int:
+        """The most words in a row of ``run`` that plan ``doc_id`` writes as a run (`plan_writes_phrase`); 1 when it
+        writes no two of them in a row."""
+        for n in range(len(run), 1, -1):
+            if any(self.plan_writes_phrase(" ".join(run[i:i + n]), marked, doc_id) for i in range(len(run) - n + 1)):
+                return n
+        return 1
 
     def rarest(self, q: Question) -> tuple[str, ...]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
