@@ -53,8 +53,12 @@ def _quote(text: str, q: Question | None = None) -> str:
         return t
     if q is not None:
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", t) if x]
-        want = set(folded(q.text).split())
-        scores = [len(want & set(folded(x).split())) for x in sentences]
+        # the question's content words first (`Question.key_tokens`: no place, plan title's kind or question word), then
+        # any of its words: "Kế hoạch … 03 năm 2026-2028 của Cà Mau: dự kiến bố trí chi đầu tư phát triển được chi tiết
+        # ở mẫu biểu nào?" quotes "Dự kiến bố trí chi đầu tư phát triển … chi tiết theo Mẫu biểu số 04", not the
+        # opening sentence naming the plan's years and "kế hoạch"
+        content, want = set(q.key_tokens), set(folded(q.text).split())
+        scores = [(len(content & w), len(want & w)) for w in (set(folded(x).split()) for x in sentences)]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         picked = sentences[best]
         if best + 1 < len(sentences) and len(picked) + len(sentences[best + 1]) < MAX_QUOTE:

@@ -391,8 +391,12 @@ _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lan
 # units (those are answered across plans and by leads)
 _ASKS_ITEMS = re.compile(r"\b(?:bao )?gom\b|\b(?:nhung|cac) (?!(?:xa|phuong|tinh|thanh pho|dia phuong|%s"
                          r"|van ban|luat|so|co quan|don vi|bo|nganh)\b)[\w ,/-]{1,60}?\b(?:nao|gi)\b" % PLAN_NOUN)
-_ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bquyet dinh nao\b|\bkem theo\b|\bso bao nhieu\b"
+_ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bkem theo\b|\bso bao nhieu\b"
                           r"|\bngay ban hanh\b|\bban hanh ngay\b")
+# "ban hành theo quyết định nào": the plan's number line — unless the question names a document by its number
+# already ("QĐ 5042/QĐ-BNNMT bãi bỏ quyết định nào?"): the plan is named, the decision asked is another one (one it
+# repeals, implements or cites), stated in the plan's text, not its letterhead (`role_flags`)
+_DECISION_ASKED = re.compile(r"\bquyet dinh nao\b")
 # the folded words of the administrative levels (`corpus.text.UNIT_LEVELS`): a place's level, no subject of a
 # question — but for the words of "đặc khu", which open common subjects ("khu công nghiệp", "đặc thù"): dropped
 # one word at a time they took the subject away (23 dev questions on industrial zones lost their title match)
@@ -466,13 +470,14 @@ class RoleFlags(NamedTuple):
     explicit_role: bool  # the question names any role at all
 
 
-def role_flags(f: str) -> RoleFlags:
-    """Which roles and lines the folded question ``f`` asks about (strategies read these)."""
+def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:
+    """Which roles and lines the folded question ``f`` asks about (strategies read these); ``numbers``: the document
+    numbers it names (`numbers_named`), which make "quyết định nào" ask another decision than the plan's own."""
     return RoleFlags(
         asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         asks_director=bool(re.search(r"\bchi dao\b", f)),
         asks_recipient=bool(ASKS_RECIPIENT.search(f)),
-        asks_number=bool(_ASKS_NUMBER.search(f)),
+        asks_number=bool(_ASKS_NUMBER.search(f)) or (bool(_DECISION_ASKED.search(f)) and not numbers),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
         asks_items=bool(_ASKS_ITEMS.search(f)) and not COLLECTION_ASKED.search(f),  # which documents: no list's items
         also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
@@ -650,8 +655,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     f = folded(question)
     # the question as the place lookup reads it ("TP.HCM" → "Hồ Chí Minh"); search keeps the text as asked
     placed = spell_out_provinces(question)
-    roles = role_flags(f)
     numbers = numbers_named(question)
+    roles = role_flags(f, numbers)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
     source = asks_source(f)
     qtype = question_type(f, source)

@@ -469,6 +469,18 @@ def asked_value(q: Question) -> AnswerSlot | None:
     return q.answer_slot or (SOURCE if q.asks_source else None)
 
 
+def value_or_items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
+    """A fact question asking a list's items: the heading naming the list first (`items_heading_first`) — unless the
+    best-scored clause states the kind of value asked (`asked_value`). "Kinh phí … tại các khu công nghiệp … lấy từ
+    nguồn nào?" reads as asking items ("các … nào"), yet "Nguồn kinh phí thực hiện từ các doanh nghiệp viễn thông …",
+    scored first, already answers it: a heading whose title shares more of the question's word pairs ("5. Các chủ đầu
+    tư … Khu công nghiệp") is not put before it."""
+    slot = asked_value(q)
+    if slot is not None and scored and clause_holds_value(r.store.clauses[max(scored, key=lambda t: t[1])[0]], slot):
+        return scored
+    return items_heading_first(r, q, scored)
+
+
 class Fact(Strategy):
     name = "fact"
     reads_headed_value = True
@@ -479,7 +491,7 @@ class Fact(Strategy):
         fact, and asks for the plans all the same."""
         ordered = super().order(r, q, scored)
         if q.asks_items:
-            ordered = items_heading_first(r, q, ordered)
+            ordered = value_or_items_heading_first(r, q, ordered)
         return plans_first(r, q, scored, ordered)
 
     def cited(self, r: "Retriever", q: Question, ranked: Scored) -> Scored:
