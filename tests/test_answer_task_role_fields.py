@@ -1,0 +1,100 @@
+"""Who leads a task, read from the task's own lines (wordings modelled on three dev plans' layouts: an appendix table
+with a "Cơ quan chủ trì" column, a task numbered in the body with labelled "- Cơ quan chủ trì:" lines, a national
+plan's task with "- Cơ quan thực hiện:", "- Cơ quan phối hợp:", "- Thời gian thực hiện:" lines).
+
+- a lead the plan states in the task's own role column or labelled line leads the task even when the task's name
+  opens with "Phối hợp …" (`coordinates_only` is about a unit's own duty line, not a task's name);
+- a who question with no role word whose best clause is a line of a task stating no lead ("- Thời gian thực hiện: …")
+  answers from the line of that task which states its lead (`task_lead_line`)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus.model import Clause, LeadSource
+from retrieval.query import analyse
+from retrieval.strategies import STRATEGIES, coordinates_only, task_lead_line
+
+
+def clause(n: int, text: str, section: list[str], doc: str = "d", mechanism: str | None = None, source: int | None = None,
+           **kw) -> Clause:
+    src = None
+    if mechanism is not None:
+        at = n if source is None else source
+        src = LeadSource(mechanism=mechanism, clause_id=f"{doc}:{at:04d}", lines=(at, at))
+    return Clause(id=f"{doc}:{n:04d}", doc_id=doc, kind=kw.pop("kind", "bullet"), label=None, section_path=section,
+                  text=text, source=f"{doc}.md", lines=(n, n), lead_source=src, **kw)
+
+
+def question(text: str):
+    return analyse(text, {}, [])
+
+
+@pytest.mark.parametrize("text, lead, mechanism", [
+    # Đồng Tháp's appendix table: the task's name opens with "Phối hợp", the chủ trì column names the lead
+    ("5. Phối hợp triển khai Chương trình/đề án hỗ trợ đổi mới công nghệ, ứng dụng công nghệ số, sản xuất thông minh "
+     "trong các khu công nghiệp, khu kinh tế", "Ban Quản lý khu Kinh tế", "table_column"),
+    # Lai Châu's plan: a numbered task with its labelled "- Cơ quan chủ trì:" line
+    ("4. Phối hợp kiểm tra việc thi hành Luật và các văn bản quy định chi tiết, hướng dẫn thi hành Luật - Cơ quan chủ "
+     "trì: Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ", "labelled_line"),
+    # a city plan's row (synthetic, modelled on the HCM employment plan's training tasks)
+    ("3. Phối hợp tổ chức tập huấn cho người làm công tác bảo hiểm thất nghiệp", "Sở Nội vụ", "table_column"),
+])
+def test_a_lead_stated_in_the_tasks_role_field_leads_though_the_task_opens_with_phoi_hop(text, lead, mechanism):
+    assert not coordinates_only(clause(1, text, ["PHỤ LỤC"], mechanism=mechanism, lead=lead))
+    # the same words as a unit's own duty line under its section still say the unit only coordinates
+    assert coordinates_only(clause(1, text, ["2. " + lead], mechanism="unit_section", source=0, lead=lead))
+
+
+def test_the_task_row_stating_lead_and_partners_answers_before_the_units_heading():
+    section = ["V. TỔ CHỨC THỰC HIỆN", "6. Ban Quản lý khu Kinh tế"]
+    duty = clause(502, "- Phối hợp với các sở, ngành và địa phương tổ chức triển khai các chương trình hỗ trợ đổi mới "
+                       "công nghệ, sản xuất thông minh trong các khu công nghiệp, khu kinh tế.", section,
+                  mechanism="unit_section", source=499, lead="Ban Quản lý khu Kinh tế",
+                  partners="các sở, ngành và địa phương")
+    heading = clause(499, "6. Ban Quản lý khu Kinh tế", section[:1], kind="heading", mechanism="unit_section",
+                     lead="Ban Quản lý khu Kinh tế")
+    row = clause(822, "5. Phối hợp triển khai Chương trình/đề án hỗ trợ đổi mới công nghệ, sản xuất thông minh trong các "
+                      "khu công nghiệp, khu kinh tế", ["PHỤ LỤC"], kind="table_row", mechanism="table_column",
+                 lead="Ban Quản lý khu Kinh tế", partners="Doanh nghiệp, Sở, ban, ngành có liên quan")
+    q = question("Ai chủ trì triển khai chương trình hỗ trợ đổi mới công nghệ, sản xuất thông minh trong các KCN, "
+                 "ai phối hợp?")
+    assert STRATEGIES["who"].pick([duty, heading, row], q) is row
+
+
+TASKS = [
+    # a national plan's task with "Cơ quan thực hiện" (QĐ of the Prime Minister on personal data protection)
+    ("1. Tổ chức tuyên truyền, phổ biến, giáo dục pháp luật về bảo vệ dữ liệu cá nhân",
+     "- Thời gian thực hiện: năm 2025 và các năm tiếp theo.",
+     "- Cơ quan thực hiện: Bộ Công an, Bộ Tư pháp, Đài Truyền hình Việt Nam.", "Bộ Công an, Bộ Tư pháp, Đài Truyền hình Việt Nam",
+     "Ai tuyên truyền, phổ biến pháp luật về bảo vệ dữ liệu cá nhân?"),
+    # a province's law-implementation plan with "Cơ quan chủ trì" (Lai Châu)
+    ("4. Kiểm tra việc thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật", "- Thời gian thực hiện: Năm 2026 và các năm tiếp theo",
+     "- Cơ quan chủ trì: Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ",
+     "Ai kiểm tra việc thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật ở Lai Châu?"),
+    # a city plan's task with "Đơn vị chủ trì" (synthetic, modelled on the HCM planning-database plan)
+    ("2. Quản lý, vận hành hệ thống cơ sở dữ liệu quy hoạch", "- Thời gian hoàn thành: Quý IV/2026",
+     "- Đơn vị chủ trì: Sở Tài chính", "Sở Tài chính", "Ai quản lý, vận hành hệ thống cơ sở dữ liệu quy hoạch?"),
+]
+
+
+@pytest.mark.parametrize("title, time_line, lead_line, lead, asked", TASKS)
+def test_a_who_question_without_a_role_word_answers_from_its_tasks_lead_line(title, time_line, lead_line, lead, asked):
+    section = ["II. NỘI DUNG", title]
+    time = clause(20, time_line, section, deadline=time_line.split(": ", 1)[1])
+    partners = clause(18, "- Cơ quan phối hợp: các bộ, ngành và Ủy ban nhân dân các tỉnh.", section,
+                      partners="các bộ, ngành và Ủy ban nhân dân các tỉnh")
+    stated = clause(16, lead_line, section, mechanism="labelled_line", lead=lead)
+    q = question(asked)
+    assert not q.explicit_role
+    assert task_lead_line(time, [time, partners, stated]) is stated
+    assert STRATEGIES["who"].pick([time, partners, stated], q) is stated
+
+
+def test_a_lead_line_of_another_task_is_not_the_tasks_lead():
+    time = clause(20, "- Thời gian thực hiện: năm 2025", ["II. NỘI DUNG", "1. Tổ chức tuyên truyền"], deadline="năm 2025")
+    other = clause(30, "- Cơ quan chủ trì: Bộ Tư pháp", ["II. NỘI DUNG", "2. Tổ chức tập huấn"],
+                   mechanism="labelled_line", lead="Bộ Tư pháp")
+    partners = clause(22, "- Cơ quan phối hợp: các bộ, ngành", ["II. NỘI DUNG", "1. Tổ chức tuyên truyền"],
+                      partners="các bộ, ngành")
+    assert task_lead_line(time, [time, partners, other]) is None
+    assert STRATEGIES["who"].pick([time, partners, other], question("Ai tổ chức tuyên truyền?")) is time
