@@ -98,3 +98,30 @@ def test_a_lead_line_of_another_task_is_not_the_tasks_lead():
                       partners="các bộ, ngành")
     assert task_lead_line(time, [time, partners, other]) is None
     assert STRATEGIES["who"].pick([time, partners, other], question("Ai tổ chức tuyên truyền?")) is time
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Nghị định xử phạt vi phạm hành chính về an ninh mạng thì ai chủ trì, hạn ban hành thế nào?", True),
+    ("tphcm phoi hop ra soat sua doi luat quy hoach thi ai chu tri, han quy may", True),
+    ("Ai chủ trì xây dựng cơ sở dữ liệu hồ sơ quy hoạch, hạn hoàn thành?", True),
+    ("Ai chủ trì hỗ trợ doanh nghiệp xuất khẩu sang Hàn Quốc?", False),
+    ("Ai chủ trì đề xuất gia hạn báo cáo kết quả?", False),
+    ("Cơ quan nào chủ trì phân bổ hạn ngạch khai thác hải sản?", False),
+])
+def test_han_before_what_is_due_asks_the_tasks_thoi_han_too(text, asked):
+    from retrieval.query import folded, role_flags
+
+    assert ("deadline" in role_flags(folded(text)).also_asks) is asked
+
+
+def test_the_tasks_line_stating_its_thoi_han_answers_when_han_ban_hanh_is_asked():
+    # the Prime Minister's personal-data plan: "+ Cơ quan chủ trì: Bộ Công an." ranked above the task's item that
+    # states lead, partners and "Thời hạn ban hành" together
+    section = ["5. Xây dựng Nghị định", "- Nghị định xử phạt vi phạm hành chính"]
+    lead_line = clause(227, "+ Cơ quan chủ trì: Bộ Công an.", section, mechanism="labelled_line", source=221,
+                       lead="Bộ Công an")
+    item = clause(221, "- Nghị định xử phạt vi phạm hành chính trong lĩnh vực an ninh mạng và bảo vệ dữ liệu cá nhân.",
+                  section[:1], mechanism="labelled_line", lead="Bộ Công an", partners="Văn phòng Chính phủ, Bộ Tư pháp",
+                  deadline="Theo tiến độ được giao của Luật An ninh mạng 2025")
+    q = question("Nghị định xử phạt vi phạm hành chính về an ninh mạng thì ai chủ trì, hạn ban hành thế nào?")
+    assert STRATEGIES["who"].pick([lead_line, item], q) is item
