@@ -160,3 +160,31 @@ def test_the_facts_asked_do_not_pull_the_answer_to_another_tasks_row(first, othe
     q = question(asked)
     assert "partners" in q.also_asks
     assert STRATEGIES["who"].pick([a, b], q) is a
+
+
+@pytest.mark.parametrize("heading_text, unit, line_text, partners", [
+    # Đồng Nai: a body task naming the universities, and their other duty "Phối hợp với các Viện nghiên cứu …"
+    ("21. Các cơ sở đào tạo đại học mở thêm chuyên ngành đào tạo về chuyển đổi số", "Các cơ sở đào tạo đại học",
+     "Phối hợp với các Viện nghiên cứu, phát triển các công nghệ mới.", "các Viện nghiên cứu"),
+    # Đồng Tháp: a unit's section heading and its line coordinating in others' programmes
+    ("6. Ban Quản lý khu Kinh tế", "Ban Quản lý khu Kinh tế",
+     "- Phối hợp với các sở, ngành và địa phương tổ chức triển khai các chương trình hỗ trợ đổi mới công nghệ.",
+     "các sở, ngành và địa phương"),
+    # Sơn La: lettered duties under a unit's heading
+    ("1. Sở Công Thương", "Sở Công Thương", "b) Phối hợp với các sở, ngành, UBND các xã, phường",
+     "các sở, ngành, UBND các xã, phường"),
+])
+def test_a_line_where_the_unit_only_coordinates_lends_its_hosts_to_no_task_as_partners(heading_text, unit, line_text,
+                                                                                    partners):
+    from retrieval.answer import task_partners
+
+    heading = clause(5, heading_text, ["VI. TỔ CHỨC THỰC HIỆN"], kind="heading", mechanism="unit_section", lead=unit)
+    duty = clause(7, line_text, ["VI. TỔ CHỨC THỰC HIỆN", heading_text], mechanism="unit_section", source=5, lead=unit,
+                  partners=partners)
+    assert task_partners(heading, [heading, duty]) is None
+    # the task's own "- Cơ quan phối hợp:" line, stating no lead, still gives its partners
+    labelled = clause(6, "- Cơ quan phối hợp: Sở Tài chính", ["VI. TỔ CHỨC THỰC HIỆN", heading_text],
+                      partners="Sở Tài chính")
+    task = clause(4, "- Cơ quan chủ trì: " + unit, ["VI. TỔ CHỨC THỰC HIỆN", heading_text], mechanism="labelled_line",
+                  lead=unit)
+    assert task_partners(task, [task, labelled]) == "Sở Tài chính"
