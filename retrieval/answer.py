@@ -189,7 +189,7 @@ def _duty_line(c: Clause, q: Question) -> str:
     return text + (f" ({'; '.join(bits)})" if bits else "") + f" {cite(c)}"
 
 
-def names_only_its_unit(c: Clause) -> bool:
+def _names_only_its_unit(c: Clause) -> bool:
     """The clause is only its lead's name ("3. Sở Tài chính"): the heading of the unit's own section."""
     body = folded(re.sub(r"^[\W\d]*(?:[a-zđ]\W+)?", "", c.text)).strip(" :.")
     return bool(c.lead) and body == folded(c.lead or "")
@@ -209,7 +209,7 @@ def compose_duties(q: Question, ranked: list[Clause], named: set[str],
     shown: set[str] = set()
     for c in ours:
         key = folded(c.text)
-        if key in shown or names_only_its_unit(c):
+        if key in shown or _names_only_its_unit(c):
             continue
         line = _duty_line(c, q)
         shown.add(key)

@@ -32,7 +32,6 @@ from retrieval.answer import (
     RELEVANT_SHARE,
     PlanClauses,
     _facts,
-    names_only_its_unit,
     _quote,
     _who_line,
     cite,
@@ -196,13 +195,6 @@ def task_lead_line(first: Clause, cs: Sequence[Clause]) -> Clause | None:
         return None
     return next((c for c in cs if c is not first and c.lead and not c.lead_from_elsewhere
                  and answer_same_task(c, first)), None)
-
-
-def one_task(a: Clause, b: Clause) -> bool:
-    """Two clauses found are lines of one task: their leads read from one clause (`answer.same_task`, either way round: a
-    task heading and its "Cơ quan chủ trì" line) or the shorter one's words stated again in the other (`same_task`: a
-    task in the plan's body and its row in the appendix table)."""
-    return answer_same_task(a, b) or answer_same_task(b, a) or same_task(a, b)
 
 
 def lead_linked(c: Clause) -> bool:
@@ -568,16 +560,8 @@ class Who(Strategy):
             # other clause stating a lead answers first (`coordinates_only`), before the facts asked are weighed
             # a lead naming a body answers before a collective one (`collective_lead`): "Các cơ quan, đơn vị …" says
             # who acts in general, the named unit who leads the task
-            # the other facts asked are weighed among the lines of one task (`one_task`): the best ranked clause stating a
-            # task, not a unit's own heading ("6. Ban Quản lý khu Kinh tế"), and its other lines; another task's row
-            # ranked below it, stating partners and a deadline, answers another question
             asked = q.also_asks
-
-            def kind(c: Clause) -> tuple[bool, bool]:
-                return (q.asks_partners or not coordinates_only(c), not collective_lead(c))
-            best = max(map(kind, leads))
-            anchor = next((c for c in leads if kind(c) == best and not names_only_its_unit(c)), None)
-            return max(leads, key=lambda c: (kind(c), anchor is None or c is anchor or one_task(anchor, c),
+            return max(leads, key=lambda c: (q.asks_partners or not coordinates_only(c), not collective_lead(c),
                                              sum(bool(getattr(c, f)) for f in asked), -leads.index(c)))
         # "cơ quan nào hướng dẫn khen thưởng", "ai ra quyết định thu hồi": a unit is asked for, so a clause
         # naming one ("Sở Nội vụ hướng dẫn khen thưởng …") answers before the heading or rule ranked just
