@@ -121,7 +121,8 @@ def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
     """The clause's phối hợp, or when it states none, the one its task states on another line."""
     if c.partners:
         return c.partners
-    return next((o.partners for o in others if o.partners and same_task(c, o)), None)
+    from retrieval.strategies import coordinates_only
+    return next((o.partners for o in others if o.partners and same_task(c, o) and not coordinates_only(o)), None)
 
 
 def deadline_stated(c: Clause) -> bool:

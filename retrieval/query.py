@@ -451,9 +451,11 @@ _SIGNED_WHEN = re.compile(r"\b(?:ky|ban hanh|co hieu luc)(?: (?:vao|tu|tu ngay))
 
 
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
-# "thực hiện giai đoạn nào", "từ năm nào": the period or year a task runs is its thời hạn too
+# "thực hiện giai đoạn nào", "từ năm nào": the period or year a task runs is its thời hạn too; "hạn ban hành", "hạn hoàn
+# thành", "hạn quý mấy": "hạn" before what is due or a time asked (not "hạn chế", "hạn ngạch", "gia hạn", "Hàn Quốc")
 _ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
-                            r"|\bgiai doan nao\b|\bnam nao\b")
+                            r"|\bgiai doan nao\b|\bnam nao\b"
+                            r"|(?<!\bgia )\bhan (?:ban hanh|hoan thanh|bao cao|nop|trinh|gui|(?:ngay|thang|quy|nam) (?:nao|may))\b")
 
 
 class RoleFlags(NamedTuple):

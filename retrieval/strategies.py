@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.responsibilities import LINKERS, UnitSections
+from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
 from corpus.text import (
     ASSIGNING_SECTION,
     COLLECTION_ASKED,
@@ -38,6 +38,7 @@ from retrieval.answer import (
     compose_by_plan,
     compose_duties,
     deadline_stated,
+    same_task as answer_same_task,
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
@@ -184,6 +185,16 @@ def same_task(a: Clause, b: Clause) -> bool:
     wa, wb = task_words(a), task_words(b)
     short = min(wa, wb, key=len)
     return len(short) >= SAME_TASK_MIN_WORDS and len(wa & wb) >= SAME_TASK_SHARE * len(short)
+
+
+def task_lead_line(first: Clause, cs: Sequence[Clause]) -> Clause | None:
+    """A clause found stating no lead is a line of a task whose lead another line found states (`answer.same_task`: "-
+    Thời gian thực hiện: …" and "- Cơ quan thực hiện: Bộ Công an, …" under "1. Tổ chức tuyên truyền …"): that line,
+    which says who does the task; None when ``first`` states a lead or no line of its task found does."""
+    if first.lead:
+        return None
+    return next((c for c in cs if c is not first and c.lead and not c.lead_from_elsewhere
+                 and answer_same_task(c, first)), None)
 
 
 def lead_linked(c: Clause) -> bool:
@@ -341,13 +352,17 @@ def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -
 # Văn hóa, Thể thao và Du lịch: Phối hợp với …", "b) Phối hợp với các sở, ngành", "c) Các doanh nghiệp … phối hợp với")
 _COORDINATES = re.compile(r"^phoi hop\b")
 _LABEL = re.compile(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-–•+*])(?:\d+[.)])*\s*", re.I)
+# the mechanisms reading a lead from the task's own role field: a table's "Cơ quan chủ trì" column, a labelled line
+ROLE_FIELDS = frozenset({TableColumns.mechanism, LabelledLines.mechanism})
 
 
 def coordinates_only(c: Clause) -> bool:
     """The clause's own words say its lead only works with another on what it says ("Phối hợp với Ban Tuyên giáo
     …" under the unit's section, "Các doanh nghiệp công nghệ số phối hợp với …"): the task is someone else's, and
-    its "phối hợp" names the unit's hosts, not the task's partners. "Chủ trì, phối hợp với …" opens with the lead."""
-    if not c.lead:
+    its "phối hợp" names the unit's hosts, not the task's partners. "Chủ trì, phối hợp với …" opens with the lead. A lead
+    the plan states in the task's own role column or labelled line (`ROLE_FIELDS`: "5. Phối hợp triển khai Chương
+    trình … — Cơ quan chủ trì: Ban Quản lý khu Kinh tế") leads the task whatever verb its name opens with."""
+    if not c.lead or (c.lead_source is not None and c.lead_source.mechanism in ROLE_FIELDS):
         return False
     body = folded(_LABEL.sub("", c.text, count=1)).strip()
     lead = folded(c.lead).strip()
@@ -566,7 +581,8 @@ class Who(Strategy):
         # whom a report goes to ("báo cáo lên những cơ quan nào") is in the text, not the clause's lead
         if q.asks_recipient:
             return cs[0]
-        return next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), cs[0])
+        named = next((c for c in cs[:UNIT_LOOKAHEAD] if c.lead and not c.lead_from_elsewhere), None)
+        return named or task_lead_line(cs[0], cs) or cs[0]
 
     def line(self, c: Clause, q: Question, others: Sequence[Clause] = ()) -> str:
         if q.explicit_role or q.asks_director or c.directed_by:
