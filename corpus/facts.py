@@ -66,6 +66,16 @@ _TIME_LIMITS = (
 _TIME_LIMITS = (*_TIME_LIMITS, _cued(re.compile(
     r"^(?:[Tt]hời hạn|[Tt]hời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{3,120}?\s+là\s+"
     rf"(?P<v>(?:{_BOUND}\s+)?{_AMOUNT})(?![\w%])"), "hời hạn", "hời gian"))
+# A point or line that opens with the time a rule sets for an act, without "là": a bounded length ("- Thời gian đào tạo
+# tối thiểu 03 tháng.", "b) Thời gian tập huấn không quá 05 ngày") or a term set by another's ("b) Thời hạn của chương
+# trình … cấp tỉnh phù hợp với thời hạn chương trình … quốc gia").
+_LIST_MARK = r"^(?:[-+•*–]\s*|\(?[0-9a-zđ]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**"
+_RULE_TIME = rf"{_LIST_MARK}(?:Thời hạn|Thời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{{3,120}}?\s+"
+_TIME_LIMITS = (*_TIME_LIMITS,
+                _cued(re.compile(rf"{_RULE_TIME}(?P<v>(?:{_BOUND}|tối thiểu|ít nhất)\s+{_AMOUNT})(?![\w%])"),
+                      "hời hạn", "hời gian"),
+                _cued(re.compile(rf"{_RULE_TIME}(?P<v>phù hợp với\s+thời (?:hạn|gian|kỳ)\s+[^.;:]{{3,160}})"),
+                      "phù hợp với thời"))
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
 # …"), or that opens with the event it is done on ("Trong ngày tiếp nhận đề nghị …, Trung tâm …", "Ngay sau khi

@@ -32,9 +32,12 @@ _STATED: dict[str, re.Pattern[str]] = {
                       r"|\bhoan thanh\b"),
     # how often: "hằng năm", "hàng quý", "mỗi năm", "định kỳ 6 tháng", "thường xuyên", "03 tháng một lần"
     "recurring": re.compile(r"\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky\b|\bthuong xuyen\b|\bmot lan\b"),
-    # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ"
+    # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ",
+    # "tối thiểu 03 tháng"
     "duration": re.compile(r"\b\d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang)(?: lam viec)?\b(?! ?\d)"
-                           r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"),
+                           r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"
+                           # bounded: "tối thiểu 03 tháng", "tối đa 10 ngày", "ít nhất 40 giờ"
+                           r"|\b(?:toi thieu|toi da|it nhat) \d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang|nam)\b"),
     # on an event rather than a date: "sau khi Nghị định … được ban hành", "khi tổng kết", "ngay sau khi có kết quả",
     # "trong ngày tiếp nhận", "theo tiến độ …"
     "event": re.compile(r"\bsau khi\b|^khi\b|\bngay khi\b|\btrong ngay\b|\btheo tien do\b"),
