@@ -17,7 +17,7 @@ from corpus.targets import (indicator_year, may_state_target, parse_cell_target,
                             year_of_heading,
                             measure_targets, year_targets)
 from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE
-from corpus.timing import deadline_kinds, due_year
+from corpus.timing import deadline_kinds, due_year, sets_no_time
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
 # nhất trong Quý III/2026", "trước 31/12/2026", "vào cuối năm 2030", "từ ngày 01/7/2026", "vào Quý IV hằng năm";
@@ -627,7 +627,7 @@ def _plan_time(sk: Skeleton) -> tuple[int, str] | None:
         if not value:  # the time in the part's first paragraph: "Đợt thi đua được triển khai thực hiện từ … đến khi …"
             first = node.children[0] if node.children else None
             value = sk.clauses[first].deadline if first is not None else None
-        if value and deadline_kinds(value):
+        if value and deadline_kinds(value) and not sets_no_time(deadline_kinds(value)):
             found.append((pos, value))
     return found[0] if len(found) == 1 else None
 

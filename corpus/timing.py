@@ -15,7 +15,7 @@ import re
 from corpus.text import fold_words
 
 # The kinds of time, in the plans' own terms; the value of `Clause.deadline_kinds` and `Question.time_asked`.
-TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event")
+TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event", "unset")
 
 # A thời hạn's kinds, read over its folded words (a value may be of several: "từ ngày ban hành Kế hoạch đến khi …"
 # is a start and an end).
@@ -41,6 +41,9 @@ _STATED: dict[str, re.Pattern[str]] = {
     # on an event rather than a date: "sau khi Nghị định … được ban hành", "khi tổng kết", "ngay sau khi có kết quả",
     # "trong ngày tiếp nhận", "theo tiến độ …"
     "event": re.compile(r"\bsau khi\b|^khi\b|\bngay khi\b|\btrong ngay\b|\btheo tien do\b"),
+    # none: the plan says in words that it sets no time ("Thời hạn giải quyết: Không quy định", "Chưa quy định"),
+    # the answer to "trong bao lâu" of that task but no time the task is done in, by or for
+    "unset": re.compile(r"^(?:khong|chua) quy dinh$"),
 }
 
 # a single time written alone: "Quý IV/2026", "trong tháng 6/2026", "vào cuối năm 2030", "ngày 15/12/2026"
@@ -90,6 +93,12 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?:ngay|gio|thang|tuan)\b|\bbao nhieu ngay\b|\bmay ngay\b|\bbao lau\b")),
     ("event", re.compile(r"\bsau khi nao\b|\bsau (?:su kien|viec) (?:gi|nao)\b")),
 )
+
+
+def sets_no_time(kinds: frozenset[str] | tuple[str, ...]) -> bool:
+    """A thời hạn of the kinds ``kinds`` says no time is set ("Không quy định"): the task's thời hạn as the plan
+    answers it, but no time it is done in, by or for, so no evidence that a clause carries the time asked."""
+    return "unset" in kinds
 
 
 def answers_time(stated: frozenset[str] | tuple[str, ...], asked: frozenset[str] | tuple[str, ...]) -> bool:

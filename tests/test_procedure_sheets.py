@@ -56,7 +56,7 @@ def test_time_limit_lines_give_the_procedure_its_deadline_and_a_blank_gives_none
     # "Thời hạn giải quyết: Không quy định." says in words that no time is set: that is the procedure's thời hạn
     # (what "thời hạn giải quyết bao lâu" is answered with); a blank "—" states none
     assert sheet[23].deadline == "Không quy định" and sheet[23].labelled_fields == ("deadline",)
-    assert sheet[7].deadline == "Không quy định" and sheet[7].deadline_kinds == ()
+    assert sheet[7].deadline == "Không quy định" and sheet[7].deadline_kinds == ("unset",)
     assert sheet[13].deadline == "Trong thời hạn 24 giờ kể từ khi công bố dịch"  # a step keeps its own limit
     assert sheet[47].deadline is None  # "Thời hạn giải quyết: —"
     assert sheet[39].deadline == "Tối đa 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ"
