@@ -17,7 +17,7 @@ from corpus.targets import (indicator_year, may_state_target, parse_cell_target,
                             year_of_heading,
                             measure_targets, year_targets)
 from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE
-from corpus.timing import deadline_kinds, due_year
+from corpus.timing import deadline_kinds, due_year, sets_no_time
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
 # nhất trong Quý III/2026", "trước 31/12/2026", "vào cuối năm 2030", "từ ngày 01/7/2026", "vào Quý IV hằng năm";
@@ -66,6 +66,16 @@ _TIME_LIMITS = (
 _TIME_LIMITS = (*_TIME_LIMITS, _cued(re.compile(
     r"^(?:[Tt]hời hạn|[Tt]hời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{3,120}?\s+là\s+"
     rf"(?P<v>(?:{_BOUND}\s+)?{_AMOUNT})(?![\w%])"), "hời hạn", "hời gian"))
+# A point or line that opens with the time a rule sets for an act, without "là": a bounded length ("- Thời gian đào tạo
+# tối thiểu 03 tháng.", "b) Thời gian tập huấn không quá 05 ngày") or a term set by another's ("b) Thời hạn của chương
+# trình … cấp tỉnh phù hợp với thời hạn chương trình … quốc gia").
+_LIST_MARK = r"^(?:[-+•*–]\s*|\(?[0-9a-zđ]{1,4}(?:\.\d{1,2})*[.)]\s*)*\**"
+_RULE_TIME = rf"{_LIST_MARK}(?:Thời hạn|Thời gian)\s+(?!hiệu lực|sử dụng|lưu trữ|bảo hành|tập sự)[^.;:]{{3,120}}?\s+"
+_TIME_LIMITS = (*_TIME_LIMITS,
+                _cued(re.compile(rf"{_RULE_TIME}(?P<v>(?:{_BOUND}|tối thiểu|ít nhất)\s+{_AMOUNT})(?![\w%])"),
+                      "hời hạn", "hời gian"),
+                _cued(re.compile(rf"{_RULE_TIME}(?P<v>phù hợp với\s+thời (?:hạn|gian|kỳ)\s+[^.;:]{{3,160}})"),
+                      "phù hợp với thời"))
 # A clause that opens with its own time limit, the event it counts from being said in the line that introduces
 # the list ("Thời hạn thẩm định … kể từ khi nhận đủ hồ sơ như sau:" then "a) Không quá 30 (ba mươi) ngày đối với
 # …"), or that opens with the event it is done on ("Trong ngày tiếp nhận đề nghị …, Trung tâm …", "Ngay sau khi
@@ -617,7 +627,7 @@ def _plan_time(sk: Skeleton) -> tuple[int, str] | None:
         if not value:  # the time in the part's first paragraph: "Đợt thi đua được triển khai thực hiện từ … đến khi …"
             first = node.children[0] if node.children else None
             value = sk.clauses[first].deadline if first is not None else None
-        if value and deadline_kinds(value):
+        if value and deadline_kinds(value) and not sets_no_time(deadline_kinds(value)):
             found.append((pos, value))
     return found[0] if len(found) == 1 else None
 

@@ -297,7 +297,7 @@ class Clause:
     directed_by: str | None = None  # "đồng chí X - chức vụ" chỉ đạo
     deadline: str | None = None  # thời gian hoàn thành
     # the kinds of time ``deadline`` states (`corpus.timing.TIME_KINDS`: period, start, end, recurring, duration,
-    # event), read once the deadline is final; () when there is none
+    # event, unset: "Không quy định"), read once the deadline is final; () when there is none
     deadline_kinds: tuple[str, ...] = ()
     # the latest year ``deadline`` names (`corpus.timing.due_year`: "giai đoạn 2026 - 2030" → 2030), read with its
     # kinds; None when it names no year ("Hằng năm") or there is none

@@ -404,9 +404,16 @@ def cell_roles(value: str) -> tuple[str, str | None]:
     return roles_in_value(v)
 
 
-def not_stated(value: str) -> bool:
-    """True for a labelled value that says the field is not set ("Không quy định", "Không", "—")."""
-    return _NOT_STATED.match(value.strip(" *")) is not None
+# A thời hạn the plan says in words it does not set ("Thời hạn giải quyết: Không quy định", "Thời gian thực hiện:
+# Chưa quy định"): an answer to "trong bao lâu", so the task's thời hạn, unlike a blank or a bare "Không".
+_NO_TIME_SET = re.compile(r"^(?:không|chưa)\s+quy định\s*[.;]?$", re.I)
+
+
+def not_stated(value: str, fieldname: str | None = None) -> bool:
+    """True for a labelled value that says the field is not set ("Không quy định", "Không", "—"); a thời hạn
+    said in words not to be set ("Không quy định") is stated: it is what the plan answers for that time."""
+    v = value.strip(" *")
+    return _NOT_STATED.match(v) is not None and not (fieldname == "deadline" and _NO_TIME_SET.match(v))
 
 
 # The attribute lines of a procedure sheet (thủ tục hành chính) name the procedure or its handling in the label.
@@ -438,7 +445,7 @@ class LabelledLines:
                 self._inline(ctx, pos)
                 continue
             ctx.claimed.add(pos)
-            hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value)]
+            hits = [(fieldname, value) for fieldname, value in hits if not not_stated(value, fieldname)]
             ctx.clauses[pos].labelled_fields = tuple(dict.fromkeys(fieldname for fieldname, _ in hits))
             record = _RECORD_LABEL.match(ctx.body(pos)) is not None
             for fieldname, value in hits:
@@ -461,7 +468,7 @@ class LabelledLines:
         cut = _NEXT_LABEL.search(body)
         if cut is None:
             return
-        hits = [(f, v) for f, v in labelled_parts(body[cut.end():]) if not not_stated(v)]
+        hits = [(f, v) for f, v in labelled_parts(body[cut.end():]) if not not_stated(v, f)]
         if not any(f == "lead" for f, _ in hits):
             return
         ctx.claimed.add(pos)

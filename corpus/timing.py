@@ -15,7 +15,7 @@ import re
 from corpus.text import fold_words
 
 # The kinds of time, in the plans' own terms; the value of `Clause.deadline_kinds` and `Question.time_asked`.
-TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event")
+TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event", "unset")
 
 # A thời hạn's kinds, read over its folded words (a value may be of several: "từ ngày ban hành Kế hoạch đến khi …"
 # is a start and an end).
@@ -32,12 +32,18 @@ _STATED: dict[str, re.Pattern[str]] = {
                       r"|\bhoan thanh\b"),
     # how often: "hằng năm", "hàng quý", "mỗi năm", "định kỳ 6 tháng", "thường xuyên", "03 tháng một lần"
     "recurring": re.compile(r"\b(?:hang|moi) (?:nam|quy|thang|tuan|ngay)\b|\bdinh ky\b|\bthuong xuyen\b|\bmot lan\b"),
-    # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ"
+    # how long: "trong thời hạn 05 ngày làm việc", "không quá 30 ngày", "trong vòng 15 ngày kể từ …", "24 giờ",
+    # "tối thiểu 03 tháng"
     "duration": re.compile(r"\b\d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang)(?: lam viec)?\b(?! ?\d)"
-                           r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"),
+                           r"(?=.*\b(?:ke tu|tinh tu|truoc khi|sau khi|tu khi)\b)|\bkhong qua \d+|\btrong (?:vong|thoi han) \d+"
+                           # bounded: "tối thiểu 03 tháng", "tối đa 10 ngày", "ít nhất 40 giờ"
+                           r"|\b(?:toi thieu|toi da|it nhat) \d+ (?:[a-z ]{1,30} )?(?:gio|ngay|tuan|thang|nam)\b"),
     # on an event rather than a date: "sau khi Nghị định … được ban hành", "khi tổng kết", "ngay sau khi có kết quả",
     # "trong ngày tiếp nhận", "theo tiến độ …"
     "event": re.compile(r"\bsau khi\b|^khi\b|\bngay khi\b|\btrong ngay\b|\btheo tien do\b"),
+    # none: the plan says in words that it sets no time ("Thời hạn giải quyết: Không quy định", "Chưa quy định"),
+    # the answer to "trong bao lâu" of that task but no time the task is done in, by or for
+    "unset": re.compile(r"^(?:khong|chua) quy dinh$"),
 }
 
 # a single time written alone: "Quý IV/2026", "trong tháng 6/2026", "vào cuối năm 2030", "ngày 15/12/2026"
@@ -87,6 +93,12 @@ _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
                             r"(?:ngay|gio|thang|tuan)\b|\bbao nhieu ngay\b|\bmay ngay\b|\bbao lau\b")),
     ("event", re.compile(r"\bsau khi nao\b|\bsau (?:su kien|viec) (?:gi|nao)\b")),
 )
+
+
+def sets_no_time(kinds: frozenset[str] | tuple[str, ...]) -> bool:
+    """A thời hạn of the kinds ``kinds`` says no time is set ("Không quy định"): the task's thời hạn as the plan
+    answers it, but no time it is done in, by or for, so no evidence that a clause carries the time asked."""
+    return "unset" in kinds
 
 
 def answers_time(stated: frozenset[str] | tuple[str, ...], asked: frozenset[str] | tuple[str, ...]) -> bool:

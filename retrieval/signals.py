@@ -21,7 +21,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.structure import APPENDIX_NAME, appendix_key
-from corpus.timing import answers_time
+from corpus.timing import answers_time, sets_no_time
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
@@ -67,7 +67,8 @@ def time_title(c: Clause) -> bool:
     """The clause states the time of its part of the plan: a heading titled by time ("1. Thời gian thực hiện"),
     or a clause whose innermost heading is one ("Đợt thi đua được triển khai thực hiện từ ngày ban hành …")."""
     # a numbered item labelled with the time ("2. Thời gian thực hiện: Từ tháng 10/2025 đến khi …") states it too
-    titled = c.kind == "heading" or (c.kind == "item" and c.labelled_fields[:1] == ("deadline",))
+    titled = c.kind == "heading" or (c.kind == "item" and c.labelled_fields[:1] == ("deadline",)
+                                     and not sets_no_time(c.deadline_kinds))
     own = titled and bool(_TIME_TITLE.match(folded(c.text).strip("* ")))
     return own or bool(c.section_path and _TIME_TITLE.match(folded(c.section_path[-1]).strip("* ")))
 
@@ -100,8 +101,11 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         directed=arr(lambda c: bool(c.directed_by)),
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
-        has_deadline=arr(lambda c: bool(c.deadline)),
-        deadline_written=arr(lambda c: bool(c.deadline) and c.deadline_source is not None
+        # a thời hạn "Không quy định" (`sets_no_time`) answers "trong bao lâu" of its procedure, but carries no time:
+        # counted as one, a procedure sheet's every step and heading would look like a task with the time asked
+        has_deadline=arr(lambda c: bool(c.deadline) and not sets_no_time(c.deadline_kinds)),
+        deadline_written=arr(lambda c: bool(c.deadline) and not sets_no_time(c.deadline_kinds)
+                             and c.deadline_source is not None
                              and c.deadline_source.clause_id == c.id),
         deadline_kinds=tuple(frozenset(c.deadline_kinds) for c in clauses),
         time_titled=arr(time_title),

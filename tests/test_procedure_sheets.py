@@ -1,6 +1,7 @@
 """A procedure sheet (thủ tục hành chính) lists attribute lines under each procedure: "e) Cơ quan thực hiện thủ tục
 hành chính: X", "Cơ quan giải quyết TTHC: X", "Thời hạn giải quyết: …". Each states a fact of the line and of the
-procedure it is listed under (not of the steps and papers before it); "Không quy định", "Không", "—" state none;
+procedure it is listed under (not of the steps and papers before it); "Không", "—" state none, a thời hạn "Không
+quy định" states that no time is set;
 and a step that states its own time limit keeps it whatever a labelled line says. Wordings from the procedure
 sheets of a ministry's decision (1796a553…), a housing programme and a training centre's rules, synthetic."""
 from __future__ import annotations
@@ -51,10 +52,13 @@ def test_a_stated_value_is_not_taken_for_not_stated(value):
     assert not not_stated(value)
 
 
-def test_time_limit_lines_give_the_procedure_its_deadline_and_not_stated_gives_none(sheet):
-    assert sheet[23].deadline is None and sheet[23].labelled_fields == ()  # "Thời hạn giải quyết: Không quy định."
+def test_time_limit_lines_give_the_procedure_its_deadline_and_a_blank_gives_none(sheet):
+    # "Thời hạn giải quyết: Không quy định." says in words that no time is set: that is the procedure's thời hạn
+    # (what "thời hạn giải quyết bao lâu" is answered with); a blank "—" states none
+    assert sheet[23].deadline == "Không quy định" and sheet[23].labelled_fields == ("deadline",)
+    assert sheet[7].deadline == "Không quy định" and sheet[7].deadline_kinds == ("unset",)
+    assert sheet[13].deadline == "Trong thời hạn 24 giờ kể từ khi công bố dịch"  # a step keeps its own limit
     assert sheet[47].deadline is None  # "Thời hạn giải quyết: —"
-    assert sheet[7].deadline is None
     assert sheet[39].deadline == "Tối đa 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ"
     assert sheet[31].deadline == "Tối đa 30 ngày, kể từ ngày nhận đủ hồ sơ hợp lệ"  # the procedure
     assert sheet[13].deadline == "Trong thời hạn 24 giờ kể từ khi công bố dịch"
