@@ -1456,12 +1456,23 @@ def named_unit_takes_part(ev: "Evidence", q: Question, ranked: list[tuple[int, f
 def _issuer_states(ev: "Evidence", q: Question, unit: tuple[str, ...], c: Clause) -> bool:
     """The named unit issued the clause's plan (its typed `Document.issuer`) and the question asks what the unit
     does in general ("Bộ VHTTDL ưu tiên các dự án thể thao vào lĩnh vực nào"), not a role of a task nor a value of
-    one: a plan states what its issuer does, though it leads no task of its own plan. A role ("UBND tỉnh … chủ trì
-    …") is one the issuer does not take by issuing, and a clause another unit leads says what that unit does."""
+    one: a plan states what its issuer does, though it leads no task of its own plan. So does a plan whose title
+    names the unit as what it is about (`_title_names_unit`: "Quy chế bồi dưỡng, giảng dạy của Trung tâm chính trị
+    xã", "Kế hoạch hoạt động của Trung tâm Y tế huyện", "Điều lệ Hội Nông dân …"): "Trung tâm chính trị xã có những
+    chương trình bồi dưỡng nào" is answered by its list "Các chương trình bồi dưỡng chuyên đề gồm: …", which names
+    no unit, since the whole plan is the unit's. A role ("UBND tỉnh … chủ trì …") is one the issuer does not take by
+    issuing, and a clause another unit leads says what that unit does."""
     if q.explicit_role or q.answer_slot is not None or c.lead:
         return False
     issuer = ev.store.documents[c.doc_id].issuer
-    return bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id)
+    return bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id) or _title_names_unit(ev, unit, c.doc_id)
+
+
+def _title_names_unit(ev: "Evidence", unit: tuple[str, ...], doc_id: str) -> bool:
+    """What the plan calls itself (`Evidence.plan_self_name`: its kind, title and letterhead lines) writes the unit's
+    whole name as one run of words: the plan is about that unit. A run, not scattered words: "phát triển trung tâm
+    thương mại … chính trị" names no "trung tâm chính trị"."""
+    return f" {' '.join(unit)} " in ev.plan_self_name(doc_id)
 
 
 UNIT_SECTION = UnitSections.mechanism  # a lead a unit's section heading gives the items under it

@@ -689,6 +689,9 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
 # Words that say what kind of answer is wanted, not what it is about. Written with their
 # accents, so "chỉ đạo" does not swallow "đào tạo", "hành động" not "lao động", "xã" not
 # "xa", "dạng" not "Đảng"; a question typed without accents falls back to the folded forms.
+# A list's frame is no more its content: the verb asking for it ("liệt kê", "kể tên", "bao gồm"), a
+# plan's mention ("nhắc tới", "đề cập") or a manner ("bằng những cách nào") is written by the question, not
+# by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered.
 _QUESTION_PHRASES = """
 ai | gì | nào | đâu | sao | bao nhiêu | bao giờ | khi nào | mấy | không | có | là | của | và | các |
 những | được | trong | theo | ở | đến | năm | về | cho | với | một | thì | tại | vào | để | từ | trên |
@@ -699,7 +702,9 @@ chủ trì | phụ trách | tham mưu | phối hợp | chỉ đạo | chịu tr�
 thời gian | hạn | kế hoạch | chương trình | chương trình hành động | hành động | giai đoạn |
 ủy ban nhân dân | ủy ban | nhân dân | xã | phường | thị trấn | địa phương | dạng | kt | xh |
 vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
-hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây
+hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây |
+liệt kê | kể tên | bao gồm | hãy | nhắc tới | nhắc đến | đề cập | đề cập đến | bằng cách | bằng những cách |
+bằng các cách
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune
