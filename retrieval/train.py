@@ -218,19 +218,20 @@ class CVResult:
     mrr: float
     n: int
     ranked: dict[int, list[tuple[int, float, float]]]  # example index → out-of-fold ranking
+    models: dict[int, Linear] = field(default_factory=dict)  # fold → the ranker that fold's questions were ranked by
 
 
 def cross_validate(retriever: Retriever, tune: Sequence[Example], extra: Sequence[Example],
                    features: Sequence[str]) -> CVResult:
     """Document-level CV over the tuning set; ``extra`` examples are always in the training folds."""
     folds = _folds(tune)
-    hits, rrs, ranked = [], [], {}
+    hits, rrs, ranked, models = [], [], {}, {}
     for k in range(FOLDS):
         train = [e for e, f in zip(tune, folds) if f != k] + list(extra)
         held = [i for i, f in enumerate(folds) if f == k]
         if not held or not any(e.gold.answerable for e in train):
             continue
-        model = fit_ranker(train, features)
+        model = models[k] = fit_ranker(train, features)
         for i in held:
             e = tune[i]
             ranked[i] = _ranked(retriever, e, model)
@@ -240,7 +241,7 @@ def cross_validate(retriever: Retriever, tune: Sequence[Example], extra: Sequenc
                 hits.append(h)
                 rrs.append(rr)
     n = len(hits)
-    return CVResult(float(np.mean(hits)) if n else 0.0, float(np.mean(rrs)) if n else 0.0, n, ranked)
+    return CVResult(float(np.mean(hits)) if n else 0.0, float(np.mean(rrs)) if n else 0.0, n, ranked, models)
 
 
 def _evidence_matrix(retriever: Retriever, examples: Sequence[Example],
