@@ -1038,7 +1038,16 @@ class Evidence:
         pair up with its folded ones (as `marked_content` aligns them), folded and False otherwise. Any other word (a
         question word, the place, the year, a name of a plan, law or document) ends a run."""
         keep = set(self.subject_words(q))
-        typed = [w.lower() for w in self.marked_words(q.text)] if q.marked else None
+        if q.marked:
+            runs = self._runs_of(q, keep, [w.lower() for w in self.marked_words(q.text)])
+            if runs is not None:
+                return runs, True
+        return self._runs_of(q, keep, None), False
+
+    def _runs_of(self, q: Question, keep: set[str],
+                 typed: list[str] | None) -> tuple[tuple[str, ...], ...] | None:
+        """The runs of ``keep`` words in the question's content runs, each word in its ``typed`` form when given
+        (None when the typed words do not pair up with the folded ones), folded otherwise."""
         runs: list[tuple[str, ...]] = []
         at = 0
         for run in q.content_runs:
@@ -1049,23 +1058,10 @@ class Evidence:
                     while at < len(typed) and fold(typed[at]) != w:
                         at += 1
                     if at == len(typed):
-                        return self._read_subject_runs_folded(q, keep), False
+                        return None
                     form, at = typed[at], at + 1
                 if w in keep:
                     ws.append(form)
-                    continue
-                if len(ws) > 1:
-                    runs.append(tuple(ws))
-                ws = []
-        return tuple(dict.fromkeys(runs)), typed is not None
-
-    def _read_subject_runs_folded(self, q: Question, keep: set[str]) -> tuple[tuple[str, ...], ...]:
-        runs: list[tuple[str, ...]] = []
-        for run in q.content_runs:
-            ws: list[str] = []
-            for w in [*self.words(" ".join(run)), ""]:
-                if w in keep:
-                    ws.append(w)
                     continue
                 if len(ws) > 1:
                     runs.append(tuple(ws))
