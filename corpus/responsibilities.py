@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node
 from corpus.text import ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
-from corpus.timing import deadline_kinds
+from corpus.timing import deadline_kinds, sets_no_time
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
 MAX_UNIT_WORDS = 25  # a "unit" longer than this is a sentence, not a name
@@ -404,16 +404,12 @@ def cell_roles(value: str) -> tuple[str, str | None]:
     return roles_in_value(v)
 
 
-# A thời hạn the plan says in words it does not set ("Thời hạn giải quyết: Không quy định", "Thời gian thực hiện:
-# Chưa quy định"): an answer to "trong bao lâu", so the task's thời hạn, unlike a blank or a bare "Không".
-_NO_TIME_SET = re.compile(r"^(?:không|chưa)\s+quy định\s*[.;]?$", re.I)
-
-
 def not_stated(value: str, fieldname: str | None = None) -> bool:
     """True for a labelled value that says the field is not set ("Không quy định", "Không", "—"); a thời hạn
-    said in words not to be set ("Không quy định") is stated: it is what the plan answers for that time."""
+    said in words not to be set ("Thời hạn giải quyết: Không quy định", "Chưa quy định": `timing.sets_no_time`) is
+    stated, unlike a blank or a bare "Không": it is what the plan answers for "trong bao lâu"."""
     v = value.strip(" *")
-    return _NOT_STATED.match(v) is not None and not (fieldname == "deadline" and _NO_TIME_SET.match(v))
+    return _NOT_STATED.match(v) is not None and not (fieldname == "deadline" and sets_no_time(deadline_kinds(v)))
 
 
 # The attribute lines of a procedure sheet (thủ tục hành chính) name the procedure or its handling in the label.

@@ -1461,7 +1461,7 @@ def _issuer_states(ev: "Evidence", q: Question, unit: tuple[str, ...], c: Clause
     if q.explicit_role or q.answer_slot is not None or c.lead:
         return False
     issuer = ev.store.documents[c.doc_id].issuer
-    return bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id) or _title_names_unit(ev, unit, c.doc_id)
+    return (bool(issuer) and unit_acts(ev, unit, issuer, c.doc_id)) or _title_names_unit(ev, unit, c.doc_id)
 
 
 def _title_names_unit(ev: "Evidence", unit: tuple[str, ...], doc_id: str) -> bool:
