@@ -63,6 +63,13 @@ def appendices_named(q: Question) -> frozenset[str]:
 _TIME_TITLE = re.compile(r"^(?:[ivxl]+|\d+(?:\.\d+)*|[a-z])?[.)]?\s*(?:thoi gian|thoi han|tien do|lo trinh)\b")
 
 
+def carries_time(c: Clause) -> bool:
+    """The clause carries a thời hạn that sets a time: a "Không quy định" (`sets_no_time`) answers "trong bao lâu" of
+    its procedure but sets none — counted as one, a procedure sheet's every step and heading would look like a task
+    with the time asked."""
+    return bool(c.deadline) and not sets_no_time(c.deadline_kinds)
+
+
 def time_title(c: Clause) -> bool:
     """The clause states the time of its part of the plan: a heading titled by time ("1. Thời gian thực hiện"),
     or a clause whose innermost heading is one ("Đợt thi đua được triển khai thực hiện từ ngày ban hành …")."""
@@ -101,11 +108,8 @@ def clause_table(clauses: Sequence[Clause]) -> ClauseTable:
         directed=arr(lambda c: bool(c.directed_by)),
         has_target=arr(lambda c: c.target is not None and bool(c.target)),
         states_amount=arr(lambda c: states_amount(c.text)),
-        # a thời hạn "Không quy định" (`sets_no_time`) answers "trong bao lâu" of its procedure, but carries no time:
-        # counted as one, a procedure sheet's every step and heading would look like a task with the time asked
-        has_deadline=arr(lambda c: bool(c.deadline) and not sets_no_time(c.deadline_kinds)),
-        deadline_written=arr(lambda c: bool(c.deadline) and not sets_no_time(c.deadline_kinds)
-                             and c.deadline_source is not None
+        has_deadline=arr(carries_time),
+        deadline_written=arr(lambda c: carries_time(c) and c.deadline_source is not None
                              and c.deadline_source.clause_id == c.id),
         deadline_kinds=tuple(frozenset(c.deadline_kinds) for c in clauses),
         time_titled=arr(time_title),
