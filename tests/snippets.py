@@ -159,6 +159,12 @@ def bare_question(text: str):
                     answer_slot=answer_slot(f), asks_source=asks_source(f), **role_flags(f)._asdict())
 
 
+def row_clauses(doc: str, rows: list[tuple[str, str, list[str]]]) -> list[Clause]:
+    """Plan ``doc`` from (kind, text, headings) rows, the ``i``-th on line 10·i."""
+    return [Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
+                   source=f"{doc}.md", lines=(10 * i, 10 * i)) for i, (kind, text, path) in enumerate(rows)]
+
+
 def spaced_clause(doc: str, i: int, kind: str, text: str, path: list[str], **facts) -> Clause:
     """The ``i``-th clause of plan ``doc``, on line 10·i + 10 under the headings ``path``."""
     return Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,

@@ -5,12 +5,7 @@ from __future__ import annotations
 from corpus.model import Clause
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
 from retrieval.strategies import items_heading_first
-from tests.snippets import OrderingRetriever, OrderingStore
-
-
-def plan(doc: str, rows: list[tuple[str, str, list[str]]]) -> list[Clause]:
-    return [Clause(id=f"{doc}:{i}", doc_id=doc, kind=kind, label=None, section_path=path, text=text,
-                   source=f"{doc}.md", lines=(10 * i, 10 * i)) for i, (kind, text, path) in enumerate(rows)]
+from tests.snippets import OrderingRetriever, OrderingStore, row_clauses as plan
 
 
 def question(text: str) -> Question:
