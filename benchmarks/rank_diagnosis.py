@@ -38,7 +38,7 @@ from index.backend import open_store  # noqa: E402
 from retrieval import train as T  # noqa: E402
 from corpus.text import ASSIGNING_SECTION  # noqa: E402
 from retrieval.query import folded  # noqa: E402
-from retrieval.ranker import RankerModel, within_question  # noqa: E402
+from retrieval.ranker import RankerModel  # noqa: E402
 from retrieval.search import CANDIDATES, Retriever  # noqa: E402
 from retrieval.signals import SIGNALS  # noqa: E402
 
@@ -102,7 +102,7 @@ def print_why(retriever: Retriever, tune: list, cv, dev: set[str]) -> None:
         if at is None or 1.0 / (at + 1) >= WHY_BELOW:
             continue
         model = cv.models[folds[i]]
-        z = (within_question(e.x[:, [names.index(f) for f in model.features]], model.within) - model.mean) / model.scale
+        z = model.standardised(e.x[:, [names.index(f) for f in model.features]])
         first, rel = e.positions.index(ranked[0]), e.positions.index(ranked[at])
         lift = (z[first] - z[rel]) * model.weights
         family = miss_family(clauses[ranked[0]], clauses[ranked[at]])

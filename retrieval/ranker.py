@@ -80,7 +80,12 @@ class Linear:
         """Scores of rows of ``x``; with ``within`` other than "none" the rows are one question's candidates."""
         if x.size == 0:
             return np.zeros(x.shape[0])
-        return ((within_question(x, self.within) - self.mean) / self.scale) @ self.weights + self.bias
+        return self.standardised(x) @ self.weights + self.bias
+
+    def standardised(self, x: np.ndarray) -> np.ndarray:
+        """The rows of ``x`` as the weights read them (one value per `weight_names`): normalised within the question
+        when ``within`` asks it, then centred and scaled."""
+        return (within_question(x, self.within) - self.mean) / self.scale
 
     def weight_names(self) -> list[str]:
         """A name per weight: the features, then (for "z+") each feature within the question."""
