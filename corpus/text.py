@@ -227,7 +227,10 @@ ASKS_TASK_DEADLINE = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in TASK_D
 # "từ nguồn nào", "gồm những nguồn nào", "nguồn vốn gì"), or who pays ("ai bỏ tiền", "ai chi trả")
 MONEY_NAMED = re.compile(r"(?<!\buu )\btien\b|\bkinh phi\b|\bvon\b|\bngan sach\b|\bchi phi\b")
 SOURCE_CUE = re.compile(r"\btu (?:nhung )?(?:nguon )?(?:dau|nao)\b|\bnhung nguon nao\b"
-                        r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b")
+                        r"|\bnguon (?:von |kinh phi |tien )?(?:nao|gi)\b"
+                        # "tiền đâu ra", "lấy đâu ra", "ở đâu ra": where from, said the everyday way ("đầu ra", an
+                        # output, folds alike but follows no money word nor "lấy / ở / từ")
+                        r"|\b(?:tien|lay|o|tu) dau ra\b")
 WHO_PAYS = re.compile(r"\b(?:ai|nao) (?:bo|chi|tra) tien\b|\bai chi tra\b")
 # How a plan states where money comes from (the ``source`` value a fact answer quotes, `retrieval.evidence`), matched on
 # folded clause text: a named source ("nguồn kinh phí", "ngân sách nhà nước", "vốn ODA", "xã hội hóa"), the way it is
@@ -239,6 +242,13 @@ SOURCE_STATED = re.compile(r"\bnguon (?:von|kinh phi|luc|tai chinh|ngan sach|thu
                            r"|\bvon (?:vay|oda|doanh nghiep|ngoai ngan sach|dau tu cong)\b"
                            r"|\b(?:tu|chu dong) (?:dam bao|bao dam|bo tri|can doi|chi tra)\b"
                            r"|\bkinh phi (?:thuc hien )?(?:tu|do)\b")
+
+
+# A section title naming money, matched on the folded title ("IV. KINH PHÍ THỰC HIỆN", "6. Bảo đảm kinh phí", "4. Nguồn lực
+# và việc sử dụng nguồn lực", "b) Về các dự án … sử dụng các nguồn vốn khác"): the section a plan states where its
+# money comes from in. "tiền" is left out: folded it is also "tiến" ("IV. TIẾN ĐỘ THỰC HIỆN"); "tài chính" names the
+# Sở Tài chính's own section as often as money
+FUNDING_TITLE = re.compile(r"\bkinh phi\b|\bnguon (?:von|luc|kinh phi)\b|\bvon\b|\bngan sach\b")
 
 
 def is_stopword(syllable: str) -> bool:
@@ -539,7 +549,7 @@ EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
     # where the money comes from, not an amount: "được bao nhiêu tiền", "cắt giảm chi phí bao nhiêu" ask a figure
     ("tiền thực hiện | tiền triển khai | tiền làm | tiền để | tiền cho | tiền ở đâu | tiền đâu | tiền từ đâu | "
      "tiền lấy | lấy tiền | bỏ tiền | chi tiền | xuất tiền | ai chi | ai trả | ai chịu chi phí | nguồn tiền | "
-     "lấy từ đâu | lấy ở đâu | từ đâu ra | ở đâu ra",
+     "lấy từ đâu | lấy ở đâu | từ đâu ra | ở đâu ra | tiền đâu ra | lấy đâu ra",
      "kinh phí, nguồn vốn, ngân sách, kinh phí thực hiện",
      "plans state who pays under KINH PHÍ THỰC HIỆN / nguồn vốn / ngân sách, never 'tiền'"),
     ("tiền hỗ trợ | trợ cấp | hỗ trợ bao nhiêu | hỗ trợ mỗi | tiền trợ giúp",
@@ -741,6 +751,23 @@ _EVERYDAY_FIRST_MARKED, _EVERYDAY_FIRST_UNMARKED = _first_words(_EVERYDAY_MARKED
 _WHOLE_WORD = re.compile(r"\w+")
 
 
+def _groups_claiming(text: str, table, groups: list[int]) -> list[int]:
+    """The groups (of ``groups``, in order) one of whose phrases ``text`` writes, each syllable read as part of one
+    phrase only: where two groups' phrases overlap, the longer one (the earlier on a tie) claims the words. Folded,
+    "tiền đâu ra" (where the money comes from) also reads "đầu ra" (an output): the money group's three-syllable
+    phrase claims "dau ra", so the output group's two-syllable one adds nothing."""
+    spans = [(m.end() - m.start(), m.start(), m.end(), i) for i in groups if table[i][0] is not None
+             for m in table[i][0].finditer(text)]
+    taken: list[tuple[int, int]] = []
+    claimed: set[int] = set()
+    for _length, start, end, i in sorted(spans, key=lambda t: (-t[0], t[1])):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        taken.append((start, end))
+        claimed.add(i)
+    return [i for i in groups if i in claimed]
+
+
 def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
     """The plans' words for the everyday words a question writes (`EVERYDAY_WORDS`), once each, in the vocabulary's
     order: "Tiền làm đường lấy từ đâu?" → ("kinh phí", "nguồn vốn", …, "giao thông", …). A group adds nothing to a
@@ -755,9 +782,7 @@ def everyday_plan_words(question: str, marked: bool = True) -> tuple[str, ...]:
         return ()
     have = " " + " ".join(words(norm)) + " "
     out: dict[str, None] = {}
-    for rx, plans, _phrases in (table[i] for i in groups):
-        if rx is None or not rx.search(text):
-            continue
+    for rx, plans, _phrases in (table[i] for i in _groups_claiming(text, table, groups)):
         missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
         if len(missing) == len(plans):  # a question writing one of them already asks in the plans' words
             out.update(dict.fromkeys(missing))

@@ -354,7 +354,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     a heading is followed by what it heads (`strategies.heading_body`; all of it when it heads a short
     enumeration, `strategies.enumeration`)."""
     from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import asks_plans, enumeration, heading_body, title_body
+    from retrieval.strategies import asks_plans, enumeration, funding_heading, heading_body, title_body
 
     top_score = max(s for _, s, _ in ranked)
     # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
@@ -367,6 +367,11 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     relevant += each_subject_answer(q, ranked, relevant)
     if strategy.name == "list":
         relevant += each_plan_answer(ranked, relevant)
+    if q.asks_source and q.answer_slot is None and ranked[0][0].kind == "heading" and funding_heading(ranked[0][0]) \
+            and all(c is not ranked[0][0] for c, _, _ in relevant):
+        # where the money comes from: the plan's section on money put first (`strategies.funding_section_first`) is
+        # quoted with what it heads, though its bare title shares few of the question's words
+        relevant.insert(0, ranked[0])
     slot = q.answer_slot
     if slot is not None and not any(clause_holds_value(c, slot) for c, _, _ in relevant):
         # the abstention found a value of the kind asked in the answer's first clauses (`slot_filled`):

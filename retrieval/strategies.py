@@ -20,6 +20,7 @@ from corpus.text import (
     COLLECTION_ASKED,
     COLLECTION_KINDS_NAMED,
     COLLECTIVE_UNIT_HEADS,
+    FUNDING_TITLE,
     PLAN_NOUN,
     STOPWORDS,
     fold,
@@ -484,6 +485,71 @@ def asked_value(q: Question) -> AnswerSlot | None:
     return q.answer_slot or (SOURCE if q.asks_source else None)
 
 
+FUNDING_POOL = 30  # how deep among the scored clauses the plan's section on money is looked for: a bare title scores low
+
+
+def funding_heading(c: Clause) -> bool:
+    """A heading whose own title names money (`corpus.text.FUNDING_TITLE`: "IV. KINH PHÍ", "6. Bảo đảm kinh phí")."""
+    return c.kind == "heading" and FUNDING_TITLE.search(folded(c.text)) is not None
+
+
+def states_funding(c: Clause) -> bool:
+    """The clause is where a plan says where its money comes from: a heading over money (it answers through what it
+    heads) or a sentence stating a source (`SOURCE`) in a section whose title names money ("2. Nguồn xã hội hóa …"
+    under "IV. KINH PHÍ"); a task elsewhere that "lồng ghép" policies states no source of the plan's money."""
+    if funding_heading(c):
+        return True
+    return bool(c.section_path) and FUNDING_TITLE.search(folded(c.section_path[-1])) is not None \
+        and clause_holds_value(c, SOURCE)
+
+
+def section_heading_of(r: "Retriever", p: int) -> int | None:
+    """The position of the heading the clause at ``p`` sits directly under (`heads`), read back through its plan."""
+    clauses = r.store.clauses
+    c = clauses[p]
+    start = r.store.doc_ranges.get(c.doc_id, (p, p))[0]
+    return next((i for i in range(p - 1, start - 1, -1) if clauses[i].kind == "heading" and heads(clauses[i], c)), None)
+
+
+def funding_section_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
+    """"Tiền thực hiện kế hoạch … lấy từ đâu?" (`Question.asks_source`): the plan's section on money ("IV. KINH PHÍ")
+    answers, yet its title and items share few of the question's words and the ranker puts the plan's tasks first. In
+    the plan of the best-scored clause, the heading of a section on money found among the first FUNDING_POOL clauses
+    (a heading itself, or the section of a source stated in one) comes first — of several, the one whose title holds
+    most of the question's word pairs ("b) Về các dự án … các nguồn vốn khác ngoài vốn đầu tư công" for "dùng vốn
+    ngoài đầu tư công"), the best scored on a tie. The order is kept (``scored`` itself is returned) when the
+    best-scored clause already states a source in a section on money whose title names as much of what is asked."""
+    clauses = r.store.clauses
+    if not scored:
+        return scored
+    top_pos = scored[0][0]
+    top = clauses[top_pos]
+    pairs = set(q.key_bigrams)
+
+    def held(h: int | None) -> int:
+        return len(pairs & title_pairs(clauses[h].text)) if h is not None else 0
+
+    heads: dict[int, int] = {}  # heading position -> rank in the pool where it (or a source under it) was found
+    for rank, (p, _, _) in enumerate(scored[:FUNDING_POOL]):
+        c = clauses[p]
+        if c.doc_id != top.doc_id:
+            continue
+        if funding_heading(c):
+            heads.setdefault(p, rank)
+        elif states_funding(c):
+            h = section_heading_of(r, p)
+            if h is not None and funding_heading(clauses[h]):
+                heads.setdefault(h, rank)
+    if not heads:
+        return scored
+    best = min(heads, key=lambda h: (-held(h), heads[h]))
+    if best == top_pos or (states_funding(top) and held(best) <= held(section_heading_of(r, top_pos))):
+        return scored
+    at = next((i for i, t in enumerate(scored) if t[0] == best), None)
+    head = scored[at] if at is not None else (best, scored[heads[best]][1], scored[heads[best]][2])
+    return [head] + [t for t in scored if t[0] != best]
+
+
 def value_or_items_heading_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     """A fact question asking a list's items: the heading naming the list first (`items_heading_first`) — unless the
     best-scored clause states the kind of value asked (`asked_value`). "Kinh phí … tại các khu công nghiệp … lấy từ
@@ -505,7 +571,10 @@ class Fact(Strategy):
         a who question's items are units, not a heading's list); "Những tỉnh nào ban hành kế hoạch …" reads as a
         fact, and asks for the plans all the same."""
         ordered = super().order(r, q, scored)
-        if q.asks_items:
+        funded = funding_section_first(r, q, ordered) if q.asks_source and q.answer_slot is None else ordered
+        if funded is not ordered:
+            ordered = funded  # the plan's section on money, put first, is the answer's list
+        elif q.asks_items:
             ordered = value_or_items_heading_first(r, q, ordered)
         return plans_first(r, q, scored, ordered)
 
@@ -519,6 +588,8 @@ class Fact(Strategy):
         slot = asked_value(q)
         if slot is None:
             return super().pick(cs, q)
+        if slot is SOURCE and states_funding(cs[0]):
+            return cs[0]  # the plan's section on money put first (`funding_section_first`)
         return sorted(cs, key=lambda c: not clause_holds_value(c, slot))[0]
 
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:

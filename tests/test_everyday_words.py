@@ -146,16 +146,17 @@ def test_each_query_text_is_scored_once_per_question(monkeypatch):
 
 
 def _every_group_searched(question: str, marked: bool) -> tuple[str, ...]:
-    """`everyday_plan_words` as it read before the first-word index: every group's pattern searched."""
-    from corpus.text import _EVERYDAY_MARKED, _EVERYDAY_UNMARKED, normalize, words
+    """`everyday_plan_words` as it read before the first-word index: every group's pattern searched (each syllable
+    claimed by one phrase, the longest, `_groups_claiming`)."""
+    from corpus.text import _EVERYDAY_MARKED, _EVERYDAY_UNMARKED, _groups_claiming, normalize, words
 
     norm = normalize(question)
     text, have, out = norm if marked else fold(norm), " " + " ".join(words(norm)) + " ", {}
-    for rx, plans, _ in (_EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED):
-        if rx is not None and rx.search(text):
-            missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
-            if len(missing) == len(plans):
-                out.update(dict.fromkeys(missing))
+    table = _EVERYDAY_MARKED if marked else _EVERYDAY_UNMARKED
+    for _rx, plans, _ in (table[i] for i in _groups_claiming(text, table, list(range(len(table))))):
+        missing = [p for p in plans if f" {' '.join(words(p))} " not in have]
+        if len(missing) == len(plans):
+            out.update(dict.fromkeys(missing))
     return tuple(out)
 
 
