@@ -692,6 +692,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
 # A list's frame is no more its content: the verb asking for it ("liệt kê", "kể tên", "bao gồm"), a
 # plan's mention ("nhắc tới", "đề cập") or a manner ("bằng những cách nào") is written by the question, not
 # by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered.
+# Where from is asked the same way ("lấy từ đâu", "lấy ở đâu", "lấy đâu ra"): the plans state a source ("Nguồn kinh
+# phí thực hiện từ …"), never "lấy", and counted as content the word reads the source sentence as half covered.
 _QUESTION_PHRASES = """
 ai | gì | nào | đâu | sao | bao nhiêu | bao giờ | khi nào | mấy | không | có | là | của | và | các |
 những | được | trong | theo | ở | đến | năm | về | cho | với | một | thì | tại | vào | để | từ | trên |
@@ -704,7 +706,7 @@ thời gian | hạn | kế hoạch | chương trình | chương trình hành đ�
 vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
 hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây |
 liệt kê | kể tên | bao gồm | hãy | nhắc tới | nhắc đến | đề cập | đề cập đến | bằng cách | bằng những cách |
-bằng các cách
+bằng các cách | lấy từ | lấy ở | lấy đâu ra
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune
