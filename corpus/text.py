@@ -519,6 +519,13 @@ ABBREVIATIONS: dict[str, str] = {
     "CBCC": "cán bộ công chức",
     "CBCCVC": "cán bộ công chức viên chức",
     "BTV": "ban thường vụ",
+    # the bodies a question names by their short forms ("BCH Quân sự tỉnh", "Đoàn TNCS", "Hội LHPN", "Hội CCB", "LĐLĐ
+    # tỉnh"), where the plans write them out as their leads
+    "BCH": "bộ chỉ huy",
+    "TNCS": "thanh niên cộng sản",
+    "LHPN": "liên hiệp phụ nữ",
+    "CCB": "cựu chiến binh",
+    "LĐLĐ": "liên đoàn lao động",
     "TP": "thành phố",
 }
 

@@ -54,6 +54,7 @@ Runs = tuple[tuple[str, ...], ...]
 Segments = Callable[[str, tuple[str, ...]], Runs]  # a lead's word runs (`lead_segments`; cached: `Retriever.lead_segments`)
 Leads = Mapping[str, tuple[str, ...]]  # each lead with its units (`Clause.lead`, `Clause.lead_units`)
 
+LEVEL_MARKERS = frozenset({"cap"})  # "cấp" opens a level ("cấp tỉnh", "cấp xã") and is no level itself
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
@@ -99,9 +100,25 @@ def unit_score(question_words: tuple[str, ...], lead: str, units: tuple[str, ...
         if not run:
             continue
         k = _prefix_in(run, question_words)
-        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
-            best = max(best, (k == len(run), k))
+        whole = named_to_level(run, k, question_words)
+        if k >= UNIT_MIN_WORDS and (whole or k >= UNIT_MIN_WORDS + 1):
+            best = max(best, (whole, k))
     return best
+
+
+def named_to_level(run: tuple[str, ...], k: int, question_words: tuple[str, ...]) -> bool:
+    """The question names the unit's run to its last word, or to the level words closing it ("Hội Nông dân" of "Hội
+    Nông dân tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh" of "… tỉnh"): the level is the plan's own, the question
+    names the place instead ("Hội Nông dân Đồng Tháp") — not another level ("UBND xã" does not name "Ủy ban nhân
+    dân tỉnh", nor "UBND cấp xã" "Ủy ban nhân dân cấp tỉnh": a body closing on "cấp" names no level of its own)."""
+    if k == len(run):
+        return True
+    body = _without_level(run)
+    if not k or k != len(body) or body[-1] in LEVEL_MARKERS:
+        return False
+    after = {question_words[i + k] for i in range(len(question_words) - k)
+             if question_words[i:i + k] == run[:k]}
+    return not after & (LEVEL_WORDS | LEVEL_MARKERS)
 
 
 def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...], words: Words,
@@ -114,7 +131,7 @@ def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...
         if not run:
             continue
         k = _prefix_in(run, question_words)
-        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
+        if k >= UNIT_MIN_WORDS and (named_to_level(run, k, question_words) or k >= UNIT_MIN_WORDS + 1):
             best = max(best, k)
     return best
 
