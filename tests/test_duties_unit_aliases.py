@@ -11,7 +11,7 @@ import pytest
 from corpus.model import Clause, units_of
 from retrieval.answer import compose_duties
 from retrieval.query import Question, folded, question_type
-from retrieval.strategies import unit_match, unit_score, units_named
+from retrieval.strategies import unit_bodies, unit_known, unit_match, unit_score, units_named
 from tests.snippets import unit_words
 
 
@@ -78,3 +78,49 @@ def test_a_duties_answer_names_the_unit_as_the_plan_writes_it_when_asked_by_a_sh
     out = compose_duties(q("Sở Y tế Đồng Nai phải làm gì?", unit="Sở Y tế"),
                          [_task(1427, "- Chủ trì triển khai các nhiệm vụ trong lĩnh vực y tế.", "Sở Y tế")], {"Sở Y tế"})
     assert out is not None and out.startswith("Sở Y tế được giao")
+
+
+@pytest.mark.parametrize("question, other, own", [
+    # Sơn La's export plan: the communes' authority, not the province's
+    ("UBND xã, phường ở Sơn La phải phối hợp làm gì về mã số vùng trồng?", "Ủy ban nhân dân cấp tỉnh",
+     "Ủy ban nhân dân các xã, phường"),
+    # Đồng Tháp's sea and islands plan
+    ("UBND các xã ở Đồng Tháp phải làm gì theo kế hoạch biển, hải đảo?", "Ủy ban nhân dân tỉnh",
+     "Ủy ban nhân dân các xã"),
+    # Đắk Lắk's emulation plan: the province's authority, not the communes'
+    ("UBND tỉnh Đắk Lắk được giao gì trong đợt thi đua?", "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân tỉnh"),
+    # TP.HCM's planning-data plan: a ward is a commune-level body too
+    ("UBND phường ở TP.HCM phải làm gì với dữ liệu quy hoạch?", "Ủy ban nhân dân Thành phố",
+     "Ủy ban nhân dân xã, phường, đặc khu"),
+])
+def test_a_unit_named_at_another_tier_is_not_the_lead(question, other, own):
+    words = tuple(unit_words(question))
+    assert unit_match(words, other, units_of(other), unit_words) == 0
+    assert unit_match(words, own, units_of(own), unit_words) >= 3
+    assert units_named(q(question), {other: units_of(other), own: units_of(own)}, unit_words) == {own}
+
+
+def _bodies(*leads: str) -> dict:
+    return unit_bodies({lead: units_of(lead) for lead in leads}, unit_words)
+
+
+@pytest.mark.parametrize("opening, lead", [
+    # Sơn La's export plan lists the bodies it asks in one lead
+    ("Hội Nông dân Sơn La phải", "Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh"),
+    ("Đoàn TNCS Hồ Chí Minh Sơn La", "Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh"),
+    # Đồng Nai's digital-economy plan
+    ("Hội Nông dân Đồng Nai phải", "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã"),
+    # a commune plan's office of the council and the committee, named at its own tier
+    ("Văn phòng HĐND&UBND xã Lạc Phượng", "Văn phòng HĐND&UBND xã"),
+])
+def test_a_unit_a_question_opens_with_is_known_when_a_lead_lists_it(opening, lead):
+    assert unit_known(unit_words(opening), _bodies(lead))
+
+
+@pytest.mark.parametrize("opening, lead", [
+    ("Hội Nông dân xã An Hưng", "Liên đoàn Lao động tỉnh, Hội Nông dân tỉnh, Liên minh Hợp tác xã"),  # another tier
+    ("Đoàn Thanh niên Nghệ An", "Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh"),
+    ("Hội Cựu chiến binh Sơn La", "Liên minh Hợp tác xã tỉnh, Đoàn TNCS Hồ Chí Minh tỉnh, Hội nông dân tỉnh"),
+])
+def test_a_unit_no_lead_lists_stays_unknown(opening, lead):
+    assert not unit_known(unit_words(opening), _bodies(lead))
