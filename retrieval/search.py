@@ -84,11 +84,14 @@ class Retriever:
         store = open_store(index, model=model)
         return cls(store, RankerModel.load(ranker or default_model_path(store.model)))
 
-    @functools.cached_property
-    def unit_bodies(self) -> dict[tuple[str, ...], frozenset[str | None]]:
-        """Each unit the corpus read from the leads (`Clause.lead_units`), as its words without the level closing it
-        (`strategies.unit_known`)."""
-        return unit_bodies(self.lead_units, self.evidence.words)
+    def unit_listed(self, q: Question) -> bool:
+        """The unit a duties question opens with that no plan names as a whole lead (`Question.unknown_unit`) is a unit
+        of a lead's list in the plans of the place asked (`Clause.lead_units`, `strategies.unit_known`): "Hội Nông dân
+        Sơn La …" with "…, Hội nông dân tỉnh, …"; or is named by everyday words whose plan words name one ("Đoàn thanh
+        niên …": "đoàn thanh niên cộng sản hồ chí minh")."""
+        leads = {lead: self.lead_units[lead] for lead in self.clauses_by_lead(q.doc_filter)}
+        bodies = unit_bodies(leads, self.evidence.words)
+        return any(unit_known(self.evidence.words(u), bodies) for u in (q.unknown_unit or "", *q.plan_words))
 
     def analyse(self, question: str, locality: str | None = None) -> Question:
         """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
@@ -99,8 +102,7 @@ class Retriever:
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
-        if q.unknown_unit and unit_known(self.evidence.words(q.unknown_unit), self.unit_bodies):
-            # "Hội Nông dân Sơn La …": a unit of a lead's list ("…, Hội nông dân tỉnh, …") named by its body
+        if q.unknown_unit and self.unit_listed(q):
             q = dataclasses.replace(q, unknown_unit=None)
         named = self.plan_numbered(q) or self.plan_named(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q

@@ -16,6 +16,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
 from corpus.text import (
+    ACTING_UNIT_HEADS,
     ASSIGNING_SECTION,
     COLLECTION_ASKED,
     COLLECTION_KINDS_NAMED,
@@ -63,6 +64,9 @@ LEVEL_TIERS = {"province": frozenset(fold(x) for x in PROVINCE_LEVELS),
                "district": frozenset({"huyen"})}
 LEVEL_LEADS = frozenset({"cap", "cac"})  # words before a level ("cấp xã", "các xã, phường") that name none
 LEVEL_MARKERS = frozenset({"cap"})  # "cấp" opens a level ("cấp tỉnh", "cấp xã") and is no level itself
+# the first words of a unit's name (corpus.text ACTING_UNIT_HEADS), folded: a plan word for a question's everyday words
+# that opens with one names a body ("bộ chỉ huy quân sự" for "bộ đội"), and is matched to the leads as the question is
+UNIT_HEAD_WORDS = frozenset(fold(h).lower().split()[0] for h in ACTING_UNIT_HEADS)
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
@@ -192,6 +196,11 @@ def unit_bodies(leads: Leads, words: Words) -> dict[tuple[str, ...], frozenset[s
             body = _without_level(run)
             if body:
                 out.setdefault(body, set()).add(_tier(run, len(body)))
+            # a unit naming its place after its level ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"): its
+            # body is what comes before the level
+            cut = next((i for i in range(UNIT_MIN_WORDS, len(body)) if _tier(body, i) is not None), None)
+            if cut is not None:
+                out.setdefault(body[:cut], set()).add(_tier(body, cut))
     return {body: frozenset(tiers) for body, tiers in out.items()}
 
 
@@ -221,6 +230,19 @@ def units_named(q: Question, leads: Leads, words: Words, segments: Segments | No
     body in another plan's words, and is named too. A document number's issuer code ("556/KH-UBND") names the
     plan's issuer, not the unit asked about, so it is read without them."""
     qwords = tuple(words(without_numbers(q.text, q.numbers_named)))
+    named = _units_named_by(qwords, q, leads, words, segments)
+    if named:
+        return named
+    # a body the question names by everyday words ("Bộ đội tỉnh", "Tỉnh đoàn"): the plan words the vocabulary gives
+    # for them that name a unit (`UNIT_HEAD_WORDS`), matched as the question's own words are — only when these name
+    # no lead, so "Bộ đội Biên phòng" stays the body it names
+    aliases = [w for w in (tuple(words(p)) for p in q.plan_words) if len(w) >= UNIT_MIN_WORDS and w[0] in UNIT_HEAD_WORDS]
+    return set().union(*(_units_named_by(w, q, leads, words, segments) for w in aliases))
+
+
+def _units_named_by(qwords: tuple[str, ...], q: Question, leads: Leads, words: Words,
+                    segments: Segments | None = None) -> set[str]:
+    """`units_named` for the question's words ``qwords``."""
     scores: dict[str, int] = {}
     wholly: set[str] = set()
     for lead, units in leads.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from corpus.model import Clause, units_of
+from corpus.text import everyday_plan_words
 from retrieval.answer import compose_duties
 from retrieval.query import Question, folded, question_type
 from retrieval.strategies import unit_bodies, unit_known, unit_match, unit_score, units_named
@@ -124,3 +125,34 @@ def test_a_unit_a_question_opens_with_is_known_when_a_lead_lists_it(opening, lea
 ])
 def test_a_unit_no_lead_lists_stays_unknown(opening, lead):
     assert not unit_known(unit_words(opening), _bodies(lead))
+
+
+def aliased(text: str) -> Question:
+    """A duties question with the plans' words for its everyday words (`corpus.text.everyday_plan_words`)."""
+    return Question(text=text, folded=folded(text), qtype="duties", plan_words=everyday_plan_words(text))
+
+
+@pytest.mark.parametrize("question, lead", [
+    # Đồng Tháp's sea and islands plan, Đồng Nai's digital-economy plan: the military command
+    ("Bộ đội tỉnh Đồng Tháp phải làm gì theo kế hoạch biển, hải đảo?", "Bộ Chỉ huy Quân sự tỉnh"),
+    ("Ban chỉ huy quân sự tỉnh Đồng Nai được giao gì trong kế hoạch kinh tế số?", "Bộ Chỉ huy Quân sự tỉnh"),
+    # Sơn La's export plan, Đồng Nai's digital-economy plan: the youth union
+    ("Tỉnh đoàn Sơn La phải làm gì trong kế hoạch xuất khẩu?", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+    ("Đoàn thanh niên Đồng Nai có nhiệm vụ gì trong kế hoạch kinh tế số?", "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh"),
+])
+def test_a_body_named_by_everyday_words_is_matched_through_the_vocabulary(question, lead):
+    leads = {lead: units_of(lead), "Sở Nội vụ": ("Sở Nội vụ",)}
+    assert units_named(aliased(question), leads, unit_words) == {lead}
+
+
+def test_the_body_a_question_names_in_its_own_words_wins_over_an_everyday_alias():
+    leads = {"Bộ Chỉ huy Quân sự tỉnh": ("Bộ Chỉ huy Quân sự tỉnh",),
+             "Bộ Chỉ huy Bộ đội Biên phòng tỉnh": ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh",)}
+    assert units_named(aliased("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Đồng Tháp phải làm gì?"), leads, unit_words) == {
+        "Bộ Chỉ huy Bộ đội Biên phòng tỉnh"}
+
+
+def test_a_unit_naming_its_place_after_its_level_is_known_by_its_body():
+    bodies = _bodies("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai")
+    assert unit_known(unit_words("đoàn thanh niên cộng sản hồ chí minh"), bodies)
+    assert not unit_known(unit_words("Đoàn Thanh niên Nghệ An phải"), bodies)
