@@ -529,6 +529,13 @@ ABBREVIATIONS: dict[str, str] = {
     "CBCC": "cán bộ công chức",
     "CBCCVC": "cán bộ công chức viên chức",
     "BTV": "ban thường vụ",
+    # the bodies a question names by their short forms ("BCH Quân sự tỉnh", "Đoàn TNCS", "Hội LHPN", "Hội CCB", "LĐLĐ
+    # tỉnh"), where the plans write them out as their leads
+    "BCH": "bộ chỉ huy",
+    "TNCS": "thanh niên cộng sản",
+    "LHPN": "liên hiệp phụ nữ",
+    "CCB": "cựu chiến binh",
+    "LĐLĐ": "liên đoàn lao động",
     "TP": "thành phố",
 }
 
@@ -630,6 +637,14 @@ EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
     ("tuổi trẻ | giới trẻ | bạn trẻ | lớp trẻ | đoàn viên",
      "thanh niên, đoàn thanh niên",
      "the young are 'thanh niên' in the plans"),
+    # bodies people name by everyday words: a duties question naming one is matched to the lead the plan writes
+    # (`retrieval.strategies.units_named` reads a group's plan words that name a unit)
+    ("bộ đội | quân đội | bộ đội tỉnh | quân sự tỉnh | ban chỉ huy quân sự tỉnh",
+     "bộ chỉ huy quân sự",
+     "the province's military command is the 'Bộ Chỉ huy Quân sự tỉnh' in the plans"),
+    ("đoàn thanh niên | tỉnh đoàn | thành đoàn",
+     "đoàn thanh niên cộng sản hồ chí minh",
+     "the youth union is the 'Đoàn Thanh niên Cộng sản Hồ Chí Minh' in the plans"),
     ("sếp | cấp trên | lãnh đạo xã",
      "lãnh đạo, thủ trưởng, người đứng đầu",
      "heads of bodies are 'lãnh đạo' / 'thủ trưởng' / 'người đứng đầu' in the plans"),

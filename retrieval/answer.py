@@ -206,7 +206,10 @@ def compose_duties(q: Question, ranked: list[Clause], named: set[str],
     ours = [c for c in ranked if c.lead in named]
     if not ours:
         return None
-    unit = q.unit or min(named, key=len)
+    # the unit as the plan names it when the question's short form or alias is not in its lead ("BCH quân sự" →
+    # "Bộ Chỉ huy Quân sự tỉnh"); the question's own name when a lead holds it ("Sở Y tế" in "Sở Y tế, Sở Nội vụ")
+    leads = {c.lead for c in ours if c.lead}
+    unit = q.unit if q.unit and any(q.unit_key and q.unit_key in folded(x) for x in leads) else min(leads, key=len)
     plans = list(dict.fromkeys(c.doc_id for c in ours))
     where = f" ({_plan_label(documents[plans[0]])})" if documents and len(plans) == 1 else ""
     lines = [f"{unit} được giao{where}:"]

@@ -41,7 +41,7 @@ from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, n
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import (LIST_PLAN_SHARE, catalogue_plans, lead_segments, lead_units, strategy_for,
-                                  weighed_clauses)
+                                  unit_bodies, unit_known, weighed_clauses)
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them
@@ -84,6 +84,15 @@ class Retriever:
         store = open_store(index, model=model)
         return cls(store, RankerModel.load(ranker or default_model_path(store.model)))
 
+    def unit_listed(self, q: Question) -> bool:
+        """The unit a duties question opens with that no plan names as a whole lead (`Question.unknown_unit`) is a unit
+        of a lead's list in the plans of the place asked (`Clause.lead_units`, `strategies.unit_known`): "Hội Nông dân
+        Sơn La …" with "…, Hội nông dân tỉnh, …"; or is named by everyday words whose plan words name one ("Đoàn thanh
+        niên …": "đoàn thanh niên cộng sản hồ chí minh")."""
+        leads = {lead: self.lead_units[lead] for lead in self.clauses_by_lead(q.doc_filter)}
+        bodies = unit_bodies(leads, self.evidence.words)
+        return any(unit_known(self.evidence.words(u), bodies) for u in (q.unknown_unit or "", *q.plan_words))
+
     def analyse(self, question: str, locality: str | None = None) -> Question:
         """The question read once (`retrieval.query.analyse`), codes the plans spell out written in full;
         of the named place's plans, the one the question names by its title's own words (`plan_named`); the laws
@@ -93,6 +102,8 @@ class Retriever:
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
+        if q.unknown_unit and self.unit_listed(q):
+            q = dataclasses.replace(q, unknown_unit=None)
         named = self.plan_numbered(q) or self.plan_named(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
         q = dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))

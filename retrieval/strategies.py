@@ -16,12 +16,15 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
 from corpus.text import (
+    ACTING_UNIT_HEADS,
     ASSIGNING_SECTION,
     COLLECTION_ASKED,
     COLLECTION_KINDS_NAMED,
     COLLECTIVE_UNIT_HEADS,
+    COMMUNE_LEVELS,
     FUNDING_TITLE,
     PLAN_NOUN,
+    PROVINCE_LEVELS,
     STOPWORDS,
     fold,
     is_content_syllable,
@@ -55,6 +58,16 @@ Runs = tuple[tuple[str, ...], ...]
 Segments = Callable[[str, tuple[str, ...]], Runs]  # a lead's word runs (`lead_segments`; cached: `Retriever.lead_segments`)
 Leads = Mapping[str, tuple[str, ...]]  # each lead with its units (`Clause.lead`, `Clause.lead_units`)
 
+# the tiers of administrative units, as folded level words (corpus.text PROVINCE_LEVELS, COMMUNE_LEVELS,
+# FORMER_LEVELS): a unit named at one tier is not the same body at another ("Ủy ban nhân dân cấp tỉnh" ≠ "UBND xã")
+LEVEL_TIERS = {"province": frozenset(fold(x) for x in PROVINCE_LEVELS),
+               "commune": frozenset(fold(x) for x in (*COMMUNE_LEVELS, "thị trấn")),
+               "district": frozenset({"huyen"})}
+LEVEL_LEADS = frozenset({"cap", "cac"})  # words before a level ("cấp xã", "các xã, phường") that name none
+LEVEL_MARKERS = frozenset({"cap"})  # "cấp" opens a level ("cấp tỉnh", "cấp xã") and is no level itself
+# the first words of a unit's name (corpus.text ACTING_UNIT_HEADS), folded: a plan word for a question's everyday words
+# that opens with one names a body ("bộ chỉ huy quân sự" for "bộ đội"), and is matched to the leads as the question is
+UNIT_HEAD_WORDS = frozenset(fold(h).lower().split()[0] for h in ACTING_UNIT_HEADS)
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
@@ -100,9 +113,52 @@ def unit_score(question_words: tuple[str, ...], lead: str, units: tuple[str, ...
         if not run:
             continue
         k = _prefix_in(run, question_words)
-        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
-            best = max(best, (k == len(run), k))
+        if other_level(run, k, question_words):
+            continue
+        whole = named_to_level(run, k, question_words)
+        if k >= UNIT_MIN_WORDS and (whole or k >= UNIT_MIN_WORDS + 1):
+            best = max(best, (whole, k))
     return best
+
+
+def _tier(words: Sequence[str], i: int) -> str | None:
+    """The administrative tier the words from ``i`` name ("cấp" and "các" skipped: "cấp xã", "các xã, phường"):
+    the province's (tỉnh, thành phố), a commune's (xã, phường, đặc khu, thị trấn), a district's (huyện); else None."""
+    while i < len(words) and words[i] in LEVEL_LEADS:
+        i += 1
+    pair = " ".join(words[i:i + 2])
+    return next((tier for tier, names in LEVEL_TIERS.items()
+                 if (words[i] if i < len(words) else None) in names or pair in names), None)
+
+
+def other_level(run: tuple[str, ...], k: int, question_words: tuple[str, ...]) -> bool:
+    """The question names the unit's body at another tier than the lead's: "UBND xã, phường" names the body of
+    "Ủy ban nhân dân cấp tỉnh" by four words, and the tier after them tells the commune's authority from the
+    province's. True when, wherever the question holds the run's first ``k`` words, the tier it writes next differs
+    from the one the run writes next."""
+    if not k or k >= len(run):
+        return False
+    own = _tier(run, k)
+    if own is None:
+        return False
+    after = [_tier(question_words, i + k) for i in range(len(question_words) - k + 1)
+             if question_words[i:i + k] == run[:k]]
+    return bool(after) and all(t is not None and t != own for t in after)
+
+
+def named_to_level(run: tuple[str, ...], k: int, question_words: tuple[str, ...]) -> bool:
+    """The question names the unit's run to its last word, or to the level words closing it ("Hội Nông dân" of "Hội
+    Nông dân tỉnh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh" of "… tỉnh"): the level is the plan's own, the question
+    names the place instead ("Hội Nông dân Đồng Tháp") — not another level ("UBND xã" does not name "Ủy ban nhân
+    dân tỉnh", nor "UBND cấp xã" "Ủy ban nhân dân cấp tỉnh": a body closing on "cấp" names no level of its own)."""
+    if k == len(run):
+        return True
+    body = _without_level(run)
+    if not k or k != len(body) or body[-1] in LEVEL_MARKERS:
+        return False
+    after = {question_words[i + k] for i in range(len(question_words) - k)
+             if question_words[i:i + k] == run[:k]}
+    return not after & (LEVEL_WORDS | LEVEL_MARKERS)
 
 
 def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...], words: Words,
@@ -115,7 +171,9 @@ def unit_match(question_words: tuple[str, ...], lead: str, units: tuple[str, ...
         if not run:
             continue
         k = _prefix_in(run, question_words)
-        if k >= UNIT_MIN_WORDS and (k == len(run) or k >= UNIT_MIN_WORDS + 1):
+        if other_level(run, k, question_words):
+            continue
+        if k >= UNIT_MIN_WORDS and (named_to_level(run, k, question_words) or k >= UNIT_MIN_WORDS + 1):
             best = max(best, k)
     return best
 
@@ -127,6 +185,37 @@ def _without_level(run: Sequence[str]) -> tuple[str, ...]:
     while out and out[-1] in LEVEL_WORDS:
         out.pop()
     return tuple(out)
+
+
+def unit_bodies(leads: Leads, words: Words) -> dict[tuple[str, ...], frozenset[str | None]]:
+    """Each unit of the leads (`Clause.lead_units`) as its words without the level words closing it, with the tiers
+    those words name (None: a unit written with no level, "Hội Nông dân")."""
+    out: dict[tuple[str, ...], set[str | None]] = {}
+    for units in leads.values():
+        for u in units:
+            run = tuple(words(u))
+            body = _without_level(run)
+            if body:
+                out.setdefault(body, set()).add(_tier(run, len(body)))
+            # a unit naming its place after its level ("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai"): its
+            # body is what comes before the level
+            cut = next((i for i in range(UNIT_MIN_WORDS, len(body)) if _tier(body, i) is not None), None)
+            if cut is not None:
+                out.setdefault(body[:cut], set()).add(_tier(body, cut))
+    return {body: frozenset(tiers) for body, tiers in out.items()}
+
+
+def unit_known(named: Sequence[str], bodies: Mapping[tuple[str, ...], frozenset[str | None]]) -> bool:
+    """A unit a question opens with (its words, ``named``) that a lead's unit names: the question's words begin with
+    the unit's body, at least UNIT_MIN_WORDS of them ("Hội Nông dân Sơn La" with "Hội nông dân tỉnh"), and name no
+    other tier than the unit's ("Hội Nông dân xã An Hưng" is not "Hội nông dân tỉnh")."""
+    for k in range(UNIT_MIN_WORDS, len(named) + 1):
+        tiers = bodies.get(tuple(named[:k]))
+        if tiers is not None:
+            asked = _tier(named, k)
+            if asked is None or asked in tiers or None in tiers:
+                return True
+    return False
 
 
 def lead_units(clauses: Sequence[Clause]) -> dict[str, tuple[str, ...]]:
@@ -142,6 +231,19 @@ def units_named(q: Question, leads: Leads, words: Words, segments: Segments | No
     body in another plan's words, and is named too. A document number's issuer code ("556/KH-UBND") names the
     plan's issuer, not the unit asked about, so it is read without them."""
     qwords = tuple(words(without_numbers(q.text, q.numbers_named)))
+    named = _units_named_by(qwords, q, leads, words, segments)
+    if named:
+        return named
+    # a body the question names by everyday words ("Bộ đội tỉnh", "Tỉnh đoàn"): the plan words the vocabulary gives
+    # for them that name a unit (`UNIT_HEAD_WORDS`), matched as the question's own words are — only when these name
+    # no lead, so "Bộ đội Biên phòng" stays the body it names
+    aliases = [w for w in (tuple(words(p)) for p in q.plan_words) if len(w) >= UNIT_MIN_WORDS and w[0] in UNIT_HEAD_WORDS]
+    return set().union(*(_units_named_by(w, q, leads, words, segments) for w in aliases))
+
+
+def _units_named_by(qwords: tuple[str, ...], q: Question, leads: Leads, words: Words,
+                    segments: Segments | None = None) -> set[str]:
+    """`units_named` for the question's words ``qwords``."""
     scores: dict[str, int] = {}
     wholly: set[str] = set()
     for lead, units in leads.items():
