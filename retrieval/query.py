@@ -88,11 +88,16 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b|\bbao nhieu thoi gian\b"
                         # a span or moment of time asked by its name: "trong thời gian nào", "vào thời điểm nào",
                         # "giai đoạn nào", "định kỳ nào", "với tần suất nào"
-                        r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat) nao\b"
-                        # a month or quarter asked by "mấy" where the question ends or a year follows ("bắt đầu từ
-                        # tháng mấy?", "quý mấy năm 2026": "thang máy", a lift, folds alike but names a thing), and a
-                        # deadline named by "hạn" ("Hạn hoàn thành …?", "hạn cuối")
-                        r"|\b(?:thang|quy) may\b(?=\W*$| nam\b)|\bhan (?:cuoi|hoan thanh)\b"
+                        r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat|thoi ky) nao\b"
+                        # the stages a plan runs in, counted ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn"),
+                        # and a time named as a milestone or a deadline ("mốc thời gian", "deadline")
+                        r"|\b(?:may|bao nhieu) giai doan\b|\bmoc thoi gian\b|\bdeadline\b"
+                        # a month or quarter asked by "mấy" where the question ends, a year or a recurrence follows,
+                        # or a time word leads ("bắt đầu từ tháng mấy?", "quý mấy năm 2026", "tháng mấy hằng năm",
+                        # "vào tháng mấy": "thang máy", a lift, folds alike but names a thing; "quý mấy" names none),
+                        # and a deadline named by "hạn" ("Hạn hoàn thành …?", "hạn cuối")
+                        r"|\b(?:thang|quy) may\b(?=\W*$| nam\b| hang (?:nam|quy)\b)|\bquy may\b"
+                        r"|\b(?:vao|tu|den|truoc|trong) thang may\b|\bhan (?:cuoi|hoan thanh)\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
@@ -417,8 +422,11 @@ def question_type(f: str, source: bool | None = None) -> str:
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    if (qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f)):
-        qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
+    if ((qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f))
+            or (qtype == "target" and not _AMOUNT_ASKED.search(f) and asks_time(f, source))):
+        # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked; so too where a
+        # recurrence reads as an aim but no amount is asked ("Tháng mấy hằng năm … báo cáo?", "hằng năm vào quý nào")
+        qtype = "when"
     if qtype == "target" and not AIM_NAMED.search(f) and not _YEAR.search(f):
         # "Ngân sách địa phương chiếm bao nhiêu trong vốn đầu tư …", "tổng số trạm 5G … là bao nhiêu": "bao nhiêu"
         # with no aim named nor year asked asks a figure the plan states, not one it aims at
@@ -433,7 +441,9 @@ def question_type(f: str, source: bool | None = None) -> str:
 _TIME_SLOTS = frozenset({"day", "year", "time"})
 # a number of days within which a task is done ("trong mấy ngày phải cấp lại", "phải công bố điểm trong mấy ngày"): the
 # task's thời hạn, though its answer slot counts days (`_FEW_DAYS`) as "rút ngắn còn mấy ngày" does
-_WITHIN_DAYS = re.compile(r"\btrong (?:may|bao nhieu) ngay\b")
+# ("chậm nhất mấy ngày", "tối đa bao nhiêu ngày", "không quá mấy ngày" bound the same time; "mất mấy ngày" asks a
+# procedure's length, a fact)
+_WITHIN_DAYS = re.compile(r"\b(?:trong|cham nhat|toi da|khong qua) (?:la )?(?:may|bao nhieu) ngay\b")
 
 
 def asks_time(f: str, source: bool | None = None) -> bool:
