@@ -86,7 +86,7 @@ def due_year(value: str | None) -> int | None:
 # The kinds of time a question asks for, read over its folded text ("bao lâu một lần" before "bao lâu").
 _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "bao lâu một lần", "bao lâu thì báo cáo một lần", "mấy tháng một lần"
-    ("recurring", re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay))(?: \w+){0,4} (?:mot|1) lan\b"
+    ("recurring", re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay))(?: \w+){0,8} (?:mot|1) lan\b"
                              r"|\bmay lan\b|\bbao nhieu lan\b|\bdinh ky\b|\btan suat\b"
                              r"|\bhang (?:nam|quy|thang|tuan)\b|\bthuong xuyen\b")),
     ("period", re.compile(r"\bgiai doan nao\b|\bthoi gian nao\b|\bnhung giai doan\b|\b(?:may|bao nhieu) giai doan\b"
@@ -135,3 +135,15 @@ def time_asked(folded_question: str) -> tuple[str, ...]:
                 continue
             kinds.append(kind)
     return tuple(k for k in TIME_KINDS if k in kinds)
+
+
+# the stages of a plan asked as such: counted or listed ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn",
+# "là những giai đoạn nào", "các giai đoạn của lộ trình")
+_STAGES_ASKED = re.compile(r"\b(?:may|bao nhieu|nhung|cac) giai doan\b")
+
+
+def stages_asked(folded_question: str) -> bool:
+    """The question asks for the plan's stages themselves ("Lộ trình … chia làm mấy giai đoạn, là những giai đoạn
+    nào?"), not the stage of one task ("… xây dựng trong giai đoạn nào?"): its answer is every stage the plan names."""
+    return bool(_STAGES_ASKED.search(fold_words(folded_question)))
+

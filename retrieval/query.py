@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.timing import time_asked
+from corpus.timing import stages_asked, time_asked
 from corpus.text import (ANY_DOCUMENT, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
@@ -292,6 +292,8 @@ class Question:
     # the kinds of time asked (`corpus.timing.TIME_KINDS`): "giai đoạn nào" a period, "bắt đầu từ khi nào" a start,
     # "lúc nào kết thúc" an end, "bao lâu một lần" a recurrence, "trong mấy ngày" a length; () for a plain "khi nào"
     time_asked: tuple[str, ...] = ()
+    # the plan's stages asked as such ("chia làm mấy giai đoạn", "những giai đoạn nào": `corpus.timing.stages_asked`)
+    stages_asked: bool = False
     numbers_named: tuple[DocumentNumber, ...] = ()  # document numbers with their codes ("310/KH-UBND")
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
@@ -693,6 +695,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, asks_source=source, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
+        stages_asked=qtype == "when" and stages_asked(f),
         marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
 
 
