@@ -120,3 +120,19 @@ def test_the_stages_asked_are_every_stage_heading_beside_the_one_found():
     assert [c.text for c in When().items(second, plan.clauses, q)] == ["1. Giai đoạn 2025 - 2030"]
     one = Question(text="x", folded="x", qtype="when", time_asked=("period",))
     assert "1. Giai đoạn 2025 - 2030" not in [c.text for c in When().items(second, plan.clauses, one)]
+
+
+@pytest.mark.parametrize("question,qtype", [
+    # "lộ trình" names the roadmap a question is about (a technology roadmap, a digitisation roadmap, a 5G plan)
+    ("Ở Đồng Nai, ai chủ trì triển khai lộ trình số hóa lĩnh vực giao thông và hạ tầng đô thị?", "who"),
+    ("Cơ quan thường trực theo dõi kế hoạch lộ trình đổi mới công nghệ đến năm 2035 là cơ quan nào?", "who"),
+    ("Theo lộ trình đổi mới công nghệ, tỉnh phấn đấu bao nhiêu % doanh nghiệp ứng dụng công nghệ tiên tiến?", "target"),
+    # a deadline asked still makes a when-question, "lộ trình" or not
+    ("Các sở, UBND xã báo cáo kết quả lộ trình đổi mới công nghệ trước ngày nào, gửi ai?", "when"),
+    ("Lộ trình chuyển đổi dữ liệu quy hoạch: rà soát thủ tục hành chính làm trong những năm nào?", "when"),
+    ("Hạn các sở gửi báo cáo về Sở Khoa học và Công nghệ?", "when"),
+    # "Ai …" first asks who, the day besides
+    ("Ai chịu trách nhiệm trình Bộ Quốc phòng kế hoạch khắc phục hậu quả bom mìn trước ngày nào?", "who"),
+])
+def test_a_roadmap_named_is_no_time_asked(question, qtype):
+    assert question_type(folded(question)) == qtype
