@@ -42,10 +42,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
                         + _WHICH_PLANS + "|" + COLLECTION_ASKED.pattern)),
     ("duties", re.compile(r"\bduoc giao\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
-    # ("lộ trình" names a roadmap, the plan a question is about, not a time asked: "Ai chủ trì lộ trình số hóa …?",
-    # "Lộ trình … gồm những bước nào?"; a day asked before which, or a question opening on "hạn", asks a deadline —
-    # but "Ai …" first asks who, the day besides)
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
+    # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
+    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides)
+    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b"
                         r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
