@@ -109,12 +109,13 @@ _DEADLINES = [
     re.compile(r"\((?P<v>(?:(?:xuyên suốt|suốt|trong|từ|giai đoạn)\s+)?"
                r"(?:(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+))?(?:năm\s+)?20\d{2}"
                r"(?:\s*[-–]\s*20\d{2})?(?:\s+trở đi)?)\)\s*[.;]?\s*$", re.I),
-    _cued(re.compile(r"(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
+    # (not a vision's horizon: "giai đoạn 2026 - 2030, tầm nhìn đến năm 2045" is the 2026 - 2030 stage's plan)
+    _cued(re.compile(r"(?<!tầm nhìn )(?P<v>(?:hoàn thành|đến|tới)\s+(?:trong\s+)?(?:năm\s+\d{4}|ngày\s+\d{1,2}/\d{1,2}/\d{4}|"
                      r"tháng\s+\d{1,2}/\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
           "hoàn thành", "đến", "tớ"),
     # (a cheap look at the first letter spares the alternation at most positions)
     _TIME_IN_TEXT := re.compile(r"(?<![^\W\d_])(?=[hctvđHCTVĐ])(?P<v>(?:hoàn thành\s+(?:xong\s+)?)?(?:chậm nhất\s+)?(?:trong|vào|(?<!kể )(?<!lực )(?<!thi hành )từ|"
-               r"trước|đến|tới)\s+(?:cuối\s+|đầu\s+)?"
+               r"trước|(?<!tầm nhìn )đến|(?<!tầm nhìn )tới)\s+(?:cuối\s+|đầu\s+)?"
                r"(?:quý\s+[IV]+(?:\s*/\s*|\s+năm\s+)20\d{2}|quý\s+[IV]+\s+h[ằà]ng\s+năm|"
                r"tháng\s+\d{1,2}(?:\s*/\s*|\s+năm\s+)20\d{2}|(?:\d+\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d{2}|"
                r"(?:ngày\s+)?\d{1,2}/\d{1,2}/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|"
@@ -143,6 +144,9 @@ _DEADLINES = [
     # the event a task must come before, last in its sentence: "… huấn luyện bổ sung cho các đối tượng trước khi điều
     # tra, khảo sát, rà phá bom mìn vật nổ.", "Kiểm tra … dữ liệu trước khi gửi về cấp trên." (the event may list acts)
     _cued(re.compile(r"\s(?P<v>trước khi\s+[^;:.()]{3,120}?)\s*[.;]?\s*$"), "trước khi"),
+    # a vision's horizon, last: the time of a clause that states no other ("b) Tầm nhìn đến năm 2045"); passed over
+    # above where the clause names its stage too ("… giai đoạn 2026 - 2030, tầm nhìn đến năm 2045")
+    _cued(re.compile(r"tầm nhìn\s+(?P<v>(?:đến|tới)\s+năm\s+20\d{2})", re.I), "ầm nhìn"),
 ]
 # each with its cues, paired once: looking a pattern up in a dict hashes its whole compiled code every time
 _CUED_DEADLINES = tuple((rx, _CUES.get(rx, ())) for rx in _DEADLINES)

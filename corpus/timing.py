@@ -14,6 +14,9 @@ import re
 
 from corpus.text import fold_words
 
+# a quarter or a month named as a point of time, in folded words: "quy iv", "thang 10" (a span runs between two)
+_POINT = r"(?:quy [ivx]+|thang \d{1,2})"
+
 # The kinds of time, in the plans' own terms; the value of `Clause.deadline_kinds` and `Question.time_asked`.
 TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event", "unset")
 
@@ -22,7 +25,10 @@ TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event", "unset
 _STATED: dict[str, re.Pattern[str]] = {
     # a span of years or a named stage: "giai đoạn 2026 - 2030", "2025 - 2026", "năm học 2026 - 2027",
     # "từ năm 2026 đến năm 2030"
-    "period": re.compile(r"\bgiai doan\b|\b20\d\d 20\d\d\b|\btu nam 20\d\d (?:den|toi) (?:het )?nam 20\d\d\b"),
+    "period": re.compile(r"\bgiai doan\b|\b20\d\d 20\d\d\b|\btu nam 20\d\d (?:den|toi) (?:het )?nam 20\d\d\b"
+                         # a span from one quarter or month of a year to another's: "Quý IV/2025 - Quý II/2026",
+                         # "tháng 10/2025 đến tháng 6/2026", "Quý III - Quý IV/2026" (the span, not its end alone)
+                         r"|\b" + _POINT + r"(?: 20\d\d)? (?:den |toi )?(?:het )?" + _POINT + r" 20\d\d\b"),
     # from a time on: "từ ngày 01/7/2026", "từ năm 2026", "Quý IV năm 2025 và các năm tiếp theo", "2026 trở đi"
     "start": re.compile(r"^tu\b|(?<!ke )(?<!tinh )\btu (?:ngay|nam|thang|quy|khi|nay)\b|\bcac nam tiep theo\b"
                         r"|\btro di\b|\bbat dau\b"),
@@ -46,8 +52,10 @@ _STATED: dict[str, re.Pattern[str]] = {
     "unset": re.compile(r"^(?:khong|chua) quy dinh$"),
 }
 
-# a single time written alone: "Quý IV/2026", "trong tháng 6/2026", "vào cuối năm 2030", "ngày 15/12/2026"
-_ONE_TIME = re.compile(r"^(?:trong |vao )?(?:cuoi |dau )?(?:quy [ivx]+|thang \d{1,2}|nam|ngay \d{1,2}|\d{1,2} \d{1,2} 20\d\d)\b")
+# a single time written alone: "Quý IV/2026", "trong tháng 6/2026", "vào cuối năm 2030", "ngày 15/12/2026", or a year
+# alone as a "Năm thực hiện" / "Tiến độ" cell writes it ("2026")
+_ONE_TIME = re.compile(r"^(?:trong |vao )?(?:cuoi |dau )?(?:quy [ivx]+|thang \d{1,2}|nam|ngay \d{1,2}|\d{1,2} \d{1,2} 20\d\d)\b"
+                       r"|^20\d\d$")
 
 
 def deadline_kinds(value: str | None) -> tuple[str, ...]:
@@ -77,10 +85,14 @@ def due_year(value: str | None) -> int | None:
 
 # The kinds of time a question asks for, read over its folded text ("bao lâu một lần" before "bao lâu").
 _ASKED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("recurring", re.compile(r"\bbao lau (?:mot|1) lan\b|\bmay lan\b|\bbao nhieu lan\b|\bdinh ky\b|\btan suat\b"
+    # "bao lâu một lần", "bao lâu thì báo cáo một lần", "mấy tháng một lần"
+    ("recurring", re.compile(r"\b(?:bao lau|(?:may|bao nhieu) (?:nam|quy|thang|tuan|ngay))(?: \w+){0,8} (?:mot|1) lan\b"
+                             r"|\bmay lan\b|\bbao nhieu lan\b|\bdinh ky\b|\btan suat\b"
                              r"|\bhang (?:nam|quy|thang|tuan)\b|\bthuong xuyen\b")),
-    ("period", re.compile(r"\bgiai doan nao\b|\bthoi gian nao\b|\bnhung giai doan\b|\bmay giai doan\b|\bkeo dai\b"
-                          r"|\btu (?:khi|luc|nam) nao den (?:khi|luc|nam) nao\b|\btrong (?:nhung )?nam nao\b")),
+    ("period", re.compile(r"\bgiai doan nao\b|\bthoi gian nao\b|\bnhung giai doan\b|\b(?:may|bao nhieu) giai doan\b"
+                          r"|\bkeo dai\b|\bthoi ky nao\b"
+                          r"|\btu (?:khi|luc|nam|quy|thang|ngay) nao den (?:khi|luc|nam|quy|thang|ngay) nao\b"
+                          r"|\btrong (?:nhung )?nam nao\b")),
     ("start", re.compile(r"\bbat dau\b|\btu (?:khi|luc|ngay|nam|thang|quy|thoi diem) nao\b|\bkhoi dong\b|\bkhoi cong\b")),
     ("end", re.compile(r"\bket thuc\b|\bden (?:khi|luc|ngay|nam|thang|bao gio) nao\b|\bden bao gio\b|\bhan chot\b"
                        r"|\btruoc (?:ngay|thang|nam|khi|thoi diem) nao\b|\bcham nhat\b|\bhoan thanh (?:khi|luc|vao) nao\b"
@@ -123,3 +135,15 @@ def time_asked(folded_question: str) -> tuple[str, ...]:
                 continue
             kinds.append(kind)
     return tuple(k for k in TIME_KINDS if k in kinds)
+
+
+# the stages of a plan asked as such: counted or listed ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn",
+# "là những giai đoạn nào", "các giai đoạn của lộ trình")
+_STAGES_ASKED = re.compile(r"\b(?:may|bao nhieu|nhung|cac) giai doan\b")
+
+
+def stages_asked(folded_question: str) -> bool:
+    """The question asks for the plan's stages themselves ("Lộ trình … chia làm mấy giai đoạn, là những giai đoạn
+    nào?"), not the stage of one task ("… xây dựng trong giai đoạn nào?"): its answer is every stage the plan names."""
+    return bool(_STAGES_ASKED.search(fold_words(folded_question)))
+

@@ -11,7 +11,7 @@ from typing import Callable, NamedTuple, Sequence
 
 from corpus.model import Document
 from corpus.places import spell_out_provinces
-from corpus.timing import time_asked
+from corpus.timing import stages_asked, time_asked
 from corpus.text import (ANY_DOCUMENT, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
@@ -42,7 +42,10 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("list", re.compile(r"(?<!ubnd )(?<!uy ban nhan dan )(?<!chu tich )\b(nhung|cac) (xa|phuong|dia phuong|ke hoach)( nao)?\b|\b(xa|phuong|dia phuong) nao\b.*\b(dat|co|muc tieu|chi tieu)|\bso sanh\b|"
                         + _WHICH_PLANS + "|" + COLLECTION_ASKED.pattern)),
     ("duties", re.compile(r"\bduoc (giao|phan cong)\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b")),
+    # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
+    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides)
+    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b"
+                        r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
 ]
@@ -88,11 +91,16 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\bhan chot\b|\btruoc ngay\b|\bluc nao\b|\bthang nao\b|\bquy nao\b|\bbao lau\b|\bbao nhieu thoi gian\b"
                         # a span or moment of time asked by its name: "trong thời gian nào", "vào thời điểm nào",
                         # "giai đoạn nào", "định kỳ nào", "với tần suất nào"
-                        r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat) nao\b"
-                        # a month or quarter asked by "mấy" where the question ends or a year follows ("bắt đầu từ
-                        # tháng mấy?", "quý mấy năm 2026": "thang máy", a lift, folds alike but names a thing), and a
-                        # deadline named by "hạn" ("Hạn hoàn thành …?", "hạn cuối")
-                        r"|\b(?:thang|quy) may\b(?=\W*$| nam\b)|\bhan (?:cuoi|hoan thanh)\b"
+                        r"|\b(?:thoi gian|thoi diem|giai doan|dinh ky|tan suat|thoi ky) nao\b"
+                        # the stages a plan runs in, counted ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn"),
+                        # and a time named as a milestone or a deadline ("mốc thời gian", "deadline")
+                        r"|\b(?:may|bao nhieu) giai doan\b|\bmoc thoi gian\b|\bdeadline\b"
+                        # a month or quarter asked by "mấy" where the question ends, a year or a recurrence follows,
+                        # or a time word leads ("bắt đầu từ tháng mấy?", "quý mấy năm 2026", "tháng mấy hằng năm",
+                        # "vào tháng mấy": "thang máy", a lift, folds alike but names a thing; "quý mấy" names none),
+                        # and a deadline named by "hạn" ("Hạn hoàn thành …?", "hạn cuối")
+                        r"|\b(?:thang|quy) may\b(?=\W*$| nam\b| hang (?:nam|quy)\b)|\bquy may\b"
+                        r"|\b(?:vao|tu|den|truoc|trong) thang may\b|\bhan (?:cuoi|hoan thanh)\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
@@ -287,6 +295,8 @@ class Question:
     # the kinds of time asked (`corpus.timing.TIME_KINDS`): "giai đoạn nào" a period, "bắt đầu từ khi nào" a start,
     # "lúc nào kết thúc" an end, "bao lâu một lần" a recurrence, "trong mấy ngày" a length; () for a plain "khi nào"
     time_asked: tuple[str, ...] = ()
+    # the plan's stages asked as such ("chia làm mấy giai đoạn", "những giai đoạn nào": `corpus.timing.stages_asked`)
+    stages_asked: bool = False
     numbers_named: tuple[DocumentNumber, ...] = ()  # document numbers with their codes ("310/KH-UBND")
     named_documents: tuple[str, ...] = ()  # documents named by number, folded ("310 kh ubnd", "nghi quyet 48")
     named_subjects: tuple[str, ...] = ()  # laws and events named, folded ("luat viec lam", "xiv")
@@ -417,8 +427,11 @@ def question_type(f: str, source: bool | None = None) -> str:
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
-    if (qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f)):
-        qtype = "when"  # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked
+    if ((qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f))
+            or (qtype == "target" and not _AMOUNT_ASKED.search(f) and asks_time(f, source))):
+        # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked; so too where a
+        # recurrence reads as an aim but no amount is asked ("Tháng mấy hằng năm … báo cáo?", "hằng năm vào quý nào")
+        qtype = "when"
     if qtype == "target" and not AIM_NAMED.search(f) and not _YEAR.search(f):
         # "Ngân sách địa phương chiếm bao nhiêu trong vốn đầu tư …", "tổng số trạm 5G … là bao nhiêu": "bao nhiêu"
         # with no aim named nor year asked asks a figure the plan states, not one it aims at
@@ -433,7 +446,9 @@ def question_type(f: str, source: bool | None = None) -> str:
 _TIME_SLOTS = frozenset({"day", "year", "time"})
 # a number of days within which a task is done ("trong mấy ngày phải cấp lại", "phải công bố điểm trong mấy ngày"): the
 # task's thời hạn, though its answer slot counts days (`_FEW_DAYS`) as "rút ngắn còn mấy ngày" does
-_WITHIN_DAYS = re.compile(r"\btrong (?:may|bao nhieu) ngay\b")
+# ("chậm nhất mấy ngày", "tối đa bao nhiêu ngày", "không quá mấy ngày" bound the same time; "mất mấy ngày" asks a
+# procedure's length, a fact)
+_WITHIN_DAYS = re.compile(r"\b(?:trong|cham nhat|toi da|khong qua) (?:la )?(?:may|bao nhieu) ngay\b")
 
 
 def asks_time(f: str, source: bool | None = None) -> bool:
@@ -683,6 +698,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         all_bigrams=title_bigrams(question, f, words, place | set((named.unit_key or "").split()) | LEVEL_WORDS),
         answer_slot=slot, asks_source=source, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
+        stages_asked=qtype == "when" and stages_asked(f),
         marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
 
 

@@ -895,6 +895,16 @@ class When(Strategy):
             return f"Thời hạn (theo mục «{stage}»): «{_quote(c.text, q)}» {cite(c)}"
         return super().line(c, q, others)
 
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """The plan's stages asked as such ("chia làm mấy giai đoạn, là những giai đoạn nào": `Question.stages_asked`)
+        and a stage's heading found first: the other stages are the headings beside it that state another period
+        ("1. Giai đoạn 2025 - 2030" beside "2. Giai đoạn 2031 - 2035"), not the tasks the first heads."""
+        if q.stages_asked and first.kind == "heading" and "period" in first.deadline_kinds:
+            stages = sibling_stages(first, plan)
+            if stages:
+                return stages
+        return super().items(first, plan, q)
+
     def adds(self, first: Clause, c: Clause, q: Question) -> bool:
         """A plan's next clause found is quoted too when it states another deadline of the kind asked: "các sở
         báo cáo trước ngày nào" may mean the sở's yearly report or the lead's summary, each with its own day."""
@@ -1067,6 +1077,19 @@ def each_place_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
 
 
 MAX_ITEMS = 12  # items of one enumeration a list answer quotes: a plan's lists run to about ten ("a)" … "k)")
+
+
+def sibling_stages(first: Clause, plan: Sequence[Clause]) -> list[Clause]:
+    """The headings beside ``first`` (same enclosing headings) that state a period other than its own and each
+    other's, in the plan's order: a roadmap's other stages."""
+    seen = {first.deadline}
+    out = []
+    for c in plan:
+        if (c is not first and c.kind == "heading" and c.section_path == first.section_path
+                and "period" in c.deadline_kinds and c.deadline not in seen):
+            seen.add(c.deadline)
+            out.append(c)
+    return out
 
 
 def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False) -> list[Clause]:
