@@ -525,12 +525,18 @@ _MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|con
 # "khi nào / bao giờ / trước ngày nào" names none, "bao giờ phải xong" an end; a period, a start, a length, a
 # recurrence or an event asked is not the task's thời hạn
 DUE_TIME_KINDS = frozenset({"end"})
+# the words beside "hạn chót / thời hạn / hoàn thành" (`corpus.text.TASK_DEADLINE_WORDS`) that ask a task's due time:
+# the plans' own label of it, a day it must come before, its being done; a bare "ngày nào" asks as often the date of
+# a resolution or an event, which no task's thời hạn states
+DUE_TIME_WORDS = ("thời gian thực hiện", "trước ngày nào", "phải xong")
+_DUE_TIME = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in DUE_TIME_WORDS))
 
 
 def asks_due_time(q: Question) -> bool:
-    """A when-question asking a point or an end ("thời gian thực hiện là khi nào", "trước ngày nào", "bao giờ phải
-    xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn thành" ask it."""
-    return q.qtype == "when" and set(q.time_asked) <= DUE_TIME_KINDS
+    """A when-question asking a point or an end in a task's words ("thời gian thực hiện là khi nào", "trước ngày
+    nào", "bao giờ phải xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn
+    thành" ask it."""
+    return q.qtype == "when" and set(q.time_asked) <= DUE_TIME_KINDS and _DUE_TIME.search(q.folded) is not None
 
 
 def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:

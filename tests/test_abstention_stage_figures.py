@@ -3,9 +3,9 @@
 - a figure stated under a stage is the stage's figure (`evidence.stage_figure`, read by `year_of_value`): "+ Đầu tư mới
   trạm 5G: 35 trạm" under "Giai đoạn 2026 - 2030" does not say how many stations stand in 2027, though 2027 lies in the
   stage; a clause writing its years itself ("dự kiến thu … 03 năm 2026 - 2028") keeps its span;
-- a plain when-question asks a task's thời hạn (`evidence.asks_due_time`, read by `asked_field_stated`): "thời gian
-  thực hiện là khi nào", "trước ngày nào", "bao giờ phải xong" of a task whose plan states no thời hạn is a near-miss,
-  as "hạn chót" already was; a period or a start asked is not a task's due time.
+- a when-question in a task's words asks its thời hạn (`evidence.asks_due_time`, read by `asked_field_stated`):
+  "thời gian thực hiện là khi nào", "trước ngày nào", "bao giờ phải xong" of a task whose plan states no thời hạn is a
+  near-miss, as "hạn chót" already was; a period, a start or a resolution's date asked is not a task's due time.
 
 Wordings modelled on a province's 5G-in-industrial-zones plan, a mountain province's tourism plan, a province's three-year
 budget plan, a province's law-implementation plan and a wind-power investment call; synthetic in-memory stores read
@@ -77,7 +77,7 @@ def test_a_clause_writing_its_own_years_keeps_its_span():
     assert _read(ev, "year_of_value", asked, [("ns", 88)]) == 1.0
 
 
-# --- a plain when-question asks a task's thời hạn
+# --- a when-question in a task's words asks its thời hạn
 
 LAW = {"lc": Document("lc", "lc.md", title="Kế hoạch triển khai thi hành Luật Tiêu chuẩn và quy chuẩn kỹ thuật",
                       kind="Kế hoạch", locality=Locality(province="Lai Châu"))}
@@ -89,13 +89,15 @@ def _field(question: str, clauses) -> float:
     return EVIDENCE["asked_field_stated"].read(ev, analyse(question, {**PLANS, **LAW}, [], words=ev.words), ranked)
 
 
-def test_a_plain_when_asks_the_due_time_a_period_or_a_start_does_not():
+def test_a_when_in_a_tasks_words_asks_its_due_time_a_period_a_start_or_a_date_does_not():
     due = ["Nhiệm vụ tổ chức hỗ trợ thi hành Luật có thời gian thực hiện là khi nào?",
            "Doanh nghiệp viễn thông phải gửi kế hoạch phủ sóng 5G trước ngày nào?",
            "bao gio phai xong keu goi dau tu dien gio?"]
     assert all(asks_due_time(analyse(q, {}, [])) for q in due)
     not_due = ["Kế hoạch phát triển 5G khu công nghiệp áp dụng giai đoạn nào?",
-               "Việc hỗ trợ doanh nghiệp bắt đầu từ khi nào?"]
+               "Việc hỗ trợ doanh nghiệp bắt đầu từ khi nào?",
+               # a resolution's or an event's date: no task's thời hạn
+               "Đại hội đại biểu Đảng bộ xã lần thứ I ra Nghị quyết ngày nào?"]
     assert not any(asks_due_time(analyse(q, {}, [])) for q in not_due)
 
 
