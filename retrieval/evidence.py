@@ -418,7 +418,8 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     of its plan's title (`plan_period`) — as a span from the first to the last, read on those naming what is
     asked (`Evidence.naming_subject`: the CPI row's 2026–2028, not a growth forecast's 2026–2030 beside it): 1 when one
     clause's span meets the years asked, 0 when they state years and none does, UNSTATED_CREDIT when none states
-    any; 1 when the question names no year."""
+    any; 1 when the question names no year. A figure asked for one year in a clause that holds a figure but whose own
+    text writes no year (`stage_figure`) is the stage's figure, read at its span's ends only."""
     if not q.years or not ranked:
         return 1.0
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
@@ -429,10 +430,22 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     figure = q.answer_slot is not None and q.answer_slot.kind in FIGURE_SLOTS
     points = [target_years(c) if figure else set() for c in clauses]
     stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title))) for c in clauses]
-    if any(any(lo <= y <= hi for y in pt) if pt else (s and s[0] <= hi and lo <= s[-1])
-           for pt, s in zip(points, stated)):
+    staged = [figure and lo == hi and stage_figure(c) and ev.answers_slot(p, q) for (p, _, _), c in zip(top, clauses)]
+    if any(any(lo <= y <= hi for y in pt) if pt else
+           (s and lo in (s[0], s[-1])) if st else (s and s[0] <= hi and lo <= s[-1])
+           for pt, s, st in zip(points, stated, staged)):
         return 1.0
     return 0.0 if any(stated) or any(points) else UNSTATED_CREDIT
+
+
+def stage_figure(c: Clause) -> bool:
+    """A figure the clause states for the stage it stands in, not for a year: it has no typed year (`target_years`)
+    and its own text writes none, so its years are its thời hạn's, its headings' or its plan's period ("+ Đầu tư mới
+    trạm 5G: 35 trạm" under "2. Kế hoạch phát triển giai đoạn 2026 - 2030"). Such a figure is reached by the stage's
+    end (or is its first year's); a year inside the stage has no figure of its own in the plan ("đến năm 2027 có bao
+    nhiêu trạm"). A clause writing its years itself ("dự kiến thu … 03 năm 2026 - 2028") may hold each year's
+    figure and keeps its span. `year_of_value` asks this only of a clause that holds a value of the kind asked."""
+    return not target_years(c) and not _YEAR_RX.search(c.text or "")
 
 
 def target_years(c: Clause) -> set[int]:
@@ -508,6 +521,24 @@ TASK_FIELDS: dict[str, tuple[str, ...]] = {"agency": ("lead",), "partners": ("pa
 _MANY_TASKS = re.compile(r"\b(?:cac|nhung) (?:nhiem vu|hoat dong|du an|de an|cong viec)\b")
 
 
+# the kinds of time (`corpus.timing.TIME_KINDS`) a when-question may name and still ask a task's due time: a plain
+# "khi nào / bao giờ / trước ngày nào" names none, "bao giờ phải xong" an end; a period, a start, a length, a
+# recurrence or an event asked is not the task's thời hạn
+DUE_TIME_KINDS = frozenset({"end"})
+# the words beside "hạn chót / thời hạn / hoàn thành" (`corpus.text.TASK_DEADLINE_WORDS`) that ask a task's due time:
+# the plans' own label of it, a day it must come before, its being done; a bare "ngày nào" asks as often the date of
+# a resolution or an event, which no task's thời hạn states
+DUE_TIME_WORDS = ("thời gian thực hiện", "trước ngày nào", "phải xong")
+_DUE_TIME = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in DUE_TIME_WORDS))
+
+
+def asks_due_time(q: Question) -> bool:
+    """A when-question asking a point or an end in a task's words ("thời gian thực hiện là khi nào", "trước ngày
+    nào", "bao giờ phải xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn
+    thành" ask it."""
+    return q.qtype == "when" and set(q.time_asked) <= DUE_TIME_KINDS and _DUE_TIME.search(q.folded) is not None
+
+
 def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:
     """The clause's task states one of the typed fields: on the clause itself, or on another clause of its task
     (`answer.same_task`: its "- Cơ quan phối hợp: …" line); a roadmap's stage heading is the time of the tasks under
@@ -522,9 +553,9 @@ def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Claus
 @evidence
 def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """A task's field asked is one the task the answer quotes states: when the question asks it of a task (it names
-    a role, "cơ quan nào chủ trì / phối hợp …", or a task's deadline, "hạn chót … ngày nào" of a clause that has a
-    lead), the clause the ranker believes most (as `top_score` reads it), or another line of its task among the
-    answer's clauses, has the typed field the slot asks (`TASK_FIELDS`: its chủ trì, phối hợp or thời hạn). A task
+    a role, "cơ quan nào chủ trì / phối hợp …", or a task's deadline of a clause that has a lead: "hạn chót … ngày
+    nào", or a plain when-question's point or end, `asks_due_time`), the clause the ranker believes most (as
+    `top_score` reads it), or another line of its task among the answer's clauses, has the typed field the slot asks (`TASK_FIELDS`: its chủ trì, phối hợp or thời hạn). A task
     found whose plan writes no lead, partner or deadline for it is a near-miss however many words its lines share
     with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
     field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
@@ -539,7 +570,7 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     if best.kind == "header":
         return 1.0
     of_task = q.explicit_role or ("deadline" in fields and bool(best.lead)
-                                  and ASKS_TASK_DEADLINE.search(q.folded) is not None)
+                                  and (ASKS_TASK_DEADLINE.search(q.folded) is not None or asks_due_time(q)))
     if not of_task:
         return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
     others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
