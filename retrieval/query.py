@@ -692,7 +692,9 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
 # "xa", "dạng" not "Đảng"; a question typed without accents falls back to the folded forms.
 # A list's frame is no more its content: the verb asking for it ("liệt kê", "kể tên", "bao gồm"), a
 # plan's mention ("nhắc tới", "đề cập") or a manner ("bằng những cách nào") is written by the question, not
-# by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered.
+# by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered;
+# so is the verb asking to set one figure of several places or plans side by side ("so sánh", "đối chiếu"): each plan
+# states its own figure, none compares it with another's.
 _QUESTION_PHRASES = """
 ai | gì | nào | đâu | sao | bao nhiêu | bao giờ | khi nào | mấy | không | có | là | của | và | các |
 những | được | trong | theo | ở | đến | năm | về | cho | với | một | thì | tại | vào | để | từ | trên |
@@ -705,7 +707,7 @@ thời gian | hạn | kế hoạch | chương trình | chương trình hành đ�
 vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
 hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây |
 liệt kê | kể tên | bao gồm | hãy | nhắc tới | nhắc đến | đề cập | đề cập đến | bằng cách | bằng những cách |
-bằng các cách
+bằng các cách | so sánh | đối chiếu
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune
