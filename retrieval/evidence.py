@@ -1391,8 +1391,11 @@ class Evidence:
         split by the province of each clause's plan (`Locality.province`), one list per province named whose plans
         have a clause found; empty unless two or more have. What a plan must write of the question (the items
         ending in IN_PLAN, read from the first clause's plan) is then read of each province's first plan and the
-        least counts: every place asked about must have a plan about it, not one place's plan speaking for both."""
-        if len(q.provinces_named) < 2:
+        least counts: every place asked about must have a plan about it, not one place's plan speaking for both.
+        Empty too when the question names two or more laws or events with their plans (`Question.subject_plans`,
+        "Luật Việc làm ở TP.HCM, Luật … ở Lai Châu"): its places then say whose law each is, each plan answering
+        for its own law."""
+        if len(q.provinces_named) < 2 or len(q.subject_plans) >= 2:
             return []
         docs, clauses = self.store.documents, self.store.clauses
         by_place: dict[str, list[tuple[int, float, float]]] = {}
