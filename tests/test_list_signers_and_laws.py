@@ -63,3 +63,53 @@ def test_a_signer_no_plan_has_or_a_subject_none_of_theirs_states_has_no_catalogu
 ])
 def test_two_laws_joined_by_va_are_two_subjects(question, names):
     assert named_subjects(folded(question)) == names
+
+
+# --------------------------------------------------------------------------- plans of several laws named
+
+LAW_PLANS = {
+    "hcm": doc("hcm", "Kế hoạch triển khai thi hành Luật Việc làm trên địa bàn Thành phố Hồ Chí Minh", "Hồ Chí Minh",
+               None),
+    "lc": doc("lc", "Kế hoạch triển khai thi hành Luật sửa đổi, bổ sung một số điều của Luật Tiêu chuẩn và quy chuẩn "
+                    "kỹ thuật trên địa bàn tỉnh Lai Châu", "Lai Châu", None),
+    "tw": doc("tw", "Kế hoạch triển khai thi hành Luật Bảo vệ dữ liệu cá nhân", None, None),
+    "dt": doc("dt", "Kế hoạch chuyển đổi số trong hoạt động xây dựng", "Đồng Tháp", None),
+}
+
+
+def laws_catalogue(text: str, subjects: dict[str, frozenset[str]]) -> tuple[str, ...]:
+    """`catalogue_plans` for ``text`` with the laws it names and their plans as `Evidence.subject_plans` reads them."""
+    import dataclasses
+
+    from retrieval.query import analyse
+    from retrieval.strategies import catalogue_plans
+    from tests.snippets import EvenWords, OrderingRetriever, OrderingStore
+
+    r = OrderingRetriever(OrderingStore(clauses=[], documents=LAW_PLANS), EvenWords())
+    q = analyse(text, LAW_PLANS, [])
+    q = dataclasses.replace(q, subject_plans=tuple((s, subjects[s]) for s in q.named_subjects if s in subjects))
+    return catalogue_plans(r, q)
+
+
+LAWS = {"luat viec lam": frozenset({"hcm"}), "luat tieu chuan va quy chuan ky thuat": frozenset({"lc"}),
+        "luat bao ve du lieu ca nhan": frozenset({"tw"})}
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Kế hoạch nào triển khai Luật Việc làm và Luật Tiêu chuẩn và quy chuẩn kỹ thuật?", {"hcm", "lc"}),
+    ("Những kế hoạch nào thi hành Luật Việc làm, Luật Bảo vệ dữ liệu cá nhân?", {"hcm", "tw"}),
+    # a place beside each law says whose law it is
+    ("ke hoach nao trien khai luat viec lam o Ho Chi Minh, luat tieu chuan va quy chuan ky thuat o Lai Chau", {"hcm", "lc"}),
+])
+def test_plans_asked_for_by_the_laws_they_implement_are_each_laws_plans(text, wanted):
+    assert set(laws_catalogue(text, LAWS)) == wanted
+
+
+@pytest.mark.parametrize("text", [
+    "Kế hoạch nào triển khai Luật Việc làm?",  # one law: its plan is found by the abstention, as before
+    "Kế hoạch nào triển khai Luật Đất đai và Luật Việc làm?",  # a law no plan implements: not a catalogue
+    # what the plans say of the laws, not which plans they are
+    "Các kế hoạch thi hành Luật Việc làm và Luật Bảo vệ dữ liệu cá nhân quy định kiểm tra từ năm nào, ai chủ trì?",
+])
+def test_one_law_a_law_no_plan_implements_or_a_question_about_their_clauses_has_no_laws_catalogue(text):
+    assert laws_catalogue(text, LAWS) == ()
