@@ -160,6 +160,9 @@ class EvidenceFeature:
 
 
 EVIDENCE: dict[str, EvidenceFeature] = {}
+# the items that read what the answering plan writes (their names end so): a question about several provinces reads
+# them of each province's plan (`Evidence.places_ranked`)
+IN_PLAN = "_in_plan"
 
 
 def evidence(fn):
@@ -1399,14 +1402,39 @@ class Evidence:
         (`composed`: `exact_checks`, `value_stated_or_confident`) takes the values of the items it is made of, read
         for ``names`` or for another composite, instead of reading them again."""
         values: dict[str, float] = {}
+        places = self.places_ranked(q, ranked)
 
         def item(n: str) -> float:
             if n not in values:
                 feature = EVIDENCE[n]
-                values[n] = feature.of_items(item) if feature.of_items else feature.read(self, q, ranked)
+                if feature.of_items:
+                    values[n] = feature.of_items(item)
+                elif places and n.endswith(IN_PLAN):
+                    values[n] = min(feature.read(self, q, part) for part in places)
+                else:
+                    values[n] = feature.read(self, q, ranked)
             return values[n]
 
         return np.array([item(n) for n in names], dtype=np.float64)
+
+    def places_ranked(self, q: Question, ranked: list[tuple[int, float, float]]) -> list[list[tuple[int, float, float]]]:
+        """A question about two or more provinces ("So sánh số trạm 5G … trong KCN Hà Nội và Nghệ An"): ``ranked``
+        split by the province of each clause's plan (`Locality.province`), one list per province named whose plans
+        have a clause found; empty unless two or more have. What a plan must write of the question (the items
+        ending in IN_PLAN, read from the first clause's plan) is then read of each province's first plan and the
+        least counts: every place asked about must have a plan about it, not one place's plan speaking for both.
+        Empty too when the question names two or more laws or events with their plans (`Question.subject_plans`,
+        "Luật Việc làm ở TP.HCM, Luật … ở Lai Châu"): its places then say whose law each is, each plan answering
+        for its own law."""
+        if len(q.provinces_named) < 2 or len(q.subject_plans) >= 2:
+            return []
+        docs, clauses = self.store.documents, self.store.clauses
+        by_place: dict[str, list[tuple[int, float, float]]] = {}
+        for t in ranked:
+            key = province_key(docs[clauses[t[0]].doc_id].locality.province)
+            if key in q.provinces_named:
+                by_place.setdefault(key, []).append(t)
+        return list(by_place.values()) if len(by_place) >= 2 else []
 
     @staticmethod
     def vetoed(q: Question, ranked: list[tuple[int, float, float]]) -> bool:

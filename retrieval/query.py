@@ -161,8 +161,9 @@ def _answer_slot(f: str) -> AnswerSlot | None:
 # "310/KH-UBND", "13/2023/NĐ-CP", "0204/KH-UBND" — the one pattern for it (`numbers_named`)
 DOCUMENT_NUMBER = re.compile(r"(?<!\w)(\d+)(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
 # a law by its name: "Luật Việc làm", "luat bao ve du lieu ca nhan" (not "pháp luật")
+# a second law named beside it ends the first ("Luật Việc làm và Luật Tiêu chuẩn …", "Luật A, Luật B": each its own)
 _LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\b|cho\b|la\b|trong\b|theo\b|nam\b|den\b"
-                  r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b)\w+ ?){1,8})")
+                  r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b|luat\b|va luat\b)\w+ ?){1,8})")
 # a numbered instrument: "Nghị quyết 57", "chỉ thị số 27"
 _INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van"
                          r"|qd|nq|kh|ct|tt)(?: so)? (\d+)\b")
@@ -707,7 +708,9 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
 # "xa", "dạng" not "Đảng"; a question typed without accents falls back to the folded forms.
 # A list's frame is no more its content: the verb asking for it ("liệt kê", "kể tên", "bao gồm"), a
 # plan's mention ("nhắc tới", "đề cập") or a manner ("bằng những cách nào") is written by the question, not
-# by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered.
+# by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered;
+# so is the verb asking to set one figure of several places or plans side by side ("so sánh", "đối chiếu"): each plan
+# states its own figure, none compares it with another's.
 # Where from is asked the same way ("lấy từ đâu", "lấy ở đâu", "lấy đâu ra"): the plans state a source ("Nguồn kinh
 # phí thực hiện từ …"), never "lấy", and counted as content the word reads the source sentence as half covered.
 _QUESTION_PHRASES = """
@@ -722,7 +725,7 @@ thời gian | hạn | kế hoạch | chương trình | chương trình hành đ�
 vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
 hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây |
 liệt kê | kể tên | bao gồm | hãy | nhắc tới | nhắc đến | đề cập | đề cập đến | bằng cách | bằng những cách |
-bằng các cách | lấy từ | lấy ở | lấy đâu ra
+bằng các cách | lấy từ | lấy ở | lấy đâu ra | so sánh | đối chiếu
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
+from corpus.metadata import SIGNING_TITLES
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
@@ -1407,23 +1408,51 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     rarity-weighted words it says they are about ("triển khai thi hành luật": the law plans), or all of them when it says nothing else of them ("Tỉnh Đồng Tháp có những kế hoạch nào",
     "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì"); in the store's order, at most MAX_PLANS_LISTED. Empty when the
     question asks about what the plans' clauses say, or names a subject no title states (the abstention decides)."""
-    if not asks_plans(q) or q.subject_plans or q.explicit_role or q.unit:
-        return ()  # plans named by the laws they implement (`each_place_first`), or by whom they assign: their clauses'
+    laws = len(q.subject_plans) >= SUBJECTS_LISTED
+    if not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role or q.unit:
+        return ()  # plans named by the law they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
     if q.kind_asked:  # "Có những thông tư nào": the documents issued as that kind (`Document.kind`)
         docs = [d for d in docs if r.store.documents[d].kind == q.kind_asked]
-    if q.provinces_named:
+    if laws:  # "Kế hoạch nào triển khai Luật Việc làm và Luật Tiêu chuẩn …": each law's plans (a place says whose law)
+        named = frozenset().union(*(plans for _, plans in q.subject_plans))
+        docs = [d for d in docs if d in named]
+    elif q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
-    other = ({w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
+    signer = signer_named(r, q, docs)
+    if signer:  # "Ông Nguyễn Thành Diệu ký những kế hoạch nào": the plans whose typed signer is the one named
+        docs = [d for d in docs if _name_words(r.store.documents[d].signer) == signer]
+    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
              | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
-        found = docs if q.provinces_named or q.kind_asked else []
+        found = docs if q.provinces_named or q.kind_asked or signer or laws else []
     else:
         total = sum(r.evidence.idf(w) for w in subject)
         titles = {d: r.evidence.title_words(r.store.documents[d].title or "") for d in docs}
         found = [d for d in docs if sum(r.evidence.idf(w) for w in subject if w in titles[d]) >= LIST_TITLE_SHARE * total]
     return tuple(found[:MAX_PLANS_LISTED])
+
+
+SUBJECTS_LISTED = 2  # laws or events a "which plans" question names for its plans to be theirs: one is the abstention's
+# the words a question says a plan's signer signed with, beside the name: the offices signed as (the signature block's
+# titles, `corpus.metadata.SIGNING_TITLES`, "phó"), the verb and the forms of address ("ông", "bà", "đồng chí")
+SIGNING_WORDS = frozenset(w for t in (*SIGNING_TITLES, "phó", "ký", "ông", "bà", "đồng chí") for w in fold(t).split())
+SIGNER_NAME_WORDS = 2  # a signer is named by family and given name at least: one word ("Hải") names no one
+
+
+def _name_words(name: str | None) -> tuple[str, ...]:
+    return tuple(fold(name or "").split())
+
+
+def signer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
+    """The folded name of a plan's signer (`Document.signer`, read from its signature block) that the question writes
+    whole, as consecutive words ("ông Nguyễn Thành Diệu ký …", "do … Nguyen Thanh Dieu ký"), among ``docs``; () when
+    it names none (at least SIGNER_NAME_WORDS words)."""
+    asked = f" {' '.join(re.findall(r'[a-z0-9]+', q.folded))} "
+    names = {_name_words(r.store.documents[d].signer) for d in docs}
+    found = [n for n in names if len(n) >= SIGNER_NAME_WORDS and f" {' '.join(n)} " in asked]
+    return max(found, key=len, default=())
 
 
 def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: Scored) -> Scored:
