@@ -13,7 +13,7 @@ from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
 from corpus.timing import answers_time
-from retrieval.query import Question, folded
+from retrieval.query import Question, document_facts_asked, folded
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
 MAX_PLANS = 5  # plans an answer speaks for; more reads as a search listing, not an answer
@@ -348,6 +348,13 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
 
 
+def document_fact_clauses(q: Question, doc: Document, clauses: Sequence[Clause]) -> list[Clause]:
+    """The clauses of plan ``doc`` (among ``clauses``, its own) stating what ``q`` asks of the document itself
+    (`query.document_facts_asked`, read from its typed `Document.field_lines`), in the order asked."""
+    by_id = {c.id: c for c in clauses}
+    return [by_id[f.clause_id] for f in document_facts_asked(q, doc) if f.clause_id in by_id]
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
@@ -394,8 +401,17 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # ("6. Ban Quản lý khu Kinh tế") answers with what it heads, not its title alone
         named = next((i for i, c in enumerate(found) if c.kind != "header"), len(found)) if titles else 0
         shown, cs = (found[:named], found[named:]) if found[named:] else ([], found)
+        facts = document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
+        if facts and (strategy.name == "fact" or (q.asks_reference and strategy.name != "list")):
+            # what the question asks of the plan document itself (its number and date, what it carries out, rests
+            # on, replaces, on whose proposal it was issued): the lines stating it are the answer, each with its line
+            said_facts = [strategy.line(c, q, cs) for c in facts]
+            if q.asks_signer and documents[doc_id].signer:
+                said_facts.insert(0, signed(documents[doc_id]))
+            blocks.append((documents[doc_id], said_facts))
+            continue
         first = strategy.pick_in_plan(cs, q, plan(doc_id)) if plan is not None else strategy.pick(cs, q)
-        lines = [strategy.line(c, q, cs) for c in shown] + [strategy.line(first, q, cs)]
+        lines = [strategy.line(c, q, cs) for c in [*shown, *facts] if c is not first] + [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
         items = strategy.items(first, plan(doc_id), q) if plan is not None else []
         if not items and plan is not None and first.kind == "heading" and body is not None:
