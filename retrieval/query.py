@@ -426,7 +426,7 @@ def document_facts_asked(q: "Question", doc: Document) -> tuple["FieldLine", ...
     """The lines of plan ``doc`` stating what ``q`` asks of the document itself (`LetterheadLines.asked`): its number
     line when the number is asked, its place-and-date line when its date is asked with it (the answer slot a day, a
     month or a year: "số mấy, ngày nào"), and the lines of the references asked (`Question.asks_reference`)."""
-    date = q.answer_slot is not None and q.answer_slot.kind in _TIME_SLOTS
+    date = q.answer_slot is not None and q.answer_slot.kind in DATE_SLOTS
     return doc.field_lines.asked(q.asks_number, date, q.asks_reference)
 
 
@@ -474,6 +474,7 @@ def question_type(f: str, source: bool | None = None) -> str:
 
 
 _TIME_SLOTS = frozenset({"day", "year", "time"})
+DATE_SLOTS = _TIME_SLOTS  # the slots a plan's own date answers ("ngày nào", "năm nào"), its place-and-date line
 # a number of days within which a task is done ("trong mấy ngày phải cấp lại", "phải công bố điểm trong mấy ngày"): the
 # task's thời hạn, though its answer slot counts days (`_FEW_DAYS`) as "rút ngắn còn mấy ngày" does
 _WITHIN_DAYS = re.compile(r"\btrong (?:may|bao nhieu) ngay\b")
