@@ -97,17 +97,23 @@ _NAMES_KIND = re.compile(r"\b(?:%s)\b" % _KINDS)
 # the plan replaces or repeals a document by number: "Kế hoạch này thay thế Kế hoạch số 371/KH-UBND …" (the plan's
 # own kind with "này" before the verb), or a line opening with the repeal ("2. Bãi bỏ Thông tư số 15/2024/TT-BCT …")
 _REPLACES = re.compile(r"\b(?:%s) nay\b[^.;]{0,60}?\b(?:thay the|bai bo)\b|^(?:\d+\W+)?(?:bai bo|thay the)\b" % _KINDS)
+# the marked words a replacing or repealing line writes ("thay thế", "bãi bỏ"), in each case, looked for before its
+# text is folded (folding every clause would double the letterhead's share of the parse)
+_REPLACING_MARKS = ("thay thế", "bãi bỏ", "Thay thế", "Bãi bỏ", "THAY THẾ", "BÃI BỎ")
 _NUMBERED = re.compile(r"\b(?:%s) (?:so )?\d" % _KINDS)
 
 
 def reference_role(c: Clause) -> str | None:
     """The role in which a clause names another document (`corpus.model.REFERENCE_ROLES`), None when it names none
     so: a preamble line (before any heading) opening on "Căn cứ", "Thực hiện" or "Theo đề nghị", or a line anywhere
-    saying the plan replaces or repeals a numbered document."""
+    but a table's row saying the plan replaces or repeals a numbered document."""
+    preamble = not c.section_path and c.kind in ("header", "paragraph")
+    if not preamble and (c.kind == "table_row" or not any(w in c.text for w in _REPLACING_MARKS)):
+        return None  # most clauses: read no further (the folding below is the parse's cost)
     t = re.sub(r"^[\W_]+", "", folded(c.text))
     if _REPLACES.search(t) and _NUMBERED.search(t):
         return "replaces"
-    if c.section_path or c.kind not in ("header", "paragraph"):
+    if not preamble:
         return None
     for role, opening in _OPENING_ROLES:
         m = opening.match(t)
