@@ -414,8 +414,11 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # ("6. Ban Quản lý khu Kinh tế") answers with what it heads, not its title alone
         named = next((i for i, c in enumerate(found) if c.kind != "header"), len(found)) if titles else 0
         shown, cs = (found[:named], found[named:]) if found[named:] else ([], found)
-        facts = document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
-        if facts and strategy.name != "list" and only_document_facts_asked(q):
+        # the plan's number alone asked of a task ("gửi … trong thời hạn bao lâu kể từ ngày ban hành") is no question
+        # about the document: only a fact question, or one asking the plan's references, quotes its facts
+        facts = (document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
+                 if strategy.name == "fact" or (q.asks_reference and strategy.name != "list") else [])
+        if facts and only_document_facts_asked(q):
             # what the question asks of the plan document itself (its number and date, what it carries out, rests
             # on, replaces, on whose proposal it was issued): the lines stating it are the answer, each with its line
             said_facts = [strategy.line(c, q, cs) for c in facts]

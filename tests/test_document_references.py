@@ -166,3 +166,22 @@ def test_the_answer_quotes_the_lines_stating_the_facts_asked_of_the_document():
     q = Question(text="…", folded="…", qtype="fact", asks_number=True, asks_reference=("replaces",))
     found = document_fact_clauses(q, plan.document, plan.clauses)
     assert [c.text for c in found][0] == "Số: 2954/QĐ-UBND" and "thay thế Kế hoạch số 76" in found[-1].text
+
+
+def _compose(q: Question, plan, first: str) -> str:
+    from retrieval.answer import compose_answer
+    from tests.snippets import clause
+
+    ranked = [(clause(plan, first), 0.9, 1.0)]
+    return compose_answer(q, ranked, {plan.document.id: plan.document}, None, lambda d: plan.clauses)
+
+
+def test_a_reference_asked_is_answered_by_its_line_and_a_task_asked_with_the_number_by_the_task():
+    plan = parse_md(_DECISION)
+    asked = Question(text="…", folded="…", qtype="fact", asks_reference=("replaces",))
+    answer = _compose(asked, plan, "1. Sở Công Thương chủ trì")
+    assert "thay thế Kế hoạch số 76/KH-UBND" in answer and "Sở Công Thương chủ trì" not in answer
+    # "gửi … trong thời hạn bao lâu kể từ ngày ban hành": a task's time, though "ngày ban hành" reads the number
+    task = Question(text="…", folded="…", qtype="when", asks_number=True)
+    answer = _compose(task, plan, "1. Sở Công Thương chủ trì")
+    assert "Sở Công Thương chủ trì" in answer and "Số: 2954" not in answer
