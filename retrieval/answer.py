@@ -418,7 +418,9 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # about the document: only a fact question, or one asking the plan's references, quotes its facts
         facts = (document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
                  if strategy.name == "fact" or (q.asks_reference and strategy.name != "list") else [])
-        if facts and only_document_facts_asked(q):
+        # the number alone ("… thực hiện theo quyết định nào" reads as the plan's own number too) is the whole answer
+        # only when its line is the plan's best clause found: a clause ranked above it states another decision
+        if facts and only_document_facts_asked(q) and (q.asks_reference or any(cs[0] is f for f in facts)):
             # what the question asks of the plan document itself (its number and date, what it carries out, rests
             # on, replaces, on whose proposal it was issued): the lines stating it are the answer, each with its line
             said_facts = [strategy.line(c, q, cs) for c in facts]

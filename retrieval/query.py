@@ -407,7 +407,8 @@ _REFERENCED = r"(?:%s|van ban|kh|qd|nq|tt|chien luoc|de an)" % "|".join(
     sorted((re.escape(fold(k.lower())) for k in ASKED_KINDS), key=len, reverse=True))
 # what a plan says of another document, asked of the plan named before it ("Kế hoạch … thay thế kế hoạch nào?",
 # "QĐ 5042 bãi bỏ quyết định nào?", "KH … ban hành theo đề nghị của cơ quan nào, tại tờ trình nào?", "KH … thực hiện
-# quyết định nào của Thủ tướng?", "Kế hoạch … căn cứ chiến lược nào?"): each role with the roles whose lines answer it,
+# quyết định nào của Thủ tướng?", "Kế hoạch … căn cứ chiến lược nào?"; not "thực hiện theo quyết định nào", how a thing the
+# plan names is done): each role with the roles whose lines answer it,
 # the asked one first (a plan "Căn cứ Quyết định …" carries it out as well). A basis asked of a task ("tiêu chuẩn khen
 # thưởng căn cứ vào đâu", "căn cứ pháp lý của thủ tục …") names no plan before the verb, and is no such question.
 _ASKS_REFERENCE = (
@@ -415,7 +416,7 @@ _ASKS_REFERENCE = (
                             % _REFERENCED), ("replaces",)),
     ("proposal", re.compile(_PLAN_SUBJECT + r".*?\b(?:(?:theo|xet) de nghi\b|de nghi cua (?:ai|co quan|don vi)\b"
                             r"|to trinh (?:so )?(?:nao|may)\b)"), ("proposal",)),
-    ("implements", re.compile(_PLAN_SUBJECT + r".*?\b(?:thuc hien|trien khai|thi hanh|cu the hoa)(?: theo)? (?:%s)"
+    ("implements", re.compile(_PLAN_SUBJECT + r".*?\b(?:thuc hien|trien khai|thi hanh|cu the hoa) (?:%s)"
                               r"(?: so)? (?:nao|gi|may)\b" % _REFERENCED), ("implements", "basis")),
     ("basis", re.compile(_PLAN_SUBJECT + r".*?\bcan cu(?: vao)?(?: (?:%s))? (?:nao|gi|dau)\b" % _REFERENCED),
      ("basis", "implements")),

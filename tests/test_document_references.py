@@ -185,3 +185,8 @@ def test_a_reference_asked_is_answered_by_its_line_and_a_task_asked_with_the_num
     task = Question(text="…", folded="…", qtype="when", asks_number=True)
     answer = _compose(task, plan, "1. Sở Công Thương chủ trì")
     assert "Sở Công Thương chủ trì" in answer and "Số: 2954" not in answer
+
+
+def test_a_thing_done_according_to_a_decision_asks_no_reference_of_the_plan():
+    # "kế hoạch sử dụng đất … thực hiện theo quyết định nào": a plan the document names, done as a decision says
+    assert asks_reference(folded("ke hoach su dung dat giai doan 2021-2025 thuc hien theo quyet dinh nao")) == ()
