@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from corpus.model import Clause, Document, FieldLine, LetterheadLines
-from corpus.text import folded
+from corpus.model import REFERENCE_ROLES, Clause, Document, FieldLine, LetterheadLines
+from corpus.text import DOCUMENT_KINDS, fold, folded
 
 # lines between a signature block's title and the signer's name (a blank line or the crawl's table bar)
 SIGNATURE_GAP = 2
@@ -84,6 +84,54 @@ def place_line(plan: Sequence[Clause], doc: Document) -> int | None:
     return None
 
 
+# the kinds of document a plan names (`corpus.text.DOCUMENT_KINDS`), folded, longest first
+_KINDS = "|".join(sorted((re.escape(fold(k.lower())) for k, *_ in DOCUMENT_KINDS), key=len, reverse=True))
+# a preamble line's role by the words it opens with (folded, after a list dash): the acts the plan rests on, the one it
+# carries out, and on whose proposal it was issued; the first two name a document of a known kind early in the line
+# ("Căn cứ Luật …", "Thực hiện Quyết định số 1850/QĐ-TTg …", "Triển khai Kế hoạch hành động số 328-KH/TU …")
+_OPENING_ROLES = (("basis", re.compile(r"can cu\b")),
+                  ("implements", re.compile(r"(?:trien khai(?: thuc hien)?|thuc hien|thi hanh)\b")),
+                  ("proposal", re.compile(r"(?:theo|xet) de nghi\b")))
+NAMED_WITHIN = 40  # characters after the opening words within which a basis or an implemented document is named
+_NAMES_KIND = re.compile(r"\b(?:%s)\b" % _KINDS)
+# the plan replaces or repeals a document by number: "Kế hoạch này thay thế Kế hoạch số 371/KH-UBND …" (the plan's
+# own kind with "này" before the verb), or a line opening with the repeal ("2. Bãi bỏ Thông tư số 15/2024/TT-BCT …")
+_REPLACES = re.compile(r"\b(?:%s) nay\b[^.;]{0,60}?\b(?:thay the|bai bo)\b|^(?:\d+\W+)?(?:bai bo|thay the)\b" % _KINDS)
+# the marked words a replacing or repealing line writes ("thay thế", "bãi bỏ"), in each case, looked for before its
+# text is folded (folding every clause would double the letterhead's share of the parse)
+_REPLACING_MARKS = ("thay thế", "bãi bỏ", "Thay thế", "Bãi bỏ", "THAY THẾ", "BÃI BỎ")
+_NUMBERED = re.compile(r"\b(?:%s) (?:so )?\d" % _KINDS)
+
+
+def reference_role(c: Clause) -> str | None:
+    """The role in which a clause names another document (`corpus.model.REFERENCE_ROLES`), None when it names none
+    so: a preamble line (before any heading) opening on "Căn cứ", "Thực hiện" or "Theo đề nghị", or a line anywhere
+    but a table's row saying the plan replaces or repeals a numbered document."""
+    preamble = not c.section_path and c.kind in ("header", "paragraph")
+    if not preamble and (c.kind == "table_row" or not any(w in c.text for w in _REPLACING_MARKS)):
+        return None  # most clauses: read no further (the folding below is the parse's cost)
+    t = re.sub(r"^[\W_]+", "", folded(c.text))
+    if _REPLACES.search(t) and _NUMBERED.search(t):
+        return "replaces"
+    if not preamble:
+        return None
+    for role, opening in _OPENING_ROLES:
+        m = opening.match(t)
+        if m and (role == "proposal" or _NAMES_KIND.search(t[m.end():m.end() + NAMED_WITHIN])):
+            return role
+    return None
+
+
+def reference_lines(plan: Sequence[Clause]) -> dict[str, list[int]]:
+    """Indexes in ``plan`` of the clauses naming another document, by role (`reference_role`)."""
+    out: dict[str, list[int]] = {role: [] for role in REFERENCE_ROLES}
+    for i, c in enumerate(plan):
+        role = reference_role(c)
+        if role is not None:
+            out[role].append(i)
+    return out
+
+
 def field_lines(plan: Sequence[Clause], doc: Document) -> LetterheadLines:
     """The clauses of ``plan`` (one document's, in order) that state its letterhead fields; the place-and-date
     line is looked for above the title line only, and not at all when no title line was found."""
@@ -92,7 +140,9 @@ def field_lines(plan: Sequence[Clause], doc: Document) -> LetterheadLines:
 
     title = title_line(plan, doc)
     place = place_line(plan[:title], doc) if title is not None else None
+    refs = reference_lines(plan)
     return LetterheadLines(number=tuple(at(i) for i in number_lines(plan, doc)),
                            place_date=at(place) if place is not None else None,
                            title=at(title) if title is not None else None,
-                           signature=tuple(at(i) for i in signature_lines(plan, doc)))
+                           signature=tuple(at(i) for i in signature_lines(plan, doc)),
+                           **{role: tuple(at(i) for i in refs[role]) for role in REFERENCE_ROLES})

@@ -229,6 +229,10 @@ class FieldLine:
         return cls(d["clause_id"], (int(a), int(b)))
 
 
+# the roles in which a plan names another document (`LetterheadLines.references`)
+REFERENCE_ROLES = ("basis", "implements", "proposal", "replaces")
+
+
 @dataclass(frozen=True)
 class LetterheadLines:
     """Where each letterhead field of a plan is written, read once when the plan is parsed."""
@@ -237,20 +241,47 @@ class LetterheadLines:
     place_date: FieldLine | None = None  # "Nghệ An, ngày 19 tháng 11 năm 2025"
     title: FieldLine | None = None  # the header line stating the title
     signature: tuple[FieldLine, ...] = ()  # the signer's name with the signing titles above it
+    # the lines stating the other documents the plan stands on (`corpus.letterhead_lines.reference_lines`), by role
+    # (`REFERENCE_ROLES`): what it rests on ("Căn cứ …"), carries out ("Thực hiện Quyết định …"), on whose proposal
+    # it was issued ("Theo đề nghị của Sở … tại Tờ trình số …"), and what it replaces or repeals ("Kế hoạch này thay
+    # thế Kế hoạch số …", "Bãi bỏ Quyết định số …")
+    basis: tuple[FieldLine, ...] = ()
+    implements: tuple[FieldLine, ...] = ()
+    proposal: tuple[FieldLine, ...] = ()
+    replaces: tuple[FieldLine, ...] = ()
+
+    def references(self, role: str) -> tuple[FieldLine, ...]:
+        """The lines stating the plan's references of ``role`` (one of `REFERENCE_ROLES`)."""
+        return getattr(self, role) if role in REFERENCE_ROLES else ()
+
+    def asked(self, number: bool = False, date: bool = False, roles: tuple[str, ...] = ()) -> tuple[FieldLine, ...]:
+        """The lines stating what a question asks of the plan document itself, in this order, once each: its number
+        lines (``number``), with the line stating where and when it was issued when its date is asked too
+        (``date``), then the lines of each reference role asked (``roles``, `REFERENCE_ROLES`)."""
+        out = list(self.number) if number else []
+        if number and date and self.place_date is not None:
+            out.append(self.place_date)
+        for role in roles:
+            out += self.references(role)
+        return tuple(dict.fromkeys(out))
 
     def to_dict(self) -> dict[str, Any]:
         return {"number": [f.to_dict() for f in self.number],
                 "place_date": self.place_date.to_dict() if self.place_date else None,
                 "title": self.title.to_dict() if self.title else None,
-                "signature": [f.to_dict() for f in self.signature]}
+                "signature": [f.to_dict() for f in self.signature],
+                **{role: [f.to_dict() for f in self.references(role)] for role in REFERENCE_ROLES}}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "LetterheadLines":
         def one(v: dict[str, Any] | None) -> FieldLine | None:
             return FieldLine.from_dict(v) if v else None
 
-        return cls(tuple(FieldLine.from_dict(f) for f in d.get("number") or ()), one(d.get("place_date")),
-                   one(d.get("title")), tuple(FieldLine.from_dict(f) for f in d.get("signature") or ()))
+        def many(key: str) -> tuple[FieldLine, ...]:
+            return tuple(FieldLine.from_dict(f) for f in d.get(key) or ())
+
+        return cls(many("number"), one(d.get("place_date")), one(d.get("title")), many("signature"),
+                   *(many(role) for role in REFERENCE_ROLES))
 
 
 @dataclass

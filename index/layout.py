@@ -17,7 +17,7 @@ from pathlib import Path
 # so it needs no new version);
 # 6: a task's labelled attribute lines carry the id of the task's clause that took them in (`Clause.owning_task`,
 # `corpus.structure.take_in_attribute_lines`), which retrieval reads instead of re-deriving it from line ranges and text
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 MANIFEST = "manifest.json"
 PLANS = "plans.jsonl"

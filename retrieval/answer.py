@@ -13,7 +13,7 @@ from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
 from corpus.timing import answers_time
-from retrieval.query import Question, folded
+from retrieval.query import DATE_SLOTS, Question, document_facts_asked, folded
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
 MAX_PLANS = 5  # plans an answer speaks for; more reads as a search listing, not an answer
@@ -351,6 +351,26 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
 
 
+def only_document_facts_asked(q: Question) -> bool:
+    """The question asks nothing of the plan but facts of the document itself (`query.document_facts_asked`), which
+    its letterhead and reference lines state: no value besides (its answer slot), or the value they state — the
+    plan's date with its number ("số mấy, ngày nào": the place-and-date line), the proposer with the proposal ("theo
+    đề nghị của cơ quan nào": the proposal line names it). "Có hiệu lực từ ngày nào và bãi bỏ thông tư nào" asks a
+    date the body states too."""
+    if not (q.asks_number or q.asks_reference):
+        return False
+    slot = q.answer_slot
+    return (slot is None or (q.asks_number and slot.kind in DATE_SLOTS)
+            or (slot.kind == "agency" and "proposal" in q.asks_reference))
+
+
+def document_fact_clauses(q: Question, doc: Document, clauses: Sequence[Clause]) -> list[Clause]:
+    """The clauses of plan ``doc`` (among ``clauses``, its own) stating what ``q`` asks of the document itself
+    (`query.document_facts_asked`, read from its typed `Document.field_lines`), in the order asked."""
+    by_id = {c.id: c for c in clauses}
+    return [by_id[f.clause_id] for f in document_facts_asked(q, doc) if f.clause_id in by_id]
+
+
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
                     documents: dict[str, Document], plan: PlanClauses | None = None) -> str:
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
@@ -402,15 +422,35 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # ("6. Ban Quản lý khu Kinh tế") answers with what it heads, not its title alone
         named = next((i for i, c in enumerate(found) if c.kind != "header"), len(found)) if titles else 0
         shown, cs = (found[:named], found[named:]) if found[named:] else ([], found)
-        first = strategy.pick_in_plan(cs, q, plan(doc_id)) if plan is not None else strategy.pick(cs, q)
-        lines = [strategy.line(c, q, cs) for c in shown] + [strategy.line(first, q, cs)]
+        # the plan's number alone asked of a task ("gửi … trong thời hạn bao lâu kể từ ngày ban hành") is no question
+        # about the document: only a fact question, or one asking the plan's references, quotes its facts
+        facts = (document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
+                 if strategy.name == "fact" or (q.asks_reference and strategy.name != "list") else [])
+        # the number alone ("… thực hiện theo quyết định nào" reads as the plan's own number too) is the whole answer
+        # only when its line is the plan's best clause found: a clause ranked above it states another decision
+        if facts and only_document_facts_asked(q) and (q.asks_reference or any(cs[0] is f for f in facts)):
+            # what the question asks of the plan document itself (its number and date, what it carries out, rests
+            # on, replaces, on whose proposal it was issued): the lines stating it are the answer, each with its line
+            said_facts = [strategy.line(c, q, cs) for c in facts]
+            if q.asks_signer and documents[doc_id].signer:
+                said_facts.insert(0, signed(documents[doc_id]))
+            blocks.append((documents[doc_id], said_facts))
+            continue
+        # the document's facts asked are quoted first; what else is asked is picked from the other clauses found
+        # (the plan's next clauses ranked when every clause found is one of those facts)
+        rest = ([c for c in cs if all(c is not f for f in facts)]
+                or [c for c, _, _ in ranked[:ANSWER_DEPTH] if c.doc_id == doc_id and all(c is not f for f in facts)]
+                or cs)
+        first = strategy.pick_in_plan(rest, q, plan(doc_id)) if plan is not None else strategy.pick(rest, q)
+        lines = [strategy.line(c, q, cs) for c in [*shown, *facts] if c is not first] + [strategy.line(first, q, cs)]
         body = heading_body(first, cs)
         items = strategy.items(first, plan(doc_id), q) if plan is not None else []
         if not items and plan is not None and first.kind == "heading" and body is not None:
             # a heading found answers with all it heads when that is a short enumeration ("10. Xây dựng cơ chế
             # tài chính …" over its two bullets): its first clause alone is half the answer
             items = enumeration(first, plan(doc_id), under_only=True)
-        said = [*shown, first]
+        said = [*shown, *facts, first]
+        items = [c for c in items if all(c is not f for f in facts)]
         if items:
             lines.extend(strategy.line(c, q, cs) for c in items)
             said += items

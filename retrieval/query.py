@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass
 from typing import Callable, NamedTuple, Sequence
 
-from corpus.model import Document
+from corpus.model import Document, FieldLine
 from corpus.places import spell_out_provinces
 from corpus.timing import stages_asked, time_asked
-from corpus.text import (ANY_DOCUMENT, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
+from corpus.text import (ANY_DOCUMENT, ASKED_KINDS, ASKS_RECIPIENT, HEADING_KINDS, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
@@ -275,6 +275,9 @@ class Question:
     asks_recipient: bool = False  # whom something is reported, sent or submitted to: not who leads it
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
+    # the plan's references asked (`asks_reference`), as `corpus.model.REFERENCE_ROLES`, the role asked first:
+    # ("implements", "basis") for "KH … thực hiện quyết định nào?", ("proposal",) for "theo đề nghị của cơ quan nào?"
+    asks_reference: tuple[str, ...] = ()
     asks_items: bool = False  # "gồm những gì", "có những hình thức khen thưởng nào": every item of a list
     asks_source: bool = False  # "lấy từ nguồn nào", "ai bỏ tiền": where money comes from (`asks_source`)
     # the facts of a task asked besides its lead, as `Clause` field names: ("partners", "deadline") for
@@ -408,6 +411,47 @@ _ASKS_NUMBER = re.compile(r"\bso hieu\b|\bso may\b|\bky hieu\b|\bkem theo\b|\bso
 # already ("QĐ 5042/QĐ-BNNMT bãi bỏ quyết định nào?"): the plan is named, the decision asked is another one (one it
 # repeals, implements or cites), stated in the plan's text, not its letterhead (`role_flags`)
 _DECISION_ASKED = re.compile(r"\bquyet dinh nao\b")
+# the kinds a plan is named by as the subject of a question about it, folded, with their short forms ("KH", "QĐ")
+_PLAN_SUBJECT = r"\b(?:%s|kh|qd|ctr|tt|nq)\b" % "|".join(
+    sorted((re.escape(fold(k.lower())) for k in HEADING_KINDS), key=len, reverse=True))
+_REFERENCED = r"(?:%s|van ban|kh|qd|nq|tt|chien luoc|de an)" % "|".join(
+    sorted((re.escape(fold(k.lower())) for k in ASKED_KINDS), key=len, reverse=True))
+# what a plan says of another document, asked of the plan named before it ("Kế hoạch … thay thế kế hoạch nào?",
+# "QĐ 5042 bãi bỏ quyết định nào?", "KH … ban hành theo đề nghị của cơ quan nào, tại tờ trình nào?", "KH … thực hiện
+# quyết định nào của Thủ tướng?", "Kế hoạch … căn cứ chiến lược nào?"; not "thực hiện theo quyết định nào", how a thing the
+# plan names is done): each role with the roles whose lines answer it,
+# the asked one first (a plan "Căn cứ Quyết định …" carries it out as well). A basis asked of a task ("tiêu chuẩn khen
+# thưởng căn cứ vào đâu", "căn cứ pháp lý của thủ tục …") names no plan before the verb, and is no such question.
+_ASKS_REFERENCE = (
+    ("replaces", re.compile(_PLAN_SUBJECT + r".*?\b(?:thay the|bai bo)(?: cho)? (?:%s)(?: so)? (?:nao|gi|may)\b"
+                            % _REFERENCED), ("replaces",)),
+    ("proposal", re.compile(_PLAN_SUBJECT + r".*?\b(?:(?:theo|xet) de nghi\b|de nghi cua (?:ai|co quan|don vi)\b"
+                            r"|to trinh (?:so )?(?:nao|may)\b)"), ("proposal",)),
+    ("implements", re.compile(_PLAN_SUBJECT + r".*?\b(?:thuc hien|trien khai|thi hanh|cu the hoa) (?:%s)"
+                              r"(?: so)? (?:nao|gi|may)\b" % _REFERENCED), ("implements", "basis")),
+    ("basis", re.compile(_PLAN_SUBJECT + r".*?\bcan cu(?: vao)?(?: (?:%s))? (?:nao|gi|dau)\b" % _REFERENCED),
+     ("basis", "implements")),
+)
+
+
+def document_facts_asked(q: "Question", doc: Document) -> tuple["FieldLine", ...]:
+    """The lines of plan ``doc`` stating what ``q`` asks of the document itself (`LetterheadLines.asked`): its number
+    line when the number is asked, its place-and-date line when its date is asked with it (the answer slot a day, a
+    month or a year: "số mấy, ngày nào"), and the lines of the references asked (`Question.asks_reference`)."""
+    date = q.answer_slot is not None and q.answer_slot.kind in DATE_SLOTS
+    return doc.field_lines.asked(q.asks_number, date, q.asks_reference)
+
+
+_WHICH_PLANS = re.compile(r"(?:co )?(?:nhung|cac)\b")
+
+
+def asks_reference(f: str) -> tuple[str, ...]:
+    """The roles of the plan's references the folded question ``f`` asks about (`_ASKS_REFERENCE`), each asked
+    role's answering roles in order, once each; () when it asks none, or asks which plans there are ("Có những kế
+    hoạch triển khai thi hành luật nào": the plans' titles answer it, `COLLECTION_ASKED`)."""
+    if _WHICH_PLANS.match(f):
+        return ()
+    return tuple(dict.fromkeys(r for _, rx, roles in _ASKS_REFERENCE if rx.search(f) for r in roles))
 # the folded words of the administrative levels (`corpus.text.UNIT_LEVELS`): a place's level, no subject of a
 # question — but for the words of "đặc khu", which open common subjects ("khu công nghiệp", "đặc thù"): dropped
 # one word at a time they took the subject away (23 dev questions on industrial zones lost their title match)
@@ -445,6 +489,7 @@ def question_type(f: str, source: bool | None = None) -> str:
 
 
 _TIME_SLOTS = frozenset({"day", "year", "time"})
+DATE_SLOTS = _TIME_SLOTS  # the slots a plan's own date answers ("ngày nào", "năm nào"), its place-and-date line
 # a number of days within which a task is done ("trong mấy ngày phải cấp lại", "phải công bố điểm trong mấy ngày"): the
 # task's thời hạn, though its answer slot counts days (`_FEW_DAYS`) as "rút ngắn còn mấy ngày" does
 # ("chậm nhất mấy ngày", "tối đa bao nhiêu ngày", "không quá mấy ngày" bound the same time; "mất mấy ngày" asks a
@@ -483,6 +528,7 @@ class RoleFlags(NamedTuple):
     asks_recipient: bool  # whom a report goes to
     asks_number: bool  # the plan's number line
     asks_signer: bool  # who signed the plan
+    asks_reference: tuple[str, ...]  # the plan's references asked (`asks_reference`)
     asks_items: bool  # the items of a list
     also_asks: tuple[str, ...]  # the facts asked besides the lead, as `Clause` field names
     explicit_role: bool  # the question names any role at all
@@ -491,12 +537,14 @@ class RoleFlags(NamedTuple):
 def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:
     """Which roles and lines the folded question ``f`` asks about (strategies read these); ``numbers``: the document
     numbers it names (`numbers_named`), which make "quyết định nào" ask another decision than the plan's own."""
+    reference = asks_reference(f)
     return RoleFlags(
         asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         asks_director=bool(re.search(r"\bchi dao\b", f)),
         asks_recipient=bool(ASKS_RECIPIENT.search(f)),
-        asks_number=bool(_ASKS_NUMBER.search(f)) or (bool(_DECISION_ASKED.search(f)) and not numbers),
+        asks_number=bool(_ASKS_NUMBER.search(f)) or (bool(_DECISION_ASKED.search(f)) and not numbers and not reference),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
+        asks_reference=reference,
         asks_items=bool(_ASKS_ITEMS.search(f)) and not COLLECTION_ASKED.search(f),  # which documents: no list's items
         also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))
                         if rx.search(f)),

@@ -37,7 +37,7 @@ from retrieval.contract import (
 )
 from retrieval.evidence import Evidence
 from retrieval.lead_source import deadline_source, lead_source
-from retrieval.query import LEVEL_WORDS, Question, analyse, folded, has_marks, numbered_documents, word_pairs
+from retrieval.query import LEVEL_WORDS, Question, analyse, document_facts_asked, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import (LIST_PLAN_SHARE, catalogue_plans, lead_segments, lead_units, strategy_for,
@@ -104,7 +104,7 @@ class Retriever:
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         if q.unknown_unit and self.unit_listed(q):
             q = dataclasses.replace(q, unknown_unit=None)
-        named = self.plan_numbered(q) or self.plan_named(q)
+        named = self.plan_numbered(q) or self.plan_named(q) or self.plan_citing(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
         q = dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
         return dataclasses.replace(q, catalogue=catalogue_plans(self, q))
@@ -118,6 +118,32 @@ class Retriever:
             return None
         (doc,) = found
         return doc if q.doc_filter is None or doc in q.doc_filter else None
+
+    def plan_citing(self, q: Question) -> str | None:
+        """The one plan whose title or references name the document the question names by number, when no document
+        of the corpus has that number ("Kế hoạch thực hiện NQ 48/NQ-CP của Đồng Tháp số mấy?": the plan whose title
+        and "Căn cứ Nghị quyết số 48/NQ-CP …" name it). Not for a question asking which plans: an act several plans
+        cite is asked across them, and one that only one plan cites does not make the list one plan."""
+        if not q.named_documents or q.qtype == "list":
+            return None
+        docs = q.doc_filter if q.doc_filter is not None else self.store.documents
+        found = {d for d in docs if any(name in self._cited_names(d) for name in self._name_patterns(q))}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _name_patterns(self, q: Question) -> tuple[str, ...]:
+        """The named documents as their words are written in a plan, "số" allowed before the number."""
+        return tuple(" " + n + " " for n in q.named_documents)
+
+    @functools.lru_cache(maxsize=None)
+    def _cited_names(self, doc_id: str) -> str:
+        """The folded words " a b " of the plan's title and of the lines stating what it carries out and rests on
+        (`Document.field_lines`), "số" before a number left out, as `named_documents` writes a document."""
+        doc = self.store.documents[doc_id]
+        clauses = self.store.clauses
+        texts = [doc.title or ""] + [clauses[p].text for p in self.reference_lines(doc_id, ("implements", "basis"))]
+        words = re.findall(r"[a-z0-9]+", folded(" ".join(texts)))
+        return " " + " ".join(w for i, w in enumerate(words) if not (w == "so" and i + 1 < len(words)
+                                                                       and words[i + 1].isdigit())) + " "
 
     def plan_named(self, q: Question) -> str | None:
         """The one plan of the place named that the question names by words of its title no other plan
@@ -156,9 +182,9 @@ class Retriever:
         extra: list[int] = []
         if mode == "hybrid":
             extra += strategy.extra_candidates(self, q, doc_filter)
-            if q.asks_number:
+            if q.asks_number or q.asks_reference:
                 for d in doc_filter or store.documents:
-                    extra += self.number_lines(d)
+                    extra += self.document_fact_lines(q, d)
             if q.asks_signer:
                 for d in doc_filter or store.documents:
                     extra += self.signature_lines(d)
@@ -348,6 +374,19 @@ class Retriever:
     def number_lines(self, doc_id: str) -> tuple[int, ...]:
         """Header clauses that state the document's number ("Số: 08 - CTr/ĐUUB"): `Document.field_lines`."""
         return self._positions(f.clause_id for f in self.store.documents[doc_id].field_lines.number)
+
+    def reference_lines(self, doc_id: str, roles: Iterable[str]) -> tuple[int, ...]:
+        """The lines stating the plan's references of ``roles`` ("Căn cứ …", "Thực hiện Quyết định …", "Theo đề nghị
+        của …", "Kế hoạch này thay thế …"), in the roles' order: `Document.field_lines`."""
+        lines = self.store.documents[doc_id].field_lines
+        return tuple(dict.fromkeys(p for role in roles for p in self._positions(f.clause_id for f in lines.references(role))))
+
+    def document_fact_lines(self, q: Question, doc_id: str) -> tuple[int, ...]:
+        """The lines stating what the question asks of the plan document itself (`query.document_facts_asked`): its
+        number line ("số mấy"), with its place-and-date line when the date is asked too, and the lines of the
+        references it asks (`Question.asks_reference`: what the plan carries out, rests on, replaces, or
+        on whose proposal it was issued)."""
+        return self._positions(f.clause_id for f in document_facts_asked(q, self.store.documents[doc_id]))
 
     def signature_lines(self, doc_id: str) -> tuple[int, ...]:
         """The plan's signature block ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Phú Hiền"): `Document.field_lines`."""

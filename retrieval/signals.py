@@ -443,8 +443,11 @@ def _plan_lines(c: Candidates, asked: bool, lines_of) -> np.ndarray:
 
 @signal
 def number_line(c: Candidates) -> np.ndarray:
-    """The plan's number is asked ("số hiệu", "kèm theo quyết định nào") and the clause is the line stating it."""
-    return _plan_lines(c, c.q.asks_number, c.retriever.number_lines)
+    """A fact of the plan document itself is asked and the clause is the line stating it: its number ("số hiệu",
+    "kèm theo quyết định nào"), or a document it carries out, rests on, replaces, or was proposed by ("thực hiện quyết
+    định nào", "thay thế kế hoạch nào", "theo đề nghị của cơ quan nào": `Retriever.document_fact_lines`)."""
+    return _plan_lines(c, c.q.asks_number or bool(c.q.asks_reference),
+                       lambda d: c.retriever.document_fact_lines(c.q, d))
 
 
 @signal
