@@ -539,7 +539,10 @@ def asks_due_time(q: Question) -> bool:
     """A when-question asking a point or an end in a task's words ("thời gian thực hiện là khi nào", "trước ngày
     nào", "bao giờ phải xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn
     thành" ask it."""
-    return q.qtype == "when" and set(q.time_asked) <= DUE_TIME_KINDS and _DUE_TIME.search(q.folded) is not None
+    from retrieval.strategies import strategy_for
+
+    return strategy_for(q).asks_deadline(q) and set(q.time_asked) <= DUE_TIME_KINDS \
+        and _DUE_TIME.search(q.folded) is not None
 
 
 def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Clause] = ()) -> bool:

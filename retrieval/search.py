@@ -124,7 +124,7 @@ class Retriever:
         of the corpus has that number ("Kế hoạch thực hiện NQ 48/NQ-CP của Đồng Tháp số mấy?": the plan whose title
         and "Căn cứ Nghị quyết số 48/NQ-CP …" name it). Not for a question asking which plans: an act several plans
         cite is asked across them, and one that only one plan cites does not make the list one plan."""
-        if not q.named_documents or q.qtype == "list":
+        if not q.named_documents or strategy_for(q).gathers_tasks:
             return None
         docs = q.doc_filter if q.doc_filter is not None else self.store.documents
         found = {d for d in docs if any(name in self._cited_names(d) for name in self._name_patterns(q))}
