@@ -182,7 +182,7 @@ class Retriever:
         extra: list[int] = []
         if mode == "hybrid":
             extra += strategy.extra_candidates(self, q, doc_filter)
-            if q.asks_number or q.asks_reference:
+            if q.asks_number or q.asks_reference or q.asks_period:
                 for d in doc_filter or store.documents:
                     extra += self.document_fact_lines(q, d)
             if q.asks_signer:

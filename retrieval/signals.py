@@ -446,7 +446,7 @@ def number_line(c: Candidates) -> np.ndarray:
     """A fact of the plan document itself is asked and the clause is the line stating it: its number ("số hiệu",
     "kèm theo quyết định nào"), or a document it carries out, rests on, replaces, or was proposed by ("thực hiện quyết
     định nào", "thay thế kế hoạch nào", "theo đề nghị của cơ quan nào": `Retriever.document_fact_lines`)."""
-    return _plan_lines(c, c.q.asks_number or bool(c.q.asks_reference),
+    return _plan_lines(c, c.q.asks_number or bool(c.q.asks_reference) or c.q.asks_period,
                        lambda d: c.retriever.document_fact_lines(c.q, d))
 
 
