@@ -435,7 +435,7 @@ _ASKS_REFERENCE = (
                               r"(?: so)? (?:nao|gi|may)\b" % (_REFERENCED, _KIND_QUALIFIED)), ("implements", "basis")),
     # "thi đua Đắk Lắk theo quyết định nào của TTg?": a document of an issuer the plan follows, its subject named by
     # topic and place alone — not "ban hành (kèm) theo quyết định nào", the plan's own number line
-    ("implements", re.compile(r"(?<!\bban hanh )(?<!\bkem )\btheo (?:%s)%s(?: so)? (?:nao|gi|may) cua\b"
+    ("implements", re.compile(r"(?<!\bban hanh )(?<!\bkem )\btheo (?:%s)%s(?: so)? (?:nao|gi|may)(?= cua\b)"
                               % (_REFERENCED, _KIND_QUALIFIED)), ("implements", "basis")),
     ("basis", re.compile(_PLAN_SUBJECT + r".*?\bcan cu(?: vao)?(?: (?:%s))? (?:nao|gi|dau)\b" % _REFERENCED),
      ("basis", "implements")),
