@@ -418,8 +418,9 @@ _PLAN_SUBJECT = r"\b(?:%s|kh|qd|ctr|tt|nq)\b" % "|".join(
     sorted((re.escape(fold(k.lower())) for k in HEADING_KINDS), key=len, reverse=True))
 _REFERENCED = r"(?:%s|van ban|kh|qd|nq|tt|chien luoc|de an)" % "|".join(
     sorted((re.escape(fold(k.lower())) for k in ASKED_KINDS), key=len, reverse=True))
-# at most three words qualifying the kind of the document asked ("kế hoạch hành động số mấy", "nghị quyết đại hội nào")
-_KIND_QUALIFIED = r"(?: (?!(?:so|nao|gi|may|cua)\b)[a-z0-9]+){0,3}?"
+# at most two words qualifying the kind of the document asked ("kế hoạch hành động số mấy", "nghị quyết đại hội nào");
+# not the words of a question about who does it ("thi hành Luật do cơ quan nào chủ trì")
+_KIND_QUALIFIED = r"(?: (?!(?:so|nao|gi|may|cua|do|boi|ai|co|don|la|duoc|va|voi|thi|nay)\b)[a-z0-9]+){0,2}?"
 # what a plan says of another document, asked of the plan named before it ("Kế hoạch … thay thế kế hoạch nào?",
 # "QĐ 5042 bãi bỏ quyết định nào?", "KH … ban hành theo đề nghị của cơ quan nào, tại tờ trình nào?", "KH … thực hiện
 # quyết định nào của Thủ tướng?", "Kế hoạch … căn cứ chiến lược nào?"; not "thực hiện theo quyết định nào", how a thing the

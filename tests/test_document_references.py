@@ -147,6 +147,9 @@ def test_questions_asking_what_a_plan_refers_to_are_read_with_the_roles_answerin
     "Các sở, ngành Sơn La gửi báo cáo tổng kết năm thực hiện kế hoạch xuất khẩu trước ngày nào?",
     "Có những kế hoạch triển khai thi hành luật nào, thi hành luật gì?",  # which plans: their titles answer it
     "QĐ 5042/QĐ-BNNMT bãi bỏ những thủ tục hành chính nội bộ nào?",  # the items it repeals, not a document
+    # who drafts a decree carrying out a law: a task's lead, not a document the plan carries out
+    "Lai Châu triển khai Luật Tiêu chuẩn: tham mưu nghị định quy định chi tiết thi hành Luật do cơ quan nào chủ trì?",
+    "Đắk Lắk khen thưởng theo quyết định của cơ quan nào?",  # no "<kind> nào của": who decides
 ])
 def test_questions_about_a_task_or_a_list_ask_no_reference_of_the_plan(question):
     assert asks_reference(folded(question)) == ()
