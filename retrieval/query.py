@@ -572,9 +572,11 @@ _ASKS_OWN_DATE = re.compile(r"\bngay (?:ban hanh|ky|thang nam)\b|\bngay nao\b|\b
 # the plan's own period, asked of the plan the question opens with by a verb of its span ("Kế hoạch tài chính - ngân
 # sách 03 năm của Cà Mau áp dụng cho những năm nào?", "kế hoạch xuất khẩu Sơn La chạy giai đoạn nào?", "KH 987 … thực
 # hiện trong giai đoạn nào?"): its title states it; not a time a task is done by ("phải xây dựng trong năm nào", "làm
-# vào năm nào", "đạt mốc đến năm nào")
+# vào năm nào", "đạt mốc đến năm nào"); opened by the kinds a plan is (kế hoạch, chương trình), not a document a plan
+# names and carries out ("Đề án xây dựng lực lượng dân quân tự vệ của Tỉnh ủy áp dụng cho giai đoạn nào?")
+_OWN_PLAN_SUBJECT = r"\b(?:ke hoach|kh|chuong trinh|ctr)\b"
 _ASKS_OWN_PERIOD = re.compile(r"^(?:%s).*?\b(?:ap dung|thuc hien|trien khai|chay|keo dai|co hieu luc)(?: (?:cho|trong))?"
-                              r" (?:nhung |cac )?(?:nam|giai doan|thoi ky) nao\W*$" % _PLAN_SUBJECT)
+                              r" (?:nhung |cac )?(?:nam|giai doan|thoi ky) nao\W*$" % _OWN_PLAN_SUBJECT)
 
 
 def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:

@@ -256,6 +256,8 @@ def test_the_plans_own_period_asked_reads_its_title_line(question):
     "ke hoach 5G cua Ha Noi va Nghe An moi noi dat moc den nam nao?",
     "Báo cáo giữa kỳ thực hiện kế hoạch lộ trình đổi mới công nghệ Đồng Tháp làm vào năm nào?",
     "Sở Công Thương Sơn La triển khai kế hoạch xuất khẩu giai đoạn nào?",  # a unit's part, not the plan named first
+    # a document the plan names and carries out, not the plan: its period is stated where the plan names it
+    "Đề án xây dựng lực lượng dân quân tự vệ của Tỉnh ủy Thái Nguyên áp dụng cho giai đoạn nào?",
 ])
 def test_a_time_a_task_is_done_by_is_not_the_plans_own_period(question):
     assert not role_flags(folded(question)).asks_period
