@@ -446,7 +446,9 @@ _ASKS_REFERENCE = (
 def document_facts_asked(q: "Question", doc: Document) -> tuple["FieldLine", ...]:
     """The lines of plan ``doc`` stating what ``q`` asks of the document itself (`LetterheadLines.asked`): its number
     line when the number is asked, its place-and-date line when its date is asked with it (the answer slot a day, a
-    month or a year: "số mấy, ngày nào"), and the lines of the references asked (`Question.asks_reference`)."""
+    month or a year: "số mấy, ngày nào", or `Question.asks_date`: "số hiệu và ngày ban hành"), the lines of the
+    references asked (`Question.asks_reference`), and its title line when its own period is asked
+    (`Question.asks_period`)."""
     date = q.asks_date or (q.answer_slot is not None and q.answer_slot.kind in DATE_SLOTS)
     return doc.field_lines.asked(q.asks_number, date, q.asks_reference, q.asks_period)
 

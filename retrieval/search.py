@@ -385,7 +385,7 @@ class Retriever:
         """The lines stating what the question asks of the plan document itself (`query.document_facts_asked`): its
         number line ("số mấy"), with its place-and-date line when the date is asked too, and the lines of the
         references it asks (`Question.asks_reference`: what the plan carries out, rests on, replaces, or
-        on whose proposal it was issued)."""
+        on whose proposal it was issued); its title line when its own period is asked (`Question.asks_period`)."""
         return self._positions(f.clause_id for f in document_facts_asked(q, self.store.documents[doc_id]))
 
     def signature_lines(self, doc_id: str) -> tuple[int, ...]:
