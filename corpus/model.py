@@ -254,11 +254,14 @@ class LetterheadLines:
         """The lines stating the plan's references of ``role`` (one of `REFERENCE_ROLES`)."""
         return getattr(self, role) if role in REFERENCE_ROLES else ()
 
-    def asked(self, number: bool = False, date: bool = False, roles: tuple[str, ...] = ()) -> tuple[FieldLine, ...]:
-        """The lines stating what a question asks of the plan document itself, in this order, once each: its number
-        lines (``number``), with the line stating where and when it was issued when its date is asked too
-        (``date``), then the lines of each reference role asked (``roles``, `REFERENCE_ROLES`)."""
-        out = list(self.number) if number else []
+    def asked(self, number: bool = False, date: bool = False, roles: tuple[str, ...] = (),
+              title: bool = False) -> tuple[FieldLine, ...]:
+        """The lines stating what a question asks of the plan document itself, in this order, once each: its title
+        line (``title``: the period it names), its number lines (``number``), with the line stating where and when it
+        was issued when its date is asked too (``date``), then the lines of each reference role asked (``roles``,
+        `REFERENCE_ROLES`)."""
+        out = [self.title] if title and self.title is not None else []
+        out += list(self.number) if number else []
         if number and date and self.place_date is not None:
             out.append(self.place_date)
         for role in roles:

@@ -12,7 +12,7 @@ from typing import Callable, Sequence
 from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
-from corpus.timing import answers_time
+from corpus.timing import answers_time, due_year
 from retrieval.query import DATE_SLOTS, Question, document_facts_asked, folded
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
@@ -357,10 +357,10 @@ def only_document_facts_asked(q: Question) -> bool:
     plan's date with its number ("số mấy, ngày nào": the place-and-date line), the proposer with the proposal ("theo
     đề nghị của cơ quan nào": the proposal line names it). "Có hiệu lực từ ngày nào và bãi bỏ thông tư nào" asks a
     date the body states too."""
-    if not (q.asks_number or q.asks_reference):
+    if not (q.asks_number or q.asks_reference or q.asks_period):
         return False
     slot = q.answer_slot
-    return (slot is None or (q.asks_number and slot.kind in DATE_SLOTS)
+    return (slot is None or ((q.asks_number or q.asks_period) and slot.kind in DATE_SLOTS)
             or (slot.kind == "agency" and "proposal" in q.asks_reference))
 
 
@@ -368,7 +368,10 @@ def document_fact_clauses(q: Question, doc: Document, clauses: Sequence[Clause])
     """The clauses of plan ``doc`` (among ``clauses``, its own) stating what ``q`` asks of the document itself
     (`query.document_facts_asked`, read from its typed `Document.field_lines`), in the order asked."""
     by_id = {c.id: c for c in clauses}
-    return [by_id[f.clause_id] for f in document_facts_asked(q, doc) if f.clause_id in by_id]
+    title = doc.field_lines.title
+    # the plan's own period asked: its title line answers only when it names a year ("… 03 NĂM 2026 - 2028")
+    return [by_id[f.clause_id] for f in document_facts_asked(q, doc) if f.clause_id in by_id
+            and (f != title or not q.asks_period or due_year(by_id[f.clause_id].text) is not None)]
 
 
 def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, float]],
@@ -425,10 +428,11 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
         # the plan's number alone asked of a task ("gửi … trong thời hạn bao lâu kể từ ngày ban hành") is no question
         # about the document: only a fact question, or one asking the plan's references, quotes its facts
         facts = (document_fact_clauses(q, documents[doc_id], plan(doc_id) if plan is not None else cs)
-                 if strategy.name == "fact" or (q.asks_reference and strategy.name != "list") else [])
+                 if strategy.name == "fact" or ((q.asks_reference or q.asks_period) and strategy.name != "list") else [])
         # the number alone ("… thực hiện theo quyết định nào" reads as the plan's own number too) is the whole answer
         # only when its line is the plan's best clause found: a clause ranked above it states another decision
-        if facts and only_document_facts_asked(q) and (q.asks_reference or any(cs[0] is f for f in facts)):
+        if facts and only_document_facts_asked(q) and (q.asks_reference or q.asks_period
+                                                         or any(cs[0] is f for f in facts)):
             # what the question asks of the plan document itself (its number and date, what it carries out, rests
             # on, replaces, on whose proposal it was issued): the lines stating it are the answer, each with its line
             said_facts = [strategy.line(c, q, cs) for c in facts]

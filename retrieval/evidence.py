@@ -1282,7 +1282,7 @@ class Evidence:
         c = self.store.clauses[pos]
         if q.asks_signer and c.kind in ("header", "footer") and self.store.documents[c.doc_id].signer:
             return True
-        return q.answer_slot is None or self.holds_value(pos, q.answer_slot, letterhead=q.asks_number)
+        return q.answer_slot is None or self.holds_value(pos, q.answer_slot, letterhead=q.asks_number or q.asks_period)
 
     @functools.cached_property
     def _known_codes(self) -> frozenset[str]:

@@ -274,6 +274,8 @@ class Question:
     asks_director: bool = False
     asks_recipient: bool = False  # whom something is reported, sent or submitted to: not who leads it
     asks_number: bool = False  # "số hiệu", "kèm theo quyết định nào": the plan's number line
+    asks_date: bool = False  # "số hiệu và ngày ban hành": the plan's own date, asked with its number (`role_flags`)
+    asks_period: bool = False  # "Kế hoạch … áp dụng cho những năm nào?": the plan's own period, its title line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
     # the plan's references asked (`asks_reference`), as `corpus.model.REFERENCE_ROLES`, the role asked first:
     # ("implements", "basis") for "KH … thực hiện quyết định nào?", ("proposal",) for "theo đề nghị của cơ quan nào?"
@@ -416,6 +418,9 @@ _PLAN_SUBJECT = r"\b(?:%s|kh|qd|ctr|tt|nq)\b" % "|".join(
     sorted((re.escape(fold(k.lower())) for k in HEADING_KINDS), key=len, reverse=True))
 _REFERENCED = r"(?:%s|van ban|kh|qd|nq|tt|chien luoc|de an)" % "|".join(
     sorted((re.escape(fold(k.lower())) for k in ASKED_KINDS), key=len, reverse=True))
+# at most two words qualifying the kind of the document asked ("kế hoạch hành động số mấy", "nghị quyết đại hội nào");
+# not the words of a question about who does it ("thi hành Luật do cơ quan nào chủ trì")
+_KIND_QUALIFIED = r"(?: (?!(?:so|nao|gi|may|cua|do|boi|ai|co|don|la|duoc|va|voi|thi|nay)\b)[a-z0-9]+){0,2}?"
 # what a plan says of another document, asked of the plan named before it ("Kế hoạch … thay thế kế hoạch nào?",
 # "QĐ 5042 bãi bỏ quyết định nào?", "KH … ban hành theo đề nghị của cơ quan nào, tại tờ trình nào?", "KH … thực hiện
 # quyết định nào của Thủ tướng?", "Kế hoạch … căn cứ chiến lược nào?"; not "thực hiện theo quyết định nào", how a thing the
@@ -427,8 +432,12 @@ _ASKS_REFERENCE = (
                             % _REFERENCED), ("replaces",)),
     ("proposal", re.compile(_PLAN_SUBJECT + r".*?\b(?:(?:theo|xet) de nghi\b|de nghi cua (?:ai|co quan|don vi)\b"
                             r"|to trinh (?:so )?(?:nao|may)\b)"), ("proposal",)),
-    ("implements", re.compile(_PLAN_SUBJECT + r".*?\b(?:thuc hien|trien khai|thi hanh|cu the hoa) (?:%s)"
-                              r"(?: so)? (?:nao|gi|may)\b" % _REFERENCED), ("implements", "basis")),
+    ("implements", re.compile(_PLAN_SUBJECT + r".*?\b(?:thuc hien|trien khai|thi hanh|cu the hoa) (?:%s)%s"
+                              r"(?: so)? (?:nao|gi|may)\b" % (_REFERENCED, _KIND_QUALIFIED)), ("implements", "basis")),
+    # "thi đua Đắk Lắk theo quyết định nào của TTg?": a document of an issuer the plan follows, its subject named by
+    # topic and place alone — not "ban hành (kèm) theo quyết định nào", the plan's own number line
+    ("implements", re.compile(r"(?<!\bban hanh )(?<!\bkem )\btheo (?:%s)%s(?: so)? (?:nao|gi|may)(?= cua\b)"
+                              % (_REFERENCED, _KIND_QUALIFIED)), ("implements", "basis")),
     ("basis", re.compile(_PLAN_SUBJECT + r".*?\bcan cu(?: vao)?(?: (?:%s))? (?:nao|gi|dau)\b" % _REFERENCED),
      ("basis", "implements")),
 )
@@ -437,9 +446,11 @@ _ASKS_REFERENCE = (
 def document_facts_asked(q: "Question", doc: Document) -> tuple["FieldLine", ...]:
     """The lines of plan ``doc`` stating what ``q`` asks of the document itself (`LetterheadLines.asked`): its number
     line when the number is asked, its place-and-date line when its date is asked with it (the answer slot a day, a
-    month or a year: "số mấy, ngày nào"), and the lines of the references asked (`Question.asks_reference`)."""
-    date = q.answer_slot is not None and q.answer_slot.kind in DATE_SLOTS
-    return doc.field_lines.asked(q.asks_number, date, q.asks_reference)
+    month or a year: "số mấy, ngày nào", or `Question.asks_date`: "số hiệu và ngày ban hành"), the lines of the
+    references asked (`Question.asks_reference`), and its title line when its own period is asked
+    (`Question.asks_period`)."""
+    date = q.asks_date or (q.answer_slot is not None and q.answer_slot.kind in DATE_SLOTS)
+    return doc.field_lines.asked(q.asks_number, date, q.asks_reference, q.asks_period)
 
 
 _WHICH_PLANS = re.compile(r"(?:co )?(?:nhung|cac)\b")
@@ -509,6 +520,9 @@ def asks_time(f: str, source: bool | None = None) -> bool:
 
 # the plan's own date: "ký ngày nào", "ban hành năm nào" (letterhead facts, not a task's deadline)
 _SIGNED_WHEN = re.compile(r"\b(?:ky|ban hanh|co hieu luc)(?: (?:vao|tu|tu ngay))? (?:ngay|nam|thang|khi) nao\b")
+# "ký ngày nào", "ký vào ngày mấy": the day the plan was signed, on its place-and-date line, asked with its number line
+# (not "ký kết", an agreement's signing)
+_SIGNED_DAY = re.compile(r"\bky (?:vao )?ngay (?:nao|may)\b")
 
 
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
@@ -527,11 +541,44 @@ class RoleFlags(NamedTuple):
     asks_director: bool  # chỉ đạo
     asks_recipient: bool  # whom a report goes to
     asks_number: bool  # the plan's number line
+    asks_date: bool  # the plan's own date, with its number (`_ASKS_OWN_DATE`)
+    asks_period: bool  # the plan's own period, stated in its title (`_ASKS_OWN_PERIOD`)
     asks_signer: bool  # who signed the plan
     asks_reference: tuple[str, ...]  # the plan's references asked (`asks_reference`)
     asks_items: bool  # the items of a list
     also_asks: tuple[str, ...]  # the facts asked besides the lead, as `Clause` field names
     explicit_role: bool  # the question names any role at all
+
+
+_ASKED_WORDS_END = re.compile(r"(?:\bso )?\b(?:nao|gi|may)$")
+
+
+def _outside_references(f: str) -> str:
+    """The folded question ``f`` without the words asking which document a reference is (`_ASKS_REFERENCE`): "kế hoạch
+    987 triển khai kế hoạch hành động số mấy của tỉnh ủy?" asks the number of the plan carried out, not the plan's own
+    (its number line is asked only by words outside those)."""
+    for _, rx, _ in _ASKS_REFERENCE:
+        for m in rx.finditer(f):
+            tail = _ASKED_WORDS_END.search(m.group(0))
+            if tail:
+                a, b = m.start() + tail.start(), m.end()
+                f = f[:a] + " " * (b - a) + f[b:]
+    return f
+
+
+# the plan's own date asked with its number ("số hiệu và ngày ban hành", "số mấy, ban hành ngày nào", "ngày ký"): the
+# line stating where and when it was issued answers with the number line (`document_facts_asked`)
+_ASKS_OWN_DATE = re.compile(r"\bngay (?:ban hanh|ky|thang nam)\b|\bngay nao\b|\bthoi (?:gian|diem) ban hanh\b")
+
+
+# the plan's own period, asked of the plan the question opens with by a verb of its span ("Kế hoạch tài chính - ngân
+# sách 03 năm của Cà Mau áp dụng cho những năm nào?", "kế hoạch xuất khẩu Sơn La chạy giai đoạn nào?", "KH 987 … thực
+# hiện trong giai đoạn nào?"): its title states it; not a time a task is done by ("phải xây dựng trong năm nào", "làm
+# vào năm nào", "đạt mốc đến năm nào"); opened by the kinds a plan is (kế hoạch, chương trình), not a document a plan
+# names and carries out ("Đề án xây dựng lực lượng dân quân tự vệ của Tỉnh ủy áp dụng cho giai đoạn nào?")
+_OWN_PLAN_SUBJECT = r"\b(?:ke hoach|kh|chuong trinh|ctr)\b"
+_ASKS_OWN_PERIOD = re.compile(r"^(?:%s).*?\b(?:ap dung|thuc hien|trien khai|chay|keo dai|co hieu luc)(?: (?:cho|trong))?"
+                              r" (?:nhung |cac )?(?:nam|giai doan|thoi ky) nao\W*$" % _OWN_PLAN_SUBJECT)
 
 
 def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:
@@ -542,7 +589,10 @@ def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:
         asks_partners=bool(re.search(r"\bphoi hop\b", f)) and not re.search(r"\bchu tri\b", f),
         asks_director=bool(re.search(r"\bchi dao\b", f)),
         asks_recipient=bool(ASKS_RECIPIENT.search(f)),
-        asks_number=bool(_ASKS_NUMBER.search(f)) or (bool(_DECISION_ASKED.search(f)) and not numbers and not reference),
+        asks_number=(bool(_ASKS_NUMBER.search(_outside_references(f)) or _SIGNED_DAY.search(f))
+                     or (bool(_DECISION_ASKED.search(f)) and not numbers and not reference)),
+        asks_date=bool(_ASKS_OWN_DATE.search(f) or _SIGNED_WHEN.search(f)),
+        asks_period=bool(_ASKS_OWN_PERIOD.search(f)),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
         asks_reference=reference,
         asks_items=bool(_ASKS_ITEMS.search(f)) and not COLLECTION_ASKED.search(f),  # which documents: no list's items

@@ -182,7 +182,7 @@ class Retriever:
         extra: list[int] = []
         if mode == "hybrid":
             extra += strategy.extra_candidates(self, q, doc_filter)
-            if q.asks_number or q.asks_reference:
+            if q.asks_number or q.asks_reference or q.asks_period:
                 for d in doc_filter or store.documents:
                     extra += self.document_fact_lines(q, d)
             if q.asks_signer:
@@ -385,7 +385,7 @@ class Retriever:
         """The lines stating what the question asks of the plan document itself (`query.document_facts_asked`): its
         number line ("số mấy"), with its place-and-date line when the date is asked too, and the lines of the
         references it asks (`Question.asks_reference`: what the plan carries out, rests on, replaces, or
-        on whose proposal it was issued)."""
+        on whose proposal it was issued); its title line when its own period is asked (`Question.asks_period`)."""
         return self._positions(f.clause_id for f in document_facts_asked(q, self.store.documents[doc_id]))
 
     def signature_lines(self, doc_id: str) -> tuple[int, ...]:

@@ -445,8 +445,9 @@ def _plan_lines(c: Candidates, asked: bool, lines_of) -> np.ndarray:
 def number_line(c: Candidates) -> np.ndarray:
     """A fact of the plan document itself is asked and the clause is the line stating it: its number ("số hiệu",
     "kèm theo quyết định nào"), or a document it carries out, rests on, replaces, or was proposed by ("thực hiện quyết
-    định nào", "thay thế kế hoạch nào", "theo đề nghị của cơ quan nào": `Retriever.document_fact_lines`)."""
-    return _plan_lines(c, c.q.asks_number or bool(c.q.asks_reference),
+    định nào", "thay thế kế hoạch nào", "theo đề nghị của cơ quan nào": `Retriever.document_fact_lines`), or the
+    title stating its own period ("Kế hoạch … áp dụng cho những năm nào": `Question.asks_period`)."""
+    return _plan_lines(c, c.q.asks_number or bool(c.q.asks_reference) or c.q.asks_period,
                        lambda d: c.retriever.document_fact_lines(c.q, d))
 
 

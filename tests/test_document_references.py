@@ -147,6 +147,9 @@ def test_questions_asking_what_a_plan_refers_to_are_read_with_the_roles_answerin
     "Các sở, ngành Sơn La gửi báo cáo tổng kết năm thực hiện kế hoạch xuất khẩu trước ngày nào?",
     "Có những kế hoạch triển khai thi hành luật nào, thi hành luật gì?",  # which plans: their titles answer it
     "QĐ 5042/QĐ-BNNMT bãi bỏ những thủ tục hành chính nội bộ nào?",  # the items it repeals, not a document
+    # who drafts a decree carrying out a law: a task's lead, not a document the plan carries out
+    "Lai Châu triển khai Luật Tiêu chuẩn: tham mưu nghị định quy định chi tiết thi hành Luật do cơ quan nào chủ trì?",
+    "Đắk Lắk khen thưởng theo quyết định của cơ quan nào?",  # no "<kind> nào của": who decides
 ])
 def test_questions_about_a_task_or_a_list_ask_no_reference_of_the_plan(question):
     assert asks_reference(folded(question)) == ()
@@ -190,3 +193,80 @@ def test_a_reference_asked_is_answered_by_its_line_and_a_task_asked_with_the_num
 def test_a_thing_done_according_to_a_decision_asks_no_reference_of_the_plan():
     # "kế hoạch sử dụng đất … thực hiện theo quyết định nào": a plan the document names, done as a decision says
     assert asks_reference(folded("ke hoach su dung dat giai doan 2021-2025 thuc hien theo quyet dinh nao")) == ()
+
+
+# The plan's own date asked with its number, whatever the wording and order (modelled on Cà Mau's budget plan, Nghệ
+# An's 5G plan and Sơn La's export decision): the place-and-date line is quoted with the number line.
+@pytest.mark.parametrize("question", [
+    "Số hiệu và ngày ban hành kế hoạch tài chính - ngân sách 03 năm của Cà Mau?",
+    "Kế hoạch 5G khu công nghiệp Nghệ An số mấy, ban hành ngày nào?",
+    "Quyết định ban hành kế hoạch xuất khẩu Sơn La ký ngày nào?",
+    "Ngày ký và số hiệu của kế hoạch thi đua Đắk Lắk?",
+])
+def test_the_plans_number_and_date_asked_together_read_both_its_lines(question):
+    flags = role_flags(folded(question), numbers_named(question))
+    assert flags.asks_number and flags.asks_date
+    plan = parse_md(_DECISION)
+    q = Question(text=question, folded=folded(question), qtype="fact", asks_number=True, asks_date=flags.asks_date)
+    assert [c.text for c in document_fact_clauses(q, plan.document, plan.clauses)] == [
+        "Số: 2954/QĐ-UBND", "Sơn La, ngày 20 tháng 11 năm 2025"]
+
+
+def test_the_number_alone_asked_reads_no_date_line():
+    q = "Kế hoạch xuất khẩu Sơn La có số hiệu là gì?"
+    assert not role_flags(folded(q), numbers_named(q)).asks_date
+
+
+# What the plan carries out, asked as "theo/triển khai <kind> nào / số mấy của <issuer>": the implemented document,
+# not the plan's own number (Đắk Lắk's contest plan, Nghệ An's 5G plan, TP.HCM's employment-law plan).
+@pytest.mark.parametrize("question", [
+    "thi đua Đắk Lắk theo quyết định nào của TTg?",
+    "ke hoach 987 nghe an ve 5G trien khai ke hoach hanh dong so may cua tinh uy?",
+    "KH thi hành Luật Việc làm TP.HCM theo quyết định số mấy của Thủ tướng?",
+    "Chương trình chuyển đổi số của Đồng Tháp thực hiện nghị quyết đại hội nào?",
+])
+def test_the_document_a_plan_carries_out_asked_by_issuer_or_qualified_kind_is_its_implements_line(question):
+    flags = role_flags(folded(question), numbers_named(question))
+    assert flags.asks_reference == ("implements", "basis") and not flags.asks_number
+
+
+@pytest.mark.parametrize("question, number", [
+    ("Kế hoạch thi đua chào mừng Đại hội XIV của Đắk Lắk ban hành theo quyết định nào?", True),
+    ("Kế hoạch xuất khẩu Sơn La ban hành kèm theo quyết định nào của UBND tỉnh?", True),
+    ("Kế hoạch 987 số mấy, triển khai kế hoạch hành động nào của tỉnh ủy?", True),  # its own number asked first
+])
+def test_the_plans_own_number_stays_asked_beside_a_reference(question, number):
+    assert role_flags(folded(question), numbers_named(question)).asks_number is number
+
+
+# The plan's own period asked of the plan the question opens with: its title line states it (Cà Mau's three-year
+# budget plan, Sơn La's export plan, Nghệ An's 5G plan); a time a task is done by is no such question.
+@pytest.mark.parametrize("question", [
+    "Kế hoạch tài chính - ngân sách 03 năm của Cà Mau áp dụng cho những năm nào?",
+    "kế hoạch xuất khẩu sơn la chạy giai đoạn nào?",
+    "KH 987 Nghệ An về 5G khu công nghiệp áp dụng giai đoạn nào?",
+    "Chương trình hành động của Đắk Lắk thực hiện trong giai đoạn nào?",
+])
+def test_the_plans_own_period_asked_reads_its_title_line(question):
+    assert role_flags(folded(question)).asks_period
+
+
+@pytest.mark.parametrize("question", [
+    "Kế hoạch thúc đẩy sử dụng nền tảng số quốc gia trên địa bàn Đồng Nai phải xây dựng trong năm nào?",
+    "ke hoach 5G cua Ha Noi va Nghe An moi noi dat moc den nam nao?",
+    "Báo cáo giữa kỳ thực hiện kế hoạch lộ trình đổi mới công nghệ Đồng Tháp làm vào năm nào?",
+    "Sở Công Thương Sơn La triển khai kế hoạch xuất khẩu giai đoạn nào?",  # a unit's part, not the plan named first
+    # a document the plan names and carries out, not the plan: its period is stated where the plan names it
+    "Đề án xây dựng lực lượng dân quân tự vệ của Tỉnh ủy Thái Nguyên áp dụng cho giai đoạn nào?",
+])
+def test_a_time_a_task_is_done_by_is_not_the_plans_own_period(question):
+    assert not role_flags(folded(question)).asks_period
+
+
+def test_the_plans_own_period_is_answered_by_its_title_when_it_names_a_year():
+    plan = parse_md(_DECISION)
+    q = Question(text="…", folded="…", qtype="when", asks_period=True)
+    found = document_fact_clauses(q, plan.document, plan.clauses)
+    assert len(found) == 1 and "2026 - 2030" in found[0].text
+    undated = parse_md(_REPEAL)  # its title names no year: no line of the document states a period
+    assert document_fact_clauses(q, undated.document, undated.clauses) == []
