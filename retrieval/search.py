@@ -107,7 +107,10 @@ class Retriever:
         named = self.plan_numbered(q) or self.plan_named(q) or self.plan_citing(q)
         q = dataclasses.replace(q, doc_filter=frozenset({named})) if named else q
         q = dataclasses.replace(q, subject_plans=self.evidence.subject_plans(q))
-        return dataclasses.replace(q, catalogue=catalogue_plans(self, q))
+        catalogue = catalogue_plans(self, q)
+        # the plans the catalogue names are the answer, listed as such (`PlanList`), whatever the question's type read
+        # from its wording ("tỉnh nào phát động …", "lần lượt do ai ban hành, số hiệu là gì")
+        return dataclasses.replace(q, catalogue=catalogue, qtype="list" if catalogue else q.qtype)
 
     def plan_numbered(self, q: Question) -> str | None:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",

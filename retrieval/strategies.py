@@ -9,6 +9,7 @@ ranker's weights are the same for every type; a type only says which facts are *
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
@@ -17,6 +18,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
 from corpus.text import (
+    ABBREVIATIONS,
     ACTING_UNIT_HEADS,
     ASSIGNING_SECTION,
     COLLECTION_ASKED,
@@ -1243,10 +1245,13 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 # a tense or aspect word may stand between "nào" and the verb ("Những tỉnh nào đã ban hành kế hoạch …", "Tỉnh nào
 # cũng có kế hoạch …"): the stop words that mark when, not what
 _ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
+# a question opening with the places it asks for ("Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển
+# khai …"): the places are its subject, so their plans are the answer, whatever the verb
+_PLACE_FIRST = r"^(?:nhung |cac )?(?:tinh|thanh pho|dia phuong) nao\b"
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
+                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b|%s"
                          r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
-                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern))
+                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern, _PLACE_FIRST))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -1398,7 +1403,10 @@ def asks_plans(q: Question) -> bool:
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
 CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
 # what is asked of each document listed, not what it is about: "về nội dung gì", "nội dung nào"
-_ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b")
+# "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is
+# (and "lần lượt do ai ban hành", "(sửa đổi)": a qualifier written inside a name, which the name found stands for)
+_ASKED_OF_EACH = re.compile(r"\bnoi dung(?: (?:gi|nao))?\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
+                            r"|\b(?:ai|co quan nao) ban hanh\b|\([^()]*\)")
 
 
 def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
@@ -1409,7 +1417,9 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì"); in the store's order, at most MAX_PLANS_LISTED. Empty when the
     question asks about what the plans' clauses say, or names a subject no title states (the abstention decides)."""
     laws = len(q.subject_plans) >= SUBJECTS_LISTED
-    if not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role or q.unit:
+    if laws and q.asks_number:  # "Kế hoạch thi hành Luật A, Luật B và Luật C lần lượt do ai ban hành, số hiệu là gì":
+        q = dataclasses.replace(q, explicit_role=None, unit=None)  # each law's plan, by its number and issuer
+    elif not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role or q.unit:
         return ()  # plans named by the law they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
     if q.kind_asked:  # "Có những thông tư nào": the documents issued as that kind (`Document.kind`)
@@ -1419,14 +1429,17 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         docs = [d for d in docs if d in named]
     elif q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
+    issuer = issuer_named(r, q, docs)
+    if issuer:  # "UBND tỉnh Đồng Tháp có những kế hoạch nào": the plans whose typed issuer is the one named
+        docs = [d for d in docs if _issuer_words(r.store.documents[d].issuer) == issuer]
     signer = signer_named(r, q, docs)
     if signer:  # "Ông Nguyễn Thành Diệu ký những kế hoạch nào": the plans whose typed signer is the one named
         docs = [d for d in docs if _name_words(r.store.documents[d].signer) == signer]
-    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
-             | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
+    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | set(" ".join(issuer).split()) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
+             | set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
-        found = docs if q.provinces_named or q.kind_asked or signer or laws else []
+        found = docs if q.provinces_named or q.kind_asked or signer or laws or issuer else []
     else:
         total = sum(r.evidence.idf(w) for w in subject)
         titles = {d: r.evidence.title_words(r.store.documents[d].title or "") for d in docs}
@@ -1443,6 +1456,30 @@ SIGNER_NAME_WORDS = 2  # a signer is named by family and given name at least: on
 
 def _name_words(name: str | None) -> tuple[str, ...]:
     return tuple(fold(name or "").split())
+
+
+# the long forms a question or a letterhead writes as the plans' abbreviations ("Ủy ban nhân dân" as "UBND"), folded
+_SHORT_FORMS = [(re.compile(r"\b%s\b" % re.escape(fold(long))), " ".join(re.findall(r"[a-z0-9]+", fold(short))))
+                for short, long in ABBREVIATIONS.items()]
+
+
+def _issuer_words(text: str | None) -> tuple[str, ...]:
+    """Folded words of an issuer or a question, each abbreviated long form as its abbreviation (`_SHORT_FORMS`)."""
+    f = fold(text or "")
+    for rx, short in _SHORT_FORMS:
+        f = rx.sub(short, f)
+    return tuple(re.findall(r"[a-z0-9]+", f))
+
+
+def issuer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
+    """The words of a plan's typed issuer (`Document.issuer`: "Ủy ban nhân dân tỉnh Đồng Tháp") that the question
+    writes whole, as consecutive words ("UBND tỉnh Đồng Tháp có những kế hoạch nào"), among ``docs``, abbreviations
+    as their long forms; () when it names none. The issuer names the level as well as the place: a commune's plans
+    of the province are not the provincial committee's."""
+    asked = f" {' '.join(_issuer_words(q.text))} "
+    names = {_issuer_words(r.store.documents[d].issuer) for d in docs}
+    found = [n for n in names if len(n) >= SIGNER_NAME_WORDS and f" {' '.join(n)} " in asked]
+    return max(found, key=len, default=())
 
 
 def signer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
