@@ -1419,7 +1419,12 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     laws = len(q.subject_plans) >= SUBJECTS_LISTED
     if laws and q.asks_number:  # "Kế hoạch thi hành Luật A, Luật B và Luật C lần lượt do ai ban hành, số hiệu là gì":
         q = dataclasses.replace(q, explicit_role=None, unit=None)  # each law's plan, by its number and issuer
-    elif not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role or q.unit:
+    elif not q.subject_plans and not q.explicit_role and (q.asks_number or (asks_plans(q) and not q.unit)):
+        topics = topic_plans(r, q)  # "Văn bản về A, về B và C có số hiệu gì": each topic's document (a unit the
+        if topics:  # question reads in a topic, "trung tâm chính trị", is the topic's, asked the number)
+            return topics
+    if not (laws and q.asks_number) and (not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role
+                                         or q.unit):
         return ()  # plans named by the law they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
     if q.kind_asked:  # "Có những thông tư nào": the documents issued as that kind (`Document.kind`)
@@ -1444,6 +1449,55 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         total = sum(r.evidence.idf(w) for w in subject)
         titles = {d: r.evidence.title_words(r.store.documents[d].title or "") for d in docs}
         found = [d for d in docs if sum(r.evidence.idf(w) for w in subject if w in titles[d]) >= LIST_TITLE_SHARE * total]
+    return tuple(found[:MAX_PLANS_LISTED])
+
+
+# the words a question lists its documents' topics between: "về A, về B và C"
+_TOPIC_BREAK = re.compile(r",|;|\bve\b|\bva\b")
+
+
+def _topic_docs(r: "Retriever", words: Sequence[str], docs: Sequence[str]) -> list[str]:
+    """The documents among ``docs`` whose typed titles hold the most, and at least LIST_TITLE_SHARE, of the
+    rarity-weighted ``words`` of one topic."""
+    total = sum(r.evidence.idf(w) for w in words)
+    if not total:
+        return []
+    share = {d: sum(r.evidence.idf(w) for w in words if w in r.evidence.title_words(r.store.documents[d].title or ""))
+             / total for d in docs}
+    top = max(share.values(), default=0.0)
+    return [d for d in docs if share[d] >= LIST_TITLE_SHARE and share[d] >= top - 1e-9]
+
+
+def topic_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
+    """The documents a question names each by its topic, several topics listed ("Văn bản về khắc phục hậu quả bom
+    mìn, về kiểm tra chuyên ngành Công Thương và quy chế bồi dưỡng … có số hiệu gì"): the question's words split at
+    commas, "về" and "và" (a "và" kept inside a topic whose parts alone name no document: "khoa học và công nghệ"),
+    each topic's documents by their typed titles (`_topic_docs`). Empty unless SUBJECTS_LISTED topics or more are
+    named and every one names a document: a topic no document has leaves the question to the abstention."""
+    docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
+    asked = set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))) | set(
+        " ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split()) | {w for p in q.provinces_named for w in p.split()}
+    keys = {w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in asked}
+
+    def content(text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z0-9]+", text) if w in keys]
+
+    topics: list[list[str]] = []
+    for segment in re.split(r",|;|\bve\b", _ASKED_OF_EACH.sub(" ", q.folded)):
+        parts = [content(p) for p in re.split(r"\bva\b", segment)]
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(_topic_docs(r, p, docs) for p in parts):
+            topics += parts
+        elif parts:
+            topics.append([w for p in parts for w in p])
+    if len(topics) < SUBJECTS_LISTED:
+        return ()
+    found: list[str] = []
+    for words in topics:
+        named = _topic_docs(r, words, docs)
+        if not named:
+            return ()
+        found += [d for d in named if d not in found]
     return tuple(found[:MAX_PLANS_LISTED])
 
 
