@@ -1440,7 +1440,7 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     signer = signer_named(r, q, docs)
     if signer:  # "Ông Nguyễn Thành Diệu ký những kế hoạch nào": the plans whose typed signer is the one named
         docs = [d for d in docs if _name_words(r.store.documents[d].signer) == signer]
-    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | set(" ".join(issuer).split()) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
+    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | (set(" ".join(issuer).split()) | (ISSUING_WORDS if issuer else set())) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
              | set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
@@ -1505,6 +1505,7 @@ SUBJECTS_LISTED = 2  # laws or events a "which plans" question names for its pla
 # the words a question says a plan's signer signed with, beside the name: the offices signed as (the signature block's
 # titles, `corpus.metadata.SIGNING_TITLES`, "phó"), the verb and the forms of address ("ông", "bà", "đồng chí")
 SIGNING_WORDS = frozenset(w for t in (*SIGNING_TITLES, "phó", "ký", "ông", "bà", "đồng chí") for w in fold(t).split())
+ISSUING_WORDS = frozenset(fold("ban hành").split())  # "UBND tỉnh … ban hành những kế hoạch nào": the issuer's verb
 SIGNER_NAME_WORDS = 2  # a signer is named by family and given name at least: one word ("Hải") names no one
 
 
