@@ -1557,7 +1557,9 @@ def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: S
     for d in plans:
         lines = r.store.documents[d].field_lines
         where = r.field_line(lines.place_date) if asks_places(q) else None
-        head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title)) if p is not None)
+        # asked their numbers ("Kể số hiệu", "lần lượt … số hiệu là gì"), the lines stating each one's number follow
+        numbers = [r.field_line(f) for f in lines.number] if q.asks_number else []
+        head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title), *numbers) if p is not None)
     seen = {t[0] for t in head}
     kept = set(plans)  # the answer is the catalogue: another plan's clauses, or its title, are none of it
     return head + [t for t in ranked if t[0] not in seen and r.store.clauses[t[0]].kind != "header"
