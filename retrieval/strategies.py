@@ -1004,7 +1004,10 @@ class PlanList(Target):
         """Each plan's best clause first (the plans' title lines when the question asks which plans; the
         catalogue's plans when it asks for plans by what their titles and letterheads say, `Question.catalogue`)."""
         ordered = plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
-        return catalogue_first(r, q, q.catalogue, ordered)
+        plans = q.catalogue
+        if plans and places_first(q):  # "Tỉnh nào phát động …": every place whose plan answers, by title or clause
+            plans = (*plans, *[d for d in answering_plans(r, q, scored) if d not in plans])[:MAX_PLANS_LISTED]
+        return catalogue_first(r, q, plans, ordered)
 
     def settles(self, r: "Retriever", q: Question) -> bool:
         """"Những kế hoạch nào triển khai thi hành luật …", "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì": the
@@ -1247,11 +1250,11 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 _ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
 # a question opening with the places it asks for ("Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển
 # khai …"): the places are its subject, so their plans are the answer, whatever the verb
-_PLACE_FIRST = r"^(?:nhung |cac )?(?:tinh|thanh pho|dia phuong) nao\b"
+_PLACE_FIRST = re.compile(r"^(?:nhung |cac )?(?:tinh|thanh pho|dia phuong) nao\b")
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b|%s"
+                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
                          r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
-                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern, _PLACE_FIRST))
+                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -1309,20 +1312,30 @@ def each_plan_first(r: "Retriever", scored: Scored) -> Scored:
     return head + [t for t in scored if t[0] not in seen]
 
 
+def answering_plans(r: "Retriever", q: Question, scored: Scored) -> dict[str, tuple[int, float, float]]:
+    """Each plan that answers "which plans …", with its best clause, in score order: those of the places named, those
+    whose best clause answers (`plan_answers_asked`) and those whose title holds LIST_TITLE_SHARE of the question."""
+    best: dict[str, tuple[int, float, float]] = {}
+    if not scored:
+        return best
+    clauses, top = r.store.clauses, max(t[1] for t in scored)
+    covered = max(t[2] for t in scored)
+    for t in scored:
+        d = clauses[t[0]].doc_id
+        if d not in best and (q.doc_filter or plan_answers_asked(t[1], t[2], top, covered)
+                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
+            best[d] = t
+    return best
+
+
 def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
     """When the question asks which plans there are, each plan that answers comes first as its title line,
     with the score and coverage of its best clause (the plans named by place, or those whose best clause answers,
     `plan_answers_asked`); otherwise ``ranked`` as it is."""
     if not asks_plans(q) or not ranked:
         return ranked
-    clauses, top = r.store.clauses, max(t[1] for t in scored)
-    covered = max(t[2] for t in scored)
-    best: dict[str, tuple[int, float, float]] = {}
-    for t in scored:
-        d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or plan_answers_asked(t[1], t[2], top, covered)
-                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
-            best[d] = t
+    clauses = r.store.clauses
+    best = answering_plans(r, q, scored)
     head = []
     places = asks_places(q)
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
@@ -1390,7 +1403,14 @@ _ASKS_PLACES = re.compile(r"\b(?:tinh|thanh|thanh pho|dia phuong|xa|phuong) nao\
 
 def asks_places(q: Question) -> bool:
     """Which places have such a plan: each plan is cited by the line stating where it was issued as well as its title."""
-    return asks_plans(q) and bool(_ASKS_PLACES.search(q.folded))
+    return (asks_plans(q) or places_first(q)) and bool(_ASKS_PLACES.search(q.folded))
+
+
+def places_first(q: Question) -> bool:
+    """"Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển khai …": the places asked open the question,
+    its subject, so the plans whose typed titles say the rest answer it (`catalogue_plans`), with those whose best
+    clause does (`answering_plans`)."""
+    return bool(_PLACE_FIRST.search(q.folded))
 
 
 def asks_plans(q: Question) -> bool:
@@ -1423,7 +1443,8 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         topics = topic_plans(r, q)  # "Văn bản về A, về B và C có số hiệu gì": each topic's document (a unit the
         if topics:  # question reads in a topic, "trung tâm chính trị", is the topic's, asked the number)
             return topics
-    if not (laws and q.asks_number) and (not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role
+    if not (laws and q.asks_number) and (not (asks_plans(q) or places_first(q)) or (q.subject_plans and not laws)
+                                         or q.explicit_role
                                          or q.unit):
         return ()  # plans named by the law they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
