@@ -1426,7 +1426,10 @@ CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for 
 # "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is
 # (and "lần lượt do ai ban hành", "(sửa đổi)": a qualifier written inside a name, which the name found stands for)
 _ASKED_OF_EACH = re.compile(r"\bnoi dung(?: (?:gi|nao))?\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
-                            r"|\b(?:ai|co quan nao) ban hanh\b|\([^()]*\)")
+                            r"|\b(?:ai|co quan nao) ban hanh\b")
+# a qualifier written in brackets inside a law's name ("Luật Tiêu chuẩn và quy chuẩn kỹ thuật (sửa đổi)"): the law
+# found by its name stands for it; not outside a list of laws ("kế hoạch thi hành luật nào (luật gì)" asks the law)
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
@@ -1439,7 +1442,8 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     laws = len(q.subject_plans) >= SUBJECTS_LISTED
     if laws and q.asks_number:  # "Kế hoạch thi hành Luật A, Luật B và Luật C lần lượt do ai ban hành, số hiệu là gì":
         q = dataclasses.replace(q, explicit_role=None, unit=None)  # each law's plan, by its number and issuer
-    elif not q.subject_plans and not q.explicit_role and (q.asks_number or (asks_plans(q) and not q.unit)):
+    elif (not q.subject_plans and not q.explicit_role and q.asks_number and not asks_plans(q)
+          and _TOPIC_OPENS.search(q.folded)):
         topics = topic_plans(r, q)  # "Văn bản về A, về B và C có số hiệu gì": each topic's document (a unit the
         if topics:  # question reads in a topic, "trung tâm chính trị", is the topic's, asked the number)
             return topics
@@ -1461,7 +1465,8 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     signer = signer_named(r, q, docs)
     if signer:  # "Ông Nguyễn Thành Diệu ký những kế hoạch nào": the plans whose typed signer is the one named
         docs = [d for d in docs if _name_words(r.store.documents[d].signer) == signer]
-    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | (set(" ".join(issuer).split()) | (ISSUING_WORDS if issuer else set())) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
+    other = ({w for name, _ in q.subject_plans for w in name.split()}
+             | set(re.findall(r"[a-z0-9]+", " ".join(_BRACKETED.findall(q.folded)))) if laws else set()) | (set(" ".join(issuer).split()) | (ISSUING_WORDS if issuer else set())) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
              | set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
@@ -1473,8 +1478,8 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     return tuple(found[:MAX_PLANS_LISTED])
 
 
-# the words a question lists its documents' topics between: "về A, về B và C"
-_TOPIC_BREAK = re.compile(r",|;|\bve\b|\bva\b")
+# a question naming documents by their topics says "về" ("Văn bản về A, về B và C có số hiệu gì")
+_TOPIC_OPENS = re.compile(r"\bve\b")
 
 
 def _topic_docs(r: "Retriever", words: Sequence[str], docs: Sequence[str]) -> list[str]:
