@@ -1423,9 +1423,10 @@ def asks_plans(q: Question) -> bool:
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
 CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
 # what is asked of each document listed, not what it is about: "về nội dung gì", "nội dung nào"
-# "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is
+# "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is (a
+# bare "nội dung" is what the plans say: "Những kế hoạch nào có nội dung ứng dụng IoT")
 # (and "lần lượt do ai ban hành", "(sửa đổi)": a qualifier written inside a name, which the name found stands for)
-_ASKED_OF_EACH = re.compile(r"\bnoi dung(?: (?:gi|nao))?\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
+_ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b|\b(?:liet ke|ke|neu)(?: so hieu va)? noi dung\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
                             r"|\b(?:ai|co quan nao) ban hanh\b")
 # a qualifier written in brackets inside a law's name ("Luật Tiêu chuẩn và quy chuẩn kỹ thuật (sửa đổi)"): the law
 # found by its name stands for it; not outside a list of laws ("kế hoạch thi hành luật nào (luật gì)" asks the law)
