@@ -161,9 +161,10 @@ def _answer_slot(f: str) -> AnswerSlot | None:
 # "310/KH-UBND", "13/2023/NĐ-CP", "0204/KH-UBND" — the one pattern for it (`numbers_named`)
 DOCUMENT_NUMBER = re.compile(r"(?<!\w)(\d+)(?:/\d{4})?/[^\W\d_]+(?:-[^\W\d_]+)*")
 # a law by its name: "Luật Việc làm", "luat bao ve du lieu ca nhan" (not "pháp luật")
-# a second law named beside it ends the first ("Luật Việc làm và Luật Tiêu chuẩn …", "Luật A, Luật B": each its own)
+# a second law named beside it ends the first ("Luật Việc làm và Luật Tiêu chuẩn …", "Luật A, Luật B": each its own),
+# and so does "lần lượt" ("… và Luật Bảo vệ dữ liệu cá nhân lần lượt do ai ban hành")
 _LAW = re.compile(r"(?<!phap )(?<!ky )\bluat (?!nao\b|gi\b)((?:(?!o\b|tai\b|cua\b|cho\b|la\b|trong\b|theo\b|nam\b|den\b"
-                  r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b|luat\b|va luat\b)\w+ ?){1,8})")
+                  r"|nao\b|gi\b|ai\b|thi\b|duoc\b|khi\b|luat\b|va luat\b|lan luot\b)\w+ ?){1,8})")
 # a numbered instrument: "Nghị quyết 57", "chỉ thị số 27"
 _INSTRUMENT = re.compile(r"\b(nghi quyet|nghi dinh|chi thi|quyet dinh|thong tu|ke hoach|chuong trinh|cong van"
                          r"|qd|nq|kh|ct|tt)(?: so)? (\d+)\b")

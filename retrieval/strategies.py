@@ -9,6 +9,7 @@ ranker's weights are the same for every type; a type only says which facts are *
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
@@ -17,6 +18,7 @@ from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
 from corpus.text import (
+    ABBREVIATIONS,
     ACTING_UNIT_HEADS,
     ASSIGNING_SECTION,
     COLLECTION_ASKED,
@@ -1002,7 +1004,10 @@ class PlanList(Target):
         """Each plan's best clause first (the plans' title lines when the question asks which plans; the
         catalogue's plans when it asks for plans by what their titles and letterheads say, `Question.catalogue`)."""
         ordered = plans_first(r, q, scored, each_place_first(r, q, each_plan_first(r, scored)))
-        return catalogue_first(r, q, q.catalogue, ordered)
+        plans = q.catalogue
+        if plans and places_first(q):  # "Tỉnh nào phát động …": every place whose plan answers, by title or clause
+            plans = (*plans, *[d for d in answering_plans(r, q, scored) if d not in plans])[:MAX_PLANS_LISTED]
+        return catalogue_first(r, q, plans, ordered)
 
     def settles(self, r: "Retriever", q: Question) -> bool:
         """"Những kế hoạch nào triển khai thi hành luật …", "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì": the
@@ -1243,6 +1248,9 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
 # a tense or aspect word may stand between "nào" and the verb ("Những tỉnh nào đã ban hành kế hoạch …", "Tỉnh nào
 # cũng có kế hoạch …"): the stop words that mark when, not what
 _ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
+# a question opening with the places it asks for ("Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển
+# khai …"): the places are its subject, so their plans are the answer, whatever the verb
+_PLACE_FIRST = re.compile(r"^(?:nhung |cac )?(?:tinh|thanh pho|dia phuong) nao\b")
 _ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
                          r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
                          r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
@@ -1304,20 +1312,30 @@ def each_plan_first(r: "Retriever", scored: Scored) -> Scored:
     return head + [t for t in scored if t[0] not in seen]
 
 
+def answering_plans(r: "Retriever", q: Question, scored: Scored) -> dict[str, tuple[int, float, float]]:
+    """Each plan that answers "which plans …", with its best clause, in score order: those of the places named, those
+    whose best clause answers (`plan_answers_asked`) and those whose title holds LIST_TITLE_SHARE of the question."""
+    best: dict[str, tuple[int, float, float]] = {}
+    if not scored:
+        return best
+    clauses, top = r.store.clauses, max(t[1] for t in scored)
+    covered = max(t[2] for t in scored)
+    for t in scored:
+        d = clauses[t[0]].doc_id
+        if d not in best and (q.doc_filter or plan_answers_asked(t[1], t[2], top, covered)
+                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
+            best[d] = t
+    return best
+
+
 def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> Scored:
     """When the question asks which plans there are, each plan that answers comes first as its title line,
     with the score and coverage of its best clause (the plans named by place, or those whose best clause answers,
     `plan_answers_asked`); otherwise ``ranked`` as it is."""
     if not asks_plans(q) or not ranked:
         return ranked
-    clauses, top = r.store.clauses, max(t[1] for t in scored)
-    covered = max(t[2] for t in scored)
-    best: dict[str, tuple[int, float, float]] = {}
-    for t in scored:
-        d = clauses[t[0]].doc_id
-        if d not in best and (q.doc_filter or plan_answers_asked(t[1], t[2], top, covered)
-                              or title_share(r, q, d) >= LIST_TITLE_SHARE):
-            best[d] = t
+    clauses = r.store.clauses
+    best = answering_plans(r, q, scored)
     head = []
     places = asks_places(q)
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
@@ -1385,7 +1403,14 @@ _ASKS_PLACES = re.compile(r"\b(?:tinh|thanh|thanh pho|dia phuong|xa|phuong) nao\
 
 def asks_places(q: Question) -> bool:
     """Which places have such a plan: each plan is cited by the line stating where it was issued as well as its title."""
-    return asks_plans(q) and bool(_ASKS_PLACES.search(q.folded))
+    return (asks_plans(q) or places_first(q)) and bool(_ASKS_PLACES.search(q.folded))
+
+
+def places_first(q: Question) -> bool:
+    """"Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển khai …": the places asked open the question,
+    its subject, so the plans whose typed titles say the rest answer it (`catalogue_plans`), with those whose best
+    clause does (`answering_plans`)."""
+    return bool(_PLACE_FIRST.search(q.folded))
 
 
 def asks_plans(q: Question) -> bool:
@@ -1398,7 +1423,14 @@ def asks_plans(q: Question) -> bool:
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
 CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
 # what is asked of each document listed, not what it is about: "về nội dung gì", "nội dung nào"
-_ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b")
+# "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is (a
+# bare "nội dung" is what the plans say: "Những kế hoạch nào có nội dung ứng dụng IoT")
+# (and "lần lượt do ai ban hành", "(sửa đổi)": a qualifier written inside a name, which the name found stands for)
+_ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b|\b(?:liet ke|ke|neu)(?: so hieu va)? noi dung\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
+                            r"|\b(?:ai|co quan nao) ban hanh\b")
+# a qualifier written in brackets inside a law's name ("Luật Tiêu chuẩn và quy chuẩn kỹ thuật (sửa đổi)"): the law
+# found by its name stands for it; not outside a list of laws ("kế hoạch thi hành luật nào (luật gì)" asks the law)
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
@@ -1409,7 +1441,16 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     "Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì"); in the store's order, at most MAX_PLANS_LISTED. Empty when the
     question asks about what the plans' clauses say, or names a subject no title states (the abstention decides)."""
     laws = len(q.subject_plans) >= SUBJECTS_LISTED
-    if not asks_plans(q) or (q.subject_plans and not laws) or q.explicit_role or q.unit:
+    if laws and q.asks_number:  # "Kế hoạch thi hành Luật A, Luật B và Luật C lần lượt do ai ban hành, số hiệu là gì":
+        q = dataclasses.replace(q, explicit_role=None, unit=None)  # each law's plan, by its number and issuer
+    elif (not q.subject_plans and not q.explicit_role and q.asks_number and not asks_plans(q)
+          and _TOPIC_OPENS.search(q.folded)):
+        topics = topic_plans(r, q)  # "Văn bản về A, về B và C có số hiệu gì": each topic's document (a unit the
+        if topics:  # question reads in a topic, "trung tâm chính trị", is the topic's, asked the number)
+            return topics
+    if not (laws and q.asks_number) and (not (asks_plans(q) or places_first(q)) or (q.subject_plans and not laws)
+                                         or q.explicit_role
+                                         or q.unit):
         return ()  # plans named by the law they implement (`each_place_first`), or by whom they assign: their clauses'
     docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
     if q.kind_asked:  # "Có những thông tư nào": the documents issued as that kind (`Document.kind`)
@@ -1419,14 +1460,18 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
         docs = [d for d in docs if d in named]
     elif q.provinces_named:
         docs = [d for d in docs if province_key(r.store.documents[d].locality.province) in q.provinces_named]
+    issuer = issuer_named(r, q, docs)
+    if issuer:  # "UBND tỉnh Đồng Tháp có những kế hoạch nào": the plans whose typed issuer is the one named
+        docs = [d for d in docs if _issuer_words(r.store.documents[d].issuer) == issuer]
     signer = signer_named(r, q, docs)
     if signer:  # "Ông Nguyễn Thành Diệu ký những kế hoạch nào": the plans whose typed signer is the one named
         docs = [d for d in docs if _name_words(r.store.documents[d].signer) == signer]
-    other = ({w for name, _ in q.subject_plans for w in name.split()} if laws else set()) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
-             | set(" ".join(_ASKED_OF_EACH.findall(q.folded)).split()))
+    other = ({w for name, _ in q.subject_plans for w in name.split()}
+             | set(re.findall(r"[a-z0-9]+", " ".join(_BRACKETED.findall(q.folded)))) if laws else set()) | (set(" ".join(issuer).split()) | (ISSUING_WORDS if issuer else set())) | (set(signer) | (SIGNING_WORDS if signer else set()) | {w for p in q.provinces_named for w in p.split()} | set(" ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split())
+             | set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))))
     subject = [w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in other]
     if not subject:
-        found = docs if q.provinces_named or q.kind_asked or signer or laws else []
+        found = docs if q.provinces_named or q.kind_asked or signer or laws or issuer else []
     else:
         total = sum(r.evidence.idf(w) for w in subject)
         titles = {d: r.evidence.title_words(r.store.documents[d].title or "") for d in docs}
@@ -1434,15 +1479,89 @@ def catalogue_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
     return tuple(found[:MAX_PLANS_LISTED])
 
 
+# a question naming documents by their topics says "về" ("Văn bản về A, về B và C có số hiệu gì")
+_TOPIC_OPENS = re.compile(r"\bve\b")
+
+
+def _topic_docs(r: "Retriever", words: Sequence[str], docs: Sequence[str]) -> list[str]:
+    """The documents among ``docs`` whose typed titles hold the most, and at least LIST_TITLE_SHARE, of the
+    rarity-weighted ``words`` of one topic."""
+    total = sum(r.evidence.idf(w) for w in words)
+    if not total:
+        return []
+    share = {d: sum(r.evidence.idf(w) for w in words if w in r.evidence.title_words(r.store.documents[d].title or ""))
+             / total for d in docs}
+    top = max(share.values(), default=0.0)
+    return [d for d in docs if share[d] >= LIST_TITLE_SHARE and share[d] >= top - 1e-9]
+
+
+def topic_plans(r: "Retriever", q: Question) -> tuple[str, ...]:
+    """The documents a question names each by its topic, several topics listed ("Văn bản về khắc phục hậu quả bom
+    mìn, về kiểm tra chuyên ngành Công Thương và quy chế bồi dưỡng … có số hiệu gì"): the question's words split at
+    commas, "về" and "và" (a "và" kept inside a topic whose parts alone name no document: "khoa học và công nghệ"),
+    each topic's documents by their typed titles (`_topic_docs`). Empty unless SUBJECTS_LISTED topics or more are
+    named and every one names a document: a topic no document has leaves the question to the abstention."""
+    docs = sorted(q.doc_filter) if q.doc_filter is not None else sorted(r.store.documents)
+    asked = set(re.findall(r"[a-z0-9]+", " ".join(_ASKED_OF_EACH.findall(q.folded)))) | set(
+        " ".join(COLLECTION_KINDS_NAMED.findall(q.folded)).split()) | {w for p in q.provinces_named for w in p.split()}
+    keys = {w for w in q.key_tokens if w not in LEVEL_WORDS and w not in CATALOGUE_WORDS and w not in asked}
+
+    def content(text: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z0-9]+", text) if w in keys]
+
+    topics: list[list[str]] = []
+    for segment in re.split(r",|;|\bve\b", _ASKED_OF_EACH.sub(" ", q.folded)):
+        parts = [content(p) for p in re.split(r"\bva\b", segment)]
+        parts = [p for p in parts if p]
+        if len(parts) > 1 and all(_topic_docs(r, p, docs) for p in parts):
+            topics += parts
+        elif parts:
+            topics.append([w for p in parts for w in p])
+    if len(topics) < SUBJECTS_LISTED:
+        return ()
+    found: list[str] = []
+    for words in topics:
+        named = _topic_docs(r, words, docs)
+        if not named:
+            return ()
+        found += [d for d in named if d not in found]
+    return tuple(found[:MAX_PLANS_LISTED])
+
+
 SUBJECTS_LISTED = 2  # laws or events a "which plans" question names for its plans to be theirs: one is the abstention's
 # the words a question says a plan's signer signed with, beside the name: the offices signed as (the signature block's
 # titles, `corpus.metadata.SIGNING_TITLES`, "phó"), the verb and the forms of address ("ông", "bà", "đồng chí")
 SIGNING_WORDS = frozenset(w for t in (*SIGNING_TITLES, "phó", "ký", "ông", "bà", "đồng chí") for w in fold(t).split())
+ISSUING_WORDS = frozenset(fold("ban hành").split())  # "UBND tỉnh … ban hành những kế hoạch nào": the issuer's verb
 SIGNER_NAME_WORDS = 2  # a signer is named by family and given name at least: one word ("Hải") names no one
 
 
 def _name_words(name: str | None) -> tuple[str, ...]:
     return tuple(fold(name or "").split())
+
+
+# the long forms a question or a letterhead writes as the plans' abbreviations ("Ủy ban nhân dân" as "UBND"), folded
+_SHORT_FORMS = [(re.compile(r"\b%s\b" % re.escape(fold(long))), " ".join(re.findall(r"[a-z0-9]+", fold(short))))
+                for short, long in ABBREVIATIONS.items()]
+
+
+def _issuer_words(text: str | None) -> tuple[str, ...]:
+    """Folded words of an issuer or a question, each abbreviated long form as its abbreviation (`_SHORT_FORMS`)."""
+    f = fold(text or "")
+    for rx, short in _SHORT_FORMS:
+        f = rx.sub(short, f)
+    return tuple(re.findall(r"[a-z0-9]+", f))
+
+
+def issuer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
+    """The words of a plan's typed issuer (`Document.issuer`: "Ủy ban nhân dân tỉnh Đồng Tháp") that the question
+    writes whole, as consecutive words ("UBND tỉnh Đồng Tháp có những kế hoạch nào"), among ``docs``, abbreviations
+    as their long forms; () when it names none. The issuer names the level as well as the place: a commune's plans
+    of the province are not the provincial committee's."""
+    asked = f" {' '.join(_issuer_words(q.text))} "
+    names = {_issuer_words(r.store.documents[d].issuer) for d in docs}
+    found = [n for n in names if len(n) >= SIGNER_NAME_WORDS and f" {' '.join(n)} " in asked]
+    return max(found, key=len, default=())
 
 
 def signer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
@@ -1465,7 +1584,9 @@ def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: S
     for d in plans:
         lines = r.store.documents[d].field_lines
         where = r.field_line(lines.place_date) if asks_places(q) else None
-        head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title)) if p is not None)
+        # asked their numbers ("Kể số hiệu", "lần lượt … số hiệu là gì"), the lines stating each one's number follow
+        numbers = [r.field_line(f) for f in lines.number] if q.asks_number else []
+        head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title), *numbers) if p is not None)
     seen = {t[0] for t in head}
     kept = set(plans)  # the answer is the catalogue: another plan's clauses, or its title, are none of it
     return head + [t for t in ranked if t[0] not in seen and r.store.clauses[t[0]].kind != "header"

@@ -113,3 +113,17 @@ def test_plans_asked_for_by_the_laws_they_implement_are_each_laws_plans(text, wa
 ])
 def test_one_law_a_law_no_plan_implements_or_a_question_about_their_clauses_has_no_laws_catalogue(text):
     assert laws_catalogue(text, LAWS) == ()
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Kế hoạch triển khai thi hành Luật Việc làm, Luật Tiêu chuẩn và quy chuẩn kỹ thuật (sửa đổi) và Luật Bảo vệ dữ "
+     "liệu cá nhân lần lượt do ai ban hành, số hiệu văn bản là gì?", {"hcm", "lc", "tw"}),
+    ("Luật Việc làm, Luật Bảo vệ dữ liệu cá nhân: kế hoạch thi hành có số hiệu gì?", {"hcm", "tw"}),
+])
+def test_laws_listed_with_commas_asked_for_their_plans_numbers_are_each_laws_plans(text, wanted):
+    assert set(laws_catalogue(text, LAWS)) == wanted
+
+
+def test_laws_asked_for_their_numbers_with_a_law_no_plan_implements_have_no_catalogue():
+    assert laws_catalogue("Kế hoạch thi hành Luật Việc làm, Luật Đất đai (sửa đổi) và Luật Bảo vệ dữ liệu cá nhân "
+                          "lần lượt có số hiệu gì?", LAWS) == ()
