@@ -40,7 +40,7 @@ from retrieval.lead_source import deadline_source, lead_source
 from retrieval.query import LEVEL_WORDS, Question, analyse, document_facts_asked, folded, has_marks, numbered_documents, word_pairs
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import (LIST_PLAN_SHARE, asks_plans, catalogue_plans, lead_segments, lead_units, strategy_for,
+from retrieval.strategies import (LIST_PLAN_SHARE, PlanList, asks_plans, catalogue_plans, lead_segments, lead_units, strategy_for,
                                   unit_bodies, unit_known, weighed_clauses)
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
@@ -111,7 +111,8 @@ class Retriever:
         # the plans the catalogue names are the answer, listed as such (`PlanList`), whatever the question's type read
         # from its wording ("tỉnh nào phát động …", "lần lượt do ai ban hành, số hiệu là gì")
         # — when it was read for a question not asking "which plans" (those keep the type their wording says)
-        return dataclasses.replace(q, catalogue=catalogue, qtype="list" if catalogue and not asks_plans(q) else q.qtype)
+        q = dataclasses.replace(q, catalogue=catalogue)
+        return dataclasses.replace(q, qtype=PlanList.name) if catalogue and not asks_plans(q) else q
 
     def plan_numbered(self, q: Question) -> str | None:
         """The one document of the corpus whose own number the question names ("KH 982/KH-UBND",
