@@ -191,8 +191,9 @@ def best_coverage(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
 @evidence
 def best_pair_share(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Rarity-weighted share of the question's word pairs in the best top clause ("tuổi thọ", "sân bay");
-    1 when the question has no pair to look for."""
-    if not q.key_bigrams:
+    1 when the question has no pair to look for. A pair a Latin code makes with its neighbour is none
+    (`Question.compound_pairs`)."""
+    if not q.compound_pairs:
         return 1.0
     return max((ev.pair_share(q, p) for p, _, _ in ranked[:TOP]), default=0.0)
 
@@ -1390,12 +1391,13 @@ class Evidence:
 
     def pair_share(self, q: Question, pos: int) -> float:
         """Rarity-weighted share of the question's word pairs that the clause (with headings, facts, title) has."""
-        if not q.key_bigrams:
+        pairs = q.compound_pairs
+        if not pairs:
             return 0.0
         have = self.clause_bigrams(pos)
-        weight = [sum(self.idf(w) for w in b.split()) for b in q.key_bigrams]
+        weight = [sum(self.idf(w) for w in b.split()) for b in pairs]
         total = sum(weight)
-        return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
+        return sum(w for b, w in zip(pairs, weight) if b in have) / total if total else 0.0
 
     def features(self, q: Question, ranked: list[tuple[int, float, float]], names: list[str]) -> np.ndarray:
         """The evidence features of a ranked list, in the order of ``names``. Each item is read once: a composite
