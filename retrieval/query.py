@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from corpus.model import Document, FieldLine
 from corpus.places import spell_out_provinces
@@ -318,13 +318,6 @@ class Question:
     # the plans' words for the everyday words it writes (`corpus.text.EVERYDAY_WORDS`): searched, never coverage
     plan_words: tuple[str, ...] = ()
     codes: frozenset[str] = frozenset()  # the Latin codes it writes ("MES", "FTZ", "5G", "IoT"), folded (`latin_codes`)
-
-    @property
-    def compound_pairs(self) -> tuple[str, ...]:
-        """`key_bigrams` without the pairs a Latin code makes with its neighbour: a code is a name whole on its own, and
-        the word the question writes beside it ("dùng MES", "thí điểm FTZ") is seldom the one the plan writes beside
-        it ("sản xuất (MES)", "Free Trade Zone / FTZ"); the plans' names of things that are pairs are Vietnamese."""
-        return tuple(b for b in self.key_bigrams if not self.codes.intersection(b.split()))
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -644,6 +637,15 @@ def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] 
 # a Latin code as a question writes it: letters and digits with two capitals or a capital and a digit ("MES", "5G",
 # "IoT", "AI"), no Vietnamese mark; a Roman numeral ("Đại hội XIV") numbers a thing rather than naming it
 _LATIN_CODE = re.compile(r"(?<![\w\-/&.])(?=(?:[a-z0-9]*[A-Z]){2}|[A-Za-z]*\d|\d+[A-Z])[A-Za-z0-9]{2,10}(?![\w\-/&]|\.\w)")
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def without_code_pairs(pairs: Sequence[str], codes: Iterable[str]) -> tuple[str, ...]:
+    """``pairs`` without those a Latin code of ``codes`` makes with its neighbour: a code is a name whole on its own,
+    and the word a question writes beside it ("dùng MES", "thí điểm FTZ") is seldom the one the plan writes beside it
+    ("sản xuất (MES)", "Free Trade Zone / FTZ"); the plans' names of things that are pairs are Vietnamese."""
+    codes = set(codes)
+    return tuple(b for b in pairs if not codes.intersection(b.split()))
 
 
 def latin_codes(text: str) -> frozenset[str]:
@@ -654,22 +656,6 @@ def latin_codes(text: str) -> frozenset[str]:
     return frozenset(m.group(0).lower() for m in _LATIN_CODE.finditer(text)
                      if not m.group(0).isdigit() and not _ROMAN_NUMERAL.fullmatch(m.group(0))
                      and any(ch.isalpha() for ch in m.group(0)))
-
-
-_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
-
-
-def content_runs_as_marked(placed: str, place: set[str], long_forms: Callable[[str], str] | None, marked: bool,
-                           restore: Callable[[str], str] | None) -> tuple[tuple[str, ...], ...]:
-    """`content_runs` of a question, read the same typed with marks or without. Folded, a question word and a content
-    syllable are often one spelling ("mấy" and "nhà máy", "thì" and "thí điểm", "cần" and "căn"): an unmarked
-    question read by the folded question words loses "máy" from "nha may" and "thí" from "thi diem", so its runs,
-    word pairs and rarest words are not those of the same question typed with marks. With ``restore`` (the plans'
-    marks put back, `retrieval.accents.AccentRestorer.restore`) the unmarked question is split by the marked question
-    words; its words stay folded. Restoring only ever joins runs: a marked question word folds to a folded one."""
-    if marked or restore is None:
-        return content_runs(placed, place, long_forms, marked)
-    return content_runs(restore(placed), place, long_forms, True)
 
 
 ISSUER_MIN_WORDS = 2  # "Bộ Công Thương" and longer: a plan's issuer named in fewer words is a head word alone
@@ -749,14 +735,11 @@ def provinces_named(placed: str) -> tuple[str, ...]:
 
 def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
             long_forms: Callable[[str], str] | None = None,
-            words: Callable[[str], list[str]] | None = None, marked: bool | None = None,
-            restore: Callable[[str], str] | None = None) -> Question:
+            words: Callable[[str], list[str]] | None = None, marked: bool | None = None) -> Question:
     """Read a question once. ``long_forms`` / ``words`` expand the index's abbreviations (accents kept /
     folded words); without them the question's own words are used. ``marked``: whether the question as the
     user typed it carries tone or vowel marks (`has_marks`), when ``question`` is already a rewriting of it
     (a code spelled out as the plans write it brings marks in); read from ``question`` when not given.
-    ``restore``: the marks put back on a question typed without them (`retrieval.accents`), when given: its content
-    words are then split from its question words as the marked question's are (`content_runs_as_marked`).
 
     Steps, each a pure function: normalise (fold, place aliases) → type and role flags → places and
     scope → unit named → content words → answer slot and named documents/subjects."""
@@ -772,7 +755,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
     marked = has_marks(question) if marked is None else marked
-    runs = content_runs_as_marked(without_numbers(placed, numbers, ","), place, long_forms, marked, restore)
+    runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(f, source)
@@ -791,7 +774,7 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
         stages_asked=qtype == "when" and stages_asked(f),
         marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked),
-        codes=latin_codes(question))
+        codes=latin_codes(without_numbers(question, numbers, " ")))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their

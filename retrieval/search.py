@@ -101,8 +101,7 @@ class Retriever:
         marked = has_marks(question)  # as typed: the codes spelled out below bring marks into an unmarked question
         question = self.evidence.spell_out_initials(question)
         q = analyse(question, self.store.documents, self.units, locality,
-                    long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked,
-                    restore=self.accents.restore)
+                    long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         if q.unknown_unit and self.unit_listed(q):
             q = dataclasses.replace(q, unknown_unit=None)
         named = self.plan_numbered(q) or self.plan_named(q) or self.plan_citing(q)
