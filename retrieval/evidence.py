@@ -1393,14 +1393,17 @@ class Evidence:
     def pair_share(self, q: Question, pos: int) -> float:
         """Rarity-weighted share of the question's word pairs that the clause (with headings, facts, title) has. A Latin
         code the question writes ("MES", "FTZ", "5G": `Question.codes`) that the clause writes too is found whole, and
-        the pair it makes with the question's word beside it is not looked for (`without_code_pairs`); a code the
-        clause does not write ("6G" beside the plans' "5G") leaves its pairs missing. 1 when every pair was a found code's."""
+        the pair it makes with the question's word beside it is not looked for (`without_code_pairs`), though it counts
+        when the clause writes it too ("5G, IoT"); a code the clause does not write ("6G" beside the plans' "5G") leaves
+        its pairs missing. 1 when every pair was a found code's."""
         if not q.key_bigrams:
             return 0.0
-        pairs = without_code_pairs(q.key_bigrams, (c for c in q.codes if self.writes(c, False, pos)))
+        have = self.clause_bigrams(pos)
+        found_codes = [c for c in q.codes if self.writes(c, False, pos)]
+        unsought = set(q.key_bigrams) - set(without_code_pairs(q.key_bigrams, found_codes))
+        pairs = [b for b in q.key_bigrams if b in have or b not in unsought]
         if not pairs:
             return 1.0
-        have = self.clause_bigrams(pos)
         weight = [sum(self.idf(w) for w in b.split()) for b in pairs]
         total = sum(weight)
         return sum(w for b, w in zip(pairs, weight) if b in have) / total if total else 0.0
