@@ -36,7 +36,8 @@ from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import RELEVANT_SHARE
 from retrieval.initials import MIN_LETTERS, InitialsTable
-from retrieval.query import CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_numbers, word_pairs
+from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
+                             word_pairs)
 
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
@@ -191,7 +192,8 @@ def best_coverage(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
 @evidence
 def best_pair_share(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Rarity-weighted share of the question's word pairs in the best top clause ("tuổi thọ", "sân bay");
-    1 when the question has no pair to look for."""
+    1 when the question has no pair to look for. A pair a Latin code the clause writes makes with its neighbour
+    is none (`Evidence.pair_share`)."""
     if not q.key_bigrams:
         return 1.0
     return max((ev.pair_share(q, p) for p, _, _ in ranked[:TOP]), default=0.0)
@@ -1392,13 +1394,22 @@ class Evidence:
         return got / total if total else 1.0
 
     def pair_share(self, q: Question, pos: int) -> float:
-        """Rarity-weighted share of the question's word pairs that the clause (with headings, facts, title) has."""
+        """Rarity-weighted share of the question's word pairs that the clause (with headings, facts, title) has. A Latin
+        code the question writes ("MES", "FTZ", "5G": `Question.codes`) that the clause writes too is found whole, and
+        the pair it makes with the question's word beside it is not looked for (`without_code_pairs`), though it counts
+        when the clause writes it too ("5G, IoT"); a code the clause does not write ("6G" beside the plans' "5G") leaves
+        its pairs missing. 1 when every pair was a found code's."""
         if not q.key_bigrams:
             return 0.0
         have = self.clause_bigrams(pos)
-        weight = [sum(self.idf(w) for w in b.split()) for b in q.key_bigrams]
+        found_codes = [c for c in q.codes if self.writes(c, False, pos)]
+        unsought = set(q.key_bigrams) - set(without_code_pairs(q.key_bigrams, found_codes))
+        pairs = [b for b in q.key_bigrams if b in have or b not in unsought]
+        if not pairs:
+            return 1.0
+        weight = [sum(self.idf(w) for w in b.split()) for b in pairs]
         total = sum(weight)
-        return sum(w for b, w in zip(q.key_bigrams, weight) if b in have) / total if total else 0.0
+        return sum(w for b, w in zip(pairs, weight) if b in have) / total if total else 0.0
 
     def features(self, q: Question, ranked: list[tuple[int, float, float]], names: list[str]) -> np.ndarray:
         """The evidence features of a ranked list, in the order of ``names``. Each item is read once: a composite

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from corpus.model import Document, FieldLine
 from corpus.places import spell_out_provinces
@@ -320,6 +320,7 @@ class Question:
     kind_asked: str | None = None
     # the plans' words for the everyday words it writes (`corpus.text.EVERYDAY_WORDS`): searched, never coverage
     plan_words: tuple[str, ...] = ()
+    codes: frozenset[str] = frozenset()  # the Latin codes it writes ("MES", "FTZ", "5G", "IoT"), folded (`latin_codes`)
 
 
 def locality_keys(doc: Document) -> list[str]:
@@ -684,6 +685,30 @@ def content_runs(placed: str, place: set[str], long_forms: Callable[[str], str] 
     return tuple(runs)
 
 
+# a Latin code as a question writes it: letters and digits with two capitals or a capital and a digit ("MES", "5G",
+# "IoT", "AI"), no Vietnamese mark; a Roman numeral ("Đại hội XIV") numbers a thing rather than naming it
+_LATIN_CODE = re.compile(r"(?<![\w\-/&.])(?=(?:[a-z0-9]*[A-Z]){2}|[A-Za-z]*\d|\d+[A-Z])[A-Za-z0-9]{2,10}(?![\w\-/&]|\.\w)")
+_ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+")
+
+
+def without_code_pairs(pairs: Sequence[str], codes: Iterable[str]) -> tuple[str, ...]:
+    """``pairs`` without those a Latin code of ``codes`` makes with its neighbour: a code is a name whole on its own,
+    and the word a question writes beside it ("dùng MES", "thí điểm FTZ") is seldom the one the plan writes beside it
+    ("sản xuất (MES)", "Free Trade Zone / FTZ"); the plans' names of things that are pairs are Vietnamese."""
+    codes = set(codes)
+    return tuple(b for b in pairs if not codes.intersection(b.split()))
+
+
+def latin_codes(text: str) -> frozenset[str]:
+    """The folded Latin codes a question writes (`_LATIN_CODE`); none when it is typed in capitals throughout, whose
+    words all look like codes. A number alone is no code."""
+    if not any(ch.islower() for ch in text):
+        return frozenset()
+    return frozenset(m.group(0).lower() for m in _LATIN_CODE.finditer(text)
+                     if not m.group(0).isdigit() and not _ROMAN_NUMERAL.fullmatch(m.group(0))
+                     and any(ch.isalpha() for ch in m.group(0)))
+
+
 ISSUER_MIN_WORDS = 2  # "Bộ Công Thương" and longer: a plan's issuer named in fewer words is a head word alone
 
 
@@ -799,7 +824,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
         answer_slot=slot, asks_source=source, named_documents=named_documents(f, numbers), named_subjects=named_subjects(f),
         provinces_named=provinces_named(placed), time_asked=time_asked(f) if qtype == "when" else (),
         stages_asked=qtype == "when" and stages_asked(f),
-        marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked))
+        marked=marked, kind_asked=kind_asked(f), plan_words=everyday_plan_words(question, marked),
+        codes=latin_codes(without_numbers(question, numbers, " ")))
 
 
 # Words that say what kind of answer is wanted, not what it is about. Written with their
@@ -810,6 +836,8 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
 # by the heading announcing the list or its items, and counted as content it reads an answered list as uncovered;
 # so is the verb asking to set one figure of several places or plans side by side ("so sánh", "đối chiếu"): each plan
 # states its own figure, none compares it with another's.
+# A dossier's items are asked the same way ("hồ sơ gồm những giấy tờ gì"): the plans list the papers by name ("Tờ
+# trình …", "Bản sao …") under "Hồ sơ gồm:", never as "giấy tờ", which counted as content reads the list as uncovered.
 # Where from is asked the same way ("lấy từ đâu", "lấy ở đâu", "lấy đâu ra"): the plans state a source ("Nguồn kinh
 # phí thực hiện từ …"), never "lấy", and counted as content the word reads the source sentence as half covered.
 _QUESTION_PHRASES = """
@@ -824,7 +852,8 @@ thời gian | hạn | kế hoạch | chương trình | chương trình hành đ�
 vậy | này | xong | lên | bao lâu | nhỉ | ạ | nhé | hả | do ai | gì vậy | thế | chúng tôi | đơn vị tôi |
 hạn chót | ai ký | do ai ký | người ký | được ký | ký ngày nào | về đâu | ở đâu | trước đó | trước đây |
 liệt kê | kể tên | bao gồm | hãy | nhắc tới | nhắc đến | đề cập | đề cập đến | bằng cách | bằng những cách |
-bằng các cách | lấy từ | lấy ở | lấy đâu ra | so sánh | đối chiếu
+bằng các cách | lấy từ | lấy ở | lấy đâu ra | so sánh | đối chiếu | giấy tờ gì | giấy tờ nào | những giấy tờ |
+những loại giấy tờ
 """
 _PHRASES = sorted({p.strip() for p in _QUESTION_PHRASES.split("|") if p.strip()}, key=len, reverse=True)
 # "xã hội" is a topic, not the commune
