@@ -49,7 +49,7 @@ from retrieval.answer import (
     states_amount,
 )
 from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
-from retrieval.query import LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.query import AIM_NAMED, LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -1409,8 +1409,9 @@ def asks_places(q: Question) -> bool:
 def places_first(q: Question) -> bool:
     """"Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển khai …": the places asked open the question,
     its subject, so the plans whose typed titles say the rest answer it (`catalogue_plans`), with those whose best
-    clause does (`answering_plans`)."""
-    return bool(_PLACE_FIRST.search(q.folded))
+    clause does (`answering_plans`). Not a figure's places ("Tỉnh nào đặt chỉ tiêu phủ sóng 5G 100%?",
+    `query.AIM_NAMED`): each plan's figure answers that, not which plans there are."""
+    return bool(_PLACE_FIRST.search(q.folded)) and not AIM_NAMED.search(q.folded)
 
 
 def asks_plans(q: Question) -> bool:
