@@ -12,7 +12,8 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 from corpus.model import Document, FieldLine
 from corpus.places import spell_out_provinces
 from corpus.timing import stages_asked, time_asked
-from corpus.text import (ANY_DOCUMENT, ASKED_KINDS, ASKS_RECIPIENT, HEADING_KINDS, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND, COMMUNE_LEVELS,
+from corpus.text import (ANY_DOCUMENT, ASKED_KINDS, ASKS_RECIPIENT, CAPITALS, COLLECTION_ASKED, COLLECTION_KIND,
+                         COMMUNE_LEVELS, HEADING_KINDS,
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
@@ -455,14 +456,15 @@ def document_facts_asked(q: "Question", doc: Document) -> tuple["FieldLine", ...
     return doc.field_lines.asked(q.asks_number, date, q.asks_reference, q.asks_period)
 
 
-_WHICH_PLANS = re.compile(r"(?:co )?(?:nhung|cac)\b")
+# a question opening on a plural ("(Có) những …", "Các …") asks across the plans, not one plan's reference
+_OPENS_PLURAL = re.compile(r"(?:co )?(?:nhung|cac)\b")
 
 
 def asks_reference(f: str) -> tuple[str, ...]:
     """The roles of the plan's references the folded question ``f`` asks about (`_ASKS_REFERENCE`), each asked
     role's answering roles in order, once each; () when it asks none, or asks which plans there are ("Có những kế
     hoạch triển khai thi hành luật nào": the plans' titles answer it, `COLLECTION_ASKED`)."""
-    if _WHICH_PLANS.match(f):
+    if _OPENS_PLURAL.match(f):
         return ()
     return tuple(dict.fromkeys(r for _, rx, roles in _ASKS_REFERENCE if rx.search(f) for r in roles))
 # the folded words of the administrative levels (`corpus.text.UNIT_LEVELS`): a place's level, no subject of a

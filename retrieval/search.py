@@ -37,7 +37,8 @@ from retrieval.contract import (
 )
 from retrieval.evidence import Evidence
 from retrieval.lead_source import deadline_source, lead_source
-from retrieval.query import LEVEL_WORDS, Question, analyse, document_facts_asked, folded, has_marks, numbered_documents, word_pairs
+from retrieval.query import (LEVEL_WORDS, Question, analyse, document_facts_asked, folded, has_marks, numbered_documents,
+                             word_pairs)
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.strategies import (LIST_PLAN_SHARE, PlanList, asks_plans, catalogue_plans, lead_segments, lead_units,
@@ -132,23 +133,26 @@ class Retriever:
         if not q.named_documents or strategy_for(q).gathers_tasks:
             return None
         docs = q.doc_filter if q.doc_filter is not None else self.store.documents
-        found = {d for d in docs if any(name in self._cited_names(d) for name in self._name_patterns(q))}
+        found = {d for d in docs if any(name in self._cited_names[d] for name in self._name_patterns(q))}
         return next(iter(found)) if len(found) == 1 else None
 
     def _name_patterns(self, q: Question) -> tuple[str, ...]:
         """The named documents as their words are written in a plan, "số" allowed before the number."""
         return tuple(" " + n + " " for n in q.named_documents)
 
-    @functools.lru_cache(maxsize=None)
-    def _cited_names(self, doc_id: str) -> str:
-        """The folded words " a b " of the plan's title and of the lines stating what it carries out and rests on
-        (`Document.field_lines`), "số" before a number left out, as `named_documents` writes a document."""
-        doc = self.store.documents[doc_id]
+    @functools.cached_property
+    def _cited_names(self) -> dict[str, str]:
+        """Per plan, the folded words " a b " of its title and of the lines stating what it carries out and rests on
+        (`Document.field_lines`), "số" before a number left out, as `named_documents` writes a document (read once per
+        retriever: a method cache would keep every retriever alive)."""
         clauses = self.store.clauses
-        texts = [doc.title or ""] + [clauses[p].text for p in self.reference_lines(doc_id, ("implements", "basis"))]
-        words = re.findall(r"[a-z0-9]+", folded(" ".join(texts)))
-        return " " + " ".join(w for i, w in enumerate(words) if not (w == "so" and i + 1 < len(words)
-                                                                       and words[i + 1].isdigit())) + " "
+        out: dict[str, str] = {}
+        for doc_id, doc in self.store.documents.items():
+            texts = [doc.title or ""] + [clauses[p].text for p in self.reference_lines(doc_id, ("implements", "basis"))]
+            words = re.findall(r"[a-z0-9]+", folded(" ".join(texts)))
+            out[doc_id] = " " + " ".join(w for i, w in enumerate(words) if not (w == "so" and i + 1 < len(words)
+                                                                                 and words[i + 1].isdigit())) + " "
+        return out
 
     def plan_named(self, q: Question) -> str | None:
         """The one plan of the place named that the question names by words of its title no other plan
