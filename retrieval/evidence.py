@@ -436,9 +436,16 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     points = [target_years(c) if figure else set() for c in clauses]
     stated = [sorted(map(int, clause_years(c) or plan_period(ev.store.documents[c.doc_id].title))) for c in clauses]
     staged = [figure and lo == hi and stage_figure(c) and ev.answers_slot(p, q) for (p, _, _), c in zip(top, clauses)]
-    if any(any(lo <= y <= hi for y in pt) if pt else
-           (s and lo in (s[0], s[-1])) if st else (s and s[0] <= hi and lo <= s[-1])
-           for pt, s, st in zip(points, stated, staged)):
+
+    def meets(pt: set[int], s: list[int], st: bool) -> bool:
+        """A clause's typed figure years hold one asked; else a stage's figure is its span's ends', a span any year's."""
+        if pt:
+            return any(lo <= y <= hi for y in pt)
+        if not s:
+            return False
+        return lo in (s[0], s[-1]) if st else s[0] <= hi and lo <= s[-1]
+
+    if any(meets(pt, s, st) for pt, s, st in zip(points, stated, staged)):
         return 1.0
     return 0.0 if any(stated) or any(points) else UNSTATED_CREDIT
 

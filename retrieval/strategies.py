@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, ClassVar, Iterable, Mapping, Sequence
 
 from corpus.metadata import SIGNING_TITLES
 from corpus.model import Clause
@@ -1534,7 +1534,7 @@ SUBJECTS_LISTED = 2  # laws or events a "which plans" question names for its pla
 # titles, `corpus.metadata.SIGNING_TITLES`, "phó"), the verb and the forms of address ("ông", "bà", "đồng chí")
 SIGNING_WORDS = frozenset(w for t in (*SIGNING_TITLES, "phó", "ký", "ông", "bà", "đồng chí") for w in fold(t).split())
 ISSUING_WORDS = frozenset(fold("ban hành").split())  # "UBND tỉnh … ban hành những kế hoạch nào": the issuer's verb
-SIGNER_NAME_WORDS = 2  # a signer is named by family and given name at least: one word ("Hải") names no one
+NAME_MIN_WORDS = 2  # a signer or issuer is named by two words at least: one word ("Hải", "Ủy ban") names no one
 
 
 def _name_words(name: str | None) -> tuple[str, ...]:
@@ -1559,20 +1559,21 @@ def issuer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str,
     writes whole, as consecutive words ("UBND tỉnh Đồng Tháp có những kế hoạch nào"), among ``docs``, abbreviations
     as their long forms; () when it names none. The issuer names the level as well as the place: a commune's plans
     of the province are not the provincial committee's."""
-    asked = f" {' '.join(_issuer_words(q.text))} "
-    names = {_issuer_words(r.store.documents[d].issuer) for d in docs}
-    found = [n for n in names if len(n) >= SIGNER_NAME_WORDS and f" {' '.join(n)} " in asked]
-    return max(found, key=len, default=())
+    return _written_whole(_issuer_words(q.text), {_issuer_words(r.store.documents[d].issuer) for d in docs})
 
 
 def signer_named(r: "Retriever", q: Question, docs: Sequence[str]) -> tuple[str, ...]:
     """The folded name of a plan's signer (`Document.signer`, read from its signature block) that the question writes
     whole, as consecutive words ("ông Nguyễn Thành Diệu ký …", "do … Nguyen Thanh Dieu ký"), among ``docs``; () when
-    it names none (at least SIGNER_NAME_WORDS words)."""
-    asked = f" {' '.join(re.findall(r'[a-z0-9]+', q.folded))} "
-    names = {_name_words(r.store.documents[d].signer) for d in docs}
-    found = [n for n in names if len(n) >= SIGNER_NAME_WORDS and f" {' '.join(n)} " in asked]
-    return max(found, key=len, default=())
+    it names none."""
+    return _written_whole(re.findall(r"[a-z0-9]+", q.folded), {_name_words(r.store.documents[d].signer) for d in docs})
+
+
+def _written_whole(asked: Sequence[str], names: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """The longest of ``names`` (NAME_MIN_WORDS words at least) that the question's words ``asked`` write whole, as
+    consecutive words; () when none: how the catalogue reads a plan's issuer or signer named in a question."""
+    text = f" {' '.join(asked)} "
+    return max((n for n in names if len(n) >= NAME_MIN_WORDS and f" {' '.join(n)} " in text), key=len, default=())
 
 
 def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: Scored) -> Scored:

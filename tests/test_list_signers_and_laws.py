@@ -45,7 +45,7 @@ def test_a_signers_plans_are_narrowed_by_the_subject_the_question_adds():
 
 @pytest.mark.parametrize("text", [
     "Ông Nguyễn Văn An ký những kế hoạch nào?",  # a name no plan is signed by: the abstention decides
-    "Ông Bình ký những kế hoạch nào?",  # one word of a name names no one (SIGNER_NAME_WORDS)
+    "Ông Bình ký những kế hoạch nào?",  # one word of a name names no one (NAME_MIN_WORDS)
     "Ông Nguyễn Văn Bình ký những kế hoạch nào về Luật Đất đai?",  # his plans are about other things
 ])
 def test_a_signer_no_plan_has_or_a_subject_none_of_theirs_states_has_no_catalogue(text):
