@@ -444,7 +444,7 @@ COLLECTION_KIND = {fold(k.lower()): k for k in (*HEADING_KINDS, *ANY_DOCUMENT)}
 COLLECTION_ASKED = re.compile(r"^(?:co )?(?:nhung |cac )?(%s) nao\b"
                               % "|".join(sorted(map(re.escape, COLLECTION_KIND), key=len, reverse=True)))
 # The kinds a question names the collection's documents by anywhere in it ("những kế hoạch nào", "trong bộ văn bản /
-# tài liệu", "có những thông tư nào"; `retrieval.strategies.catalogue_plans` leaves them out of the subject), folded.
+# tài liệu", "có những thông tư nào"; `retrieval.catalogue.catalogue_plans` leaves them out of the subject), folded.
 # Not "luật": no document of the corpus is a law, and "triển khai thi hành luật" is what a law plan's title states.
 COLLECTION_KINDS_NAMED = re.compile(r"\b(?:%s)\b" % "|".join(
     sorted((re.escape(fold(k)) for k in (*HEADING_KINDS, *ANY_DOCUMENT)), key=len, reverse=True)))

@@ -313,7 +313,7 @@ class Question:
     # `Retriever.analyse` (`Evidence.subject_plans`), read by a question across several named plans
     subject_plans: tuple[tuple[str, frozenset[str]], ...] = ()
     # the plans a question asking which plans there are names by their typed titles and places: set by
-    # `Retriever.analyse` (`strategies.catalogue_plans`, after `subject_plans`), read by the list strategy
+    # `Retriever.analyse` (`catalogue.catalogue_plans`, after `subject_plans`), read by the list strategy
     catalogue: tuple[str, ...] = ()
     marked: bool = True  # the question as the user typed it carries tone or vowel marks (`has_marks`)
     # the document kind a question opening "Có những thông tư nào …" names the collection's documents by, as

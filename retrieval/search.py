@@ -41,8 +41,9 @@ from retrieval.query import (LEVEL_WORDS, Question, analyse, document_facts_aske
                              word_pairs)
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
-from retrieval.strategies import (LIST_PLAN_SHARE, PlanList, asks_plans, catalogue_plans, lead_segments, lead_units,
-                                  strategy_for, unit_bodies, unit_known, weighed_clauses)
+from retrieval.catalogue import catalogue_plans
+from retrieval.strategies import (LIST_PLAN_SHARE, PlanList, asks_plans, lead_segments, lead_units, strategy_for,
+                                  unit_bodies, unit_known, weighed_clauses)
 
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")  # how the retriever ranks: both retrievers fused, or either alone
 CANDIDATES = 50  # from each retriever: the gold sets' relevant clauses sit within the top 50 of one of them

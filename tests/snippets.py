@@ -142,7 +142,7 @@ class EvenWords(FoldedWords):
 def catalogue_of(text: str, documents: dict[str, Document]) -> tuple[str, ...]:
     """The documents `catalogue_plans` lists for ``text`` over ``documents`` (no clauses, every word equally rare)."""
     from retrieval.query import analyse
-    from retrieval.strategies import catalogue_plans
+    from retrieval.catalogue import catalogue_plans
 
     r = OrderingRetriever(OrderingStore(clauses=[], documents=documents), EvenWords())
     return catalogue_plans(r, analyse(text, documents, []))

@@ -122,7 +122,7 @@ def test_a_part_the_question_names_keeps_its_own_lines(text, plan, found):
 
 def test_a_catalogue_question_reads_each_plans_title_words_once(retriever):
     # "which plans are there" questions read every plan's title: worded once per plan, not once per question
-    from retrieval.strategies import catalogue_plans
+    from retrieval.catalogue import catalogue_plans
 
     titles = retriever.evidence.title_words
     titles.cache_clear()

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from corpus.model import Document, Locality
-from retrieval.strategies import issuer_named, places_first
+from retrieval.catalogue import issuer_named
+from retrieval.strategies import places_first
 from tests.snippets import EvenWords, OrderingRetriever, OrderingStore, bare_question, catalogue_of
 
 

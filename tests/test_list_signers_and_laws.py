@@ -82,7 +82,7 @@ def laws_catalogue(text: str, subjects: dict[str, frozenset[str]]) -> tuple[str,
     import dataclasses
 
     from retrieval.query import analyse
-    from retrieval.strategies import catalogue_plans
+    from retrieval.catalogue import catalogue_plans
     from tests.snippets import EvenWords, OrderingRetriever, OrderingStore
 
     r = OrderingRetriever(OrderingStore(clauses=[], documents=LAW_PLANS), EvenWords())

@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from corpus.model import Clause, Document, Locality
 from retrieval.query import analyse
-from retrieval.strategies import STRATEGIES, asks_plans, catalogue_plans, titles_with_evidence
+from retrieval.catalogue import catalogue_plans
+from retrieval.strategies import STRATEGIES, asks_plans, titles_with_evidence
 from tests.snippets import EvenWords, OrderingRetriever, OrderingStore
 
 GT, KT, CN = "gt", "kt", "cn"

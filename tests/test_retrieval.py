@@ -310,7 +310,8 @@ def test_the_plans_a_list_question_asks_for_are_read_once_with_the_question(retr
     a who question)."""
     import dataclasses
 
-    from retrieval.strategies import STRATEGIES, catalogue_plans
+    from retrieval.catalogue import catalogue_plans
+    from retrieval.strategies import STRATEGIES
 
     for text, listed in (("Có những kế hoạch nào về kinh tế - xã hội?", True),
                          ("Những kế hoạch nào về chuyển đổi số?", False),
