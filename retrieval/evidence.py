@@ -150,26 +150,33 @@ def stage_heading(c: Clause) -> str | None:
     return next((h for h in reversed(c.section_path) if _STAGE_HEADING.match(folded(h))), None)
 
 
+ItemReader = Callable[["Evidence", Question, list[tuple[int, float, float]]], float]  # an item read of the ranked clauses
+
+
 @dataclass(frozen=True)
 class EvidenceFeature:
     name: str
     doc: str
-    read: Callable[["Evidence", Question, list[tuple[int, float, float]]], float]
+    read: ItemReader
     # for an item that is a function of other items' values (`composed`): it, given how to read an item by name, so
     # that `Evidence.features` reads each item once per question however many composites take it
     of_items: Callable[[Callable[[str], float]], float] | None = None
+    # the item reads what the answering plan writes (of the first clause's plan): a question about several provinces
+    # reads it of each province's plan and the least counts (`Evidence.places_ranked`, `Evidence.features`)
+    per_plan: bool = False
 
 
 EVIDENCE: dict[str, EvidenceFeature] = {}
-# the items that read what the answering plan writes (their names end so): a question about several provinces reads
-# them of each province's plan (`Evidence.places_ranked`)
-IN_PLAN = "_in_plan"
 
 
-def evidence(fn):
-    """Register an evidence feature under its function's name, with its docstring as the reason."""
-    EVIDENCE[fn.__name__] = EvidenceFeature(fn.__name__, inspect.getdoc(fn) or "", fn)
-    return fn
+def evidence(fn: ItemReader | None = None, *, per_plan: bool = False):
+    """Register an evidence feature under its function's name, with its docstring as the reason: ``@evidence``, or
+    ``@evidence(per_plan=True)`` for an item that reads what the answering plan writes (`EvidenceFeature.per_plan`)."""
+    def register(f: ItemReader) -> ItemReader:
+        EVIDENCE[f.__name__] = EvidenceFeature(f.__name__, inspect.getdoc(f) or "", f, per_plan=per_plan)
+        return f
+
+    return register(fn) if fn is not None else register
 
 
 def composed(fn):
@@ -288,7 +295,7 @@ def slot_in_best(ev: "Evidence", q: Question, ranked: list[tuple[int, float, flo
     return slot_score(ev, q, ranked) / top if top > 0 else 0.0
 
 
-@evidence
+@evidence(per_plan=True)
 def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The law or event the question names ("Luật Việc làm", "Đại hội XIV") is named in the answering
     plan (title or text): the share of each name's words found from its start, best plan of the
@@ -296,14 +303,14 @@ def subject_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, 
     return ev.names_in_plan(q.named_subjects, ranked)
 
 
-@evidence
+@evidence(per_plan=True)
 def document_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The document the question names by number ("kế hoạch 310/KH-UBND", "Nghị quyết 48") is the
     answering plan or one it cites: a plan with another number answers another plan's question."""
     return ev.names_in_plan(q.named_documents, ranked)
 
 
-@evidence
+@evidence(per_plan=True)
 def unit_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """The unit the question is about ("Sở Y tế", "Bộ Chỉ huy Quân sự") is named in the answering plan:
     a plan that never mentions the unit gives it no duty, however well the rest matches."""
@@ -340,7 +347,7 @@ def rare_words_found(ev: "Evidence", q: Question, ranked: list[tuple[int, float,
     return max((sum(ev.writes(w, marked, p) for w in rare) / len(rare) for p, _, _ in ranked[:TOP]), default=0.0)
 
 
-@evidence
+@evidence(per_plan=True)
 def rare_words_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Share of the question's rarest content words anywhere in the answering plan: the plan may state
     them in another clause, but a plan that never writes them is not about the question. Read with the
@@ -353,7 +360,7 @@ def rare_words_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     return sum(ev.plan_writes(w, marked, doc) for w in rare) / len(rare)
 
 
-@evidence
+@evidence(per_plan=True)
 def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """Minus the rarity of the rarest dictionary compound of the question the answering plan never writes (0 when it
     writes them all, or the question has none): `Evidence.question_compounds`. A question in a plan's vocabulary about
@@ -369,7 +376,7 @@ def rarest_compound_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int,
                 default=0.0)
 
 
-@evidence
+@evidence(per_plan=True)
 def subject_runs_in_plan(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
     """How whole the answering plan writes the question's least written subject phrase: of each run of two or more
     `subject_words` the question writes in a row (`Evidence.subject_runs`: the place, the year and the plan, law or
@@ -1430,7 +1437,7 @@ class Evidence:
                 feature = EVIDENCE[n]
                 if feature.of_items:
                     values[n] = feature.of_items(item)
-                elif places and n.endswith(IN_PLAN):
+                elif places and feature.per_plan:
                     values[n] = min(feature.read(self, q, part) for part in places)
                 else:
                     values[n] = feature.read(self, q, ranked)
@@ -1442,8 +1449,9 @@ class Evidence:
         """A question about two or more provinces ("So sánh số trạm 5G … trong KCN Hà Nội và Nghệ An"): ``ranked``
         split by the province of each clause's plan (`Locality.province`), one list per province named whose plans
         have a clause found; empty unless two or more have. What a plan must write of the question (the items
-        ending in IN_PLAN, read from the first clause's plan) is then read of each province's first plan and the
-        least counts: every place asked about must have a plan about it, not one place's plan speaking for both.
+        declared `EvidenceFeature.per_plan`, read from the first clause's plan) is then read of each province's first
+        plan and the least counts: every place asked about must have a plan about it, not one place's plan speaking
+        for both.
         Empty too when the question names two or more laws or events with their plans (`Question.subject_plans`,
         "Luật Việc làm ở TP.HCM, Luật … ở Lai Châu"): its places then say whose law each is, each plan answering
         for its own law."""

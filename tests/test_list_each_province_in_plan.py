@@ -1,6 +1,6 @@
 """A question about two or more provinces ("So sánh số trạm 5G … trong khu công nghiệp Hà Nội và Nghệ An") is about every one it
-names: what a plan must write of the question (the evidence items ending in "_in_plan") is read of each province's first
-plan and the least counts, so one province's plan does not speak for a province whose plans never write the subject.
+names: what a plan must write of the question (the evidence items declared `EvidenceFeature.per_plan`) is read of each
+province's first plan and the least counts, so one province's plan does not speak for a province whose plans never write the subject.
 The verb asking to set figures side by side ("so sánh") is the question's frame, which no plan writes. Wordings
 modelled on the Hà Nội and Nghệ An 5G plans, the Đắk Lắk and Nghệ An emulation plans and a Sơn La export plan
 (synthetic)."""
@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.evidence import Evidence
+from retrieval.evidence import EVIDENCE, Evidence, EvidenceFeature
 from retrieval.query import analyse
 from tests.snippets import EvidenceStore, plan_clause, plans_of
 
@@ -65,3 +65,23 @@ def test_one_province_named_reads_its_first_plan_only():
 def test_asking_to_compare_is_no_content_of_the_question(text):
     q = analyse(text, PLANS, [])
     assert not {"sanh", "chieu"} & set(q.key_tokens), q.key_tokens
+
+
+def test_the_items_read_of_each_province_are_those_declared_per_plan():
+    per_plan = {n for n, f in EVIDENCE.items() if f.per_plan}
+    assert set(IN_PLAN) <= per_plan
+    assert {"subject_in_plan", "document_in_plan", "unit_in_plan", "rarest_compound_in_plan"} <= per_plan
+    assert "rare_words_found" not in per_plan and "place_agrees" not in per_plan  # of the best clause or the first plan
+    assert not any(EVIDENCE[n].of_items for n in per_plan)  # a composite takes its items' values, read each their way
+
+
+@pytest.mark.parametrize("per_plan, wanted", [(True, 0.0), (False, 1.0)])
+def test_an_item_is_read_of_each_province_by_its_declaration_not_its_name(monkeypatch, per_plan, wanted):
+    def first_plan_is_hanoi(ev, q, ranked):
+        return 1.0 if CLAUSES[ranked[0][0]].doc_id == "hn" else 0.0
+
+    monkeypatch.setitem(EVIDENCE, "probe", EvidenceFeature("probe", "", first_plan_is_hanoi, per_plan=per_plan))
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    pos = {c.doc_id: i for i, c in enumerate(CLAUSES)}
+    q = analyse("Số trạm 5G trong khu công nghiệp Hà Nội và Nghệ An là bao nhiêu?", PLANS, [], words=ev.words)
+    assert ev.features(q, [(pos["hn"], 0.9, 1.0), (pos["na"], 0.8, 1.0)], ["probe"])[0] == wanted
