@@ -34,7 +34,7 @@ from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLA
 from index.backend import ClauseStore
 from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.answer import RELEVANT_SHARE
+from retrieval.answer import RELEVANT_SHARE, same_task, task_partners
 from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
                              word_pairs)
@@ -522,8 +522,6 @@ def partners_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     task's phối hợp (its own or its task's other line, `answer.task_partners`), in a task the unit the
     question names leads or coordinates. A task stated with its lead alone does not say who coordinates;
     1 when partners are not asked."""
-    from retrieval.answer import task_partners
-
     if q.answer_slot is None or q.answer_slot.kind != "partners":
         return 1.0
     unit = _unit_words(q)
@@ -565,8 +563,6 @@ def task_field_stated(c: Clause, fields: tuple[str, ...], others: Sequence[Claus
     """The clause's task states one of the typed fields: on the clause itself, or on another clause of its task
     (`answer.same_task`: its "- Cơ quan phối hợp: …" line); a roadmap's stage heading is the time of the tasks under
     it (`stage_heading`)."""
-    from retrieval.answer import same_task
-
     if "deadline" in fields and stage_heading(c):
         return True
     return any(getattr(o, f) for f in fields for o in (c, *(o for o in others if same_task(c, o))))
@@ -1567,8 +1563,6 @@ def _one_task(c: Clause, o: Clause) -> bool:
     trì", "Thời gian thực hiện" lines. The items of a unit's section share the lead its heading names
     (`LeadSource` of mechanism unit_section) but are that unit's several tasks, each with its own thời hạn; two
     headings side by side in one section ("6. Tổ chức triển khai …" beside "1. … tuyên truyền") are two tasks."""
-    from retrieval.answer import same_task
-
     if any(x.lead_source is not None and x.lead_source.mechanism == UNIT_SECTION for x in (c, o)):
         return False
     if c.kind == o.kind == "heading":  # two headings of one section title two tasks, unless one lead line is theirs
