@@ -393,6 +393,38 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
 
 
+# a question asking a procedure's code ("Mã TTHC của thủ tục … là gì", "mã số TTHC", "mã thủ tục nội bộ"), which a list
+# of procedures states in its code column (`corpus.text.COLUMN_MEANINGS` "ma_so")
+_ASKS_CODE = re.compile(r"\bma (?:so )?(?:tthc|thu tuc)\b")
+# the procedure's row answers when its other cells hold this share of the question's content words at least, besides
+# the words asking the code (CODE_WORDS): half of the procedure's name as the question writes it
+CODE_ROW_COVERAGE = 0.5
+CODE_WORDS = frozenset(folded("mã số thủ tục hành chính").split())  # "Mã số TTHC" read with its long form
+
+
+def asks_code(q: Question) -> bool:
+    return _ASKS_CODE.search(q.folded) is not None
+
+
+def coded_row(q: Question, plan: Sequence[Clause]) -> Clause | None:
+    """For a question asking a procedure's code (`asks_code`): the row of the plan's list of procedures whose code cell
+    is set (`Clause.columns` "ma_so") and whose other cells (the procedure's name, its field) share the most of the
+    question's content words, with the fewest others; None when no row holds CODE_ROW_COVERAGE of them. The rows are
+    read from the plan, not the clauses found: a list's short row ranks below the procedure's own section, whose
+    heading names it as well ("4. Tiếp tục xuất khẩu, nhập khẩu vật thể …") but states no code."""
+    want = set(q.key_tokens) - CODE_WORDS
+    best, best_key = None, (0, 0)
+    for c in plan:
+        cols = c.columns or {}
+        if not cols.get("ma_so"):
+            continue
+        have = set(folded(" ".join(v for k, v in cols.items() if k != "ma_so" and v)).split())
+        key = (len(want & have), -len(have - want))
+        if key > best_key:
+            best, best_key = c, key
+    return best if best is not None and best_key[0] >= CODE_ROW_COVERAGE * len(want) else None
+
+
 def only_document_facts_asked(q: Question) -> bool:
     """The question asks nothing of the plan but facts of the document itself (`query.document_facts_asked`), which
     its letterhead and reference lines state: no value besides (its answer slot), or the value they state — the
@@ -523,6 +555,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             for head, listed in announced_items(q, cs, said, plan(doc_id)):
                 lines.extend(strategy.line(c, q, cs) for c in ([head] if head not in said else []) + listed)
                 said += [head, *listed]
+        coded = coded_row(q, plan(doc_id)) if plan is not None and asks_code(q) else None
+        if coded is not None and all(coded is not c for c in said):
+            lines.insert(0, strategy.line(coded, q, cs))  # the procedure's code asked: its row in the plan's list
+            said.insert(0, coded)
         if q.asks_signer and documents[doc_id].signer:
             lines.insert(0, signed(documents[doc_id]))
         blocks.append((documents[doc_id], lines))
