@@ -193,13 +193,14 @@ def _lead_shown(c: Clause) -> bool:
 
 def task_own_text(c: Clause, attributes: Sequence[Clause] = ()) -> str:
     """What a unit is given to do, without the attribute cells or lines its typed facts restate: a table row's
-    nội dung cell (`Clause.noi_dung`) with the cells no fact was read into ("Ghi chú", "Nguồn kinh phí"); a task's
+    nội dung cell (`Clause.noi_dung`) with the cells no fact was read into ("Ghi chú"; a row with a cell of no known
+    meaning, "Nguồn kinh phí", keeps its text, which names that cell by its title); a task's
     text without the labelled attribute lines taken into it (``attributes``: the clauses whose `Clause.owning_task`
     it is, "- Cơ quan thực hiện: Bộ Công an.", "- Thời gian thực hiện: năm 2026") when each field they state is
     one the duty line shows. A content line among them ("- Nội dung: …") stays: it is the task's words."""
     cols = c.columns or {}
-    if cols.get("noi_dung"):
-        extras = [f"{COLUMN_TITLES.get(m, m)}: {v}" for m, v in cols.items()
+    if cols.get("noi_dung") and all(m in COLUMN_TITLES for m, v in cols.items() if v):
+        extras = [f"{COLUMN_TITLES[m]}: {v}" for m, v in cols.items()
                   if v and m not in ("stt", "noi_dung") and not (m in LEAD_COLUMNS and _lead_shown(c))
                   and not (m in SHOWN_COLUMNS and getattr(c, SHOWN_COLUMNS[m]))]
         return cols["noi_dung"] + (" — " + "; ".join(extras) if extras else "")

@@ -92,3 +92,12 @@ def test_a_task_the_plan_restates_in_its_table_is_listed_once():
     out = compose_duties(q("Sở Công Thương phải làm gì?", "Sở Công Thương"), [bullet, restated, other],
                          {"Sở Công Thương"})
     assert out.count("Hỗ trợ doanh nghiệp ứng dụng") == 1 and "khuyến công" in out
+
+
+def test_a_row_with_a_cell_of_no_known_meaning_keeps_its_text():
+    # Hồ Chí Minh City's planning-database appendix: "Nguồn kinh phí" is no column meaning the corpus knows
+    text = ("1. Thu thập cơ sở dữ liệu hồ sơ quy hoạch — Cơ quan chủ trì: Các sở, ngành; Thời gian dự kiến hoàn thành: "
+            "Quý IV/2026; Nguồn kinh phí: Đầu tư công")
+    hcm = row(text, {"noi_dung": "Thu thập cơ sở dữ liệu hồ sơ quy hoạch", "chu_tri": "Các sở, ngành",
+                     "thoi_han": "Quý IV/2026", "col6": "Đầu tư công"}, "Các sở, ngành", deadline="Quý IV/2026")
+    assert task_own_text(hcm) == text
