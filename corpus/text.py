@@ -654,7 +654,7 @@ EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
      "liên đoàn lao động",
      "a province's or city's trade union is its 'Liên đoàn Lao động' in the plans"),
     ("chính quyền xã | chính quyền phường | chính quyền cấp xã | chính quyền cơ sở",
-     "ủy ban nhân dân cấp xã",
+     "ủy ban nhân dân các xã",
      "the commune's government is its 'Ủy ban nhân dân' (cấp xã) in the plans"),
     ("sếp | cấp trên | lãnh đạo xã",
      "lãnh đạo, thủ trưởng, người đứng đầu",
