@@ -473,6 +473,8 @@ COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
     ("don_vi_tinh", ("don vi tinh", "dvt")),
     # a sum of money: "Số tiền (triệu đồng)"
     ("chi_tieu", ("ke hoach", "chi tieu", "muc tieu", "gia tri", "so tien")),
+    # a procedure's code in a list of procedures: "Mã TTHC", "Mã số TTHC", "Mã thủ tục", "Mã số"
+    ("ma_so", ("ma tthc", "ma so tthc", "ma thu tuc", "ma so thu tuc", "ma so")),
     ("noi_dung", ("noi dung", "nhiem vu", "ten chi tieu", "danh muc")),
     ("ghi_chu", ("ghi chu",)),
 ]
@@ -480,7 +482,7 @@ COLUMN_MEANINGS: list[tuple[str, tuple[str, ...]]] = [
 COLUMN_TITLES = {
     "stt": "STT", "noi_dung": "Nội dung", "chu_tri": "Cơ quan chủ trì", "phoi_hop": "Cơ quan phối hợp",
     "thoi_han": "Thời gian hoàn thành", "san_pham": "Sản phẩm", "tham_muu": "Đơn vị tham mưu",
-    "don_vi_tinh": "Đơn vị tính", "chi_tieu": "Chỉ tiêu", "ghi_chu": "Ghi chú",
+    "don_vi_tinh": "Đơn vị tính", "chi_tieu": "Chỉ tiêu", "ghi_chu": "Ghi chú", "ma_so": "Mã số",
 }
 LEAD_COLUMNS = ("chu_tri", "tham_muu")
 
@@ -645,6 +647,15 @@ EVERYDAY_WORDS: tuple[tuple[str, str, str], ...] = (
     ("đoàn thanh niên | tỉnh đoàn | thành đoàn",
      "đoàn thanh niên cộng sản hồ chí minh",
      "the youth union is the 'Đoàn Thanh niên Cộng sản Hồ Chí Minh' in the plans"),
+    ("hội phụ nữ",
+     "hội liên hiệp phụ nữ",
+     "the women's union is the 'Hội Liên hiệp Phụ nữ' in the plans"),
+    ("công đoàn tỉnh | công đoàn thành phố | công đoàn ngành",
+     "liên đoàn lao động",
+     "a province's or city's trade union is its 'Liên đoàn Lao động' in the plans"),
+    ("chính quyền xã | chính quyền phường | chính quyền cấp xã | chính quyền cơ sở",
+     "ủy ban nhân dân các xã",
+     "the commune's government is its 'Ủy ban nhân dân' (cấp xã) in the plans"),
     ("sếp | cấp trên | lãnh đạo xã",
      "lãnh đạo, thủ trưởng, người đứng đầu",
      "heads of bodies are 'lãnh đạo' / 'thủ trưởng' / 'người đứng đầu' in the plans"),

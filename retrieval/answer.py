@@ -12,6 +12,7 @@ from typing import Callable, Sequence
 from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
+from corpus.text import COLUMN_TITLES, LEAD_COLUMNS
 from corpus.timing import answers_time, due_year
 from retrieval.query import DATE_SLOTS, Question, document_facts_asked, folded
 
@@ -46,10 +47,11 @@ def states_amount(text: str) -> bool:
     return bool(_AMOUNT.search(text))
 
 
-def _quote(text: str, q: Question | None = None) -> str:
-    """The clause, or for a long one the sentences that share most words with the question."""
+def _quote(text: str, q: Question | None = None, limit: int = MAX_QUOTE) -> str:
+    """The clause, or for a long one (over ``limit`` characters) the sentences that share most words with the
+    question."""
     t = " ".join(text.split())
-    if len(t) <= MAX_QUOTE:
+    if len(t) <= limit:
         return t
     if q is not None:
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", t) if x]
@@ -61,12 +63,12 @@ def _quote(text: str, q: Question | None = None) -> str:
         scores = [(len(content & w), len(want & w)) for w in (set(folded(x).split()) for x in sentences)]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         picked = sentences[best]
-        if best + 1 < len(sentences) and len(picked) + len(sentences[best + 1]) < MAX_QUOTE:
+        if best + 1 < len(sentences) and len(picked) + len(sentences[best + 1]) < limit:
             picked += " " + sentences[best + 1]
-        if len(picked) > MAX_QUOTE:
-            picked = picked[: MAX_QUOTE - 1].rstrip() + "…"
+        if len(picked) > limit:
+            picked = picked[: limit - 1].rstrip() + "…"
         return ("… " if best else "") + picked + (" …" if not t.endswith(picked) else "")
-    return t[: MAX_QUOTE - 1].rstrip() + "…"
+    return t[: limit - 1].rstrip() + "…"
 
 
 def cite(c: Clause) -> str:
@@ -179,11 +181,43 @@ def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], docum
     return strategy_for(q).compose(q, ranked, documents, words, plan)
 
 
-def _duty_line(c: Clause, q: Question) -> str:
+# a table row's cells a duty line shows as its typed facts (`fact_bits`): the fact each column was read into
+SHOWN_COLUMNS = {"phoi_hop": "partners", "thoi_han": "deadline", "san_pham": "product"}
+
+
+def _lead_shown(c: Clause) -> bool:
+    """The unit the answer is about is the task's whole lead: a lead cell or line naming one unit says nothing the
+    answer's opening "X được giao" does not (one naming several is kept: the co-leads are part of the task)."""
+    return len(c.lead_units) <= 1
+
+
+def task_own_text(c: Clause, attributes: Sequence[Clause] = ()) -> str:
+    """What a unit is given to do, without the attribute cells or lines its typed facts restate: a table row's
+    nội dung cell (`Clause.noi_dung`) with the cells no fact was read into ("Ghi chú"; a row with a cell of no known
+    meaning, "Nguồn kinh phí", keeps its text, which names that cell by its title); a task's
+    text without the labelled attribute lines taken into it (``attributes``: the clauses whose `Clause.owning_task`
+    it is, "- Cơ quan thực hiện: Bộ Công an.", "- Thời gian thực hiện: năm 2026") when each field they state is
+    one the duty line shows. A content line among them ("- Nội dung: …") stays: it is the task's words."""
+    cols = c.columns or {}
+    if cols.get("noi_dung") and all(m in COLUMN_TITLES for m, v in cols.items() if v):
+        extras = [f"{COLUMN_TITLES[m]}: {v}" for m, v in cols.items()
+                  if v and m not in ("stt", "noi_dung") and not (m in LEAD_COLUMNS and _lead_shown(c))
+                  and not (m in SHOWN_COLUMNS and getattr(c, SHOWN_COLUMNS[m]))]
+        return cols["noi_dung"] + (" — " + "; ".join(extras) if extras else "")
+    text = c.text
+    for a in attributes:
+        if a.owning_task == c.id and a.labelled_fields and a.text and all(
+                _lead_shown(c) if f == "lead" else bool(getattr(c, f, None)) for f in a.labelled_fields):
+            text = text.replace(a.text, " ")
+    return " ".join(text.split()) or c.text
+
+
+def _duty_line(c: Clause, q: Question, attributes: Sequence[Clause] = ()) -> str:
     """One task of the unit: a line that only names who does it ("- Cơ quan chủ trì: Sở Nội vụ") or the
     unit's own heading is quoted with the task it belongs to (its section's title), so the answer carries
-    the task's words; then partners, deadline and product, and the citation."""
-    text = _quote(c.text, q)
+    the task's words (`task_own_text`: not the cells and lines its facts restate); then partners, deadline and
+    product, and the citation."""
+    text = _quote(task_own_text(c, attributes), q)
     task = c.section_path[-1] if c.section_path else ""
     if task and not {"lead", "partners"}.isdisjoint(c.labelled_fields):
         text = f"{task}: «{text}»"
@@ -193,6 +227,11 @@ def _duty_line(c: Clause, q: Question) -> str:
     return text + (f" ({'; '.join(bits)})" if bits else "") + f" {cite(c)}"
 
 
+def _task_key(text: str) -> str:
+    """A task's words as compared for repeats: folded, without its label or bullet ("- ", "6.1. ") or end stop."""
+    return folded(re.sub(r"^[\W\d]*(?:[a-zđ][.)]\s+)?", "", text)).strip(" .;:")
+
+
 def _names_only_its_unit(c: Clause) -> bool:
     """The clause is only its lead's name ("3. Sở Tài chính"): the heading of the unit's own section."""
     body = folded(re.sub(r"^[\W\d]*(?:[a-zđ]\W+)?", "", c.text)).strip(" :.")
@@ -200,9 +239,10 @@ def _names_only_its_unit(c: Clause) -> bool:
 
 
 def compose_duties(q: Question, ranked: list[Clause], named: set[str],
-                   documents: dict[str, Document] | None = None) -> str | None:
+                   documents: dict[str, Document] | None = None, plan: PlanClauses | None = None) -> str | None:
     """A unit's duties: every ranked clause it leads (``named``: its leads), in the order given (the plan's
-    order, its section of "Tổ chức thực hiện" first), one cited line each; None when it leads none."""
+    order, its section of "Tổ chức thực hiện" first), one cited line each (``plan``: a plan's clauses, whose
+    attribute lines a task's quote leaves out, `task_own_text`); None when it leads none."""
     ours = [c for c in ranked if c.lead in named]
     if not ours:
         return None
@@ -215,10 +255,13 @@ def compose_duties(q: Question, ranked: list[Clause], named: set[str],
     lines = [f"{unit} được giao{where}:"]
     shown: set[str] = set()
     for c in ours:
-        key = folded(c.text)
-        if key in shown or _names_only_its_unit(c):
+        attributes = plan(c.doc_id) if plan is not None and c.kind != "table_row" else ()
+        # one task is listed once: a plan restates a unit's duty in its appendix table ("- Hỗ trợ doanh nghiệp …"
+        # under the unit's section, "Hỗ trợ doanh nghiệp … — Đơn vị phối hợp: …" as a row): the same own words
+        key = _task_key(task_own_text(c, attributes))
+        if key in shown or folded(c.text) in shown or _names_only_its_unit(c):
             continue
-        line = _duty_line(c, q)
+        line = _duty_line(c, q, attributes)
         shown.add(key)
         shown.update(folded(s) for s in c.section_path[-1:])
         lines.append(f"– {line}")
@@ -351,6 +394,38 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
 
 
+# a question asking a procedure's code ("Mã TTHC của thủ tục … là gì", "mã số TTHC", "mã thủ tục nội bộ"), which a list
+# of procedures states in its code column (`corpus.text.COLUMN_MEANINGS` "ma_so")
+_ASKS_CODE = re.compile(r"\bma (?:so )?(?:tthc|thu tuc)\b")
+# the procedure's row answers when its other cells hold this share of the question's content words at least, besides
+# the words asking the code (CODE_WORDS): half of the procedure's name as the question writes it
+CODE_ROW_COVERAGE = 0.5
+CODE_WORDS = frozenset(folded("mã số thủ tục hành chính").split())  # "Mã số TTHC" read with its long form
+
+
+def asks_code(q: Question) -> bool:
+    return _ASKS_CODE.search(q.folded) is not None
+
+
+def coded_row(q: Question, plan: Sequence[Clause]) -> Clause | None:
+    """For a question asking a procedure's code (`asks_code`): the row of the plan's list of procedures whose code cell
+    is set (`Clause.columns` "ma_so") and whose other cells (the procedure's name, its field) share the most of the
+    question's content words, with the fewest others; None when no row holds CODE_ROW_COVERAGE of them. The rows are
+    read from the plan, not the clauses found: a list's short row ranks below the procedure's own section, whose
+    heading names it as well ("4. Tiếp tục xuất khẩu, nhập khẩu vật thể …") but states no code."""
+    want = set(q.key_tokens) - CODE_WORDS
+    best, best_key = None, (0, 0)
+    for c in plan:
+        cols = c.columns or {}
+        if not cols.get("ma_so"):
+            continue
+        have = set(folded(" ".join(v for k, v in cols.items() if k != "ma_so" and v)).split())
+        key = (len(want & have), -len(have - want))
+        if key > best_key:
+            best, best_key = c, key
+    return best if best is not None and best_key[0] >= CODE_ROW_COVERAGE * len(want) else None
+
+
 def only_document_facts_asked(q: Question) -> bool:
     """The question asks nothing of the plan but facts of the document itself (`query.document_facts_asked`), which
     its letterhead and reference lines state: no value besides (its answer slot), or the value they state — the
@@ -481,6 +556,10 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             for head, listed in announced_items(q, cs, said, plan(doc_id)):
                 lines.extend(strategy.line(c, q, cs) for c in ([head] if head not in said else []) + listed)
                 said += [head, *listed]
+        coded = coded_row(q, plan(doc_id)) if plan is not None and asks_code(q) else None
+        if coded is not None and all(coded is not c for c in said):
+            lines.insert(0, strategy.line(coded, q, cs))  # the procedure's code asked: its row in the plan's list
+            said.insert(0, coded)
         if q.asks_signer and documents[doc_id].signer:
             lines.insert(0, signed(documents[doc_id]))
         blocks.append((documents[doc_id], lines))

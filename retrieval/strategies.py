@@ -66,6 +66,10 @@ LEVEL_MARKERS = frozenset({"cap"})  # "cấp" opens a level ("cấp tỉnh", "c�
 # the first words of a unit's name (corpus.text ACTING_UNIT_HEADS), folded: a plan word for a question's everyday words
 # that opens with one names a body ("bộ chỉ huy quân sự" for "bộ đội"), and is matched to the leads as the question is
 UNIT_HEAD_WORDS = frozenset(fold(h).lower().split()[0] for h in ACTING_UNIT_HEADS)
+# ... and "Ủy ban": a question naming a commune's government in everyday words ("chính quyền xã") names its Ủy ban nhân
+# dân, which ACTING_UNIT_HEADS leaves out only because a question naming it in the plans' words is most often naming
+# the plan's issuer or place
+ALIAS_HEAD_WORDS = UNIT_HEAD_WORDS | {fold("Ủy ban").lower().split()[0]}
 UNIT_MIN_WORDS = 3  # a unit is named by at least three words of a lead ("Sở Nội vụ", "Bộ Công an")
 MAX_UNIT_TASKS = 40  # a unit's clauses in its plan put first, in the plan's order, up to this many
 # a who-question with no role word answers from a clause naming a unit among a plan's first this many
@@ -235,7 +239,7 @@ def units_named(q: Question, leads: Leads, words: Words, segments: Segments | No
     # a body the question names by everyday words ("Bộ đội tỉnh", "Tỉnh đoàn"): the plan words the vocabulary gives
     # for them that name a unit (`UNIT_HEAD_WORDS`), matched as the question's own words are — only when these name
     # no lead, so "Bộ đội Biên phòng" stays the body it names
-    aliases = [w for w in (tuple(words(p)) for p in q.plan_words) if len(w) >= UNIT_MIN_WORDS and w[0] in UNIT_HEAD_WORDS]
+    aliases = [w for w in (tuple(words(p)) for p in q.plan_words) if len(w) >= UNIT_MIN_WORDS and w[0] in ALIAS_HEAD_WORDS]
     return set().union(*(_units_named_by(w, q, leads, words, segments) for w in aliases))
 
 
@@ -963,7 +967,7 @@ class Duties(Strategy):
                 plan: PlanClauses | None = None) -> str:
         if words is not None:
             named = units_found(q, ranked, units_named(q, lead_units([c for c, _, _ in ranked]), words), words)
-            out = compose_duties(q, [c for c, _, _ in ranked], named, documents) if named else None
+            out = compose_duties(q, [c for c, _, _ in ranked], named, documents, plan) if named else None
             if out:
                 return out
         return super().compose(q, ranked, documents, words, plan)

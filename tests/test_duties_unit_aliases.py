@@ -156,3 +156,17 @@ def test_a_unit_naming_its_place_after_its_level_is_known_by_its_body():
     bodies = _bodies("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Đồng Nai")
     assert unit_known(unit_words("đoàn thanh niên cộng sản hồ chí minh"), bodies)
     assert not unit_known(unit_words("Đoàn Thanh niên Nghệ An phải"), bodies)
+
+
+@pytest.mark.parametrize("question, lead", [
+    # Đắk Lắk's emulation plan: the women's union people call "Hội phụ nữ"
+    ("Hội phụ nữ tỉnh Đắk Lắk phải làm gì trong đợt thi đua?", "Hội Liên hiệp Phụ nữ tỉnh"),
+    # Đồng Nai's digital-economy plan: the province's trade union, "công đoàn" in everyday words
+    ("Công đoàn tỉnh Đồng Nai được giao gì trong kế hoạch kinh tế số?", "Liên đoàn Lao động tỉnh"),
+    # Sơn La's export plan, Đồng Tháp's sea and islands plan: the commune's government, "chính quyền xã"
+    ("Chính quyền xã ở Sơn La phải làm gì để đẩy mạnh xuất khẩu?", "Ủy ban nhân dân các xã, phường"),
+    ("Chính quyền cấp xã ở Đồng Tháp có trách nhiệm gì về biển và hải đảo?", "UBND cấp xã"),
+])
+def test_a_union_or_a_communes_government_named_in_everyday_words_is_matched_to_its_lead(question, lead):
+    leads = {lead: units_of(lead), "Sở Nội vụ": ("Sở Nội vụ",), "Ủy ban nhân dân tỉnh": ("Ủy ban nhân dân tỉnh",)}
+    assert units_named(aliased(question), leads, unit_words) == {lead}
