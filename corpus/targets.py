@@ -357,24 +357,28 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
 
 
 # A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),
-# a range ("12-14"), "trở lên"/"trở xuống" after it.
-_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
-                   rf"|đạt|khoảng|đạt khoảng)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?"
+# a range ("12-14", "45% - 50%", "Từ 60% đến 70%"), "trở lên"/"trở xuống" after it; the figure may carry its
+# own unit when the table has no unit column ("350 Tbps", "98% trở lên", "≥ 1.000 doanh nghiệp").
+_CELL_UNIT = rf"(?:{_UNIT})(?![^\W\d_])"
+_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<tu>từ)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
+                   rf"|đạt|khoảng|đạt khoảng|~)?\s*(?P<a>{_NUM})\s*(?P<ua>{_CELL_UNIT})?"
+                   rf"\s*(?:(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*(?P<ub>{_CELL_UNIT})?)?"
                    rf"(?P<tail>\s*trở\s+(?:lên|xuống))?", re.I)
 
 
 def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target | None:
-    """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2" with its unit column."""
+    """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2", "Từ 60% đến 70%", "350 Tbps" with its
+    unit column; without one, the unit the cell itself writes after its figure."""
     v = value.strip()
     m = _CELL.fullmatch(v)
     if not m:
         return None
     values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
     sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
-    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or "").lower()), "")
+    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or m["tu"] or "").lower()), "")
     tail = (m["tail"] or "").lower()
     cmp_ = "range" if m["b"] else (sym or word or (">=" if "lên" in tail else "<=" if "xuống" in tail else "="))
-    u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
+    u = unit.strip() if unit and unit.strip() else _clean_unit(m["ub"] or m["ua"])
     return Target(values, u, cmp_, year, v)
 
 
