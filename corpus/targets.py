@@ -19,12 +19,13 @@ _PER = r"(?:\s*/\s*(?:\d[\d.]*\s*)?(?:vạn dân|nghìn dân|dân|người|hộ|
 _UNIT = (
     r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
     rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?USD{_PER}|"
-    rf"(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
+    # "15 nghìn tỷ đồng": a thousand billion is how plans write large budgets
+    rf"(?:(?:nghìn|ngàn)\s+)?(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
     rf"(?:nghìn |triệu )?(?:tấn|người|lượt người|lượt khách|lượt)(?=[\s,.;:)/]|$){_PER}|"
     rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
-    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
-    rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
+    r"[TGM]bps|[TGM]bit/s|[TGM]b/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
+    rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường(?:\s+bệnh)?{_PER}|bác sĩ{_PER}|"
     r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|mét|m|"
     # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
     r"năm|tháng|tuần"

@@ -84,3 +84,15 @@ def test_a_table_with_a_column_per_year_reads_worded_ranges_per_year():
     trained = {t.year: (t.values, t.comparison) for t in rows[0].year_targets}
     assert trained == {2026: ([60.0, 65.0], "range"), 2030: ([65.0, 70.0], "range")}
     assert [(t.year, t.values) for t in rows[1].year_targets] == [(2026, [1.16]), (2030, [1.5])]
+
+
+@pytest.mark.parametrize("text, values, unit", [
+    ("Tổng vốn đầu tư toàn xã hội giai đoạn 2026 - 2030 đạt 15 nghìn tỷ đồng", [15.0], "nghìn tỷ đồng"),
+    ("Tốc độ truy cập Internet băng rộng cố định đạt 10 Gbit/s", [10.0], "Gbit/s"),
+    ("Phấn đấu đạt 35 giường bệnh/vạn dân", [35.0], "giường bệnh/vạn dân"),
+    ("Thu ngân sách nhà nước trên địa bàn đạt 1.500 tỷ đồng", [1500.0], "tỷ đồng"),
+])
+def test_units_of_large_budgets_speeds_and_beds_are_read_whole(text, values, unit):
+    from corpus.targets import parse_target
+    t = parse_target(text)
+    assert (t.values, t.unit) == (values, unit)
