@@ -373,7 +373,7 @@ def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target 
     v = value.strip()
     m = _CELL.fullmatch(v)
     if not m:
-        return None
+        return _worded_cell(v, unit, year)
     values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
     sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
     word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or m["tu"] or "").lower()), "")
@@ -381,6 +381,16 @@ def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target 
     cmp_ = "range" if m["b"] else (sym or word or (">=" if "lên" in tail else "<=" if "xuống" in tail else "="))
     u = unit.strip() if unit and unit.strip() else _clean_unit(m["ub"] or m["ua"])
     return Target(values, u, cmp_, year, v)
+
+
+def _worded_cell(value: str, unit: str | None, year: int | None) -> Target | None:
+    """A value cell that words its figure as a sentence does ("Tăng 10%", "100% (tương đương 50 xã)", "Đạt trên 95%
+    số hộ"): read as text, with the row's unit column over the cell's own and the column's year over the cell's."""
+    t = parse_target(value)
+    if t is None:
+        return None
+    u = unit.strip() if unit and unit.strip() else t.unit
+    return Target(t.values, u, t.comparison, year or t.year, t.text)
 
 
 # An indicator's name may carry its unit when the table has no unit column: "Tỷ lệ hộ nghèo (%)",

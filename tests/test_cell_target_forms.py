@@ -96,3 +96,19 @@ def test_units_of_large_budgets_speeds_and_beds_are_read_whole(text, values, uni
     from corpus.targets import parse_target
     t = parse_target(text)
     assert (t.values, t.unit) == (values, unit)
+
+
+@pytest.mark.parametrize("cell, unit_column, values, unit, cmp", [
+    ("100% (tương đương 50 xã)", None, [100.0], "%", "="),
+    ("Đạt trên 95% số hộ", None, [95.0], "%", ">"),
+    ("Tăng bình quân 8%/năm", None, [8.0], "%", "increase_avg"),
+    ("Tối thiểu 02 mô hình/xã", "mô hình", [2.0], "mô hình", ">="),
+])
+def test_a_cell_worded_as_a_sentence_is_read_as_text_with_the_columns_year(cell, unit_column, values, unit, cmp):
+    t = parse_cell_target(cell, unit_column, 2030)
+    assert (t.values, t.unit, t.comparison, t.year) == (values, unit, cmp, 2030)
+
+
+@pytest.mark.parametrize("cell", ["Quý IV/2026", "Năm 2027", "30/4/2026", "Hoàn thành", "Theo lộ trình"])
+def test_a_cell_of_dates_or_words_gives_no_target(cell):
+    assert parse_cell_target(cell, None, 2030) is None
