@@ -303,6 +303,19 @@ def _heading_reports(sk: Skeleton) -> None:
             c.product = clean(m["v"])
 
 
+def _row_products(sk: Skeleton) -> None:
+    """A row of a task table with no product column makes the document its task cell names ("Ban hành Kế hoạch
+    chuyển đổi cơ cấu cây trồng … | Ủy ban nhân dân cấp tỉnh", "Xây dựng kế hoạch đầu tư công, hợp tác công tư … |
+    Sở Tài chính"), as a task of the text does (`_product`): read after the leads, for a row that has one, from the
+    task cell alone (the row's text runs its other cells after it)."""
+    for c in sk.clauses:
+        if c.kind != "table_row" or c.product or not c.lead or not c.columns or c.columns.get("san_pham"):
+            continue
+        made = _made(c.columns.get("noi_dung") or "")
+        if made:
+            c.product = clean(made[0])
+
+
 # Where a made document's name gives way to a second thing made or a second act, "và" before "các" or a verb: "Ban
 # hành bộ tiêu chí đại học số và các cơ chế đặc biệt …", "xây dựng kế hoạch hành động và chỉ đạo hệ thống …"
 _AND_NEXT_THING = re.compile(rf"\s+và\s+(?=các\s|(?:{VERB_RE})\b)")
@@ -688,6 +701,7 @@ def assign_facts(sk: Skeleton) -> None:
     assign_responsibilities(sk.clauses, sk.nodes, time_limits)
     _granted_or_decided(sk)
     _heading_reports(sk)
+    _row_products(sk)
     _stage_deadlines(sk)
     _routine_deadlines(sk)
     _plan_time_deadlines(sk)

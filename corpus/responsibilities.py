@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
-from corpus.structure import Node
+from corpus.structure import Node, opens_appendix
 from corpus.text import ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
 from corpus.timing import deadline_kinds, sets_no_time
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
@@ -1310,7 +1310,12 @@ def _opening_words(text: str) -> tuple[str, ...]:
     return tuple(words(text[:APPENDIX_OPENING_CHARS]))
 
 
-APPENDIX_OPENING_CHARS = 400  # longer than any task cell's opening the two share
+APPENDIX_OPENING_CHARS = 400
+CONTAINED_MIN_PAIRS = 5  # a row's task cell named in a body task's first sentence: this many of its word pairs
+CONTAINED_ROW_SHARE = 0.6  # and this share of them at least ("Triển khai Chiến lược …" names "Triển khai Chương trình …")
+CONTAINED_MARGIN = 1.15  # the row must be named this many times as fully as any row another unit leads
+TASK_TABLE_COLUMNS = {"phoi_hop", "thoi_han", "san_pham"}  # what a task table states of a task besides its lead
+_FIRST_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=\S)")  # longer than any task cell's opening the two share
 
 
 def names_unit(value: str | None, unit: str | None) -> bool:
@@ -1464,6 +1469,78 @@ class AppendixRows:
         return best if shared >= APPENDIX_PARAPHRASE_MARGIN * rival else None
 
 
+class RowsNamedInTasks:
+    """A body task whose first sentence names an appendix row's short task cell in full, after the other linkers
+    (issue #9; a late pass of `AppendixRows`' mechanism, in `LATE_LINKERS`): the row's lead, partners, thời hạn and product where the task has no lead; where a unit's paragraph
+    claimed the task's section for the unit the row names too, the row's partners, thời hạn and product."""
+
+    mechanism = "appendix_table"
+
+    def extract(self, ctx: Context) -> None:
+        for pos, best in self._matches(ctx).items():
+            c, row = ctx.clauses[pos], ctx.clauses[best]
+            if c.lead is None:
+                _link(ctx, pos, best, self.mechanism)
+                if row.deadline and not own_time(c):
+                    c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
+                c.product = row.product or c.product
+            elif names_unit(row.lead, c.lead):
+                take_row_facts(ctx, pos, best, linked=True)
+
+    @staticmethod
+    def _matches(ctx: Context) -> dict[int, int]:
+        """Body tasks whose opening sentence an appendix row's short task cell names in full: "Triển khai Chiến lược
+        phát triển công nghiệp công nghệ số Việt Nam" for "- Triển khai Chương trình phát triển công nghiệp công nghệ
+        số Việt Nam đến năm 2030, tầm nhìn … . Trong đó, …". The task says more than the row, so the share of the
+        task's pairs the row restates is low; the share of the row's is high. At least `CONTAINED_MIN_PAIRS` of the
+        row's pairs and `CONTAINED_ROW_SHARE` of them lie in the task's first sentence, the row restates less than half
+        of the task's pairs (a closer restatement is the paraphrase linkers'), and each is the other's one best match:
+        no row another unit leads is nearly as fully named by the task (`CONTAINED_MARGIN`), nor does another body task
+        name the row as fully."""
+        # rows of an appendix only (`Clause.appendix`, or after an unnumbered "PHỤ LỤC"): a table of the body lists
+        start = next((p for p, c in enumerate(ctx.clauses) if c.appendix or opens_appendix(c.text)), len(ctx.clauses))
+        # procedures or indicators more often than tasks; a row of a task table (one with a column of partners, times
+        # or products besides the lead's, not a list of procedures with the body that handles each)
+        named = {p: cols.get("noi_dung") or "" for p, c in enumerate(ctx.clauses)
+                 if p > start and c.kind == "table_row" and c.lead and TASK_TABLE_COLUMNS & (cols := c.columns or {}).keys()}
+        cells = {p: _bigrams(t) for p, t in named.items()}
+        cells = {p: b for p, b in cells.items() if len(b) >= CONTAINED_MIN_PAIRS}
+        if not cells:
+            return {}
+        tasks: dict[int, frozenset[str]] = {}
+        whole: dict[int, frozenset[str]] = {}
+        for pos, c in enumerate(ctx.clauses):
+            if c.kind not in ("item", "bullet", "paragraph") or not c.section_path or c.lead and (
+                    c.lead_source is None or c.lead_source.mechanism not in SECTION_LINKS):
+                continue
+            body = ITEM_OPENER.sub("", ctx.body(pos))
+            # (a title standing alone, "TRIỂN KHAI QUYẾT ĐỊNH SỐ …", names what the rows under it are about)
+            if TASK_START.match(body) and not body.isupper() \
+                    and not any(INDICATOR_SECTION.search(t) for t in c.section_path):
+                tasks[pos] = _bigrams(_FIRST_SENTENCE.split(body, 1)[0])
+                whole[pos] = _bigrams(body)
+        by_task: dict[int, list[tuple[float, int]]] = {}
+        by_row: dict[int, list[float]] = {}
+        for t, tp in tasks.items():
+            for r, rp in cells.items():
+                n = len(tp & rp)
+                if n >= CONTAINED_MIN_PAIRS and (share := n / len(rp)) >= CONTAINED_ROW_SHARE \
+                        and n < APPENDIX_PARAPHRASE_SHARE * len(whole[t]):
+                    by_task.setdefault(t, []).append((share, r))
+                    by_row.setdefault(r, []).append(share)
+        out: dict[int, int] = {}
+        for t, ranked in by_task.items():
+            ranked.sort(reverse=True)
+            share, r = ranked[0]
+            lead = fold(ctx.clauses[r].lead or "").lower()
+            if any(s * CONTAINED_MARGIN > share and fold(ctx.clauses[q].lead or "").lower() != lead for s, q in ranked[1:]):
+                continue  # another unit's row is named nearly as fully: the plan does not say which
+            if sum(s >= share for s in by_row[r]) > 1:
+                continue  # another body task names the row as fully
+            out[t] = r
+        return out
+
+
 class RestatedTasks:
     """A task of the plan's body that another part of the plan restates under the unit that leads it ("8. Tăng
     cường đầu tư xây dựng, nâng cấp các cảng cá …" in the tasks, "- Tăng cường đầu tư xây dựng, nâng cấp các cảng
@@ -1591,6 +1668,9 @@ from corpus.paraphrase_links import ParaphrasedDuties  # noqa: E402
 
 LINKERS = (NamedIndicators(), AppendixRows(), RestatedTasks(), FieldAssignments(), CrossReferences(), TopicInference(),
            ParaphrasedDuties())
+# Late passes of a linker's mechanism above, once every other linker has had its say: what they read is weaker
+# evidence, taken only where nothing closer was found.
+LATE_LINKERS = (RowsNamedInTasks(),)
 
 
 def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limits: set[int] = frozenset()) -> None:
@@ -1603,5 +1683,5 @@ def assign_responsibilities(clauses: list[Clause], nodes: list[Node], time_limit
     for ex in EXTRACTORS:
         ex.extract(ctx)
     ctx.apply()
-    for linker in LINKERS:
+    for linker in LINKERS + LATE_LINKERS:
         linker.extract(ctx)

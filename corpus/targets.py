@@ -19,12 +19,13 @@ _PER = r"(?:\s*/\s*(?:\d[\d.]*\s*)?(?:vạn dân|nghìn dân|dân|người|hộ|
 _UNIT = (
     r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
     rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?USD{_PER}|"
-    rf"(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
+    # "15 nghìn tỷ đồng": a thousand billion is how plans write large budgets
+    rf"(?:(?:nghìn|ngàn)\s+)?(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
     rf"(?:nghìn |triệu )?(?:tấn|người|lượt người|lượt khách|lượt)(?=[\s,.;:)/]|$){_PER}|"
     rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
-    r"[TGM]bps|Gb/s|Mb/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
-    rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường{_PER}|bác sĩ{_PER}|"
+    r"[TGM]bps|[TGM]bit/s|[TGM]b/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
+    rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường(?:\s+bệnh)?{_PER}|bác sĩ{_PER}|"
     r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|mét|m|"
     # a duration is a target only after a bound or a verb ("tối thiểu 03 tháng", "lưu trữ tối thiểu 5 năm")
     r"năm|tháng|tuần"
@@ -357,25 +358,39 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
 
 
 # A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),
-# a range ("12-14"), "trở lên"/"trở xuống" after it.
-_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
-                   rf"|đạt|khoảng|đạt khoảng)?\s*(?P<a>{_NUM})\s*(?:[-–]\s*(?P<b>{_NUM}))?\s*%?"
+# a range ("12-14", "45% - 50%", "Từ 60% đến 70%"), "trở lên"/"trở xuống" after it; the figure may carry its
+# own unit when the table has no unit column ("350 Tbps", "98% trở lên", "≥ 1.000 doanh nghiệp").
+_CELL_UNIT = rf"(?:{_UNIT})(?![^\W\d_])"
+_CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<tu>từ)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
+                   rf"|đạt|khoảng|đạt khoảng|~)?\s*(?P<a>{_NUM})\s*(?P<ua>{_CELL_UNIT})?"
+                   rf"\s*(?:(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*(?P<ub>{_CELL_UNIT})?)?"
                    rf"(?P<tail>\s*trở\s+(?:lên|xuống))?", re.I)
 
 
 def parse_cell_target(value: str, unit: str | None, year: int | None) -> Target | None:
-    """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2" with its unit column."""
+    """A table cell like ">97", "≥ 94", "12-14", "150-200", "1,5-2", "Từ 60% đến 70%", "350 Tbps" with its
+    unit column; without one, the unit the cell itself writes after its figure."""
     v = value.strip()
     m = _CELL.fullmatch(v)
     if not m:
-        return None
+        return _worded_cell(v, unit, year)
     values = [to_number(m["a"])] + ([to_number(m["b"])] if m["b"] else [])
     sym = (m["cmp"] or "").replace("≥", ">=").replace("≤", "<=")
-    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or "").lower()), "")
+    word = _BOUND_BY_WORD.get(re.sub(r"\s+", " ", (m["word"] or m["tu"] or "").lower()), "")
     tail = (m["tail"] or "").lower()
     cmp_ = "range" if m["b"] else (sym or word or (">=" if "lên" in tail else "<=" if "xuống" in tail else "="))
-    u = unit.strip() if unit and unit.strip() else ("%" if v.endswith("%") else None)
+    u = unit.strip() if unit and unit.strip() else _clean_unit(m["ub"] or m["ua"])
     return Target(values, u, cmp_, year, v)
+
+
+def _worded_cell(value: str, unit: str | None, year: int | None) -> Target | None:
+    """A value cell that words its figure as a sentence does ("Tăng 10%", "100% (tương đương 50 xã)", "Đạt trên 95%
+    số hộ"): read as text, with the row's unit column over the cell's own and the column's year over the cell's."""
+    t = parse_target(value)
+    if t is None:
+        return None
+    u = unit.strip() if unit and unit.strip() else t.unit
+    return Target(t.values, u, t.comparison, year or t.year, t.text)
 
 
 # An indicator's name may carry its unit when the table has no unit column: "Tỷ lệ hộ nghèo (%)",
