@@ -58,6 +58,9 @@ _COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
 GIAO = ("".join(rf"(?<!\b{w} )" for w in GIAO_COMPOUND_BEFORE)
         + r"\bgiao\b(?! (?:%s)\b)" % "|".join(GIAO_COMPOUND_AFTER))
 _AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso luong\b")
+# places named as the ones who do a task ("các xã phải báo cáo …", "những phường hoàn thành …"), not asked which
+# ("các xã nào", "những phường nào"): a list only when something else asks for one
+_PLACES_AS_DOERS = re.compile(r"\b(?:nhung|cac) (?:xa|phuong|dia phuong)\b(?! nao\b)")
 # the year or day asked by "bao nhiêu" where it ends the question ("hoàn thành năm bao nhiêu?", "nộp ngày bao nhiêu?"):
 # a time, not an amount (not "mỗi năm bao nhiêu sản phẩm", a yearly figure)
 _DATE_BY_NUMBER = re.compile(r"(?<!moi )(?<!hang )(?<!trong )\b(?:nam|ngay) bao nhieu\b(?=\W*$| thi\b)")
@@ -494,6 +497,8 @@ def question_type(f: str, source: bool | None = None) -> str:
     of ``f`` when the caller has read it."""
     source = asks_source(f) if source is None else source
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    if qtype == "list" and asks_time(f, source) and not _TYPES[0][1].search(_PLACES_AS_DOERS.sub(" ", f)):
+        qtype = "when"  # "Các xã phải báo cáo trước ngày nào?": the communes do the task, its time is asked
     if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
