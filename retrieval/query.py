@@ -111,11 +111,12 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)"
                         # everyday names of a time: a milestone or an occasion ("mốc nào", "quá mốc thời gian nào", "vào
-                        # dịp nào"), a month opening the question ("Tháng mấy phải gửi báo cáo?"), a recurrence by its
+                        # dịp nào"), a month opening the question before what is done in it ("Tháng mấy phải gửi báo cáo?"; not
+                        # "Thang máy của trụ sở", a lift), a recurrence by its
                         # cycle ("theo chu kỳ nào"; "ít nhất mấy lần mỗi năm" counts, a figure), the time of an act named by the act
                         # ("thời gian tổ chức hội nghị", "thời gian nộp hồ sơ") and a schedule asked ("Tiến độ xây
                         # dựng … ?", "theo tiến độ nào", "tiến độ thế nào"; not "báo cáo tiến độ", a report's topic)
-                        r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|^thang may\b|\bchu ky nao\b"
+                        r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|^thang may (?:phai|thi|se|cac|nop|gui|bao cao|hoan thanh|to chuc|trien khai|bat dau)\b|\bchu ky nao\b"
                         r"|\bthoi gian (?:to chuc|trien khai|bat dau|ket thuc|nop|gui)\b"
                         r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
