@@ -118,7 +118,10 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         # dựng … ?", "theo tiến độ nào", "tiến độ thế nào"; not "báo cáo tiến độ", a report's topic)
                         r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|^thang may (?:phai|thi|se|cac|nop|gui|bao cao|hoan thanh|to chuc|trien khai|bat dau)\b|\bchu ky nao\b"
                         r"|\bthoi gian (?:to chuc|trien khai|bat dau|ket thuc|nop|gui)\b"
-                        r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b")),
+                        r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b"
+                        # a deadline named by "hạn" before the act due, or the day it runs out ("Hạn nộp báo cáo sơ
+                        # kết?", "Ngày hết hạn gửi hồ sơ?"), and a stage asked by its number ("thuộc giai đoạn mấy")
+                        r"|\bhan (?:nop|gui|trinh|bao cao)\b|\bngay het han\b|\bgiai doan may\b")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 

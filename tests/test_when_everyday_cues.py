@@ -28,6 +28,10 @@ def question(text: str):
     "Nhận chuyển giao công nghệ tiên tiến theo tiến độ nào?",
     "Việc lắp đặt trạm 5G trong khu công nghiệp dự kiến hoàn thành năm bao nhiêu?",
     "cong thong tin du lieu quy hoach hoan thanh nam bao nhieu",
+    "Hạn nộp báo cáo sơ kết đợt thi đua?",
+    "han gui ket qua kiem tra chuyen nganh ve so cong thuong",  # an inspection plan
+    "Ngày hết hạn gửi hồ sơ đề nghị khen thưởng?",
+    "Xây dựng đề án hỗ trợ doanh nghiệp đổi mới công nghệ thuộc giai đoạn mấy?",
 ])
 def test_a_time_asked_by_its_everyday_name_is_a_when_question(text):
     q = question(text)
@@ -45,6 +49,7 @@ def test_a_time_asked_by_its_everyday_name_is_a_when_question(text):
     # a report of the schedule is its topic, not a time asked; a yearly figure is a figure; a count of times is a count
     ("Đơn vị nào báo cáo tiến độ thực hiện kế hoạch?", "who"),
     ("Mỗi năm bao nhiêu sản phẩm đổi mới sáng tạo được thương mại hóa?", "target"),
+    ("Có những biện pháp hạn chế ô nhiễm nào?", "fact"),  # "hạn chế", not a deadline
 ])
 def test_a_roadmap_named_or_a_schedule_reported_keeps_the_question_type(text, qtype):
     assert question(text).qtype == qtype
