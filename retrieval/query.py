@@ -121,7 +121,9 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b"
                         # a deadline named by "hạn" before the act due, or the day it runs out ("Hạn nộp báo cáo sơ
                         # kết?", "Ngày hết hạn gửi hồ sơ?"), and a stage asked by its number ("thuộc giai đoạn mấy")
-                        r"|\bhan (?:nop|gui|trinh|bao cao)\b|\bngay het han\b|\bgiai doan may\b")),
+                        r"|\bhan (?:nop|gui|trinh|bao cao)\b|\bngay het han\b|\bgiai doan may\b"
+                        # how often, asked as a choice ("hằng năm hay một lần", "thường xuyên hay định kỳ")
+                        r"|\b(?:hang (?:nam|quy|thang)|dinh ky|thuong xuyen|mot lan) hay (?:hang|dinh ky|thuong xuyen|mot lan|chi)\b")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 

@@ -32,6 +32,8 @@ def question(text: str):
     "han gui ket qua kiem tra chuyen nganh ve so cong thuong",  # an inspection plan
     "Ngày hết hạn gửi hồ sơ đề nghị khen thưởng?",
     "Xây dựng đề án hỗ trợ doanh nghiệp đổi mới công nghệ thuộc giai đoạn mấy?",
+    "Đào tạo nhân lực số được thực hiện hằng năm hay một lần?",
+    "viec kiem tra an toan thong tin thuc hien thuong xuyen hay dinh ky",
 ])
 def test_a_time_asked_by_its_everyday_name_is_a_when_question(text):
     q = question(text)
