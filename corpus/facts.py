@@ -562,7 +562,8 @@ _STAGE_TIME = (rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?"
                r"|(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d"
                r"|(?:(?:\d{1,2}|những|các)\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d\d")
 _STAGE_HEADING = re.compile(
-    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến(?:\s+hết)?|từ nay (?:đến|tới)(?:\s+hết)?)\s+)?"
+    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?"
+    r"(?:(?:trong|đến(?:\s+hết)?|từ nay (?:đến|tới)(?:\s+hết)?)\s+)?"
     rf"(?:{_STAGE_TIME})\)?\s*:?$", re.I)
 # a numbered stage named with its years and its work, in either order: "Giai đoạn 1 (2026 - 2027): Thí điểm",
 # "Giai đoạn I: từ năm 2026 đến năm 2027 - Xây dựng nền tảng", "Giai đoạn 2 - Nhân rộng (2028 - 2030)", "Đợt 1 (Quý

@@ -44,7 +44,8 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
                         + _WHICH_PLANS + "|" + COLLECTION_ASKED.pattern)),
     ("duties", re.compile(r"\bduoc (giao|phan cong)\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
-    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides)
+    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides; "lộ trình" is no cue: it names a plan or
+    # a programme, "lộ trình đổi mới công nghệ", "lộ trình số hóa hạ tầng", asked who leads it or what it aims at)
     ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
                         r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
@@ -110,20 +111,22 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\b(?:vao|tu|den|truoc|trong) thang may\b|\bhan (?:cuoi|hoan thanh)\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
                         r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)"
-                        # everyday names of a time: a milestone or an occasion ("mốc nào", "quá mốc thời gian nào", "vào
-                        # dịp nào"), a month opening the question before what is done in it ("Tháng mấy phải gửi báo cáo?"; not
-                        # "Thang máy của trụ sở", a lift), a recurrence by its
-                        # cycle ("theo chu kỳ nào"; "ít nhất mấy lần mỗi năm" counts, a figure), the time of an act named by the act
+                        # everyday names of a time: a milestone or an occasion ("mốc nào", "quá mốc thời gian nào",
+                        # "vào dịp nào"), a month opening the question before what is done in it ("Tháng mấy phải gửi
+                        # báo cáo?"; not "Thang máy của trụ sở", a lift), a recurrence by its cycle ("theo chu kỳ
+                        # nào"; "ít nhất mấy lần mỗi năm" counts, a figure), the time of an act named by the act
                         # ("thời gian tổ chức hội nghị", "thời gian nộp hồ sơ") and a schedule asked ("Tiến độ xây
                         # dựng … ?", "theo tiến độ nào", "tiến độ thế nào"; not "báo cáo tiến độ", a report's topic)
-                        r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|^thang may (?:phai|thi|se|cac|nop|gui|bao cao|hoan thanh|to chuc|trien khai|bat dau)\b|\bchu ky nao\b"
+                        r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|\bchu ky nao\b"
+                        r"|^thang may (?:phai|thi|se|cac|nop|gui|bao cao|hoan thanh|to chuc|trien khai|bat dau)\b"
                         r"|\bthoi gian (?:to chuc|trien khai|bat dau|ket thuc|nop|gui)\b"
                         r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b"
                         # a deadline named by "hạn" before the act due, or the day it runs out ("Hạn nộp báo cáo sơ
                         # kết?", "Ngày hết hạn gửi hồ sơ?"), and a stage asked by its number ("thuộc giai đoạn mấy")
                         r"|\bhan (?:nop|gui|trinh|bao cao)\b|\bngay het han\b|\bgiai doan may\b"
                         # how often, asked as a choice ("hằng năm hay một lần", "thường xuyên hay định kỳ")
-                        r"|\b(?:hang (?:nam|quy|thang)|dinh ky|thuong xuyen|mot lan) hay (?:hang|dinh ky|thuong xuyen|mot lan|chi)\b")),
+                        r"|\b(?:hang (?:nam|quy|thang)|dinh ky|thuong xuyen|mot lan)"
+                        r" hay (?:hang|dinh ky|thuong xuyen|mot lan|chi)\b")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 
