@@ -569,10 +569,23 @@ def _notes_state_nothing(sk: Skeleton) -> None:
 # A heading that is only a stage of time: "1. Giai đoạn 2025 - 2030", "**Năm 2026**", "Giai đoạn 2 (2028 - 2030):",
 # "Quý IV/2026", "Từ năm 2026 đến năm 2030", "Năm 2026 và các năm tiếp theo".
 _YEAR_SPAN = r"(?:năm\s+)?20\d\d(?:\s*[-–]\s*(?:năm\s+)?20\d\d)?"
+# (also "Từ nay đến hết năm 2025", "Từ 2026 đến 2027", "6 tháng cuối năm 2025", "Những tháng đầu năm 2026")
+_STAGE_TIME = (rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?"
+               r"|(?:từ\s+)?(?:năm\s+)?20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?20\d\d"
+               r"|(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d"
+               r"|(?:(?:\d{1,2}|những|các)\s+)?tháng\s+(?:đầu|cuối)\s+năm\s+20\d\d")
 _STAGE_HEADING = re.compile(
-    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?(?:(?:trong|đến|từ nay (?:đến|tới))\s+)?(?:"
-    rf"{_YEAR_SPAN}(?:\s+(?:và các năm tiếp theo|trở đi))?|(?:từ\s+)?năm\s+20\d\d\s+(?:đến|tới)\s+(?:hết\s+)?năm\s+20\d\d|"
-    r"(?:quý\s+[IV]+|tháng\s+\d{1,2})(?:\s*/\s*|\s+năm\s+)20\d\d)\)?\s*:?$", re.I)
+    r"^(?:(?:Giai đoạn|Đợt)\s+(?:[0-9IVX]{1,4}\s*[:.,–-]?\s*)?)?\(?"
+    r"(?:(?:trong|đến(?:\s+hết)?|từ nay (?:đến|tới)(?:\s+hết)?)\s+)?"
+    rf"(?:{_STAGE_TIME})\)?\s*:?$", re.I)
+# a numbered stage named with its years and its work, in either order: "Giai đoạn 1 (2026 - 2027): Thí điểm",
+# "Giai đoạn I: từ năm 2026 đến năm 2027 - Xây dựng nền tảng", "Giai đoạn 2 - Nhân rộng (2028 - 2030)", "Đợt 1 (Quý
+# II/2026): …" — the stage and its years are the time of the tasks under it, the work only names it
+STAGE_WORK_MAX_CHARS = 80  # the work a stage heading names is a short title, not a task's sentence
+_NUMBERED_STAGE = re.compile(
+    r"^(?P<n>(?:Giai đoạn|Đợt)\s+[0-9IVX]{1,4})\s*(?:"
+    rf"[:.,–-]?\s*\(?(?P<first>(?:từ\s+)?(?:{_STAGE_TIME}))\)?\s*[:.,–-]\s*[^()]{{1,{STAGE_WORK_MAX_CHARS}}}"
+    rf"|[:.,–-]\s*[^()]{{1,{STAGE_WORK_MAX_CHARS}}}?\s*\((?P<last>(?:từ\s+)?(?:{_STAGE_TIME}))\))\s*:?$", re.I)
 # or a part of the plan named for its stage: "2. Kế hoạch phát triển giai đoạn 2026 - 2030", "Nhiệm vụ năm 2026",
 # "Lộ trình thực hiện giai đoạn 2026 - 2027:" (a few words before the stage, so a plan's long title is none)
 STAGE_NAME_MAX_WORDS = 3
@@ -592,10 +605,17 @@ def _stage_deadlines(sk: Skeleton) -> None:
             continue
         # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
         body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
-        named = _NAMED_STAGE.match(body)
-        if not (_STAGE_HEADING.match(body) or named) or any(_OBJECTIVES.search(s) for s in c.section_path):
+        named, numbered = _NAMED_STAGE.match(body), _NUMBERED_STAGE.match(body)
+        if not (_STAGE_HEADING.match(body) or named or numbered) or any(_OBJECTIVES.search(s) for s in c.section_path):
             continue
-        stage = named["stage"][:1].upper() + named["stage"][1:] if named else body.rstrip(":")
+        if named:
+            stage = named["stage"][:1].upper() + named["stage"][1:]
+        elif numbered and not _STAGE_HEADING.match(body):
+            years = numbered["first"] or numbered["last"]
+            # "Giai đoạn 1 (2026 - 2027)" is a period; "Đợt 1 (Quý II/2026)" is done by its time alone
+            stage = f"{numbered['n']} ({years})" if deadline_kinds(f"{numbered['n']} ({years})") else years
+        else:
+            stage = body.rstrip(":")
         for p in _descendants(sk.nodes, pos):
             task = sk.clauses[p]
             if task.kind in ("header", "footer", "table_header"):

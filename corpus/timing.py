@@ -24,11 +24,14 @@ TIME_KINDS = ("period", "start", "end", "recurring", "duration", "event", "unset
 # is a start and an end).
 _STATED: dict[str, re.Pattern[str]] = {
     # a span of years or a named stage: "giai đoạn 2026 - 2030", "2025 - 2026", "năm học 2026 - 2027",
-    # "từ năm 2026 đến năm 2030"
-    "period": re.compile(r"\bgiai doan\b|\b20\d\d 20\d\d\b|\btu nam 20\d\d (?:den|toi) (?:het )?nam 20\d\d\b"
+    # "từ năm 2026 đến năm 2030", "từ 2026 đến 2027"
+    "period": re.compile(r"\bgiai doan\b|\b20\d\d 20\d\d\b|\btu (?:nam )?20\d\d (?:den|toi) (?:het )?(?:nam )?20\d\d\b"
                          # a span from one quarter or month of a year to another's: "Quý IV/2025 - Quý II/2026",
                          # "tháng 10/2025 đến tháng 6/2026", "Quý III - Quý IV/2026" (the span, not its end alone)
-                         r"|\b" + _POINT + r"(?: 20\d\d)? (?:den |toi )?(?:het )?" + _POINT + r" 20\d\d\b"),
+                         r"|\b" + _POINT + r"(?: 20\d\d)? (?:den |toi )?(?:het )?" + _POINT + r" 20\d\d\b"
+                         # the first or last months of a year as a stage: "6 tháng cuối năm 2025", "những tháng
+                         # đầu năm 2026"
+                         r"|\b(?:\d{1,2} |nhung |cac )?thang (?:dau|cuoi) nam 20\d\d\b"),
     # from a time on: "từ ngày 01/7/2026", "từ năm 2026", "Quý IV năm 2025 và các năm tiếp theo", "2026 trở đi"
     "start": re.compile(r"^tu\b|(?<!ke )(?<!tinh )\btu (?:ngay|nam|thang|quy|khi|nay)\b|\bcac nam tiep theo\b"
                         r"|\btro di\b|\bbat dau\b"),

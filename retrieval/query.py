@@ -44,8 +44,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
                         + _WHICH_PLANS + "|" + COLLECTION_ASKED.pattern)),
     ("duties", re.compile(r"\bduoc (giao|phan cong)\b.*\b(nao|gi)\b|\bnoi dung nao\b|\bnhung viec gi\b|\bviec gi\b|\bnhiem vu (gi|nao)\b|\bduoc giao (nhung|cac|gi)\b|\blam (nhung )?gi\b|\bnhiem vu cua\b|\bphai lam\b|\bgiao nhung\b|\bphu trach (nhung )?(gi|viec gi|linh vuc nao)\b|\btrach nhiem (nhung )?gi\b")),
     # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
-    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides)
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\blo trinh\b|\bbao lau\b"
+    # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides; "lộ trình" is no cue: it names a plan or
+    # a programme, "lộ trình đổi mới công nghệ", "lộ trình số hóa hạ tầng", asked who leads it or what it aims at)
+    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
                         r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
@@ -58,6 +59,12 @@ _COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
 GIAO = ("".join(rf"(?<!\b{w} )" for w in GIAO_COMPOUND_BEFORE)
         + r"\bgiao\b(?! (?:%s)\b)" % "|".join(GIAO_COMPOUND_AFTER))
 _AMOUNT_ASKED = re.compile(r"\bbao nhieu\b|%|\bty le\b|\bmuc (nao|bao)\b|\bso luong\b")
+# places named as the ones who do a task ("các xã phải báo cáo …", "những phường hoàn thành …"), not asked which
+# ("các xã nào", "những phường nào"): a list only when something else asks for one
+_PLACES_AS_DOERS = re.compile(r"\b(?:nhung|cac) (?:xa|phuong|dia phuong)\b(?! nao\b)")
+# the year or day asked by "bao nhiêu" where it ends the question ("hoàn thành năm bao nhiêu?", "nộp ngày bao nhiêu?"):
+# a time, not an amount (not "mỗi năm bao nhiêu sản phẩm", a yearly figure)
+_DATE_BY_NUMBER = re.compile(r"(?<!moi )(?<!hang )(?<!trong )\b(?:nam|ngay) bao nhieu\b(?=\W*$| thi\b)")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
@@ -103,7 +110,23 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
                         r"|\b(?:thang|quy) may\b(?=\W*$| nam\b| hang (?:nam|quy)\b)|\bquy may\b"
                         r"|\b(?:vao|tu|den|truoc|trong) thang may\b|\bhan (?:cuoi|hoan thanh)\b"
                         # a length ("bao nhiêu năm" before a year is that year's figure: "đạt bao nhiêu năm 2030")
-                        r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)")),
+                        r"|\b(?:bao nhieu|may) (?:nam|thang|tuan|gio|phut)\b(?! ?\d)"
+                        # everyday names of a time: a milestone or an occasion ("mốc nào", "quá mốc thời gian nào",
+                        # "vào dịp nào"), a month opening the question before what is done in it ("Tháng mấy phải gửi
+                        # báo cáo?"; not "Thang máy của trụ sở", a lift), a recurrence by its cycle ("theo chu kỳ
+                        # nào"; "ít nhất mấy lần mỗi năm" counts, a figure), the time of an act named by the act
+                        # ("thời gian tổ chức hội nghị", "thời gian nộp hồ sơ") and a schedule asked ("Tiến độ xây
+                        # dựng … ?", "theo tiến độ nào", "tiến độ thế nào"; not "báo cáo tiến độ", a report's topic)
+                        r"|\bmoc (?:thoi gian )?nao\b|\bdip nao\b|\bchu ky nao\b"
+                        r"|^thang may (?:phai|thi|se|cac|nop|gui|bao cao|hoan thanh|to chuc|trien khai|bat dau)\b"
+                        r"|\bthoi gian (?:to chuc|trien khai|bat dau|ket thuc|nop|gui)\b"
+                        r"|^tien do\b|\btien do (?:nao|the nao|ra sao|la gi)\b"
+                        # a deadline named by "hạn" before the act due, or the day it runs out ("Hạn nộp báo cáo sơ
+                        # kết?", "Ngày hết hạn gửi hồ sơ?"), and a stage asked by its number ("thuộc giai đoạn mấy")
+                        r"|\bhan (?:nop|gui|trinh|bao cao)\b|\bngay het han\b|\bgiai doan may\b"
+                        # how often, asked as a choice ("hằng năm hay một lần", "thường xuyên hay định kỳ")
+                        r"|\b(?:hang (?:nam|quy|thang)|dinh ky|thuong xuyen|mot lan)"
+                        r" hay (?:hang|dinh ky|thuong xuyen|mot lan|chi)\b")),
     ("agency", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|so|phong|(?<!van )ban|bo phan|to chuc) nao\b")),
 ]
 
@@ -483,14 +506,18 @@ def question_type(f: str, source: bool | None = None) -> str:
     of ``f`` when the caller has read it."""
     source = asks_source(f) if source is None else source
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
+    if qtype == "list" and asks_time(f, source) and not _TYPES[0][1].search(_PLACES_AS_DOERS.sub(" ", f)):
+        qtype = "when"  # "Các xã phải báo cáo trước ngày nào?": the communes do the task, its time is asked
     if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
     if qtype == "target" and re.search(r"\b(gi|nao)\b", f) and not _AMOUNT_ASKED.search(f):
         qtype = "fact"  # "phấn đấu trở thành trung tâm gì": an aim in words, not a figure
     if ((qtype == "fact" and asks_time(f, source)) or (qtype in ("fact", "target") and _WITHIN_DAYS.search(f))
-            or (qtype == "target" and not _AMOUNT_ASKED.search(f) and asks_time(f, source))):
+            or (qtype == "target" and (not _AMOUNT_ASKED.search(f) or _DATE_BY_NUMBER.search(f))
+                and asks_time(f, source))):
         # "gửi báo cáo trước ngày nào", "làm trong thời gian nào": the task's thời hạn is asked; so too where a
-        # recurrence reads as an aim but no amount is asked ("Tháng mấy hằng năm … báo cáo?", "hằng năm vào quý nào")
+        # recurrence reads as an aim but no amount is asked ("Tháng mấy hằng năm … báo cáo?", "hằng năm vào quý nào"),
+        # or "bao nhiêu" asks the year itself ("hoàn thành năm bao nhiêu?")
         qtype = "when"
     if qtype == "target" and not AIM_NAMED.search(f) and not _YEAR.search(f):
         # "Ngân sách địa phương chiếm bao nhiêu trong vốn đầu tư …", "tổng số trạm 5G … là bao nhiêu": "bao nhiêu"
