@@ -29,6 +29,7 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
+from corpus.timing import time_asking_words
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
                          PLAN_WORDS, RESPONSIBILITY_VERBS, SOURCE_STATED, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
@@ -1075,6 +1076,7 @@ class Evidence:
         drop = {w for p in (*q.provinces_named, q.locality_named or "") for w in self.words(p)}
         drop |= set(self.plan_name_words(q))
         drop |= {w for n in (*q.named_subjects, *q.named_documents) for w in self.words(n)}
+        drop |= time_asking_words(q.folded)
         words = [w for run in q.content_runs for w in self.words(" ".join(run))]
         return tuple(dict.fromkeys(w for w in words if is_content_syllable(w) and w not in drop))
 
@@ -1124,7 +1126,7 @@ class Evidence:
 
     def rarest(self, q: Question) -> tuple[str, ...]:
         """The question's RARE_WORDS rarest content words (highest IDF over the index's clauses)."""
-        place = {w for p in q.provinces_named for w in p.split()}
+        place = {w for p in q.provinces_named for w in p.split()} | time_asking_words(q.folded)
         words = [w for run in q.content_runs for w in self.words(" ".join(run))
                  if is_content_syllable(w) and w not in place]
         return tuple(sorted(dict.fromkeys(words), key=lambda w: (-self.idf(w), w))[:RARE_WORDS])
@@ -1205,7 +1207,7 @@ class Evidence:
         if not q.marked:
             return None
         typed = self.marked_words(q.text)
-        place = {w for p in q.provinces_named for w in p.split()}
+        place = {w for p in q.provinces_named for w in p.split()} | time_asking_words(q.folded)
         out, at = [], 0
         for run in q.content_runs:  # in the question's order
             for w in self.words(" ".join(run)):
