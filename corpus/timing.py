@@ -137,12 +137,17 @@ def time_asked(folded_question: str) -> tuple[str, ...]:
     return tuple(k for k in TIME_KINDS if k in kinds)
 
 
+# a time asked in no particular kind ("khi nào", "lúc nào", "bao giờ", "vào thời điểm nào", "năm nào")
+_WHEN_ASKED = re.compile(r"\b(?:khi|luc|thoi diem|thoi gian|ngay|thang|nam|quy) nao\b|\bbao gio\b")
+
+
 def time_asking_words(folded_question: str) -> frozenset[str]:
-    """The words by which a question asks its kind of time (every span `time_asked` reads: "kéo dài", "bắt đầu từ khi
-    nào", "lúc nào kết thúc", "bao lâu một lần", "hạn chót"), folded: they say what of the subject is asked, not what
-    the subject is, and a plan answering it writes the time in figures ("từ tháng 10/2025 đến …"), not in them."""
+    """The words by which a question asks a time (every span `time_asked` reads: "kéo dài", "bắt đầu từ khi nào", "kết
+    thúc", "bao lâu một lần", "hạn chót"; and a time of no kind in particular, `_WHEN_ASKED`: "lúc nào", "vào thời điểm
+    nào"), folded: they say what of the subject is asked, not what the subject is, and a plan answering it writes the
+    time in figures ("từ tháng 10/2025 đến …"), not in them."""
     f = fold_words(folded_question)
-    return frozenset(w for _, rx in _ASKED for m in rx.finditer(f) for w in m.group(0).split())
+    return frozenset(w for rx in (*(rx for _, rx in _ASKED), _WHEN_ASKED) for m in rx.finditer(f) for w in m.group(0).split())
 
 
 # the stages of a plan asked as such: counted or listed ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn",
