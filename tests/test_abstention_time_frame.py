@@ -49,12 +49,14 @@ def _evidence() -> Evidence:
     ("Nghệ An đợt thi đua chào mừng Đại hội XIV: lúc nào kết thúc?", {"ket", "thuc"}),
     ("Kiểm tra thi hành Luật Việc làm ở TP.HCM bắt đầu từ năm nào?", {"bat", "dau"}),
     ("Hà Nội công bố kết quả triển khai hạ tầng 5G, IoT bao lâu một lần?", {"lan"}),
+    # a time of no kind in particular
+    ("Lai Châu triển khai Chiến lược tiêu chuẩn quốc gia vào thời điểm nào?", {"thoi", "diem"}),
 ])
 def test_the_words_asking_a_kind_of_time_are_read_as_the_questions_frame(question, frame):
     words = time_asking_words(fold(question).lower())
     assert frame <= words
     # what the question is about is not its frame
-    assert not {"thi", "dua", "kiem", "tra", "cong", "bo", "ha", "tang"} & words
+    assert not {"thi", "dua", "kiem", "tra", "cong", "bo", "ha", "tang", "chien", "luoc"} & words
 
 
 def test_a_question_asking_no_kind_of_time_has_no_time_frame():
