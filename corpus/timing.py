@@ -147,7 +147,8 @@ def time_asking_words(folded_question: str) -> frozenset[str]:
     nào"), folded: they say what of the subject is asked, not what the subject is, and a plan answering it writes the
     time in figures ("từ tháng 10/2025 đến …"), not in them."""
     f = fold_words(folded_question)
-    return frozenset(w for rx in (*(rx for _, rx in _ASKED), _WHEN_ASKED) for m in rx.finditer(f) for w in m.group(0).split())
+    patterns = (*(rx for _, rx in _ASKED), _WHEN_ASKED)
+    return frozenset(w for rx in patterns for m in rx.finditer(f) for w in m.group(0).split())
 
 
 # the stages of a plan asked as such: counted or listed ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn",
