@@ -140,6 +140,20 @@ def time_asked(folded_question: str) -> tuple[str, ...]:
     return tuple(k for k in TIME_KINDS if k in kinds)
 
 
+# a time asked in no particular kind ("khi nào", "lúc nào", "bao giờ", "vào thời điểm nào", "năm nào")
+_WHEN_ASKED = re.compile(r"\b(?:khi|luc|thoi diem|thoi gian|ngay|thang|nam|quy) nao\b|\bbao gio\b")
+
+
+def time_asking_words(folded_question: str) -> frozenset[str]:
+    """The words by which a question asks a time (every span `time_asked` reads: "kéo dài", "bắt đầu từ khi nào", "kết
+    thúc", "bao lâu một lần", "hạn chót"; and a time of no kind in particular, `_WHEN_ASKED`: "lúc nào", "vào thời điểm
+    nào"), folded: they say what of the subject is asked, not what the subject is, and a plan answering it writes the
+    time in figures ("từ tháng 10/2025 đến …"), not in them."""
+    f = fold_words(folded_question)
+    patterns = (*(rx for _, rx in _ASKED), _WHEN_ASKED)
+    return frozenset(w for rx in patterns for m in rx.finditer(f) for w in m.group(0).split())
+
+
 # the stages of a plan asked as such: counted or listed ("chia làm mấy giai đoạn", "gồm bao nhiêu giai đoạn",
 # "là những giai đoạn nào", "các giai đoạn của lộ trình")
 _STAGES_ASKED = re.compile(r"\b(?:may|bao nhieu|nhung|cac) giai doan\b")
