@@ -165,19 +165,41 @@ class HashHeadings(Perturbation):
     name, describe = "hash_headings", "Roman parts → '## ', bold numbered headings → '### ' (bold kept)"
 
     def line(self, x: str) -> str:
+        if x.lstrip().startswith("#") or not self._whole(x):
+            return x
         if ROMAN.match(x):
             return "## " + x.lstrip()
-        if (m := ARABIC.match(x) or LETTER.match(x)) and "**" in m.group("lead") and not x.lstrip().startswith("#"):
+        if (m := ARABIC.match(x) or LETTER.match(x)) and "**" in m.group("lead"):
             return "### " + x.lstrip()
         return x
+
+    @staticmethod
+    def _whole(x: str) -> bool:
+        """A heading line whole: its bold closes at its end or runs on to the next line, never a bold label
+        before plain text ("**2. Thời gian thực hiện:** Từ …" is an item, not a heading)."""
+        head, body = _body(x)
+        inner = body.rstrip().rstrip(":").rstrip()
+        inner = inner[:-2] if inner.endswith("**") else inner
+        return "**" not in inner
 
 
 class HashHeadingsPlain(Perturbation):
     name, describe = "hash_headings_plain", "headings as '## ' / '### ' without bold"
 
-    def line(self, x: str) -> str:
-        y = HashHeadings().line(x)
-        return y.replace("**", "") if y != x else x
+    def apply(self, lines: list[str]) -> list[str]:
+        out, open_run = [], False
+        for x in lines:
+            y = HashHeadings().line(x)
+            if y != x:
+                open_run = y.count("**") % 2 == 1  # the heading wraps: its closing marker is on a later line
+                out.append(y.replace("**", ""))
+            elif open_run and x.strip():
+                open_run = "**" not in x
+                out.append(x.replace("**", ""))
+            else:
+                open_run = False
+                out.append(x)
+        return out
 
 
 class HeadingsUpper(Perturbation):
