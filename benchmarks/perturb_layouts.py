@@ -202,36 +202,56 @@ class HashHeadingsPlain(Perturbation):
         return out
 
 
-class HeadingsUpper(Perturbation):
+class _HeadingWords(Perturbation):
+    """Rewrites the words of every heading, over all the lines a wrapped bold heading takes ("**1. Sở" over
+    "Tài chính **(cơ quan chủ trì)"), up to where its bold closes."""
+
+    def words(self, text: str, first: bool) -> str:
+        return text
+
+    def apply(self, lines: list[str]) -> list[str]:
+        out, open_run = [], False
+        for x in lines:
+            if is_heading(x):
+                head, body = _body(x)
+                out.append(head + self.words(body, True))
+                open_run = "**" in head and body.count("**") % 2 == 0  # the opening bold is not closed yet
+            elif open_run and x.strip():
+                cut = x.find("**")
+                out.append(self.words(x, False) if cut < 0 else self.words(x[:cut], False) + x[cut:])
+                open_run = cut < 0
+            else:
+                open_run = False
+                out.append(x)
+        return out
+
+
+class HeadingsUpper(_HeadingWords):
     name, describe = "headings_upper", "numbered headings in capitals"
 
-    def line(self, x: str) -> str:
-        if not is_heading(x):
-            return x
-        head, body = _body(x)
-        return head + body.upper()
+    def words(self, text: str, first: bool) -> str:
+        return text.upper()
 
 
-class HeadingsSentence(Perturbation):
+class HeadingsSentence(_HeadingWords):
     name, describe = "headings_sentence_case", "capitalised headings in sentence case (I. MỤC ĐÍCH → I. Mục đích)"
 
-    def line(self, x: str) -> str:
-        if not is_heading(x):
-            return x
-        head, body = _body(x)
-        letters = [c for c in body if c.isalpha()]
+    def words(self, text: str, first: bool) -> str:
+        letters = [c for c in text if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-            return x
-        low = body.lower()
+            return text
+        low = text.lower()
+        if not first:
+            return low
         i = next((k for k, c in enumerate(low) if c.isalpha()), 0)
-        return head + low[:i] + low[i:i + 1].upper() + low[i + 1:]
+        return low[:i] + low[i:i + 1].upper() + low[i + 1:]
 
 
-class HeadingsUnmarked(Perturbation):
+class HeadingsUnmarked(_HeadingWords):
     name, describe = "headings_no_diacritics", "numbered headings typed without diacritics"
 
-    def line(self, x: str) -> str:
-        return strip_marks(x) if is_heading(x) else x
+    def words(self, text: str, first: bool) -> str:
+        return strip_marks(text)
 
 
 def _labels(meaning: str, marked: tuple[str, ...]) -> tuple[str, ...]:

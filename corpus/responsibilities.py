@@ -215,14 +215,17 @@ def unit_name(text: str, duties: bool = False, capitals: bool = False) -> str | 
     hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan"). With ``capitals`` (a numbered heading) a name
     set in capitals ("1. SỞ TÀI CHÍNH") is read with each word capitalised, its acronyms kept."""
     found = _unit_name(text, duties)
-    if found is None and capitals and any(ch.isalpha() for ch in text) and text == text.upper():
+    first = text.split()[0].strip("*(") if text.split() else ""
+    if found is None and capitals and len(first) > 1 and first.isupper() and first not in ABBREVIATIONS:
         found = _unit_name(_capitalised(text), duties)
     return found
 
 
 def _capitalised(text: str) -> str:
-    """Capitals → each word capitalised, a word the plans abbreviate ("UBND", "HĐND") left as it is."""
-    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in ABBREVIATIONS else m.group(0).capitalize(), text)
+    """Words in capitals → capitalised ("SỞ TÀI CHÍNH (cơ quan chủ trì)" → "Sở Tài Chính (cơ quan chủ trì)"), a
+    word the plans abbreviate ("UBND", "HĐND") left as it is."""
+    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in ABBREVIATIONS or not m.group(0).isupper()
+                  else m.group(0).capitalize(), text)
 
 
 def _unit_name(text: str, duties: bool) -> str | None:
