@@ -362,8 +362,11 @@ def _join_paragraph(block: list[_Physical], blank_before: bool) -> LogicalLine |
 
 
 def _layout_break(prev: _Physical, cur: _Physical) -> bool:
-    """A Markdown heading, or a line of glued bold parts, is a logical line of its own."""
-    return bool(cur.md_level or prev.md_level or len(cur.segments) > 1 or len(prev.segments) > 1)
+    """A Markdown heading, or a line of glued bold parts, is a logical line of its own; a heading wrapped over
+    lines goes on to the line that continues it: its bold run left open, or its last word unfinished ("và", ",")."""
+    heading_wraps = bool(prev.md_level) and (cur.inherits_emph or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:])))
+    return bool(cur.md_level or (prev.md_level and not heading_wraps) or len(cur.segments) > 1
+                or len(prev.segments) > 1)
 
 
 def _emphasis_break(prev: _Physical, cur: _Physical) -> bool:
@@ -460,8 +463,10 @@ class _MarkdownReader:
         segments, _, md_level = clean_markup(strip_footnote_refs(s))
         whole, starts, ends, _, bold_after, italic_after = _emphasis_walk(s, self.bold, self.italic)
         if md_level:
+            # a heading is emphasis whole; a bold run it leaves open ("## **I. MỤC" over "ĐÍCH, YÊU CẦU**") wraps
+            # the heading onto the lines that close it, as a bold heading without '#' wraps
             whole = starts = ends = True
-            bold_after = italic_after = False
+            italic_after = False
         inherits = self.bold and starts
         self.bold, self.italic = bold_after, italic_after
         text = " ".join(segments)

@@ -209,10 +209,26 @@ _GENERIC_OPENERS = re.compile(
     r"Thanh tra(?:,|\s+và)\s*kiểm tra)", re.I)  # "Điều 35. Thanh tra, kiểm tra quản lý, hoạt động …" is an activity
 
 
-def unit_name(text: str, duties: bool = False) -> str | None:
+def unit_name(text: str, duties: bool = False, capitals: bool = False) -> str | None:
     """The text, when it is only the name of a unit ("Sở Tài chính", "Công an tỉnh:"), else None. Under a title
     about duties (``duties``) a heading may name its bodies at length ("2. Cơ quan quản lý nhà nước về khắc phục
-    hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan")."""
+    hậu quả bom mìn vật nổ và các cơ quan chức năng có liên quan"). With ``capitals`` (a numbered heading) a name
+    set in capitals ("1. SỞ TÀI CHÍNH") is read with each word capitalised, its acronyms kept."""
+    found = _unit_name(text, duties)
+    first = text.split()[0].strip("*(") if text.split() else ""
+    if found is None and capitals and len(first) > 1 and first.isupper() and first not in ABBREVIATIONS:
+        found = _unit_name(_capitalised(text), duties)
+    return found
+
+
+def _capitalised(text: str) -> str:
+    """Words in capitals → capitalised ("SỞ TÀI CHÍNH (cơ quan chủ trì)" → "Sở Tài Chính (cơ quan chủ trì)"), a
+    word the plans abbreviate ("UBND", "HĐND") left as it is."""
+    return re.sub(r"\w+", lambda m: m.group(0) if m.group(0) in ABBREVIATIONS or not m.group(0).isupper()
+                  else m.group(0).capitalize(), text)
+
+
+def _unit_name(text: str, duties: bool) -> str | None:
     # "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
     t = clean(_OPENER.sub("", re.sub(r"^\s*Đối với\s+", "", re.sub(r"\*+", "", text), flags=re.I)))
     part_words = DUTY_SECTION_PART_WORDS if duties else 12
@@ -576,6 +592,9 @@ def in_assignment_section(ctx: Context, pos: int) -> bool:
 _DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
 
 
+NUMBERED_LABELS = frozenset({"arabic", "roman", "letter", "decimal", "upper_letter", "paren", "paren_letter"})
+
+
 class UnitSections:
     """A heading or bullet that names a unit ("1. Sở Tài chính", "- Công an tỉnh:", "**7. Sở Công Thương:**
     Chủ trì, …") makes the unit the lead of what it says and of the tasks under it."""
@@ -588,7 +607,8 @@ class UnitSections:
                 continue
             body = ctx.body(pos)
             head, sep, rest = body.partition(":")
-            unit = unit_name(head, in_assignment_section(ctx, pos)) if (sep or node.children) else None
+            numbered = node.ltype in NUMBERED_LABELS  # "1. SỞ TÀI CHÍNH", never a signature's "CHỦ TỊCH"
+            unit = unit_name(head, in_assignment_section(ctx, pos), numbered) if (sep or node.children) else None
             duty = _DUTIES_OF.match(head)
             if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
                 # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or

@@ -865,14 +865,23 @@ def _place(cells: list[_Cell], width: int, prof: list[tuple[float, ...]]) -> lis
     return cols[::-1]
 
 
+# a part's title in one cell: "I. CÂY CÔNG NGHIỆP", "C. KẾ HOẠCH VAY, TRẢ NỢ GỐC" (a Roman or capital part label)
+_PART_TITLE = re.compile(rf"^(?:{ROMAN}|[A-Z])\.\s+\S")
+
+
 def _is_group(row: _PipeRow, width: int) -> bool:
-    """A heading row spanning the table: "I | CÂY CÔNG NGHIỆP" or one bold cell."""
+    """A heading row spanning the table: one bold cell, or a part's label and title ("I | CÂY CÔNG NGHIỆP",
+    "I. CÂY CÔNG NGHIỆP"), bold or not: the part's label marks it where a plan sets no bold."""
     filled = [c for c in row.cells if c.text]
     if not filled or len(filled) > 2 or width < 3:
         return False
     if len(filled) == 2 and not re.fullmatch(rf"(?:{ROMAN}|[A-Z])\.?", filled[0].text):
         return False
-    return len(row.cells) < width or all(c.bold for c in filled)
+    if len(row.cells) < width or all(c.bold for c in filled):
+        return True
+    if len(filled) == 2:  # "I | CÂY CÔNG NGHIỆP": a part label beside a title of words
+        return _NUMERIC_CELL.match(filled[1].text) is None and filled[1].text[:1].isupper()
+    return _PART_TITLE.match(filled[0].text) is not None
 
 
 @dataclass
@@ -972,12 +981,22 @@ def _split_readings(titles: list[str], subs: list[str], width: int) -> list[list
     return found
 
 
+def _titles_row(row: _PipeRow) -> bool:
+    """A row that reads as column titles whether or not it is set in bold: words in every filled cell, no
+    figure and no row number ("Lượng (Tấn) | Giá trị (Nghìn USD)", "Dự toán | Đánh giá thực hiện")."""
+    filled = [c.text for c in row.cells if c.text]
+    return len(filled) >= 2 and not any(_NUMERIC_CELL.match(t) or _STT_CELL.match(t) for t in filled)
+
+
 def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLevelHeader | None:
-    """A two-level header: a bold second row splits some of the first row's titles. Which ones is read
+    """A two-level header: a second row splits some of the first row's titles. Which ones is read
     from the titles themselves (see _split_readings); when more than one reading fits, the last titles
-    are taken to be split and no column is given a year."""
-    if len(titles) >= width or not body or not all(c.bold or not c.text for c in body[0].cells) \
-            or _is_group(body[0], width):
+    are taken to be split and no column is given a year. The second row is known by its bold cells, or, when
+    the plan sets no bold, by its words alone (_titles_row) and then only when the titles admit one reading."""
+    if len(titles) >= width or not body or _is_group(body[0], width):
+        return None
+    bold = all(c.bold or not c.text for c in body[0].cells)
+    if not bold and not _titles_row(body[0]):
         return None
     sub = [c.text for c in body[0].cells]
     while sub and not sub[-1]:
@@ -985,6 +1004,8 @@ def _sub_header(titles: list[str], body: list[_PipeRow], width: int) -> _TwoLeve
     readings = _split_readings(titles, sub, width)
     if len(readings) == 1:
         return _compose(titles, sub, readings[0])
+    if not bold:
+        return None
     sub = [c.text for c in body[0].cells]
     keep = width - len(sub)
     if not 0 <= keep < len(titles):
