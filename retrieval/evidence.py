@@ -37,6 +37,7 @@ from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
 from retrieval.answer import RELEVANT_SHARE, same_task, task_partners
 from retrieval.initials import MIN_LETTERS, InitialsTable
+from retrieval.outline import title_body
 from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
                              word_pairs)
 
@@ -1234,8 +1235,6 @@ class Evidence:
         figure asked) a heading announcing its items with a colon, with them. Empty for any other clause
         (``title_body``). Read over the heading's own section, the run of clauses after it whose section path
         extends its own: the plan's clauses are one contiguous run in its order, and what a title heads lies there."""
-        from retrieval.strategies import title_body
-
         c = self.store.clauses[pos]
         if c.kind != "heading":
             return ()
