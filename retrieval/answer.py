@@ -7,7 +7,7 @@ When several plans match and the question names none, there is one line per plan
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from corpus.metadata import cited_number
 from corpus.model import Clause, Document
@@ -169,17 +169,24 @@ def _plan_label(doc: Document) -> str:
 PlanClauses = Callable[[str], Sequence[Clause]]  # a plan's clauses in its order, by document id
 
 
-def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
-                   words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str:
-    """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`).
-    ``words`` reads a text's folded words with the index's abbreviations (`Evidence.words`): how a
-    unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's clauses in order:
-    how a list answer gathers every item of the enumeration it found (`strategies.enumeration`)."""
-    from retrieval.strategies import strategy_for
+class Composer(Protocol):
+    """What the answer needs of a question's type: how it composes its answer (`retrieval.strategies.Strategy`, handed
+    in by the caller that knows it, `Retriever.ask`; this module never looks a type's strategy up itself)."""
 
+    def compose(self, q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
+                words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str: ...
+
+
+def compose_answer(strategy: Composer, q: Question, ranked: list[tuple[Clause, float, float]],
+                   documents: dict[str, Document], words: Callable[[str], list[str]] | None = None,
+                   plan: PlanClauses | None = None) -> str:
+    """The answer to `q` from its ranked clauses, composed the way its type says: ``strategy`` is the question type's
+    (`retrieval.strategies.strategy_for`). ``words`` reads a text's folded words with the index's abbreviations
+    (`Evidence.words`): how a unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's
+    clauses in order: how a list answer gathers every item of the enumeration it found (`outline.enumeration`)."""
     if not ranked:
         return ""
-    return strategy_for(q).compose(q, ranked, documents, words, plan)
+    return strategy.compose(q, ranked, documents, words, plan)
 
 
 # a table row's cells a duty line shows as its typed facts (`fact_bits`): the fact each column was read into

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -152,6 +152,21 @@ def stage_heading(c: Clause) -> str | None:
     """The nearest heading above the clause that is a time (`_STAGE_HEADING`): the stage of a roadmap
     the tasks under it belong to, which is their time when they state none of their own."""
     return next((h for h in reversed(c.section_path) if _STAGE_HEADING.match(folded(h))), None)
+
+
+class QuestionType(Protocol):
+    """What the evidence reads of a question's type (`retrieval.strategies.Strategy`): the caller that knows the types
+    hands their lookup to `Evidence` (`Evidence.strategy_of`), so this module never imports the strategies."""
+
+    @property
+    def gathers_tasks(self) -> bool: ...  # the answer gathers many tasks: no one task's field is asked
+
+    @property
+    def quotes_announced_items(self) -> bool: ...  # a heading announcing its items is quoted with them
+
+    def asks_deadline(self, q: Question) -> bool: ...
+
+    def asks_unit_duties(self, q: Question) -> bool: ...
 
 
 ItemReader = Callable[["Evidence", Question, list[tuple[int, float, float]]], float]  # an item read of the ranked clauses
@@ -505,10 +520,8 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     of the answer's clauses, in the plan the question names when it names one (`Evidence.named_plans`). A plan
     that names the unit only in passing, or gives its tasks to "các sở, ngành", assigns it nothing, and another
     plan's duties are not the ones asked; 1 for any other question."""
-    from retrieval.strategies import strategy_for
-
     unit = _unit_words(q)
-    if not strategy_for(q).asks_unit_duties(q) or not unit:
+    if not ev.strategy_of(q).asks_unit_duties(q) or not unit:
         return 1.0
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))
@@ -553,13 +566,11 @@ DUE_TIME_WORDS = ("thời gian thực hiện", "trước ngày nào", "phải xo
 _DUE_TIME = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in DUE_TIME_WORDS))
 
 
-def asks_due_time(q: Question) -> bool:
+def asks_due_time(q: Question, strategy: QuestionType) -> bool:
     """A when-question asking a point or an end in a task's words ("thời gian thực hiện là khi nào", "trước ngày
     nào", "bao giờ phải xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn
-    thành" ask it."""
-    from retrieval.strategies import strategy_for
-
-    return strategy_for(q).asks_deadline(q) and set(q.time_asked) <= DUE_TIME_KINDS \
+    thành" ask it. ``strategy``: the question's type (`Evidence.strategy_of`), which says whether a deadline is asked."""
+    return strategy.asks_deadline(q) and set(q.time_asked) <= DUE_TIME_KINDS \
         and _DUE_TIME.search(q.folded) is not None
 
 
@@ -582,17 +593,15 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
     field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
     asked of the plan)."""
-    from retrieval.strategies import strategy_for
-
     fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
-    if (not fields or not ranked or q.asks_number or q.asks_signer or strategy_for(q).gathers_tasks or q.asks_items
+    if (not fields or not ranked or q.asks_number or q.asks_signer or ev.strategy_of(q).gathers_tasks or q.asks_items
             or _MANY_TASKS.search(q.folded)):
         return 1.0  # a list's leads ("những đơn vị nào chủ trì các nhiệm vụ …") are many tasks' fields, not one's
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
     if best.kind == "header":
         return 1.0
     of_task = q.explicit_role or ("deadline" in fields and bool(best.lead)
-                                  and (ASKS_TASK_DEADLINE.search(q.folded) is not None or asks_due_time(q)))
+                                  and (ASKS_TASK_DEADLINE.search(q.folded) is not None or asks_due_time(q, ev.strategy_of(q))))
     if not of_task:
         return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
     others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
@@ -684,8 +693,11 @@ def unit_fits(unit: str | None, slot: AnswerSlot) -> bool:
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
-    def __init__(self, store: ClauseStore) -> None:
+    def __init__(self, store: ClauseStore, strategy_of: Callable[[Question], QuestionType]) -> None:
         self.store = store
+        # the question's type, as the caller that knows the types reads it (`Retriever`: `strategies.strategy_for`):
+        # what a type asks for (a unit's duties, a deadline, many tasks, a list's items) is its word, not this module's
+        self.strategy_of = strategy_of
         # one policy (retrieval/__init__.py): per-clause and per-plan sets are pure functions of the
         # store, kept in lru_caches bounded by the number of clauses and plans (everything fits)
         clauses, plans = max(len(store.clauses), 1), max(len(store.documents), 1)
@@ -1265,12 +1277,9 @@ class Evidence:
                     out.append((b, s, cov))
         return out
 
-    @staticmethod
-    def announces_items(q: Question) -> bool:
+    def announces_items(self, q: Question) -> bool:
         """The question's answer quotes a heading announcing its items with them (`Strategy.quotes_announced_items`)."""
-        from retrieval.strategies import strategy_for
-
-        return strategy_for(q).quotes_announced_items
+        return self.strategy_of(q).quotes_announced_items
 
     def answers_through(self, pos: int, q: Question) -> bool:
         """The clause at ``pos``, or what it answers through when it is a heading found alone (`title_body`), holds a
