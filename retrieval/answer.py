@@ -17,8 +17,10 @@ from corpus.timing import answers_time, due_year
 from retrieval.outline import (LIST_FULL_COVERAGE, announces_list, asks_plans, coordinates_only, enumeration,
                                funding_heading, heading_body, heads, title_body)
 from retrieval.query import DATE_SLOTS, Question, document_facts_asked, folded
+from retrieval.values import clause_holds_value
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
+ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
 MAX_PLANS = 5  # plans an answer speaks for; more reads as a search listing, not an answer
 MAX_DUTIES = 8  # lines of a unit's duties quoted in one answer; the rest stay among the ranked results it cites
 SECTION_TITLE_CHARS = 60  # a section title in a citation's "where" is cut to this length with "…"
@@ -456,8 +458,6 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`; all of it when it heads a short
     enumeration, `strategies.enumeration`)."""
-    from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-
     top_score = max(s for _, s, _ in ranked)
     # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
     titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0

@@ -41,12 +41,10 @@ from retrieval.answer import (
     same_task as answer_same_task,
     states_amount,
 )
-from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
+from retrieval.evidence import clause_years
 from retrieval.outline import (  # a plan's outline, shared with the answer and the evidence (re-exported here)
     LIST_FULL_COVERAGE,
     MAX_ITEMS,
-    ROLE_FIELDS,
-    UNIT_SECTION,
     announces_list,
     asks_plans,
     bare_title,
@@ -60,6 +58,7 @@ from retrieval.outline import (  # a plan's outline, shared with the answer and 
     under,
 )
 from retrieval.query import AIM_NAMED, LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.values import clause_holds_value, stage_heading, target_fits, unit_fits
 
 if TYPE_CHECKING:
     from corpus.model import Document
