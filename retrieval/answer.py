@@ -7,16 +7,20 @@ When several plans match and the question names none, there is one line per plan
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 from corpus.metadata import cited_number
 from corpus.model import Clause, Document
 from corpus.places import province_key
 from corpus.text import COLUMN_TITLES, LEAD_COLUMNS
 from corpus.timing import answers_time, due_year
+from retrieval.outline import (LIST_FULL_COVERAGE, announces_list, asks_plans, coordinates_only, enumeration,
+                               funding_heading, heading_body, heads, title_body)
 from retrieval.query import DATE_SLOTS, Question, document_facts_asked, folded
+from retrieval.values import clause_holds_value
 
 MAX_QUOTE = 600  # characters of one clause quoted: a long table row or paragraph is cut, its citation says where
+ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
 MAX_PLANS = 5  # plans an answer speaks for; more reads as a search listing, not an answer
 MAX_DUTIES = 8  # lines of a unit's duties quoted in one answer; the rest stay among the ranked results it cites
 SECTION_TITLE_CHARS = 60  # a section title in a citation's "where" is cut to this length with "…"
@@ -123,7 +127,6 @@ def task_partners(c: Clause, others: Sequence[Clause] = ()) -> str | None:
     """The clause's phối hợp, or when it states none, the one its task states on another line."""
     if c.partners:
         return c.partners
-    from retrieval.strategies import coordinates_only
     return next((o.partners for o in others if o.partners and same_task(c, o) and not coordinates_only(o)), None)
 
 
@@ -168,17 +171,24 @@ def _plan_label(doc: Document) -> str:
 PlanClauses = Callable[[str], Sequence[Clause]]  # a plan's clauses in its order, by document id
 
 
-def compose_answer(q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
-                   words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str:
-    """The answer to `q` from its ranked clauses, composed the way its type says (`retrieval.strategies`).
-    ``words`` reads a text's folded words with the index's abbreviations (`Evidence.words`): how a
-    unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's clauses in order:
-    how a list answer gathers every item of the enumeration it found (`strategies.enumeration`)."""
-    from retrieval.strategies import strategy_for
+class Composer(Protocol):
+    """What the answer needs of a question's type: how it composes its answer (`retrieval.strategies.Strategy`, handed
+    in by the caller that knows it, `Retriever.ask`; this module never looks a type's strategy up itself)."""
 
+    def compose(self, q: Question, ranked: list[tuple[Clause, float, float]], documents: dict[str, Document],
+                words: Callable[[str], list[str]] | None = None, plan: PlanClauses | None = None) -> str: ...
+
+
+def compose_answer(strategy: Composer, q: Question, ranked: list[tuple[Clause, float, float]],
+                   documents: dict[str, Document], words: Callable[[str], list[str]] | None = None,
+                   plan: PlanClauses | None = None) -> str:
+    """The answer to `q` from its ranked clauses, composed the way its type says: ``strategy`` is the question type's
+    (`retrieval.strategies.strategy_for`). ``words`` reads a text's folded words with the index's abbreviations
+    (`Evidence.words`): how a unit named in the question is matched to the clauses' leads. ``plan`` gives a plan's
+    clauses in order: how a list answer gathers every item of the enumeration it found (`outline.enumeration`)."""
     if not ranked:
         return ""
-    return strategy_for(q).compose(q, ranked, documents, words, plan)
+    return strategy.compose(q, ranked, documents, words, plan)
 
 
 # a table row's cells a duty line shows as its typed facts (`fact_bits`): the fact each column was read into
@@ -327,8 +337,6 @@ def each_plan_answer(ranked: list[tuple[Clause, float, float]],
     """A list across plans: a plan no relevant clause speaks for answers with its first clause found holding every
     content word of the question (`strategies.plan_answers`; `strategies.each_plan_first` put it forward), though
     it scores below RELEVANT_SHARE of another plan's."""
-    from retrieval.strategies import LIST_FULL_COVERAGE
-
     spoken = {c.doc_id for c, _, _ in relevant}
     out: list[tuple[Clause, float, float]] = []
     for t in ranked:
@@ -364,8 +372,6 @@ def announced_items(q: Question, found: Sequence[Clause], said: Sequence[Clause]
     under it, at most MAX_ITEMS) is quoted, none of which the answer has said yet. Nothing when the question asks for
     no items, or the answer already quotes an announced list with its items (a sibling part's "c) Thành phần hồ sơ:"
     would answer for another procedure)."""
-    from retrieval.strategies import announces_list, enumeration, heads
-
     if not q.asks_items or any(announces_list(s) and any(heads(s, x) for x in said) for s in said):
         return []  # the answer already quotes a list announced with its items ("c) Thành phần hồ sơ:" over its lines)
     out: list[tuple[Clause, list[Clause]]] = []
@@ -386,8 +392,6 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     trọng tâm nào") whose plan's first line covers only part of its words (a purpose's "b) Cụ thể hóa … giải pháp"):
     the plan's best clause found that covers every content word (`strategies.LIST_FULL_COVERAGE`: "… 08 nhóm giải
     pháp …, bao gồm: …") names the list asked, and is quoted too unless already said. None otherwise."""
-    from retrieval.strategies import LIST_FULL_COVERAGE
-
     if not q.asks_items or coverage.get(id(first), 0.0) >= LIST_FULL_COVERAGE:
         return None
     quoted = set(map(id, said))
@@ -454,9 +458,6 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
     """One line per plan that answers (at most MAX_PLANS), each quoting the clause that carries the answer;
     a heading is followed by what it heads (`strategies.heading_body`; all of it when it heads a short
     enumeration, `strategies.enumeration`)."""
-    from retrieval.evidence import ANSWER_DEPTH, clause_holds_value
-    from retrieval.strategies import asks_plans, enumeration, funding_heading, heading_body, title_body
-
     top_score = max(s for _, s, _ in ranked)
     # "which plans …": the plans' title lines put first (`strategies.plans_first`) are the answer, each one
     titles = next((i for i, (c, _, _) in enumerate(ranked) if c.kind != "header"), len(ranked)) if asks_plans(q) else 0

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Protocol, Sequence
 
 import numpy as np
 
@@ -31,18 +31,19 @@ from corpus.places import province_key
 from corpus.responsibilities import UnitSections
 from corpus.timing import time_asking_words
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
-                         PLAN_WORDS, RESPONSIBILITY_VERBS, SOURCE_STATED, UNIT_LEVELS, is_content_syllable)
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
 from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.answer import RELEVANT_SHARE, same_task, task_partners
+from retrieval.answer import ANSWER_DEPTH, RELEVANT_SHARE, same_task, task_partners
 from retrieval.initials import MIN_LETTERS, InitialsTable
+from retrieval.outline import title_body
 from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
                              word_pairs)
+from retrieval.values import _HEADING_NUMBER, _YEAR_RX, clause_holds_value, stage_heading
 
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
-ANSWER_DEPTH = 3  # the clauses an answer is composed from: the value asked for must be in one of them
 RARE_WORDS = 3  # the question's rarest content words, which a near-miss usually lacks ("6G", "sầu riêng"); out of fold
 # (dev1-16, the time frame left out) 2 / 3 / 4 gave FR/FA .040/.042, .039/.041, .038/.042, each fold at the others'
 # threshold .041/.042, .041/.042, .040/.044
@@ -104,53 +105,20 @@ def dictionary_compounds() -> tuple[frozenset[str], frozenset[str]]:
 # words every plan's name may carry: they tell no plan from another
 PLAN_NAME_GENERIC = frozenset({"trien khai", "thuc hien", "ban hanh", "thi hanh"})
 
-# a value of each answer-slot kind, as folded clause text writes it
-_NUM = r"\d[\d.,]*"
-_YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")  # a year as folded text writes it
-_NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
-_SLOT_VALUE: dict[str, re.Pattern[str]] = {
-    # a sum, or a table row whose unit label precedes its figures ("Giá trị (Nghìn USD): 1.100 1.200")
-    "money": re.compile(rf"{_NUM}\s*(?:(?:nghin|ngan) )?(?:ty|trieu|nghin|ngan)?\s*(?:dong|vnd|usd)\b"
-                        rf"|{_NUM}\s*(?:ty|trieu)\b|\b(?:dong|vnd|usd)\)?\s*[:;][^\n]*?\d"),
-    "partners": re.compile(r"\bphoi hop (?:chat che )?(?:voi )?(?:cac |cung )?(?:so|bo|ban|phong|uy ban|ubnd|co quan|"
-                          r"don vi|cong an|trung tam|doanh nghiep|dia phuong|nganh)\b"),
-    "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
-    "number": re.compile(r"\d"),
-    "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
-    "year": _YEAR_RX,
-    # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
-    "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
-                       r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
-    # where money comes from, as the plans state it (`corpus.text.SOURCE_STATED`)
-    "source": SOURCE_STATED,
-}
 
-# a unit named in a clause's text as the plans write it: a head word ("Sở", "Ủy ban nhân dân", "UBND") and the
-# capitalised word its name opens with
-_AGENCY_NAMED = re.compile(r"(?<!\w)(?:%s|Ủy ban|Uỷ ban|UBND|Bộ Chỉ huy|Công ty|Tập đoàn|Tổng cục)\s+%s"
-                           % ("|".join(sorted(ACTING_UNIT_HEADS, key=len, reverse=True)), CAPITAL))
+class QuestionType(Protocol):
+    """What the evidence reads of a question's type (`retrieval.strategies.Strategy`): the caller that knows the types
+    hands their lookup to `Evidence` (`Evidence.strategy_of`), so this module never imports the strategies."""
 
-# a parsed target's unit that is a value of the slot's kind
-_TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
-    "percent": lambda u, s: u.startswith("%"),
-    "money": lambda u, s: re.search(r"\b(?:dong|vnd|usd)\b", u) is not None,
-    "count": lambda u, s: bool(s.unit) and u.startswith(s.unit or ""),
-    "number": lambda u, s: True,
-    "time": lambda u, s: re.match(r"(?:nam|thang|tuan|ngay|gio|phut)\b", u) is not None,  # a length
-}
+    @property
+    def gathers_tasks(self) -> bool: ...  # the answer gathers many tasks: no one task's field is asked
 
-# a heading that is a time, not a topic: a roadmap's stage ("2. Giai đoạn 2031 - 2035", "Năm 2026", "Quý III/2026",
-# "Từ năm 2027"); "Mục tiêu đến năm 2030" names a topic and is not one
-_HEADING_NUMBER_RX = r"^\s*(?:(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+)"  # "2. ", "II. ", "a) "
-_HEADING_NUMBER = re.compile(_HEADING_NUMBER_RX)
-_STAGE_HEADING = re.compile(_HEADING_NUMBER_RX + r"?(?:giai doan|nam|quy [ivx1-4]+|thang|"
-                            r"tu nam|den nam|truoc nam|trong nam|dot)\b[^a-z]*(?:19|20)\d{2}")
+    @property
+    def quotes_announced_items(self) -> bool: ...  # a heading announcing its items is quoted with them
 
+    def asks_deadline(self, q: Question) -> bool: ...
 
-def stage_heading(c: Clause) -> str | None:
-    """The nearest heading above the clause that is a time (`_STAGE_HEADING`): the stage of a roadmap
-    the tasks under it belong to, which is their time when they state none of their own."""
-    return next((h for h in reversed(c.section_path) if _STAGE_HEADING.match(folded(h))), None)
+    def asks_unit_duties(self, q: Question) -> bool: ...
 
 
 ItemReader = Callable[["Evidence", Question, list[tuple[int, float, float]]], float]  # an item read of the ranked clauses
@@ -504,10 +472,8 @@ def unit_in_answer(ev: "Evidence", q: Question, ranked: list[tuple[int, float, f
     of the answer's clauses, in the plan the question names when it names one (`Evidence.named_plans`). A plan
     that names the unit only in passing, or gives its tasks to "các sở, ngành", assigns it nothing, and another
     plan's duties are not the ones asked; 1 for any other question."""
-    from retrieval.strategies import strategy_for
-
     unit = _unit_words(q)
-    if not strategy_for(q).asks_unit_duties(q) or not unit:
+    if not ev.strategy_of(q).asks_unit_duties(q) or not unit:
         return 1.0
     # "UBND xã" is the plans' "Ủy ban nhân dân các xã": both read with abbreviations written out as well
     spelled = frozenset(ev.words(" ".join(sorted(unit))))
@@ -552,13 +518,11 @@ DUE_TIME_WORDS = ("thời gian thực hiện", "trước ngày nào", "phải xo
 _DUE_TIME = re.compile(r"\b(?:%s)\b" % "|".join(fold(w) for w in DUE_TIME_WORDS))
 
 
-def asks_due_time(q: Question) -> bool:
+def asks_due_time(q: Question, strategy: QuestionType) -> bool:
     """A when-question asking a point or an end in a task's words ("thời gian thực hiện là khi nào", "trước ngày
     nào", "bao giờ phải xong"): of a task found, what it asks is the task's thời hạn, as "hạn chót / thời hạn / hoàn
-    thành" ask it."""
-    from retrieval.strategies import strategy_for
-
-    return strategy_for(q).asks_deadline(q) and set(q.time_asked) <= DUE_TIME_KINDS \
+    thành" ask it. ``strategy``: the question's type (`Evidence.strategy_of`), which says whether a deadline is asked."""
+    return strategy.asks_deadline(q) and set(q.time_asked) <= DUE_TIME_KINDS \
         and _DUE_TIME.search(q.folded) is not None
 
 
@@ -581,17 +545,15 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     with the question: a unit or a date in a neighbouring clause, another task's, is not its value. 1 when no task's
     field is asked (a list asks many tasks' fields), or the best clause is the plan's letterhead (its issuer and date are
     asked of the plan)."""
-    from retrieval.strategies import strategy_for
-
     fields = TASK_FIELDS.get(q.answer_slot.kind, ()) if q.answer_slot is not None else ()
-    if (not fields or not ranked or q.asks_number or q.asks_signer or strategy_for(q).gathers_tasks or q.asks_items
+    if (not fields or not ranked or q.asks_number or q.asks_signer or ev.strategy_of(q).gathers_tasks or q.asks_items
             or _MANY_TASKS.search(q.folded)):
         return 1.0  # a list's leads ("những đơn vị nào chủ trì các nhiệm vụ …") are many tasks' fields, not one's
     best = ev.store.clauses[max(ranked[:TOP], key=lambda t: t[1])[0]]
     if best.kind == "header":
         return 1.0
     of_task = q.explicit_role or ("deadline" in fields and bool(best.lead)
-                                  and (ASKS_TASK_DEADLINE.search(q.folded) is not None or asks_due_time(q)))
+                                  and (ASKS_TASK_DEADLINE.search(q.folded) is not None or asks_due_time(q, ev.strategy_of(q))))
     if not of_task:
         return 1.0  # a law's effect, a certificate's validity, whom a plan reports to: no task's field
     others = [ev.store.clauses[p] for p, _, _ in ranked[:ANSWER_DEPTH]]
@@ -630,61 +592,14 @@ def plan_period(title: str | None) -> set[str]:
     return set(_YEAR_RX.findall(folded(title or "").split("tam nhin")[0]))
 
 
-_NOT_A_COUNT = re.compile(r"dong|usd|%|phan tram")  # a row unit of money or share: its figures count nothing
-
-
-def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) -> bool:
-    """The clause (with its facts and table cells) states a value of the slot's kind. The letterhead's
-    date is when the plan was issued, not when anything in it happens: it counts only when the
-    question asks for the plan's own number or date (``letterhead``)."""
-    if c.kind == "header" and not letterhead:
-        return False
-    if slot.kind == "agency":
-        # a typed chủ trì or phối hợp, or a unit's name in the text: a head word and a capitalised name ("về Sở Khoa
-        # học và Công nghệ"); the folded head words alone are everywhere ("ban hành", "xã hội", "giai đoạn")
-        return bool(c.lead or c.partners) or _AGENCY_NAMED.search(
-            " ".join(filter(None, [c.text, *(c.columns or {}).values()]))) is not None
-    if slot.kind == "partners" and c.partners:
-        return True
-    if slot.kind == "time" and (c.deadline or stage_heading(c)):
-        return True
-    if target_fits(c, slot):
-        return True  # the parsed chỉ tiêu says it: "12-14(%/năm)", "23 doanh nghiệp"
-    cells = " ".join((c.columns or {}).values())
-    text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
-    if slot.kind == "count":
-        unit = re.escape(slot.unit or "")
-        row_unit = folded((c.columns or {}).get("don_vi_tinh") or (c.target.unit if c.target and c.target.unit else ""))
-        if (unit and (c.target is not None or c.year_values) and re.search(rf"\b{unit}\b", folded(c.noi_dung))
-                and not _NOT_A_COUNT.search(row_unit)):
-            # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098"), unless its
-            # unit says they are a sum or a share ("Giá trị sản phẩm/1ha | Triệu đồng")
-            return True
-        if unit and re.search(rf"\((?:dvt\s*:\s*)?{unit}\)\s*:\s*{_NUM}", text):
-            # a crawled table row writes each cell after its column's header, and the header names what the
-            # column counts: "Kế hoạch 2027 Lượng (Tấn): 14.800", "Diện tích (ha): 44.000" hold tonnes and hectares
-            return True
-        return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
-    return _SLOT_VALUE[slot.kind].search(text) is not None
-
-
-def target_fits(c: Clause, slot: AnswerSlot) -> bool:
-    """The clause's typed chỉ tiêu is a value of the slot's kind: its unit is "%" for a share, đồng for a
-    sum, the counted word for a count (any unit for a plain number)."""
-    return unit_fits(c.target.unit if c.target is not None else None, slot)
-
-
-def unit_fits(unit: str | None, slot: AnswerSlot) -> bool:
-    """A chỉ tiêu's unit is one of the slot's kind (`target_fits`; a year's measure in `strategies.year_value`)."""
-    u = folded(unit) if unit else ""
-    return bool(u) and _TARGET_UNIT.get(slot.kind, lambda u, s: False)(u, slot)
-
-
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
-    def __init__(self, store: ClauseStore) -> None:
+    def __init__(self, store: ClauseStore, strategy_of: Callable[[Question], QuestionType]) -> None:
         self.store = store
+        # the question's type, as the caller that knows the types reads it (`Retriever`: `strategies.strategy_for`):
+        # what a type asks for (a unit's duties, a deadline, many tasks, a list's items) is its word, not this module's
+        self.strategy_of = strategy_of
         # one policy (retrieval/__init__.py): per-clause and per-plan sets are pure functions of the
         # store, kept in lru_caches bounded by the number of clauses and plans (everything fits)
         clauses, plans = max(len(store.clauses), 1), max(len(store.documents), 1)
@@ -1234,8 +1149,6 @@ class Evidence:
         figure asked) a heading announcing its items with a colon, with them. Empty for any other clause
         (``title_body``). Read over the heading's own section, the run of clauses after it whose section path
         extends its own: the plan's clauses are one contiguous run in its order, and what a title heads lies there."""
-        from retrieval.strategies import title_body
-
         c = self.store.clauses[pos]
         if c.kind != "heading":
             return ()
@@ -1266,12 +1179,9 @@ class Evidence:
                     out.append((b, s, cov))
         return out
 
-    @staticmethod
-    def announces_items(q: Question) -> bool:
+    def announces_items(self, q: Question) -> bool:
         """The question's answer quotes a heading announcing its items with them (`Strategy.quotes_announced_items`)."""
-        from retrieval.strategies import strategy_for
-
-        return strategy_for(q).quotes_announced_items
+        return self.strategy_of(q).quotes_announced_items
 
     def answers_through(self, pos: int, q: Question) -> bool:
         """The clause at ``pos``, or what it answers through when it is a heading found alone (`title_body`), holds a

@@ -73,7 +73,7 @@ class Retriever:
     def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
         self.store = store
         self.model = ranker if ranker is not None else RankerModel.load(default_model_path(store.model))
-        self.evidence = Evidence(store)
+        self.evidence = Evidence(store, strategy_for)  # the evidence reads what a question's type asks through it
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
         self.lead_units = lead_units(store.clauses)  # each lead with its units, as the corpus read them
         self.lead_segments = functools.lru_cache(maxsize=max(len(self.units), 1))(
@@ -478,12 +478,13 @@ class Retriever:
         q = self.analyse(question, locality)
         ranked = self.rank(q, mode)
         found = self.found(q, ranked)
-        cited = strategy_for(q).cited(self, q, ranked) if mode == "hybrid" else ranked
+        strategy = strategy_for(q)
+        cited = strategy.cited(self, q, ranked) if mode == "hybrid" else ranked
         window = cited[offset: offset + max(1, top_k)]
         results = [self.result(pos, score) for pos, score, _ in window]
         if not found:
             return AskResponse(question=question, found=False, answer=no_answer(q, self.store.documents), results=results)
-        answer = compose_answer(q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
+        answer = compose_answer(strategy, q, [(self.store.clauses[p], s, cov) for p, s, cov in ranked[:max(10, top_k)]],
                                 self.store.documents, self.evidence.words,
                                 lambda d: self.store.clauses[slice(*self.store.doc_ranges.get(d, (0, 0)))])
         return AskResponse(question=question, found=True, answer=answer, results=results)

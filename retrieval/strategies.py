@@ -14,15 +14,13 @@ from typing import TYPE_CHECKING, Callable, ClassVar, Mapping, Sequence
 
 from corpus.model import Clause
 from corpus.places import province_key
-from corpus.responsibilities import LINKERS, LabelledLines, TableColumns, UnitSections
+from corpus.responsibilities import LINKERS
 from corpus.text import (
     ACTING_UNIT_HEADS,
     ASSIGNING_SECTION,
-    COLLECTION_ASKED,
     COLLECTIVE_UNIT_HEADS,
     COMMUNE_LEVELS,
     FUNDING_TITLE,
-    PLAN_NOUN,
     PROVINCE_LEVELS,
     fold,
     is_content_syllable,
@@ -43,8 +41,24 @@ from retrieval.answer import (
     same_task as answer_same_task,
     states_amount,
 )
-from retrieval.evidence import clause_holds_value, clause_years, stage_heading, target_fits, unit_fits
+from retrieval.evidence import clause_years
+from retrieval.outline import (  # a plan's outline, shared with the answer and the evidence (re-exported here)
+    LIST_FULL_COVERAGE,
+    MAX_ITEMS,
+    announces_list,
+    asks_plans,
+    bare_title,
+    coordinates_only,
+    enumeration,
+    funding_heading,
+    heading_body,
+    heads,
+    states_own_fact,
+    title_body,
+    under,
+)
 from retrieval.query import AIM_NAMED, LEVEL_WORDS, SOURCE, AnswerSlot, Question, folded, without_numbers
+from retrieval.values import clause_holds_value, stage_heading, target_fits, unit_fits
 
 if TYPE_CHECKING:
     from corpus.model import Document
@@ -85,7 +99,6 @@ SAME_TASK_MIN_WORDS = 4  # ... and the shorter one has at least this many ("1. S
 # a lead these mechanisms gave a clause was linked to it from another part of the plan (a cross reference, a
 # field claim, an appendix row, a named indicator, the topic): the plan did not state it for this clause
 LINKED_LEADS = frozenset(linker.mechanism for linker in LINKERS)
-UNIT_SECTION = UnitSections.mechanism  # a unit's own section heading makes the unit the lead of what it heads
 
 
 def lead_segments(words: Words, lead: str, units: Sequence[str]) -> Runs:
@@ -321,22 +334,6 @@ def stated_lead(first: Clause, cs: Sequence[Clause]) -> Clause:
                  and same_task(first, c)), first)
 
 
-def heads(first: Clause, c: Clause) -> bool:
-    """``c`` sits directly under ``first``: its section path is ``first``'s and then ``first`` itself (`under`, one
-    level down)."""
-    return len(c.section_path) == len(first.section_path) + 1 and under(first, c)
-
-
-def under(h: Clause, c: Clause) -> bool:
-    """``c`` sits somewhere under the heading ``h``: its section path runs through ``h``'s and then ``h`` itself
-    (a section title is stored cut short with "…", so the title is a start of ``h``'s text)."""
-    n = len(h.section_path)
-    if c.doc_id != h.doc_id or len(c.section_path) <= n or tuple(c.section_path[:n]) != tuple(h.section_path):
-        return False
-    title = folded(c.section_path[n]).rstrip("…").strip()
-    return bool(title) and folded(h.text).startswith(title)
-
-
 # a heading found is read this far for the value asked: its first clauses in the plan's order (its own first line,
 # a sub-heading and that one's first line: "3. Thủ tục …" > "3.1. Nội dung đơn giản hóa" > "Giảm thời gian …"),
 # not a chapter's body far below it
@@ -386,97 +383,6 @@ def headed_answer(cs: Sequence[Clause], q: Question, plan: Sequence[Clause]) -> 
         if value is not None:
             return value
     return None
-
-
-def states_own_fact(c: Clause) -> bool:
-    """The clause states a figure, a thời hạn or a lead of its own. A lead read from another line ("- Cơ quan thực
-    hiện: …" below "- Các nội dung hỗ trợ thi hành Luật bao gồm:") or a unit's own section heading naming its unit
-    ("d) Đối với các doanh nghiệp", "3. Sở Tài chính": `LeadSource` of mechanism unit_section, read from itself) is
-    no fact the heading states: what it heads is."""
-    src = c.lead_source
-    own_lead = bool(c.lead) and not c.lead_from_elsewhere and not (
-        src is not None and src.mechanism == UNIT_SECTION and src.clause_id == c.id)
-    return bool(own_lead or c.target or c.deadline)
-
-
-def heading_body(first: Clause, cs: Sequence[Clause], plan: Sequence[Clause] = ()) -> Clause | None:
-    """A heading answers through what it heads ("3. Hình thức khen thưởng" → "Các hình thức khen thưởng
-    bao gồm: …"): of the clauses found under it, the one the plan writes first; when none was found and the
-    heading states no fact of its own (no lead, figure or thời hạn: "1.2. Kiến nghị thực thi"), the first
-    clause the plan writes under it (``plan``: the plan's clauses), since the title alone answers nothing."""
-    if first.kind != "heading":
-        return None
-    title = folded(first.text)
-    under = [c for c in cs if c is not first and c.doc_id == first.doc_id and c.section_path
-             and folded(c.section_path[-1]) == title]
-    if not under and not states_own_fact(first):
-        under = [c for c in plan if c is not first and heads(first, c)][:1]
-    return min(under, key=lambda c: c.lines[0], default=None)
-
-
-# a sentence ends inside a heading's text ("… theo quy định. Hồ sơ kiểm tra gồm có …"), or the heading ends with a
-# colon: it says something itself, or announces a list; a bare title is one phrase that names its section
-_SENTENCE_INSIDE = re.compile(r"[.;!?]\s+\S|:\s*$")
-
-
-def announces_list(c: Clause) -> bool:
-    """A heading that only announces its list: one phrase ending with a colon ("- Các nội dung hỗ trợ thi hành Luật
-    bao gồm:", "a) Hồ sơ gồm:"), no sentence before it ("… lập biên bản theo quy định. Biên bản gồm …:" says
-    something of its own): its items are what it says, all of them."""
-    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-+•])(?:\d+[.)])*\s*", "", c.text).rstrip()
-    return c.kind == "heading" and body.endswith(":") and not _SENTENCE_INSIDE.search(body[:-1])
-
-
-def bare_title(c: Clause) -> bool:
-    """The heading is a title ("IV. KINH PHÍ VÀ NGUỒN LỰC THỰC HIỆN", "5. Tổ chức các hoạt động hỗ trợ thi hành
-    Luật"), not a sentence or a list's announcement ("2. Trưởng Đoàn kiểm tra lập hồ sơ kiểm tra theo quy định. Hồ sơ
-    kiểm tra gồm có các văn bản, tài liệu sau đây:"): its items are what it says. Read on its text after its label."""
-    body = re.sub(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)])(?:\d+[.)])*\s*", "", c.text)
-    return c.kind == "heading" and not _SENTENCE_INSIDE.search(body)
-
-
-def title_body(first: Clause, plan: Sequence[Clause], announced: bool = False) -> list[Clause]:
-    """What a heading found alone says: the plan's clauses under it. A bare title (stating no fact of its own,
-    `heading_body`, and one phrase: `bare_title`) is quoted with all of them when they are a short enumeration
-    ("IV. KINH PHÍ" over "1. Nguồn ngân sách: …", "2. Nguồn xã hội hóa …": each source is part of the answer),
-    else with the first. ``announced`` (a figure asked: `Strategy.quotes_announced_items`): a heading announcing
-    its items with a colon ("… Một số sản phẩm trái cây chủ yếu:") is quoted with its short enumeration whatever
-    figure it states itself, since the items hold each product's figure. None for any other clause."""
-    if first.kind != "heading":
-        return []
-    listed = enumeration(first, plan, under_only=True)
-    if listed and ((announced and first.text.rstrip().endswith(":")) or announces_list(first)):
-        return listed
-    own = heading_body(first, (), plan)
-    if own is None:
-        return []
-    return listed if listed and bare_title(first) else [own]
-
-
-# a unit's duty opens with its role, after the duty's label and, under a unit's own section, the unit's name ("3. Sở
-# Văn hóa, Thể thao và Du lịch: Phối hợp với …", "b) Phối hợp với các sở, ngành", "c) Các doanh nghiệp … phối hợp với")
-_COORDINATES = re.compile(r"^phoi hop\b")
-_LABEL = re.compile(r"^\s*(?:[\dIVXLC]+[.)]|[a-zđ][.)]|[-–•+*])(?:\d+[.)])*\s*", re.I)
-# the mechanisms reading a lead from the task's own role field: a table's "Cơ quan chủ trì" column, a labelled line
-ROLE_FIELDS = frozenset({TableColumns.mechanism, LabelledLines.mechanism})
-
-
-def coordinates_only(c: Clause) -> bool:
-    """The clause's own words say its lead only works with another on what it says ("Phối hợp với Ban Tuyên giáo
-    …" under the unit's section, "Các doanh nghiệp công nghệ số phối hợp với …"): the task is someone else's, and
-    its "phối hợp" names the unit's hosts, not the task's partners. "Chủ trì, phối hợp với …" opens with the lead. A lead
-    the plan states in the task's own role column or labelled line (`ROLE_FIELDS`: "5. Phối hợp triển khai Chương
-    trình … — Cơ quan chủ trì: Ban Quản lý khu Kinh tế") leads the task whatever verb its name opens with."""
-    if not c.lead or (c.lead_source is not None and c.lead_source.mechanism in ROLE_FIELDS):
-        return False
-    body = folded(_LABEL.sub("", c.text, count=1)).strip()
-    lead = folded(c.lead).strip()
-    head, sep, rest = body.partition(":")
-    if sep and head.strip() == lead:
-        body = rest.strip()
-    elif body.startswith(lead + " "):
-        body = body[len(lead):].strip()
-    return bool(_COORDINATES.match(body))
 
 
 # a lead opening with a collective's head word (`corpus.text.COLLECTIVE_UNIT_HEADS`: "Các cơ quan, đơn vị …")
@@ -590,11 +496,6 @@ def asked_value(q: Question) -> AnswerSlot | None:
 
 
 FUNDING_POOL = 30  # how deep among the scored clauses the plan's section on money is looked for: a bare title scores low
-
-
-def funding_heading(c: Clause) -> bool:
-    """A heading whose own title names money (`corpus.text.FUNDING_TITLE`: "IV. KINH PHÍ", "6. Bảo đảm kinh phí")."""
-    return c.kind == "heading" and FUNDING_TITLE.search(folded(c.text)) is not None
 
 
 def states_funding(c: Clause) -> bool:
@@ -1081,9 +982,6 @@ def each_place_first(r: "Retriever", q: Question, scored: Scored) -> Scored:
     return head + [t for t in scored if t[0] not in seen]
 
 
-MAX_ITEMS = 12  # items of one enumeration a list answer quotes: a plan's lists run to about ten ("a)" … "k)")
-
-
 def sibling_stages(first: Clause, plan: Sequence[Clause]) -> list[Clause]:
     """The headings beside ``first`` (same enclosing headings) that state a period other than its own and each
     other's, in the plan's order: a roadmap's other stages."""
@@ -1095,17 +993,6 @@ def sibling_stages(first: Clause, plan: Sequence[Clause]) -> list[Clause]:
             seen.add(c.deadline)
             out.append(c)
     return out
-
-
-def enumeration(first: Clause, plan: Sequence[Clause], under_only: bool = False) -> list[Clause]:
-    """The items a list answer gathers besides ``first``, in the plan's order: those under it when it
-    opens them (a heading, "Hồ sơ … gồm có các văn bản, tài liệu sau đây:"), else the other items of its
-    own section when it is one of them ("- Hệ thống kiểm tra tải trọng xe tự động.", not ``under_only``);
-    none when it stands alone or the enumeration runs past MAX_ITEMS (a section of prose, not a list)."""
-    under = [c for c in plan if c is not first and heads(first, c)]
-    if not under and first.section_path and not under_only:
-        under = [c for c in plan if c is not first and c.section_path == first.section_path]
-    return under if len(under) <= MAX_ITEMS else []
 
 
 def named_siblings(first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
@@ -1240,20 +1127,9 @@ def named_list(head: Clause, plan: Sequence[Clause], named: Callable[[Clause], i
         head = max(parts, key=named)
 
 
-# "văn bản nào", "luật nào" alone ask for a document a plan cites ("kiến nghị sửa văn bản nào"), not for plans
-# "có kế hoạch gì" ("Sơn La và Lai Châu mỗi tỉnh có kế hoạch gì") and "kế hoạch … những luật nào" ask for them too;
-# "những chương trình tập huấn … nào" does not (`PLAN_NOUN`); a question opening with the kind of the documents
-# asked ("Có những thông tư nào …", "Những văn bản nào …": `COLLECTION_ASKED`) asks which documents there are
-# a tense or aspect word may stand between "nào" and the verb ("Những tỉnh nào đã ban hành kế hoạch …", "Tỉnh nào
-# cũng có kế hoạch …"): the stop words that mark when, not what
-_ASPECT = r"(?:(?:%s) )?" % "|".join(fold(w) for w in ("đã", "đang", "sẽ", "cũng"))
 # a question opening with the places it asks for ("Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển
 # khai …"): the places are its subject, so their plans are the answer, whatever the verb
 _PLACE_FIRST = re.compile(r"^(?:nhung |cac )?(?:tinh|thanh pho|dia phuong) nao\b")
-_ASKS_PLANS = re.compile(r"\b(?:ke hoach|chuong trinh|de an) nao\b"
-                         r"|\bnhung %s|\bnao %s(?:ban hanh|co ke hoach)\b"
-                         r"|\bco (?:nhung )?ke hoach gi\b|\bke hoach\b.*\bnhung luat nao\b|%s"
-                         % (PLAN_NOUN, _ASPECT, COLLECTION_ASKED.pattern))
 LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half the question's words at this share of the top score
 # ... or when its own title holds this share of the question's rarity-weighted words ("kế hoạch phát triển hạ
 # tầng 5G, IoT trong các khu công nghiệp tỉnh Nghệ An"): what the plan is about, though its clauses score lower.
@@ -1262,11 +1138,6 @@ LIST_PLAN_SHARE = 0.45  # a plan answers a list when its best clause covers half
 # plan"; at 0.75 no dev1–8 row lost or gained a plan otherwise
 LIST_TITLE_SHARE = 0.75
 MAX_PLANS_LISTED = 8
-# ... or when its best clause holds every content word of the question (rarity-weighted coverage 1; the margin is
-# float rounding), whatever its score: the ranker's probabilities are sharp, and a second plan on the subject,
-# written in other words than the first plan's title, scores a tenth of it ("PHÁT TRIỂN HẠ TẦNG 5G, IOT …" of
-# Hà Nội against Nghệ An's "HỆ THỐNG SÓNG VIỄN THÔNG 5G …")
-LIST_FULL_COVERAGE = 0.999
 
 
 # "Which plans …" (`plans_first`): a plan is listed when its best clause covers, at PLANS_ASKED_SHARE of the top score,
@@ -1411,11 +1282,6 @@ def places_first(q: Question) -> bool:
     clause does (`answering_plans`). Not a figure's places ("Tỉnh nào đặt chỉ tiêu phủ sóng 5G 100%?",
     `query.AIM_NAMED`): each plan's figure answers that, not which plans there are."""
     return bool(_PLACE_FIRST.search(q.folded)) and not AIM_NAMED.search(q.folded)
-
-
-def asks_plans(q: Question) -> bool:
-    """"Có những kế hoạch nào về …", "Những tỉnh nào ban hành kế hoạch …": the answer is the plans themselves."""
-    return bool(_ASKS_PLANS.search(q.folded))
 
 
 def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: Scored) -> Scored:

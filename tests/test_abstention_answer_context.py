@@ -18,6 +18,7 @@ from corpus.model import Document, Locality
 from retrieval.evidence import Evidence
 from retrieval.query import CAPITAL
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, duty_clause, plan_clause, read_evidence
 
 
@@ -70,7 +71,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 # one evidence item as the decision reads it, over this file's plans

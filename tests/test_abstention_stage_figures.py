@@ -18,6 +18,7 @@ from functools import partial
 from corpus.model import Document, Locality
 from retrieval.evidence import EVIDENCE, Evidence, asks_due_time, stage_figure
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, read_evidence
 
 PLANS = {
@@ -42,7 +43,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)
@@ -84,7 +85,7 @@ LAW = {"lc": Document("lc", "lc.md", title="Kế hoạch triển khai thi hành 
 
 
 def _field(question: str, clauses) -> float:
-    ev = Evidence(EvidenceStore(list(clauses), {**PLANS, **LAW}))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(list(clauses), {**PLANS, **LAW}), strategy_for)  # type: ignore[arg-type]
     ranked = [(i, 0.9 - 0.1 * i, 1.0) for i in range(len(clauses))]
     return EVIDENCE["asked_field_stated"].read(ev, analyse(question, {**PLANS, **LAW}, [], words=ev.words), ranked)
 
@@ -93,12 +94,12 @@ def test_a_when_in_a_tasks_words_asks_its_due_time_a_period_a_start_or_a_date_do
     due = ["Nhiệm vụ tổ chức hỗ trợ thi hành Luật có thời gian thực hiện là khi nào?",
            "Doanh nghiệp viễn thông phải gửi kế hoạch phủ sóng 5G trước ngày nào?",
            "bao gio phai xong keu goi dau tu dien gio?"]
-    assert all(asks_due_time(analyse(q, {}, [])) for q in due)
+    assert all(asks_due_time(q, strategy_for(q)) for q in (analyse(text, {}, []) for text in due))
     not_due = ["Kế hoạch phát triển 5G khu công nghiệp áp dụng giai đoạn nào?",
                "Việc hỗ trợ doanh nghiệp bắt đầu từ khi nào?",
                # a resolution's or an event's date: no task's thời hạn
                "Đại hội đại biểu Đảng bộ xã lần thứ I ra Nghị quyết ngày nào?"]
-    assert not any(asks_due_time(analyse(q, {}, [])) for q in not_due)
+    assert not any(asks_due_time(q, strategy_for(q)) for q in (analyse(text, {}, []) for text in not_due))
 
 
 def test_a_task_found_without_a_thoi_han_does_not_answer_a_plain_when():

@@ -12,6 +12,7 @@ from functools import partial
 
 from corpus.model import Document, Locality, Target
 from retrieval.evidence import Evidence, target_years
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, read_evidence
 
 PLANS = {
@@ -41,7 +42,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)

@@ -17,6 +17,7 @@ from corpus.model import Document, Locality
 from corpus.timing import time_asking_words
 from index.text import fold
 from retrieval.evidence import Evidence
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, read_evidence
 
 
@@ -41,7 +42,7 @@ _read = partial(read_evidence, plans=PLANS)
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("question, frame", [

@@ -15,6 +15,7 @@ from functools import partial
 from corpus.model import Clause, Document, Locality
 from retrieval.evidence import EVIDENCE, Evidence
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, duty_clause, read_evidence
 
 
@@ -50,7 +51,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 # one evidence item as the decision reads it, over this file's plans
@@ -104,7 +105,7 @@ def test_a_province_no_indexed_plan_is_about_is_a_near_miss_whatever_plan_is_fou
 
 
 def _slot_filled(clause: Clause, question: str) -> float:
-    ev = Evidence(EvidenceStore([clause], {"g5": PLANS["g5"]}))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore([clause], {"g5": PLANS["g5"]}), strategy_for)  # type: ignore[arg-type]
     q = analyse(question, {"g5": PLANS["g5"]}, [], words=ev.words)
     return EVIDENCE["slot_filled"].read(ev, q, [(0, 0.9, 1.0)])
 

@@ -17,6 +17,7 @@ from functools import partial
 from corpus.model import Document, Locality, Target
 from retrieval.evidence import Evidence, clause_holds_value
 from retrieval.query import AnswerSlot, analyse, years_asked, numbers_named
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, duty_clause, plan_clause, read_evidence
 
 
@@ -74,7 +75,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)

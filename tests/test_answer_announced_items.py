@@ -9,6 +9,7 @@ from __future__ import annotations
 from corpus.model import Clause, Document
 from retrieval.answer import announced_items, compose_answer, whole_question_clause
 from retrieval.query import Question, folded, role_flags
+from retrieval.strategies import strategy_for
 
 
 def clause(n: int, text: str, section: list[str], doc: str = "d", **kw) -> Clause:
@@ -49,8 +50,8 @@ def test_a_list_announced_below_the_first_line_is_quoted_with_its_items():
     plan = _law_support()
     docs = {"lc": Document(id="lc", source="lc.md", title="Kế hoạch thi hành Luật")}
     ranked = [(plan[4], 0.9, 1.0), (plan[0], 0.85, 1.0)]
-    out = compose_answer(ask("Các nội dung hỗ trợ thi hành Luật gồm những gì, ai làm?", "who"), ranked, docs,
-                         plan=lambda d: plan)
+    q = ask("Các nội dung hỗ trợ thi hành Luật gồm những gì, ai làm?", "who")
+    out = compose_answer(strategy_for(q), q, ranked, docs, plan=lambda d: plan)
     assert "Hướng dẫn áp dụng" in out and "tiếp nhận và xử lý các kiến nghị" in out and "cơ sở dữ liệu" in out
     assert out.count("«- Các nội dung hỗ trợ thi hành Luật bao gồm:»") == 1  # quoted once, its items after it
 
@@ -59,8 +60,8 @@ def test_the_fields_a_project_list_announces_are_quoted_when_another_task_is_fou
     plan = _sport_fields()
     docs = {"vh": Document(id="vh", source="vh.md", title="Kế hoạch thực hiện quy hoạch")}
     ranked = [(plan[3], 0.9, 0.8), (plan[0], 0.7, 0.8)]
-    out = compose_answer(ask("Các dự án thể thao được ưu tiên vào những lĩnh vực nào?"), ranked, docs,
-                         plan=lambda d: plan)
+    q = ask("Các dự án thể thao được ưu tiên vào những lĩnh vực nào?")
+    out = compose_answer(strategy_for(q), q, ranked, docs, plan=lambda d: plan)
     assert "tiêu chuẩn quốc tế" in out and "tài năng thể thao" in out
 
 
@@ -119,7 +120,7 @@ def test_a_clause_covering_the_whole_question_is_quoted_beside_a_first_line_cove
         q = ask(text, "fact")
         assert q.asks_items, text
         docs = {doc: Document(id=doc, source=f"{doc}.md", title="Kế hoạch")}
-        out = compose_answer(q, [(first, 0.32, 0.86), (full, 0.30, 1.0)], docs, plan=lambda d: [first, full])
+        out = compose_answer(strategy_for(q), q, [(first, 0.32, 0.86), (full, 0.30, 1.0)], docs, plan=lambda d: [first, full])
         assert word in out, text
 
 

@@ -7,7 +7,7 @@ import pytest
 from corpus.model import Clause, Document, Target
 from retrieval.answer import compose_answer
 from retrieval.query import AnswerSlot, Question, folded, role_flags
-from retrieval.strategies import MAX_ITEMS, STRATEGIES, enumeration, heads
+from retrieval.strategies import MAX_ITEMS, STRATEGIES, enumeration, heads, strategy_for
 
 
 def clause(n: int, text: str, section: list[str], doc: str = "d", **kw) -> Clause:
@@ -73,11 +73,11 @@ def test_a_fact_answer_quotes_every_item_when_the_question_asks_for_them():
     ranked = [(plan[0], 0.9, 1.0), (plan[5], 0.5, 0.6)]
     text = "Hồ sơ kiểm tra gồm những văn bản, tài liệu gì?"
     asked = Question(text=text, folded=folded(text), qtype="fact", **role_flags(folded(text))._asdict())
-    out = compose_answer(asked, ranked, docs, plan=lambda d: plan)
+    out = compose_answer(strategy_for(asked), asked, ranked, docs, plan=lambda d: plan)
     assert "Biên bản kiểm tra" in out and "Báo cáo kết quả kiểm tra" in out and "Tài liệu khác" in out
     other = "Ai lập hồ sơ kiểm tra?"
     not_asked = Question(text=other, folded=folded(other), qtype="fact", **role_flags(folded(other))._asdict())
-    assert "Biên bản kiểm tra" not in compose_answer(not_asked, ranked, docs, plan=lambda d: plan)
+    assert "Biên bản kiểm tra" not in compose_answer(strategy_for(not_asked), not_asked, ranked, docs, plan=lambda d: plan)
 
 
 def test_a_who_question_without_a_role_word_answers_from_the_clause_naming_a_unit():
@@ -124,8 +124,8 @@ def test_which_plans_asked_quotes_every_title_line_put_first_however_low_it_scor
     docs = {d: Document(id=d, source=f"{d}.md", title="Kế hoạch") for d in ("hn", "na")}
     text = "Những tỉnh, thành nào có kế hoạch phát triển hạ tầng 5G, IoT trong khu công nghiệp?"
     q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text))._asdict())
-    out = compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
+    out = compose_answer(strategy_for(q), q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
     assert "NGHỆ AN" in out and "HÀ NỘI" in out
     text = "Tỉnh nào đặt chỉ tiêu phủ sóng 5G?"  # not which plans: a low-scoring line is not quoted
     q = Question(text=text, folded=folded(text), qtype="list", **role_flags(folded(text))._asdict())
-    assert "NGHỆ AN" not in compose_answer(q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)
+    assert "NGHỆ AN" not in compose_answer(strategy_for(q), q, [(a, 0.31, 1.0), (b, 0.09, 0.4), (task, 0.3, 1.0)], docs)

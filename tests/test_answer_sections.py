@@ -11,7 +11,7 @@ import pytest
 from corpus.model import Clause, Document, Target
 from retrieval.answer import compose_answer
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
-from retrieval.strategies import SECTION_ITEMS, bare_title, each_plan_first, section_named, title_body
+from retrieval.strategies import SECTION_ITEMS, bare_title, each_plan_first, section_named, title_body, strategy_for
 from tests.snippets import OrderingRetriever, OrderingStore
 
 
@@ -31,7 +31,7 @@ def question(text: str, qtype: str) -> Question:
 def answer(q: Question, ranked: list[tuple[Clause, float, float]], *plans: list[Clause]) -> str:
     by_doc = {p[0].doc_id: p for p in plans}
     docs = {d: Document(id=d, source=f"{d}.md", title=f"Kế hoạch {d}") for d in by_doc}
-    return compose_answer(q, ranked, docs, plan=lambda d: by_doc[d])
+    return compose_answer(strategy_for(q), q, ranked, docs, plan=lambda d: by_doc[d])
 
 
 # --------------------------------------------------------------------------- an item's section named by the question

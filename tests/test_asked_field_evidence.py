@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from corpus.model import Clause
 from retrieval.evidence import EVIDENCE, EXACT_CHECKS
 from retrieval.query import Question, analyse, folded
+from retrieval.strategies import strategy_for
 
 
 @dataclass
@@ -23,6 +24,10 @@ class _Evidence:
 
     def words(self, text: str) -> list[str]:
         return re.findall(r"[a-z0-9]+", folded(text))
+
+    def strategy_of(self, q: Question):
+        """The question's type, as the retriever hands it to the evidence (`Evidence.strategy_of`)."""
+        return strategy_for(q)
 
 
 def clause(n: int, text: str, section: str = "II. NHIỆM VỤ", kind: str = "item", **kw) -> Clause:

@@ -11,6 +11,7 @@ from functools import partial
 
 from retrieval.evidence import Evidence, dictionary_compounds
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence
 
 PLANS = plans_of(
@@ -31,7 +32,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)

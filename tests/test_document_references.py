@@ -12,6 +12,7 @@ from corpus.model import FieldLine, LetterheadLines
 from corpus.text import folded
 from retrieval.answer import document_fact_clauses
 from retrieval.query import Question, asks_reference, numbers_named, role_flags
+from retrieval.strategies import strategy_for
 from tests.snippets import parse_md
 
 # a province's decision issuing a plan (letterhead, preamble, body, repeal, signature)
@@ -176,7 +177,7 @@ def _compose(q: Question, plan, first: str) -> str:
     from tests.snippets import clause
 
     ranked = [(clause(plan, first), 0.9, 1.0)]
-    return compose_answer(q, ranked, {plan.document.id: plan.document}, None, lambda d: plan.clauses)
+    return compose_answer(strategy_for(q), q, ranked, {plan.document.id: plan.document}, None, lambda d: plan.clauses)
 
 
 def test_a_reference_asked_is_answered_by_its_line_and_a_task_asked_with_the_number_by_the_task():

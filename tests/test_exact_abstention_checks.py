@@ -14,6 +14,7 @@ from corpus.model import Document
 from retrieval.evidence import EVIDENCE, EXACT_CHECKS, Evidence
 from retrieval.query import analyse
 from retrieval.train import fit_evidence
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, duty_clause
 
 
@@ -45,7 +46,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 def _read(ev: Evidence, name: str, question: str, answer_lines: list[tuple[str, int]]) -> float:

@@ -12,7 +12,7 @@ from corpus.model import Clause, Document
 from corpus.text import everyday_plan_words
 from retrieval.answer import compose_answer
 from retrieval.query import Question, answer_slot, asks_source, content_runs, folded, key_words, question_type, role_flags
-from retrieval.strategies import Fact, funding_section_first, states_funding
+from retrieval.strategies import Fact, funding_section_first, states_funding, strategy_for
 from tests.snippets import OrderingRetriever, OrderingStore, row_clauses as plan
 
 
@@ -121,7 +121,7 @@ def test_the_answer_quotes_the_section_on_money_not_the_task_ranked_first():
     q = question("Tiền thực hiện kế hoạch xuất khẩu của Sơn La lấy từ đâu?")
     docs = {"sl": Document(id="sl", source="sl.md", title="Kế hoạch xuất khẩu")}
     ranked = [(cs[3], 0.06, 0.0), (cs[1], 0.12, 0.8), (cs[2], 0.08, 0.6)]
-    answer = compose_answer(q, ranked, docs, plan=lambda d: cs)
+    answer = compose_answer(strategy_for(q), q, ranked, docs, plan=lambda d: cs)
     assert "xã hội hóa" in answer and "Sở Tài chính" in answer, answer
     assert Fact().pick([cs[3], cs[1]], q) is cs[3]
 

@@ -14,7 +14,7 @@ from corpus.model import Clause, Document
 from retrieval.answer import compose_answer
 from retrieval.evidence import clause_holds_value
 from retrieval.query import SOURCE, AnswerSlot, Question, asks_source, folded
-from retrieval.strategies import asked_value
+from retrieval.strategies import asked_value, strategy_for
 from tests.snippets import bare_question, spaced_clause
 
 
@@ -69,7 +69,8 @@ def test_a_title_or_a_task_beside_the_source_holds_no_source(kind, text):
 def _answer(q: Question, ranked: list[Clause], plan: list[Clause]) -> str:
     docs = {plan[0].doc_id: Document(id=plan[0].doc_id, source=plan[0].source, title="Kế hoạch")}
     scored = [(c, s, 0.8) for c, s in zip(ranked, (0.40, 0.31, 0.29, 0.2))]
-    return compose_answer(dataclasses.replace(q), scored, docs, plan=lambda d: plan)
+    asked = dataclasses.replace(q)
+    return compose_answer(strategy_for(asked), asked, scored, docs, plan=lambda d: plan)
 
 
 def test_a_source_answer_quotes_the_sentence_stating_it_not_the_task_ranked_above():

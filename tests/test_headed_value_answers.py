@@ -11,7 +11,7 @@ import pytest
 from corpus.model import Clause, Document
 from retrieval.answer import compose_answer
 from retrieval.query import Question
-from retrieval.strategies import headed_answer
+from retrieval.strategies import headed_answer, strategy_for
 from tests.snippets import bare_question, spaced_clause
 
 
@@ -20,7 +20,7 @@ from tests.snippets import bare_question, spaced_clause
 def answer(q: Question, ranked: list[Clause], plan: list[Clause]) -> str:
     docs = {plan[0].doc_id: Document(id=plan[0].doc_id, source=plan[0].source, title="Kế hoạch")}
     scored = [(c, 0.4 - 0.02 * i, 0.8) for i, c in enumerate(ranked)]
-    return compose_answer(q, scored, docs, plan=lambda d: plan)
+    return compose_answer(strategy_for(q), q, scored, docs, plan=lambda d: plan)
 
 
 def procedure(doc: str, n: int, name: str, days: tuple[str, str]) -> list[Clause]:

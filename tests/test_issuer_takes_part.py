@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import partial
 
 from retrieval.evidence import Evidence
+from retrieval.strategies import strategy_for
 from tests.snippets import MINISTRY_PLANS, EvidenceStore, plan_clause, read_evidence
 
 PLANS = {k: MINISTRY_PLANS[k] for k in ('vh', 'ct', 'tg')}
@@ -36,7 +37,7 @@ _read = partial(read_evidence, plans=PLANS)
 
 
 def _ev() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 def test_a_plan_states_what_its_issuing_ministry_prioritises():

@@ -9,7 +9,7 @@ from dataclasses import replace
 from corpus.model import Clause, Document, Locality
 from retrieval.evidence import Evidence
 from retrieval.query import analyse
-from retrieval.strategies import each_place_first
+from retrieval.strategies import each_place_first, strategy_for
 from tests.snippets import EvidenceStore, OrderingRetriever, OrderingStore
 
 VL, TC, DL = "vl", "tc", "dl"
@@ -43,7 +43,7 @@ ACROSS = ("Các kế hoạch triển khai thi hành Luật Việc làm, Luật T
 
 def evidence() -> tuple[Evidence, dict[str, Document]]:
     clauses, docs = three_plans()
-    return Evidence(EvidenceStore(clauses, docs)), docs
+    return Evidence(EvidenceStore(clauses, docs), strategy_for), docs
 
 
 def test_each_law_named_picks_out_the_plan_whose_title_writes_it():
@@ -107,9 +107,10 @@ def test_the_answer_speaks_for_each_named_law_and_names_each_plan_by_its_number(
     q = replace(q, subject_plans=ev.subject_plans(q))
     cs = ev.store.clauses
     ranked = [(cs[4], 0.6, 0.8), (cs[5], 0.5, 0.8), (cs[1], 0.05, 0.7), (cs[8], 0.03, 0.7)]
-    out = compose_answer(q, ranked, docs)
+    out = compose_answer(strategy_for(q), q, ranked, docs)
     for d in (VL, TC, DL):
         assert NUMBERS[d] in out  # every named plan speaks, by its number, though two scored far lower
     assert "Thủ tướng Chính phủ (Kế hoạch 2138/QĐ-TTg)" in out
-    only = compose_answer(replace(q, subject_plans=()), ranked, docs)
+    unnamed = replace(q, subject_plans=())
+    only = compose_answer(strategy_for(unnamed), unnamed, ranked, docs)
     assert NUMBERS[VL] not in only  # without the named laws, the low-scored plans stay out

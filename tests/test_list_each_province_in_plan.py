@@ -11,6 +11,7 @@ import pytest
 
 from retrieval.evidence import EVIDENCE, Evidence, EvidenceFeature
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, plans_of
 
 PLANS = plans_of(
@@ -29,7 +30,7 @@ IN_PLAN = ["rare_words_in_plan", "subject_runs_in_plan"]
 
 
 def _features(text: str, answers: list[str]) -> dict[str, float]:
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     pos = {c.doc_id: i for i, c in enumerate(CLAUSES)}
     ranked = [(pos[d], 0.9 - 0.1 * i, 1.0) for i, d in enumerate(answers)]
     q = analyse(text, PLANS, [], words=ev.words)
@@ -81,7 +82,7 @@ def test_an_item_is_read_of_each_province_by_its_declaration_not_its_name(monkey
         return 1.0 if CLAUSES[ranked[0][0]].doc_id == "hn" else 0.0
 
     monkeypatch.setitem(EVIDENCE, "probe", EvidenceFeature("probe", "", first_plan_is_hanoi, per_plan=per_plan))
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     pos = {c.doc_id: i for i, c in enumerate(CLAUSES)}
     q = analyse("Số trạm 5G trong khu công nghiệp Hà Nội và Nghệ An là bao nhiêu?", PLANS, [], words=ev.words)
     assert ev.features(q, [(pos["hn"], 0.9, 1.0), (pos["na"], 0.8, 1.0)], ["probe"])[0] == wanted

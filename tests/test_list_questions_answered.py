@@ -20,6 +20,7 @@ from functools import partial
 
 from retrieval.evidence import Evidence
 from retrieval.query import content_segments
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence
 
 
@@ -85,7 +86,7 @@ _read = partial(read_evidence, plans=PLANS)
 
 
 def _ev() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 def test_a_plan_whose_title_names_the_unit_states_what_the_unit_has():

@@ -6,7 +6,7 @@ from __future__ import annotations
 from corpus.model import Clause, Document, Locality
 from corpus.places import key as place_key
 from retrieval.query import Question, content_runs, folded, key_words, role_flags
-from retrieval.strategies import each_place_first, items_heading_first
+from retrieval.strategies import each_place_first, items_heading_first, strategy_for
 from tests.snippets import OrderingRetriever, OrderingStore
 
 
@@ -136,8 +136,9 @@ def test_the_answer_speaks_for_each_province_named():
     docs["hn"].issuer, docs["na"].issuer = "Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân tỉnh Nghệ An"
     cs = r.store.clauses
     ranked = [(cs[1], 0.6, 0.8), (cs[3], 0.05, 0.7), (cs[2], 0.5, 0.7)]
-    both = compose_answer(question("Kinh phí ở Hà Nội và ở Nghệ An lấy từ những nguồn nào?", ("Hà Nội", "Nghệ An")),
-                          ranked, docs)
+    q = question("Kinh phí ở Hà Nội và ở Nghệ An lấy từ những nguồn nào?", ("Hà Nội", "Nghệ An"))
+    both = compose_answer(strategy_for(q), q, ranked, docs)
     assert "xã hội hóa" in both and "ngân sách nhà nước" in both  # Nghệ An's clause, though it scored far lower
-    one = compose_answer(question("Kinh phí ở Hà Nội lấy từ những nguồn nào?", ("Hà Nội",)), ranked, docs)
+    q = question("Kinh phí ở Hà Nội lấy từ những nguồn nào?", ("Hà Nội",))
+    one = compose_answer(strategy_for(q), q, ranked, docs)
     assert "xã hội hóa" not in one

@@ -12,6 +12,7 @@ from corpus.model import Document, Locality
 from corpus.text import PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED, fold
 from retrieval.evidence import Evidence
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause
 
 PLANS = {
@@ -29,7 +30,7 @@ CLAUSES = [plan_clause(d, 10, "1. Mục đích", ["I. MỤC ĐÍCH, YÊU CẦU"]
 
 
 def _name(question: str) -> str:
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     return " ".join(ev.plan_name_words(analyse(question, PLANS, [], words=ev.words)))
 
 
@@ -85,7 +86,7 @@ OTHERS = {
 def _named(question: str, plans: tuple[str, ...]):
     docs = {d: OTHERS[d] for d in plans}
     store = EvidenceStore([plan_clause(d, 10, "1. Mục đích", ["I. MỤC ĐÍCH, YÊU CẦU"]) for d in docs], docs)
-    ev = Evidence(store)  # type: ignore[arg-type]
+    ev = Evidence(store, strategy_for)  # type: ignore[arg-type]
     q = analyse(question, docs, [], words=ev.words)
     return ev, q, ev.named_plans(q)
 

@@ -50,6 +50,7 @@ def test_a_dossier_question_frame_is_no_content():
 # three plans' clauses, modelled on a province's digital-transformation plan, a 5G plan for industrial zones and a
 # city's plan for smart factories
 from retrieval.evidence import Evidence  # noqa: E402
+from retrieval.strategies import strategy_for  # noqa: E402
 from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence  # noqa: E402
 
 PLANS = plans_of(("p1", "Kế hoạch chuyển đổi số tỉnh", "Đồng Nai"), ("p2", "Kế hoạch phát triển hạ tầng 5G", "Nghệ An"),
@@ -64,7 +65,7 @@ CLAUSES = [
 
 
 def _share(question: str, line: tuple[str, int]) -> float:
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     return read_evidence(ev, "best_pair_share", question, [line], PLANS)
 
 

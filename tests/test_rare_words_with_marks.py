@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import partial
 
 from retrieval.evidence import Evidence
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, plans_of, read_evidence
 
 PLANS = plans_of(
@@ -35,7 +36,7 @@ FOOTBALL = "Kết quả trận bóng đá của đội tuyển Việt Nam tối 
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)

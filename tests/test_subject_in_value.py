@@ -12,6 +12,7 @@ from __future__ import annotations
 from corpus.model import Clause, Document, Locality, Target
 from retrieval.evidence import EVIDENCE, Evidence
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore
 
 
@@ -57,7 +58,7 @@ CLAUSES = [
 
 def _read(question: str, answer_lines: list[tuple[str, int]]) -> float:
     """`subject_in_value` for ``question`` answered by the clauses at (plan, first line), best first."""
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(CLAUSES)}
     ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(answer_lines)]
     return EVIDENCE["subject_in_value"].read(ev, analyse(question, PLANS, [], words=ev.words), ranked)
@@ -98,7 +99,7 @@ def test_no_value_asked_or_no_clause_holding_one_reads_as_such():
 
 def _check(question: str, answer_lines: list[tuple[str, int]]) -> float:
     """`indicator_of_value` for ``question`` answered by the clauses at (plan, first line), best first."""
-    ev = Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    ev = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
     pos = {(c.doc_id, c.lines[0]): i for i, c in enumerate(CLAUSES)}
     ranked = [(pos[k], 0.9 - 0.1 * i, 1.0) for i, k in enumerate(answer_lines)]
     return EVIDENCE["indicator_of_value"].read(ev, analyse(question, PLANS, [], words=ev.words), ranked)

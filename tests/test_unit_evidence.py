@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from corpus.model import Clause
 from retrieval.evidence import EVIDENCE
 from retrieval.query import AnswerSlot, Question, folded, role_flags
+from retrieval.strategies import strategy_for
 
 
 @dataclass
@@ -27,6 +28,10 @@ class _Evidence:
     def named_plans(self, q: Question) -> None:
         """These wordings name no plan: the duties count in any plan (`Evidence.named_plans`)."""
         return None
+
+    def strategy_of(self, q: Question):
+        """The question's type, as the retriever hands it to the evidence (`Evidence.strategy_of`)."""
+        return strategy_for(q)
 
 
 def clause(n: int, text: str, doc: str = "d", **kw) -> Clause:

@@ -17,6 +17,7 @@ from functools import partial
 from corpus.model import Document, LeadSource, Locality
 from retrieval.evidence import Evidence
 from retrieval.query import analyse
+from retrieval.strategies import strategy_for
 from tests.snippets import EvidenceStore, plan_clause, read_evidence
 
 PLANS = {
@@ -97,7 +98,7 @@ CLAUSES = [
 
 
 def _evidence() -> Evidence:
-    return Evidence(EvidenceStore(CLAUSES, PLANS))  # type: ignore[arg-type]
+    return Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
 
 
 _read = partial(read_evidence, plans=PLANS)

@@ -7,7 +7,7 @@ from corpus import paraphrase_links
 from corpus import text as vocabulary
 from corpus.text import (FOLDED_STOPWORDS, LINKING_WORDS, NOT_COUNTED_WORDS, NOT_INDICATOR_NAME_WORDS,
                          NOT_PLACE_NAME_WORDS, PLAN_NAME_STOP, fold)
-from retrieval import catalog, evidence, query, strategies
+from retrieval import catalog, catalogue, evidence, outline, query, strategies, values
 from retrieval.query import AnswerSlot, answer_slot, folded
 
 
@@ -73,10 +73,10 @@ def test_a_persons_name_line_is_one_pattern_every_reader_shares():
 def test_the_funding_source_and_collection_wordings_are_declared_in_the_vocabulary():
     for module, name in ((query, "MONEY_NAMED"), (query, "SOURCE_CUE"), (query, "WHO_PAYS"), (query, "COLLECTION_ASKED"),
                          (query, "COLLECTION_KIND"), (query, "ANY_DOCUMENT"), (query, "PLAN_NOUN"),
-                         (strategies, "COLLECTION_ASKED"), (strategies, "COLLECTION_KINDS_NAMED"),
-                         (strategies, "PLAN_NOUN")):
+                         (outline, "COLLECTION_ASKED"), (catalogue, "COLLECTION_KINDS_NAMED"),
+                         (outline, "PLAN_NOUN")):
         assert getattr(module, name) is getattr(vocabulary, name), f"{module.__name__}.{name}"
-    assert evidence._SLOT_VALUE["source"] is vocabulary.SOURCE_STATED
+    assert values._SLOT_VALUE["source"] is vocabulary.SOURCE_STATED
     for module, old in ((query, "_MONEY_NAMED"), (query, "_SOURCE_CUE"), (query, "_WHO_PAYS"),
                         (query, "_COLLECTION_KIND"), (strategies, "_COLLECTION_KINDS")):
         assert not hasattr(module, old), f"{module.__name__}.{old} is a second copy"
