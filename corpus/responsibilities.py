@@ -17,7 +17,8 @@ from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node, opens_appendix
-from corpus.text import ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, words
+from corpus.text import (ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, is_unmarked,
+                         unmarked_pattern, words)
 from corpus.timing import deadline_kinds, sets_no_time
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
@@ -218,6 +219,11 @@ def unit_name(text: str, duties: bool = False, capitals: bool = False) -> str | 
     first = text.split()[0].strip("*(") if text.split() else ""
     if found is None and capitals and len(first) > 1 and first.isupper() and first not in ABBREVIATIONS:
         found = _unit_name(_capitalised(text), duties)
+    # "1. So Tai chinh:", "2. SO NOI VU"; unmarked, a task's verb may read as a unit word ("Bao dam kinh phi":
+    # "Bảo đảm", not "Báo")
+    if found is None and capitals and is_unmarked(text) and not _UNMARKED_TASK_START.match(clean(text.replace("*", ""))):
+        found = _unit_name(text, duties, _UNMARKED_NAME) or (
+            _unit_name(_capitalised(text), duties, _UNMARKED_NAME) if first.isupper() else None)
     return found
 
 
@@ -228,18 +234,18 @@ def _capitalised(text: str) -> str:
                   else m.group(0).capitalize(), text)
 
 
-def _unit_name(text: str, duties: bool) -> str | None:
-    # "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
-    t = clean(_OPENER.sub("", re.sub(r"^\s*Đối với\s+", "", re.sub(r"\*+", "", text), flags=re.I)))
+def _unit_name(text: str, duties: bool, readers: tuple[re.Pattern[str], ...] | None = None) -> str | None:
+    opener, for_, start, not_a_name, generic = readers or _NAME_READERS
+    t = clean(opener.sub("", for_.sub("", re.sub(r"\*+", "", text))))
     part_words = DUTY_SECTION_PART_WORDS if duties else 12
     too_long = len(t.split()) > UNIT_SECTION_MAX_WORDS and (
         len(t.split()) > 2 * UNIT_SECTION_MAX_WORDS or any(len(p.split()) > part_words for p in t.split(",")))
-    if not t or too_long or not _UNIT_START.match(t) or _NOT_A_NAME.search(t):
+    if not t or too_long or not start.match(t) or not_a_name.search(t):
         return None
-    if _GENERIC_OPENERS.match(t):
+    if generic.match(t):
         return None
     # "Các sở, ngành có liên quan; Ủy ban nhân dân các xã, phường": several bodies, each named
-    several = all(_UNIT_START.match(p.strip()) for p in t.split(";"))
+    several = all(start.match(p.strip()) for p in t.split(";"))
     if re.search(r"[.!?]\s|\d{4}", t) or (";" in t and not several):
         return None
     return t
@@ -580,9 +586,13 @@ class AssignmentBlocks:
 _ASSIGNMENT_TITLE = re.compile(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", re.I)
 
 
+_UNMARKED_ASSIGNMENT_TITLE = unmarked_pattern(_ASSIGNMENT_TITLE)  # "II. TO CHUC THUC HIEN"
+
+
 @lru_cache(maxsize=4096)  # every clause of a section asks about the same few titles
 def _assigns_duties(title: str) -> bool:
-    return _ASSIGNMENT_TITLE.search(title) is not None
+    rx = _UNMARKED_ASSIGNMENT_TITLE if is_unmarked(title) else _ASSIGNMENT_TITLE
+    return rx.search(title) is not None
 
 
 def in_assignment_section(ctx: Context, pos: int) -> bool:
@@ -590,6 +600,7 @@ def in_assignment_section(ctx: Context, pos: int) -> bool:
 
 
 _DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
+_UNMARKED_DUTIES_OF = unmarked_pattern(_DUTIES_OF)  # "3. Trach nhiem cua to chuc, don vi dieu tra"
 
 
 NUMBERED_LABELS = frozenset({"arabic", "roman", "letter", "decimal", "upper_letter", "paren", "paren_letter"})
@@ -609,7 +620,7 @@ class UnitSections:
             head, sep, rest = body.partition(":")
             numbered = node.ltype in NUMBERED_LABELS  # "1. SỞ TÀI CHÍNH", never a signature's "CHỦ TỊCH"
             unit = unit_name(head, in_assignment_section(ctx, pos), numbered) if (sep or node.children) else None
-            duty = _DUTIES_OF.match(head)
+            duty = (_UNMARKED_DUTIES_OF if numbered and is_unmarked(head) else _DUTIES_OF).match(head)
             if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
                 # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
                 # "- Trách nhiệm của chủ nhiệm lớp: là cầu nối …" with its duties after the colon
@@ -652,6 +663,11 @@ NAMED_ACTOR_MAX_WORDS = 20  # "Các bộ, cơ quan ngang bộ, Ủy ban nhân d�
 # "Khuyến khích" asks only a named body: "Khuyến khích các doanh nghiệp đầu tư …" is a task of its section.
 _OPENERS = r"(?:Giao(?:\s+cho)?|Kính đề nghị|Đề nghị|Yêu cầu|Khuyến khích(?=\s+(?-i:[A-ZĐ])))"  # also "Giao cho X …"
 _OPENER = re.compile(rf"^{_OPENERS}\s+", re.I)
+# "2. Đối với Phòng Văn hóa - Xã hội" heads that unit's duties as "2. Phòng Văn hóa - Xã hội" does
+_FOR = re.compile(r"^\s*Đối với\s+", re.I)
+# A unit name's readers: (lead-ins dropped, "đối với", start of a name, not a name, generic openers).
+_NAME_READERS = (_OPENER, _FOR, _UNIT_START, _NOT_A_NAME, _GENERIC_OPENERS)
+_UNMARKED_NAME = tuple(unmarked_pattern(rx) for rx in _NAME_READERS)  # the same, for a heading typed without marks
 # Verbs that end the subject of a duty in a "Tổ chức thực hiện" section ("Sở Nội vụ hướng dẫn …").
 _DUTY_VERBS = (
     "định kỳ", "tổng hợp", "báo cáo", "căn cứ", "chủ động", "tiếp tục", "tăng cường", "đẩy mạnh", "phân công",
@@ -684,6 +700,7 @@ _WITH = re.compile(rf"^phối hợp\s+(?:chặt chẽ\s+)?(?:với\s+|(?={_HEAD}
                    r"tham mưu|xây dựng|hướng dẫn|tuyên truyền|rà soát|kiểm tra|theo dõi|chỉ đạo|tổng hợp|đề xuất|"
                    r"báo cáo|giám sát|đôn đốc|vận động|hỗ trợ)\b|[;:.]|,\s*(?:tham mưu|tổ chức|"
                    r"triển khai|thực hiện|xây dựng)|$)", re.S | re.I)
+_UNMARKED_TASK_START = unmarked_pattern(TASK_START)
 
 
 _VERB_FIRST = re.compile(r"^(?:Chủ trì\s*,?\s*)?(?:phối hợp|Phối hợp)\s+(?:chặt chẽ\s+)?(?:với\s+)?", re.I)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from corpus.model import Target
-from corpus.text import CAPITALS
+from corpus.text import CAPITALS, is_unmarked, unmarked_pattern
 
 # Thousands with dots ("1.200", "30.000,5"), a decimal comma ("1,16"), or a decimal point a few plans use
 # ("2.5 tỷ USD": one or two digits after the dot, never a section number "1.2.").
@@ -78,10 +78,19 @@ _PERIOD_END = re.compile(r"(?:(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)+|cu
                          r"(?!\s+(?:năm\s+)?(?:20\d{2}|này\s+20))", re.I)
 
 
+# The same readers for a heading typed without diacritics ("2. Muc tieu cu the den nam 2030"): `is_unmarked`.
+_UNMARKED = {rx: unmarked_pattern(rx) for rx in (_YEAR_BY, _YEAR_SPAN, _YEAR_PLAIN, _NOT_TARGET_YEAR, _PERIOD_END)}
+
+
+def _reader(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
+    return _UNMARKED.get(rx, rx) if is_unmarked(text) else rx
+
+
 def _target_year(rx: re.Pattern[str], text: str) -> int | None:
     """The first year the pattern finds that is not a baseline or a cited document's."""
+    rx, not_target = _reader(rx, text), _reader(_NOT_TARGET_YEAR, text)
     for m in rx.finditer(text):
-        if not _NOT_TARGET_YEAR.search(text[max(0, m.start() - 80): m.start()]):
+        if not not_target.search(text[max(0, m.start() - 80): m.start()]):
             return int(m.groups()[-1])
     return None
 
@@ -97,12 +106,13 @@ def year_of_heading(text: str | None, period_end: int | None = None) -> int | No
         y = _target_year(rx, text)
         if y:
             return y
-    if period_end and _PERIOD_END.search(text):
+    if period_end and _reader(_PERIOD_END, text).search(text):
         return period_end
     return None
 
 
 _INDICATOR_HEADING = re.compile(r"\b(?:chỉ tiêu|mục tiêu)\b", re.I)
+_UNMARKED[_INDICATOR_HEADING] = unmarked_pattern(_INDICATOR_HEADING)
 INDICATOR_HEADING_MAX_WORDS = 30  # a heading, not a sentence that mentions its targets in passing
 
 
@@ -110,7 +120,7 @@ def indicator_year(heading: str) -> int | None:
     """The year a plan's chỉ tiêu heading sets its targets for: "1. Dự báo các chỉ tiêu kinh tế - xã hội đến
     năm 2026" → 2026, "II. CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030" → 2030, "2. Mục tiêu cụ thể đến năm 2030" → 2030;
     a span ("03 năm 2026 - 2028") names no one year of it."""
-    if len(heading.split()) > INDICATOR_HEADING_MAX_WORDS or not _INDICATOR_HEADING.search(heading):
+    if len(heading.split()) > INDICATOR_HEADING_MAX_WORDS or not _reader(_INDICATOR_HEADING, heading).search(heading):
         return None
     return _target_year(_YEAR_BY, heading)
 

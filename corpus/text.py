@@ -100,6 +100,18 @@ def strip_marks(text: str) -> str:
     return nfc(text).translate(_MARKS)
 
 
+def is_unmarked(text: str) -> bool:
+    """Typed without diacritics: no letter carries a mark, so a marked word list cannot read it ("II. TO CHUC
+    THUC HIEN", "1. So Tai chinh:"). A text without letters is not: there is nothing to read."""
+    return strip_marks(text) == nfc(text) and any(ch.isalpha() for ch in text)
+
+
+def unmarked_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern as an unmarked text (`is_unmarked`) writes its words: `strip_marks` over its source, one
+    character for one, so the regex syntax stands ("Sở" → "So", "(?-i:[A-ZĐ])" → "(?-i:[A-ZD])")."""
+    return re.compile(strip_marks(rx.pattern), rx.flags)
+
+
 def fold_same_length(text: str) -> str:
     """Lower-case and diacritic-free, one character per (NFC) character, so offsets carry over."""
     return nfc(text).translate(_FOLD)
