@@ -211,6 +211,7 @@ _STANDALONE = re.compile(
 # A line ending on a conjunction, a preposition or a comma has not ended: "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG".
 _DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|trong|theo|để|hoặc|từ|đến|và các)|[,\-–])$",
                        re.I)
+HEADING_STUB_WORDS = 2  # a plain line this short under a '#' heading ends its title ("Vụ", "Đông Nam"); a paragraph is longer
 DANGLING_TAIL = 8  # the longest dangling word ("và các") and the character before it (for \b): all a search needs
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
 
@@ -364,9 +365,27 @@ def _join_paragraph(block: list[_Physical], blank_before: bool) -> LogicalLine |
 def _layout_break(prev: _Physical, cur: _Physical) -> bool:
     """A Markdown heading, or a line of glued bold parts, is a logical line of its own; a heading wrapped over
     lines goes on to the line that continues it: its bold run left open, or its last word unfinished ("và", ",")."""
-    heading_wraps = bool(prev.md_level) and (cur.inherits_emph or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:])))
+    heading_wraps = bool(prev.md_level) and (cur.inherits_emph or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:]))
+                                             or _heading_goes_on(prev, cur))
     return bool(cur.md_level or (prev.md_level and not heading_wraps) or len(cur.segments) > 1
                 or len(prev.segments) > 1)
+
+
+def _heading_goes_on(prev: _Physical, cur: _Physical) -> bool:
+    """A '#' heading wrapped onto the plain line under it with no mark to say so: the line goes on with it when it
+    opens in lower case ("### 1. Mục" over "tiêu tổng quát": no sentence opens so), when both are set in capitals
+    ("## I. MỤC" over "ĐÍCH, YÊU CẦU"), or when the heading stopped one word into its title ("### 1. Sở" over
+    "Khoa học và Công nghệ"), or when the line is a stub no paragraph is: a word or two without a stop ("### 6. Sở
+    Ngoại" over "Vụ"), or no word at all ("### 2. Kế hoạch phát triển giai đoạn" over "2026 - 2030"). A heading's
+    body text sits on lines of its own under it otherwise."""
+    if not prev.md_level or cur.md_level or cur.whole_emph or _starts_item(cur.text):
+        return False
+    first = next((ch for ch in cur.text if ch.isalpha()), "")
+    if not first:
+        return any(ch.isdigit() for ch in cur.text)
+    title = read_label(prev.text)[2]
+    stub = len(cur.text.split()) <= HEADING_STUB_WORDS and not cur.text.rstrip().endswith((".", ":", ";"))
+    return first.islower() or (title.isupper() and cur.text.isupper()) or len(title.split()) == 1 or stub
 
 
 def _emphasis_break(prev: _Physical, cur: _Physical) -> bool:
@@ -398,7 +417,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     prev, head = block[-1], block[0].text
     bare = len(block) == 1 and _is_bare_label(prev.text)
     # a bold run the line above left open after its last letter emphasises nothing there: no switch at the break
-    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:]))
+    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:])) \
+        or (len(block) == 1 and _heading_goes_on(prev, cur))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
     starts_item = _starts_item(cur.text) and not wrapped_range(prev.text, cur.text)
