@@ -103,7 +103,7 @@ def strip_marks(text: str) -> str:
 def is_unmarked(text: str) -> bool:
     """Typed without diacritics: no letter carries a mark, so a marked word list cannot read it ("II. TO CHUC
     THUC HIEN", "1. So Tai chinh:"). A text without letters is not: there is nothing to read."""
-    return strip_marks(text) == nfc(text) and any(ch.isalpha() for ch in text)
+    return _MARKED_LETTER.search(text) is None and _LETTER.search(text) is not None
 
 
 def unmarked_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
@@ -369,6 +369,10 @@ _ACCENTED_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê
 VIETNAMESE_LOWER = "abcdefghijklmnopqrstuvwxyz" + _ACCENTED_LOWER  # every lower-case letter the plans write
 _LOWER = "a-z" + _ACCENTED_LOWER
 ACRONYM_RE = rf"(?-i:[A-ZĐ]{{3,}}[0-9]*(?=[\s,;:.]+\S?[{_LOWER}]))"
+
+
+_MARKED_LETTER = re.compile("[%s%s\u0300-\u036f]" % (_ACCENTED_LOWER, _ACCENTED_LOWER.upper()))  # for `is_unmarked`
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _every_word_capitalised(head: str) -> str:
