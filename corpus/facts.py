@@ -647,7 +647,8 @@ _PLAN_TIME = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:th�
                         r"(?:\s+(?:Kế hoạch|đợt thi đua|phong trào)(?:\s+này)?)?\s*(?::\s*(?P<v>.*))?$", re.I | re.S)
 # The stage, objectives and plan-time readers for a heading typed without diacritics ("1. Giai doan 2026 - 2027",
 # "II. MUC TIEU", "IV. THOI GIAN THUC HIEN"): `corpus.text.is_unmarked`.
-_UNMARKED = {rx: unmarked_pattern(rx) for rx in (_STAGE_HEADING, _NAMED_STAGE, _NUMBERED_STAGE, _OBJECTIVES, _PLAN_TIME)}
+_UNMARKED = {rx: unmarked_pattern(rx)
+             for rx in (_STAGE_HEADING, _NAMED_STAGE, _NUMBERED_STAGE, _OBJECTIVES, _PLAN_TIME)}
 
 
 def _reader(rx: re.Pattern[str], text: str) -> re.Pattern[str]:

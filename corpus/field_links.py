@@ -69,7 +69,8 @@ FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động
 @lru_cache(maxsize=8192)
 def field_parts(text: str) -> frozenset[str]:
     """"Du lịch và Văn hóa" → {"du lich", "van hoa"}: the folded names a field lists; empty when a part is no name."""
-    parts = [" ".join(words(p)) for p in _reader(_PART_SPLIT, text).split(_reader(_TITLE_OPENER, text).sub("", text.strip()))]
+    title = _reader(_TITLE_OPENER, text).sub("", text.strip())
+    parts = [" ".join(words(p)) for p in _reader(_PART_SPLIT, text).split(title)]
     parts = [p for p in parts if p]
     if not parts or any(len(p.split()) > FIELD_PART_MAX_WORDS for p in parts):
         return frozenset()

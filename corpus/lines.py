@@ -211,7 +211,7 @@ _STANDALONE = re.compile(
 # A line ending on a conjunction, a preposition or a comma has not ended: "BỘ NÔNG NGHIỆP VÀ" / "MÔI TRƯỜNG".
 _DANGLING = re.compile(r"(?:\b(?:và|của|về|cho|với|các|những|tại|trong|theo|để|hoặc|từ|đến|và các)|[,\-–])$",
                        re.I)
-HEADING_STUB_WORDS = 2  # a plain line this short under a '#' heading ends its title ("Vụ", "Đông Nam"); a paragraph is longer
+HEADING_STUB_WORDS = 2  # a plain line this short under a '#' heading ends its title ("Vụ", "Đông Nam")
 DANGLING_TAIL = 8  # the longest dangling word ("và các") and the character before it (for \b): all a search needs
 _NEW_SENTENCE = re.compile(r"^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Trên đây|Nơi nhận|Phụ lục|PHỤ LỤC)\b")
 
@@ -417,8 +417,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     prev, head = block[-1], block[0].text
     bare = len(block) == 1 and _is_bare_label(prev.text)
     # a bold run the line above left open after its last letter emphasises nothing there: no switch at the break
-    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:])) \
-        or (len(block) == 1 and _heading_goes_on(prev, cur))
+    wrapped_run = (cur.inherits_emph and (prev.ends_emph or prev.opens_run)) \
+        or bool(_DANGLING.search(prev.text[-DANGLING_TAIL:])) or (len(block) == 1 and _heading_goes_on(prev, cur))
     if _layout_break(prev, cur) or _signer_break(head, prev, cur) or _sentence_break(prev, cur):
         return True
     starts_item = _starts_item(cur.text) and not wrapped_range(prev.text, cur.text)

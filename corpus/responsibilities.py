@@ -221,7 +221,8 @@ def unit_name(text: str, duties: bool = False, capitals: bool = False) -> str | 
         found = _unit_name(_capitalised(text), duties)
     # "1. So Tai chinh:", "2. SO NOI VU"; unmarked, a task's verb may read as a unit word ("Bao dam kinh phi":
     # "Bảo đảm", not "Báo")
-    if found is None and capitals and is_unmarked(text) and not _UNMARKED_TASK_START.match(clean(text.replace("*", ""))):
+    unmarked = capitals and is_unmarked(text)
+    if found is None and unmarked and not _UNMARKED_TASK_START.match(clean(text.replace("*", ""))):
         found = _unit_name(text, duties, _UNMARKED_NAME) or (
             _unit_name(_capitalised(text), duties, _UNMARKED_NAME) if first.isupper() else None)
     return found
