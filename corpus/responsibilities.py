@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 from functools import cached_property, lru_cache
 
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
@@ -1428,11 +1429,7 @@ class AppendixRows:
             if best is not None and c.lead:
                 self._complete(ctx, pos, best)
             elif best is not None:
-                row = ctx.clauses[best]
-                _link(ctx, pos, best, self.mechanism)
-                if row.deadline and not own_time(c):  # the table's column says it outright
-                    c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
-                c.product = row.product or c.product
+                _take_row(ctx, pos, best, self.mechanism)
 
 
     def _complete(self, ctx: Context, pos: int, best: int) -> None:
@@ -1481,17 +1478,8 @@ class AppendixRows:
                                               or n == len(rw) >= APPENDIX_WHOLE_CELL_WORDS):
                     by_task.setdefault(t, []).append((n, r))
                     by_row.setdefault(r, []).append(n)
-        out: dict[int, int] = {}
-        for t, ranked in by_task.items():
-            ranked.sort(reverse=True)
-            n, r = ranked[0]
-            lead = fold(ctx.clauses[r].lead or "").lower()
-            if any(m >= n and fold(ctx.clauses[q].lead or "").lower() != lead for m, q in ranked[1:]):
-                continue  # another unit's row opens the same way: the plan does not say which
-            if sum(m >= n for m in by_row[r]) > 1:
-                continue  # the row opens as another task does too
-            out[t] = r
-        return out
+        # another unit's row opening the same way leaves it open which; so does a row opening as another task does too
+        return _each_others_best(ctx, by_task, by_row, rivals=lambda other, best: other >= best)
 
     @staticmethod
     def _paraphrase(ctx: Context, mine: frozenset[str], rows: list[int], row_pairs: dict[int, frozenset[str]]) -> int | None:
@@ -1507,10 +1495,38 @@ class AppendixRows:
         return best if shared >= APPENDIX_PARAPHRASE_MARGIN * rival else None
 
 
+def _take_row(ctx: Context, pos: int, best: int, mechanism: str) -> None:
+    """A task with no lead of its own takes the appendix row's: the link (lead, partners), the row's thời hạn unless
+    the task states its own time (the table's column says it outright), and its product."""
+    c, row = ctx.clauses[pos], ctx.clauses[best]
+    _link(ctx, pos, best, mechanism)
+    if row.deadline and not own_time(c):
+        c.deadline, c.deadline_source = row.deadline, DeadlineSource(mechanism, row.id, row.lines)
+    c.product = row.product or c.product
+
+
+def _each_others_best(ctx: Context, by_task: dict[int, list[tuple[float, int]]], by_row: dict[int, list[float]],
+                      rivals: Callable[[float, float], bool]) -> dict[int, int]:
+    """Each body task's best row (`by_task`: task → (score, row)), kept only where the plan leaves no doubt: no row
+    another unit leads `rivals` it for the task, and no other task scores the row as high (`by_row`)."""
+    out: dict[int, int] = {}
+    for t, ranked in by_task.items():
+        ranked.sort(reverse=True)
+        best, r = ranked[0]
+        lead = fold(ctx.clauses[r].lead or "").lower()
+        if any(rivals(score, best) and fold(ctx.clauses[q].lead or "").lower() != lead for score, q in ranked[1:]):
+            continue
+        if sum(score >= best for score in by_row[r]) > 1:
+            continue
+        out[t] = r
+    return out
+
+
 class RowsNamedInTasks:
     """A body task whose first sentence names an appendix row's short task cell in full, after the other linkers
-    (issue #9; a late pass of `AppendixRows`' mechanism, in `LATE_LINKERS`): the row's lead, partners, thời hạn and product where the task has no lead; where a unit's paragraph
-    claimed the task's section for the unit the row names too, the row's partners, thời hạn and product."""
+    (issue #9; a late pass of `AppendixRows`' mechanism, in `LATE_LINKERS`): the row's lead, partners, thời hạn and
+    product where the task has no lead; where a unit's paragraph claimed the task's section for the unit the row names
+    too, the row's partners, thời hạn and product."""
 
     mechanism = "appendix_table"
 
@@ -1518,10 +1534,7 @@ class RowsNamedInTasks:
         for pos, best in self._matches(ctx).items():
             c, row = ctx.clauses[pos], ctx.clauses[best]
             if c.lead is None:
-                _link(ctx, pos, best, self.mechanism)
-                if row.deadline and not own_time(c):
-                    c.deadline, c.deadline_source = row.deadline, DeadlineSource(self.mechanism, row.id, row.lines)
-                c.product = row.product or c.product
+                _take_row(ctx, pos, best, self.mechanism)
             elif names_unit(row.lead, c.lead):
                 take_row_facts(ctx, pos, best, linked=True)
 
@@ -1566,17 +1579,8 @@ class RowsNamedInTasks:
                         and n < APPENDIX_PARAPHRASE_SHARE * len(whole[t]):
                     by_task.setdefault(t, []).append((share, r))
                     by_row.setdefault(r, []).append(share)
-        out: dict[int, int] = {}
-        for t, ranked in by_task.items():
-            ranked.sort(reverse=True)
-            share, r = ranked[0]
-            lead = fold(ctx.clauses[r].lead or "").lower()
-            if any(s * CONTAINED_MARGIN > share and fold(ctx.clauses[q].lead or "").lower() != lead for s, q in ranked[1:]):
-                continue  # another unit's row is named nearly as fully: the plan does not say which
-            if sum(s >= share for s in by_row[r]) > 1:
-                continue  # another body task names the row as fully
-            out[t] = r
-        return out
+        # another unit's row named nearly as fully leaves it open which; so does another body task naming the row as fully
+        return _each_others_best(ctx, by_task, by_row, rivals=lambda other, best: other * CONTAINED_MARGIN > best)
 
 
 class RestatedTasks:
