@@ -408,8 +408,8 @@ class DeadlineLatest(ValueFormat):
 
 
 class DeadlineBare(ValueFormat):
-    name, describe = "deadline_bare", "trước ngày 15/12 → trước 15/12"
-    rx = re.compile(r"\b(?P<w>[Tt]rước)\s+ngày\s+(?=\d)")
+    name, describe = "deadline_bare", "trước ngày 15/12 → trước 15/12 (a date: not 'trước ngày 18 hằng tháng')"
+    rx = re.compile(r"\b(?P<w>[Tt]rước)\s+ngày\s+(?=\d{1,2}(?:/\d|\s+tháng\s+\d))")
 
     def sub(self, m: re.Match[str]) -> str:
         return m["w"] + " "
