@@ -645,16 +645,20 @@ class Evidence:
         extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
         return frozenset(self.syllables(passage_text(c, doc) + "\n" + extra))
 
-    def found_tokens(self, q: Question, pos: int, asking: frozenset[str] | None = None) -> frozenset[str]:
-        """The question's words a clause has (`clause_tokens`), and the words by which the question asks a time
-        (`corpus.timing.time_asking_words`: "trước ngày nào", "hạn chót", "bao giờ … xong") when the clause's thời
-        hạn is of a kind asked (`Clause.deadline_kinds` answers `Question.time_asked`): the plan states the time in
-        its own words ("chậm nhất ngày 30/11", "Quý II năm 2026", "liên tục"), not in the question's. ``asking``:
-        the question's time-asking words when the caller has read them."""
+    def found_tokens(self, q: Question, pos: int) -> frozenset[str]:
+        """The question's words a clause has (`clause_tokens`), and the words by which the question asks a time of a
+        kind the clause's thời hạn states (`corpus.timing.time_asking_words` of the kinds `Clause.deadline_kinds` and
+        `Question.time_asked` share: "trước ngày nào", "hạn chót", "bắt đầu từ khi nào"): the plan states the time in
+        its own words ("chậm nhất ngày 30/11", "Quý IV năm 2025 và các năm tiếp theo"), not in the question's. A
+        clause stating another kind ("Định kỳ hằng năm" for "trước ngày nào hằng năm") has only its own kind's."""
         have = self.clause_tokens(pos)
-        if not q.time_asked or not answers_time(self.store.clauses[pos].deadline_kinds, q.time_asked):
+        if not q.time_asked:
             return have
-        return have | (time_asking_words(q.folded) if asking is None else asking)
+        stated, asked = set(self.store.clauses[pos].deadline_kinds), set(q.time_asked)
+        kinds = stated & asked
+        if "period" in asked and answers_time(tuple(stated), ("period",)):
+            kinds.add("period")  # a start and an end answer "từ khi nào đến khi nào"
+        return have | time_asking_words(q.folded, frozenset(kinds)) if kinds else have
 
     def _read_plan_blob(self, doc_id: str) -> str:
         """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""

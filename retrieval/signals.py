@@ -21,7 +21,7 @@ import numpy as np
 
 from corpus.model import Clause
 from corpus.structure import APPENDIX_NAME, appendix_key
-from corpus.timing import answers_time, sets_no_time, time_asking_words
+from corpus.timing import answers_time, sets_no_time
 from corpus.text import ASSIGNING_SECTION
 from retrieval.answer import states_amount
 from retrieval.query import Question, folded, word_pairs
@@ -256,9 +256,8 @@ def coverage(c: Candidates) -> np.ndarray:
     if not total:
         return np.ones(len(c.positions))
     out = c.zeros()
-    asking = time_asking_words(c.q.folded) if c.q.time_asked else frozenset()
     for i, p in enumerate(c.positions):
-        have = ev.found_tokens(c.q, p, asking)  # a time asked counts as found where the clause states one of its kind
+        have = ev.found_tokens(c.q, p)  # a time asked counts as found where the clause states one of its kind
         out[i] = sum(w for t, w in zip(key, idf) if t in have) / total
     return out
 

@@ -92,3 +92,9 @@ def test_the_words_asking_a_time_are_found_in_a_clause_stating_a_time_of_that_ki
 def test_the_words_asking_a_time_are_not_found_where_the_time_is_of_another_kind_or_none():
     assert "bat" not in _found("Tuyên truyền Luật Tiêu chuẩn bắt đầu từ khi nào?", "tc", 31)  # "hằng năm": recurring
     assert "truoc" not in _found("Các bộ rà soát văn bản trước ngày nào?", "dl", 21)  # no thời hạn
+
+
+def test_a_clause_stating_a_recurrence_gets_only_the_words_asking_how_often():
+    q = "Sở Khoa học và Công nghệ phải báo cáo kết quả lộ trình đổi mới công nghệ trước ngày nào hằng năm?"
+    assert "truoc" not in _found(q, "tc", 31)  # "hằng năm" answers "hằng năm", not "trước ngày nào"
+    assert "truoc" in _found(q, "bc", 10)
