@@ -146,15 +146,13 @@ _WHEN_ASKED = re.compile(r"\b(?:khi|luc|thoi diem|thoi gian|ngay|thang|nam|quy) 
 
 
 @functools.lru_cache(maxsize=4096)
-def time_asking_words(folded_question: str, kinds: frozenset[str] | None = None) -> frozenset[str]:
+def time_asking_words(folded_question: str) -> frozenset[str]:
     """The words by which a question asks a time (every span `time_asked` reads: "kéo dài", "bắt đầu từ khi nào", "kết
     thúc", "bao lâu một lần", "hạn chót"; and a time of no kind in particular, `_WHEN_ASKED`: "lúc nào", "vào thời điểm
     nào"), folded: they say what of the subject is asked, not what the subject is, and a plan answering it writes the
-    time in figures ("từ tháng 10/2025 đến …"), not in them. ``kinds``: only the words asking those kinds of time
-    (`TIME_KINDS`) and those asking no kind in particular ("trước ngày nào hằng năm" asks an end by "trước ngày nào"
-    and a recurrence by "hằng năm")."""
+    time in figures ("từ tháng 10/2025 đến …"), not in them. (Memoised: read per question and per clause compared.)"""
     f = fold_words(folded_question)
-    patterns = (*(rx for kind, rx in _ASKED if kinds is None or kind in kinds), _WHEN_ASKED)
+    patterns = (*(rx for _, rx in _ASKED), _WHEN_ASKED)
     return frozenset(w for rx in patterns for m in rx.finditer(f) for w in m.group(0).split())
 
 

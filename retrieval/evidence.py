@@ -646,19 +646,19 @@ class Evidence:
         return frozenset(self.syllables(passage_text(c, doc) + "\n" + extra))
 
     def found_tokens(self, q: Question, pos: int) -> frozenset[str]:
-        """The question's words a clause has (`clause_tokens`), and the words by which the question asks a time of a
-        kind the clause's thời hạn states (`corpus.timing.time_asking_words` of the kinds `Clause.deadline_kinds` and
-        `Question.time_asked` share: "trước ngày nào", "hạn chót", "bắt đầu từ khi nào"): the plan states the time in
-        its own words ("chậm nhất ngày 30/11", "Quý IV năm 2025 và các năm tiếp theo"), not in the question's. A
-        clause stating another kind ("Định kỳ hằng năm" for "trước ngày nào hằng năm") has only its own kind's."""
+        """The question's words a clause has (`clause_tokens`), and the words by which the question asks a time
+        (`corpus.timing.time_asking_words`: "trước ngày nào", "hạn chót", "bắt đầu từ khi nào") when the clause's thời
+        hạn states every kind of time asked (`Clause.deadline_kinds` answers each of `Question.time_asked`): the plan
+        states the time in its own words ("chậm nhất ngày 30/11", "Quý IV năm 2025 và các năm tiếp theo"), not in the
+        question's. A clause stating only some of them ("Định kỳ hằng năm" for "trước ngày nào hằng năm": how often,
+        not by when) does not."""
         have = self.clause_tokens(pos)
         if not q.time_asked:
             return have
-        stated, asked = set(self.store.clauses[pos].deadline_kinds), set(q.time_asked)
-        kinds = stated & asked
-        if "period" in asked and answers_time(tuple(stated), ("period",)):
-            kinds.add("period")  # a start and an end answer "từ khi nào đến khi nào"
-        return have | time_asking_words(q.folded, frozenset(kinds)) if kinds else have
+        stated = self.store.clauses[pos].deadline_kinds
+        if not all(answers_time(stated, (k,)) for k in q.time_asked):
+            return have
+        return have | time_asking_words(q.folded)
 
     def _read_plan_blob(self, doc_id: str) -> str:
         """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""

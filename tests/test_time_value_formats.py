@@ -69,6 +69,8 @@ CLAUSES = [
     _timed("tc", 30, "- Tuyên truyền, tập huấn Luật Tiêu chuẩn: Quý IV năm 2025 và các năm tiếp theo.",
            "Quý IV năm 2025 và các năm tiếp theo"),
     _timed("tc", 31, "- Tuyên truyền, tập huấn Luật Tiêu chuẩn thường xuyên hằng năm.", "hằng năm"),
+    _timed("bc", 12, "- Sở Khoa học và Công nghệ báo cáo kết quả lộ trình chậm nhất ngày 30/11 hằng năm.",
+           "chậm nhất ngày 30/11 hằng năm"),
     _timed("dl", 21, "- Các bộ rà soát văn bản quy phạm pháp luật có liên quan.", None),
 ]
 EV = Evidence(EvidenceStore(CLAUSES, PLANS), strategy_for)  # type: ignore[arg-type]
@@ -94,7 +96,8 @@ def test_the_words_asking_a_time_are_not_found_where_the_time_is_of_another_kind
     assert "truoc" not in _found("Các bộ rà soát văn bản trước ngày nào?", "dl", 21)  # no thời hạn
 
 
-def test_a_clause_stating_a_recurrence_gets_only_the_words_asking_how_often():
+def test_a_clause_stating_only_some_of_the_kinds_asked_gets_no_time_asking_words():
     q = "Sở Khoa học và Công nghệ phải báo cáo kết quả lộ trình đổi mới công nghệ trước ngày nào hằng năm?"
-    assert "truoc" not in _found(q, "tc", 31)  # "hằng năm" answers "hằng năm", not "trước ngày nào"
-    assert "truoc" in _found(q, "bc", 10)
+    assert "truoc" not in _found(q, "tc", 31)  # "hằng năm" answers how often, not "trước ngày nào"
+    assert "truoc" not in _found(q, "bc", 10)  # "chậm nhất ngày 18/5" answers by when, not how often
+    assert "truoc" in _found(q, "bc", 12)  # "chậm nhất ngày 30/11 hằng năm" answers both
