@@ -8,6 +8,10 @@ heading case, headings without diacritics). A line whose perturbation would chan
 that the line holds verbatim is left as it was, so the expected answers stay verbatim in every copy (checked:
 the run stops if a copy loses one the original has).
 
+Value formats (`ValueFormat`: dates, quarters, years, "hằng năm", "thường xuyên", "trước ngày") are the exception:
+they rewrite a time in the line and the same way in the gold's answer_contains strings (`answer_of`), so the times
+themselves are perturbed; the questions asked carry the rewritten strings.
+
 Each copy is indexed alone (`planqa index DIR --index … --quiet`; the vector cache serves the unchanged
 clauses) and the answerable dev questions whose sources are all in the indexed documents are asked in hybrid
 mode, as `planqa eval --no-window` does. Unanswerable questions depend on the whole collection and are left out.
