@@ -8,6 +8,10 @@ heading case, headings without diacritics). A line whose perturbation would chan
 that the line holds verbatim is left as it was, so the expected answers stay verbatim in every copy (checked:
 the run stops if a copy loses one the original has).
 
+Value formats (`ValueFormat`: dates, quarters, years, "hằng năm", "thường xuyên", "trước ngày") are the exception:
+they rewrite a time in the line and the same way in the gold's answer_contains strings (`answer_of`), so the times
+themselves are perturbed; the questions asked carry the rewritten strings.
+
 Each copy is indexed alone (`planqa index DIR --index … --quiet`; the vector cache serves the unchanged
 clauses) and the answerable dev questions whose sources are all in the indexed documents are asked in hybrid
 mode, as `planqa eval --no-window` does. Unanswerable questions depend on the whole collection and are left out.
@@ -303,10 +307,133 @@ class TableRoleSynonyms(RoleSynonyms):
         return c.replace(s, self.swap[s]) if s in self.swap else c
 
 
+# ----------------------------------------------------------------------------- value formats
+
+
+class ValueFormat(Perturbation):
+    """A time or date written in another format, the same rewrite applied to the document lines and to the gold's
+    answer_contains strings (`answer`), so the expected answer follows the value it names. Line count unchanged."""
+
+    rx: re.Pattern[str] = re.compile(r"(?!)")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m.group(0)
+
+    def line(self, x: str) -> str:
+        return self.rx.sub(self.sub, x)
+
+    def answer(self, s: str) -> str:
+        return self.line(s)
+
+
+def _cap(like: str, text: str) -> str:
+    """`text` with the first letter's case of `like` ("Hằng năm" → "Hàng năm", "hằng năm" → "hàng năm")."""
+    return text[:1].upper() + text[1:] if like[:1].isupper() else text[:1].lower() + text[1:]
+
+
+_DATE = r"(?<![\d/.-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
+_ROMAN_Q = {"I": "1", "II": "2", "III": "3", "IV": "4"}
+
+
+class DateDashes(ValueFormat):
+    name, describe = "date_dashes", "30/6/2026 → 30-6-2026"
+    rx = re.compile(_DATE)
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['d']}-{m['m']}-{m['y']}"
+
+
+class DateWords(ValueFormat):
+    name, describe = "date_words", "(ngày) 30/6/2026 → ngày 30 tháng 6 năm 2026"
+    rx = re.compile(r"(?:(?P<n>[Nn]gày)\s+)?" + _DATE)
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['n'] or 'ngày'} {m['d']} tháng {m['m']} năm {m['y']}"
+
+
+_QUARTER = re.compile(r"(?P<q>[Qq]uý)\s+(?P<r>IV|I{1,3})\s*/\s*(?P<y>(?:19|20)\d\d)\b")
+
+
+class QuarterDigits(ValueFormat):
+    name, describe = "quarter_digits", "Quý II/2026 → quý 2 năm 2026"
+    rx = _QUARTER
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['q'].lower()} {_ROMAN_Q[m['r']]} năm {m['y']}"
+
+
+class QuarterYearWord(ValueFormat):
+    name, describe = "quarter_nam", "Quý II/2026 → Quý II năm 2026"
+    rx = _QUARTER
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['q']} {m['r']} năm {m['y']}"
+
+
+class YearBare(ValueFormat):
+    name, describe = "year_bare", "năm 2026 → 2026 (not after a month or 'tháng … năm')"
+    rx = re.compile(r"(?<![Tt]háng )(?<!\d )\b[Nn]ăm\s+(?P<y>(?:19|20)\d\d)\b")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m["y"]
+
+
+class YearlySwap(ValueFormat):
+    name, describe = "yearly_swap", "Hằng năm ↔ Hàng năm (also quý, tháng)"
+    rx = re.compile(r"\b(?P<w>[Hh][ằà]ng)\s+(?P<u>năm|quý|tháng)\b")
+
+    def sub(self, m: re.Match[str]) -> str:
+        other = {"hằng": "hàng", "hàng": "hằng"}[m["w"].lower()]
+        return _cap(m["w"], other) + " " + m["u"]
+
+
+class YearlyPeriodic(ValueFormat):
+    name, describe = "yearly_dinh_ky", "Hằng năm / Hàng năm → Định kỳ hằng năm"
+    rx = re.compile(r"(?<![Đđ]ịnh kỳ )\b(?P<w>[Hh][ằà]ng)\s+năm\b")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return _cap(m["w"], "định kỳ hằng năm")
+
+
+class ContinuousWords(ValueFormat):
+    name, describe = "continuous", "Thường xuyên → Liên tục (not 'thường xuyên, liên tục')"
+    rx = re.compile(r"\b(?P<w>[Tt]hường xuyên)\b(?!\s*,?\s*liên tục)")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return _cap(m["w"], "liên tục")
+
+
+class DeadlineLatest(ValueFormat):
+    name, describe = "deadline_cham_nhat", "trước ngày 15/12 → chậm nhất ngày 15/12"
+    rx = re.compile(r"\b(?P<w>[Tt]rước)(?=\s+ngày\s+\d)")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return _cap(m["w"], "chậm nhất")
+
+
+class DeadlineBare(ValueFormat):
+    name, describe = "deadline_bare", "trước ngày 15/12 → trước 15/12 (a date: not 'trước ngày 18 hằng tháng')"
+    rx = re.compile(r"\b(?P<w>[Tt]rước)\s+ngày\s+(?=\d{1,2}(?:/\d|\s+tháng\s+\d))")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m["w"] + " "
+
+
+VALUE_FORMATS: list[Perturbation] = [
+    DateDashes(), DateWords(), QuarterDigits(), QuarterYearWord(), YearBare(), YearlySwap(), YearlyPeriodic(),
+    ContinuousWords(), DeadlineLatest(), DeadlineBare(),
+]
+
+
+def answer_of(p: Perturbation, s: str) -> str:
+    """An answer string as perturbation `p` writes it (a layout change leaves it as it was)."""
+    return p.answer(s) if isinstance(p, ValueFormat) else s
+
+
 PERTURBATIONS: list[Perturbation] = [
     RomanToDecimal(), NumberParen(), LettersToBullets(), DashToDot(), BoldRemoved(), BoldAdded(), ItalicLabels(),
     HashHeadings(), HashHeadingsPlain(), HeadingsUpper(), HeadingsSentence(), HeadingsUnmarked(), RoleSynonyms(),
-    TableRoleSynonyms(),
+    TableRoleSynonyms(), *VALUE_FORMATS,
 ]
 
 
@@ -328,11 +455,13 @@ def dev_questions(docs: set[str]) -> list[dict]:
     return out
 
 
-def protect(lines: list[str], needles: list[str], perturbed: list[str]) -> tuple[list[str], int]:
-    """Put back a line whose perturbation drops an answer string the original line holds verbatim."""
+def protect(lines: list[str], needles: list[str], perturbed: list[str],
+            p: Perturbation | None = None) -> tuple[list[str], int]:
+    """Put back a line whose perturbation drops an answer string the original line holds verbatim (a value format
+    may write it as it writes the answer string: `answer_of`)."""
     out, kept = [], 0
     for a, b in zip(lines, perturbed):
-        if a != b and any(n in a and n not in b for n in needles):
+        if a != b and any(n in a and n not in b and (p is None or answer_of(p, n) not in b) for n in needles):
             out.append(a)
             kept += 1
         else:
@@ -347,10 +476,10 @@ def write_copy(p: Perturbation, docs: list[str], needles: dict[str, list[str]], 
     for name in docs:
         text = (PLANS / name).read_text(encoding="utf-8")
         lines = text.split("\n")
-        new, k = protect(lines, needles.get(name, []), p.apply(lines))
+        new, k = protect(lines, needles.get(name, []), p.apply(lines), p)
         assert len(new) == len(lines), f"{p.name} changed the number of lines of {name}"
         whole_a, whole_b = "\n".join(lines), "\n".join(new)
-        lost = [n for n in needles.get(name, []) if n in whole_a and n not in whole_b]
+        lost = [n for n in needles.get(name, []) if n in whole_a and n not in whole_b and answer_of(p, n) not in whole_b]
         assert not lost, f"{p.name} lost answer strings of {name}: {lost[:3]}"
         diff = sum(a != b for a, b in zip(lines, new))
         changed += diff
@@ -359,6 +488,24 @@ def write_copy(p: Perturbation, docs: list[str], needles: dict[str, list[str]], 
             touched.add(name)
         (dest / name).write_text(whole_b, encoding="utf-8")
     return {"changed": changed, "kept": kept, "documents": len(touched)}
+
+
+def perturbed_gold(p: Perturbation, questions: list[dict], copy: Path) -> tuple[list[dict], int]:
+    """The questions with their answer strings as `p` writes them (`answer_of`) where the copy holds them so, else
+    as they were (a line put back by `protect`); the question text is left as a person would type it."""
+    text = {n: (copy / n).read_text(encoding="utf-8") for n in {r["source"] for q in questions for r in q["relevant"]}}
+    out, moved = [], 0
+    for q in questions:
+        # spaces as the answer check reads them: a value may wrap ("Quý\nIV năm 2025")
+        hay = " ".join(" ".join(text[s] for s in {r["source"] for r in q["relevant"]}).split())
+        new = [answer_of(p, n) if " ".join(answer_of(p, n).split()) in hay else n for n in q["answer_contains"]]
+        was = " ".join(" ".join((PLANS / s).read_text(encoding="utf-8")
+                                for s in {r["source"] for r in q["relevant"]}).split())
+        assert all(" ".join(m.split()) in hay for n, m in zip(q["answer_contains"], new) if " ".join(n.split()) in was), \
+            f"{p.name}: {q['id']} lost an answer string"
+        moved += new != q["answer_contains"]
+        out.append({**q, "answer_contains": new})
+    return out, moved
 
 
 # ----------------------------------------------------------------------------- index and ask
@@ -385,7 +532,8 @@ def ask(index: Path, gold: Path, ranker: str | None, model: str | None) -> dict[
             for r in report.results["hybrid"]}
 
 
-def summary(res: dict[str, dict]) -> tuple[float, float, float]:
+def summary(res: dict[str, dict], qtype: str | None = None) -> tuple[float, float, float]:
+    res = {k: r for k, r in res.items() if qtype is None or r["type"] == qtype}
     n = len(res) or 1
     return (sum(r["hit"] for r in res.values()) / n, sum(r["rr"] for r in res.values()) / n,
             sum(r["ans"] for r in res.values()) / n)
@@ -406,6 +554,7 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/perturb_layouts"), help="where copies and indexes go")
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--json", type=Path, default=None, help="also write per-question results")
+    ap.add_argument("--dry", action="store_true", help="value formats: write the copies and count, ask nothing")
     ap.add_argument("--label", default="", help="a line naming the code measured (e.g. the commit)")
     args = ap.parse_args()
 
@@ -429,17 +578,29 @@ def main() -> None:
     for p in [identity, *chosen]:
         src, index = args.work / "docs" / p.name, args.work / "index" / p.name
         stats = write_copy(p, docs, needles, src)
+        if args.dry and not isinstance(p, ValueFormat):
+            continue
         if p is not identity and not stats["changed"]:
             print(f"{p.name}: no line changed, skipped", file=sys.stderr)
             continue
+        asked = gold
+        if isinstance(p, ValueFormat):  # the answer strings follow the values they name
+            rows, stats["answers_moved"] = perturbed_gold(p, questions, src)
+            asked = args.work / f"gold-{p.name}.jsonl"
+            asked.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows), encoding="utf-8")
+            if args.dry:
+                print(f"{p.name}: {stats}", file=sys.stderr)
+                continue
         stats["index_s"] = build_index(src, index, args.model)
         t = time.perf_counter()
-        res = ask(index, gold, args.ranker, args.model)
+        res = ask(index, asked, args.ranker, args.model)
         stats["ask_s"] = time.perf_counter() - t
         runs.append((p.name, p.describe, stats, res))
         h, m, a = summary(res)
         print(f"{p.name}: hit@5 {h:.3f} MRR {m:.3f} answers {a:.3f} {stats}", file=sys.stderr)
 
+    if args.dry:
+        return
     base = runs[0][3]
     docs_of = {q["id"]: sorted({r["source"] for r in q["relevant"]}) for q in questions}
     lines = [
@@ -450,8 +611,9 @@ def main() -> None:
         "mode on a dev-only index of each copy. Answer strings are never altered. Δ against the original; "
         "lost/won = questions whose answer flips; docs = distinct documents of the lost answers.",
         "",
-        "| perturbation | lines changed (docs) | hit@5 | MRR@10 | answers | Δ answers | lost | won | docs |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| perturbation | lines changed (docs) | hit@5 | MRR@10 | answers | Δ answers | lost | won | docs "
+        "| when hit@5 | when MRR | when answers |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     h0, m0, a0 = summary(base)
     details = []
@@ -461,7 +623,8 @@ def main() -> None:
         hl, hw = flips(base, res, "hit")
         lost_docs = Counter(d for q in lost for d in docs_of[q])
         lines.append(f"| {name} | {stats['changed']} ({stats['documents']}) | {h:.3f} | {m:.3f} | {a:.3f} | "
-                     f"{a - a0:+.3f} | {len(lost)} | {len(won)} | {len(lost_docs)} |")
+                     f"{a - a0:+.3f} | {len(lost)} | {len(won)} | {len(lost_docs)} | "
+                     + " | ".join(f"{v:.3f}" for v in summary(res, "when")) + " |")
         if name != "original" and (lost or won or hl or hw):
             details.append(f"- **{name}** ({describe}): answers lost {', '.join(lost) or '–'}; won "
                            f"{', '.join(won) or '–'}; hit@5 lost {', '.join(hl) or '–'}; won {', '.join(hw) or '–'}")

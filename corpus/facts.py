@@ -89,13 +89,14 @@ _OPENING_LIMITS = (
 _DEADLINES = [
     *_TIME_LIMITS,
     # the year may be left out when it is the plan's own: "chậm nhất ngày 17 tháng 12"
-    # also every year's ("trước ngày 15/12 hằng năm") and without "ngày" ("trước 30/6")
+    # also every year's ("trước ngày 15/12 hằng năm") and without "ngày", however the date is written ("trước 30/6",
+    # "trước 15 tháng 12 năm 2025", "trước 18 hằng tháng")
     # two dates of the year ("trước ngày 20/6 và 20/12 hằng năm"), a day of every month or quarter ("trước ngày 25
     # hằng tháng", "trước ngày 10 của tháng cuối quý")
     _cued(re.compile(r"(?P<v>(?:trước|chậm nhất(?: là)?)\s+(?:(?:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{4})?(?![\d/])"
                      r"(?:\s+và\s+(?:ngày\s+)?\d{1,2}/\d{1,2}(?![\d/]))?(?:\s+(?:hằng|hàng) năm)?|"
-                     r"ngày\s+\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
-                     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
+                     r"(?:ngày\s+)?\d{1,2}\s+(?:(?:hằng|hàng)\s+(?:tháng|quý)|(?:của\s+)?tháng\s+(?:cuối|đầu)\s+(?:quý|năm))|"
+                     r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?|"
                      r"tháng\s+\d{1,2}/\d{4}|năm\s+\d{4}|quý\s+[IV]+(?:/|\s+năm\s+)\d{4}))", re.I),
           "trước", "chậm nhất"),
     # a span from an event to another: "từ ngày ban hành Kế hoạch đến khi tổ chức thành công Đại hội …"

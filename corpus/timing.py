@@ -10,6 +10,7 @@ reads the kinds asked with the same names (`time_asked`), so retrieval compares 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from corpus.text import fold_words
@@ -144,11 +145,12 @@ def time_asked(folded_question: str) -> tuple[str, ...]:
 _WHEN_ASKED = re.compile(r"\b(?:khi|luc|thoi diem|thoi gian|ngay|thang|nam|quy) nao\b|\bbao gio\b")
 
 
+@functools.lru_cache(maxsize=4096)
 def time_asking_words(folded_question: str) -> frozenset[str]:
     """The words by which a question asks a time (every span `time_asked` reads: "kéo dài", "bắt đầu từ khi nào", "kết
     thúc", "bao lâu một lần", "hạn chót"; and a time of no kind in particular, `_WHEN_ASKED`: "lúc nào", "vào thời điểm
     nào"), folded: they say what of the subject is asked, not what the subject is, and a plan answering it writes the
-    time in figures ("từ tháng 10/2025 đến …"), not in them."""
+    time in figures ("từ tháng 10/2025 đến …"), not in them. (Memoised: read per question and per clause compared.)"""
     f = fold_words(folded_question)
     patterns = (*(rx for _, rx in _ASKED), _WHEN_ASKED)
     return frozenset(w for rx in patterns for m in rx.finditer(f) for w in m.group(0).split())

@@ -29,7 +29,7 @@ import numpy as np
 from corpus.model import Clause
 from corpus.places import province_key
 from corpus.responsibilities import UnitSections
-from corpus.timing import time_asking_words
+from corpus.timing import answers_time, time_asking_words
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
                          PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
 from index.backend import ClauseStore
@@ -644,6 +644,21 @@ class Evidence:
         doc = self.store.documents[c.doc_id]
         extra = " ".join(filter(None, [c.deadline, c.product, c.directed_by, doc.title or ""]))
         return frozenset(self.syllables(passage_text(c, doc) + "\n" + extra))
+
+    def found_tokens(self, q: Question, pos: int) -> frozenset[str]:
+        """The question's words a clause has (`clause_tokens`), and the words by which the question asks a time
+        (`corpus.timing.time_asking_words`: "trước ngày nào", "hạn chót", "bắt đầu từ khi nào") when the clause's thời
+        hạn states every kind of time asked (`Clause.deadline_kinds` answers each of `Question.time_asked`): the plan
+        states the time in its own words ("chậm nhất ngày 30/11", "Quý IV năm 2025 và các năm tiếp theo"), not in the
+        question's. A clause stating only some of them ("Định kỳ hằng năm" for "trước ngày nào hằng năm": how often,
+        not by when) does not."""
+        have = self.clause_tokens(pos)
+        if not q.time_asked:
+            return have
+        stated = self.store.clauses[pos].deadline_kinds
+        if not all(answers_time(stated, (k,)) for k in q.time_asked):
+            return have
+        return have | time_asking_words(q.folded)
 
     def _read_plan_blob(self, doc_id: str) -> str:
         """A plan's title, number and every clause as folded words, " a b c " (for whole-name matches)."""
@@ -1314,7 +1329,7 @@ class Evidence:
         """IDF-weighted share of the question's key words that the clause contains."""
         if not key:
             return 1.0
-        have = self.clause_tokens(pos)
+        have = self.found_tokens(q, pos)
         total = sum(self.idf(t) for t in key)
         got = sum(self.idf(t) for t in key if t in have)
         return got / total if total else 1.0

@@ -257,7 +257,7 @@ def coverage(c: Candidates) -> np.ndarray:
         return np.ones(len(c.positions))
     out = c.zeros()
     for i, p in enumerate(c.positions):
-        have = ev.clause_tokens(p)
+        have = ev.found_tokens(c.q, p)  # a time asked counts as found where the clause states one of its kind
         out[i] = sum(w for t, w in zip(key, idf) if t in have) / total
     return out
 
