@@ -16,7 +16,7 @@ from corpus.tables import column_year
 from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             measure_targets, year_targets)
-from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE, is_unmarked, unmarked_pattern
+from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE, pattern_for
 from corpus.timing import deadline_kinds, due_year, sets_no_time
 
 # A time the task is done in, by or from, in the sentence: "trình UBND tỉnh trong tháng 6/2026", "hoàn thành chậm
@@ -606,9 +606,9 @@ def _stage_deadlines(sk: Skeleton) -> None:
             continue
         # a table's group row keeps its number in its body: "I. Giai đoạn 2026 - 2027"
         body = _GROUP_NUMBER.sub("", re.sub(r"\*+", "", node.body or c.text).strip())
-        named, numbered = _reader(_NAMED_STAGE, body).match(body), _reader(_NUMBERED_STAGE, body).match(body)
-        stage_alone = _reader(_STAGE_HEADING, body).match(body)
-        if not (stage_alone or named or numbered) or any(_reader(_OBJECTIVES, s).search(s) for s in c.section_path):
+        named, numbered = pattern_for(_NAMED_STAGE, body).match(body), pattern_for(_NUMBERED_STAGE, body).match(body)
+        stage_alone = pattern_for(_STAGE_HEADING, body).match(body)
+        if not (stage_alone or named or numbered) or any(pattern_for(_OBJECTIVES, s).search(s) for s in c.section_path):
             continue
         if named:
             stage = named["stage"][:1].upper() + named["stage"][1:]
@@ -646,14 +646,8 @@ def _restates_stage_end(task: Clause, stage: str) -> bool:
 # 2025" under its task is that task's, `corpus.responsibilities.LabelledLines`), and only near the top of the plan.
 _PLAN_TIME = re.compile(r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|triển khai|tổ chức))?"
                         r"(?:\s+(?:Kế hoạch|đợt thi đua|phong trào)(?:\s+này)?)?\s*(?::\s*(?P<v>.*))?$", re.I | re.S)
-# The stage, objectives and plan-time readers for a heading typed without diacritics ("1. Giai doan 2026 - 2027",
-# "II. MUC TIEU", "IV. THOI GIAN THUC HIEN"): `corpus.text.is_unmarked`.
-_UNMARKED = {rx: unmarked_pattern(rx)
-             for rx in (_STAGE_HEADING, _NAMED_STAGE, _NUMBERED_STAGE, _OBJECTIVES, _PLAN_TIME)}
-
-
-def _reader(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
-    return _UNMARKED[rx] if is_unmarked(text) else rx
+# (a heading typed without diacritics, "1. Giai doan 2026 - 2027", "II. MUC TIEU", "IV. THOI GIAN THUC HIEN", is read
+# by the stage, objectives and plan-time patterns' unmarked twins: `corpus.text.pattern_for`)
 
 
 PLAN_TIME_MAX_DEPTH = 2  # a part of the plan ("II" › "2. Thời gian thực hiện"), not a point under a task
@@ -670,7 +664,7 @@ def _plan_time(sk: Skeleton) -> tuple[int, str] | None:
         while up is not None:
             depth, up = depth + 1, sk.nodes[up].parent
         title = re.sub(r"\*+", "", node.body or c.text).strip()
-        m = _reader(_PLAN_TIME, title).match(title)
+        m = pattern_for(_PLAN_TIME, title).match(title)
         if m is None or depth >= PLAN_TIME_MAX_DEPTH:
             continue
         value = clean(m["v"] or "")

@@ -17,7 +17,7 @@ from functools import lru_cache
 from corpus.lines import ROMAN_NUMBER
 from corpus.model import Clause
 from corpus.responsibilities import LINKER_MECHANISMS, Context, names_unit, subtree
-from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, is_unmarked, unmarked_pattern, words
+from corpus.text import FIELD_UNIT_HEADS, UNIT_LEVELS, pattern_for, words
 
 # The field a unit is said to lead, up to the plan it belongs to or the end of the phrase.
 _PLAN = r"(?:Kế hoạch|Chương trình|Đề án|Nghị quyết)"
@@ -54,14 +54,8 @@ _TITLE_OPENER = re.compile(r"^(?:(?:các\s+)?(?:lĩnh vực|ngành)|về)\s+", r
 _PART_SPLIT = re.compile(r"\s*(?:,|;|/|\s-\s|\bvà\b)\s*")
 _OBJECTIVES = re.compile(r"mục tiêu|chỉ tiêu", re.I)
 
-# The same readers for a title or a unit typed without diacritics ("5. Giao duc va Dao tao", "So Tai chinh").
-_UNMARKED = {rx: unmarked_pattern(rx) for rx in (_UNIT_KIND, _UNIT_PLACE, _TITLE_OPENER, _PART_SPLIT)}
-
-
-def _reader(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
-    return _UNMARKED[rx] if is_unmarked(text) else rx
-
-
+# (a title or a unit typed without diacritics, "5. Giao duc va Dao tao", "So Tai chinh", is read by the same
+# patterns' unmarked twins: `corpus.text.pattern_for`)
 FIELD_PART_MAX_WORDS = 5  # a field's part is a short name ("an sinh xã hội"); a longer run is a sentence
 FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động, việc làm và an sinh xã hội")
 
@@ -69,8 +63,8 @@ FIELD_TITLE_MAX_WORDS = 12  # a section titled by a field is short ("Lao động
 @lru_cache(maxsize=8192)
 def field_parts(text: str) -> frozenset[str]:
     """"Du lịch và Văn hóa" → {"du lich", "van hoa"}: the folded names a field lists; empty when a part is no name."""
-    title = _reader(_TITLE_OPENER, text).sub("", text.strip())
-    parts = [" ".join(words(p)) for p in _reader(_PART_SPLIT, text).split(title)]
+    title = pattern_for(_TITLE_OPENER, text).sub("", text.strip())
+    parts = [" ".join(words(p)) for p in pattern_for(_PART_SPLIT, text).split(title)]
     parts = [p for p in parts if p]
     if not parts or any(len(p.split()) > FIELD_PART_MAX_WORDS for p in parts):
         return frozenset()
@@ -79,7 +73,7 @@ def field_parts(text: str) -> frozenset[str]:
 
 def own_field(unit: str) -> frozenset[str]:
     """The field a unit's name says: "Sở Văn hóa, Thể thao và Du lịch" → {"van hoa", "the thao", "du lich"}."""
-    return field_parts(_reader(_UNIT_PLACE, unit).sub("", _reader(_UNIT_KIND, unit).sub("", unit.strip())))
+    return field_parts(pattern_for(_UNIT_PLACE, unit).sub("", pattern_for(_UNIT_KIND, unit).sub("", unit.strip())))
 
 
 def claimed_field(text: str, lead: str) -> frozenset[str]:
@@ -96,7 +90,7 @@ def claimed_field(text: str, lead: str) -> frozenset[str]:
 def whole_title(text: str) -> str:
     """A title's folded words without its opener ("Về phát triển thương mại điện tử" → "phat trien thuong mai dien
     tu"): what a topic claim must name word for word."""
-    return " ".join(words(_reader(_TITLE_OPENER, text).sub("", text.strip())))
+    return " ".join(words(pattern_for(_TITLE_OPENER, text).sub("", text.strip())))
 
 
 def claimed_topic(text: str) -> str | None:

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node, opens_appendix
 from corpus.text import (ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, is_unmarked,
-                         unmarked_pattern, words)
+                         pattern_for, unmarked_pattern, words)
 from corpus.timing import deadline_kinds, sets_no_time
 from corpus.vocabulary import ABBREVIATIONS, LEAD_COLUMNS, UNIT_HEAD_RE, VERB_RE, fold
 
@@ -588,13 +588,9 @@ class AssignmentBlocks:
 _ASSIGNMENT_TITLE = re.compile(r"phân công|trách nhiệm|tổ chức thực hiện|nhiệm vụ cụ thể|theo dõi|chế độ báo cáo", re.I)
 
 
-_UNMARKED_ASSIGNMENT_TITLE = unmarked_pattern(_ASSIGNMENT_TITLE)  # "II. TO CHUC THUC HIEN"
-
-
-@lru_cache(maxsize=4096)  # every clause of a section asks about the same few titles
+@lru_cache(maxsize=4096)  # every clause of a section asks about the same few titles ("II. TO CHUC THUC HIEN" too)
 def _assigns_duties(title: str) -> bool:
-    rx = _UNMARKED_ASSIGNMENT_TITLE if is_unmarked(title) else _ASSIGNMENT_TITLE
-    return rx.search(title) is not None
+    return pattern_for(_ASSIGNMENT_TITLE, title).search(title) is not None
 
 
 def in_assignment_section(ctx: Context, pos: int) -> bool:

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from corpus.model import Target
-from corpus.text import CAPITALS, is_unmarked, unmarked_pattern
+from corpus.text import CAPITALS, pattern_for
 
 # Thousands with dots ("1.200", "30.000,5"), a decimal comma ("1,16"), or a decimal point a few plans use
 # ("2.5 tỷ USD": one or two digits after the dot, never a section number "1.2.").
@@ -78,17 +78,13 @@ _PERIOD_END = re.compile(r"(?:(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)+|cu
                          r"(?!\s+(?:năm\s+)?(?:20\d{2}|này\s+20))", re.I)
 
 
-# The same readers for a heading typed without diacritics ("2. Muc tieu cu the den nam 2030"): `is_unmarked`.
-_UNMARKED = {rx: unmarked_pattern(rx) for rx in (_YEAR_BY, _YEAR_SPAN, _YEAR_PLAIN, _NOT_TARGET_YEAR, _PERIOD_END)}
-
-
-def _reader(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
-    return _UNMARKED.get(rx, rx) if is_unmarked(text) else rx
+# (a heading typed without diacritics, "2. Muc tieu cu the den nam 2030", is read by the year patterns' unmarked
+# twins: `corpus.text.pattern_for`)
 
 
 def _target_year(rx: re.Pattern[str], text: str) -> int | None:
     """The first year the pattern finds that is not a baseline or a cited document's."""
-    rx, not_target = _reader(rx, text), _reader(_NOT_TARGET_YEAR, text)
+    rx, not_target = pattern_for(rx, text), pattern_for(_NOT_TARGET_YEAR, text)
     for m in rx.finditer(text):
         if not not_target.search(text[max(0, m.start() - 80): m.start()]):
             return int(m.groups()[-1])
@@ -106,13 +102,12 @@ def year_of_heading(text: str | None, period_end: int | None = None) -> int | No
         y = _target_year(rx, text)
         if y:
             return y
-    if period_end and _reader(_PERIOD_END, text).search(text):
+    if period_end and pattern_for(_PERIOD_END, text).search(text):
         return period_end
     return None
 
 
 _INDICATOR_HEADING = re.compile(r"\b(?:chỉ tiêu|mục tiêu)\b", re.I)
-_UNMARKED[_INDICATOR_HEADING] = unmarked_pattern(_INDICATOR_HEADING)
 INDICATOR_HEADING_MAX_WORDS = 30  # a heading, not a sentence that mentions its targets in passing
 
 
@@ -120,7 +115,7 @@ def indicator_year(heading: str) -> int | None:
     """The year a plan's chỉ tiêu heading sets its targets for: "1. Dự báo các chỉ tiêu kinh tế - xã hội đến
     năm 2026" → 2026, "II. CHỈ TIÊU XUẤT KHẨU ĐẾN NĂM 2030" → 2030, "2. Mục tiêu cụ thể đến năm 2030" → 2030;
     a span ("03 năm 2026 - 2028") names no one year of it."""
-    if len(heading.split()) > INDICATOR_HEADING_MAX_WORDS or not _reader(_INDICATOR_HEADING, heading).search(heading):
+    if len(heading.split()) > INDICATOR_HEADING_MAX_WORDS or not pattern_for(_INDICATOR_HEADING, heading).search(heading):
         return None
     return _target_year(_YEAR_BY, heading)
 

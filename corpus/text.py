@@ -106,10 +106,17 @@ def is_unmarked(text: str) -> bool:
     return _MARKED_LETTER.search(text) is None and _LETTER.search(text) is not None
 
 
+@lru_cache(maxsize=256)
 def unmarked_pattern(rx: re.Pattern[str]) -> re.Pattern[str]:
     """The pattern as an unmarked text (`is_unmarked`) writes its words: `strip_marks` over its source, one
     character for one, so the regex syntax stands ("Sở" → "So", "(?-i:[A-ZĐ])" → "(?-i:[A-ZD])")."""
     return re.compile(strip_marks(rx.pattern), rx.flags)
+
+
+def pattern_for(rx: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """The pattern that reads this text: its unmarked twin for a text typed without diacritics, itself otherwise
+    (a heading "IV. TO CHUC THUC HIEN" is read by the same readers as "IV. TỔ CHỨC THỰC HIỆN")."""
+    return unmarked_pattern(rx) if is_unmarked(text) else rx
 
 
 def fold_same_length(text: str) -> str:
