@@ -398,21 +398,14 @@ def whole_question_clause(q: Question, first: Clause, found: Sequence[Clause], s
     return next((c for c in found if coverage.get(id(c), 0.0) >= LIST_FULL_COVERAGE and id(c) not in quoted), None)
 
 
-# a question asking a procedure's code ("Mã TTHC của thủ tục … là gì", "mã số TTHC", "mã thủ tục nội bộ"), which a list
-# of procedures states in its code column (`corpus.text.COLUMN_MEANINGS` "ma_so")
-_ASKS_CODE = re.compile(r"\bma (?:so )?(?:tthc|thu tuc)\b")
 # the procedure's row answers when its other cells hold this share of the question's content words at least, besides
 # the words asking the code (CODE_WORDS): half of the procedure's name as the question writes it
 CODE_ROW_COVERAGE = 0.5
 CODE_WORDS = frozenset(folded("mã số thủ tục hành chính").split())  # "Mã số TTHC" read with its long form
 
 
-def asks_code(q: Question) -> bool:
-    return _ASKS_CODE.search(q.folded) is not None
-
-
 def coded_row(q: Question, plan: Sequence[Clause]) -> Clause | None:
-    """For a question asking a procedure's code (`asks_code`): the row of the plan's list of procedures whose code cell
+    """For a question asking a procedure's code (`Question.asks_code`): the row of the plan's list of procedures whose code cell
     is set (`Clause.columns` "ma_so") and whose other cells (the procedure's name, its field) share the most of the
     question's content words, with the fewest others; None when no row holds CODE_ROW_COVERAGE of them. The rows are
     read from the plan, not the clauses found: a list's short row ranks below the procedure's own section, whose
@@ -557,7 +550,7 @@ def compose_by_plan(strategy, q: Question, ranked: list[tuple[Clause, float, flo
             for head, listed in announced_items(q, cs, said, plan(doc_id)):
                 lines.extend(strategy.line(c, q, cs) for c in ([head] if head not in said else []) + listed)
                 said += [head, *listed]
-        coded = coded_row(q, plan(doc_id)) if plan is not None and asks_code(q) else None
+        coded = coded_row(q, plan(doc_id)) if plan is not None and q.asks_code else None
         if coded is not None and all(coded is not c for c in said):
             lines.insert(0, strategy.line(coded, q, cs))  # the procedure's code asked: its row in the plan's list
             said.insert(0, coded)

@@ -302,6 +302,7 @@ class Question:
     asks_date: bool = False  # "số hiệu và ngày ban hành": the plan's own date, asked with its number (`role_flags`)
     asks_period: bool = False  # "Kế hoạch … áp dụng cho những năm nào?": the plan's own period, its title line
     asks_signer: bool = False  # "ai ký", "do ai ký", "người ký": who signed the plan (`Document.signer`)
+    asks_code: bool = False  # "Mã TTHC của thủ tục … là gì": a procedure's code, its row's "ma_so" cell (`_ASKS_CODE`)
     # the plan's references asked (`asks_reference`), as `corpus.model.REFERENCE_ROLES`, the role asked first:
     # ("implements", "basis") for "KH … thực hiện quyết định nào?", ("proposal",) for "theo đề nghị của cơ quan nào?"
     asks_reference: tuple[str, ...] = ()
@@ -428,6 +429,9 @@ _NAMED_PLACE = re.compile(r"\b(xã|phường|thị trấn|tỉnh|Tỉnh|Xã|Phư
 
 
 # who signed the plan; "ký kết" (signing an agreement) is a topic, not this
+# a procedure's code asked ("Mã TTHC của thủ tục … là gì", "mã số TTHC", "mã thủ tục nội bộ"), which a list of
+# procedures states in its code column (`corpus.text.COLUMN_MEANINGS` "ma_so")
+_ASKS_CODE = re.compile(r"\bma (?:so )?(?:tthc|thu tuc)\b")
 _ASKS_SIGNER = re.compile(r"\b(?:ai|nguoi|nguoi nao|(?:pho )?chu tich nao|(?:lanh dao|dong chi|thu truong|bo truong) nao) ky\b(?! ket)|\bky (?:boi|ten)\b|\bky boi ai\b|\bai la nguoi ky\b")
 # the answer is the items of an enumeration ("gồm những gì", "những hệ thống … nào"), not plans, places or
 # units (those are answered across plans and by leads)
@@ -575,6 +579,7 @@ class RoleFlags(NamedTuple):
     asks_date: bool  # the plan's own date, with its number (`_ASKS_OWN_DATE`)
     asks_period: bool  # the plan's own period, stated in its title (`_ASKS_OWN_PERIOD`)
     asks_signer: bool  # who signed the plan
+    asks_code: bool  # a procedure's code
     asks_reference: tuple[str, ...]  # the plan's references asked (`asks_reference`)
     asks_items: bool  # the items of a list
     also_asks: tuple[str, ...]  # the facts asked besides the lead, as `Clause` field names
@@ -625,6 +630,7 @@ def role_flags(f: str, numbers: tuple[DocumentNumber, ...] = ()) -> RoleFlags:
         asks_date=bool(_ASKS_OWN_DATE.search(f) or _SIGNED_WHEN.search(f)),
         asks_period=bool(_ASKS_OWN_PERIOD.search(f)),
         asks_signer=bool(_ASKS_SIGNER.search(f)),
+        asks_code=bool(_ASKS_CODE.search(f)),
         asks_reference=reference,
         asks_items=bool(_ASKS_ITEMS.search(f)) and not COLLECTION_ASKED.search(f),  # which documents: no list's items
         also_asks=tuple(field for field, rx in (("partners", _ALSO_PARTNERS), ("deadline", _ALSO_DEADLINE))

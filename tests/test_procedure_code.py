@@ -11,8 +11,8 @@ import pytest
 
 from corpus.model import Clause
 from corpus.tables import _title_meaning
-from retrieval.answer import asks_code, coded_row
-from retrieval.query import Question, folded
+from retrieval.answer import coded_row
+from retrieval.query import Question, folded, role_flags
 
 
 @pytest.mark.parametrize("title", ["Mã TTHC", "Mã số TTHC", "Mã thủ tục", "Mã số thủ tục hành chính"])
@@ -38,7 +38,8 @@ COMMUNE = [row(5, {"ma_so": "1.000894", "noi_dung": "Đăng ký khai sinh", "chu
 
 
 def q(text: str, key_tokens: tuple[str, ...]) -> Question:
-    return Question(text=text, folded=folded(text), qtype="fact", key_tokens=key_tokens)
+    return Question(text=text, folded=folded(text), qtype="fact", key_tokens=key_tokens,
+                    **role_flags(folded(text))._asdict())
 
 
 @pytest.mark.parametrize("plan, question, code", [
@@ -52,7 +53,7 @@ def test_a_question_asking_a_procedures_code_reads_its_row_in_the_plans_list(pla
     words = tuple(dict.fromkeys(w for w in folded(question).replace(",", " ").replace("?", " ").split()
                                 if w not in ("cua", "la", "gi")))
     asked = q(question, words)
-    assert asks_code(asked)
+    assert asked.asks_code
     found = coded_row(asked, [Clause(id="d:0000", doc_id="d", kind="heading", label="4.", section_path=[],
                                      text="4. " + question, source="d.md", lines=(1, 1)), *plan])
     assert found is not None and found.columns["ma_so"] == code
@@ -61,4 +62,4 @@ def test_a_question_asking_a_procedures_code_reads_its_row_in_the_plans_list(pla
 def test_a_procedure_no_row_names_has_no_code_row():
     asked = q("Mã TTHC của thủ tục cấp giấy phép xây dựng là gì?", ("cap", "giay", "phep", "xay", "dung"))
     assert coded_row(asked, MINISTRY + PROVINCE) is None
-    assert not asks_code(q("Thủ tục tiếp tục xuất khẩu vật thể giải quyết trong bao lâu?", ()))
+    assert not q("Thủ tục tiếp tục xuất khẩu vật thể giải quyết trong bao lâu?", ()).asks_code
