@@ -40,7 +40,7 @@ from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.outline import title_body
 from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
                              word_pairs)
-from retrieval.values import _HEADING_NUMBER, _YEAR_RX, clause_holds_value, stage_heading
+from retrieval.values import HEADING_NUMBER, YEAR_RX, clause_holds_value, stage_heading
 
 
 TOP = 5  # the clauses whose evidence counts: those a reader sees first
@@ -435,7 +435,7 @@ def stage_figure(c: Clause) -> bool:
     end (or is its first year's); a year inside the stage has no figure of its own in the plan ("đến năm 2027 có bao
     nhiêu trạm"). A clause writing its years itself ("dự kiến thu … 03 năm 2026 - 2028") may hold each year's
     figure and keeps its span. `year_of_value` asks this only of a clause that holds a value of the kind asked."""
-    return not target_years(c) and not _YEAR_RX.search(c.text or "")
+    return not target_years(c) and not YEAR_RX.search(c.text or "")
 
 
 def target_years(c: Clause) -> set[int]:
@@ -448,7 +448,7 @@ def target_years(c: Clause) -> set[int]:
     typed |= {int(y) for y, v in (c.year_values or {}).items() if v}
     if not typed:
         return set()
-    return typed | {int(y) for y in _YEAR_RX.findall(c.text or "")}
+    return typed | {int(y) for y in YEAR_RX.findall(c.text or "")}
 
 
 def _unit_words(q: Question) -> set[str]:
@@ -582,14 +582,14 @@ def clause_years(c: Clause) -> set[str]:
         own.add(str(c.target.year))
     own |= {str(y) for y, v in (c.year_values or {}).items() if v}
     own |= {str(t.year) for t in c.year_targets or () if t.year}  # a year's measures ("Lượng (Tấn)", "Giá trị")
-    own |= set(_YEAR_RX.findall(" ".join(filter(None, [c.text, c.deadline]))))
-    return own or set(_YEAR_RX.findall(" ".join(c.section_path[-NEAR_HEADINGS:])))
+    own |= set(YEAR_RX.findall(" ".join(filter(None, [c.text, c.deadline]))))
+    return own or set(YEAR_RX.findall(" ".join(c.section_path[-NEAR_HEADINGS:])))
 
 
 def plan_period(title: str | None) -> set[str]:
     """The years of the period a plan's title names ("giai đoạn 2026 - 2030"), not its vision ("tầm nhìn
     đến năm 2035"): what a clause stating no year of its own is for."""
-    return set(_YEAR_RX.findall(folded(title or "").split("tam nhin")[0]))
+    return set(YEAR_RX.findall(folded(title or "").split("tam nhin")[0]))
 
 
 class Evidence:
@@ -985,7 +985,7 @@ class Evidence:
                  c.deadline, c.product, *c.section_path[-NEAR_HEADINGS:]]
         pairs = set(word_pairs(self.words("\n".join(filter(None, parts)))))
         if c.kind == "table_row" and c.section_path:
-            label, heading = self.words(c.noi_dung), self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            label, heading = self.words(c.noi_dung), self.words(HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= set(word_pairs(label + heading)) | set(word_pairs(heading + label))
         return frozenset(pairs)
 
@@ -1318,7 +1318,7 @@ class Evidence:
             # a row's label means itself of the heading it stands under: "Sản lượng" under "2. Xoài" is the
             # "sản lượng xoài" a question names, in either order; the label is the row's typed nội dung cell
             label = self.words(c.noi_dung)
-            heading = self.words(_HEADING_NUMBER.sub("", c.section_path[-1]))
+            heading = self.words(HEADING_NUMBER.sub("", c.section_path[-1]))
             pairs |= frozenset(word_pairs(label + heading)) | frozenset(word_pairs(heading + label))
         return pairs | self._plan_bigrams(c.doc_id)
 

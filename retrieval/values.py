@@ -17,7 +17,7 @@ from retrieval.query import CAPITAL, AnswerSlot, folded
 
 # a value of each answer-slot kind, as folded clause text writes it
 _NUM = r"\d[\d.,]*"
-_YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")  # a year as folded text writes it
+YEAR_RX = re.compile(r"\b(?:19|20)\d{2}\b")  # a year as folded text writes it
 _NUMBER_WORDS = r"\b(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|muoi [a-z]+)"  # "một lần/năm", "hai đợt"
 _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     # a sum, or a table row whose unit label precedes its figures ("Giá trị (Nghìn USD): 1.100 1.200")
@@ -28,7 +28,7 @@ _SLOT_VALUE: dict[str, re.Pattern[str]] = {
     "percent": re.compile(rf"{_NUM}\s*\(?\s*(?:%|phan tram)"),  # "12-14(%/năm)"
     "number": re.compile(r"\d"),
     "day": re.compile(r"\bngay \d|\b\d{1,2}/\d{1,2}\b|\b\d{1,2} thang \d"),
-    "year": _YEAR_RX,
+    "year": YEAR_RX,
     # a date, period or recurrence, or a length ("ít nhất 02 năm", "352 giờ", "30 (ba mươi) ngày")
     "time": re.compile(r"\bngay \d|\b\d+ (?:\([a-z ]+\) )?(?:ngay|thang|tuan|gio|phut|nam(?! ?\d))\b|\b\d{1,2}/\d{1,2}\b|\bthang \d|\bquy [ivx1-4]+\b|\b(?:19|20)\d{2}\b|\bhang "
                        r"(?:nam|thang|quy|tuan)\b|\bthuong xuyen\b|\bdinh ky\b|\bkip thoi\b"),
@@ -53,7 +53,7 @@ _TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
 # a heading that is a time, not a topic: a roadmap's stage ("2. Giai đoạn 2031 - 2035", "Năm 2026", "Quý III/2026",
 # "Từ năm 2027"); "Mục tiêu đến năm 2030" names a topic and is not one
 _HEADING_NUMBER_RX = r"^\s*(?:(?:[0-9IVXLCivxlc]+[.)]?(?:\d+[.)]?)*|[a-zđ][.)])\s+)"  # "2. ", "II. ", "a) "
-_HEADING_NUMBER = re.compile(_HEADING_NUMBER_RX)
+HEADING_NUMBER = re.compile(_HEADING_NUMBER_RX)
 _STAGE_HEADING = re.compile(_HEADING_NUMBER_RX + r"?(?:giai doan|nam|quy [ivx1-4]+|thang|"
                             r"tu nam|den nam|truoc nam|trong nam|dot)\b[^a-z]*(?:19|20)\d{2}")
 
