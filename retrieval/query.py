@@ -51,6 +51,7 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
 ]
+_TYPE_ASKED = dict(_TYPES)  # each type's pattern by name
 # a duty question that opens with a commune body's name: "Hội Nông dân xã An Hưng được giao ..."
 _COMMUNE_UNIT_START = re.compile(r"^(?:%s)" % "|".join(COMMUNE_UNIT_HEADS)
                                  + r"(?:\s+(?!xã\b|phường\b|thị\b|được\b|có\b|làm\b|phụ\b|chủ\b)[\wÀ-ỹđĐ&-]+){1,5}")
@@ -510,7 +511,7 @@ def question_type(f: str, source: bool | None = None) -> str:
     of ``f`` when the caller has read it."""
     source = asks_source(f) if source is None else source
     qtype = next((t for t, rx in _TYPES if rx.search(f)), "fact")
-    if qtype == "list" and asks_time(f, source) and not _TYPES[0][1].search(_PLACES_AS_DOERS.sub(" ", f)):
+    if qtype == "list" and asks_time(f, source) and not _TYPE_ASKED["list"].search(_PLACES_AS_DOERS.sub(" ", f)):
         qtype = "when"  # "Các xã phải báo cáo trước ngày nào?": the communes do the task, its time is asked
     if qtype == "duties" and _ASKS_WHO_FIRST.match(f):
         qtype = "who"  # "Ai bảo đảm kinh phí thực hiện các nhiệm vụ của kế hoạch?": asks who, not a unit's duties
