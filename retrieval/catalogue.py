@@ -29,9 +29,8 @@ SUBJECTS_LISTED = 2  # laws or events a "which plans" question names for its pla
 # stop words as folded (a question typed without marks: "đó là luật gì"), and the words of "trong bộ văn bản", "số
 # hiệu", "mỗi tỉnh có kế hoạch gì", "một luật mới" (each plan of the corpus is what is new)
 CATALOGUE_WORDS = frozenset(fold(w) for w in STOPWORDS) | frozenset(fold(w) for w in ("bộ", "hiệu", "mỗi", "mới"))
-# what is asked of each document listed, not what it is about: "về nội dung gì", "nội dung nào"
-# "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ văn bản": the words asking what each listed document is (a
-# bare "nội dung" is what the plans say: "Những kế hoạch nào có nội dung ứng dụng IoT")
+# what is asked of each document listed, not what it is about: "về nội dung gì", "Kể số hiệu và nội dung", "trong bộ
+# văn bản" (a bare "nội dung" is what the plans say: "Những kế hoạch nào có nội dung ứng dụng IoT")
 # (and "lần lượt do ai ban hành", "(sửa đổi)": a qualifier written inside a name, which the name found stands for)
 _ASKED_OF_EACH = re.compile(r"\bnoi dung (?:gi|nao)\b|\b(?:liet ke|ke|neu)(?: so hieu va)? noi dung\b|\b(?:liet ke|ke|neu|lan luot)\b|\bvan ban\b"
                             r"|\b(?:ai|co quan nao) ban hanh\b")
