@@ -35,6 +35,8 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     ("bullet_plus", re.compile(r"^(?P<label>\+)\s*(?P<body>\S.*)$")),
     ("bullet_dot", re.compile(r"^(?P<label>[•●▪◦·*])\s+(?P<body>\S.*)$")),
 ]
+# the label types that number a line ("1.", "II.", "a)", "1.2.", "(3)"), not bullets, chapters or articles
+NUMBERED_LABELS = frozenset({"arabic", "roman", "letter", "decimal", "upper_letter", "paren", "paren_letter"})
 BULLET_TYPES = {"bullet_dash", "bullet_plus", "bullet_dot"}
 
 _SIGNATURE_NOISE = [

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from functools import cached_property, lru_cache
 
+from corpus.lines import NUMBERED_LABELS
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
 from corpus.structure import Node, opens_appendix
 from corpus.text import (ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, is_unmarked,
@@ -598,10 +599,6 @@ def in_assignment_section(ctx: Context, pos: int) -> bool:
 
 
 _DUTIES_OF = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)(?:\s+cụ thể)?\s+của\s+(?P<who>(?!mình\b).+)$", re.I)
-_UNMARKED_DUTIES_OF = unmarked_pattern(_DUTIES_OF)  # "3. Trach nhiem cua to chuc, don vi dieu tra"
-
-
-NUMBERED_LABELS = frozenset({"arabic", "roman", "letter", "decimal", "upper_letter", "paren", "paren_letter"})
 
 
 class UnitSections:
@@ -618,7 +615,7 @@ class UnitSections:
             head, sep, rest = body.partition(":")
             numbered = node.ltype in NUMBERED_LABELS  # "1. SỞ TÀI CHÍNH", never a signature's "CHỦ TỊCH"
             unit = unit_name(head, in_assignment_section(ctx, pos), numbered) if (sep or node.children) else None
-            duty = (_UNMARKED_DUTIES_OF if numbered and is_unmarked(head) else _DUTIES_OF).match(head)
+            duty = (pattern_for(_DUTIES_OF, head) if numbered else _DUTIES_OF).match(head)  # "3. Trach nhiem cua …"
             if duty and (node.children or rest.strip()) and len(duty["who"].split()) <= UNIT_SECTION_MAX_WORDS:
                 # "3. Trách nhiệm của tổ chức, đơn vị điều tra, khảo sát" over its points, or
                 # "- Trách nhiệm của chủ nhiệm lớp: là cầu nối …" with its duties after the colon
@@ -1345,12 +1342,12 @@ def _opening_words(text: str) -> tuple[str, ...]:
     return tuple(words(text[:APPENDIX_OPENING_CHARS]))
 
 
-APPENDIX_OPENING_CHARS = 400
+APPENDIX_OPENING_CHARS = 400  # longer than any task cell's opening the two share
 CONTAINED_MIN_PAIRS = 5  # a row's task cell named in a body task's first sentence: this many of its word pairs
 CONTAINED_ROW_SHARE = 0.6  # and this share of them at least ("Triển khai Chiến lược …" names "Triển khai Chương trình …")
 CONTAINED_MARGIN = 1.15  # the row must be named this many times as fully as any row another unit leads
 TASK_TABLE_COLUMNS = {"phoi_hop", "thoi_han", "san_pham"}  # what a task table states of a task besides its lead
-_FIRST_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=\S)")  # longer than any task cell's opening the two share
+_FIRST_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=\S)")  # where a task's first sentence ends
 
 
 def names_unit(value: str | None, unit: str | None) -> bool:
