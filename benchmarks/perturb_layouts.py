@@ -425,6 +425,201 @@ VALUE_FORMATS: list[Perturbation] = [
 ]
 
 
+# ----------------------------------------------------------------------------- target formats
+
+
+_FIG = r"(?P<n>\d+(?:[.,]\d+)*)"  # a figure as written, thousands or decimals alike
+
+
+def figure_value(written: str) -> float:
+    """A written figure's value, as the plans write them ("1.200" thousands, "1,16" a decimal)."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
+        written = written.replace(".", "")
+    try:
+        return float(written.replace(",", "."))
+    except ValueError:
+        return float("nan")
+
+
+class TargetFormat(ValueFormat):
+    """A chỉ tiêu's figure, comparison, unit or year written another way, the same rewrite applied to the line and
+    to a target fact's expected value (`fact`): the fact changes only where the rewrite touched its own figure
+    (same value) in the clause the fact is read from. `changes` names what a rewrite does to the target."""
+
+    def changes(self, m: re.Match[str]) -> dict:
+        return {}
+
+    def fact(self, value: dict, clause_text: str) -> dict:
+        """The gold target as the perturbed clause states it (keys the gold does not score stay absent)."""
+        gold = dict(value)
+        values = [float(v) for v in gold.get("values", [])]
+        # line by line, as `line` rewrites them (a figure wrapped onto the next line is not rewritten)
+        for m in (m for x in clause_text.split("\n") for m in self.rx.finditer(x)):
+            n = m.groupdict().get("n")
+            if n is None or not values or abs(figure_value(n) - values[0]) > 1e-6:
+                continue
+            ch = self.changes(m)
+            if "comparison" in ch and "comparison" in gold and gold["comparison"] in ch.get("from", (gold["comparison"],)):
+                gold["comparison"] = ch["comparison"]
+            if "unit" in ch and gold.get("unit") is not None and fold(gold["unit"]) == fold(ch["unit_was"]):
+                gold["unit"] = ch["unit"]
+            break
+        return gold
+
+
+# bound words by the comparison they make; each is swapped for the next of its ring (same comparison)
+BOUND_RINGS = {">=": ("tối thiểu", "không dưới", "ít nhất"), "<=": ("tối đa", "không quá", "không vượt quá"),
+               ">": ("trên", "hơn"), "<": ("dưới", "thấp hơn")}
+BOUND_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<"}
+_BOUND_WORD = {w: c for c, ring in BOUND_RINGS.items() for w in ring}
+_BOUND_ALT = "|".join(re.escape(w) for w in sorted(_BOUND_WORD, key=len, reverse=True))
+# a bound word right before a figure (after an optional "đạt"); "không dưới" is not read as "dưới"
+_BOUND_RX = re.compile(rf"(?<![\w])(?<!không )(?P<w>{_BOUND_ALT})(?P<gap>\s+(?:đạt\s+)?)(?={_FIG})", re.I)
+
+
+class BoundSynonyms(TargetFormat):
+    name, describe = "bound_synonyms", "tối thiểu → không dưới → ít nhất, tối đa → không quá, trên → hơn, dưới → thấp hơn"
+    rx = _BOUND_RX
+
+    def sub(self, m: re.Match[str]) -> str:
+        ring = BOUND_RINGS[_BOUND_WORD[m["w"].lower()]]
+        return _cap(m["w"], ring[(ring.index(m["w"].lower()) + 1) % len(ring)]) + m["gap"]
+
+
+class BoundSymbols(TargetFormat):
+    name, describe = "bound_symbols", "tối thiểu 80% → ≥ 80%, trên → >, dưới → <, tối đa → ≤; 97% trở lên → ≥ 97%"
+    rx = re.compile(_BOUND_RX.pattern + r"|" + rf"(?<![\w.,]){_FIG.replace('P<n>', 'P<t>')}(?P<pc>\s*%)?\s+trở lên", re.I)
+
+    def sub(self, m: re.Match[str]) -> str:
+        if m["w"]:
+            return BOUND_SYMBOLS[_BOUND_WORD[m["w"].lower()]] + " "
+        return "≥ " + m["t"] + (m["pc"] or "")
+
+
+_REACHED = re.compile(rf"(?<!\w)(?P<w>[Đđ]ạt)\s+{_FIG}(?P<pc>\s*%)(?!\s*(?:[-–/]|trở|đến))")
+
+
+class ReachedAbove(TargetFormat):
+    name, describe = "reached_above", "đạt 95% → đạt trên 95% (the gold's = becomes >)"
+    rx = _REACHED
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['w']} trên {m['n']}{m['pc']}"
+
+    def changes(self, m: re.Match[str]) -> dict:
+        return {"comparison": ">", "from": ("=",)}
+
+
+class ReachedOrMore(TargetFormat):
+    name, describe = "reached_or_more", "đạt 95% → đạt 95% trở lên (the gold's = becomes >=)"
+    rx = _REACHED
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['w']} {m['n']}{m['pc']} trở lên"
+
+    def changes(self, m: re.Match[str]) -> dict:
+        return {"comparison": ">=", "from": ("=",)}
+
+
+_PERCENT = re.compile(rf"(?<![\w.,]){_FIG}%(?!\s*/)")
+
+
+class PercentSpaced(TargetFormat):
+    name, describe = "percent_spaced", "95% → 95 %"
+    rx = _PERCENT
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m["n"] + " %"
+
+
+class PercentWords(TargetFormat):
+    name, describe = "percent_words", "95% → 95 phần trăm (the unit stays %)"
+    rx = _PERCENT
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m["n"] + " phần trăm"
+
+
+class DecimalPoint(TargetFormat):
+    name, describe = "decimal_point", "1,16 → 1.16 (one or two decimals)"
+    rx = re.compile(r"(?<![\d.,])(?P<n>(?P<i>\d+),(?P<d>\d{1,2}))(?![\d.,])")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['i']}.{m['d']}"
+
+
+class ThousandsSpace(TargetFormat):
+    name, describe = "thousands_space", "30.000 → 30 000"
+    rx = re.compile(r"(?<![\d.,/])(?P<n>\d{1,3}(?:\.\d{3})+)(?![\d.,/])")
+
+    def sub(self, m: re.Match[str]) -> str:
+        return m["n"].replace(".", " ")
+
+
+# "Đến năm 2030, 100% …" opening a line that ends its sentence: the year moved behind it
+_YEAR_OPENING = re.compile(r"^(?P<lead>\s*(?:[-+•]\s+|\(?\d{1,2}[.)]\s+)?)(?P<w>[Đđ]ến (?:hết |cuối )?năm) (?P<y>20\d\d)\s*,\s*"
+                           r"(?P<rest>\S.*?)(?P<end>[.;])\s*$")
+
+
+class YearAfter(TargetFormat):
+    name, describe = "year_after", "Đến năm 2030, X đạt 50%. → X đạt 50% vào năm 2030."
+    rx = _YEAR_OPENING
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['lead']}{_cap('X', m['rest'])} vào năm {m['y']}{m['end']}"
+
+    def answer(self, s: str) -> str:
+        return s
+
+
+class YearInParens(YearAfter):
+    name, describe = "year_in_parens", "Đến năm 2030, X đạt 50%. → X đạt 50% (năm 2030)."
+
+    def sub(self, m: re.Match[str]) -> str:
+        return f"{m['lead']}{_cap('X', m['rest'])} (năm {m['y']}){m['end']}"
+
+
+# units written out or abbreviated; a unit after a figure, or a whole table cell
+UNIT_SPELLINGS = {"ha": "hécta", "km": "ki-lô-mét", "m2": "mét vuông", "m²": "mét vuông", "USD": "đô la Mỹ",
+                  "tỷ đồng": "tỷ VNĐ", "triệu đồng": "triệu VNĐ", "doanh nghiệp": "DN", "hợp tác xã": "HTX"}
+CELL_UNITS = ("ha", "km", "m2", "m²", "usd", "tỷ đồng", "triệu đồng")  # the measures a table's unit cell writes
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNIT_SPELLINGS, key=len, reverse=True))
+
+
+class UnitSpelled(TargetFormat):
+    name, describe = "unit_spelled", "ha → hécta, km → ki-lô-mét, m² → mét vuông, tỷ đồng → tỷ VNĐ, doanh nghiệp → DN"
+    # (a cell: the whole of a line or of a "|" cell)
+    rx = re.compile(rf"(?:{_FIG}(?P<sp>\s*)|(?P<cell>(?:^|\|)[\s*]*))(?P<u>{_UNIT_ALT})"
+                    rf"(?(cell)(?=[\s*]*(?:\||$))|(?![\w²]))", re.I)
+
+    def _new(self, u: str) -> str:
+        key = next(k for k in UNIT_SPELLINGS if k.lower() == u.lower())
+        new = UNIT_SPELLINGS[key]
+        return _cap(u, new) if key[:1].islower() and not new.isupper() else new
+
+    def sub(self, m: re.Match[str]) -> str:
+        if m["cell"] is not None:  # a unit column's cell; "Doanh nghiệp" alone names the partner, no unit
+            return m["cell"] + (self._new(m["u"]) if m["u"].lower() in CELL_UNITS else m["u"])
+        return m["n"] + (m["sp"] or " ") + self._new(m["u"])
+
+    def changes(self, m: re.Match[str]) -> dict:
+        return {"unit": self._new(m["u"]), "unit_was": m["u"]}
+
+    def fact(self, value: dict, clause_text: str) -> dict:
+        gold = super().fact(value, clause_text)
+        if gold.get("unit") is not None and gold == value:  # a unit column's cell names no figure
+            for m in (m for x in clause_text.split("\n") for m in self.rx.finditer(x)):
+                if m["cell"] is not None and m["u"].lower() in CELL_UNITS and fold(m["u"]) == fold(gold["unit"]):
+                    return {**gold, "unit": self._new(m["u"])}
+        return gold
+
+
+TARGET_FORMATS: list[Perturbation] = [
+    BoundSynonyms(), BoundSymbols(), ReachedAbove(), ReachedOrMore(), PercentSpaced(), PercentWords(),
+    DecimalPoint(), ThousandsSpace(), YearAfter(), YearInParens(), UnitSpelled(),
+]
+
+
 def answer_of(p: Perturbation, s: str) -> str:
     """An answer string as perturbation `p` writes it (a layout change leaves it as it was)."""
     return p.answer(s) if isinstance(p, ValueFormat) else s

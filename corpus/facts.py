@@ -13,7 +13,7 @@ from corpus.responsibilities import TASK_START, after_lead_in, assign_responsibi
 from corpus.lines import BULLET_TYPES
 from corpus.structure import Node, Skeleton
 from corpus.tables import column_year
-from corpus.targets import (indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
+from corpus.targets import (AT_MOST_WORDS, indicator_year, may_state_target, parse_cell_target, parse_target, plan_period_end, unit_in_name,
                             year_of_heading,
                             measure_targets, year_targets)
 from corpus.text import MADE_KINDS, MARKS_AND_SPACE, UNIT_HEADS, VERB_RE, pattern_for
@@ -38,7 +38,7 @@ def _cued(rx: re.Pattern[str], *cues: str) -> re.Pattern[str]:
 _YEARISH = re.compile(r"20\d\d|[Hh][ằà]ng năm")  # every time _TIME_IN_TEXT reads names a year or "hằng năm"
 # A clause's own time limit ("Thời hạn: …", "Trong thời hạn 24 giờ kể từ …", "chậm nhất 03 ngày kể từ …"): a
 # labelled line or a section never overrides it
-_BOUND = r"(?:chậm nhất|không quá|tối đa)"
+_BOUND = rf"(?:chậm nhất|{'|'.join(map(re.escape, AT_MOST_WORDS))})"
 # an amount of time, its number also written out in words: "30 (ba mươi) ngày", "05 ngày làm việc"
 _AMOUNT = r"(?<!\d)\d+(?:\s*\([^()\d]{1,30}\))? (?:giờ|ngày|tuần|tháng|năm)(?: làm việc)?"
 # never how long something stays valid ("có hiệu lực trong thời hạn 03 (ba) năm kể từ ngày cấp")

@@ -13,17 +13,22 @@ from corpus.text import CAPITALS, pattern_for
 
 # Thousands with dots ("1.200", "30.000,5"), a decimal comma ("1,16"), or a decimal point a few plans use
 # ("2.5 tỷ USD": one or two digits after the dot, never a section number "1.2.").
-_NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+# Thousands may also be set apart by spaces ("18 000 tấn", "193 549"), never inside a longer number ("năm 2030 100%").
+_NUM = (r"(?<![\d.,])\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\d.,])|"
+        r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?")
 # A rate per person, household, year, hectare …: "USD/người", "triệu đồng/người/năm", "giường/vạn dân".
 _PER = r"(?:\s*/\s*(?:\d[\d.]*\s*)?(?:vạn dân|nghìn dân|dân|người|hộ|năm|tháng|ha|km²|km2|lao động|xã|trường))*"
+# Units may be spelled out: "phần trăm" (%), "héc-ta" (ha), "mét vuông", "đô la Mỹ" (USD), "VNĐ" (đồng).
+_PERCENT_WORDS = r"phần trăm"
+_HECTARE = r"ha|héc-ta|hécta|hecta|héc ta"
 _UNIT = (
-    r"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|"
-    rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?USD{_PER}|"
+    rf"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|{_PERCENT_WORDS}|"
+    rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:USD|đô la Mỹ|đô la){_PER}|"
     # "15 nghìn tỷ đồng": a thousand billion is how plans write large budgets
-    rf"(?:(?:nghìn|ngàn)\s+)?(?:triệu|tỷ|nghìn|ngàn)\s*đồng{_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
+    rf"(?:(?:nghìn|ngàn)\s+)?(?:triệu|tỷ|nghìn|ngàn)\s*(?:đồng|VNĐ|VND){_PER}|triệu(?:\s*/\s*[\wđ]+)*|"
     r"doanh nghiệp(?:\s*/\s*\d[\d.]*\s*dân)?|DN(?:\s*/\s*\d[\d.]*\s*dân)?|"
     rf"(?:nghìn |triệu )?(?:tấn|người|lượt người|lượt khách|lượt)(?=[\s,.;:)/]|$){_PER}|"
-    rf"m²|m2|m³|m3|km²|km2|km|ha{_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
+    rf"m²|m2|m³|m3|km²|km2|km|mét vuông|ki-lô-mét|(?:{_HECTARE}){_PER}|lần|trường|nhà|hộ|cơ sở|sản phẩm|thôn|xã|công trình|mô hình|điểm|"
     r"[TGM]bps|[TGM]bit/s|[TGM]b/s|MW|GW|kWh|MHz|giờ|ngày làm việc|ngày|trạm|dự án|lớp|cuộc|đợt|tuyến|cụm|khu|"
     rf"hợp tác xã|HTX|trang trại|chương trình|văn bản|lao động|học sinh|học viên|giường(?:\s+bệnh)?{_PER}|bác sĩ{_PER}|"
     r"cán bộ|việc làm|con|cây|chiếc|tàu|cái|ấp|bản|tổ dân phố|mét|m|"
@@ -33,13 +38,16 @@ _UNIT = (
 _DURATIONS = ("năm", "tháng", "tuần")
 # A count of things needs no unit after a bound: "tối thiểu 01 sàn giao dịch", "ít nhất 02 vùng nuôi".
 _COUNT_BOUNDS = ("tối thiểu", "ít nhất", "tối đa", "nhiều nhất", "không quá", "không dưới", "không vượt quá")
+# ... and the symbols that write them: "≥ 01 sàn giao dịch", "≥ 02 năm" ("trên"/"dưới" and ">"/"<" bound an age or a
+# size as often as a count: "con nhỏ dưới 12 tháng")
+_COUNT_BOUND_SYMBOLS = ("≥", "≤", ">=", "<=")
 # "khoảng", "dự kiến", "xấp xỉ" hedge a figure: they are no comparison, the word before them still counts.
 _HEDGE = r"(?:khoảng|dự kiến|xấp xỉ|gần)"
 _CANDIDATE = re.compile(
     # a figure or its lead word starts here: a cheap test that spares the alternation at most positions
-    r"(?:(?<!\w)(?=[đlctgxdíínkpởóĐLCTGXDÍNKPỞ])|(?=[\d:<>≤≥]))"
+    r"(?:(?<!\w)(?=[đlctgxdíínkpởóhĐLCTGXDÍNKPỞH])|(?=[\d:<>≤≥]))"
     rf"(?P<lead>(?:(?:đạt|là|còn|:|tăng bình quân|tăng lên|tăng|giảm xuống còn|giảm xuống dưới|giảm còn|giảm|"
-    rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|lớn hơn|nhỏ hơn|cao hơn|thấp hơn|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
+    rf"xuống còn|xuống dưới|xuống|lên mức|lên|dưới|trên|hơn|lớn hơn|nhỏ hơn|cao hơn|thấp hơn|(?P<tu>từ)|tối thiểu|tối đa|ít nhất|nhiều nhất|"
     rf"không dưới|không thấp hơn|không quá|không vượt quá|không cao hơn|phấn đấu|có|duy trì|ở mức|chiếm|"
     rf">=|<=|≤|≥|<|>)(?:\s+{_HEDGE}:?)?"
     rf"|{_HEDGE}:?)\s*)?"
@@ -130,7 +138,7 @@ _NONE_LEFT = re.compile(r"không còn\s+(hộ nghèo|[\wđ ]{3,30})", re.I)
 
 
 def to_number(s: str) -> float:
-    s = s.strip()
+    s = re.sub(r"(?<=\d)[ \u00a0](?=\d{3})", "", s.strip())  # "18 000" (thousands set apart by spaces)
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         s = s.replace(".", "")
     return float(s.replace(",", "."))
@@ -141,11 +149,13 @@ _BOUND_WORDS: list[tuple[str, str]] = sorted([
     ("dưới", "<"), ("<", "<"), ("thấp hơn", "<"), ("nhỏ hơn", "<"), ("xuống dưới", "<"), ("giảm xuống dưới", "<"),
     ("tối đa", "<="), ("nhiều nhất", "<="), ("không quá", "<="), ("không vượt quá", "<="), ("không cao hơn", "<="),
     ("≤", "<="), ("<=", "<="),
-    ("trên", ">"), (">", ">"), ("cao hơn", ">"), ("lớn hơn", ">"),
+    ("trên", ">"), ("hơn", ">"), (">", ">"), ("cao hơn", ">"), ("lớn hơn", ">"),
     ("tối thiểu", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="), ("từ", ">="),
     ("≥", ">="), (">=", ">="),
 ], key=lambda b: -len(b[0]))
 _BOUND_BY_WORD = dict(_BOUND_WORDS)
+# The words and symbols that bound a figure from above ("không quá 30 ngày", "≤ 30 ngày"): a time limit's bound too.
+AT_MOST_WORDS = tuple(w for w, c in _BOUND_WORDS if c == "<=")
 # A bound may stand before the verb: "tối thiểu đạt 80%", "phải đạt ít nhất", "giảm xuống còn dưới 5%".
 _BOUND_BEFORE = re.compile(
     r"(?:^|\s)(?P<w>" + "|".join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha()) + r")\s+"
@@ -212,6 +222,8 @@ def _comparison(lead: str, tail: str, text_before: str, two: bool, unit: str) ->
 def _clean_unit(unit: str | None) -> str | None:
     if not unit:
         return None
+    if re.fullmatch(_PERCENT_WORDS, unit.strip(), re.I):
+        return "%"
     u = re.sub(r"[()\s]", "", unit) if "%" in unit else re.sub(r"\s*/\s*", "/", unit.strip())
     return u or None
 
@@ -251,13 +263,18 @@ def _not_a_target(m: re.Match[str], text: str, before: str, lead: str) -> bool:
         return True
     if re.search(r"\d[/-]$", before) or text[m.end(): m.end() + 1] in ("/", "-") and not unit:
         return True  # dates, document numbers
-    if unit is None and lead not in ("đạt", ":", "là", "còn", *_COUNT_BOUNDS) and not lead.startswith(("tăng", "giảm")):
+    if unit is None and lead not in ("đạt", ":", "là", "còn", *_COUNT_BOUNDS, *_COUNT_BOUND_SYMBOLS) \
+            and not lead.startswith(("tăng", "giảm")):
         return True
-    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS) and not _TERM.search(before):
+    if (unit or "").lower() in _DURATIONS and lead not in ("đạt", "là", *_COUNT_BOUNDS, *_COUNT_BOUND_SYMBOLS) \
+            and not _TERM.search(before):
         return True  # "kế hoạch 5 năm 2026-2030", "con nhỏ dưới 12 tháng" are no target; a term's length is
     # "trên 01 ha" is per hectare, not a target ("tổng diện tích … trên 500ha" is)
-    return (lead.startswith("trên") and unit in ("ha",) and to_number(a) <= 1
-            or (unit or "").lower() == "ha" and lead == "")
+    hectare = _HECTARE_ONLY.fullmatch(unit or "") is not None
+    return lead.startswith("trên") and hectare and to_number(a) <= 1 or hectare and lead == ""
+
+
+_HECTARE_ONLY = re.compile(_HECTARE, re.I)
 
 
 # The length of a term: "có hiệu lực trong thời hạn 03 (ba) năm", "có thời hạn 05 năm".
@@ -276,7 +293,7 @@ def _rank(m: re.Match[str], before: str, lead: str, first_end: int | None) -> in
     opens = re.fullmatch(r"\s*(?:\(?\d+[.)]|[-+•*])?\s*(?:Đảm bảo|Phấn đấu|Có)?\s*", before, re.I) is not None
     if lead in _REACHES or lead.startswith(("đạt", "giảm xuống")) or (opens and unit):
         rank = 0  # "đạt 97%", or the figure the sentence opens with ("100% khu công nghiệp …")
-    elif unit is None and lead in _COUNT_BOUNDS:
+    elif unit is None and lead in (*_COUNT_BOUNDS, *_COUNT_BOUND_SYMBOLS):
         rank = 2  # a bounded count ranks below any figure with a unit
     elif lead or hedged:
         rank = 1
