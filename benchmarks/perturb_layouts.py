@@ -556,27 +556,28 @@ class ThousandsSpace(TargetFormat):
         return m["n"].replace(".", " ")
 
 
-# "Đến năm 2030, 100% …" opening a line that ends its sentence: the year moved behind it
-_YEAR_OPENING = re.compile(r"^(?P<lead>\s*(?:[-+•]\s+|\(?\d{1,2}[.)]\s+)?)(?P<w>[Đđ]ến (?:hết |cuối )?năm) (?P<y>20\d\d)\s*,\s*"
-                           r"(?P<rest>\S.*?)(?P<end>[.;])\s*$")
+# "Đến năm 2030, X đạt 50%;" / "… phấn đấu đến năm 2030 đạt 18.000 tấn;": the year moved behind the figure, to the end
+# of its part of the sentence, when that part ends on the same line (a wrapped sentence keeps its year where it was)
+_YEAR_BEFORE = re.compile(r"(?P<w>(?<!\w)[Đđ]ến (?:hết |cuối )?năm) (?P<y>20\d\d)(?P<comma>\s*,)?\s+"
+                          r"(?P<rest>[^;.]*?\d[^;]*?)(?P<end>[;.]\s*$|;)")
 
 
 class YearAfter(TargetFormat):
-    name, describe = "year_after", "Đến năm 2030, X đạt 50%. → X đạt 50% vào năm 2030."
-    rx = _YEAR_OPENING
+    name, describe = "year_after", "Đến năm 2030, X đạt 50%; → X đạt 50% vào năm 2030;"
+    rx = _YEAR_BEFORE
+    where = "vào năm {y}"
 
     def sub(self, m: re.Match[str]) -> str:
-        return f"{m['lead']}{_cap('X', m['rest'])} vào năm {m['y']}{m['end']}"
+        rest = _cap(m["w"], m["rest"]) if m["w"][:1].isupper() else m["rest"]
+        return f"{rest} {self.where.format(y=m['y'])}{m['end']}"
 
     def answer(self, s: str) -> str:
         return s
 
 
 class YearInParens(YearAfter):
-    name, describe = "year_in_parens", "Đến năm 2030, X đạt 50%. → X đạt 50% (năm 2030)."
-
-    def sub(self, m: re.Match[str]) -> str:
-        return f"{m['lead']}{_cap('X', m['rest'])} (năm {m['y']}){m['end']}"
+    name, describe = "year_in_parens", "Đến năm 2030, X đạt 50%; → X đạt 50% (năm 2030);"
+    where = "(năm {y})"
 
 
 # units written out or abbreviated; a unit after a figure, or a whole table cell

@@ -125,3 +125,20 @@ c) Nhiều nhất 10 (mười) ngày đối với dự án thuộc Nhóm III;
 ])
 def test_a_point_opening_with_any_at_most_bound_states_its_time_limit(start, limit):
     assert clause(parse_md(LIMITS), start).deadline == limit
+
+
+@pytest.mark.parametrize("text,values,unit", [
+    ("- Kim ngạch xuất khẩu đạt khoảng\n8.95 tỷ USD.", [8.95], "tỷ USD"),  # 9b7eeb
+    ("(1) Tỷ trọng kinh tế số đạt tối thiểu\n30.5% GRDP;", [30.5], "%"),  # f004d9 (read before too: "%" is no title)
+    ("+ Tổng sản phẩm Chè tham gia xuất khẩu đến năm 2030 phấn đấu tăng\n1.5 lần so với năm 2025;", [1.5], "lần"),  # f1e098
+    ("- Thu nhập bình quân đầu người của lao động nông thôn đạt\n2.5 triệu đồng/người/tháng.", [2.5], "triệu đồng/người/tháng"),
+])
+def test_a_wrapped_line_opening_with_a_decimal_figure_goes_on_the_sentence(text, values, unit):
+    plan = parse_md("# KẾ HOẠCH\n\nI. MỤC TIÊU\n\n" + text)
+    c = clause(plan, text.split("\n")[0])
+    assert c.target is not None and (c.target.values, c.target.unit) == (values, unit), c.target
+
+
+def test_a_decimal_label_before_a_capitalised_title_still_numbers_a_heading():
+    plan = parse_md("# KẾ HOẠCH\n\n1.2 Nông nghiệp\n\n- Sở Nông nghiệp và Môi trường chủ trì xây dựng nền tảng số.")
+    assert clause(plan, "Sở Nông nghiệp").section_path[-1].startswith("1.2 Nông nghiệp")
