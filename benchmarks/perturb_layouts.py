@@ -101,6 +101,31 @@ class RomanToDecimal(Perturbation):
         return out
 
 
+DECIMAL = re.compile(_LEAD + r"(?P<num>\d{1,2}(?:\.\d{1,2})+)(?P<sep>\.?)\s+(?=\S)")
+
+
+class RomanToDecimalDeep(Perturbation):
+    """roman_to_decimal carried through the whole outline: the decimals a plan already writes under a part move down
+    with it (IV. → 4., 1. → 4.1., 1.1. → 4.1.1.); roman_to_decimal leaves them as they were, so "1.1." follows "4.1.",
+    an outline no plan writes."""
+
+    name, describe = "roman_to_decimal_deep", "I. → 1., 1. under it → 1.1., 1.1. → 1.1.1."
+
+    def apply(self, lines: list[str]) -> list[str]:
+        out, part = [], 0
+        for x in lines:
+            if m := ROMAN.match(x):
+                part += 1
+                out.append(x[:m.start("num")] + str(part) + "." + x[m.end("sep"):])
+            elif part and (m := DECIMAL.match(x)):
+                out.append(x[:m.start("num")] + f"{part}.{m.group('num')}{m.group('sep')}" + x[m.end("sep"):])
+            elif part and (m := ARABIC.match(x)) and "**" in m.group("lead"):
+                out.append(x[:m.start("num")] + f"{part}.{m.group('num')}." + x[m.end("sep"):])
+            else:
+                out.append(x)
+        return out
+
+
 class NumberParen(Perturbation):
     name, describe = "number_paren", "1. → 1), a) → a."
 
@@ -152,6 +177,32 @@ class BoldAdded(Perturbation):
         if m := self._LABEL.match(x):
             return x[:m.start(1)] + "**" + m.group(1) + ":**" + x[m.end():]
         return x
+
+
+class BoldItemsWhole(Perturbation):
+    """Numbered/lettered items set in bold over all the lines they wrap onto, as a bold paragraph is crawled
+    ("**1. Sở Tài chính chủ trì, phối hợp" … "… tổ chức thực hiện.**"); bold_added closes the bold at the first line's
+    end, mid-sentence when the item wraps, which no crawled plan writes."""
+
+    name, describe = "bold_items_whole", "numbered/lettered items in bold over every line they wrap onto"
+
+    def apply(self, lines: list[str]) -> list[str]:
+        out, i = list(lines), 0
+        while i < len(lines):
+            x = lines[i]
+            if "**" in x or not x.strip() or not (ARABIC.match(x) or LETTER.match(x)):
+                i += 1
+                continue
+            j = i  # the item goes on to the next blank, marked or bold line
+            while j + 1 < len(lines) and lines[j + 1].strip() and "**" not in lines[j + 1] and "|" not in lines[j + 1] \
+                    and not (ARABIC.match(lines[j + 1]) or LETTER.match(lines[j + 1]) or DASH.match(lines[j + 1])
+                             or ROMAN.match(lines[j + 1])):
+                j += 1
+            out[i] = "**" + x.lstrip() if i < j else "**" + x.strip() + "**"
+            if i < j:
+                out[j] = lines[j].rstrip() + "**"
+            i = j + 1
+        return out
 
 
 class ItalicLabels(Perturbation):
@@ -627,7 +678,8 @@ def answer_of(p: Perturbation, s: str) -> str:
 
 
 PERTURBATIONS: list[Perturbation] = [
-    RomanToDecimal(), NumberParen(), LettersToBullets(), DashToDot(), BoldRemoved(), BoldAdded(), ItalicLabels(),
+    RomanToDecimal(), RomanToDecimalDeep(), NumberParen(), LettersToBullets(), DashToDot(), BoldRemoved(), BoldAdded(), BoldItemsWhole(),
+    ItalicLabels(),
     HashHeadings(), HashHeadingsPlain(), HeadingsUpper(), HeadingsSentence(), HeadingsUnmarked(), RoleSynonyms(),
     TableRoleSynonyms(), *VALUE_FORMATS,
 ]
