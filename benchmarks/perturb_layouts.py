@@ -817,7 +817,8 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     gold = args.work / "gold.jsonl"
     gold.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions), encoding="utf-8")
-    chosen = [p for p in PERTURBATIONS if not args.only or p.name in args.only]
+    # (the target formats run when named: their answers are the figures the facts benchmark scores)
+    chosen = [p for p in [*PERTURBATIONS, *TARGET_FORMATS] if p.name in args.only] if args.only else PERTURBATIONS
     print(f"{len(docs)} dev documents, {len(questions)} answerable questions, {len(chosen)} perturbations",
           file=sys.stderr)
 

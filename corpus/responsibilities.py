@@ -80,6 +80,9 @@ class Fact:
     mechanism: str
 
 
+# A unit's role noted in brackets after its name: "Phòng Kinh tế (cơ quan thường trực)", "SỞ TÀI CHÍNH (cơ quan chủ trì)".
+_ROLE_NOTE = r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$"
+_ROLE_NOTE_RX = re.compile(_ROLE_NOTE, re.I)
 # What may follow a lead's name however it was read, and is no part of it: how it acts ("… nghiêm túc triển khai",
 # "… bằng nhiều hình thức"), the ground it acts on (", trên cơ sở đề xuất của …"), its remit ("… trong phạm vi
 # chức năng, nhiệm vụ của mình"), the next sentence ("… trên địa bàn. Các cơ quan …").
@@ -88,7 +91,7 @@ _LEAD_TAIL = re.compile(r"\s+(?:nghiêm túc|khẩn trương|bằng (?:nhiều|c
                         # the lead's assignment said of it: "Sở Khoa học và Công nghệ được giao chủ trì …"
                         r"\s+được (?:giao|phân công|Ủy ban nhân dân \S+ giao|UBND \S+ giao)\b.*$|"
                         # its role noted in brackets: "Phòng Kinh tế (cơ quan thường trực)"
-                        r"\s*\((?:là\s+)?(?:cơ quan|đơn vị)?\s*(?:thường trực|chủ trì|đầu mối)[^()]*\)\s*$|"
+                        rf"{_ROLE_NOTE}|"
                         r"\s*\([^()]*$|"  # a bracket the name's reading cut open: "Phòng Kinh tế (đơn vị"
                         r",\s*(?:trên cơ sở|căn cứ)\b.*$|(?<=\w)\.\s+(?=[A-ZĐ]).*$", re.S)
 # A body that assigns names the one it assigns after "giao": "UBND tỉnh … giao Sở Nông nghiệp và Môi trường";
@@ -219,6 +222,8 @@ def unit_name(text: str, duties: bool = False, capitals: bool = False) -> str | 
     set in capitals ("1. SỞ TÀI CHÍNH") is read with each word capitalised, its acronyms kept."""
     found = _unit_name(text, duties)
     first = text.split()[0].strip("*(") if text.split() else ""
+    if capitals and found is None:  # "1. SỞ TÀI CHÍNH (cơ quan chủ trì)": the name without its role noted after it
+        text = pattern_for(_ROLE_NOTE_RX, text).sub("", text.replace("*", "")) or text
     if found is None and capitals and len(first) > 1 and first.isupper() and first not in ABBREVIATIONS:
         found = _unit_name(_capitalised(text), duties)
     # "1. So Tai chinh:", "2. SO NOI VU"; unmarked, a task's verb may read as a unit word ("Bao dam kinh phi":
