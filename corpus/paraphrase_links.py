@@ -44,6 +44,12 @@ PARAPHRASE_GROUP_TITLE_SHARE = 0.5
 # row by `PARAPHRASE_MARGIN`. Development half, leave-one-document-out over the three documents with such candidates:
 # 0.3 is chosen in two folds of three (0.25 in the third); the one wrong restatement seen there is at 0.27.
 DUTY_ROW_MIN_SHARE = 0.3
+# A section whose every task the same unit's duties restate best, each loosely: the agreement of its tasks is the
+# evidence one task's words are not. At least two tasks, each restated at 0.15 of its rare-word weight: chosen on the
+# development half's lead and no_lead facts, leave-one-document-out over {0.1, 0.15, 0.2, 0.25, 0.3} (0.15 in four folds
+# of five; out of fold +4 facts; 0.1 breaks two no_lead facts of a document whose tasks are restated at 0.14).
+SECTION_AGREED_MIN_TASKS = 2
+SECTION_AGREED_MIN_SHARE = 0.15
 
 # Parts of a plan that state ends, not tasks: their sentences are restated by duties without being them.
 _NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự cần thiết|đánh giá|kết quả|tình hình|kinh phí", re.I)
@@ -169,6 +175,7 @@ class ParaphrasedDuties:
             total = math.fsum(idf.get(w, math.log(1 + n)) for w in mine)
             return math.fsum(idf.get(w, math.log(1 + n)) for w in mine & group) / total if total else 0.0
 
+        tops: dict[int, list[tuple[float, str, int]]] = {}  # each body task → its units' best statements, best first
         for pos in (*tasks, *by_section, *unopened):
             mine = bags[pos]
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
@@ -187,6 +194,8 @@ class ParaphrasedDuties:
                     if clauses[best].kind == "table_row" and best >= appendices:
                         take_row_facts(ctx, pos, best)
                 continue
+            if pos in tasks:
+                tops[pos] = self._ranked_units(count, weight, total, units)
             best = self._clear_best(count, weight, total, units, PARAPHRASE_MIN_SHARE)
             if best is None and (groups := {p for p in count
                                             if p in rows and group_share(pos, p) >= PARAPHRASE_GROUP_TITLE_SHARE}):
@@ -212,6 +221,10 @@ class ParaphrasedDuties:
                 c.partners = None
                 link_lead(ctx, pos, best, self.mechanism)
                 take_row_facts(ctx, pos, best)
+        # where an appendix group is on a section's topic, its rows say who leads the section's tasks, not the
+        # agreement of loose restatements (`PARAPHRASE_GROUP_*`)
+        grouped = {p for p in tops if any(group_share(p, r) >= PARAPHRASE_GROUP_TITLE_SHARE for r in rows)}
+        self._sections_agreeing(ctx, {p: t for p, t in tops.items() if p not in grouped}, appendices)
         if rows:
             self._duties_restated_by_rows(ctx, [p for p in statements if p not in rows], rows, bags, idf, n, units)
 
@@ -255,6 +268,46 @@ class ParaphrasedDuties:
                 if c.deadline is None and row.deadline:
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
                 c.product = c.product or row.product
+
+    @staticmethod
+    def _ranked_units(count: dict[int, int], weight: dict[int, float], total: float,
+                      units: dict[str, str]) -> list[tuple[float, str, int]]:
+        """Each unit's best statement restating the task: (share, unit, statement), best first."""
+        by_unit: dict[str, tuple[float, int]] = {}
+        for p in sorted(count):
+            if count[p] >= PARAPHRASE_MIN_SHARED and (share := weight[p] / total) > by_unit.get(units[p], (0.0, -1))[0]:
+                by_unit[units[p]] = (share, p)
+        return sorted(((share, unit, p) for unit, (share, p) in by_unit.items()), reverse=True)
+
+    def _sections_agreeing(self, ctx: Context, tops: dict[int, list[tuple[float, str, int]]], appendices: int) -> None:
+        """The tasks of one section the plan's duties restate too loosely to link one by one ("2. Phát triển hạ tầng
+        số: - Đầu tư …; - Nâng cấp …; - Phát triển …"): when every such task of the section is restated best by the
+        same unit's duties, each at `SECTION_AGREED_MIN_SHARE` at least and none under it, and no task of the section
+        has another lead (at least `SECTION_AGREED_MIN_TASKS` tasks agreeing, those the unit leads already counted),
+        the section is that unit's and each task takes its own best statement of that unit. A task that only
+        coordinates ("Phối hợp thu thập …") is not that unit's, and makes no section agree; where an appendix group is
+        on the section's topic, its rows decide (`PARAPHRASE_GROUP_*`), not this agreement."""
+        clauses = ctx.clauses
+        sections: dict[int, list[int]] = {}
+        for pos, ranked in tops.items():
+            if ranked and clauses[pos].lead is None and (parent := ctx.nodes[pos].parent) is not None:
+                sections.setdefault(parent, []).append(pos)
+        for parent, members in sections.items():
+            agreed = {tops[p][0][1] for p in members}
+            if len(agreed) != 1 or any(tops[p][0][0] < SECTION_AGREED_MIN_SHARE for p in members) or any(
+                    COORDINATING_DUTY.match(ctx.body(p)) for p in members):
+                continue
+            unit = next(iter(agreed))
+            led = [" ".join(words(clauses[p].lead)) for p in ctx.nodes[parent].children if clauses[p].lead is not None]
+            if any(u != unit for u in led):
+                continue  # another unit leads a task of the section: the section is not one unit's
+            if len(members) + len(led) < SECTION_AGREED_MIN_TASKS:
+                continue  # (a task the unit's duty restates closely, linked already, agrees too)
+            for pos in members:
+                best = tops[pos][0][2]
+                link_lead(ctx, pos, best, self.mechanism)
+                if clauses[best].kind == "table_row" and best >= appendices:
+                    take_row_facts(ctx, pos, best)
 
     @staticmethod
     def _own_unit_row(count: dict[int, int], weight: dict[int, float], total: float, lead: str,
