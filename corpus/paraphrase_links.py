@@ -298,6 +298,8 @@ class ParaphrasedDuties:
                     COORDINATING_DUTY.match(ctx.body(p)) for p in members):
                 continue
             unit = next(iter(agreed))
+            if any(_serves(ctx.body(p), unit) for p in members):
+                continue  # the section's tasks are done for bodies of the unit's kind, not by them
             led = [" ".join(words(clauses[p].lead)) for p in ctx.nodes[parent].children if clauses[p].lead is not None]
             if any(u != unit for u in led):
                 continue  # another unit leads a task of the section: the section is not one unit's
@@ -360,6 +362,20 @@ class ParaphrasedDuties:
         if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
             return None  # another unit's duty restates the task about as well: the plan does not say which
         return ranked[0][1]
+
+
+# Bodies of a kind a task is done for: "… mang lại hiệu quả rõ rệt cho doanh nghiệp", "Giúp doanh nghiệp giảm chi phí",
+# "Cung cấp khóa đào tạo cho đội ngũ kỹ thuật của các doanh nghiệp": the group of that kind ("Các doanh nghiệp thứ cấp
+# …") is who the section serves, so the agreement of its duties' words says nothing of who leads it.
+# (both read folded, as `words` gives them: "cho", "giup", "ho tro", "cua"; "cac", "nhung")
+_SERVED = r"\b(?:cho|giup|ho tro|cua)\s+(?:\S+\s+){0,3}?(?:cac\s+|nhung\s+)?"
+_GROUP_KIND = re.compile(r"^(?:cac|nhung)\s+(?P<kind>\S+\s+\S+)")
+
+
+def _serves(body: str, unit: str) -> bool:
+    """The task names the kind of body the unit (a group by its kind: "các doanh nghiệp …") is, as whom it serves."""
+    m = _GROUP_KIND.match(unit)
+    return m is not None and re.search(_SERVED + re.escape(m["kind"]) + r"\b", " ".join(words(body))) is not None
 
 
 def _among_tasks(ctx: Context, pos: int, opened: set[int]) -> bool:

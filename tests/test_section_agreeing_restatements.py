@@ -113,3 +113,22 @@ def test_a_section_holding_a_task_that_only_coordinates_does_not_agree():
 def test_a_task_alone_in_its_section_restated_loosely_gets_no_lead():
     """One task's loose restatement is no evidence: "7. Giám sát an ninh mạng" has one task."""
     assert clause(parse_md(PLAN), "- Tăng cường giám sát an ninh mạng").lead is None
+
+
+SERVED = [  # (a task, a group named by its kind, whether the task names that kind as whom it serves)
+    ("Đào tạo và hỗ trợ kỹ thuật: Cung cấp khóa đào tạo cho đội ngũ kỹ thuật của các doanh nghiệp.",
+     "Các doanh nghiệp thứ cấp đang hoạt động trong KCN", True),
+    ("Phát triển các ứng dụng IoT mang lại hiệu quả rõ rệt cho doanh nghiệp.", "Các doanh nghiệp thứ cấp", True),
+    ("Hỗ trợ các hợp tác xã tiếp cận vốn tín dụng ưu đãi.", "Các hợp tác xã nông nghiệp", True),
+    ("Lắp đặt các trạm BTS 5G, mạng lõi trong các khu công nghiệp.", "Các doanh nghiệp viễn thông", False),
+    ("Tạo thuận lợi cho các doanh nghiệp xây dựng hạ tầng viễn thông.", "Sở Khoa học và Công nghệ", False),
+]
+
+
+@pytest.mark.parametrize("task,unit,served", SERVED)
+def test_a_section_done_for_bodies_of_the_units_kind_is_not_read_as_that_groups(task, unit, served):
+    """The tasks of "2.2. Triển khai nền tảng IoT" are done for the enterprises of the industrial parks ("… cho doanh
+    nghiệp", "… của các doanh nghiệp"): the enterprises' own duties restating them loosely make no section theirs."""
+    from corpus.paraphrase_links import _serves
+    from corpus.text import words
+    assert _serves(task, " ".join(words(unit))) is served
