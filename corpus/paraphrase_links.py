@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from corpus.field_links import claimed_field, link_lead
 from corpus.model import Clause, DeadlineSource
@@ -222,9 +223,9 @@ class ParaphrasedDuties:
                 link_lead(ctx, pos, best, self.mechanism)
                 take_row_facts(ctx, pos, best)
         # where an appendix group is on a section's topic, its rows say who leads the section's tasks, not the
-        # agreement of loose restatements (`PARAPHRASE_GROUP_*`)
-        grouped = {p for p in tops if any(group_share(p, r) >= PARAPHRASE_GROUP_TITLE_SHARE for r in rows)}
-        self._sections_agreeing(ctx, {p: t for p, t in tops.items() if p not in grouped}, appendices)
+        # agreement of loose restatements (`PARAPHRASE_GROUP_*`); asked only of a section that agrees
+        self._sections_agreeing(ctx, tops, appendices, lambda p: any(group_share(p, r) >= PARAPHRASE_GROUP_TITLE_SHARE
+                                                                      for r in rows))
         if rows:
             self._duties_restated_by_rows(ctx, [p for p in statements if p not in rows], rows, bags, idf, n, units)
 
@@ -279,7 +280,8 @@ class ParaphrasedDuties:
                 by_unit[units[p]] = (share, p)
         return sorted(((share, unit, p) for unit, (share, p) in by_unit.items()), reverse=True)
 
-    def _sections_agreeing(self, ctx: Context, tops: dict[int, list[tuple[float, str, int]]], appendices: int) -> None:
+    def _sections_agreeing(self, ctx: Context, tops: dict[int, list[tuple[float, str, int]]], appendices: int,
+                           group_on_topic: Callable[[int], bool]) -> None:
         """The tasks of one section the plan's duties restate too loosely to link one by one ("2. Phát triển hạ tầng
         số: - Đầu tư …; - Nâng cấp …; - Phát triển …"): when every such task of the section is restated best by the
         same unit's duties, each at `SECTION_AGREED_MIN_SHARE` at least and none under it, and no task of the section
@@ -305,6 +307,8 @@ class ParaphrasedDuties:
                 continue  # another unit leads a task of the section: the section is not one unit's
             if len(members) + len(led) < SECTION_AGREED_MIN_TASKS:
                 continue  # (a task the unit's duty restates closely, linked already, agrees too)
+            if any(group_on_topic(p) for p in members):
+                continue
             for pos in members:
                 best = tops[pos][0][2]
                 link_lead(ctx, pos, best, self.mechanism)
