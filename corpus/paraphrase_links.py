@@ -17,8 +17,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from corpus.field_links import link_lead
+from corpus.field_links import claimed_field, link_lead
 from corpus.model import Clause, DeadlineSource
 from corpus.responsibilities import (COORDINATING_DUTY, DUTY_VERBS, INDICATOR_SECTION, ITEM_OPENER, LEGAL_PART,
                                      LINKER_MECHANISMS, SECTION_LINKS, STOP_FOLDED, TASK_START, Context,
@@ -39,6 +40,18 @@ PARAPHRASE_OVERRIDE_SHARE = 0.5  # a row of another unit restating this much of 
 # the gold; 0.2: one wrong); the group's title must restate half the section title's rare words.
 PARAPHRASE_GROUP_MIN_SHARE = 0.3
 PARAPHRASE_GROUP_TITLE_SHARE = 0.5
+# A unit's duty in "Tổ chức thực hiện" and its own appendix row: only that unit's rows can restate it, so a row needs
+# a lower share of the duty's rare words than against every unit's statements, when it beats the unit's next best
+# row by `PARAPHRASE_MARGIN`. Development half's phối hợp/thời hạn/product facts, leave-one-document-out over
+# {0.2 … 0.4}: two documents decide it, their folds pick 0.25 and 0.35 (+4 facts out of fold either way); 0.3 sits
+# between them and above the one wrong restatement found by hand (an unscored duty's row, at 0.27).
+DUTY_ROW_MIN_SHARE = 0.3
+# A section whose every task the same unit's duties restate best, each loosely: the agreement of its tasks is the
+# evidence one task's words are not. At least two tasks, each restated at 0.15 of its rare-word weight: chosen on the
+# development half's lead and no_lead facts, leave-one-document-out over {0.1, 0.15, 0.2, 0.25, 0.3} (0.15 in four folds
+# of five; out of fold +4 facts; 0.1 breaks two no_lead facts of a document whose tasks are restated at 0.14).
+SECTION_AGREED_MIN_TASKS = 2
+SECTION_AGREED_MIN_SHARE = 0.15
 
 # Parts of a plan that state ends, not tasks: their sentences are restated by duties without being them.
 _NOT_TASKS = re.compile(r"mục đích|yêu cầu|quan điểm|căn cứ|sự cần thiết|đánh giá|kết quả|tình hình|kinh phí", re.I)
@@ -164,6 +177,7 @@ class ParaphrasedDuties:
             total = math.fsum(idf.get(w, math.log(1 + n)) for w in mine)
             return math.fsum(idf.get(w, math.log(1 + n)) for w in mine & group) / total if total else 0.0
 
+        tops: dict[int, list[tuple[float, str, int]]] = {}  # each body task → its units' best statements, best first
         for pos in (*tasks, *by_section, *unopened):
             mine = bags[pos]
             if sum(" " not in w for w in mine) < PARAPHRASE_MIN_WORDS:
@@ -182,6 +196,8 @@ class ParaphrasedDuties:
                     if clauses[best].kind == "table_row" and best >= appendices:
                         take_row_facts(ctx, pos, best)
                 continue
+            if pos in tasks:
+                tops[pos] = self._ranked_units(count, weight, total, units)
             best = self._clear_best(count, weight, total, units, PARAPHRASE_MIN_SHARE)
             if best is None and (groups := {p for p in count
                                             if p in rows and group_share(pos, p) >= PARAPHRASE_GROUP_TITLE_SHARE}):
@@ -207,6 +223,10 @@ class ParaphrasedDuties:
                 c.partners = None
                 link_lead(ctx, pos, best, self.mechanism)
                 take_row_facts(ctx, pos, best)
+        # where an appendix group is on a section's topic, its rows say who leads the section's tasks, not the
+        # agreement of loose restatements (`PARAPHRASE_GROUP_*`); asked only of a section that agrees
+        self._sections_agreeing(ctx, tops, appendices, lambda p: any(group_share(p, r) >= PARAPHRASE_GROUP_TITLE_SHARE
+                                                                      for r in rows))
         if rows:
             self._duties_restated_by_rows(ctx, [p for p in statements if p not in rows], rows, bags, idf, n, units)
 
@@ -242,12 +262,73 @@ class ParaphrasedDuties:
                     weight[p] = weight.get(p, 0.0) + rarity
                     count[p] = count.get(p, 0) + 1
             best = self._clear_best(count, weight, total, units, PARAPHRASE_MIN_SHARE)
+            if best is None and not claimed_field(c.text, c.lead):
+                best = self._own_unit_row(count, weight, total, c.lead, clauses)
             if best is not None and names_unit(clauses[best].lead, c.lead):
                 row = clauses[best]
                 c.partners = c.partners or row.partners
                 if c.deadline is None and row.deadline:
                     c.deadline, c.deadline_source = row.deadline, DeadlineSource("appendix_table", row.id, row.lines)
                 c.product = c.product or row.product
+
+    @staticmethod
+    def _ranked_units(count: dict[int, int], weight: dict[int, float], total: float,
+                      units: dict[str, str]) -> list[tuple[float, str, int]]:
+        """Each unit's best statement restating the task: (share, unit, statement), best first."""
+        by_unit: dict[str, tuple[float, int]] = {}
+        for p in sorted(count):
+            if count[p] >= PARAPHRASE_MIN_SHARED and (share := weight[p] / total) > by_unit.get(units[p], (0.0, -1))[0]:
+                by_unit[units[p]] = (share, p)
+        return sorted(((share, unit, p) for unit, (share, p) in by_unit.items()), reverse=True)
+
+    def _sections_agreeing(self, ctx: Context, tops: dict[int, list[tuple[float, str, int]]], appendices: int,
+                           group_on_topic: Callable[[int], bool]) -> None:
+        """The tasks of one section the plan's duties restate too loosely to link one by one ("2. Phát triển hạ tầng
+        số: - Đầu tư …; - Nâng cấp …; - Phát triển …"): when every such task of the section is restated best by the
+        same unit's duties, each at `SECTION_AGREED_MIN_SHARE` at least and none under it, and no task of the section
+        has another lead (at least `SECTION_AGREED_MIN_TASKS` tasks agreeing, those the unit leads already counted),
+        the section is that unit's and each task takes its own best statement of that unit. A task that only
+        coordinates ("Phối hợp thu thập …") is not that unit's, and makes no section agree; where an appendix group is
+        on the section's topic, its rows decide (`PARAPHRASE_GROUP_*`), not this agreement."""
+        clauses = ctx.clauses
+        sections: dict[int, list[int]] = {}
+        for pos, ranked in tops.items():
+            if ranked and clauses[pos].lead is None and (parent := ctx.nodes[pos].parent) is not None:
+                sections.setdefault(parent, []).append(pos)
+        for parent, members in sections.items():
+            agreed = {tops[p][0][1] for p in members}
+            if len(agreed) != 1 or any(tops[p][0][0] < SECTION_AGREED_MIN_SHARE for p in members) or any(
+                    COORDINATING_DUTY.match(ctx.body(p)) for p in members):
+                continue
+            unit = next(iter(agreed))
+            if any(_serves(ctx.body(p), unit) for p in members):
+                continue  # the section's tasks are done for bodies of the unit's kind, not by them
+            led = [" ".join(words(clauses[p].lead)) for p in ctx.nodes[parent].children if clauses[p].lead is not None]
+            if any(u != unit for u in led):
+                continue  # another unit leads a task of the section: the section is not one unit's
+            if len(members) + len(led) < SECTION_AGREED_MIN_TASKS:
+                continue  # (a task the unit's duty restates closely, linked already, agrees too)
+            if any(group_on_topic(p) for p in members):
+                continue
+            for pos in members:
+                best = tops[pos][0][2]
+                link_lead(ctx, pos, best, self.mechanism)
+                if clauses[best].kind == "table_row" and best >= appendices:
+                    take_row_facts(ctx, pos, best)
+
+    @staticmethod
+    def _own_unit_row(count: dict[int, int], weight: dict[int, float], total: float, lead: str,
+                      clauses: list[Clause]) -> int | None:
+        """Among the rows of the duty's own unit only (a row restating the duty names that unit: another unit's row
+        is no candidate), the one restating the duty at `DUTY_ROW_MIN_SHARE`, by `PARAPHRASE_MARGIN` over the
+        unit's next best row; else None."""
+        ranked = sorted(((weight[p] / total, p) for p in count
+                         if count[p] >= PARAPHRASE_MIN_SHARED and names_unit(clauses[p].lead, lead)), reverse=True)
+        if not ranked or ranked[0][0] < DUTY_ROW_MIN_SHARE:
+            return None
+        if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
+            return None
+        return ranked[0][1]
 
     @classmethod
     def _act_best(cls, ctx: Context, body: str, count: dict[int, int], weight: dict[int, float], total: float,
@@ -286,6 +367,20 @@ class ParaphrasedDuties:
         if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
             return None  # another unit's duty restates the task about as well: the plan does not say which
         return ranked[0][1]
+
+
+# Bodies of a kind a task is done for: "… mang lại hiệu quả rõ rệt cho doanh nghiệp", "Giúp doanh nghiệp giảm chi phí",
+# "Cung cấp khóa đào tạo cho đội ngũ kỹ thuật của các doanh nghiệp": the group of that kind ("Các doanh nghiệp thứ cấp
+# …") is who the section serves, so the agreement of its duties' words says nothing of who leads it.
+# (both read folded, as `words` gives them: "cho", "giup", "ho tro", "cua"; "cac", "nhung")
+_SERVED = r"\b(?:cho|giup|ho tro|cua)\s+(?:\S+\s+){0,3}?(?:cac\s+|nhung\s+)?"
+_GROUP_KIND = re.compile(r"^(?:cac|nhung)\s+(?P<kind>\S+\s+\S+)")
+
+
+def _serves(body: str, unit: str) -> bool:
+    """The task names the kind of body the unit (a group by its kind: "các doanh nghiệp …") is, as whom it serves."""
+    m = _GROUP_KIND.match(unit)
+    return m is not None and re.search(_SERVED + re.escape(m["kind"]) + r"\b", " ".join(words(body))) is not None
 
 
 def _among_tasks(ctx: Context, pos: int, opened: set[int]) -> bool:

@@ -1029,9 +1029,14 @@ _NOT_A_SUBJECT = re.compile(r"^(?:Trường hợp|Nếu|Khi|Người nào|Ai|M�
 
 
 # The actor after "do" or "phải được": "… do Chủ tịch Ủy ban nhân dân các cấp quyết định",
-# "… phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản".
-_AGENT = re.compile(rf"\b(?:do|phải được)\s+(?P<unit>{UNIT_HEAD_RE}\b[^,.;:()]{{0,80}}?)\s+(?:quyết định|thực hiện|chủ trì|"
-                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai|trình|(?<!thành )lập)\b")
+# "… phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản", "… phải được VNMAC thẩm định về chủ trương …",
+# "… phải được VNMAC hoặc cơ quan thẩm định độc lập công nhận …": a unit or a body's acronym (`_HEAD`), its name
+# ending at an act a body does to what is put before it (deciding, approving, appraising, recognising). Not every
+# duty verb ends it: a name holds "kiểm tra", "xác định" ("Trưởng Đoàn kiểm tra", "Hội đồng xác định mức độ
+# khuyết tật"), and "do X cung cấp" says where a thing comes from, not who acts.
+_AGENT = re.compile(rf"\b(?:do|phải được)\s+(?P<unit>{_HEAD}\b[^,.;:()]{{0,80}}?)\s+(?:quyết định|thực hiện|chủ trì|"
+                    r"ban hành|thông báo|phê duyệt|tổ chức|xây dựng|triển khai|trình|(?<!thành )lập|"
+                    r"thẩm định|công nhận|chấp thuận)\b")
 
 
 def _agent(s: _Said) -> bool:

@@ -103,3 +103,19 @@ def test_a_body_asked_by_name_still_leads():
     """"UBND xã yêu cầu các ban, ngành …": the bodies asked are named, they lead."""
     text = "Ủy ban nhân dân xã yêu cầu các ban, ngành, đoàn thể nghiêm túc triển khai thực hiện."
     assert clause(parse_md(LAYOUTS["bullet"].format(t=text)), text[:18]).lead == "các ban, ngành, đoàn thể"
+
+
+AGENTS = [  # the actor of a passive duty: a unit or a body's acronym, its name ending at the authority's act
+    ("Các chương trình, dự án điều tra khảo sát sử dụng vốn nước ngoài phải được VNMAC thẩm định về chủ trương, "
+     "mục tiêu, quy mô đầu tư.", "VNMAC"),
+    ("Hồ sơ đề nghị công nhận phải được Sở Tài chính thẩm định trước khi trình Ủy ban nhân dân tỉnh.", "Sở Tài chính"),
+    ("Địa điểm, thời gian làm việc của Đoàn kiểm tra phải được Trưởng Đoàn kiểm tra thông báo trước bằng văn bản.",
+     "Trưởng Đoàn kiểm tra"),
+    ("Danh mục giống cây trồng mới phải được Cục Trồng trọt công nhận trước khi lưu hành.", "Cục Trồng trọt"),
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("text,lead", AGENTS)
+def test_the_actor_of_a_passive_duty_leads_it_named_up_to_the_authoritys_act(layout, text, lead):
+    assert clause(parse_md(LAYOUTS[layout].format(t=text)), text[:18]).lead == lead
