@@ -529,13 +529,18 @@ class HardWrapIndented(HardWrap):
 
 
 class BlankLinesRemoved(LineShift):
-    name, describe = "blank_lines_removed", "every blank line taken out"
+    """Every blank line taken out but those that close a crawled table: a table written a cell per line between
+    "|" lines ends only at a blank line (as a Markdown table does), so without it the text under a table would be
+    read as its cells — no layout writes a table so."""
+
+    name, describe = "blank_lines_removed", "every blank line taken out (but the one after a table)"
 
     def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
         out: list[str] = []
         lmap: LineMap = []
-        for x in lines:
-            if x.strip():
+        for i, x in enumerate(lines):
+            prev = next((y for y in reversed(lines[:i]) if y.strip()), "")
+            if x.strip() or TABLE_ROW.match(prev):
                 lmap.append([len(out)])
                 out.append(x)
             else:

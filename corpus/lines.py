@@ -46,7 +46,10 @@ _SIGNATURE_NOISE = [
     re.compile(r"^Ký bởi:", re.I),
     re.compile(r"^Thời gian ký:", re.I),
 ]
-_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", re.I)
+# a page number: "12", "Trang 3", "- 3 -", "3/12" (a page of a count: never more than the count, "30/11" is a date
+# wrapped onto a line of its own), dashes on both sides or none ("03 -" is a range "03 - 04%" cut at its line end)
+_PAGE_NUMBER = re.compile(r"^(?:(?P<dash>[-–])\s*)?(?:Trang\s+)?(?P<n>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?"
+                          r"(?(dash)\s*[-–])$", re.I)
 _GLUE = re.compile(r"(?<=\S)\*{3,}(?=\S)")
 
 
@@ -113,7 +116,7 @@ def is_noise(text: str) -> bool:
         return True
     if not _ALNUM.search(t):
         return True
-    if _PAGE_NUMBER.match(t):
+    if (m := _PAGE_NUMBER.match(t)) and (m["of"] is None or int(m["n"]) <= int(m["of"])):
         return True
     return _ANY_SIGNATURE_NOISE.search(t) is not None
 

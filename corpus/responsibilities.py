@@ -366,8 +366,9 @@ _LABELS = [
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
 
 
-# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
-_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
+# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z",
+# or opens them in brackets after the task's own words: "Tổ chức tập huấn … (Chủ trì: X; phối hợp: Y; thời gian: Z)".
+_NEXT_LABEL = re.compile(r"[;.(]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
                          r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn|điểm)[^:;.]{0,25}|"
                          r"Tiến độ[^:;.]{0,20}|Lộ trình[^:;.]{0,20}|Mốc thời gian[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
@@ -382,7 +383,17 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
     if not cuts:
         return [first]
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
-    return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
+    return [(f, _closed(v)) for piece in pieces if (hit := labelled(piece.rstrip(" ;")))
+            for f, v in [hit]]
+
+
+def _closed(value: str) -> str:
+    """A value without the bracket that closes the labels' run ("… thời gian: Quý IV năm 2025)." → "Quý IV năm
+    2025"): a ")" the value never opened."""
+    v = value.rstrip(" .;")
+    while v.endswith(")") and v.count(")") > v.count("("):
+        v = v[:-1].rstrip(" .;")
+    return v if v != value.rstrip(" .;") else value
 
 
 # What a form writes where a field does not apply: "Thời hạn giải quyết: Không quy định.", "Phí, lệ phí: Không",

@@ -1,0 +1,65 @@
+"""Layouts that move lines (`benchmarks/perturb_layouts.py`'s line-shifting perturbations) read as the plans'
+own: a date or a range a hard wrap left alone on a line ("30/11", "03 -") carries its sentence on — it is no page
+number — and a task's attributes written in brackets after its words ("… (Chủ trì: X; phối hợp: Y; thời gian: Z)")
+state its lead, partners and time as its labelled lines do. Wordings modelled on a technology-roadmap plan
+(19206835, dev), an export plan (f1e09814, dev), a standards-law plan (6a406c1f, dev) and a data-protection law plan
+(86367f2d, dev)."""
+from __future__ import annotations
+
+import pytest
+
+from corpus import parse_file
+from corpus.lines import is_noise
+
+
+@pytest.mark.parametrize("line", ["12", "Trang 3", "- 3 -", "3/12", "12/12", "– 7 –"])
+def test_page_numbers_and_page_counters_are_noise(line):
+    assert is_noise(line)
+
+
+@pytest.mark.parametrize("line", ["30/11", "15/12", "03 -", "- 06", "25/3"])
+def test_a_date_or_a_range_cut_at_a_wrap_is_no_page_number(line):
+    assert not is_noise(line)
+
+
+def _parse(tmp_path, text):
+    f = tmp_path / "ke-hoach.md"
+    f.write_text(text, encoding="utf-8")
+    return parse_file(f).clauses
+
+
+@pytest.mark.parametrize("wrapped, deadline", [
+    ("- Sở Khoa học và Công nghệ tổng\nhợp, báo cáo Ủy ban nhân dân Tỉnh và Bộ Khoa học và Công nghệ trước ngày\n30/11\n"
+     "hằng năm.\n", "30/11"),
+    ("- Các sở, ngành báo cáo kết quả thực hiện về Sở Công Thương trước\nngày\n15/12\nhằng năm để tổng hợp.\n", "15/12"),
+    ("- Ủy ban nhân dân các xã, phường gửi báo cáo định kỳ về Sở Nông nghiệp và Môi trường trước ngày\n25/3\n"
+     "hằng năm.\n", "25/3"),
+])
+def test_a_date_wrapped_onto_its_own_line_stays_in_the_task(tmp_path, wrapped, deadline):
+    clauses = _parse(tmp_path, "**V. TỔ CHỨC THỰC HIỆN**\n\n" + wrapped)
+    task = next(c for c in clauses if c.kind == "bullet")
+    assert f"{deadline} hằng năm" in task.text and deadline in (task.deadline or "")
+
+
+def test_a_range_wrapped_after_its_dash_stays_in_the_sentence(tmp_path):
+    clauses = _parse(tmp_path, "**1. Mục tiêu**\n\n+ Tổng sản phẩm Chè xuất khẩu đến năm 2030 đạt trên 12.000 tấn, "
+                               "tốc độ tăng bình quân\n03 -\n04%/năm. Thị trường định hướng xuất khẩu: Đài Loan.\n")
+    item = next(c for c in clauses if c.kind == "bullet")
+    assert "03 - 04%/năm" in item.text and item.text.endswith("Đài Loan.")
+
+
+@pytest.mark.parametrize("task, lead, partners, deadline", [
+    ("1. Tổ chức tuyên truyền, phổ biến, giáo dục pháp luật về nội dung Luật. (Chủ trì: Sở Khoa học và Công nghệ; "
+     "Sở Tư pháp; phối hợp: Các sở, ngành; Ủy ban nhân dân các xã, phường; thời gian: Quý IV năm 2025 và các năm "
+     "tiếp theo)", "Sở Khoa học và Công nghệ; Sở Tư pháp", "Các sở, ngành; Ủy ban nhân dân các xã, phường",
+     "Quý IV năm 2025 và các năm tiếp theo"),
+    ("2. Tổ chức tập huấn chuyên sâu, bồi dưỡng kiến thức pháp luật về bảo vệ dữ liệu cá nhân (Cơ quan chủ trì: Bộ "
+     "Công an; Cơ quan phối hợp: các bộ, cơ quan ngang bộ; Thời gian thực hiện: năm 2025 và các năm tiếp theo).",
+     "Bộ Công an", "các bộ, cơ quan ngang bộ", "năm 2025 và các năm tiếp theo"),
+    ("a) Xây dựng kế hoạch xúc tiến thương mại nông sản chủ lực (Chủ trì: Phòng Kinh tế xã; phối hợp: Hội Nông dân "
+     "xã; thời gian: trước ngày 30/6/2026)", "Phòng Kinh tế xã", "Hội Nông dân xã", "trước ngày 30/6/2026"),
+])
+def test_attributes_in_brackets_after_the_task_state_its_fields(tmp_path, task, lead, partners, deadline):
+    clauses = _parse(tmp_path, "**II. NHIỆM VỤ CỤ THỂ**\n\n" + task + "\n")
+    c = next(c for c in clauses if c.kind in ("item", "bullet", "heading", "paragraph") and "(" in c.text)
+    assert (c.lead, c.partners, c.deadline) == (lead, partners, deadline)
