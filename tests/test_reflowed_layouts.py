@@ -63,3 +63,49 @@ def test_attributes_in_brackets_after_the_task_state_its_fields(tmp_path, task, 
     clauses = _parse(tmp_path, "**II. NHIỆM VỤ CỤ THỂ**\n\n" + task + "\n")
     c = next(c for c in clauses if c.kind in ("item", "bullet", "heading", "paragraph") and "(" in c.text)
     assert (c.lead, c.partners, c.deadline) == (lead, partners, deadline)
+
+
+def _unbroken(*paragraphs: str) -> str:
+    """Markdown whose paragraphs follow each other with no blank line (text pasted from a PDF or a Word file),
+    padded with enough wrapped lines for the layout to be told."""
+    filler = ["- Các sở, ngành, địa phương căn cứ chức năng, nhiệm vụ được giao tổ chức triển khai", "thực hiện."] * 5
+    return "\n".join(["**II. NHIỆM VỤ VÀ GIẢI PHÁP**", *paragraphs, *filler]) + "\n"
+
+
+@pytest.mark.parametrize("title, sentence", [
+    ("- Nông nghiệp Công nghệ cao", "Phấn đấu trên 50% diện tích sản xuất nông nghiệp chủ lực ứng dụng công nghệ\nthông minh."),
+    ("4. Lĩnh vực hóa chất, vật liệu nổ công nghiệp",
+     "Kiểm tra việc chấp hành pháp luật chuyên ngành về\nhoạt động hóa chất, vật liệu nổ công nghiệp."),
+    ("- Thủy sản", "Đảm bảo trên 70% diện tích nuôi cá tra áp dụng công nghệ nuôi an toàn sinh học."),
+])
+def test_unbroken_markdown_ends_a_short_title_line_before_a_capital(tmp_path, title, sentence):
+    clauses = _parse(tmp_path, _unbroken(title, *sentence.split("\n")))
+    assert any(c.text == title for c in clauses)
+    assert any(c.text == " ".join(sentence.split("\n")) for c in clauses)
+
+
+@pytest.mark.parametrize("lines, whole", [
+    (["- Sở Khoa học và Công nghệ tổng", "hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng năm."],
+     "- Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/11 hằng năm."),
+    (["**2.1.**", "**Thu ngân sách nhà nước**"], None),
+    (["- Cơ quan phối hợp: Các sở,", "ngành; Ủy ban nhân dân các xã, phường."],
+     "- Cơ quan phối hợp: Các sở, ngành; Ủy ban nhân dân các xã, phường."),
+])
+def test_unbroken_markdown_keeps_a_wrapped_line_whole(tmp_path, lines, whole):
+    clauses = _parse(tmp_path, _unbroken(*lines))
+    if whole:
+        assert any(c.text == whole for c in clauses)
+    else:
+        assert any("Thu ngân sách nhà nước" in c.text and c.text.startswith("2.1.") for c in clauses)
+
+
+def test_unbroken_markdown_starts_a_new_bold_title_on_its_number(tmp_path):
+    clauses = _parse(tmp_path, _unbroken("**III. LỘ", "TRÌNH THỰC HIỆN**", "**1.", "Giai đoạn 2025 - 2030**",
+                                         "- Rà soát, bổ sung các chính sách hỗ trợ đổi mới công nghệ."))
+    assert any(c.text == "III. LỘ TRÌNH THỰC HIỆN" for c in clauses)
+    assert any(c.text.startswith("1.") and "Giai đoạn 2025 - 2030" in c.text and "III" not in c.text for c in clauses)
+
+
+def test_markdown_with_blank_lines_between_paragraphs_reads_as_before(tmp_path):
+    text = "**II. NHIỆM VỤ**\n\n- Nông nghiệp Công nghệ cao\nPhấn đấu trên 50% diện tích.\n\n" * 6
+    assert all("Phấn đấu" in c.text for c in _parse(tmp_path, text) if "Nông nghiệp" in c.text)
