@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from corpus.lines import NUMBERED_LABELS
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
-from corpus.structure import Node, opens_appendix
+from corpus.structure import Node, opens_appendix, states_content
 from corpus.text import (ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, is_unmarked,
                          pattern_for, unmarked_pattern, words)
 from corpus.timing import deadline_kinds, sets_no_time
@@ -504,7 +504,9 @@ class LabelledLines:
         if not any(f == "lead" for f, _ in hits):
             return
         ctx.claimed.add(pos)
-        scope = subtree(ctx.nodes, pos)
+        # a task's content line carrying the labels ("+ Nội dung: … (Cơ quan chủ trì: X; …)") states its task's
+        parent = ctx.nodes[pos].parent
+        scope = subtree(ctx.nodes, parent if parent is not None and states_content(body) else pos)
         for fieldname, value in hits:
             if fieldname == "lead":
                 value, partners = roles_in_value(value)

@@ -109,3 +109,20 @@ def test_unbroken_markdown_starts_a_new_bold_title_on_its_number(tmp_path):
 def test_markdown_with_blank_lines_between_paragraphs_reads_as_before(tmp_path):
     text = "**II. NHIỆM VỤ**\n\n- Nông nghiệp Công nghệ cao\nPhấn đấu trên 50% diện tích.\n\n" * 6
     assert all("Phấn đấu" in c.text for c in _parse(tmp_path, text) if "Nông nghiệp" in c.text)
+
+
+@pytest.mark.parametrize("task, content", [
+    ("- Nghị định quy định chi tiết một số điều Luật Bảo vệ dữ liệu cá nhân",
+     "+ Nội dung: quy định chi tiết khoản 2 Điều 2 Luật Bảo vệ dữ liệu cá nhân. (Cơ quan chủ trì: Bộ Công an; "
+     "Cơ quan phối hợp: Văn phòng Chính phủ, Bộ Tư pháp)"),
+    ("2. Rà soát văn bản quy phạm pháp luật",
+     "- Nội dung: Rà soát các văn bản quy phạm pháp luật có liên quan đến Luật (Chủ trì: Bộ Công an; phối hợp: "
+     "Văn phòng Chính phủ, Bộ Tư pháp)"),
+    ("a) Xây dựng cơ sở dữ liệu về nông sản chủ lực",
+     "- Nhiệm vụ: thu thập, cập nhật dữ liệu vùng trồng (Đơn vị chủ trì: Bộ Công an; Phối hợp: Văn phòng Chính "
+     "phủ, Bộ Tư pháp)."),
+])
+def test_labels_in_brackets_on_a_tasks_content_line_state_the_task(tmp_path, task, content):
+    clauses = _parse(tmp_path, "**II. NHIỆM VỤ CỤ THỂ**\n\n" + task + "\n\n" + content + "\n")
+    head = next(c for c in clauses if c.text.startswith(task[:12]))
+    assert head.lead == "Bộ Công an" and head.partners == "Văn phòng Chính phủ, Bộ Tư pháp"
