@@ -433,8 +433,8 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
 
 
 # Markdown that writes no blank line between its paragraphs (text pasted from a PDF or a Word file): fewer blank
-# lines between two text lines than this share of its text lines. A crawled plan separates its paragraphs (one such
-# blank line per three to ten text lines); a blank line next to a table row does not count.
+# lines between two text lines than this share of its text lines. The crawled plans separate their paragraphs (such
+# blank lines are 7–94% of their text lines); a blank line next to a table row does not count.
 UNBROKEN_BLANK_SHARE = 0.02
 
 
