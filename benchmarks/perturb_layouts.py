@@ -12,6 +12,12 @@ Value formats (`ValueFormat`: dates, quarters, years, "hằng năm", "thường 
 they rewrite a time in the line and the same way in the gold's answer_contains strings (`answer_of`), so the times
 themselves are perturbed; the questions asked carry the rewritten strings.
 
+Line-shifting layouts (`LineShift`: hard wraps at ~72 columns, blank lines removed or doubled, attribute lines
+joined into their task as "(Chủ trì: …; thời gian: …)" or split out of it, web-page menus and footers around the
+document) move lines: each returns a `LineMap` (every original line → the new lines holding its text), the gold's
+cited lines follow it (`remap_gold`), and an answer string is never cut by a new line break (checked: every string
+found in the joined cited lines before is found in them after, spaces as `answer_matches` reads them).
+
 Each copy is indexed alone (`planqa index DIR --index … --quiet`; the vector cache serves the unchanged
 clauses) and the answerable dev questions whose sources are all in the indexed documents are asked in hybrid
 mode, as `planqa eval --no-window` does. Unanswerable questions depend on the whole collection and are left out.
