@@ -12,6 +12,12 @@ Value formats (`ValueFormat`: dates, quarters, years, "hằng năm", "thường 
 they rewrite a time in the line and the same way in the gold's answer_contains strings (`answer_of`), so the times
 themselves are perturbed; the questions asked carry the rewritten strings.
 
+Line-shifting layouts (`LineShift`: hard wraps at ~72 columns, blank lines removed or doubled, attribute lines
+joined into their task as "(Chủ trì: …; thời gian: …)" or split out of it, web-page menus and footers around the
+document) move lines: each returns a `LineMap` (every original line → the new lines holding its text), the gold's
+cited lines follow it (`remap_gold`), and an answer string is never cut by a new line break (checked: every string
+found in the joined cited lines before is found in them after, spaces as `answer_matches` reads them).
+
 Each copy is indexed alone (`planqa index DIR --index … --quiet`; the vector cache serves the unchanged
 clauses) and the answerable dev questions whose sources are all in the indexed documents are asked in hybrid
 mode, as `planqa eval --no-window` does. Unanswerable questions depend on the whole collection and are left out.
@@ -672,6 +678,309 @@ TARGET_FORMATS: list[Perturbation] = [
 ]
 
 
+# ----------------------------------------------------------------------------- line-shifting layouts
+
+
+LineMap = list[list[int]]  # per original line (0-based): the new lines (0-based) that hold its text
+
+
+def identity_map(n: int) -> LineMap:
+    return [[i] for i in range(n)]
+
+
+def _squash(text: str) -> str:
+    """Spaces as the answer check reads them (`index.text.normalize` collapses every run of space)."""
+    return " ".join(text.split())
+
+
+class LineShift(Perturbation):
+    """A layout change that moves lines: `shift` returns the new lines and a `LineMap`. An answer string of the
+    document (`needles`) is never cut or rewritten: a line break may fall only where no answer string of that
+    text crosses it, so the string stays whole in the joined cited lines (as `answer_matches` reads them)."""
+
+    def apply(self, lines: list[str]) -> list[str]:
+        return self.shift(lines, [])[0]
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        return list(lines), identity_map(len(lines))
+
+
+TABLE_ROW = re.compile(r"^\s*\|")
+MARKER = re.compile(r"^(?P<ind>\s*)(?P<mark>(?:[-+•]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)])\s+)?")
+WRAP_COLUMNS = 72  # the width PDF/Word-to-text output wraps at
+# a word that would read as a new item or a heading when it opens a line ("- 06%", "2.", "a)", "#")
+_ITEM_WORD = re.compile(r"^(?:[-+•#|>]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđA-ZĐ][.)]|[IVX]{1,5}\.|\*\*\d)")
+
+
+def _forbidden(text: str, needles: list[str]) -> list[tuple[int, int]]:
+    """Spans of `text` no line break may cut: each occurrence of an answer string, each bold run."""
+    spans = []
+    for n in needles:
+        for m in re.finditer(re.escape(n), text):
+            spans.append((m.start(), m.end()))
+    bolds = [m.start() for m in re.finditer(r"\*\*|__", text)]
+    spans += [(a, b + 2) for a, b in zip(bolds[::2], bolds[1::2])]
+    return spans
+
+
+def wrap_line(line: str, needles: list[str], width: int = WRAP_COLUMNS, indent: str = "") -> list[str]:
+    """`line` broken at spaces into lines of about `width` columns, as PDF/Word-to-text writes a paragraph: never
+    inside an answer string or a bold run, never before a word that would open an item; continuation lines get
+    `indent`."""
+    if len(line) <= width:
+        return [line]
+    spans = _forbidden(line, needles)
+    out, start = [], 0
+    while len(line) - start > width:
+        cut = None
+        for m in re.finditer(r" +", line[start:]):
+            pos = start + m.start()
+            if pos - start > width and cut is not None:
+                break
+            nxt = line[start + m.end():].split(" ", 1)[0]
+            if pos - start > 20 and not _ITEM_WORD.match(nxt) and not any(a < pos < b for a, b in spans):
+                cut = (pos, start + m.end())
+        if cut is None:
+            break
+        out.append(line[start:cut[0]])
+        start = cut[1]
+    out.append(line[start:])
+    return [out[0]] + [indent + x for x in out[1:]]
+
+
+def _wrappable(x: str) -> bool:
+    """A paragraph or list-item line: not a table row, not a heading, not a '#' or wholly bold title."""
+    s = x.strip()
+    return bool(s) and not TABLE_ROW.match(x) and not s.startswith("#") and not is_heading(x) \
+        and not (s.startswith("**") and s.endswith("**") and s.count("**") == 2)
+
+
+class HardWrap(LineShift):
+    name, describe = "hard_wrap", f"paragraph and list-item lines wrapped at ~{WRAP_COLUMNS} columns, continuation " \
+                                  "lines unindented"
+    indented = False
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        out: list[str] = []
+        lmap: LineMap = []
+        for x in lines:
+            parts = [x]
+            if _wrappable(x):
+                ind = ""
+                if self.indented:
+                    m = MARKER.match(x)
+                    ind = " " * (m.end() if m and m.group("mark") else len(m.group("ind")) + 2)
+                parts = wrap_line(x, [n for n in needles if n in x], indent=ind)
+            lmap.append(list(range(len(out), len(out) + len(parts))))
+            out += parts
+        return out, lmap
+
+
+class HardWrapIndented(HardWrap):
+    name, describe = "hard_wrap_indented", f"as hard_wrap, continuation lines indented under the item's text"
+    indented = True
+
+
+class BlankLinesRemoved(LineShift):
+    """Every blank line taken out but those that close a crawled table: a table written a cell per line between
+    "|" lines ends only at a blank line (as a Markdown table does), so without it the text under a table would be
+    read as its cells — no layout writes a table so."""
+
+    name, describe = "blank_lines_removed", "every blank line taken out (but the one after a table)"
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        out: list[str] = []
+        lmap: LineMap = []
+        for i, x in enumerate(lines):
+            prev = next((y for y in reversed(lines[:i]) if y.strip()), "")
+            if x.strip() or TABLE_ROW.match(prev):
+                lmap.append([len(out)])
+                out.append(x)
+            else:
+                lmap.append([])
+        return out, lmap
+
+
+class BlankLinesDoubled(LineShift):
+    name, describe = "blank_lines_doubled", "every blank line written twice"
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        out: list[str] = []
+        lmap: LineMap = []
+        for x in lines:
+            parts = [x] if x.strip() else [x, x]
+            lmap.append(list(range(len(out), len(out) + len(parts))))
+            out += parts
+        return out, lmap
+
+
+# a task's labelled attribute, by the column meanings of corpus.text (the roles a task line carries)
+ATTRIBUTE_MEANINGS = ("chu_tri", "phoi_hop", "thoi_han", "san_pham")
+# the short inline label each meaning is written with: "(Chủ trì: …; phối hợp: …; thời gian: …; sản phẩm: …)"
+INLINE_LABELS = {"chu_tri": "Chủ trì", "phoi_hop": "phối hợp", "thoi_han": "thời gian", "san_pham": "sản phẩm"}
+_LABEL_LINE = re.compile(r"^\s*(?:[-+•]\s+)?(?:\*\*|\*|__)?(?P<label>[^:*_|()]{2,40}?)\s*(?:\*\*|\*|__)?\s*:\s*"
+                         r"(?:\*\*|\*|__)?\s*(?P<value>\S.*)$")
+
+
+def attribute_of(x: str) -> tuple[str, str, str] | None:
+    """(meaning, value, label) of a labelled attribute line ("- Cơ quan chủ trì: Sở Y tế." → ("chu_tri",
+    "Sở Y tế.", "Cơ quan chủ trì"))."""
+    m = _LABEL_LINE.match(x)
+    if not m:
+        return None
+    label = fold(m.group("label")).strip()
+    for meaning, labels in COLUMN_MEANINGS:
+        if meaning in ATTRIBUTE_MEANINGS and label in labels:
+            return meaning, m.group("value"), m.group("label").strip()
+    return None
+
+
+def _units(lines: list[str]) -> list[list[int]]:
+    """Lines grouped into what a reader takes as one line of text: an item or a labelled line and the unmarked
+    lines that carry it on (a hard-wrapped line), up to a blank line, a table row or the next marked line."""
+    units: list[list[int]] = []
+    for i, x in enumerate(lines):
+        s = x.strip()
+        opens = not units or not lines[units[-1][-1]].strip() or not s or TABLE_ROW.match(x) \
+            or TABLE_ROW.match(lines[units[-1][-1]]) or bool(MARKER.match(x).group("mark")) or s.startswith(("#", "**")) \
+            or attribute_of(x) is not None or i != units[-1][-1] + 1
+        if opens:
+            units.append([i])
+        else:
+            units[-1].append(i)
+    return units
+
+
+def _keeps(old: str, new: str, needles: list[str]) -> bool:
+    """Every answer string in `old` is still in `new` (spaces as the answer check reads them)."""
+    o, n = _squash(old), _squash(new)
+    return all(_squash(s) not in o or _squash(s) in n for s in needles)
+
+
+class LabelsInline(LineShift):
+    name, describe = "labels_inline", "a task's labelled attribute lines (Cơ quan chủ trì: …, Thời gian thực hiện: …) " \
+                                      "joined into the task line as \"(Chủ trì: …; thời gian: …)\""
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        units = _units(lines)
+        text = lambda u: " ".join(lines[i].strip() for i in u)  # noqa: E731
+        out: list[str] = []
+        lmap: LineMap = [[] for _ in lines]
+        k = 0
+        while k < len(units):
+            u = units[k]
+            # the attribute units after this one (blank lines between them allowed)
+            attrs, j = [], k + 1
+            while j < len(units):
+                t = text(units[j])
+                if not t:
+                    j += 1
+                    continue
+                a = attribute_of(t)
+                if a is None or TABLE_ROW.match(lines[units[j][0]]):
+                    break
+                attrs.append((units[j], a))
+                j += 1
+            task = text(u)
+            if attrs and task and attribute_of(task) is None and not TABLE_ROW.match(lines[u[0]]):
+                old = "\n".join(lines[i] for i in range(u[0], attrs[-1][0][-1] + 1))
+                # the short label ("Chủ trì"), or the line's own label where an answer string quotes it
+                for own in (False, True):
+                    inline = "; ".join(f"{a[2] if own else INLINE_LABELS[a[0]]}: {a[1].strip().rstrip('.;,').strip()}"
+                                       for _, a in attrs)
+                    joined = [*lines[u[0]:u[-1]], lines[u[-1]].rstrip() + f" ({inline})"]
+                    if _keeps(old, " ".join(joined), needles):
+                        break
+                if _keeps(old, " ".join(joined), needles):
+                    for n, i in enumerate(u):
+                        lmap[i] = [len(out) + n]
+                    for au, _ in attrs:
+                        for i in au:
+                            lmap[i] = [len(out) + len(u) - 1]
+                    out += joined
+                    # blank lines between the attributes are gone; those after the last one are kept
+                    k = units.index(attrs[-1][0]) + 1
+                    continue
+            for i in u:
+                lmap[i] = [len(out)]
+                out.append(lines[i])
+            k += 1
+        return out, lmap
+
+
+_INLINE_ATTRS = re.compile(r"\s*\((?P<body>(?:[^()]*?:[^()]*))\)\s*\.?\s*$")
+
+
+class LabelsOwnLine(LineShift):
+    name, describe = "labels_own_line", "a task's inline \"(Chủ trì: …; thời gian: …)\" written as labelled lines " \
+                                        "under it (- Chủ trì: …)"
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        out: list[str] = []
+        lmap: LineMap = []
+        for x in lines:
+            m = _INLINE_ATTRS.search(x)
+            parts = [x]
+            if m and not TABLE_ROW.match(x):
+                items = [p.strip() for p in re.split(r";", m.group("body"))]
+                if items and all(attribute_of(p) for p in items):
+                    new = [x[:m.start()].rstrip()] + [f"- {p[:1].upper()}{p[1:]}." for p in items]
+                    if _keeps(x, " ".join(new), needles):
+                        parts = new
+            lmap.append(list(range(len(out), len(out) + len(parts))))
+            out += parts
+        return out, lmap
+
+
+# synthetic site chrome, varied per document (seeded by the document's first line)
+_NAV = ("Trang chủ", "Giới thiệu", "Tin tức - Sự kiện", "Văn bản chỉ đạo điều hành", "Thủ tục hành chính",
+        "Dịch vụ công trực tuyến", "Hỏi đáp", "Liên hệ", "Sơ đồ cổng", "English", "Thông báo", "Lịch công tác")
+_FOOT = ("Bản quyền thuộc Cổng Thông tin điện tử", "Địa chỉ: Số 01, đường Trung tâm, phường Trung tâm",
+         "Điện thoại: 0200.3800.000 - Email: congttdt@example.gov.vn", "Ghi rõ nguồn khi phát hành lại thông tin từ "
+         "Cổng này", "Lượt truy cập: 1.234.567", "Đang trực tuyến: 89", "Chia sẻ: Facebook | Zalo | In trang",
+         "Tin liên quan", "Về đầu trang", "Giấy phép số 01/GP-TTĐT do Sở Văn hóa cấp")
+
+
+class WebNoise(LineShift):
+    name, describe = "web_noise", "site menu and breadcrumb lines before the document, related links and footer after"
+
+    def shift(self, lines: list[str], needles: list[str]) -> tuple[list[str], LineMap]:
+        rnd = random.Random(lines[0] if lines else "")
+        nav = rnd.sample(_NAV, rnd.randint(4, 9))
+        style = rnd.randint(0, 2)
+        head = ([f"- [{n}](/{fold(n).replace(' ', '-')})" for n in nav] if style == 0 else
+                [" | ".join(nav)] if style == 1 else nav)
+        head += ["", f"Trang chủ > {rnd.choice(('Văn bản', 'Tin tức', 'Chỉ đạo điều hành'))} > Chi tiết", ""]
+        foot = ["", "Chia sẻ bài viết", "", *rnd.sample(_FOOT, rnd.randint(3, 7))]
+        return head + list(lines) + foot, [[i + len(head)] for i in range(len(lines))]
+
+
+LINE_SHIFTS: list[Perturbation] = [HardWrap(), HardWrapIndented(), BlankLinesRemoved(), BlankLinesDoubled(),
+                                   LabelsInline(), LabelsOwnLine(), WebNoise()]
+
+
+def remap_gold(questions: list[dict], maps: dict[str, LineMap], old: dict[str, list[str]],
+               new: dict[str, list[str]]) -> list[dict]:
+    """The questions with each cited line replaced by the lines its text went to; checks that every answer string
+    found in the joined cited lines before is still found in them after (as `answer_matches` reads spaces)."""
+    out = []
+    for q in questions:
+        rel, seen = [], set()
+        for r in q["relevant"]:
+            for j in maps[r["source"]][r["line"] - 1]:
+                if (r["source"], j) not in seen:
+                    seen.add((r["source"], j))
+                    rel.append({"source": r["source"], "line": j + 1})
+        assert rel, f"{q['id']}: every cited line was removed"
+        before = " ".join(old[r["source"]][r["line"] - 1] for r in q["relevant"])
+        after = " ".join(new[r["source"]][r["line"] - 1] for r in rel)
+        for n in q["answer_contains"]:
+            assert _squash(n) not in _squash(before) or _squash(n) in _squash(after), \
+                f"{q['id']}: answer string {n!r} is no longer whole in its cited lines"
+        out.append({**q, "relevant": rel})
+    return out
+
+
 def answer_of(p: Perturbation, s: str) -> str:
     """An answer string as perturbation `p` writes it (a layout change leaves it as it was)."""
     return p.answer(s) if isinstance(p, ValueFormat) else s
@@ -681,7 +990,7 @@ PERTURBATIONS: list[Perturbation] = [
     RomanToDecimal(), RomanToDecimalDeep(), NumberParen(), LettersToBullets(), DashToDot(), BoldRemoved(), BoldAdded(), BoldItemsWhole(),
     ItalicLabels(),
     HashHeadings(), HashHeadingsPlain(), HeadingsUpper(), HeadingsSentence(), HeadingsUnmarked(), RoleSynonyms(),
-    TableRoleSynonyms(), *VALUE_FORMATS,
+    TableRoleSynonyms(), *VALUE_FORMATS, *LINE_SHIFTS,
 ]
 
 
@@ -717,19 +1026,33 @@ def protect(lines: list[str], needles: list[str], perturbed: list[str],
     return out, kept
 
 
-def write_copy(p: Perturbation, docs: list[str], needles: dict[str, list[str]], dest: Path) -> dict:
-    """The perturbed copy of `docs` in `dest`; counts of lines changed and lines kept to protect answers."""
+def write_copy(p: Perturbation, docs: list[str], needles: dict[str, list[str]], dest: Path,
+               maps: dict[str, LineMap] | None = None) -> dict:
+    """The perturbed copy of `docs` in `dest`; counts of lines changed and lines kept to protect answers. A
+    `LineShift` puts its line map per document into `maps`; lines changed = original lines not carried to one
+    identical line, plus lines added."""
     dest.mkdir(parents=True, exist_ok=True)
     changed, kept, touched = 0, 0, set()
     for name in docs:
         text = (PLANS / name).read_text(encoding="utf-8")
         lines = text.split("\n")
-        new, k = protect(lines, needles.get(name, []), p.apply(lines), p)
-        assert len(new) == len(lines), f"{p.name} changed the number of lines of {name}"
-        whole_a, whole_b = "\n".join(lines), "\n".join(new)
-        lost = [n for n in needles.get(name, []) if n in whole_a and n not in whole_b and answer_of(p, n) not in whole_b]
+        if isinstance(p, LineShift):
+            new, lmap = p.shift(lines, needles.get(name, []))
+            assert len(lmap) == len(lines), f"{p.name}: the line map of {name} misses lines"
+            if maps is not None:
+                maps[name] = lmap
+            k = 0
+            whole_a, whole_b = "\n".join(lines), "\n".join(new)
+            lost = [n for n in needles.get(name, []) if _squash(n) in _squash(whole_a) and _squash(n) not in _squash(whole_b)]
+            hit = {j for m in lmap for j in m}
+            diff = sum(len(m) != 1 or new[m[0]] != x for x, m in zip(lines, lmap)) + len(new) - len(hit)
+        else:
+            new, k = protect(lines, needles.get(name, []), p.apply(lines), p)
+            assert len(new) == len(lines), f"{p.name} changed the number of lines of {name}"
+            whole_a, whole_b = "\n".join(lines), "\n".join(new)
+            lost = [n for n in needles.get(name, []) if n in whole_a and n not in whole_b and answer_of(p, n) not in whole_b]
+            diff = sum(a != b for a, b in zip(lines, new))
         assert not lost, f"{p.name} lost answer strings of {name}: {lost[:3]}"
-        diff = sum(a != b for a, b in zip(lines, new))
         changed += diff
         kept += k
         if diff:
@@ -826,13 +1149,22 @@ def main() -> None:
     identity = Perturbation()
     for p in [identity, *chosen]:
         src, index = args.work / "docs" / p.name, args.work / "index" / p.name
-        stats = write_copy(p, docs, needles, src)
-        if args.dry and not isinstance(p, ValueFormat):
+        maps: dict[str, LineMap] = {}
+        stats = write_copy(p, docs, needles, src, maps)
+        if args.dry and not isinstance(p, (ValueFormat, LineShift)):
             continue
         if p is not identity and not stats["changed"]:
             print(f"{p.name}: no line changed, skipped", file=sys.stderr)
             continue
         asked = gold
+        if isinstance(p, LineShift):  # the cited lines follow their text
+            rows = remap_gold(questions, maps, {n: (PLANS / n).read_text(encoding="utf-8").split("\n") for n in docs},
+                              {n: (src / n).read_text(encoding="utf-8").split("\n") for n in docs})
+            asked = args.work / f"gold-{p.name}.jsonl"
+            asked.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows), encoding="utf-8")
+            if args.dry:
+                print(f"{p.name}: {stats}", file=sys.stderr)
+                continue
         if isinstance(p, ValueFormat):  # the answer strings follow the values they name
             rows, stats["answers_moved"] = perturbed_gold(p, questions, src)
             asked = args.work / f"gold-{p.name}.jsonl"

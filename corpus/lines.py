@@ -49,7 +49,10 @@ _SIGNATURE_NOISE = [
     re.compile(r"^Ký bởi:", re.I),
     re.compile(r"^Thời gian ký:", re.I),
 ]
-_PAGE_NUMBER = re.compile(r"^(?:[-–]\s*)?(?:Trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?$", re.I)
+# a page number: "12", "Trang 3", "- 3 -", "3/12" (a page of a count: never more than the count, "30/11" is a date
+# wrapped onto a line of its own), dashes on both sides or none ("03 -" is a range "03 - 04%" cut at its line end)
+_PAGE_NUMBER = re.compile(r"^(?:(?P<dash>[-–])\s*)?(?:Trang\s+)?(?P<n>\d{1,3})(?:\s*/\s*(?P<of>\d{1,3}))?"
+                          r"(?(dash)\s*[-–])$", re.I)
 _GLUE = re.compile(r"(?<=\S)\*{3,}(?=\S)")
 
 
@@ -116,7 +119,7 @@ def is_noise(text: str) -> bool:
         return True
     if not _ALNUM.search(t):
         return True
-    if _PAGE_NUMBER.match(t):
+    if (m := _PAGE_NUMBER.match(t)) and (m["of"] is None or int(m["n"]) <= int(m["of"])):
         return True
     return _ANY_SIGNATURE_NOISE.search(t) is not None
 
@@ -432,6 +435,49 @@ def _opens_new_line(block: list[_Physical], cur: _Physical) -> bool:
     return not wrapped_run and _standalone_break(head, prev, cur)
 
 
+# Markdown that writes no blank line between its paragraphs (text pasted from a PDF or a Word file): fewer blank
+# lines between two text lines than this share of its text lines. The crawled plans separate their paragraphs (such
+# blank lines are 7–94% of their text lines); a blank line next to a table row does not count.
+UNBROKEN_BLANK_SHARE = 0.02
+
+
+def unbroken_paragraphs(lines: list[str]) -> bool:
+    """A Markdown text whose paragraphs follow each other with no blank line between them: a paragraph then
+    ends where plain text's would (`continues`), not at the next blank line only."""
+    text = breaks = 0
+    last = ""  # the last non-blank line
+    gap = False
+    for x in lines:
+        s = x.strip()
+        if not s:
+            gap = True
+            continue
+        table = s.startswith("|")
+        if not table:
+            text += 1
+            breaks += gap and bool(last) and not last.startswith("|")
+        last, gap = s, False
+    return text >= 10 and breaks < UNBROKEN_BLANK_SHARE * text
+
+
+def _ends_unbroken(block: list[_Physical], cur: _Physical) -> bool:
+    """In unbroken paragraphs: ``cur`` opens a new paragraph where a plain-text line would (`continues`: after a
+    finished sentence or a short title line, a line opening in capitals), or where a new bold run opens on a label;
+    never inside a bold run, never after a bare label."""
+    prev = block[-1]
+    if cur.inherits_emph or prev.opens_run or prev.md_level or cur.md_level:
+        return False
+    if cur.starts_emph and (_is_bare_label(cur.text) or read_label(cur.text)[0] is not None):
+        return True  # a bold run that opens on a number ("**1." over "Giai đoạn 2025 - 2030**") titles anew
+    if prev.whole_emph or cur.whole_emph:
+        return False
+    if len(block) == 1 and _is_bare_label(prev.text):
+        return False  # "2.1." over its title
+    line = _join_paragraph(block, False)
+    cur_type = read_label(cur.text)[0] if _starts_item(cur.text) else None
+    return line is not None and not continues(line, cur.text, cur_type, False, True)
+
+
 class _MarkdownReader:
     """Physical Markdown lines → logical lines, one call to :meth:`line` per physical line.
 
@@ -450,6 +496,7 @@ class _MarkdownReader:
     def read(self, src: "SourceText", owned: set[int]) -> list[LogicalLine]:
         """Every line: table lines end a paragraph, as do blank lines and bare cell walls (noise)."""
         chrome = page_chrome(src.lines)
+        self.unbroken = unbroken_paragraphs(src.lines)
         for no, raw in enumerate(src.lines, start=1):
             s = raw.replace("\u00a0", " ").strip()
             if no in owned:
@@ -506,7 +553,7 @@ class _MarkdownReader:
             return
         cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=inherits,
                         opens_run=bold_after and not ends and not md_level)
-        if self.block and _opens_new_line(self.block, cur):
+        if self.block and (_opens_new_line(self.block, cur) or (self.unbroken and _ends_unbroken(self.block, cur))):
             self._flush()
             self.blank = False
         if not self.block:

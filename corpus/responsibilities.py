@@ -18,7 +18,7 @@ from functools import cached_property, lru_cache
 
 from corpus.lines import NUMBERED_LABELS
 from corpus.model import Clause, DeadlineSource, LeadSource, units_of
-from corpus.structure import Node, opens_appendix
+from corpus.structure import Node, opens_appendix, states_content
 from corpus.text import (ACRONYM_RE, CAPITALS, MARKS_AND_SPACE, NON_TOPIC_WORDS, PARTNER_HEAD_RE, is_unmarked,
                          pattern_for, unmarked_pattern, words)
 from corpus.timing import deadline_kinds, sets_no_time
@@ -371,8 +371,9 @@ _LABELS = [
 _SPLIT_PART = re.compile(r"(?P<unit>[^;()]+?)\s*\(\s*thực hiện (?:nội dung|mục|điểm)\s+(?P<which>[^)]+)\)")
 
 
-# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z".
-_NEXT_LABEL = re.compile(r"[;.]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
+# Where a line holding several labels starts its next one: "Cơ quan chủ trì: X; Cơ quan phối hợp: Y; Thời gian: Z",
+# or opens them in brackets after the task's own words: "Tổ chức tập huấn … (Chủ trì: X; phối hợp: Y; thời gian: Z)".
+_NEXT_LABEL = re.compile(r"[;.(]\s*(?=(?:(?:Các\s+)?(?:Cơ quan|Đơn vị)[^:;.]{0,30}|Chủ trì[^:;.]{0,20}|Phối hợp[^:;.]{0,20}|"
                          r"Trách nhiệm[^:;.]{0,20}|Phân công[^:;.]{0,20}|Thời (?:gian|hạn|điểm)[^:;.]{0,25}|"
                          r"Tiến độ[^:;.]{0,20}|Lộ trình[^:;.]{0,20}|Mốc thời gian[^:;.]{0,20}|Sản phẩm[^:;.]{0,20}|Kết quả[^:;.]{0,20})\s*:)", re.I)
 
@@ -387,7 +388,17 @@ def labelled_parts(body: str) -> list[tuple[str, str]]:
     if not cuts:
         return [first]
     pieces = [body[a:b] for a, b in zip([0, *cuts], [*cuts, len(body)])]
-    return [hit for piece in pieces if (hit := labelled(piece.rstrip(" ;")))]
+    return [(f, _closed(v)) for piece in pieces if (hit := labelled(piece.rstrip(" ;")))
+            for f, v in [hit]]
+
+
+def _closed(value: str) -> str:
+    """A value without the bracket that closes the labels' run ("… thời gian: Quý IV năm 2025)." → "Quý IV năm
+    2025"): a ")" the value never opened."""
+    v = value.rstrip(" .;")
+    while v.endswith(")") and v.count(")") > v.count("("):
+        v = v[:-1].rstrip(" .;")
+    return v if v != value.rstrip(" .;") else value
 
 
 # What a form writes where a field does not apply: "Thời hạn giải quyết: Không quy định.", "Phí, lệ phí: Không",
@@ -498,7 +509,9 @@ class LabelledLines:
         if not any(f == "lead" for f, _ in hits):
             return
         ctx.claimed.add(pos)
-        scope = subtree(ctx.nodes, pos)
+        # a task's content line carrying the labels ("+ Nội dung: … (Cơ quan chủ trì: X; …)") states its task's
+        parent = ctx.nodes[pos].parent
+        scope = subtree(ctx.nodes, parent if parent is not None and states_content(body) else pos)
         for fieldname, value in hits:
             if fieldname == "lead":
                 value, partners = roles_in_value(value)

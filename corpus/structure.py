@@ -447,6 +447,11 @@ def mark_appendices(clauses: list[Clause]) -> None:
 _CONTENT_LABEL = re.compile(r"^(?:[a-z]\)\s*)?(?:%s)\b[^:]{0,20}:" % "|".join(dict(COLUMN_MEANINGS)["noi_dung"]))
 
 
+def states_content(body: str) -> bool:
+    """A task's labelled content line ("+ Nội dung: …", "- Nhiệm vụ: …"): it says what its task is."""
+    return _CONTENT_LABEL.match(fold(body).lstrip("-+•* ")) is not None
+
+
 def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[int]:
     """The labelled attribute lines a task is written with ("a) Nghị định …" then "- Cơ quan chủ trì: X",
     "- Cơ quan phối hợp: Y", "- Thời gian thực hiện: Z"): its children when every one of them is such a line
@@ -459,7 +464,7 @@ def attribute_lines(nodes: list[Node], clauses: list[Clause], pos: int) -> list[
         return []
     if any(nodes[k].children or clauses[k].kind not in ("item", "bullet", "paragraph") for k in kids):
         return []
-    if any(not clauses[k].labelled_fields and not _CONTENT_LABEL.match(fold(nodes[k].body).lstrip("-+•* "))
+    if any(not clauses[k].labelled_fields and not states_content(nodes[k].body)
            for k in kids) or not any(clauses[k].labelled_fields for k in kids):
         return []
     return kids
