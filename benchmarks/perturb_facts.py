@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from corpus import parse_file  # noqa: E402
 from eval_facts import GROUPS, STRING_FIELDS, clause_at, predicted  # noqa: E402
-from perturb_layouts import (PERTURBATIONS, PLANS, TARGET_FORMATS, Perturbation, TargetFormat,  # noqa: E402
+from perturb_layouts import (PERTURBATIONS, PLANS, TARGET_FORMATS, LineMap, LineShift, Perturbation, TargetFormat,  # noqa: E402
                              ValueFormat, answer_of, dev_documents)
 
 FACTS = ROOT / "eval" / "real_facts.jsonl"
@@ -60,11 +60,16 @@ def score(p: Perturbation, docs: list[str], facts: list[dict], work: Path, origi
     dest = work / p.name
     dest.mkdir(parents=True, exist_ok=True)
     changed: dict[str, int] = {}
+    maps: dict[str, LineMap] = {}
     for name in docs:
         lines = (PLANS / name).read_text(encoding="utf-8").split("\n")
-        new = p.apply(lines)
-        assert len(new) == len(lines), f"{p.name} changed the number of lines of {name}"
-        changed[name] = sum(a != b for a, b in zip(lines, new))
+        if isinstance(p, LineShift):  # the fact's line follows its text
+            new, maps[name] = p.shift(lines, [])
+            changed[name] = sum(len(m) != 1 or new[m[0]] != x for x, m in zip(lines, maps[name]))
+        else:
+            new = p.apply(lines)
+            assert len(new) == len(lines), f"{p.name} changed the number of lines of {name}"
+            changed[name] = sum(a != b for a, b in zip(lines, new))
         (dest / name).write_text("\n".join(new), encoding="utf-8")
     t = time.perf_counter()
     plans = {name: parse_file(dest / name) for name in docs}
@@ -73,6 +78,8 @@ def score(p: Perturbation, docs: list[str], facts: list[dict], work: Path, origi
     for f in facts:
         g = perturbed_fact(p, f, originals.get(f["doc"]))
         moved += g != f
+        if f["doc"] in maps and g["line"] is not None and maps[f["doc"]][g["line"] - 1]:
+            g = {**g, "line": maps[f["doc"]][g["line"] - 1][0] + 1}
         right[f["id"]] = predicted(plans[f["doc"]], g)[0]
     changed["(gold rewritten)"] = moved
     return right, changed, secs
