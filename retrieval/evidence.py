@@ -4,8 +4,9 @@ Retrieval always returns *some* clauses; this decides whether they answer the qu
 plans are silent on it. The evidence features are declared once here (`EVIDENCE`, each with a name
 and a reason): how many of the question's content words and word pairs a top clause contains weighted
 by rarity; the ranker's confidence in its best clause and in the best clause holding the value asked;
-whether the answer holds a value of the kind asked, for the year asked; and whether the answering plan
-is the one the question names (its number, its subject, its law, its unit, its province). Fewer,
+whether the answer holds a value of the kind asked, for the year asked; whether the answering plan
+is the one the question names (its number, its subject, its law, its unit, its province); and how far the
+clauses found stand above the rest of the collection by the dense search's measure. Fewer,
 well-defined features generalise better to plans nobody tuned on than many overlapping ones (`planqa
 train` reports the out-of-fold figures each choice gives). Their weights and the decision threshold are
 learned with the ranker (`retrieval.train`), the threshold chosen out of fold on the development half
@@ -560,6 +561,25 @@ def asked_field_stated(ev: "Evidence", q: Question, ranked: list[tuple[int, floa
     return 1.0 if task_field_stated(best, fields, others) else 0.0
 
 
+DENSE_TYPICAL = 50  # the question's typical cosine over the collection: that of its 50th nearest clause (the dense
+# search's own depth, `search.CANDIDATES`): deep enough to match nothing in particular, near enough to be the question's
+
+
+@evidence
+def dense_standout(ev: "Evidence", q: Question, ranked: list[tuple[int, float, float]]) -> float:
+    """How far the best of the top clauses stands, by the dense search's measure, above what the collection offers
+    the question anyway: the best cosine of the question's embedding with a top clause's passage (with its plan
+    title and headings) less the cosine of the question's DENSE_TYPICAL-th nearest clause over the whole index
+    (`Evidence.typical_cosine`). A question's cosines sit in a narrow band whose height is set by its wording and
+    length, so the raw cosine says little; a near-miss asking a specific thing in a neighbouring topic's words
+    finds clauses no nearer to it than the collection's run of the mill. Out of fold (document-grouped, dev1–17)
+    it moves few decisions (benchmarks/results/abstention-semantic.md); the raw best cosine and the word-coverage
+    readings measured there gave none."""
+    if not ranked:
+        return 0.0
+    return max(ev.dense_cosines(q, [p for p, _, _ in ranked[:TOP]])) - ev.typical_cosine(q)
+
+
 def evidence_names() -> list[str]:
     return list(EVIDENCE)
 
@@ -595,8 +615,12 @@ def plan_period(title: str | None) -> set[str]:
 class Evidence:
     """Per-index word statistics and per-clause word sets, computed once and shared by all questions."""
 
-    def __init__(self, store: ClauseStore, strategy_of: Callable[[Question], QuestionType]) -> None:
+    def __init__(self, store: ClauseStore, strategy_of: Callable[[Question], QuestionType],
+                 dense_text: Callable[[Question], str] | None = None) -> None:
         self.store = store
+        # what the dense search embeds for a question (`Retriever.dense_text`: its marks put back when typed without);
+        # the question's own text when no retriever says
+        self.dense_text = dense_text or (lambda q: q.text)
         # the question's type, as the caller that knows the types reads it (`Retriever`: `strategies.strategy_for`):
         # what a type asks for (a unit's duties, a deadline, many tasks, a list's items) is its word, not this module's
         self.strategy_of = strategy_of
@@ -623,6 +647,7 @@ class Evidence:
         self.plan_marked_blob = functools.lru_cache(maxsize=plans)(self._read_plan_marked_blob)
         self.question_compounds = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_question_compounds)
         self.subject_runs = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_subject_runs)
+        self.typical_cosine = functools.lru_cache(maxsize=SUBJECT_CACHE)(self._read_typical_cosine)
         self._df, self._ndocs = self._document_frequencies()
         dictionary_compounds()  # read with the index, not at the first question (`question_compounds`)
         # codes come from questions: bounded, and per index (the cache dies with this object)
@@ -631,6 +656,18 @@ class Evidence:
     def _document_frequencies(self) -> tuple[dict[str, int], int]:
         stats = self.store.bm25_statistics()
         return dict(stats.document_frequency), stats.n_docs
+
+    def dense_cosines(self, q: Question, positions: Sequence[int]) -> list[float]:
+        """Cosine of the question's embedding (`dense_text`) with the clauses at ``positions``, in that order."""
+        if not positions:
+            return []
+        return self.store.dense_scores_at(self.dense_text(q), list(positions)).tolist()
+
+    def _read_typical_cosine(self, q: Question) -> float:
+        """The cosine of the question's DENSE_TYPICAL-th nearest clause over the whole index (``typical_cosine``):
+        what the collection offers the question whether or not a plan answers it."""
+        found = self.store.dense(self.dense_text(q), DENSE_TYPICAL)
+        return found[-1][1] if found else 0.0
 
     def idf(self, tok: str) -> float:
         """Rarity of a folded word over the index's clauses."""

@@ -73,7 +73,8 @@ class Retriever:
     def __init__(self, store: ClauseStore, ranker: RankerModel | None = None) -> None:
         self.store = store
         self.model = ranker if ranker is not None else RankerModel.load(default_model_path(store.model))
-        self.evidence = Evidence(store, strategy_for)  # the evidence reads what a question's type asks through it
+        # the evidence reads what a question's type asks through it, and the question as the dense search embeds it
+        self.evidence = Evidence(store, strategy_for, self.dense_text)
         self.units = sorted({c.lead for c in store.clauses if c.lead} | {c.partners for c in store.clauses if c.partners})
         self.lead_units = lead_units(store.clauses)  # each lead with its units, as the corpus read them
         self.lead_segments = functools.lru_cache(maxsize=max(len(self.units), 1))(

@@ -5,7 +5,10 @@ orderings read."""
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from corpus.model import Clause, Document, Locality, SourceText
 from corpus.parse import parse_source
@@ -35,6 +38,7 @@ class EvidenceStore:
     clauses: list[Clause]
     documents: dict[str, Document]
     abbreviations: dict[str, str] = field(default_factory=dict)
+    embedded: list[str] = field(default_factory=list)  # the queries the dense reads were asked to embed
 
     @property
     def doc_ranges(self) -> dict[str, tuple[int, int]]:
@@ -50,6 +54,33 @@ class EvidenceStore:
     def syllable_counts(self) -> SyllableCounts:
         """The plans' accented syllables, as an index build stores them (`index.lookups`)."""
         return SyllableCounts.of(c.text for c in self.clauses)
+
+    def dense_scores_at(self, query: str, positions) -> np.ndarray:
+        """The dense search's cosine of the query with the clauses at ``positions`` (`bag_of_words` standing in for
+        the model); what it was asked to embed is kept in ``embedded``."""
+        self.embedded.append(query)
+        return self._vectors()[list(positions)] @ bag_of_words(query) if len(positions) else np.zeros(0)
+
+    def dense(self, query: str, k: int = 10, doc_filter=None) -> list[tuple[int, float]]:
+        """The dense search's top ``k`` clauses by that cosine, over the whole store."""
+        self.embedded.append(query)
+        sims = self._vectors() @ bag_of_words(query)
+        return [(int(i), float(sims[i])) for i in np.argsort(-sims, kind="stable")[:k]]
+
+    def _vectors(self) -> np.ndarray:
+        return np.array([bag_of_words(" ".join([*c.section_path, c.text])) for c in self.clauses])
+
+
+EMBEDDING_DIMENSIONS = 1024
+
+
+def bag_of_words(text: str) -> np.ndarray:
+    """A stand-in for the index's sentence embedding: the text's folded words, each hashed to one dimension, as a unit
+    vector (what the evidence tests read is how the cosines are used, not the model)."""
+    v = np.zeros(EMBEDDING_DIMENSIONS)
+    for w in re.findall(r"\w+", fold(text)):
+        v[zlib.crc32(w.encode()) % EMBEDDING_DIMENSIONS] += 1.0
+    return v / (np.linalg.norm(v) or 1.0)
 
 
 def read_evidence(ev, name: str, question: str, answer_lines: list[tuple[str, int]],
