@@ -41,7 +41,8 @@ VỀ VIỆC BAN HÀNH KẾ HOẠCH {topic} GIAI ĐOẠN 2026 - 2030
 
 PLANS = {
     "culture": dict(issuer="VĂN HÓA, THỂ THAO VÀ DU LỊCH", number="4101/QĐ-BVHTTDL", place="Hà Nội", day="18",
-                    topic="PHÁT TRIỂN MẠNG LƯỚI THƯ VIỆN CÔNG CỘNG", topic_small="phát triển mạng lưới thư viện công cộng",
+                    topic="PHÁT TRIỂN MẠNG LƯỚI THƯ VIỆN CÔNG CỘNG",
+                    topic_small="phát triển mạng lưới thư viện công cộng",
                     task="Rà soát, sắp xếp các thư viện công cộng cấp tỉnh và cấp xã."),
     "mines": dict(issuer="QUỐC PHÒNG", number="212/QĐ-BQP", place="Hà Nội", day="24",
                   topic="RÀ PHÁ VẬT NỔ SAU CHIẾN TRANH", topic_small="rà phá vật nổ sau chiến tranh",
