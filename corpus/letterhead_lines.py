@@ -11,13 +11,18 @@ import re
 from typing import Sequence
 
 from corpus.model import REFERENCE_ROLES, Clause, Document, FieldLine, LetterheadLines
-from corpus.text import DOCUMENT_KINDS, fold, folded
+from corpus.text import CAPITALS, DOCUMENT_KINDS, fold, folded
 
 # lines between a signature block's title and the signer's name (a blank line or the crawl's table bar)
 SIGNATURE_GAP = 2
 TITLE_PREFIX = 60  # characters of a plan's title that find its title line when the stored title is cut short
 TITLE_LINE_MIN = 10  # characters of a header line (and of a title's core) that can be the title at all
 _PLACE_DATE = re.compile(r"\bngay\b.*\bnam\b")  # folded "…, ngày 19 tháng 11 năm 2025"
+# a place named before the issue date written in full: "Hà Nội, ngày 18 tháng 11 năm 2025" above a ministry's plan,
+# whose place is the capital, not the nation the plan is for (`Document.locality`); the place is a name, its first
+# and last words capitalised ("Thành phố Hồ Chí Minh"), read on the text as written (`corpus.text.CAPITALS`)
+_ANY_PLACE_DATE = re.compile(r"^[%s][^,\d]{0,40}(?<=\s)[%s]\w*, ngày \d{1,2}\s+tháng \d{1,2} năm \d{4}\b"
+                             % (CAPITALS, CAPITALS))
 
 
 def signing_title(text: str) -> bool:
@@ -75,13 +80,15 @@ def title_line(plan: Sequence[Clause], doc: Document) -> int | None:
 def place_line(plan: Sequence[Clause], doc: Document) -> int | None:
     """Index in ``plan`` (the plan's clauses up to its title line) of the letterhead line stating where and when it
     was issued ("Nghệ An, ngày 19 tháng 11 năm 2025"): a header clause opening on the plan's place (its commune or
-    province) and giving a date."""
+    province) and giving a date; else one opening on any place name and giving the date in full (a ministry's plan,
+    issued in the capital: `_ANY_PLACE_DATE`)."""
     names = [folded(n) for n in (doc.locality.name, doc.locality.province) if n]
-    for i, c in enumerate(plan):
-        t = folded(c.text)
-        if c.kind == "header" and any(t.startswith(n) for n in names) and _PLACE_DATE.search(t):
+    headers = [(i, c.text) for i, c in enumerate(plan) if c.kind == "header"]
+    for i, text in headers:
+        t = folded(text)
+        if any(t.startswith(n) for n in names) and _PLACE_DATE.search(t):
             return i
-    return None
+    return next((i for i, text in headers if _ANY_PLACE_DATE.match(" ".join(text.strip("*_ ").split()))), None)
 
 
 # the kinds of document a plan names (`corpus.text.DOCUMENT_KINDS`), folded, longest first

@@ -36,11 +36,11 @@ from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLA
 from index.backend import ClauseStore
 from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
-from retrieval.answer import ANSWER_DEPTH, RELEVANT_SHARE, same_task, task_partners
+from retrieval.answer import ANSWER_DEPTH, RELEVANT_SHARE, only_document_facts_asked, same_task, task_partners
 from retrieval.initials import MIN_LETTERS, InitialsTable
 from retrieval.outline import title_body
-from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, folded, has_marks, without_code_pairs, without_numbers,
-                             word_pairs)
+from retrieval.query import (CAPITAL, GIAO, AnswerSlot, Question, document_facts_asked, folded, has_marks,
+                             without_code_pairs, without_numbers, word_pairs)
 from retrieval.values import HEADING_NUMBER, YEAR_RX, clause_holds_value, stage_heading
 
 
@@ -407,6 +407,12 @@ def year_of_value(ev: "Evidence", q: Question, ranked: list[tuple[int, float, fl
     if not q.years or not ranked:
         return 1.0
     lo, hi = min(map(int, q.years)), max(map(int, q.years))
+    if only_document_facts_asked(q):
+        # "danh mục … 2026-2030 ban hành kèm quyết định số mấy, ngày nào": the years name the plan asked about, its
+        # number and date (issued in 2025) are no value for them: they must be the period of the answering plan's title
+        period = sorted(map(int, plan_period(ev.store.documents[ev.store.clauses[ranked[0][0]].doc_id].title)))
+        if period:
+            return 1.0 if period[0] <= hi and lo <= period[-1] else 0.0
     top = ev.answer_clauses(ranked, q)
     if q.answer_slot is not None:
         top = ev.naming_subject(q, [t for t in top if ev.answers_slot(t[0], q)] or top)
@@ -1227,6 +1233,16 @@ class Evidence:
         for p, s, cov in ranked[:ANSWER_DEPTH]:
             for b in (p, *self.title_body(p, announced)):
                 if b not in seen:
+                    seen.add(b)
+                    out.append((b, s, cov))
+        if q is not None and ranked and only_document_facts_asked(q):
+            # the number, date or reference asked of the plan itself: the answer quotes the first plan's lines
+            # stating it (`answer.document_fact_clauses`), wherever the ranker put them
+            p, s, cov = ranked[0]
+            doc = self.store.documents[self.store.clauses[p].doc_id]
+            for f in document_facts_asked(q, doc):
+                b = self.store.clause_index.get(f.clause_id)
+                if b is not None and b not in seen:
                     seen.add(b)
                     out.append((b, s, cov))
         return out

@@ -117,3 +117,48 @@ def test_an_index_written_before_field_lines_were_stored_is_refused_with_re_inde
     (own / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexLoadError, match=rf"format version {FORMAT_VERSION - 1}.*rebuild with `planqa index"):
         open_store(own)
+
+
+_ISSUED_ELSEWHERE = """
+**BỘ {issuer}**
+
+**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**
+
+Số: {number}
+
+*{place}, ngày {day}
+tháng 11 năm 2025*
+
+**{kind}**
+
+VỀ VIỆC BAN HÀNH KẾ HOẠCH {topic}
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+1. Triển khai đồng bộ các nhiệm vụ.
+"""
+
+
+@pytest.mark.parametrize("issuer,number,place,day,kind,topic", [
+    ("VĂN HÓA, THỂ THAO VÀ DU LỊCH", "4101/QĐ-BVHTTDL", "Hà Nội", "18", "QUYẾT ĐỊNH", "THỰC HIỆN QUY HOẠCH MẠNG LƯỚI"),
+    ("QUỐC PHÒNG", "77/2025/TT-BQP", "Hà Nội", "24", "THÔNG TƯ", "KHẮC PHỤC HẬU QUẢ SAU CHIẾN TRANH"),
+    ("NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "5100/QĐ-BNNMT", "Thành phố Hồ Chí Minh", "26", "QUYẾT ĐỊNH",
+     "CÔNG BỐ THỦ TỤC HÀNH CHÍNH"),
+])
+def test_the_place_and_date_line_of_a_plan_issued_away_from_its_locality_is_recorded(
+        issuer, number, place, day, kind, topic):
+    """A ministry's plan is for the nation but issued in the capital ("Hà Nội, ngày 18 tháng 11 năm 2025"): the line
+    opening on a place name other than the plan's and writing the date in full is its place-and-date line."""
+    plan = parse_md(_ISSUED_ELSEWHERE.format(issuer=issuer, number=number, place=place, day=day, kind=kind,
+                                             topic=topic))
+    line = plan.document.field_lines.place_date
+    assert line is not None
+    assert f"ngay {day} thang 11 nam 2025" in folded(_text(plan, line))
+
+
+@pytest.mark.parametrize("text", ["Căn cứ Luật Quy hoạch ngày 24 tháng 11 năm 2017",
+                                  "Theo đề nghị của Vụ trưởng, ngày 3 tháng 10 năm 2025 đã họp",
+                                  "Hà Nội và các tỉnh lân cận, ngày 5 tháng 9 năm 2025"])
+def test_a_line_that_is_no_place_and_full_date_is_not_taken_for_the_place_and_date_line(text):
+    from corpus.letterhead_lines import _ANY_PLACE_DATE
+    assert _ANY_PLACE_DATE.match(text) is None
