@@ -247,7 +247,10 @@ class ChatShort(QuestionPerturbation):
 
     def rewrite(self, text: str, qid: str) -> str:
         out = LowerNoPunct._PUNCT.sub(" ", text)
-        for w in sorted(self.FRAME, key=len, reverse=True):
+        # typed without marks, a one-syllable frame word is any of several words ("la": là, La of Sơn La; "ha": hả,
+        # Hà Nội; "thi": thì, thi đua): only the frame phrases of two syllables or more are dropped
+        frame = self.FRAME if _marked(text) else [w for w in self.FRAME if " " in w]
+        for w in sorted(frame, key=len, reverse=True):
             out = " ".join(_replace(out, w, "").split())
         return out
 
@@ -335,7 +338,9 @@ def main() -> None:
     t = time.perf_counter()
     base = scores(evaluate(retriever, _write(args.work / "original.jsonl", rows), modes=("hybrid",), k=10))
     base_type = {q["id"]: analysed(q["question"]) for q in rows if q["answerable"]}
-    print(f"original: {len(rows)} rows, {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    f0 = figures(base, set(by_id))
+    print(f"original: {len(rows)} rows, hit@5 {f0['hit']:.3f} MRR {f0['mrr']:.3f} answers {f0['ans']:.3f} abstention "
+          f"{f0['abst']:.3f}, {time.perf_counter() - t:.0f} s", file=sys.stderr)
     unique = unique_sources(rows)
 
     runs = []

@@ -17,7 +17,7 @@ from corpus.text import (ANY_DOCUMENT, ASKED_KINDS, ASKS_RECIPIENT, CAPITALS, CO
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
-                         word_pairs)
+                         nfc, word_pairs)
 from index.text import fold, normalize
 
 
@@ -135,6 +135,17 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 # "còn mấy ngày", "trong mấy ngày" ask the number of days as "bao nhiêu ngày" does ("mấy" alone is no cue: "máy",
 # a machine, folds to the same word)
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
+# "mấy" asking an amount as "bao nhiêu" does, where it closes the question after the verb stating a figure ("tỷ lệ … là
+# mấy?", "giá vé là mấy", "đạt mấy phần trăm?", "chiếm mấy %"): read as "bao nhiêu" (`may_as_amount`); elsewhere
+# "may" stays no cue of its own ("thang may", a lift; "máy", a machine, folds alike)
+_AMOUNT_MAY = re.compile(r"(?:(?<=\bla )|(?<=\bdat )|(?<=\bchiem )|(?<=\bduoc )|(?<=\bcon )|(?<=\bkhoang ))may(?=\W*$)"
+                         r"|\bmay(?= ?(?:%|phan tram\b))")
+
+
+def may_as_amount(f: str) -> str:
+    """The folded question with a closing "mấy" that asks an amount written "bao nhiêu" (`_AMOUNT_MAY`), so its type
+    and answer slot read as the wording with "bao nhiêu" does: "tỷ lệ … là mấy?" asks a share."""
+    return _AMOUNT_MAY.sub("bao nhieu", f)
 
 
 def asks_source(f: str) -> bool:
@@ -679,19 +690,22 @@ class NamedUnit(NamedTuple):
     unknown_unit: str | None = None  # a duties question's opening unit no plan names
 
 
-def unit_named(question: str, f: str, qtype: str, units: list[str], source: bool | None = None) -> NamedUnit:
+def unit_named(question: str, f: str, qtype: str, units: list[str], source: bool | None = None,
+               spelt: str | None = None) -> NamedUnit:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
     a fact question about a named unit's giao / nhiệm vụ is a duties question, unless it asks where the money for them
     comes from ("ai bỏ tiền thực hiện các nhiệm vụ do doanh nghiệp triển khai": `asks_source`); a when question names the unit whose
     deadline it asks ("các sở, ngành báo cáo trước ngày nào"). ``source``: `asks_source` of ``f`` when the caller has
-    read it."""
+    read it. ``spelt``: ``f`` with the plans' abbreviations written out (`written_out`), where a unit the question
+    shortens is found ("Ban Quản lý các khu công nghệ cao và KCN" names the Ban Quản lý … khu công nghiệp)."""
     if qtype not in ("duties", "who", "fact", "when"):
         return NamedUnit(qtype)
     best, best_core = None, ""
     for unit in units:
         core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
-        if len(core) >= UNIT_CORE_CHARS and core in f and len(core) > len(best_core):
+        if len(core) >= UNIT_CORE_CHARS and (core in f or (spelt is not None and core in spelt)) \
+                and len(core) > len(best_core):
             best, best_core = unit, core
     unknown = None
     if qtype == "duties" and best is None:
@@ -820,6 +834,37 @@ def provinces_named(placed: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))
 
 
+# a code typed in lower case ("csdl", "nn&mt", "bvdlcn", "kh&cn"): a run of letters, parts joined by "&" or ","
+_LOWER_CODE = re.compile(r"(?<![\w/&.\-])[a-zđ]{2,10}(?:[&,][a-zđ]{1,6})*(?![\w/&\-]|[.,]\w)")
+# the shape of a Vietnamese syllable, folded: an onset, one to three vowels, a coda ("nghiep", "quy", "thuong"); a
+# code's letters have none ("bhyt", "csdl", "ubnd", "atgt", "mes": no onset "bh", no coda "bnd", "tgt", "s")
+_SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                             r"(?:ng|nh|ch|[cmnptiouy])?")
+
+
+def capitalised_codes(question: str) -> str:
+    """The question with the codes it types in lower case written in capitals, as the plans write them ("sở nn&mt" →
+    "sở NN&MT", "luật bvdlcn" → "luật BVDLCN", "csdl quy hoạch" → "CSDL quy hoạch", "dùng mes" → "dùng MES"): a run of
+    letters without marks none of whose "&"-joined parts has the shape of a Vietnamese syllable (`_SYLLABLE_SHAPE`). So
+    the steps reading codes by their capitals (`Evidence.spell_out_initials`, `latin_codes`) read a question typed in
+    lower case as they read it typed as the plans write."""
+    def code(m: re.Match[str]) -> str:
+        typed = m.group(0)
+        parts = [p for p in re.split(r"[&,]", typed) if p]
+        if "," in typed and "&" not in typed or any(_SYLLABLE_SHAPE.fullmatch(fold(p)) for p in parts):
+            return typed
+        return typed.upper()
+    return _LOWER_CODE.sub(code, nfc(question))
+
+
+def written_out(text: str, long_forms: Callable[[str], str] | None) -> str:
+    """The folded text with the plans' abbreviations written out as their long forms (``long_forms``, the index's
+    table: "bao nhiêu DN" → "bao nhieu doanh nghiep", "KCN" → "khu cong nghiep"): what a question's counted word and
+    named unit are compared with the plans' words on, however the question writes them. The folded text itself
+    without ``long_forms``. Document numbers are taken out first (`without_numbers`): "KH-UBND" is a code."""
+    return folded(long_forms(normalize(text))) if long_forms is not None else folded(text)
+
+
 def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
             long_forms: Callable[[str], str] | None = None,
             words: Callable[[str], list[str]] | None = None, marked: bool | None = None) -> Question:
@@ -837,15 +882,16 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     roles = role_flags(f, numbers)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
     source = asks_source(f)
-    qtype = question_type(f, source)
-    named = unit_named(question, f, qtype, units, source)
+    qtype = question_type(may_as_amount(f), source)
+    spelt = may_as_amount(written_out(without_numbers(question, numbers), long_forms))
+    named = unit_named(question, f, qtype, units, source, spelt)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
     marked = has_marks(question) if marked is None else marked
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
-    slot = answer_slot(f, source)
+    slot = answer_slot(spelt, source)  # "bao nhiêu DN" counts doanh nghiệp, as the plans write them
     if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)
