@@ -46,7 +46,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
     # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides; "lộ trình" is no cue: it names a plan or
     # a programme, "lộ trình đổi mới công nghệ", "lộ trình số hóa hạ tầng", asked who leads it or what it aims at)
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
+    # "lúc nào", "thời điểm nào", "hạn cuối" ask as "khi nào", "hạn chót" do (the time slot's words, `_SLOTS`): "Lúc nào
+    # … kiện toàn Ban Chỉ đạo?" asks a time, not who directs
+    ("when", re.compile(r"\bkhi nao\b|\bluc nao\b|\bthoi diem nao\b|\bhan cuoi\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
                         r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
@@ -575,7 +577,7 @@ _SIGNED_DAY = re.compile(r"\bky (?:vao )?ngay (?:nao|may)\b")
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
 # "thực hiện giai đoạn nào", "từ năm nào": the period or year a task runs is its thời hạn too; "hạn ban hành", "hạn hoàn
 # thành", "hạn quý mấy": "hạn" before what is due or a time asked (not "hạn chế", "hạn ngạch", "gia hạn", "Hàn Quốc")
-_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
+_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bluc nao\b|\bthoi diem nao\b|\bhan cuoi\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
                             r"|\bgiai doan nao\b|\bnam nao\b"
                             r"|(?<!\bgia )\bhan (?:ban hanh|hoan thanh|bao cao|nop|trinh|gui|(?:ngay|thang|quy|nam) (?:nao|may))\b")
 

@@ -88,3 +88,16 @@ def test_may_naming_a_month_or_a_lift_is_no_amount():
     assert read("Tháng mấy phải gửi báo cáo sơ kết?").answer_slot.kind == "time"
     assert read("Quý mấy năm 2026 hoàn thành cơ sở dữ liệu?").answer_slot.kind == "time"
     assert read("Thang may cua tru so UBND xa do ai quan ly?").answer_slot.kind == "agency"
+
+
+def test_everyday_words_for_when_ask_a_time_as_khi_nao_does():
+    for everyday, plain in (("Thu thập hồ sơ quy hoạch ở TP.HCM phải xong lúc nào, ai phối hợp?",
+                             "Thu thập hồ sơ quy hoạch ở TP.HCM phải xong khi nào, ai phối hợp?"),
+                            ("Lúc nào Đồng Nai kiện toàn Ban Chỉ đạo về chuyển đổi số?",
+                             "Khi nào Đồng Nai kiện toàn Ban Chỉ đạo về chuyển đổi số?"),
+                            ("Số hóa cơ sở dữ liệu thể dục thể thao Đồng Nai do ai làm, đến thời điểm nào?",
+                             "Số hóa cơ sở dữ liệu thể dục thể thao Đồng Nai do ai làm, khi nào?"),
+                            ("Lai Chau gop y du thao Nghi dinh han cuoi la ngay nao?",
+                             "Lai Chau gop y du thao Nghi dinh han chot la ngay nao?")):
+        a, b = read(everyday), read(plain)
+        assert a.qtype == b.qtype == "when" and a.also_asks == b.also_asks, (everyday, a.qtype, a.also_asks, b.also_asks)
