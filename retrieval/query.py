@@ -5,6 +5,7 @@ bhyt" and "Ai chủ trì chỉ tiêu BHYT?" read the same.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple, Sequence
@@ -88,6 +89,14 @@ class AnswerSlot:
 
     kind: str
     unit: str | None = None
+    # the counted word as the question types it when that is a code the slot reads written out ("grdp" for "tong", "dn"
+    # for "doanh"): a plan may write either (`counted`)
+    short: str | None = None
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """The counted word's forms a value may be written with: the plans' long form, and the code as typed."""
+        return tuple(u for u in (self.unit, self.short) if u)
 
 
 # a sum of money is asked for: the topic word names money, or the unit after "bao nhiêu" does
@@ -894,6 +903,9 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
     slot = answer_slot(spelt, source)  # "bao nhiêu DN" counts doanh nghiệp, as the plans write them
+    typed = answer_slot(may_as_amount(f), source) if slot is not None and slot.kind == "count" else None
+    if typed is not None and typed.kind == "count" and typed.unit != slot.unit:
+        slot = dataclasses.replace(slot, short=typed.unit)  # "bao nhiêu GRDP": the plan may write the code itself
     if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)

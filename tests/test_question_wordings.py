@@ -31,7 +31,19 @@ def test_a_counted_word_typed_short_is_counted_as_the_plans_write_it():
                         ("dong thap dat yeu cau bao nhieu KCN trien khai doi moi cong nghe",
                          "dong thap dat yeu cau bao nhieu khu cong nghiep trien khai doi moi cong nghe")):
         a, b = read(short).answer_slot, read(long).answer_slot
-        assert a == b and a.kind == "count", (short, a, b)
+        assert (a.kind, a.unit) == (b.kind, b.unit) == ("count", b.unit) and b.unit, (short, a, b)
+        assert a.short is not None and a.short in a.counted  # the code as typed counts too: a plan may write it
+
+
+def test_a_counted_code_is_found_however_the_plan_writes_it():
+    from retrieval.values import unit_fits
+
+    grdp = read("Đồng Tháp muốn kinh tế số chiếm bao nhiêu GRDP vào 2035?").answer_slot
+    dn = read("Đồng Tháp có bao nhiêu DN khởi nghiệp sáng tạo?").answer_slot
+    htx = read("Mỗi xã chọn bao nhiêu HTX thu gom?").answer_slot
+    assert grdp.counted == ("tong", "grdp") and dn.counted == ("doanh", "dn") and htx.counted == ("hop", "htx")
+    for slot, long, short in ((grdp, "tổng sản phẩm", "GRDP"), (dn, "doanh nghiệp", "DN"), (htx, "hợp tác xã", "HTX")):
+        assert unit_fits(long, slot) and unit_fits(short, slot) and not unit_fits("tấn", slot)
 
 
 def test_a_unit_typed_short_is_the_unit_the_plans_name():
