@@ -1096,10 +1096,15 @@ def ask(index: Path, gold: Path, ranker: str | None, model: str | None) -> dict[
     from retrieval import Retriever
     from retrieval.evaluate import evaluate
 
-    retriever = Retriever.load(index, model=model, ranker=ranker)
-    report = evaluate(retriever, gold, modes=("hybrid",), k=10)
+    return scores(evaluate(Retriever.load(index, model=model, ranker=ranker), gold, modes=("hybrid",), k=10))
+
+
+def scores(report) -> dict[str, dict]:
+    """Per question of a hybrid `retrieval.evaluate.EvalReport`: hit@5, reciprocal rank at 10, answer right, its gold
+    type, whether it is answerable and whether the assistant abstained (`benchmarks/perturb_questions.py` reads the
+    last two for the unanswerable rows)."""
     return {r.question.id: {"hit": r.reciprocal_rank(5) > 0, "rr": r.reciprocal_rank(10), "ans": r.answer_ok,
-                            "type": r.question.type}
+                            "type": r.question.type, "answerable": r.question.answerable, "abstained": r.abstained}
             for r in report.results["hybrid"]}
 
 

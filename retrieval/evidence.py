@@ -32,7 +32,7 @@ from corpus.places import province_key
 from corpus.responsibilities import UnitSections
 from corpus.timing import answers_time, time_asking_words
 from corpus.text import (ACTING_UNIT_HEADS, ASKED_KINDS, ASKS_TASK_DEADLINE, PLAN_NAME_STOP, PLAN_NAME_STOP_MARKED,
-                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, is_content_syllable)
+                         PLAN_WORDS, RESPONSIBILITY_VERBS, UNIT_LEVELS, fold_same_length, is_content_syllable, nfc)
 from index.backend import ClauseStore
 from index.lookups import SyllableCounts
 from index.text import expand_abbreviations, fold, normalize, passage_text
@@ -1348,6 +1348,27 @@ class Evidence:
         """The `words` of a plan's typed title, as a set (``title_words``, memoised by title: a question asking which
         plans there are reads every plan's)."""
         return frozenset(self.words(title))
+
+    def with_long_forms(self, text: str) -> str:
+        """The text as typed, each abbreviation of the index's table followed by its long form in brackets ("KCN" →
+        "KCN (khu công nghiệp)", "bao nhiêu DN" → "bao nhiêu DN (doanh nghiệp)"), as a plan defines one: what the dense
+        search embeds, which reads a code it has seen no more than a word it has not. A long form already written
+        beside its code ("khu công nghiệp (KCN)") is left alone; so is a code inside a document number ("KH-UBND")."""
+        pattern, _, accented = self._abbreviation_table
+        text = nfc(text)
+        f = fold_same_length(text).lower()
+        if len(f) != len(text):
+            return text
+        out, last = [], 0
+        for m in pattern.finditer(f):
+            long = accented[m.group(1)]
+            near = fold(normalize(text[max(0, m.start() - len(long) - 4):m.end() + len(long) + 4]))
+            if text[m.start() - 1:m.start()] in ("-", "/") or text[m.end():m.end() + 1] in ("-", "/") \
+                    or fold(long) in near:
+                continue
+            out += [text[last:m.end()], f" ({long})"]
+            last = m.end()
+        return "".join(out) + text[last:]
 
     def long_forms(self, norm: str) -> str:
         """Normalised text with abbreviations replaced by their long forms, accents kept."""

@@ -5,6 +5,7 @@ bhyt" and "Ai chủ trì chỉ tiêu BHYT?" read the same.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, NamedTuple, Sequence
@@ -17,7 +18,7 @@ from corpus.text import (ANY_DOCUMENT, ASKED_KINDS, ASKS_RECIPIENT, CAPITALS, CO
                          COMMUNE_UNIT_HEADS, GIAO_COMPOUND_AFTER, GIAO_COMPOUND_BEFORE, MONEY_NAMED, PLAN_NOUN,
                          SOURCE_CUE, WHO_PAYS, is_content_syllable,
                          NOT_COUNTED_WORDS, NOT_PLACE_NAME_WORDS, UNIT_LEVELS, everyday_plan_words, fold_words, folded,
-                         word_pairs)
+                         nfc, word_pairs)
 from index.text import fold, normalize
 
 
@@ -46,7 +47,9 @@ _TYPES: list[tuple[str, re.Pattern[str]]] = [
     # (a day asked before which, or a question opening on "hạn", asks a deadline, whoever else it asks of — "báo cáo
     # … trước ngày nào, gửi ai?" — but "Ai …" first asks who, the day besides; "lộ trình" is no cue: it names a plan or
     # a programme, "lộ trình đổi mới công nghệ", "lộ trình số hóa hạ tầng", asked who leads it or what it aims at)
-    ("when", re.compile(r"\bkhi nao\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
+    # "lúc nào", "thời điểm nào", "hạn cuối" ask as "khi nào", "hạn chót" do (the time slot's words, `_SLOTS`): "Lúc nào
+    # … kiện toàn Ban Chỉ đạo?" asks a time, not who directs
+    ("when", re.compile(r"\bkhi nao\b|\bluc nao\b|\bthoi diem nao\b|\bhan cuoi\b|\bthoi han\b|\bnam nao\b|\bbao gio\b|\bthoi gian (hoan thanh|thuc hien)\b|\bhan chot\b|\bhoan thanh (vao|trong|truoc)? ?(nam|luc|khi) nao\b|\bbao lau\b"
                         r"|^(?!ai\b).*\btruoc (?:ngay|thoi diem) nao\b|^han\b")),
     ("who", re.compile(r"(^|\s)ai(\s|$|\?)|\b(don vi|co quan|phong|(?<!van )ban|bo phan|ca nhan|dong chi) nao\b|\bchu tri\b|\bphu trach\b|\btham muu\b|\bphoi hop\b|\bchi dao\b|\bgiao cho\b|\bchiu trach nhiem\b")),
     ("target", re.compile(r"\bbao nhieu\b|" + AIM_NAMED.pattern)),
@@ -86,6 +89,14 @@ class AnswerSlot:
 
     kind: str
     unit: str | None = None
+    # the counted word as the question types it when that is a code the slot reads written out ("grdp" for "tong", "dn"
+    # for "doanh"): a plan may write either (`counted`)
+    short: str | None = None
+
+    @property
+    def counted(self) -> tuple[str, ...]:
+        """The counted word's forms a value may be written with: the plans' long form, and the code as typed."""
+        return tuple(u for u in (self.unit, self.short) if u)
 
 
 # a sum of money is asked for: the topic word names money, or the unit after "bao nhiêu" does
@@ -135,6 +146,17 @@ _SLOTS: list[tuple[str, re.Pattern[str]]] = [
 # "còn mấy ngày", "trong mấy ngày" ask the number of days as "bao nhiêu ngày" does ("mấy" alone is no cue: "máy",
 # a machine, folds to the same word)
 _FEW_DAYS = re.compile(r"\bmay ngay\b")
+# "mấy" asking an amount as "bao nhiêu" does, where it closes the question after the verb stating a figure ("tỷ lệ … là
+# mấy?", "giá vé là mấy", "đạt mấy phần trăm?", "chiếm mấy %"): read as "bao nhiêu" (`may_as_amount`); elsewhere
+# "may" stays no cue of its own ("thang may", a lift; "máy", a machine, folds alike)
+_AMOUNT_MAY = re.compile(r"(?:(?<=\bla )|(?<=\bdat )|(?<=\bchiem )|(?<=\bduoc )|(?<=\bcon )|(?<=\bkhoang ))may(?=\W*$)"
+                         r"|\bmay(?= ?(?:%|phan tram\b))")
+
+
+def may_as_amount(f: str) -> str:
+    """The folded question with a closing "mấy" that asks an amount written "bao nhiêu" (`_AMOUNT_MAY`), so its type
+    and answer slot read as the wording with "bao nhiêu" does: "tỷ lệ … là mấy?" asks a share."""
+    return _AMOUNT_MAY.sub("bao nhieu", f)
 
 
 def asks_source(f: str) -> bool:
@@ -564,7 +586,7 @@ _SIGNED_DAY = re.compile(r"\bky (?:vao )?ngay (?:nao|may)\b")
 _ALSO_PARTNERS = re.compile(r"\bphoi hop\b")
 # "thực hiện giai đoạn nào", "từ năm nào": the period or year a task runs is its thời hạn too; "hạn ban hành", "hạn hoàn
 # thành", "hạn quý mấy": "hạn" before what is due or a time asked (not "hạn chế", "hạn ngạch", "gia hạn", "Hàn Quốc")
-_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
+_ALSO_DEADLINE = re.compile(r"\bkhi nao\b|\bluc nao\b|\bthoi diem nao\b|\bhan cuoi\b|\bthoi han\b|\bbao gio\b|\bthoi gian\b|\bhan chot\b|\bbao lau\b"
                             r"|\bgiai doan nao\b|\bnam nao\b"
                             r"|(?<!\bgia )\bhan (?:ban hanh|hoan thanh|bao cao|nop|trinh|gui|(?:ngay|thang|quy|nam) (?:nao|may))\b")
 
@@ -679,19 +701,22 @@ class NamedUnit(NamedTuple):
     unknown_unit: str | None = None  # a duties question's opening unit no plan names
 
 
-def unit_named(question: str, f: str, qtype: str, units: list[str], source: bool | None = None) -> NamedUnit:
+def unit_named(question: str, f: str, qtype: str, units: list[str], source: bool | None = None,
+               spelt: str | None = None) -> NamedUnit:
     """The unit a who/duties/fact question is about: the longest unit core (level suffix dropped) found in
     the folded question. A duties question opening with a unit no plan names keeps it as ``unknown_unit``;
     a fact question about a named unit's giao / nhiệm vụ is a duties question, unless it asks where the money for them
     comes from ("ai bỏ tiền thực hiện các nhiệm vụ do doanh nghiệp triển khai": `asks_source`); a when question names the unit whose
     deadline it asks ("các sở, ngành báo cáo trước ngày nào"). ``source``: `asks_source` of ``f`` when the caller has
-    read it."""
+    read it. ``spelt``: ``f`` with the plans' abbreviations written out (`written_out`), where a unit the question
+    shortens is found ("Ban Quản lý các khu công nghệ cao và KCN" names the Ban Quản lý … khu công nghiệp)."""
     if qtype not in ("duties", "who", "fact", "when"):
         return NamedUnit(qtype)
     best, best_core = None, ""
     for unit in units:
         core = re.sub(r"\s+(xa|phuong|thi tran)$", "", folded(unit))
-        if len(core) >= UNIT_CORE_CHARS and core in f and len(core) > len(best_core):
+        if len(core) >= UNIT_CORE_CHARS and (core in f or (spelt is not None and core in spelt)) \
+                and len(core) > len(best_core):
             best, best_core = unit, core
     unknown = None
     if qtype == "duties" and best is None:
@@ -820,6 +845,37 @@ def provinces_named(placed: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(key(p.province) for p in find_places(placed) if p.province))
 
 
+# a code typed in lower case ("csdl", "nn&mt", "bvdlcn", "kh&cn"): a run of letters, parts joined by "&" or ","
+_LOWER_CODE = re.compile(r"(?<![\w/&.\-])[a-zđ]{2,10}(?:[&,][a-zđ]{1,6})*(?![\w/&\-]|[.,]\w)")
+# the shape of a Vietnamese syllable, folded: an onset, one to three vowels, a coda ("nghiep", "quy", "thuong"); a
+# code's letters have none ("bhyt", "csdl", "ubnd", "atgt", "mes": no onset "bh", no coda "bnd", "tgt", "s")
+_SYLLABLE_SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                             r"(?:ng|nh|ch|[cmnptiouy])?")
+
+
+def capitalised_codes(question: str) -> str:
+    """The question with the codes it types in lower case written in capitals, as the plans write them ("sở nn&mt" →
+    "sở NN&MT", "luật bvdlcn" → "luật BVDLCN", "csdl quy hoạch" → "CSDL quy hoạch", "dùng mes" → "dùng MES"): a run of
+    letters without marks none of whose "&"-joined parts has the shape of a Vietnamese syllable (`_SYLLABLE_SHAPE`). So
+    the steps reading codes by their capitals (`Evidence.spell_out_initials`, `latin_codes`) read a question typed in
+    lower case as they read it typed as the plans write."""
+    def code(m: re.Match[str]) -> str:
+        typed = m.group(0)
+        parts = [p for p in re.split(r"[&,]", typed) if p]
+        if "," in typed and "&" not in typed or any(_SYLLABLE_SHAPE.fullmatch(fold(p)) for p in parts):
+            return typed
+        return typed.upper()
+    return _LOWER_CODE.sub(code, nfc(question))
+
+
+def written_out(text: str, long_forms: Callable[[str], str] | None) -> str:
+    """The folded text with the plans' abbreviations written out as their long forms (``long_forms``, the index's
+    table: "bao nhiêu DN" → "bao nhieu doanh nghiep", "KCN" → "khu cong nghiep"): what a question's counted word and
+    named unit are compared with the plans' words on, however the question writes them. The folded text itself
+    without ``long_forms``. Document numbers are taken out first (`without_numbers`): "KH-UBND" is a code."""
+    return folded(long_forms(normalize(text))) if long_forms is not None else folded(text)
+
+
 def analyse(question: str, documents: dict[str, Document], units: list[str], locality: str | None = None,
             long_forms: Callable[[str], str] | None = None,
             words: Callable[[str], list[str]] | None = None, marked: bool | None = None) -> Question:
@@ -837,15 +893,19 @@ def analyse(question: str, documents: dict[str, Document], units: list[str], loc
     roles = role_flags(f, numbers)
     doc_filter, locality_named, unknown_locality = place_scope(placed, documents, locality)
     source = asks_source(f)
-    qtype = question_type(f, source)
-    named = unit_named(question, f, qtype, units, source)
+    qtype = question_type(may_as_amount(f), source)
+    spelt = may_as_amount(written_out(without_numbers(question, numbers), long_forms))
+    named = unit_named(question, f, qtype, units, source, spelt)
     place = set((locality_named or "").split())
     # typed without marks, the question is read without them, though "TPHCM" was spelled out with its marks
     marked = has_marks(question) if marked is None else marked
     runs = content_runs(without_numbers(placed, numbers, ","), place, long_forms, marked)
     runs = without_issuer(runs, f, documents)
     key_tokens, key_bigrams = key_words(runs)
-    slot = answer_slot(f, source)
+    slot = answer_slot(spelt, source)  # "bao nhiêu DN" counts doanh nghiệp, as the plans write them
+    typed = answer_slot(may_as_amount(f), source) if slot is not None and slot.kind == "count" else None
+    if typed is not None and typed.kind == "count" and typed.unit != slot.unit:
+        slot = dataclasses.replace(slot, short=typed.unit)  # "bao nhiêu GRDP": the plan may write the code itself
     if roles.asks_partners and slot is not None and slot.kind == "agency":
         # "cơ quan nào phối hợp …": the value asked is the task's phối hợp, not any unit (a lead alone
         # does not answer it)

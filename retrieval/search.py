@@ -37,8 +37,8 @@ from retrieval.contract import (
 )
 from retrieval.evidence import Evidence
 from retrieval.lead_source import deadline_source, lead_source
-from retrieval.query import (LEVEL_WORDS, Question, analyse, document_facts_asked, folded, has_marks, numbered_documents,
-                             word_pairs)
+from retrieval.query import (LEVEL_WORDS, Question, analyse, capitalised_codes, document_facts_asked, folded, has_marks,
+                             numbered_documents, word_pairs)
 from retrieval.ranker import RankerModel, default_model_path
 from retrieval.signals import Candidates, ClauseTable, clause_table, read_signals
 from retrieval.catalogue import catalogue_plans
@@ -102,7 +102,7 @@ class Retriever:
         and events it names with the plans whose titles write them (`Question.subject_plans`), and the plans it
         asks for by their titles and places (`Question.catalogue`)."""
         marked = has_marks(question)  # as typed: the codes spelled out below bring marks into an unmarked question
-        question = self.evidence.spell_out_initials(question)
+        question = self.evidence.spell_out_initials(capitalised_codes(question))
         q = analyse(question, self.store.documents, self.units, locality,
                     long_forms=self.evidence.long_forms, words=self.evidence.words, marked=marked)
         if q.unknown_unit and self.unit_listed(q):
@@ -256,8 +256,10 @@ class Retriever:
 
     def dense_text(self, q: Question) -> str:
         """What the dense search embeds: the question, its marks put back from the plans' words when it was
-        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help)."""
-        return self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+        typed without them (`retrieval.accents`; BM25 folds both sides and needs no such help), its abbreviations
+        followed by their long forms (`Evidence.with_long_forms`; BM25 expands them both ways itself)."""
+        text = self.accents.restore(q.text) if typed_without_marks(q.text) else q.text
+        return self.evidence.with_long_forms(text)
 
     @functools.cached_property
     def accents(self) -> AccentRestorer:

@@ -45,7 +45,7 @@ _AGENCY_NAMED = re.compile(r"(?<!\w)(?:%s|Ủy ban|Uỷ ban|UBND|Bộ Chỉ huy|
 _TARGET_UNIT: dict[str, Callable[[str, AnswerSlot], bool]] = {
     "percent": lambda u, s: u.startswith("%"),
     "money": lambda u, s: re.search(r"\b(?:dong|vnd|usd)\b", u) is not None,
-    "count": lambda u, s: bool(s.unit) and u.startswith(s.unit or ""),
+    "count": lambda u, s: any(u.startswith(w) for w in s.counted),
     "number": lambda u, s: True,
     "time": lambda u, s: re.match(r"(?:nam|thang|tuan|ngay|gio|phut)\b", u) is not None,  # a length
 }
@@ -87,19 +87,24 @@ def clause_holds_value(c: Clause, slot: AnswerSlot, letterhead: bool = False) ->
     cells = " ".join((c.columns or {}).values())
     text = folded(" ".join(filter(None, [c.text, cells, c.deadline, c.product, c.target.text if c.target else None])))
     if slot.kind == "count":
-        unit = re.escape(slot.unit or "")
-        row_unit = folded((c.columns or {}).get("don_vi_tinh") or (c.target.unit if c.target and c.target.unit else ""))
-        if (unit and (c.target is not None or c.year_values) and re.search(rf"\b{unit}\b", folded(c.noi_dung))
-                and not _NOT_A_COUNT.search(row_unit)):
-            # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098"), unless its
-            # unit says they are a sum or a share ("Giá trị sản phẩm/1ha | Triệu đồng")
-            return True
-        if unit and re.search(rf"\((?:dvt\s*:\s*)?{unit}\)\s*:\s*{_NUM}", text):
-            # a crawled table row writes each cell after its column's header, and the header names what the
-            # column counts: "Kế hoạch 2027 Lượng (Tấn): 14.800", "Diện tích (ha): 44.000" hold tonnes and hectares
-            return True
-        return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
+        return any(_counts(c, text, unit) for unit in slot.counted or ("",))
     return _SLOT_VALUE[slot.kind].search(text) is not None
+
+
+def _counts(c: Clause, text: str, counted: str) -> bool:
+    """The clause states a figure of the counted word ``counted`` (one form of `AnswerSlot.counted`; "" for none)."""
+    unit = re.escape(counted)
+    row_unit = folded((c.columns or {}).get("don_vi_tinh") or (c.target.unit if c.target and c.target.unit else ""))
+    if (unit and (c.target is not None or c.year_values) and re.search(rf"\b{unit}\b", folded(c.noi_dung))
+            and not _NOT_A_COUNT.search(row_unit)):
+        # a table row's figures count what its label names ("+ Học sinh bán trú | Người | 28.098"), unless its
+        # unit says they are a sum or a share ("Giá trị sản phẩm/1ha | Triệu đồng")
+        return True
+    if unit and re.search(rf"\((?:dvt\s*:\s*)?{unit}\)\s*:\s*{_NUM}", text):
+        # a crawled table row writes each cell after its column's header, and the header names what the
+        # column counts: "Kế hoạch 2027 Lượng (Tấn): 14.800", "Diện tích (ha): 44.000" hold tonnes and hectares
+        return True
+    return re.search(rf"(?:{_NUM}|{_NUMBER_WORDS})\s*(?:%\s*)?(?:[a-z]+\s+)?{unit}(?!\w)", text) is not None
 
 
 def target_fits(c: Clause, slot: AnswerSlot) -> bool:
