@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from corpus.targets import UNIT
 from corpus.text import CAPITALS, PERSON_NAME
 
 if TYPE_CHECKING:
@@ -24,10 +25,10 @@ _LABELS: list[tuple[str, re.Pattern[str]]] = [
     # "Chương II" may stand alone, its title on the next line
     ("chapter", re.compile(rf"^(?P<label>Chương\s+(?:[IVXLC]{{1,7}}|\d{{1,2}}))\b[.:]?\s*(?P<body>\S.*)?$")),
     ("article", re.compile(r"^(?P<label>Điều\s+\d{1,3}[a-zđ]?)\s*[.:]\s*(?P<body>\S.*)$")),
-    # without its closing dot, a number followed by a lower-case word or "%" is a decimal figure opening a wrapped
-    # line ("8.95 tỷ USD.", "1.5% GRDP"), not the label of a heading ("1.2 Nông nghiệp")
+    # without its closing dot, a number followed by a target's unit is a decimal figure opening a wrapped line
+    # ("8.95 tỷ USD.", "1.5 lần", "30.5% GRDP"), not the label of a heading ("1.2 Nông nghiệp", "2.1 ứng dụng")
     ("decimal", re.compile(rf"^(?P<label>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?:\.(?:\s+|(?=[{CAPITALS}]))|"
-                           rf"\s*(?=[{CAPITALS}])|\s+(?!%|[^\W\d_](?<![{CAPITALS}])))(?P<body>\S.*)$")),
+                           rf"\s*(?=[{CAPITALS}])|\s+(?!(?:{UNIT})(?![^\W\d_])))(?P<body>\S.*)$")),
     ("roman", re.compile(rf"^(?P<label>{ROMAN})[.)]\s*(?P<body>\S.*)$")),
     ("arabic", re.compile(r"^(?P<label>\d{1,2})[.)]\s*(?P<body>[^\d\s/.,%].*)$")),
     ("letter", re.compile(r"^(?P<label>[a-zđ])[.)]\s+(?P<body>\S.*)$")),

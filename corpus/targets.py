@@ -21,7 +21,7 @@ _PER = r"(?:\s*/\s*(?:\d[\d.]*\s*)?(?:vạn dân|nghìn dân|dân|người|hộ|
 # Units may be spelled out: "phần trăm" (%), "héc-ta" (ha), "mét vuông", "đô la Mỹ" (USD), "VNĐ" (đồng).
 _PERCENT_WORDS = r"phần trăm"
 _HECTARE = r"ha|héc-ta|hécta|hecta|héc ta"
-_UNIT = (
+UNIT = (
     rf"%\s*/\s*năm|%|\(\s*%\s*(?:/\s*năm)?\s*\)|{_PERCENT_WORDS}|"
     rf"(?:(?:triệu|tỷ|nghìn|ngàn)\s+)?(?:USD|đô la Mỹ|đô la){_PER}|"
     # "15 nghìn tỷ đồng": a thousand billion is how plans write large budgets
@@ -53,7 +53,7 @@ _CANDIDATE = re.compile(
     rf"|{_HEDGE}:?)\s*)?"
     # a range may repeat its unit: "85%-90%", "1%-1,5%", "91.299 tỷ đồng - 97.386 tỷ đồng";
     # after "từ" it may be written out: "từ 42% đến 43%", "từ 01 đến 02 trường"
-    rf"(?P<a>{_NUM})(?:\s*\((?:[^\W\d_]+\s?){{1,4}}\))?\s*(?:(?:{_UNIT})?\s*(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*)?(?P<unit>(?:{_UNIT})(?![^\W\d_]))?"
+    rf"(?P<a>{_NUM})(?:\s*\((?:[^\W\d_]+\s?){{1,4}}\))?\s*(?:(?:{UNIT})?\s*(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*)?(?P<unit>(?:{UNIT})(?![^\W\d_]))?"
     # "đạt 97% trở lên", also after the indicator's noun: "đạt 95% dân số trở lên"
     rf"(?P<tail>\s*trở lên|\s*trở xuống|(?:\s+[^\W\d_]+){{1,3}}?\s+trở lên)?",
     re.I,
@@ -341,7 +341,7 @@ _NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _COUNT_IN_WORDS = re.compile(
     # (a look at the first letter spares the alternation at most positions)
     rf"(?<!\w)(?=[{''.join(sorted({b[0] for b in _COUNT_BOUNDS}))}])"
-    rf"(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{_UNIT})(?![^\W\d_]))", re.I)
+    rf"(?:{'|'.join(_COUNT_BOUNDS)})\s+(?P<n>{'|'.join(_NUMBER_WORDS)})(?=\s+(?:{UNIT})(?![^\W\d_]))", re.I)
 
 
 def _counts_in_digits(text: str) -> str:
@@ -382,7 +382,7 @@ def parse_target(text: str, default_year: int | None = None, period_end: int | N
 # A value cell: a symbol or a bound word before the figure ("≥ 94", "Trên 45", "Tối thiểu 80", "Đạt 100%"),
 # a range ("12-14", "45% - 50%", "Từ 60% đến 70%"), "trở lên"/"trở xuống" after it; the figure may carry its
 # own unit when the table has no unit column ("350 Tbps", "98% trở lên", "≥ 1.000 doanh nghiệp").
-_CELL_UNIT = rf"(?:{_UNIT})(?![^\W\d_])"
+_CELL_UNIT = rf"(?:{UNIT})(?![^\W\d_])"
 _CELL = re.compile(rf"(?:(?P<cmp>[<>≤≥]=?)|(?P<tu>từ)|(?P<word>{'|'.join(re.escape(w) for w, _ in _BOUND_WORDS if w[0].isalpha())})"
                    rf"|đạt|khoảng|đạt khoảng|~)?\s*(?P<a>{_NUM})\s*(?P<ua>{_CELL_UNIT})?"
                    rf"\s*(?:(?:[-–]|(?(tu)(?:đến|tới)|(?!)))\s*(?P<b>{_NUM})\s*(?P<ub>{_CELL_UNIT})?)?"
@@ -417,7 +417,7 @@ def _worded_cell(value: str, unit: str | None, year: int | None) -> Target | Non
 
 # An indicator's name may carry its unit when the table has no unit column: "Tỷ lệ hộ nghèo (%)",
 # "Thu ngân sách (tỷ đồng)", "GRDP bình quân đầu người (triệu đồng/người)".
-_UNIT_IN_NAME = re.compile(rf"\(\s*(?P<unit>{_UNIT})\s*\)\s*$", re.I)
+_UNIT_IN_NAME = re.compile(rf"\(\s*(?P<unit>{UNIT})\s*\)\s*$", re.I)
 
 
 def unit_in_name(name: str | None) -> str | None:
