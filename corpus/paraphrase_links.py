@@ -310,6 +310,9 @@ class ParaphrasedDuties:
                 continue  # (a task the unit's duty restates closely, linked already, agrees too)
             if any(group_on_topic(p) for p in members):
                 continue
+            rows = [tops[p][0][2] for p in members if clauses[tops[p][0][2]].kind == "table_row"]
+            if len(rows) != len(set(rows)):
+                continue  # one appendix row restating two tasks names neither (a row is one task), not the section
             for pos in members:
                 best = tops[pos][0][2]
                 link_lead(ctx, pos, best, self.mechanism)

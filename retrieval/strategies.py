@@ -1211,7 +1211,7 @@ def plans_first(r: "Retriever", q: Question, scored: Scored, ranked: Scored) -> 
     for d, (_, score, cov) in list(best.items())[:MAX_PLANS_LISTED]:
         lines = r.store.documents[d].field_lines
         pos = r.field_line(lines.title)
-        where = r.field_line(lines.place_date) if places else None
+        where = issued_where(r, d) if places else None
         head.extend((p, score, cov) for p in (where, pos) if p is not None)
     # each listed plan's clause that answers follows the title lines, in the same order: it is what the answer quotes
     # for the plan (`answer.titled_plan_evidence`), though it may score below another plan's clauses
@@ -1276,6 +1276,14 @@ def asks_places(q: Question) -> bool:
     return (asks_plans(q) or places_first(q)) and bool(_ASKS_PLACES.search(q.folded))
 
 
+def issued_where(r: Retriever, d: str) -> int | None:
+    """The line stating where plan ``d`` was issued, cited when asked which places have a plan — only for a plan
+    about a place of its own: a ministry's plan dated in the capital is not the capital's plan."""
+    doc = r.store.documents[d]
+    if not (doc.locality.name or doc.locality.province):
+        return None
+    return r.field_line(doc.field_lines.place_date)
+
 def places_first(q: Question) -> bool:
     """"Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển khai …": the places asked open the question,
     its subject, so the plans whose typed titles say the rest answer it (`catalogue_plans`), with those whose best
@@ -1293,7 +1301,7 @@ def catalogue_first(r: "Retriever", q: Question, plans: Sequence[str], ranked: S
     head: Scored = []
     for d in plans:
         lines = r.store.documents[d].field_lines
-        where = r.field_line(lines.place_date) if asks_places(q) else None
+        where = issued_where(r, d) if asks_places(q) else None
         # asked their numbers ("Kể số hiệu", "lần lượt … số hiệu là gì"), the lines stating each one's number follow
         numbers = [r.field_line(f) for f in lines.number] if q.asks_number else []
         head.extend((p, top, 1.0) for p in (where, r.field_line(lines.title), *numbers) if p is not None)

@@ -106,3 +106,11 @@ def test_a_plans_number_and_date_asked_are_answered_from_its_letterhead(ministry
     resp = ministry_plans.ask(question)
     assert resp.found
     assert PLANS[plan]["number"] in resp.answer and f"ngày {PLANS[plan]['day']}" in resp.answer
+
+
+def test_a_ministrys_plan_dated_in_the_capital_is_not_cited_as_the_capitals_plan(ministry_plans):
+    from retrieval.strategies import issued_where
+
+    for d, doc in ministry_plans.store.documents.items():
+        assert doc.field_lines.place_date is not None  # the date line is read (for the plan's own date) …
+        assert issued_where(ministry_plans, d) is None  # … but the plan has no place of its own to list

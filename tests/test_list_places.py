@@ -34,9 +34,13 @@ def test_a_question_asks_for_the_places_of_the_plans_only_when_it_asks_which_pla
     # a commune's plan, typed without the province
     (Document(id="lm", source="lm.md", locality=Locality("xã", "Lương Minh", "Quảng Ninh")),
      ["UBND XÃ LƯƠNG MINH", "Số: 12/KH-UBND", "Lương Minh, ngày 02 tháng 01 năm 2026", "KẾ HOẠCH"], 2),
-    # a national text: no place of its own, no place line
+    # a national text dated in the capital: its place-and-date line (where and when issued; `issued_where` does not
+    # cite it for a places question, the plan has no place of its own)
     (Document(id="tw", source="tw.md", locality=Locality()),
-     ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Hà Nội, ngày 01 tháng 12 năm 2025", "QUYẾT ĐỊNH"], None),
+     ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Hà Nội, ngày 01 tháng 12 năm 2025", "QUYẾT ĐỊNH"], 1),
+    # no date in full: no place line
+    (Document(id="tw2", source="tw2.md", locality=Locality()),
+     ["BAN CHẤP HÀNH TRUNG ƯƠNG", "Hà Nội, tháng 12/2025", "QUYẾT ĐỊNH"], None),
 ])
 def test_the_place_line_is_the_letterhead_line_opening_on_the_plans_place_with_a_date(doc, lines, expected):
     plan = [header(i + 1, t, doc.id) for i, t in enumerate(lines)]
