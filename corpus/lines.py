@@ -209,6 +209,7 @@ MARKDOWN_FORMATS = ("md", "markdown")
 _PIPE_ONLY = re.compile(r"^\|[\s|:\-+]*$")  # "|", "||", "|---|---|": cell walls, never text
 _FOOTNOTE_REF = re.compile(r"\s?\[\d{1,3}\](?=[\s.,;:)*…]|$)")
 _MARKER = re.compile(r"\*{1,3}|__")
+_GLUED_MARKER = re.compile(r"\*{4}|\*{1,3}|__")  # also "****": a bold run closed where the next opened
 _EMPTY_EMPHASIS = re.compile(r"\*\*\s+\*\*|(?<!\*)\*\s+\*(?!\*)")  # "** **", "* *": markers around nothing
 # Lines of a letterhead or signature block are set one per visual line on purpose; they never wrap
 # into each other even inside one Markdown paragraph or one table cell.
@@ -281,6 +282,8 @@ class _Physical:
     ends_emph: bool
     inherits_emph: bool = False  # opens inside a bold run begun on the line above
     opens_run: bool = False  # a bold marker left open after the line's last letter ("… trái cây**:")
+    marked_start: bool = False  # the line opens on an emphasis marker ("*Đơn", "**BIỂU"), not a "* " bullet
+    closes_marked: bool = False  # the line ends on a marker that leaves no emphasis open ("… Cà Mau)*")
 
 
 def _toggle(run: str, bold: bool, italic: bool) -> tuple[bool, bool]:
@@ -301,7 +304,8 @@ def _note_letters(chunk: str, bold: bool, seen: tuple[bool | None, bool | None, 
     return (bold if first is None else first), bold, whole and bold
 
 
-def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool, bool, bool, bool]:
+def _emphasis_walk(raw: str, bold: bool, italic: bool, glued_runs: bool = False
+                   ) -> tuple[bool, bool, bool, bool, bool, bool]:
     """Follow ``**``/``*`` markers through a line whose emphasis may have opened on an earlier line.
 
     Returns (whole, starts, ends, any_letter, bold_after, italic_after): bold covers every / the first /
@@ -315,9 +319,11 @@ def _emphasis_walk(raw: str, bold: bool, italic: bool) -> tuple[bool, bool, bool
         s = s[1:]  # "* item": a list bullet, not an italic marker
     seen: tuple[bool | None, bool | None, bool] = (None, None, True)
     pos = 0
-    for m in _MARKER.finditer(s):
+    for m in (_GLUED_MARKER if glued_runs else _MARKER).finditer(s):
         seen = _note_letters(s[pos:m.start()], bold, seen)
-        bold, italic = _toggle(m.group(0), bold, italic)
+        # "…tranh****[29]**": one bold run closes where the next opens; with no blank line to end the paragraph,
+        # reading it as one flip would leave bold open over the rest of the text
+        bold, italic = (bold, italic) if glued_runs and m.group(0) == "****" else _toggle(m.group(0), bold, italic)
         pos = m.end()
     first, last, whole = _note_letters(s[pos:], bold, seen)
     return whole and first is not None, bool(first), bool(last), first is not None, bold, italic
@@ -461,6 +467,9 @@ def unbroken_paragraphs(lines: list[str]) -> bool:
     return text >= 10 and breaks < UNBROKEN_BLANK_SHARE * text
 
 
+_MARKED_START = re.compile(r"^(?:\*{1,3}|__)(?=\S)")  # "*Đơn", "**BIỂU": a run of emphasis opens the line
+
+
 def _ends_unbroken(block: list[_Physical], cur: _Physical) -> bool:
     """In unbroken paragraphs: ``cur`` opens a new paragraph where a plain-text line would (`continues`: after a
     finished sentence or a short title line, a line opening in capitals), or where a new bold run opens on a label;
@@ -468,12 +477,17 @@ def _ends_unbroken(block: list[_Physical], cur: _Physical) -> bool:
     prev = block[-1]
     if cur.inherits_emph or prev.opens_run or prev.md_level or cur.md_level:
         return False
+    dangling = bool(_DANGLING.search(prev.text[-DANGLING_TAIL:]))
+    if not dangling and (_is_bare_label(cur.text) or (prev.closes_marked and cur.marked_start)):
+        return True  # "a)" alone numbers the lines below it; a run of emphasis closed, a new one opens: a new block
     if cur.starts_emph and (_is_bare_label(cur.text) or read_label(cur.text)[0] is not None):
         return True  # a bold run that opens on a number ("**1." over "Giai đoạn 2025 - 2030**") titles anew
     if prev.whole_emph or cur.whole_emph:
         return False
     if len(block) == 1 and _is_bare_label(prev.text):
         return False  # "2.1." over its title
+    if dangling:
+        return False  # "5. Giao Sở Nông nghiệp và" / "Môi trường chủ trì …": the sentence has not ended
     line = _join_paragraph(block, False)
     cur_type = read_label(cur.text)[0] if _starts_item(cur.text) else None
     return line is not None and not continues(line, cur.text, cur_type, False, True)
@@ -534,7 +548,7 @@ class _MarkdownReader:
         if "*" in s:
             s = _EMPTY_EMPHASIS.sub(" ", s)
         segments, _, md_level = clean_markup(strip_footnote_refs(s))
-        whole, starts, ends, _, bold_after, italic_after = _emphasis_walk(s, self.bold, self.italic)
+        whole, starts, ends, _, bold_after, italic_after = _emphasis_walk(s, self.bold, self.italic, self.unbroken)
         if md_level:
             # a heading is emphasis whole; a bold run it leaves open ("## **I. MỤC" over "ĐÍCH, YÊU CẦU**") wraps
             # the heading onto the lines that close it, as a bold heading without '#' wraps
@@ -553,7 +567,9 @@ class _MarkdownReader:
             self._flush()
             return
         cur = _Physical(no, text, segments, md_level, whole, starts, ends, inherits_emph=inherits,
-                        opens_run=bold_after and not ends and not md_level)
+                        opens_run=bold_after and not ends and not md_level,
+                        marked_start=_MARKED_START.match(s) is not None,
+                        closes_marked=s.endswith(("*", "_")) and not (bold_after or italic_after))
         if self.block and (_opens_new_line(self.block, cur) or (self.unbroken and _ends_unbroken(self.block, cur))):
             self._flush()
             self.blank = False
