@@ -478,13 +478,14 @@ def _ends_unbroken(block: list[_Physical], cur: _Physical) -> bool:
     if cur.inherits_emph or prev.opens_run or prev.md_level or cur.md_level:
         return False
     dangling = bool(_DANGLING.search(prev.text[-DANGLING_TAIL:]))
-    if not dangling and (_is_bare_label(cur.text) or (prev.closes_marked and cur.marked_start)):
+    numbers_next = len(block) == 1 and _is_bare_label(prev.text)  # "**2.1.**" over "**Thu ngân sách**"
+    if not dangling and not numbers_next and (_is_bare_label(cur.text) or (prev.closes_marked and cur.marked_start)):
         return True  # "a)" alone numbers the lines below it; a run of emphasis closed, a new one opens: a new block
     if cur.starts_emph and (_is_bare_label(cur.text) or read_label(cur.text)[0] is not None):
         return True  # a bold run that opens on a number ("**1." over "Giai đoạn 2025 - 2030**") titles anew
     if prev.whole_emph or cur.whole_emph:
         return False
-    if len(block) == 1 and _is_bare_label(prev.text):
+    if numbers_next:
         return False  # "2.1." over its title
     if dangling:
         return False  # "5. Giao Sở Nông nghiệp và" / "Môi trường chủ trì …": the sentence has not ended

@@ -126,3 +126,71 @@ def test_labels_in_brackets_on_a_tasks_content_line_state_the_task(tmp_path, tas
     clauses = _parse(tmp_path, "**II. NHIỆM VỤ CỤ THỂ**\n\n" + task + "\n\n" + content + "\n")
     head = next(c for c in clauses if c.text.startswith(task[:12]))
     assert head.lead == "Bộ Công an" and head.partners == "Văn phòng Chính phủ, Bộ Tư pháp"
+
+
+# Unbroken Markdown (no blank line between paragraphs): wordings modelled on a budget plan's form titles (9b7eebad,
+# dev), a bomb-clearance circular (6d0e277c, dev), a land-planning data plan (001c610b, dev), an infrastructure plan
+# (31786b08, dev), a water-resources plan (bffd9da6, dev) and a training regulation (c49a5afa, dev).
+
+@pytest.mark.parametrize("runs, first, second", [
+    (["*(Kèm theo Kế hoạch số 0204/KH-UBND ngày 24/11/2025 của Ủy ban nhân dân tỉnh", "Cà Mau)*", "*Đơn",
+      "vị: Triệu đồng.*"], "(Kèm theo Kế hoạch", "Đơn vị: Triệu đồng."),
+    (["**Mẫu biểu số 02**", "**BIỂU TỔNG HỢP DỰ TOÁN THU NSNN NĂM GIAI ĐOẠN 2026 –", "2028**"],
+     "Mẫu biểu số 02", "BIỂU TỔNG HỢP DỰ TOÁN THU NSNN NĂM GIAI ĐOẠN 2026 – 2028"),
+    (["**Chương V**", "**ĐÀO TẠO, HUẤN LUYỆN VÀ CẤP", "CHỨNG CHỈ ĐIỀU TRA, KHẢO SÁT**"], "Chương V",
+     "ĐÀO TẠO, HUẤN LUYỆN VÀ CẤP CHỨNG CHỈ ĐIỀU TRA, KHẢO SÁT"),
+])
+def test_unbroken_markdown_ends_a_paragraph_where_one_emphasis_run_closes_and_another_opens(tmp_path, runs, first,
+                                                                                            second):
+    clauses = _parse(tmp_path, _unbroken(*runs))
+    assert any(c.text.startswith(first) and second not in c.text for c in clauses)
+    assert any(c.text == second for c in clauses)
+
+
+def test_unbroken_markdown_reads_a_table_unit_line_after_an_italic_note_for_the_table(tmp_path):
+    table = ["|", "**STT**", "|", "**Nội dung**", "|", "**Năm 2026**", "|", "|", "1", "|", "Thu nội địa", "|",
+             "11.132.000", "|", ""]
+    text = _unbroken("*(Kèm theo Kế hoạch số 0204/KH-UBND của Ủy ban nhân dân tỉnh)*", "*Đơn", "vị: Triệu đồng.*")
+    head, tail = text.split("- Các sở", 1)
+    clauses = _parse(tmp_path, head + "\n".join(table) + "\n- Các sở" + tail)
+    row = next(c for c in clauses if c.kind == "table_row" and "11.132.000" in c.text)
+    assert row.target is not None and row.target.unit == "Triệu đồng"
+
+
+@pytest.mark.parametrize("lines, whole", [
+    (["5. Giao Sở Nông nghiệp và", "Môi trường chủ trì phối hợp với các sở, ban, ngành tỉnh tổ chức triển khai."],
+     "5. Giao Sở Nông nghiệp và Môi trường chủ trì phối hợp với các sở, ban, ngành tỉnh tổ chức triển khai."),
+    (["- Chủ trì, phối hợp với các", "Sở, Ban, ngành liên quan rà soát, đánh giá hiện trạng hạ tầng viễn thông."],
+     "- Chủ trì, phối hợp với các Sở, Ban, ngành liên quan rà soát, đánh giá hiện trạng hạ tầng viễn thông."),
+    (["2. Căn cứ kế hoạch bồi dưỡng đã được phê duyệt,", "Trung tâm thông báo chiêu sinh đến các cơ quan, đơn vị."],
+     "2. Căn cứ kế hoạch bồi dưỡng đã được phê duyệt, Trung tâm thông báo chiêu sinh đến các cơ quan, đơn vị."),
+])
+def test_unbroken_markdown_carries_a_line_ending_on_a_dangling_word_onto_the_next(tmp_path, lines, whole):
+    assert any(c.text == whole for c in _parse(tmp_path, _unbroken(*lines)))
+
+
+@pytest.mark.parametrize("title, label, body", [
+    ("3. Trình tự thủ tục cấp chứng chỉ", "a) [38]", "Binh chủng Công binh chủ trì, phối hợp với các cơ quan liên quan."),
+    ("2. Thẩm quyền cấp chứng chỉ", "b)", "Cục Tác chiến tổ chức thẩm tra, đánh giá năng lực."),
+    ("1. Nhiệm vụ trọng tâm", "1.1.", "Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện."),
+])
+def test_unbroken_markdown_opens_a_new_item_on_a_bare_label_line(tmp_path, title, label, body):
+    clauses = _parse(tmp_path, _unbroken(title, label, body))
+    assert any(c.text == title for c in clauses)
+    assert any(c.text.endswith(body) and title not in c.text for c in clauses)
+
+
+@pytest.mark.parametrize("glued, title, body", [
+    ("**Điều 22. Chế độ báo cáo thông tin, dữ liệu sau chiến tranh****[29]**", "Điều 23. Phương thức cung cấp thông tin",
+     "Bộ Quốc phòng cung cấp thông tin theo quy định."),
+    ("**b) Giai đoạn 2026 - 2030****(1)**", "III. TỔ CHỨC THỰC HIỆN",
+     "Sở Tài chính chủ trì tham mưu bố trí kinh phí thực hiện."),
+    ("**Mẫu biểu số 01****(Kèm theo Kế hoạch)**", "4. Trung tâm Chuyển đổi số Thành phố",
+     "Trung tâm Chuyển đổi số Thành phố bảo đảm kết nối hạ tầng."),
+])
+def test_unbroken_markdown_reads_four_glued_asterisks_as_one_run_closing_and_the_next_opening(tmp_path, glued, title,
+                                                                                              body):
+    clauses = _parse(tmp_path, _unbroken(glued, "Các đơn vị báo cáo kết quả thực hiện theo quy định.",
+                                         f"**{title}**", body))
+    assert any(c.text == title for c in clauses)  # bold left open after "****" would glue the body to the title
+    assert any(c.text == body for c in clauses)
