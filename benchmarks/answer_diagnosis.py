@@ -182,12 +182,13 @@ def main() -> None:
     ap.add_argument("gold", nargs="+", type=Path)
     ap.add_argument("--index", required=True)
     ap.add_argument("--out", type=Path, default=None, help="also write the tables (Markdown) here")
+    ap.add_argument("--ranker", default=None, help="a trained ranker file (default: the shipped one)")
     ap.add_argument("--list", action="store_true", help="list every wrong answer with its bucket")
     ap.add_argument("--causes", action="store_true",
                     help="classify the wrong answers whose relevant clause is in the top 5 by cause (see above)")
     args = ap.parse_args()
 
-    r = Retriever.load(args.index)
+    r = Retriever.load(args.index, ranker=args.ranker) if args.ranker else Retriever.load(args.index)
     if args.causes:
         out = main_causes(r, args.gold, args.list)
         print(out)

@@ -699,8 +699,7 @@ class Target(Strategy):
                     q.years and clause_years(c) and not set(q.years) & clause_years(c)):
                 break
         if rows:
-            asked = set(q.key_tokens)
-            return max(rows, key=lambda c: len(asked & set(folded(c.noi_dung).split())))
+            return max(rows, key=lambda c: row_fit(c, q))
         slot = q.answer_slot
         if slot is not None and slot.kind in ("percent", "money", "count"):
             # a chỉ tiêu of the kind asked ("bao nhiêu %" → a share, not the sum in đồng beside it)
@@ -734,6 +733,19 @@ def task_named(c: Clause, q: Question) -> int:
     section titles."""
     words = set(folded(" ".join([*c.section_path[-TASK_TITLES:], c.text])).split())
     return len(words & set(q.key_tokens))
+
+
+def row_fit(c: Clause, q: Question) -> tuple[int, int, int]:
+    """How well a table row stating the asked year fits the question, best highest: the question's words its
+    label writes ("hộ cận nghèo", not "hộ nghèo"); then, between labels writing as many, those its whole row
+    writes with its column titles ("Cà phê" under "Giá trị tham gia xuất khẩu", asked "xuất khẩu cà phê", over
+    "Sản lượng cà phê nhân" of a production table); then the fewest label words the question does not write (the
+    row "Phí, lệ phí" asked "phí, lệ phí", not "Các khoản phí, lệ phí"); rows tied on all three keep the ranker's
+    order. The table's heading is left out: a table's numbering row read as a heading repeats its column titles."""
+    asked = set(q.key_tokens)
+    label = set(folded(c.noi_dung).split())
+    row = set(folded(c.text).split())
+    return len(asked & label), len(asked & row), -len(task_words(c) - asked)
 
 
 def year_asked(c: Clause, q: Question) -> list[int]:
@@ -817,6 +829,19 @@ class When(Strategy):
         return bool(c.deadline and c.deadline != first.deadline and (slot is None or clause_holds_value(c, slot)))
 
 
+def sibling_items(first: Clause, plan: Sequence[Clause]) -> list[Clause]:
+    """The other items of the list ``first`` is one item of, in the plan's order: the clauses of its own section of
+    its own kind ("- Tăng cường thanh tra … chống thất thu" beside "- Đẩy mạnh … hoàn thuế" under "2.1. Thu NSNN");
+    none when ``first`` is no list item, when its section holds clauses of another kind (prose around the item), or
+    when the list runs past MAX_ITEMS."""
+    if first.kind not in ("bullet", "item") or not first.section_path:
+        return []
+    section = [c for c in plan if c is not first and c.section_path == first.section_path]
+    if not section or len(section) > MAX_ITEMS or any(c.kind != first.kind for c in section):
+        return []
+    return section
+
+
 class Duties(Strategy):
     """"Sở X phải làm gì": every clause the plan gives that unit as chủ trì, in the plan's order, its own
     section of "Tổ chức thực hiện" first; the answer lists them, one cited line each."""
@@ -825,6 +850,12 @@ class Duties(Strategy):
 
     def asks_unit_duties(self, q: Question) -> bool:
         return q.unit_key is not None
+
+    def items(self, first: Clause, plan: Sequence[Clause], q: Question) -> list[Clause]:
+        """What a unit must do is seldom one line: a duty found as one item of a list of sibling items ("- Triển
+        khai đồng bộ các biện pháp quản lý thuế …" beside "- Đẩy mạnh … hoàn thuế") answers with the list's other
+        items (`sibling_items`), as a list question's enumeration does."""
+        return super().items(first, plan, q) or sibling_items(first, plan)
 
     def extra_candidates(self, r: "Retriever", q: Question, doc_filter: frozenset[str] | None) -> list[int]:
         """Every clause led by the unit the question names, in the plans it may be about."""
