@@ -872,7 +872,7 @@ def written_out(text: str, long_forms: Callable[[str], str] | None) -> str:
     """The folded text with the plans' abbreviations written out as their long forms (``long_forms``, the index's
     table: "bao nhiêu DN" → "bao nhieu doanh nghiep", "KCN" → "khu cong nghiep"): what a question's counted word and
     named unit are compared with the plans' words on, however the question writes them. The folded text itself
-    without ``long_forms``. Document numbers are taken out first (`without_numbers`): "KH-UBND" is a code."""
+    without ``long_forms``. The caller takes document numbers out first (`without_numbers`): "KH-UBND" is no code."""
     return folded(long_forms(normalize(text))) if long_forms is not None else folded(text)
 
 

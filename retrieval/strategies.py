@@ -1307,13 +1307,14 @@ def asks_places(q: Question) -> bool:
     return (asks_plans(q) or places_first(q)) and bool(_ASKS_PLACES.search(q.folded))
 
 
-def issued_where(r: Retriever, d: str) -> int | None:
+def issued_where(r: "Retriever", d: str) -> int | None:
     """The line stating where plan ``d`` was issued, cited when asked which places have a plan — only for a plan
     about a place of its own: a ministry's plan dated in the capital is not the capital's plan."""
     doc = r.store.documents[d]
     if not (doc.locality.name or doc.locality.province):
         return None
     return r.field_line(doc.field_lines.place_date)
+
 
 def places_first(q: Question) -> bool:
     """"Tỉnh nào phát động đợt thi đua …", "Những địa phương nào triển khai …": the places asked open the question,
