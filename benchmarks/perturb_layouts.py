@@ -388,6 +388,15 @@ def _cap(like: str, text: str) -> str:
     return text[:1].upper() + text[1:] if like[:1].isupper() else text[:1].lower() + text[1:]
 
 
+class WordSwap(ValueFormat):
+    """A time's word (`rx`'s group "w") written as another (`to`), in the case the plan wrote it."""
+
+    to = ""
+
+    def sub(self, m: re.Match[str]) -> str:
+        return _cap(m["w"], self.to)
+
+
 _DATE = r"(?<![\d/.-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])"
 _ROMAN_Q = {"I": "1", "II": "2", "III": "3", "IV": "4"}
 
@@ -444,28 +453,22 @@ class YearlySwap(ValueFormat):
         return _cap(m["w"], other) + " " + m["u"]
 
 
-class YearlyPeriodic(ValueFormat):
+class YearlyPeriodic(WordSwap):
     name, describe = "yearly_dinh_ky", "Hằng năm / Hàng năm → Định kỳ hằng năm"
     rx = re.compile(r"(?<![Đđ]ịnh kỳ )\b(?P<w>[Hh][ằà]ng)\s+năm\b")
-
-    def sub(self, m: re.Match[str]) -> str:
-        return _cap(m["w"], "định kỳ hằng năm")
+    to = "định kỳ hằng năm"
 
 
-class ContinuousWords(ValueFormat):
+class ContinuousWords(WordSwap):
     name, describe = "continuous", "Thường xuyên → Liên tục (not 'thường xuyên, liên tục')"
     rx = re.compile(r"\b(?P<w>[Tt]hường xuyên)\b(?!\s*,?\s*liên tục)")
-
-    def sub(self, m: re.Match[str]) -> str:
-        return _cap(m["w"], "liên tục")
+    to = "liên tục"
 
 
-class DeadlineLatest(ValueFormat):
+class DeadlineLatest(WordSwap):
     name, describe = "deadline_cham_nhat", "trước ngày 15/12 → chậm nhất ngày 15/12"
     rx = re.compile(r"\b(?P<w>[Tt]rước)(?=\s+ngày\s+\d)")
-
-    def sub(self, m: re.Match[str]) -> str:
-        return _cap(m["w"], "chậm nhất")
+    to = "chậm nhất"
 
 
 class DeadlineBare(ValueFormat):
