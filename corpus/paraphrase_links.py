@@ -273,10 +273,10 @@ class ParaphrasedDuties:
 
     @staticmethod
     def _ranked_units(count: dict[int, int], weight: dict[int, float], total: float,
-                      units: dict[str, str]) -> list[tuple[float, str, int]]:
+                      units: dict[int, str]) -> list[tuple[float, str, int]]:
         """Each unit's best statement restating the task: (share, unit, statement), best first."""
         by_unit: dict[str, tuple[float, int]] = {}
-        for p in sorted(count):
+        for p in sorted(count):  # the first statement of the plan on a tie
             if count[p] >= PARAPHRASE_MIN_SHARED and (share := weight[p] / total) > by_unit.get(units[p], (0.0, -1))[0]:
                 by_unit[units[p]] = (share, p)
         return sorted(((share, unit, p) for unit, (share, p) in by_unit.items()), reverse=True)
@@ -327,11 +327,7 @@ class ParaphrasedDuties:
         unit's next best row; else None."""
         ranked = sorted(((weight[p] / total, p) for p in count
                          if count[p] >= PARAPHRASE_MIN_SHARED and names_unit(clauses[p].lead, lead)), reverse=True)
-        if not ranked or ranked[0][0] < DUTY_ROW_MIN_SHARE:
-            return None
-        if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
-            return None
-        return ranked[0][1]
+        return _margin_winner(ranked, DUTY_ROW_MIN_SHARE)
 
     @classmethod
     def _act_best(cls, ctx: Context, body: str, count: dict[int, int], weight: dict[int, float], total: float,
@@ -351,25 +347,23 @@ class ParaphrasedDuties:
         doing = {p: count[p] for p in near if any(f" {a} " in said[p] for a in pairs)}
         return cls._clear_best(doing, weight, total, units, PARAPHRASE_MIN_SHARE) if doing else None
 
-    @staticmethod
-    def _clear_best(count: dict[int, int], weight: dict[int, float], total: float, units: dict[int, str],
+    @classmethod
+    def _clear_best(cls, count: dict[int, int], weight: dict[int, float], total: float, units: dict[int, str],
                     min_share: float) -> int | None:
         """The statement that restates the largest rare share of the task, when its unit reaches ``min_share`` and
-        beats every other unit's best statement by `PARAPHRASE_MARGIN`; else None."""
-        by_unit: dict[str, tuple[float, int]] = {}
-        for p in sorted(count):  # the first statement of the plan on a tie
-            if count[p] < PARAPHRASE_MIN_SHARED:
-                continue
-            share = weight[p] / total
-            unit = units[p]
-            if share > by_unit.get(unit, (0.0, -1))[0]:
-                by_unit[unit] = (share, p)
-        ranked = sorted(by_unit.values(), reverse=True)
-        if not ranked or ranked[0][0] < min_share:
-            return None
-        if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
-            return None  # another unit's duty restates the task about as well: the plan does not say which
-        return ranked[0][1]
+        beats every other unit's best statement by `PARAPHRASE_MARGIN` (another unit's duty restating the task about
+        as well: the plan does not say which); else None."""
+        return _margin_winner([(share, p) for share, _, p in cls._ranked_units(count, weight, total, units)], min_share)
+
+
+def _margin_winner(ranked: list[tuple[float, int]], min_share: float) -> int | None:
+    """The first of ``ranked`` (share, statement), best first, when it reaches ``min_share`` and beats the next by
+    `PARAPHRASE_MARGIN`; else None."""
+    if not ranked or ranked[0][0] < min_share:
+        return None
+    if len(ranked) > 1 and ranked[0][0] < PARAPHRASE_MARGIN * ranked[1][0]:
+        return None
+    return ranked[0][1]
 
 
 # Bodies of a kind a task is done for: "… mang lại hiệu quả rõ rệt cho doanh nghiệp", "Giúp doanh nghiệp giảm chi phí",
